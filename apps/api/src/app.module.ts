@@ -1,0 +1,29 @@
+import { type DynamicModule, Module } from '@nestjs/common';
+import { ScheduleModule } from '@nestjs/schedule';
+import { AppConfigModule, type AppConfig, DatabaseModule, dataSourceOptions } from '#libs/shared';
+import { migrations } from '#db/migrations/index';
+import { HealthController } from './health/health.controller.js';
+
+export interface AppModuleOptions {
+  config: AppConfig;
+  /** The resolved database URL (the embedded server's when `DATABASE_URL` is unset). */
+  databaseUrl: string;
+}
+
+/** Composes the bounded contexts; nothing domain-specific lives here. */
+@Module({})
+export class AppModule {
+  static forRoot({ config, databaseUrl }: AppModuleOptions): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        AppConfigModule.forRoot(config),
+        DatabaseModule.forRoot(
+          dataSourceOptions({ url: databaseUrl, timeZone: config.timeZone, migrations }),
+        ),
+        ScheduleModule.forRoot(),
+      ],
+      controllers: [HealthController],
+    };
+  }
+}

@@ -1,0 +1,117 @@
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
+import { ConsoleLogger, type DynamicModule, type LogLevel } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import helmet from '@fastify/helmet';
+import cors from '@fastify/cors';
+import multipart from '@fastify/multipart';
+import { pino } from 'pino';
+import { AllExceptionsFilter, type AppConfig, createValidationPipe } from '#libs/shared';
+import { AppModule, type AppModuleOptions } from './app.module.js';
+
+const REQUEST_ID = /^[\w.:-]{1,64}$/;
+
+/** A caller's request id is kept when it is sane; otherwise we make one. Stored on the raw request for the logger. */
+function requestId(req: IncomingMessage): string {
+  const given = req.headers['x-request-id'];
+  const id = typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
+  req.headers['x-request-id'] = id;
+  return id;
+}
+
+export function buildOpenApiDocument(app: NestFastifyApplication) {
+  const config = new DocumentBuilder()
+    .setTitle('Tobacco retail distribution API')
+    .setDescription(
+      'Retailers, quotas (caps only), order-based supply, field work, three-role interaction and KPIs. ' +
+        'Errors are `{statusCode, code, message, details?}` with stable codes.',
+    )
+    .setVersion('1.0')
+    .addBearerAuth()
+    .build();
+  return SwaggerModule.createDocument(app, config);
+}
+
+const NEST_LEVELS: Record<string, LogLevel[]> = {
+  fatal: ['fatal'],
+  error: ['fatal', 'error'],
+  warn: ['fatal', 'error', 'warn'],
+  info: ['fatal', 'error', 'warn', 'log'],
+  debug: ['fatal', 'error', 'warn', 'log', 'debug'],
+  trace: ['fatal', 'error', 'warn', 'log', 'debug', 'verbose'],
+  silent: [],
+};
+
+/** Builds the HTTP application exactly as production runs it; tests use the same function. */
+export function createApiApp(options: AppModuleOptions): Promise<NestFastifyApplication> {
+  return createHttpApp(AppModule.forRoot(options), options.config);
+}
+
+/** The HTTP pipeline every request goes through (adapter, logging, validation, errors, security, docs). */
+export async function createHttpApp(
+  rootModule: DynamicModule,
+  config: AppConfig,
+): Promise<NestFastifyApplication> {
+  const logger = pino({
+    level: config.logLevel,
+    redact: { paths: ['req.headers.authorization', 'password', '*.password'], censor: '[redacted]' },
+  });
+  const adapter = new FastifyAdapter({
+    loggerInstance: logger,
+    disableRequestLogging: true,
+    bodyLimit: config.bodyLimitBytes,
+    genReqId: requestId,
+    requestIdHeader: false,
+    trustProxy: true,
+  });
+  const app = await NestFactory.create<NestFastifyApplication>(rootModule, adapter, {
+    logger: new ConsoleLogger({ json: true, logLevels: NEST_LEVELS[config.logLevel] }),
+    abortOnError: false,
+  });
+  app.enableShutdownHooks();
+  app.setGlobalPrefix('api', { exclude: ['health'] });
+  app.useGlobalPipes(createValidationPipe());
+  app.useGlobalFilters(new AllExceptionsFilter());
+
+  const fastify = app.getHttpAdapter().getInstance();
+  fastify.addHook('onRequest', (request, reply, done) => {
+    void reply.header('x-request-id', request.id);
+    done();
+  });
+  // One line per request (never bodies, so credentials stay out of the logs).
+  fastify.addHook('onResponse', (request, reply, done) => {
+    if (request.url !== '/health') {
+      request.log.info(
+        {
+          method: request.method,
+          url: request.url.split('?')[0],
+          status: reply.statusCode,
+          ms: Math.round(reply.elapsedTime),
+        },
+        'request',
+      );
+    }
+    done();
+  });
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: [`'self'`],
+        styleSrc: [`'self'`, `'unsafe-inline'`],
+        imgSrc: [`'self'`, 'data:'],
+        scriptSrc: [`'self'`, `'unsafe-inline'`],
+      },
+    },
+  });
+  await app.register(cors, {
+    origin: config.corsOrigins,
+    exposedHeaders: ['x-request-id', 'content-disposition'],
+  });
+  await app.register(multipart, { limits: { fileSize: 20 * 1024 * 1024, files: 1 } });
+
+  SwaggerModule.setup('docs', app, () => buildOpenApiDocument(app), { jsonDocumentUrl: 'docs-json' });
+  await app.init();
+  return app;
+}

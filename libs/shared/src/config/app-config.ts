@@ -1,0 +1,133 @@
+/** Typed, validated configuration. Built once from the environment by `loadConfig`. */
+export interface AppConfig {
+  nodeEnv: 'development' | 'production' | 'test';
+  port: number;
+  /** Unset: an embedded PostgreSQL is started under `dataDir`. */
+  databaseUrl: string | undefined;
+  dataDir: string;
+  jwtSecret: string;
+  jwtExpiresIn: string;
+  adminPassword: string | undefined;
+  demoPassword: string;
+  /** Load the demo county into an empty database at start (default: only with the embedded database). */
+  seedDemo: boolean;
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  /** The business runs on this time zone; months, order days and cutoffs are computed in it. */
+  timeZone: string;
+  corsOrigins: string[] | true;
+  bodyLimitBytes: number;
+  jobsEnabled: boolean;
+}
+
+export class ConfigValidationError extends Error {
+  constructor(
+    readonly variable: string,
+    readonly expected: string,
+  ) {
+    super(`Invalid configuration: ${variable} must be ${expected}`);
+  }
+}
+
+/** The development fallback secret; refused in production. */
+export const DEVELOPMENT_JWT_SECRET = 'development-only-secret-change-me';
+
+type Env = Record<string, string | undefined>;
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+const NODE_ENVS = ['development', 'production', 'test'] as const;
+
+function oneOf<T extends string>(env: Env, name: string, allowed: readonly T[], fallback: T): T {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (!(allowed as readonly string[]).includes(raw)) {
+    throw new ConfigValidationError(name, `one of ${allowed.join(', ')} (got "${raw}")`);
+  }
+  return raw as T;
+}
+
+function integer(env: Env, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (!/^\d+$/.test(raw) || Number(raw) < min || Number(raw) > max) {
+    throw new ConfigValidationError(name, `an integer from ${min} to ${max} (got "${raw}")`);
+  }
+  return Number(raw);
+}
+
+function boolean(env: Env, name: string, fallback: boolean): boolean {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (raw === 'true' || raw === '1') return true;
+  if (raw === 'false' || raw === '0') return false;
+  throw new ConfigValidationError(name, `true or false (got "${raw}")`);
+}
+
+function databaseUrl(env: Env): string | undefined {
+  const raw = env.DATABASE_URL;
+  if (raw === undefined || raw === '') return undefined;
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new ConfigValidationError('DATABASE_URL', 'a postgres:// URL');
+  }
+  if (url.protocol !== 'postgres:' && url.protocol !== 'postgresql:') {
+    throw new ConfigValidationError('DATABASE_URL', `a postgres:// URL (got protocol "${url.protocol}")`);
+  }
+  return raw;
+}
+
+function timeZone(env: Env): string {
+  const zone = env.TZ || 'Asia/Shanghai';
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: zone });
+  } catch {
+    throw new ConfigValidationError('TZ', `an IANA time zone such as Asia/Shanghai (got "${zone}")`);
+  }
+  return zone;
+}
+
+/** Validates the environment; throws `ConfigValidationError` naming the first bad variable. */
+export function loadConfig(env: Env): AppConfig {
+  const nodeEnv = oneOf(env, 'NODE_ENV', NODE_ENVS, 'development');
+  const jwtSecret = env.JWT_SECRET || undefined;
+  if (nodeEnv === 'production' && (!jwtSecret || jwtSecret === DEVELOPMENT_JWT_SECRET)) {
+    throw new ConfigValidationError('JWT_SECRET', 'set to a secret of its own when NODE_ENV=production');
+  }
+  if (jwtSecret !== undefined && jwtSecret.length < 16) {
+    throw new ConfigValidationError('JWT_SECRET', 'at least 16 characters long');
+  }
+  const jwtExpiresIn = env.JWT_EXPIRES_IN || '8h';
+  if (!/^\d+[smhd]?$/.test(jwtExpiresIn)) {
+    throw new ConfigValidationError(
+      'JWT_EXPIRES_IN',
+      `a duration such as 3600, 30m, 8h or 7d (got "${jwtExpiresIn}")`,
+    );
+  }
+  const adminPassword = env.ADMIN_PASSWORD || undefined;
+  if (adminPassword !== undefined && adminPassword.length < 8) {
+    throw new ConfigValidationError('ADMIN_PASSWORD', 'at least 8 characters long');
+  }
+  const demoPassword = env.DEMO_PASSWORD || 'Demo@2026';
+  if (demoPassword.length < 8) {
+    throw new ConfigValidationError('DEMO_PASSWORD', 'at least 8 characters long');
+  }
+  const url = databaseUrl(env);
+  const cors = env.CORS_ORIGINS;
+  return {
+    nodeEnv,
+    port: integer(env, 'PORT', 3000, 0, 65535),
+    databaseUrl: url,
+    dataDir: env.DATA_DIR || '.data',
+    jwtSecret: jwtSecret ?? DEVELOPMENT_JWT_SECRET,
+    jwtExpiresIn,
+    adminPassword,
+    demoPassword,
+    seedDemo: boolean(env, 'SEED_DEMO', url === undefined),
+    logLevel: oneOf(env, 'LOG_LEVEL', LOG_LEVELS, nodeEnv === 'test' ? 'silent' : 'info'),
+    timeZone: timeZone(env),
+    corsOrigins: !cors || cors === '*' ? true : cors.split(',').map((origin) => origin.trim()),
+    bodyLimitBytes: integer(env, 'BODY_LIMIT_BYTES', 1_048_576, 1024, 104_857_600),
+    jobsEnabled: boolean(env, 'JOBS_ENABLED', nodeEnv !== 'test'),
+  };
+}

@@ -1,0 +1,43 @@
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import pg from 'pg';
+import supertest from 'supertest';
+import { loadConfig, type AppConfig } from '#libs/shared';
+import { createApiApp } from '../../apps/api/src/bootstrap.js';
+import { createTestDatabase, type TestDatabase } from './test-database.js';
+
+export interface TestApp {
+  app: NestFastifyApplication;
+  http: ReturnType<typeof supertest>;
+  /** Direct access to the test database, for arranging fixtures and asserting what was (not) written. */
+  db: pg.Pool;
+  database: TestDatabase;
+  config: AppConfig;
+  close: () => Promise<void>;
+}
+
+/** Boots the real API (same bootstrap as production) on a fresh database of its own. */
+export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+  const database = await createTestDatabase();
+  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', SEED_DEMO: 'false', ...env });
+  const app = await createApiApp({ config, databaseUrl: database.url });
+  await app.getHttpAdapter().getInstance().ready();
+  const db = new pg.Pool({ connectionString: database.url, max: 4 });
+  return {
+    app,
+    http: supertest(app.getHttpServer()),
+    db,
+    database,
+    config,
+    close: async () => {
+      await app.close();
+      await db.end();
+      await database.drop();
+    },
+  };
+}
+
+/** Row count of a table, for "nothing was written" assertions. */
+export async function countRows(db: pg.Pool, table: string): Promise<number> {
+  const { rows } = await db.query(`SELECT count(*)::int AS n FROM ${table}`);
+  return rows[0].n;
+}
