@@ -1,4 +1,7 @@
 import { sharedEntities } from '#libs/shared';
+import { auditEntities } from '#libs/audit';
+import { orgEntities } from '#libs/org';
+import { authEntities } from '#libs/auth';
 
 /** Every entity of every bounded context: what the migration CLI compares the schema against. */
-export const entities = [...sharedEntities];
+export const entities = [...sharedEntities, ...auditEntities, ...orgEntities, ...authEntities];

@@ -1,4 +1,5 @@
 // The migrations, in order. `npm run migration:generate -- <name>` rewrites this list.
 import { JobRuns1795879903357 } from './1795879903357-job-runs.js';
+import { IdentityOrgAudit1795880721604 } from './1795880721604-identity-org-audit.js';
 
-export const migrations = [JobRuns1795879903357];
+export const migrations = [JobRuns1795879903357, IdentityOrgAudit1795880721604];

@@ -2,6 +2,9 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import { ScheduleModule } from '@nestjs/schedule';
 import { AppConfigModule, type AppConfig, DatabaseModule, dataSourceOptions } from '#libs/shared';
 import { migrations } from '#db/migrations/index';
+import { AuditModule } from '#libs/audit';
+import { AuthModule } from '#libs/auth';
+import { OrgModule } from '#libs/org';
 import { HealthController } from './health/health.controller.js';
 
 export interface AppModuleOptions {
@@ -22,6 +25,9 @@ export class AppModule {
           dataSourceOptions({ url: databaseUrl, timeZone: config.timeZone, migrations }),
         ),
         ScheduleModule.forRoot(),
+        AuditModule,
+        OrgModule,
+        AuthModule,
       ],
       controllers: [HealthController],
     };

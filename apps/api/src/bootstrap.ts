@@ -8,6 +8,7 @@ import helmet from '@fastify/helmet';
 import cors from '@fastify/cors';
 import multipart from '@fastify/multipart';
 import { pino } from 'pino';
+import { LogController } from 'fastify';
 import { AllExceptionsFilter, type AppConfig, createValidationPipe } from '#libs/shared';
 import { AppModule, type AppModuleOptions } from './app.module.js';
 
@@ -60,7 +61,8 @@ export async function createHttpApp(
   });
   const adapter = new FastifyAdapter({
     loggerInstance: logger,
-    disableRequestLogging: true,
+    // Fastify's two lines per request are replaced by the one-line onResponse log below.
+    logController: new LogController({ disableRequestLogging: true }),
     bodyLimit: config.bodyLimitBytes,
     genReqId: requestId,
     requestIdHeader: false,

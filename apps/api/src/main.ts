@@ -1,5 +1,7 @@
 import 'reflect-metadata';
 import { ConfigValidationError, loadConfig, resolveDatabase, type AppConfig } from '#libs/shared';
+import { DataSource } from 'typeorm';
+import { DEFAULT_DEMO_RETAILERS, seedDemoIfEmpty } from '#db/seeds/demo-seed';
 import { createApiApp } from './bootstrap.js';
 
 function configOrExit(): AppConfig {
@@ -27,6 +29,11 @@ async function main() {
   const database = await resolveDatabase(config);
   if (database.embedded) console.log(`embedded PostgreSQL running, data in ${config.dataDir}/pg`);
   const app = await createApiApp({ config, databaseUrl: database.url });
+  if (config.seedDemo) {
+    const options = { password: config.demoPassword, retailers: DEFAULT_DEMO_RETAILERS, seed: 20261 };
+    if (await seedDemoIfEmpty(app.get(DataSource), options))
+      console.log('loaded the demo county (logins in README)');
+  }
 
   let closing = false;
   const shutdown = async (signal: string) => {

@@ -13,3 +13,6 @@ export * from './http/all-exceptions.filter.js';
 export * from './http/error-body.js';
 export * from './http/validation.js';
 export * from './pagination/page.js';
+export * from './access/index.js';
+export * from './database/sql.js';
+export * from './http/parse-id.pipe.js';

@@ -1,7 +1,7 @@
 import { Controller, Get, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { DatabaseHealth, ErrorBody } from '#libs/shared';
+import { DatabaseHealth, ErrorBody, Public } from '#libs/shared';
 
 @ApiTags('health')
 @Controller('health')
@@ -9,6 +9,7 @@ export class HealthController {
   constructor(private readonly database: DatabaseHealth) {}
 
   @Get()
+  @Public()
   @ApiOkResponse({ description: 'The API and its database answer' })
   @ApiServiceUnavailableResponse({ type: ErrorBody, description: 'The database does not answer' })
   async health(@Res() reply: FastifyReply) {

@@ -28,7 +28,8 @@ export function dataSourceOptions(input: DatabaseOptionsInput): DataSourceOption
     migrationsTransactionMode: 'each',
     entities: input.entities ?? [],
     migrations: input.migrations ?? [],
-    logging: input.logging ? ['query', 'error'] : ['error'],
+    // Failures reach the exception filter, which logs what is unexpected; TypeORM need not print them again.
+    logging: input.logging ? ['query', 'error'] : false,
     extra: {
       max: input.poolSize ?? 20,
       connectionTimeoutMillis: 3000,

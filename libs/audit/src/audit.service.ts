@@ -1,0 +1,72 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { type EntityManager, Repository } from 'typeorm';
+import { type Actor, notFound, type Page, pageOf, pageOffset } from '#libs/shared';
+import { AuditLog } from './audit-log.entity.js';
+import type { AuditQuery } from './dto/audit-query.dto.js';
+
+export interface AuditEntry {
+  action: string;
+  entityType: string;
+  entityId: string | number;
+  before?: object | null;
+  after?: object | null;
+  /** Defaults to the actor's department. */
+  departmentId?: number | null;
+}
+
+/** Who did it: a user, or the system for scheduled jobs and bootstrap. */
+export type AuditActor = Pick<Actor, 'userId' | 'role' | 'departmentId' | 'requestId'> | 'system';
+
+@Injectable()
+export class AuditService {
+  constructor(@InjectRepository(AuditLog) private readonly logs: Repository<AuditLog>) {}
+
+  /** Writes the audit rows inside the caller's transaction: a rolled-back change leaves no trace. */
+  async record(manager: EntityManager, actor: AuditActor, ...entries: AuditEntry[]): Promise<void> {
+    if (!entries.length) return;
+    const who =
+      actor === 'system'
+        ? { actorId: null, actorRole: 'system', departmentId: null, requestId: null }
+        : {
+            actorId: actor.userId,
+            actorRole: actor.role,
+            departmentId: actor.departmentId,
+            requestId: actor.requestId,
+          };
+    await manager.insert(
+      AuditLog,
+      entries.map((entry) => ({
+        ...who,
+        action: entry.action,
+        entityType: entry.entityType,
+        entityId: String(entry.entityId),
+        before: entry.before ?? null,
+        after: entry.after ?? null,
+        departmentId: entry.departmentId === undefined ? who.departmentId : entry.departmentId,
+      })),
+    );
+  }
+
+  async list(actor: Actor, query: AuditQuery): Promise<Page<AuditLog>> {
+    const qb = this.logs.createQueryBuilder('a').orderBy('a.at', 'DESC').addOrderBy('a.id', 'DESC');
+    // Department heads and inspectors read their own department's trail; admins read everything.
+    if (actor.role !== 'admin')
+      qb.andWhere('a.department_id = :department', { department: actor.departmentId ?? -1 });
+    if (query.entityType) qb.andWhere('a.entity_type = :entityType', { entityType: query.entityType });
+    if (query.entityId) qb.andWhere('a.entity_id = :entityId', { entityId: query.entityId });
+    if (query.actorId) qb.andWhere('a.actor_id = :actorId', { actorId: query.actorId });
+    if (query.action) qb.andWhere('a.action = :action', { action: query.action });
+    if (query.from) qb.andWhere('a.at >= :from', { from: query.from });
+    if (query.to) qb.andWhere('a.at < :to', { to: query.to });
+    const [items, total] = await qb.skip(pageOffset(query)).take(query.pageSize).getManyAndCount();
+    return pageOf(items, total, query);
+  }
+
+  async get(actor: Actor, id: string): Promise<AuditLog> {
+    const entry = await this.logs.findOneBy({ id });
+    if (!entry || (actor.role !== 'admin' && entry.departmentId !== actor.departmentId))
+      throw notFound('audit entry', id);
+    return entry;
+  }
+}

@@ -1,0 +1,45 @@
+import { type CanActivate, type ExecutionContext, Injectable } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { JwtService } from '@nestjs/jwt';
+import type { FastifyRequest } from 'fastify';
+import { type Actor, commonError, PUBLIC_KEY, type Role, ROLES_KEY } from '#libs/shared';
+import { ActorLoader } from './actor-loader.js';
+import { authError } from './auth.errors.js';
+
+export interface TokenPayload {
+  sub: number;
+  ver: number;
+}
+
+/**
+ * The one gate in front of every route: public routes pass; every other route needs a current token of an
+ * active user (401) whose role the route lists (403). A route that lists no roles is refused to everyone.
+ */
+@Injectable()
+export class AuthGuard implements CanActivate {
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly jwt: JwtService,
+    private readonly actors: ActorLoader,
+  ) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    const targets = [context.getHandler(), context.getClass()];
+    if (this.reflector.getAllAndOverride<boolean>(PUBLIC_KEY, targets)) return true;
+    const request = context.switchToHttp().getRequest<FastifyRequest & { actor?: Actor }>();
+    const token = /^Bearer (\S+)$/i.exec(request.headers.authorization ?? '')?.[1];
+    if (!token) throw commonError('UNAUTHENTICATED');
+    let payload: TokenPayload;
+    try {
+      payload = await this.jwt.verifyAsync<TokenPayload>(token);
+    } catch {
+      throw authError('TOKEN_INVALID');
+    }
+    const actor = await this.actors.load(payload.sub, payload.ver, String(request.id));
+    if (!actor) throw authError('TOKEN_INVALID');
+    const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, targets);
+    if (!roles?.includes(actor.role)) throw commonError('FORBIDDEN');
+    request.actor = actor;
+    return true;
+  }
+}

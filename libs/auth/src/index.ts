@@ -1,0 +1,4 @@
+export * from './auth.module.js';
+export * from './users.service.js';
+export * from './user.entity.js';
+export * from './password-hasher.js';

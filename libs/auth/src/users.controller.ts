@@ -1,0 +1,48 @@
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { type Actor, CurrentActor, ParseIdPipe, Roles } from '#libs/shared';
+import { UsersService } from './users.service.js';
+import { CreateUserDto, ResetPasswordDto, UpdateUserDto, UserQuery } from './dto/user.dto.js';
+
+@ApiTags('users')
+@Controller('users')
+export class UsersController {
+  constructor(private readonly users: UsersService) {}
+
+  @Get()
+  @Roles('admin', 'department_head', 'inspector', 'market_manager')
+  @ApiOperation({ summary: 'Users in the caller’s part of the org tree' })
+  list(@CurrentActor() actor: Actor, @Query() query: UserQuery) {
+    return this.users.list(actor, query);
+  }
+
+  @Get(':id')
+  @Roles('admin', 'department_head', 'inspector', 'market_manager')
+  get(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: number) {
+    return this.users.get(actor, id);
+  }
+
+  @Post()
+  @Roles('admin')
+  create(@CurrentActor() actor: Actor, @Body() dto: CreateUserDto) {
+    return this.users.create(actor, dto);
+  }
+
+  @Patch(':id')
+  @Roles('admin')
+  @ApiOperation({ summary: 'Change role, place, status (disable) or name' })
+  update(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: number, @Body() dto: UpdateUserDto) {
+    return this.users.update(actor, id, dto);
+  }
+
+  @Post(':id/reset-password')
+  @Roles('admin')
+  @HttpCode(204)
+  async resetPassword(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseIdPipe) id: number,
+    @Body() dto: ResetPasswordDto,
+  ) {
+    await this.users.resetPassword(actor, id, dto.newPassword);
+  }
+}

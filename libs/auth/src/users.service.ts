@@ -1,0 +1,204 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Brackets, type EntityManager, Repository, type SelectQueryBuilder } from 'typeorm';
+import {
+  type Actor,
+  containsPattern,
+  notFound,
+  type Page,
+  pageOf,
+  pageOffset,
+  type Role,
+  TransactionRunner,
+} from '#libs/shared';
+import { AuditService } from '#libs/audit';
+import { OrgService, placementAllowed } from '#libs/org';
+import { authError } from './auth.errors.js';
+import { assertPasswordAcceptable } from './auth.service.js';
+import { hashPassword } from './password-hasher.js';
+import { User } from './user.entity.js';
+import type { CreateUserDto, UpdateProfileDto, UpdateUserDto, UserQuery } from './dto/user.dto.js';
+
+@Injectable()
+export class UsersService {
+  constructor(
+    @InjectRepository(User) private readonly users: Repository<User>,
+    private readonly transactions: TransactionRunner,
+    private readonly audit: AuditService,
+    private readonly org: OrgService,
+  ) {}
+
+  async list(actor: Actor, query: UserQuery): Promise<Page<User>> {
+    const qb = this.visibleUsers(actor).orderBy('u.username');
+    if (query.role) qb.andWhere('u.role = :role', { role: query.role });
+    if (query.orgUnitId) qb.andWhere('u.org_unit_id = :orgUnitId', { orgUnitId: query.orgUnitId });
+    if (query.status) qb.andWhere('u.status = :status', { status: query.status });
+    if (query.search) {
+      const search = containsPattern(query.search);
+      qb.andWhere(
+        new Brackets((w) =>
+          w.where('u.username ILIKE :search', { search }).orWhere('u.display_name ILIKE :search'),
+        ),
+      );
+    }
+    const [items, total] = await qb.skip(pageOffset(query)).take(query.pageSize).getManyAndCount();
+    return pageOf(items, total, query);
+  }
+
+  async get(actor: Actor, id: number): Promise<User> {
+    const user = await this.visibleUsers(actor).andWhere('u.id = :id', { id }).getOne();
+    if (!user) throw notFound('user', id);
+    return user;
+  }
+
+  async create(actor: Actor, dto: CreateUserDto): Promise<User> {
+    if (dto.role === 'retailer') throw authError('RETAILER_USERS_MANAGED_BY_RETAILERS');
+    assertPasswordAcceptable(dto.password, dto.username);
+    const passwordHash = await hashPassword(dto.password);
+    return this.transactions.run(async (manager) => {
+      const departmentId = await this.assertPlacement(manager, dto.role, dto.orgUnitId ?? null);
+      await this.assertUsernameFree(manager, dto.username);
+      const user = manager.create(User, {
+        username: dto.username,
+        displayName: dto.displayName,
+        role: dto.role,
+        orgUnitId: dto.orgUnitId ?? null,
+        phone: dto.phone ?? null,
+        passwordHash,
+        status: 'active',
+      });
+      await this.assertTerritoryFree(manager, user);
+      await manager.save(user);
+      const { passwordHash: _, ...after } = user;
+      await this.audit.record(manager, actor, {
+        action: 'user.create',
+        entityType: 'user',
+        entityId: user.id,
+        after,
+        departmentId,
+      });
+      return manager.findOneByOrFail(User, { id: user.id });
+    });
+  }
+
+  async update(actor: Actor, id: number, dto: UpdateUserDto): Promise<User> {
+    return this.transactions.run(async (manager) => {
+      const user = await manager.findOne(User, { where: { id }, lock: { mode: 'pessimistic_write' } });
+      if (!user) throw notFound('user', id);
+      const before = { ...user };
+      if (
+        user.id === actor.userId &&
+        ((dto.status && dto.status !== 'active') || (dto.role && dto.role !== user.role))
+      ) {
+        throw authError('CANNOT_DISABLE_SELF');
+      }
+      Object.assign(user, stripUndefined(dto));
+      const departmentId = await this.assertPlacement(manager, user.role, user.orgUnitId);
+      if (user.role === 'retailer' && before.role !== 'retailer')
+        throw authError('RETAILER_USERS_MANAGED_BY_RETAILERS');
+      await this.assertTerritoryFree(manager, user);
+      if (user.role !== before.role || user.orgUnitId !== before.orgUnitId || user.status !== before.status) {
+        user.tokenVersion = before.tokenVersion + 1; // their tokens describe a role/place/status that no longer holds
+      }
+      await manager.save(user);
+      await this.audit.record(manager, actor, {
+        action:
+          user.status !== before.status
+            ? `user.${user.status === 'active' ? 'enable' : 'disable'}`
+            : 'user.update',
+        entityType: 'user',
+        entityId: user.id,
+        before,
+        after: { ...user },
+        departmentId,
+      });
+      return user;
+    });
+  }
+
+  async resetPassword(actor: Actor, id: number, newPassword: string): Promise<void> {
+    const user = await this.get(actor, id);
+    assertPasswordAcceptable(newPassword, user.username);
+    const passwordHash = await hashPassword(newPassword);
+    await this.transactions.run(async (manager) => {
+      await manager.update(User, id, { passwordHash, tokenVersion: () => 'token_version + 1' });
+      await this.audit.record(manager, actor, {
+        action: 'user.reset_password',
+        entityType: 'user',
+        entityId: id,
+      });
+    });
+  }
+
+  async updateProfile(actor: Actor, dto: UpdateProfileDto): Promise<User> {
+    return this.transactions.run(async (manager) => {
+      const user = await manager.findOneByOrFail(User, { id: actor.userId });
+      const before = { ...user };
+      Object.assign(user, stripUndefined(dto));
+      await manager.save(user);
+      await this.audit.record(manager, actor, {
+        action: 'user.update_profile',
+        entityType: 'user',
+        entityId: user.id,
+        before,
+        after: { ...user },
+      });
+      return user;
+    });
+  }
+
+  /** Admins see everyone; department heads and inspectors their department; market managers their center. */
+  private visibleUsers(actor: Actor): SelectQueryBuilder<User> {
+    const qb = this.users.createQueryBuilder('u').leftJoin('org_units', 'ou', 'ou.id = u.org_unit_id');
+    switch (actor.role) {
+      case 'admin':
+        return qb;
+      case 'department_head':
+      case 'inspector':
+        return qb.where('ou.department_id = :department', { department: actor.departmentId ?? -1 });
+      case 'market_manager':
+        return qb.where('ou.service_center_id = :center', { center: actor.orgUnitId ?? -1 });
+      default:
+        return qb.where('u.id = :self', { self: actor.userId });
+    }
+  }
+
+  /** The role must fit the kind of unit; returns the unit's department for the audit trail. */
+  private async assertPlacement(
+    manager: EntityManager,
+    role: Role,
+    orgUnitId: number | null,
+  ): Promise<number | null> {
+    const unit = orgUnitId === null ? null : await this.org.get(orgUnitId, manager);
+    if (orgUnitId !== null && !unit) throw notFound('org unit', orgUnitId);
+    if (!placementAllowed(role, unit?.type ?? null)) {
+      throw authError('USER_PLACEMENT_INVALID', { role, orgUnitType: unit?.type ?? null });
+    }
+    return unit?.departmentId ?? null;
+  }
+
+  private async assertUsernameFree(manager: EntityManager, username: string) {
+    const taken = await manager
+      .createQueryBuilder(User, 'u')
+      .where('lower(u.username) = lower(:username)', { username })
+      .getExists();
+    if (taken) throw authError('USERNAME_TAKEN', { username });
+  }
+
+  /** A territory has exactly one active account manager (a unique index backs this). */
+  private async assertTerritoryFree(manager: EntityManager, user: User) {
+    if (user.role !== 'account_manager' || user.status !== 'active') return;
+    const other = await manager
+      .createQueryBuilder(User, 'u')
+      .where(`u.role = 'account_manager' AND u.status = 'active' AND u.org_unit_id = :unit`, {
+        unit: user.orgUnitId,
+      })
+      .andWhere('u.id <> :id', { id: user.id ?? -1 })
+      .getExists();
+    if (other) throw authError('TERRITORY_HAS_ACCOUNT_MANAGER', { orgUnitId: user.orgUnitId });
+  }
+}
+
+function stripUndefined<T extends object>(value: T): Partial<T> {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
+}

@@ -1,0 +1,4 @@
+export * from './org.module.js';
+export * from './org.service.js';
+export * from './org-unit.entity.js';
+export * from './domain/org-tree.js';

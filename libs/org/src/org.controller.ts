@@ -1,0 +1,43 @@
+import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { type Actor, CurrentActor, ParseIdPipe, Roles, STAFF_ROLES } from '#libs/shared';
+import { OrgService } from './org.service.js';
+import { CreateOrgUnitDto, OrgUnitQuery, UpdateOrgUnitDto } from './dto/org-unit.dto.js';
+
+@ApiTags('org')
+@Controller('org-units')
+export class OrgController {
+  constructor(private readonly org: OrgService) {}
+
+  @Get()
+  @Roles(...STAFF_ROLES)
+  @ApiOperation({ summary: 'Org units the caller may see (admins: all; department heads: their department)' })
+  list(@CurrentActor() actor: Actor, @Query() query: OrgUnitQuery) {
+    return this.org.list(actor, query);
+  }
+
+  @Get('territories')
+  @Roles(...STAFF_ROLES)
+  @ApiOperation({ summary: 'The territories in the caller’s scope, with center, squad and routes' })
+  territories(@CurrentActor() actor: Actor) {
+    return this.org.territories(actor);
+  }
+
+  @Get(':id')
+  @Roles(...STAFF_ROLES)
+  get(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: number) {
+    return this.org.getVisible(actor, id);
+  }
+
+  @Post()
+  @Roles('admin')
+  create(@CurrentActor() actor: Actor, @Body() dto: CreateOrgUnitDto) {
+    return this.org.create(actor, dto);
+  }
+
+  @Patch(':id')
+  @Roles('admin')
+  update(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: number, @Body() dto: UpdateOrgUnitDto) {
+    return this.org.update(actor, id, dto);
+  }
+}

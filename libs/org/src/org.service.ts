@@ -1,0 +1,282 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Brackets, type EntityManager, In, Repository } from 'typeorm';
+import {
+  type Actor,
+  containsPattern,
+  notFound,
+  type Page,
+  pageOf,
+  pageOffset,
+  type Role,
+  scopeCondition,
+  TransactionRunner,
+} from '#libs/shared';
+import { AuditService } from '#libs/audit';
+import { checkPlacement } from './domain/org-tree.js';
+import { OrgUnit, TerritoryRoute } from './org-unit.entity.js';
+import { orgError } from './org.errors.js';
+import type { CreateOrgUnitDto, OrgUnitQuery, UpdateOrgUnitDto } from './dto/org-unit.dto.js';
+
+export interface TerritoryView {
+  id: number;
+  code: string;
+  name: string;
+  active: boolean;
+  departmentId: number;
+  serviceCenterId: number;
+  serviceCenterName: string;
+  squadId: number | null;
+  routeIds: number[];
+}
+
+/** The roles whose scope is a whole department. */
+const DEPARTMENT_WIDE: readonly Role[] = ['department_head', 'inspector'];
+
+@Injectable()
+export class OrgService {
+  constructor(
+    @InjectRepository(OrgUnit) private readonly units: Repository<OrgUnit>,
+    private readonly transactions: TransactionRunner,
+    private readonly audit: AuditService,
+  ) {}
+
+  /**
+   * The territories a user of `role` placed at `orgUnitId` may see: the one scoping rule every query uses.
+   * Admins and retailers are scoped elsewhere (everything / their own retailer).
+   */
+  async territoryIdsFor(role: Role, orgUnitId: number | null): Promise<number[]> {
+    if (orgUnitId === null) return [];
+    const byRole: Partial<Record<Role, string>> = {
+      department_head: 't.department_id = $1',
+      inspector: 't.department_id = $1',
+      market_manager: 't.service_center_id = $1',
+      supply_clerk: 't.service_center_id = (SELECT service_center_id FROM org_units WHERE id = $1)',
+      account_manager: 't.id = $1',
+      enforcement_officer: 't.squad_id = $1',
+      delivery_staff: 't.id IN (SELECT territory_id FROM territory_routes WHERE route_id = $1)',
+    };
+    const condition = byRole[role];
+    if (!condition) return [];
+    const rows: Array<{ id: number }> = await this.units.query(
+      `SELECT t.id FROM org_units t WHERE t.type = 'territory' AND ${condition} ORDER BY t.id`,
+      [orgUnitId],
+    );
+    return rows.map((row) => row.id);
+  }
+
+  /** The department of a unit (its own id when it is one); null for the company. */
+  async departmentOf(orgUnitId: number | null): Promise<number | null> {
+    if (orgUnitId === null) return null;
+    const unit = await this.units.findOne({ where: { id: orgUnitId }, select: { departmentId: true } });
+    return unit?.departmentId ?? null;
+  }
+
+  async get(id: number, manager: EntityManager = this.units.manager): Promise<OrgUnit | null> {
+    return manager.findOneBy(OrgUnit, { id });
+  }
+
+  /** Territories the caller may see, with their center, squad and routes. */
+  async territories(actor: Actor): Promise<TerritoryView[]> {
+    const [condition, params] = scopeCondition(actor.scope, 't.id');
+    const rows = await this.units
+      .createQueryBuilder('t')
+      .innerJoin(OrgUnit, 'sc', 'sc.id = t.service_center_id')
+      .select([
+        't.id AS id',
+        't.code AS code',
+        't.name AS name',
+        't.active AS active',
+        't.department_id AS "departmentId"',
+        't.service_center_id AS "serviceCenterId"',
+        'sc.name AS "serviceCenterName"',
+        't.squad_id AS "squadId"',
+        `COALESCE((SELECT array_agg(tr.route_id ORDER BY tr.route_id) FROM territory_routes tr WHERE tr.territory_id = t.id), '{}') AS "routeIds"`,
+      ])
+      .where(`t.type = 'territory'`)
+      .andWhere(condition, params)
+      .orderBy('t.code')
+      .getRawMany<TerritoryView>();
+    return rows;
+  }
+
+  async list(actor: Actor, query: OrgUnitQuery): Promise<Page<OrgUnit>> {
+    const qb = this.units.createQueryBuilder('u').orderBy('u.type').addOrderBy('u.code');
+    this.restrictToVisible(qb, actor);
+    if (query.type) qb.andWhere('u.type = :type', { type: query.type });
+    if (query.parentId) qb.andWhere('u.parent_id = :parentId', { parentId: query.parentId });
+    if (query.search) {
+      qb.andWhere(
+        new Brackets((w) =>
+          w
+            .where('u.name ILIKE :search', { search: containsPattern(query.search!) })
+            .orWhere('u.code ILIKE :search'),
+        ),
+      );
+    }
+    const [items, total] = await qb.skip(pageOffset(query)).take(query.pageSize).getManyAndCount();
+    return pageOf(items, total, query);
+  }
+
+  async getVisible(actor: Actor, id: number): Promise<OrgUnit & { routeIds: number[] }> {
+    const qb = this.units.createQueryBuilder('u').where('u.id = :id', { id });
+    this.restrictToVisible(qb, actor);
+    const unit = await qb.getOne();
+    if (!unit) throw notFound('org unit', id);
+    const routes = await this.units.manager.find(TerritoryRoute, { where: { territoryId: id } });
+    return { ...unit, routeIds: routes.map((r) => r.routeId) };
+  }
+
+  async create(actor: Actor, dto: CreateOrgUnitDto): Promise<OrgUnit> {
+    return this.transactions.run(async (manager) => {
+      const parent = dto.parentId ? await this.requireUnit(manager, dto.parentId) : null;
+      this.assertPlacement(dto.type, parent);
+      await this.assertCodeFree(manager, dto.code);
+      const unit = manager.create(OrgUnit, {
+        type: dto.type,
+        code: dto.code,
+        name: dto.name,
+        parentId: parent?.id ?? null,
+        active: true,
+      });
+      Object.assign(unit, ancestorsFor(dto.type, parent));
+      await manager.save(unit);
+      if (dto.type === 'department' || dto.type === 'service_center') {
+        // A department or center is its own ancestor at its level.
+        await manager.update(OrgUnit, unit.id, ancestorsFor(dto.type, parent, unit.id));
+        Object.assign(unit, ancestorsFor(dto.type, parent, unit.id));
+      }
+      await this.applyTerritoryLinks(manager, unit, dto.squadId, dto.routeIds);
+      await this.audit.record(manager, actor, {
+        action: 'org_unit.create',
+        entityType: 'org_unit',
+        entityId: unit.id,
+        after: { ...unit, routeIds: dto.routeIds ?? [] },
+        departmentId: unit.departmentId,
+      });
+      return unit;
+    });
+  }
+
+  async update(actor: Actor, id: number, dto: UpdateOrgUnitDto): Promise<OrgUnit> {
+    return this.transactions.run(async (manager) => {
+      const unit = await manager.findOne(OrgUnit, { where: { id }, lock: { mode: 'pessimistic_write' } });
+      if (!unit) throw notFound('org unit', id);
+      const before = { ...unit };
+      if (dto.code !== undefined && dto.code !== unit.code) await this.assertCodeFree(manager, dto.code);
+      if (dto.parentId !== undefined && dto.parentId !== unit.parentId) {
+        const parent = await this.requireUnit(manager, dto.parentId);
+        this.assertPlacement(unit.type, parent);
+        unit.parentId = parent.id;
+        Object.assign(unit, ancestorsFor(unit.type, parent, unit.id));
+      }
+      if (dto.code !== undefined) unit.code = dto.code;
+      if (dto.name !== undefined) unit.name = dto.name;
+      if (dto.active !== undefined) unit.active = dto.active;
+      await manager.save(unit);
+      if (before.parentId !== unit.parentId) await this.moveDescendants(manager, unit);
+      await this.applyTerritoryLinks(manager, unit, dto.squadId, dto.routeIds);
+      await this.audit.record(manager, actor, {
+        action: 'org_unit.update',
+        entityType: 'org_unit',
+        entityId: unit.id,
+        before,
+        after: { ...unit, ...(dto.routeIds ? { routeIds: dto.routeIds } : {}) },
+        departmentId: unit.departmentId,
+      });
+      return unit;
+    });
+  }
+
+  private restrictToVisible(qb: ReturnType<Repository<OrgUnit>['createQueryBuilder']>, actor: Actor) {
+    if (actor.role === 'admin') return;
+    if (DEPARTMENT_WIDE.includes(actor.role)) {
+      qb.andWhere('u.department_id = :department', { department: actor.departmentId ?? -1 });
+      return;
+    }
+    // Everyone else: the territories in scope and the unit they sit in.
+    const [condition, params] = scopeCondition(actor.scope, 'u.id');
+    qb.andWhere(
+      new Brackets((w) =>
+        w
+          .where(`(u.type = 'territory' AND ${condition})`, params)
+          .orWhere('u.id = :ownUnit', { ownUnit: actor.orgUnitId ?? -1 }),
+      ),
+    );
+  }
+
+  private async requireUnit(manager: EntityManager, id: number): Promise<OrgUnit> {
+    const unit = await manager.findOneBy(OrgUnit, { id });
+    if (!unit) throw notFound('org unit', id);
+    return unit;
+  }
+
+  private assertPlacement(type: OrgUnit['type'], parent: OrgUnit | null) {
+    const problem = checkPlacement(type, parent?.type ?? null);
+    if (problem) throw orgError(problem.code, problem);
+  }
+
+  private async assertCodeFree(manager: EntityManager, code: string) {
+    if (await manager.existsBy(OrgUnit, { code })) throw orgError('ORG_CODE_TAKEN', { code });
+  }
+
+  /** Squad and routes belong to territories; both must sit in the territory's own department / center. */
+  private async applyTerritoryLinks(
+    manager: EntityManager,
+    unit: OrgUnit,
+    squadId?: number,
+    routeIds?: number[],
+  ) {
+    if (squadId === undefined && routeIds === undefined) return;
+    if (unit.type !== 'territory') throw orgError('ORG_TERRITORY_ONLY');
+    if (squadId !== undefined) {
+      const squad = await manager.findOneBy(OrgUnit, { id: squadId });
+      if (!squad || squad.type !== 'squad' || squad.departmentId !== unit.departmentId) {
+        throw orgError('ORG_SQUAD_INVALID', { squadId });
+      }
+      await manager.update(OrgUnit, unit.id, { squadId });
+      unit.squadId = squadId;
+    }
+    if (routeIds !== undefined) {
+      const routes = routeIds.length ? await manager.findBy(OrgUnit, { id: In(routeIds) }) : [];
+      const valid = routes.filter((r) => r.type === 'route' && r.serviceCenterId === unit.serviceCenterId);
+      if (valid.length !== routeIds.length) throw orgError('ORG_ROUTE_INVALID', { routeIds });
+      await manager.delete(TerritoryRoute, { territoryId: unit.id });
+      if (routeIds.length) {
+        await manager.insert(
+          TerritoryRoute,
+          routeIds.map((routeId) => ({ territoryId: unit.id, routeId })),
+        );
+      }
+    }
+  }
+
+  /** After a move, every unit below takes its new department / center in one statement. */
+  private async moveDescendants(manager: EntityManager, unit: OrgUnit) {
+    await manager.query(
+      `WITH RECURSIVE below AS (
+         SELECT id FROM org_units WHERE parent_id = $1
+         UNION ALL SELECT o.id FROM org_units o JOIN below b ON o.parent_id = b.id)
+       UPDATE org_units o SET
+         department_id = $2,
+         service_center_id = CASE WHEN o.type = 'service_center' THEN o.id ELSE COALESCE($3, o.service_center_id) END,
+         updated_at = now()
+       FROM below WHERE o.id = below.id`,
+      [unit.id, unit.departmentId, unit.serviceCenterId],
+    );
+  }
+}
+
+/** The denormalised ancestors of a unit of `type` placed under `parent` (`selfId` once it is known). */
+function ancestorsFor(
+  type: OrgUnit['type'],
+  parent: OrgUnit | null,
+  selfId?: number,
+): Pick<OrgUnit, 'departmentId' | 'serviceCenterId'> {
+  if (type === 'company') return { departmentId: null, serviceCenterId: null };
+  if (type === 'department') return { departmentId: selfId ?? null, serviceCenterId: null };
+  if (type === 'squad') return { departmentId: parent?.departmentId ?? null, serviceCenterId: null };
+  if (type === 'service_center')
+    return { departmentId: parent?.departmentId ?? null, serviceCenterId: selfId ?? null };
+  return { departmentId: parent?.departmentId ?? null, serviceCenterId: parent?.serviceCenterId ?? null };
+}

@@ -1,0 +1,34 @@
+import { createParamDecorator, type ExecutionContext, SetMetadata } from '@nestjs/common';
+import { applyDecorators } from '@nestjs/common';
+import { ApiBearerAuth, ApiForbiddenResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import { ErrorBody } from '../http/error-body.js';
+import type { Actor } from './actor.js';
+import type { Role } from './roles.js';
+
+export const ROLES_KEY = 'access:roles';
+export const PUBLIC_KEY = 'access:public';
+
+/** The roles allowed on a route. Every non-public route declares them; a route without is refused. */
+export const Roles = (...roles: Role[]) =>
+  applyDecorators(
+    SetMetadata(ROLES_KEY, roles),
+    ApiBearerAuth(),
+    ApiUnauthorizedResponse({
+      type: ErrorBody,
+      description: 'No valid token (UNAUTHENTICATED, TOKEN_INVALID)',
+    }),
+    ApiForbiddenResponse({
+      type: ErrorBody,
+      description: `FORBIDDEN unless the caller is: ${roles.join(', ')}`,
+    }),
+  );
+
+/** A route anyone may call without a token (login, health). */
+export const Public = () => SetMetadata(PUBLIC_KEY, true);
+
+/** The authenticated caller, set on the request by the authentication guard. */
+export const CurrentActor = createParamDecorator((_: unknown, context: ExecutionContext): Actor => {
+  const request = context.switchToHttp().getRequest<{ actor?: Actor }>();
+  if (!request.actor) throw new Error('CurrentActor used on a route without authentication');
+  return request.actor;
+});

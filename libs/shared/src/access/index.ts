@@ -1,0 +1,3 @@
+export * from './roles.js';
+export * from './actor.js';
+export * from './access.decorators.js';

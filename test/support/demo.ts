@@ -1,0 +1,53 @@
+import { DataSource } from 'typeorm';
+import { seedDemo } from '#db/seeds/demo-seed';
+import { startTestApp, type TestApp } from './test-app.js';
+
+export const ADMIN_PASSWORD = 'Admin@Test2026';
+export const DEMO_PASSWORD = 'Demo@Test2026';
+
+export interface DemoApp extends TestApp {
+  /** A bearer token for a demo user (cached per file). */
+  token: (username: string) => Promise<string>;
+  /** The id of an org unit by its code (T001, SC1, R1-1, SQ1, ...). */
+  unitId: (code: string) => Promise<number>;
+  userId: (username: string) => Promise<number>;
+}
+
+/** The real API on its own database, loaded with the demo county (same generator as `npm run seed:demo`). */
+export async function startDemoApp(
+  options: { retailers?: number; env?: Record<string, string> } = {},
+): Promise<DemoApp> {
+  const t = await startTestApp({ ADMIN_PASSWORD, DEMO_PASSWORD, ...options.env });
+  await seedDemo(t.app.get(DataSource), {
+    password: DEMO_PASSWORD,
+    retailers: options.retailers ?? 0,
+    seed: 7,
+  });
+  const tokens = new Map<string, string>();
+  return {
+    ...t,
+    token: async (username) => {
+      const cached = tokens.get(username);
+      if (cached) return cached;
+      const password = username === 'admin' ? ADMIN_PASSWORD : DEMO_PASSWORD;
+      const res = await t.http.post('/api/auth/login').send({ username, password });
+      if (res.status !== 200) throw new Error(`login ${username}: ${res.status} ${JSON.stringify(res.body)}`);
+      tokens.set(username, res.body.accessToken);
+      return res.body.accessToken;
+    },
+    unitId: async (code) => {
+      const { rows } = await t.db.query('SELECT id FROM org_units WHERE code = $1', [code]);
+      if (!rows[0]) throw new Error(`no org unit ${code}`);
+      return rows[0].id;
+    },
+    userId: async (username) => {
+      const { rows } = await t.db.query('SELECT id FROM users WHERE username = $1', [username]);
+      if (!rows[0]) throw new Error(`no user ${username}`);
+      return rows[0].id;
+    },
+  };
+}
+
+export function bearer(token: string): Record<string, string> {
+  return { authorization: `Bearer ${token}` };
+}
