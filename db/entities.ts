@@ -2,6 +2,15 @@ import { sharedEntities } from '#libs/shared';
 import { auditEntities } from '#libs/audit';
 import { orgEntities } from '#libs/org';
 import { authEntities } from '#libs/auth';
+import { catalogEntities } from '#libs/catalog';
+import { retailerEntities } from '#libs/retailers';
 
 /** Every entity of every bounded context: what the migration CLI compares the schema against. */
-export const entities = [...sharedEntities, ...auditEntities, ...orgEntities, ...authEntities];
+export const entities = [
+  ...sharedEntities,
+  ...auditEntities,
+  ...orgEntities,
+  ...authEntities,
+  ...catalogEntities,
+  ...retailerEntities,
+];

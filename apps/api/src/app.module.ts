@@ -5,6 +5,8 @@ import { migrations } from '#db/migrations/index';
 import { AuditModule } from '#libs/audit';
 import { AuthModule } from '#libs/auth';
 import { OrgModule } from '#libs/org';
+import { CatalogModule } from '#libs/catalog';
+import { RetailersModule } from '#libs/retailers';
 import { HealthController } from './health/health.controller.js';
 
 export interface AppModuleOptions {
@@ -28,6 +30,8 @@ export class AppModule {
         AuditModule,
         OrgModule,
         AuthModule,
+        CatalogModule,
+        RetailersModule,
       ],
       controllers: [HealthController],
     };

@@ -1,15 +1,24 @@
-import argon2 from 'argon2';
+import { createHash } from 'node:crypto';
+import bcrypt from 'bcryptjs';
 
-/** argon2id at the OWASP minimum (19 MiB, 2 passes): ~30 ms here, costly enough for offline guessing. */
-const OPTIONS = { type: argon2.argon2id, memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;
+/** bcrypt cost 11: ~100 ms here, costly enough for offline guessing. Pure JS: no native build to break. */
+const COST = 11;
+
+/**
+ * bcrypt reads at most 72 bytes, and a Chinese passphrase of 25 characters already exceeds that:
+ * hash a fixed-length digest (base64, so no NUL bytes) instead of the raw password.
+ */
+function digest(password: string): string {
+  return createHash('sha256').update(password, 'utf8').digest('base64');
+}
 
 export function hashPassword(password: string): Promise<string> {
-  return argon2.hash(password, OPTIONS);
+  return bcrypt.hash(digest(password), COST);
 }
 
 export async function verifyPassword(hash: string, password: string): Promise<boolean> {
   try {
-    return await argon2.verify(hash, password);
+    return await bcrypt.compare(digest(password), hash);
   } catch {
     return false;
   }

@@ -53,6 +53,11 @@ export class User {
   @Column({ type: 'int', nullable: true })
   retailerId: number | null;
 
+  // Named by string: the retailers context depends on this one, so it cannot be imported here.
+  @ManyToOne('Retailer', { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'retailer_id' })
+  retailer?: unknown;
+
   @Column({ type: 'text', nullable: true })
   phone: string | null;
 

@@ -1,0 +1,22 @@
+import { describe, expect, it } from '@jest/globals';
+import { hashPassword, verifyPassword } from './password-hasher.js';
+
+describe('password hashing', () => {
+  it('verifies the right password and refuses a wrong one', async () => {
+    const hash = await hashPassword('Demo@2026');
+    expect(hash).not.toContain('Demo@2026');
+    expect(await verifyPassword(hash, 'Demo@2026')).toBe(true);
+    expect(await verifyPassword(hash, 'Demo@2027')).toBe(false);
+  });
+
+  it('distinguishes long passphrases that differ only after 72 bytes (bcrypt alone would not)', async () => {
+    const prefix = '烟草零售终端管理系统的一个很长很长的口令用于测试字节上限'; // 28 characters, 84 bytes
+    const hash = await hashPassword(`${prefix}甲`);
+    expect(await verifyPassword(hash, `${prefix}乙`)).toBe(false);
+    expect(await verifyPassword(hash, `${prefix}甲`)).toBe(true);
+  });
+
+  it('treats a malformed stored hash as a failed verification', async () => {
+    expect(await verifyPassword('not-a-hash', 'whatever')).toBe(false);
+  });
+});

@@ -1,0 +1,2 @@
+export * from './retailers.module.js';
+export * from './retailer.entity.js';
