@@ -1,2 +1,3 @@
 export * from './retailers.module.js';
 export * from './retailer.entity.js';
+export * from './retailer-directory.js';
