@@ -1,0 +1,110 @@
+import { describe, expect, it } from '@jest/globals';
+import fc from 'fast-check';
+import {
+  computeCap,
+  DEFAULT_FLOAT_ALLOWANCES_BP,
+  FLOAT_ALLOWANCE_BANDS_BP,
+  validateFloatAllowances,
+  type FloatAllowancesBp,
+} from './cap.rule.js';
+import { BUSINESS_SCALES, type BusinessScale } from './retailer-class.js';
+
+describe('computeCap', () => {
+  it.each<[number, BusinessScale, number]>([
+    [0, 'large', 0],
+    [0, 'small', 0],
+    [100, 'large', 105],
+    [100, 'medium', 110],
+    [100, 'small', 115],
+    [19, 'large', 19], // 19.95 rounds down: a cap is a ceiling
+    [7, 'medium', 7], // 7.7
+    [33, 'small', 37], // 37.95
+    [1, 'small', 1], // 1.15
+    [1_234, 'medium', 1_357], // 1,357.4
+    [4_000_000_000_000_001, 'medium', 4_400_000_000_000_001], // 4.4e15 + 1.1: exact past float precision
+  ])('agreed %i cartons, %s retailer → cap %i', (agreedTotal, scale, cap) => {
+    expect(computeCap(agreedTotal, scale)).toEqual({ floatBp: DEFAULT_FLOAT_ALLOWANCES_BP[scale], cap });
+  });
+
+  it.each<[BusinessScale, number]>([
+    ['large', 110],
+    ['medium', 105],
+    ['small', 120],
+  ])('uses a configured allowance: %s → %i for 100 agreed', (scale, cap) => {
+    const allowances: FloatAllowancesBp = { large: 1_000, medium: 500, small: 2_000 };
+    expect(computeCap(100, scale, allowances).cap).toBe(cap);
+  });
+
+  it.each([-1, 1.5, Number.NaN, Number.POSITIVE_INFINITY, Number.MAX_SAFE_INTEGER + 1])(
+    'refuses an agreed total of %p',
+    (agreedTotal) => {
+      expect(() => computeCap(agreedTotal, 'medium')).toThrow(RangeError);
+    },
+  );
+
+  it.each<[BusinessScale, number]>([
+    ['large', 1_100],
+    ['large', 499],
+    ['small', 900],
+    ['medium', 750.5],
+  ])('refuses a %s allowance of %p bp, outside its band', (scale, floatBp) => {
+    expect(() => computeCap(100, scale, { ...DEFAULT_FLOAT_ALLOWANCES_BP, [scale]: floatBp })).toThrow(
+      RangeError,
+    );
+  });
+
+  it('refuses a cap past the safe integer range rather than rounding it', () => {
+    expect(() => computeCap(9_000_000_000_000_000, 'small')).toThrow(RangeError);
+  });
+
+  it('stays between the agreed total and the top of the band, and grows with the agreed total', () => {
+    const allowancesInBand = fc.record({
+      large: fc.integer({ min: 500, max: 1_000 }),
+      medium: fc.integer({ min: 500, max: 1_000 }),
+      small: fc.integer({ min: 1_000, max: 2_000 }),
+    });
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 1_000_000_000 }),
+        fc.constantFrom(...BUSINESS_SCALES),
+        allowancesInBand,
+        (agreedTotal, scale, allowances) => {
+          const { cap, floatBp } = computeCap(agreedTotal, scale, allowances);
+          const { toBp } = FLOAT_ALLOWANCE_BANDS_BP[scale];
+          expect(cap).toBeGreaterThanOrEqual(agreedTotal);
+          expect(cap * 10_000).toBeLessThanOrEqual(agreedTotal * (10_000 + toBp));
+          // The largest whole number not above agreed × (1 + float):
+          expect(cap * 10_000).toBeLessThanOrEqual(agreedTotal * (10_000 + floatBp));
+          expect((cap + 1) * 10_000).toBeGreaterThan(agreedTotal * (10_000 + floatBp));
+          expect(computeCap(agreedTotal + 1, scale, allowances).cap).toBeGreaterThanOrEqual(cap);
+        },
+      ),
+    );
+  });
+});
+
+describe('validateFloatAllowances', () => {
+  it.each<[string, FloatAllowancesBp]>([
+    ['the defaults', DEFAULT_FLOAT_ALLOWANCES_BP],
+    ['the lowest of every band', { large: 500, medium: 500, small: 1_000 }],
+    ['the highest of every band', { large: 1_000, medium: 1_000, small: 2_000 }],
+  ])('accepts %s', (_, allowances) => {
+    expect(validateFloatAllowances(allowances)).toEqual({ ok: true, value: allowances });
+  });
+
+  it.each<[BusinessScale, number, { fromBp: number; toBp: number }]>([
+    ['large', 499, { fromBp: 500, toBp: 1_000 }],
+    ['large', 750.5, { fromBp: 500, toBp: 1_000 }],
+    ['medium', 1_001, { fromBp: 500, toBp: 1_000 }],
+    ['small', 999, { fromBp: 1_000, toBp: 2_000 }],
+    ['small', 2_001, { fromBp: 1_000, toBp: 2_000 }],
+    ['small', -1_500, { fromBp: 1_000, toBp: 2_000 }],
+  ])('names a %s allowance of %p bp as out of band', (scale, floatBp, band) => {
+    const result = validateFloatAllowances({ ...DEFAULT_FLOAT_ALLOWANCES_BP, [scale]: floatBp });
+    expect(result).toMatchObject({
+      ok: false,
+      code: 'QUOTA_FLOAT_OUT_OF_BAND',
+      details: { scale, floatBp, band },
+    });
+  });
+});

@@ -1,0 +1,12 @@
+export * from './cap.rule.js';
+export * from './cycle-allowance.rule.js';
+export * from './floating-quota.rule.js';
+export * from './forbidden-field.rule.js';
+export * from './grade-policy.rule.js';
+export * from './limit-vector-proposal.rule.js';
+export * from './rebalance.rule.js';
+export * from './refusal.js';
+export * from './retailer-class.js';
+export * from './scarce-limit.rule.js';
+export { BASIS_POINTS } from './integer-math.js';
+export { monthsBefore } from './month.js';

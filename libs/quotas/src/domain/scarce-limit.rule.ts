@@ -1,0 +1,69 @@
+import { accept, refuse, type Outcome, type Refusal } from './refusal.js';
+import { GRADE_COUNT, MARKET_TYPES, type MarketType, type RetailerClass } from './retailer-class.js';
+
+/**
+ * Per-retailer supply limits 限量 of one scarce spec in one cycle, by grade: index 0 is grade 1, index 29 is
+ * grade 30, and D30 ≥ D29 ≥ … ≥ D1. A limit caps what a retailer may order; it never obliges it to order.
+ */
+export type LimitVector = readonly number[];
+
+/** The limits of a spec and cycle: one vector for everyone, optionally replaced for a market type. */
+export interface ScarceLimits {
+  common: LimitVector;
+  byMarketType?: Partial<Record<MarketType, LimitVector>>;
+}
+
+export type LimitVectorProblem =
+  | { reason: 'wrong_length'; length: number }
+  | { reason: 'not_cartons'; grade: number; limit: number }
+  /** `grade` allows more than the grade above it. */
+  | { reason: 'not_monotone'; grade: number; limit: number; higherGrade: number; higherLimit: number };
+
+export type ScarceLimitsRefusal = Refusal<
+  'SCARCE_LIMIT_VECTOR_INVALID',
+  LimitVectorProblem & { vector: 'common' | MarketType }
+>;
+
+/** The first problem of a vector, walking down from grade 30 as the rule D30 ≥ D29 ≥ … ≥ D1 reads. */
+export function findLimitVectorProblem(vector: LimitVector): LimitVectorProblem | undefined {
+  if (vector.length !== GRADE_COUNT) return { reason: 'wrong_length', length: vector.length };
+  for (let grade = GRADE_COUNT; grade >= 1; grade--) {
+    const limit = vector[grade - 1];
+    if (!Number.isSafeInteger(limit) || limit < 0) return { reason: 'not_cartons', grade, limit };
+    const higherLimit = vector[grade];
+    if (grade < GRADE_COUNT && limit > higherLimit) {
+      return { reason: 'not_monotone', grade, limit, higherGrade: grade + 1, higherLimit };
+    }
+  }
+  return undefined;
+}
+
+/** Checks every vector of a spec's limits before they are saved; names the vector and the first bad grade. */
+export function validateScarceLimits(limits: ScarceLimits): Outcome<ScarceLimits, ScarceLimitsRefusal> {
+  const vectors: Array<['common' | MarketType, LimitVector]> = [['common', limits.common]];
+  for (const marketType of MARKET_TYPES) {
+    const vector = limits.byMarketType?.[marketType];
+    if (vector) vectors.push([marketType, vector]);
+  }
+  for (const [name, vector] of vectors) {
+    const problem = findLimitVectorProblem(vector);
+    if (problem) {
+      return refuse('SCARCE_LIMIT_VECTOR_INVALID', `The ${name} limit vector is invalid: ${problem.reason}`, {
+        vector: name,
+        ...problem,
+      });
+    }
+  }
+  return accept(limits);
+}
+
+/** The limit that applies to a retailer: its market type's vector when there is one, else the common one. */
+export function scarceLimitFor(
+  limits: ScarceLimits,
+  retailer: Pick<RetailerClass, 'grade' | 'marketType'>,
+): number {
+  const vector = limits.byMarketType?.[retailer.marketType] ?? limits.common;
+  const limit = vector[retailer.grade - 1];
+  if (limit === undefined) throw new RangeError(`no limit for grade ${retailer.grade}`);
+  return limit;
+}
