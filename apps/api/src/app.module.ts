@@ -7,6 +7,7 @@ import { AuthModule } from '#libs/auth';
 import { OrgModule } from '#libs/org';
 import { CatalogModule } from '#libs/catalog';
 import { RetailersModule } from '#libs/retailers';
+import { QuotasModule } from '#libs/quotas';
 import { HealthController } from './health/health.controller.js';
 
 export interface AppModuleOptions {
@@ -32,6 +33,7 @@ export class AppModule {
         AuthModule,
         CatalogModule,
         RetailersModule,
+        QuotasModule,
       ],
       controllers: [HealthController],
     };

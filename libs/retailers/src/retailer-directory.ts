@@ -43,11 +43,15 @@ export class RetailerDirectory {
   }
 
   /** Active retailers of the departments (all departments when omitted). */
-  async activeIn(departmentIds?: number[], manager: EntityManager = this.dataSource.manager): Promise<RetailerFacts[]> {
+  async activeIn(
+    departmentIds?: number[],
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<RetailerFacts[]> {
     return departmentIds
-      ? manager.query(`SELECT ${FACTS} FROM retailers r WHERE r.status = 'active' AND r.department_id = ANY($1) ORDER BY r.id`, [
-          departmentIds,
-        ])
+      ? manager.query(
+          `SELECT ${FACTS} FROM retailers r WHERE r.status = 'active' AND r.department_id = ANY($1) ORDER BY r.id`,
+          [departmentIds],
+        )
       : manager.query(`SELECT ${FACTS} FROM retailers r WHERE r.status = 'active' ORDER BY r.id`);
   }
 

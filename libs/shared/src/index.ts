@@ -16,3 +16,4 @@ export * from './pagination/page.js';
 export * from './access/index.js';
 export * from './database/sql.js';
 export * from './http/parse-id.pipe.js';
+export * from './clock.js';

@@ -10,3 +10,5 @@ export * from './retailer-class.js';
 export * from './scarce-limit.rule.js';
 export { BASIS_POINTS } from './integer-math.js';
 export { monthsBefore } from './month.js';
+export * from './quota-calendar.js';
+export * from './default-grade-policy.js';

@@ -5,6 +5,7 @@ import { TransactionRunner } from './transaction-runner.js';
 import { JobRunner } from '../jobs/job-runner.js';
 import { JobRun } from '../jobs/job-run.entity.js';
 import { DatabaseHealth } from './database-health.js';
+import { Clock } from '../clock.js';
 
 const MIGRATION_LOCK = 'schema-migrations';
 
@@ -43,8 +44,8 @@ export class DatabaseModule {
         }),
         TypeOrmModule.forFeature([JobRun]),
       ],
-      providers: [TransactionRunner, JobRunner, DatabaseHealth],
-      exports: [TransactionRunner, JobRunner, DatabaseHealth, TypeOrmModule],
+      providers: [TransactionRunner, JobRunner, DatabaseHealth, Clock],
+      exports: [TransactionRunner, JobRunner, DatabaseHealth, Clock, TypeOrmModule],
     };
   }
 }

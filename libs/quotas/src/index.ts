@@ -1,0 +1,5 @@
+export * from './quotas.module.js';
+export * from './quota.service.js';
+export * from './quota-ledger.service.js';
+export * from './quota.entity.js';
+export { quotaError } from './quota.errors.js';

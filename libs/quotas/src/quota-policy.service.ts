@@ -1,0 +1,166 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+import { type Actor, commonError, TransactionRunner } from '#libs/shared';
+import { AuditService } from '#libs/audit';
+import {
+  createPolicyBaseLookup,
+  DEFAULT_PACING_FACTOR_BP,
+  DEFAULT_QUOTA_POLICY,
+  defaultGradePolicy,
+  type GradePolicyRow,
+  type PolicyBaseLookup,
+  type QuotaPolicy,
+  validateFloatAllowances,
+  validateGradePolicy,
+} from './domain/index.js';
+import { GradePolicyRecord, QuotaPolicyRecord } from './quota.entity.js';
+import { quotaError } from './quota.errors.js';
+import type { QuotaPolicyDto } from './dto/quota.dto.js';
+
+/** A department's quota policy as the rules use it. */
+export interface DepartmentQuotaPolicy {
+  departmentId: number;
+  /** False while the department still runs on the defaults. */
+  configured: boolean;
+  policy: QuotaPolicy;
+  pacingFactorBp: number;
+  grades: GradePolicyRow[];
+  baseFor: PolicyBaseLookup;
+}
+
+@Injectable()
+export class QuotaPolicyService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly transactions: TransactionRunner,
+    private readonly audit: AuditService,
+  ) {}
+
+  /** The policies of several departments in two queries; departments without one get the defaults. */
+  async policiesFor(
+    departmentIds: number[],
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<Map<number, DepartmentQuotaPolicy>> {
+    const unique = [...new Set(departmentIds)];
+    const records = unique.length
+      ? await manager.findBy(
+          QuotaPolicyRecord,
+          unique.map((departmentId) => ({ departmentId })),
+        )
+      : [];
+    const gradeRows = unique.length
+      ? await manager.query(
+          `SELECT department_id AS "departmentId", grade, scale, market_type AS "marketType", base_monthly_total AS "baseMonthlyTotal"
+             FROM grade_policies WHERE department_id = ANY($1)`,
+          [unique],
+        )
+      : [];
+    return new Map(
+      unique.map((departmentId) => {
+        const record = records.find((r) => r.departmentId === departmentId);
+        const rows: GradePolicyRow[] = gradeRows
+          .filter((row: { departmentId: number }) => row.departmentId === departmentId)
+          .map(({ grade, scale, marketType, baseMonthlyTotal }: GradePolicyRow) => ({
+            grade,
+            scale,
+            marketType,
+            baseMonthlyTotal,
+          }));
+        const grades = rows.length ? rows : defaultGradePolicy();
+        const policy: QuotaPolicy = record
+          ? {
+              floatAllowances: {
+                large: record.largeFloatBp,
+                medium: record.mediumFloatBp,
+                small: record.smallFloatBp,
+              },
+              floating: {
+                trailingWindowMonths: record.trailingWindowMonths,
+                maxMonthlyChangeBp: record.maxMonthlyChangeBp,
+              },
+            }
+          : DEFAULT_QUOTA_POLICY;
+        return [
+          departmentId,
+          {
+            departmentId,
+            configured: record !== undefined,
+            policy,
+            pacingFactorBp: record?.pacingFactorBp ?? DEFAULT_PACING_FACTOR_BP,
+            grades,
+            baseFor: createPolicyBaseLookup(grades),
+          },
+        ];
+      }),
+    );
+  }
+
+  async policyFor(departmentId: number, manager?: EntityManager): Promise<DepartmentQuotaPolicy> {
+    return (await this.policiesFor([departmentId], manager)).get(departmentId)!;
+  }
+
+  async get(actor: Actor, departmentId?: number) {
+    const { baseFor: _, ...view } = await this.policyFor(this.departmentOf(actor, departmentId));
+    return view;
+  }
+
+  /** Replaces a department's policy as a whole, after the domain rules accept it. */
+  async put(actor: Actor, dto: QuotaPolicyDto) {
+    const departmentId = this.departmentOf(actor, dto.departmentId);
+    const allowances = validateFloatAllowances(dto.floatAllowancesBp);
+    if (!allowances.ok) throw quotaError(allowances.code, allowances.details, allowances.message);
+    const grades: GradePolicyRow[] = dto.grades.map((row) => ({
+      grade: row.grade,
+      scale: row.scale ?? null,
+      marketType: row.marketType ?? null,
+      baseMonthlyTotal: row.baseMonthlyTotal,
+    }));
+    const gradeCheck = validateGradePolicy(grades);
+    if (!gradeCheck.ok) throw quotaError(gradeCheck.code, gradeCheck.details, gradeCheck.message);
+    await this.transactions.run(async (manager) => {
+      const before = await this.policyFor(departmentId, manager);
+      await manager.upsert(
+        QuotaPolicyRecord,
+        {
+          departmentId,
+          largeFloatBp: dto.floatAllowancesBp.large,
+          mediumFloatBp: dto.floatAllowancesBp.medium,
+          smallFloatBp: dto.floatAllowancesBp.small,
+          trailingWindowMonths: dto.trailingWindowMonths,
+          maxMonthlyChangeBp: dto.maxMonthlyChangeBp,
+          pacingFactorBp: dto.pacingFactorBp,
+        },
+        ['departmentId'],
+      );
+      await manager.delete(GradePolicyRecord, { departmentId });
+      await manager.insert(
+        GradePolicyRecord,
+        grades.map((row) => ({ ...row, departmentId })),
+      );
+      await this.audit.record(manager, actor, {
+        action: 'quota_policy.put',
+        entityType: 'quota_policy',
+        entityId: departmentId,
+        before: { policy: before.policy, pacingFactorBp: before.pacingFactorBp, grades: before.grades },
+        after: { ...dto, departmentId },
+        departmentId,
+      });
+    });
+    return this.get(actor, departmentId);
+  }
+
+  /** Department heads work on their own department; admins name one. */
+  departmentOf(actor: Actor, requested?: number): number {
+    if (actor.role === 'admin') {
+      if (!requested)
+        throw commonError('VALIDATION_FAILED', [
+          { field: 'departmentId', errors: ['departmentId is required for admins'] },
+        ]);
+      return requested;
+    }
+    if (!actor.departmentId) throw commonError('FORBIDDEN');
+    if (requested && requested !== actor.departmentId)
+      throw commonError('FORBIDDEN', undefined, 'Not your department');
+    return actor.departmentId;
+  }
+}

@@ -1,0 +1,112 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Put, Query, UseGuards } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { type Actor, CurrentActor, ParseIdPipe, ROLES, Roles, STAFF_ROLES } from '#libs/shared';
+import { ForbiddenQuotaFieldsGuard } from './forbidden-quota-fields.guard.js';
+import { QuotaPolicyService } from './quota-policy.service.js';
+import { QuotaService } from './quota.service.js';
+import { ScarceLimitsService } from './scarce-limits.service.js';
+import {
+  AgreedTotalDto,
+  ComputeQuotasDto,
+  MonthQuery,
+  ProposeLimitsDto,
+  QuotaPolicyDto,
+  RebalanceDto,
+  ScarceLimitQuery,
+  ScarceLimitsDto,
+} from './dto/quota.dto.js';
+
+@ApiTags('quotas')
+@Controller()
+@UseGuards(ForbiddenQuotaFieldsGuard)
+export class QuotasController {
+  constructor(
+    private readonly quotas: QuotaService,
+    private readonly policies: QuotaPolicyService,
+    private readonly scarce: ScarceLimitsService,
+  ) {}
+
+  @Get('retailers/:id/quota')
+  @Roles(...ROLES)
+  @ApiOperation({
+    summary: 'A retailer’s monthly cap (never a floor), use, and what it may order this cycle',
+  })
+  view(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: number, @Query() query: MonthQuery) {
+    return this.quotas.view(actor, id, query.month);
+  }
+
+  @Put('retailers/:id/agreed-total')
+  @Roles('market_manager')
+  @ApiOperation({
+    summary: 'Set the agreed monthly total 商定总量 of a retailer of your center; the cap follows',
+  })
+  setAgreedTotal(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseIdPipe) id: number,
+    @Body() dto: AgreedTotalDto,
+  ) {
+    return this.quotas.setAgreedTotal(actor, id, dto.month, dto.cartons);
+  }
+
+  @Post('quotas/rebalance')
+  @Roles('market_manager', 'department_head')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'Move cap between retailers of one territory or center; the total must not change',
+  })
+  rebalance(@CurrentActor() actor: Actor, @Body() dto: RebalanceDto) {
+    return this.quotas.rebalance(actor, dto);
+  }
+
+  @Post('quotas/compute')
+  @Roles('admin', 'department_head')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'Compute a month’s quotas now (the monthly job does it on the 25th for next month)',
+  })
+  compute(@CurrentActor() actor: Actor, @Body() dto: ComputeQuotasDto) {
+    return this.quotas.compute(
+      actor,
+      dto.month,
+      actor.role === 'admin' ? undefined : [actor.departmentId ?? -1],
+    );
+  }
+
+  @Get('quota-policies')
+  @Roles('admin', 'department_head', 'market_manager')
+  getPolicy(@CurrentActor() actor: Actor, @Query('departmentId') departmentId?: string) {
+    return this.policies.get(actor, departmentId ? new ParseIdPipe().transform(departmentId) : undefined);
+  }
+
+  @Put('quota-policies')
+  @Roles('admin', 'department_head')
+  @ApiOperation({
+    summary: 'Replace the department’s float allowances, floating rule, pacing and grade bases',
+  })
+  putPolicy(@CurrentActor() actor: Actor, @Body() dto: QuotaPolicyDto) {
+    return this.policies.put(actor, dto);
+  }
+
+  @Get('scarce-limits')
+  @Roles(...STAFF_ROLES)
+  listScarce(@CurrentActor() actor: Actor, @Query() query: ScarceLimitQuery) {
+    return this.scarce.list(actor, query);
+  }
+
+  @Put('scarce-limits')
+  @Roles('department_head')
+  @ApiOperation({
+    summary: 'Per-grade supply limits 限量 of a scarce spec for an order week (never a purchase duty)',
+  })
+  putScarce(@CurrentActor() actor: Actor, @Body() dto: ScarceLimitsDto) {
+    return this.scarce.put(actor, dto);
+  }
+
+  @Post('scarce-limits/propose')
+  @Roles('department_head')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Propose a limit vector whose Σ limit × retailers approaches the planned supply' })
+  propose(@CurrentActor() actor: Actor, @Body() dto: ProposeLimitsDto) {
+    return this.scarce.propose(actor, dto);
+  }
+}

@@ -1,0 +1,26 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuditModule } from '#libs/audit';
+import { CatalogModule } from '#libs/catalog';
+import { RetailersModule } from '#libs/retailers';
+import { GradePolicyRecord, QuotaPolicyRecord, RetailerQuota, ScarceLimitRecord } from './quota.entity.js';
+import { QuotaCalculator } from './quota-calculator.js';
+import { QuotaLedger } from './quota-ledger.service.js';
+import { QuotaPolicyService } from './quota-policy.service.js';
+import { QuotaService } from './quota.service.js';
+import { QuotaJobs } from './quota.jobs.js';
+import { ScarceLimitsService } from './scarce-limits.service.js';
+import { QuotasController } from './quotas.controller.js';
+
+@Module({
+  imports: [
+    TypeOrmModule.forFeature([QuotaPolicyRecord, GradePolicyRecord, RetailerQuota, ScarceLimitRecord]),
+    AuditModule,
+    CatalogModule,
+    RetailersModule,
+  ],
+  providers: [QuotaPolicyService, QuotaCalculator, QuotaService, QuotaLedger, ScarceLimitsService, QuotaJobs],
+  controllers: [QuotasController],
+  exports: [QuotaService, QuotaLedger],
+})
+export class QuotasModule {}

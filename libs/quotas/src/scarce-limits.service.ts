@@ -1,0 +1,101 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, IsNull } from 'typeorm';
+import { type Actor, notFound, TransactionRunner } from '#libs/shared';
+import { AuditService } from '#libs/audit';
+import { BrandDirectory } from '#libs/catalog';
+import { RetailerDirectory } from '#libs/retailers';
+import { findLimitVectorProblem, proposeLimitVector } from './domain/index.js';
+import { ScarceLimitRecord } from './quota.entity.js';
+import { quotaError } from './quota.errors.js';
+import { QuotaPolicyService } from './quota-policy.service.js';
+import type { ProposeLimitsDto, ScarceLimitQuery, ScarceLimitsDto } from './dto/quota.dto.js';
+
+function isMonday(date: string): boolean {
+  const parsed = new Date(`${date}T00:00:00Z`);
+  return (
+    !Number.isNaN(parsed.getTime()) && parsed.toISOString().slice(0, 10) === date && parsed.getUTCDay() === 1
+  );
+}
+
+@Injectable()
+export class ScarceLimitsService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly transactions: TransactionRunner,
+    private readonly audit: AuditService,
+    private readonly brands: BrandDirectory,
+    private readonly retailers: RetailerDirectory,
+    private readonly policies: QuotaPolicyService,
+  ) {}
+
+  async list(actor: Actor, query: ScarceLimitQuery) {
+    const qb = this.dataSource.manager
+      .createQueryBuilder(ScarceLimitRecord, 's')
+      .where('s.week_start = :week', { week: query.weekStart })
+      .orderBy('s.brand_id')
+      .addOrderBy('s.market_type', 'ASC', 'NULLS FIRST');
+    if (actor.role !== 'admin')
+      qb.andWhere('s.department_id = :department', { department: actor.departmentId ?? -1 });
+    if (query.brandId) qb.andWhere('s.brand_id = :brand', { brand: query.brandId });
+    return qb.getMany();
+  }
+
+  /** Sets (replaces) the limits of a scarce spec for an order week, for everyone or one market type. */
+  async put(actor: Actor, dto: ScarceLimitsDto) {
+    const departmentId = this.policies.departmentOf(actor);
+    if (!isMonday(dto.weekStart)) {
+      throw quotaError(
+        'SCARCE_LIMIT_VECTOR_INVALID',
+        { weekStart: dto.weekStart },
+        'weekStart must be the Monday of the order week',
+      );
+    }
+    const [brand] = await this.brands.factsOf([dto.brandId]);
+    if (!brand) throw notFound('brand', dto.brandId);
+    if (!brand.scarce) throw quotaError('SCARCE_BRAND_NOT_SCARCE', { brandId: dto.brandId });
+    const problem = findLimitVectorProblem(dto.limits);
+    if (problem) throw quotaError('SCARCE_LIMIT_VECTOR_INVALID', problem);
+    return this.transactions.run(async (manager) => {
+      const key = {
+        departmentId,
+        brandId: dto.brandId,
+        weekStart: dto.weekStart,
+        marketType: dto.marketType ?? IsNull(),
+      };
+      const before = await manager.findOne(ScarceLimitRecord, {
+        where: key,
+        lock: { mode: 'pessimistic_write' },
+      });
+      await manager.query(
+        `INSERT INTO scarce_limits (department_id, brand_id, week_start, market_type, limits) VALUES ($1, $2, $3, $4, $5)
+         ON CONFLICT (department_id, brand_id, week_start, COALESCE(market_type, '*')) DO UPDATE SET limits = EXCLUDED.limits, updated_at = now()`,
+        [departmentId, dto.brandId, dto.weekStart, dto.marketType ?? null, dto.limits],
+      );
+      await this.audit.record(manager, actor, {
+        action: 'scarce_limits.put',
+        entityType: 'scarce_limits',
+        entityId: `${dto.brandId}:${dto.weekStart}:${dto.marketType ?? 'all'}`,
+        before: before ? { limits: before.limits } : null,
+        after: { limits: dto.limits },
+        departmentId,
+      });
+      return manager.findOneOrFail(ScarceLimitRecord, { where: key });
+    });
+  }
+
+  /** Proposes a vector whose Σ limit × retailers of the grade comes close to the planned supply, never above. */
+  async propose(actor: Actor, dto: ProposeLimitsDto) {
+    const departmentId = this.policies.departmentOf(actor);
+    const [brand] = await this.brands.factsOf([dto.brandId]);
+    if (!brand) throw notFound('brand', dto.brandId);
+    const retailersPerGrade = await this.retailers.countsByGrade(departmentId, dto.marketType ?? null);
+    const proposal = proposeLimitVector(dto.plannedSupply, retailersPerGrade);
+    return {
+      ...proposal,
+      brandId: dto.brandId,
+      marketType: dto.marketType ?? null,
+      retailersPerGrade,
+      errorPercent: proposal.errorBp / 100,
+    };
+  }
+}

@@ -1,0 +1,69 @@
+import type { DemoApp } from './demo.js';
+
+export interface RetailerFixture {
+  licenseNo: string;
+  territory: string;
+  grade: number;
+  scale?: 'large' | 'medium' | 'small';
+  marketType?: 'urban' | 'rural';
+  orderWeekday?: number;
+  status?: 'active' | 'suspended' | 'closed';
+  licenseValidTo?: string | null;
+}
+
+/** Inserts small, explicit retailer fixtures (with their territory's center and department); returns ids. */
+export async function insertRetailers(t: DemoApp, fixtures: RetailerFixture[]): Promise<number[]> {
+  const ids: number[] = [];
+  for (const f of fixtures) {
+    const territoryId = await t.unitId(f.territory);
+    const { rows } = await t.db.query(
+      `INSERT INTO retailers (license_no, shop_name, owner_name, address, territory_id, service_center_id, department_id,
+         business_type, market_type, scale, grade, order_weekday, status, license_valid_to)
+       SELECT $1, '测试商店' || $1, '店主', '测试地址', t.id, t.service_center_id, t.department_id,
+         'C', $2, $3, $4, $5, $6, $7
+         FROM org_units t WHERE t.id = $8
+       RETURNING id`,
+      [
+        f.licenseNo,
+        f.marketType ?? 'urban',
+        f.scale ?? 'small',
+        f.grade,
+        f.orderWeekday ?? 1,
+        f.status ?? 'active',
+        f.licenseValidTo ?? null,
+        territoryId,
+      ],
+    );
+    ids.push(rows[0].id);
+  }
+  return ids;
+}
+
+export interface BrandFixture {
+  code: string;
+  name?: string;
+  wholesalePriceFen?: number;
+  priceClass?: number;
+  scarce?: boolean;
+  active?: boolean;
+}
+
+export async function insertBrands(t: DemoApp, fixtures: BrandFixture[]): Promise<number[]> {
+  const ids: number[] = [];
+  for (const f of fixtures) {
+    const { rows } = await t.db.query(
+      `INSERT INTO brands (code, name, manufacturer, wholesale_price_fen, retail_price_carton_fen, retail_price_pack_fen, price_class, scarce, active)
+       VALUES ($1, $2, '测试卷烟厂', $3, $3 * 13 / 10, $3 * 13 / 100, $4, $5, $6) RETURNING id`,
+      [
+        f.code,
+        f.name ?? `规格${f.code}`,
+        f.wholesalePriceFen ?? 20000,
+        f.priceClass ?? 1,
+        f.scarce ?? false,
+        f.active ?? true,
+      ],
+    );
+    ids.push(rows[0].id);
+  }
+  return ids;
+}
