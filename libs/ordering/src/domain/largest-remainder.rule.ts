@@ -1,5 +1,5 @@
 /** 10,000 basis points = 100 %: supply ratios are integers so the reduced total is exact. */
-const BASIS_POINTS = 10_000n;
+const BASIS_POINTS = 10_000;
 
 export const PRICE_CLASSES = ['I', 'II', 'III', 'IV', 'V'] as const;
 /** Price class by tax-excluded transfer price per carton: I ≥ 100 yuan … V < 16.5 yuan. */
@@ -15,7 +15,7 @@ export function supplyRatioBpFor(
   priceClass: PriceClass,
   ratios: SupplyRatiosBp = DEFAULT_SUPPLY_RATIOS_BP,
 ): number {
-  return priceClass === 'IV' || priceClass === 'V' ? ratios[priceClass] : Number(BASIS_POINTS);
+  return priceClass === 'IV' || priceClass === 'V' ? ratios[priceClass] : BASIS_POINTS;
 }
 
 export interface Ask {
@@ -46,7 +46,7 @@ function reducedTotalOf(totalAsked: bigint, target: AllocationTarget): bigint {
     if (!Number.isInteger(ratio) || ratio < 0 || ratio > BASIS_POINTS) {
       throw new RangeError(`supplyRatioBp must be an integer 0–${BASIS_POINTS} (got ${ratio})`);
     }
-    return (totalAsked * BigInt(ratio)) / BASIS_POINTS;
+    return (totalAsked * BigInt(ratio)) / BigInt(BASIS_POINTS);
   }
   const total = target.reducedTotal;
   if (!Number.isSafeInteger(total) || total < 0 || BigInt(total) > totalAsked) {
