@@ -60,7 +60,7 @@ export interface QuotaExplanation {
   /** ⌊mean of trailingActuals⌋, or null when there were none. */
   trailingAverage: number | null;
   maxMonthlyChangeBp: number;
-  /** ⌈startingTotal × maxMonthlyChangeBp⌉: rounded up so that small totals (4 × 20 % = 0.8) can move at all. */
+  /** ⌈startingTotal × maxMonthlyChangeBp ÷ 10,000⌉: rounded up so small totals (4 × 20 % = 0.8) can move at all. */
   maxMonthlyChangeCartons: number | null;
   boundApplied: BoundApplied;
   agreedTotal: number;

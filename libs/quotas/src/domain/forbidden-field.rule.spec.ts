@@ -26,6 +26,7 @@ describe('isFloorKey', () => {
     'minimumorder',
     'minQty',
     'monthlyMin',
+    'XMLMin',
     'cartonsMinimum',
     'floorCartons',
     'volumeFloor',
@@ -91,49 +92,40 @@ describe('isFloorKey', () => {
 });
 
 describe('isPerBrandAgreementKey', () => {
-  it.each<[string, string[]]>([
-    ['perBrand', []],
-    ['per_spec', []],
-    ['bySpec', []],
-    ['perbrand', []],
-    ['brandVolumes', []],
-    ['brandvolumes', []],
-    ['specAgreements', []],
-    ['specagreements', []],
-    ['agreedVolumeBySpec', []],
-    ['committedBrandCartons', []],
-    ['brandQuotas', []],
-    ['skuTargets', []],
-    ['按规格', []],
-    ['按规格约定销量', []],
-    ['规格销量', []],
-    ['品牌任务', []],
-    ['cartons', ['brandId', 'cartons']],
-    ['agreed', ['specId', 'agreed']],
-    ['committed', ['skuCode', 'committed']],
-    ['agreedTotal', ['brand', 'agreedTotal']],
-    ['quantity', ['规格', 'quantity']],
-  ])('flags %p beside %j', (key, siblings) => {
-    expect(isPerBrandAgreementKey(key, siblings)).toBe(true);
+  it.each([
+    'perBrand',
+    'per_spec',
+    'bySpec',
+    'perbrand',
+    'brandVolumes',
+    'brandvolumes',
+    'specAgreements',
+    'specagreements',
+    'agreedVolumeBySpec',
+    'committedBrandCartons',
+    'brandQuotas',
+    'skuTargets',
+    '按规格',
+    '按规格约定销量',
+    '规格销量',
+    '品牌任务',
+  ])('flags %p', (key) => {
+    expect(isPerBrandAgreementKey(key)).toBe(true);
   });
 
-  it.each<[string, string[]]>([
-    ['agreedTotal', ['month', 'agreedTotal']],
-    ['cartons', ['month', 'cartons']],
-    ['brandId', ['brandId', 'cycleId', 'common']],
-    ['maxCartons', ['brandId', 'maxCartons']],
-    ['limit', ['specId', 'limit']],
-    ['cartonLimit', ['brandId', 'cartonLimit']],
-    ['brandLimits', []],
-    ['specialNote', []],
-    ['inspectionId', ['inspectionId', 'cartons']],
-    ['respectCap', []],
-    ['retailersPerGrade', []],
-    ['plannedSupply', ['brandId', 'plannedSupply']],
-    ['byMarketType', []],
-    ['规格上限', []],
-  ])('leaves %p beside %j alone', (key, siblings) => {
-    expect(isPerBrandAgreementKey(key, siblings)).toBe(false);
+  it.each([
+    'agreedTotal',
+    'cartons',
+    'brandId',
+    'brandLimits',
+    'specialNote',
+    'inspectionId',
+    'respectCap',
+    'retailersPerGrade',
+    'byMarketType',
+    '规格上限',
+  ])('leaves %p alone', (key) => {
+    expect(isPerBrandAgreementKey(key)).toBe(false);
   });
 });
 
@@ -167,6 +159,10 @@ describe('findFloorField', () => {
     expect(findFloorField(body)).toEqual(field);
   });
 
+  it('reads a 500,000-character key in linear time', () => {
+    expect(findFloorField({ [`${'A'.repeat(500_000)}Min`]: 1 })?.path).toMatch(/Min$/);
+  });
+
   it('walks a body nested deeper than the call stack would allow', () => {
     let body: unknown = { minimum: 1 };
     for (let depth = 0; depth < 100_000; depth++) body = [body];
@@ -175,17 +171,47 @@ describe('findFloorField', () => {
 });
 
 describe('findPerBrandAgreementField', () => {
+  /** An object with the given keys, each set to 1. */
+  const withKeys = (...keys: string[]) => Object.fromEntries(keys.map((key) => [key, 1]));
+
   it.each<[string, unknown, object | undefined]>([
+    ['a quantity beside a spec id', withKeys('brandId', 'cartons'), { key: 'cartons', path: 'cartons' }],
+    ['an agreed amount beside a spec', withKeys('specId', 'agreed'), { key: 'agreed', path: 'agreed' }],
+    [
+      'a commitment beside a SKU code',
+      withKeys('skuCode', 'committed'),
+      { key: 'committed', path: 'committed' },
+    ],
+    [
+      'an agreed total beside a brand',
+      withKeys('brand', 'agreedTotal'),
+      { key: 'agreedTotal', path: 'agreedTotal' },
+    ],
+    ['a quantity beside 规格', withKeys('规格', 'quantity'), { key: 'quantity', path: 'quantity' }],
     [
       'a per-spec quantity in a list',
       { month: '2025-04', lines: [{ brandId: 'b1', cartons: 3 }] },
       { key: 'cartons', path: 'lines.0.cartons' },
     ],
     ['a per-brand map', { month: '2025-04', perBrand: { b1: 3 } }, { key: 'perBrand', path: 'perBrand' }],
-    ['a per-spec ceiling is a limit, not an agreement', { brandId: 'b1', maxCartons: 3 }, undefined],
-    ['a monthly total with no spec', { month: '2025-04', cartons: 300 }, undefined],
+    ['a per-spec ceiling', withKeys('brandId', 'maxCartons'), undefined],
+    ['a per-spec limit', withKeys('specId', 'limit'), undefined],
+    ['a carton limit', withKeys('brandId', 'cartonLimit'), undefined],
+    ['a scarce-limit body', { brandId: 'b1', cycleId: 'c1', common: [1, 2], byMarketType: {} }, undefined],
+    ['a planned supply', withKeys('brandId', 'plannedSupply'), undefined],
+    ['a monthly total with no spec', withKeys('month', 'cartons'), undefined],
+    ['an agreed total with no spec', withKeys('month', 'agreedTotal'), undefined],
+    ['a key that merely contains "spec"', withKeys('inspectionId', 'cartons'), undefined],
   ])('finds %s', (_, body, field) => {
     expect(findPerBrandAgreementField(body)).toEqual(field);
+  });
+
+  it('checks an object with many keys in linear time', () => {
+    const body = {
+      brandId: 'b1',
+      ...Object.fromEntries(Array.from({ length: 50_000 }, (_, i) => [`note${i}`, i])),
+    };
+    expect(findPerBrandAgreementField(body)).toBeUndefined();
   });
 });
 

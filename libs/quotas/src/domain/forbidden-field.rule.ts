@@ -16,14 +16,17 @@ export type ForbiddenFieldRefusal = Refusal<
   ForbiddenField
 >;
 
-/** `minCartons`, `LOWER_LIMIT`, `min-volume` → ['min', 'cartons'], ['lower', 'limit'], ['min', 'volume']. */
+/** `minCartons`, `LOWER_LIMIT`, `XMLMin` → ['min', 'cartons'], ['lower', 'limit'], ['xml', 'min']. */
 function wordsOf(key: string): string[] {
-  return key
-    .replace(/([a-z\d])([A-Z])/g, '$1 $2')
-    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
-    .toLowerCase()
-    .split(/[^a-z]+/)
-    .filter((word) => word.length > 0);
+  return (
+    key
+      .replace(/([a-z\d])([A-Z])/g, '$1 $2')
+      // One capital and a lookahead, not [A-Z]+: that backtracks quadratically on a long run of capitals.
+      .replace(/([A-Z])(?=[A-Z][a-z])/g, '$1 ')
+      .toLowerCase()
+      .split(/[^a-z]+/)
+      .filter((word) => word.length > 0)
+  );
 }
 
 /** A word glued from a head and a tail, as in all-lowercase keys: `mincartons`, `lowerlimit`, `perbrand`. */
@@ -135,18 +138,24 @@ const CHINESE_PER_SPEC_TERMS = ['按规格', '按品牌', '分规格'];
 const CHINESE_SPEC_TERMS = ['规格', '品牌'];
 const CHINESE_COMMITMENT_TERMS = ['约定', '承诺', '销量', '协议', '任务', '定量'];
 
-function namesBrand(key: string): boolean {
+const PER_HEADS = [...PER_WORDS];
+const BRAND_HEADS = [...BRAND_WORDS];
+
+/** Whether a key names a spec: `brandId`, `spec`, `skuCode`, `规格`. */
+function namesSpec(key: string): boolean {
   return (
     wordsOf(key).some((word) => BRAND_WORDS.has(word)) || CHINESE_SPEC_TERMS.some((t) => key.includes(t))
   );
 }
 
-/**
- * Whether a key of a quota request carries a per-specification agreed volume: by its own name (`perBrand`,
- * `brandVolumes`, `specAgreements`, `按规格约定销量`), or as a quantity beside a spec (`{brandId, cartons}`).
- * Only meaningful for quota requests: a demand line is exactly `{brandId, cartons}`.
- */
-export function isPerBrandAgreementKey(key: string, siblingKeys: readonly string[]): boolean {
+/** Whether a key is an amount to deliver or buy (`cartons`, `agreed`, `committedQty`), not a ceiling. */
+function namesCommittedQuantity(key: string): boolean {
+  const words = wordsOf(key);
+  return words.some((word) => QUANTITY_WORDS.has(word)) && !words.some((word) => CAP_WORDS.has(word));
+}
+
+/** Whether a key names a per-specification agreed volume by itself: `perBrand`, `brandVolumes`, `按规格`. */
+export function isPerBrandAgreementKey(key: string): boolean {
   if (CHINESE_PER_SPEC_TERMS.some((term) => key.includes(term))) return true;
   if (
     CHINESE_SPEC_TERMS.some((term) => key.includes(term)) &&
@@ -155,38 +164,33 @@ export function isPerBrandAgreementKey(key: string, siblingKeys: readonly string
     return true;
   }
   const words = wordsOf(key);
-  const hasBrand = words.some((word) => BRAND_WORDS.has(word));
-  if (
-    (hasBrand && words.some((word) => COMMITMENT_WORDS.has(word))) ||
+  return (
+    (words.some((word) => BRAND_WORDS.has(word)) && words.some((word) => COMMITMENT_WORDS.has(word))) ||
     hasPair(words, PER_WORDS, BRAND_WORDS) ||
     words.some(
-      (word) =>
-        isGlued(word, [...PER_WORDS], BRAND_WORDS) || isGlued(word, [...BRAND_WORDS], COMMITMENT_WORDS),
+      (word) => isGlued(word, PER_HEADS, BRAND_WORDS) || isGlued(word, BRAND_HEADS, COMMITMENT_WORDS),
     )
-  ) {
-    return true;
-  }
-  const isQuantity =
-    !hasBrand && words.some((word) => QUANTITY_WORDS.has(word)) && !words.some((word) => CAP_WORDS.has(word));
-  return isQuantity && siblingKeys.some(namesBrand);
+  );
 }
 
 /**
- * The first key of a JSON body passing `test`: the keys of an object before anything nested in it, objects in
- * document order. Iterative, so a deeply nested body cannot overflow the stack.
+ * The first key of a JSON body that `testerFor` flags: the keys of an object before anything nested in it,
+ * objects in document order. `testerFor` sees an object's keys once and returns the test for each of them, so
+ * facts about siblings cost one pass per object, not one per key. Iterative: deep nesting cannot overflow.
  */
 function findKey(
   body: unknown,
-  test: (key: string, siblingKeys: readonly string[]) => boolean,
+  testerFor: (keys: readonly string[]) => (key: string) => boolean,
 ): ForbiddenField | undefined {
   const pending: Array<{ value: unknown; path: string }> = [{ value: body, path: '' }];
   while (pending.length > 0) {
     const { value, path } = pending.pop()!;
     if (value === null || typeof value !== 'object') continue;
     const entries = Object.entries(value);
-    const keys = Array.isArray(value) ? [] : entries.map(([key]) => key);
-    for (const key of keys) {
-      if (test(key, keys)) return { key, path: path === '' ? key : `${path}.${key}` };
+    if (!Array.isArray(value)) {
+      const keys = entries.map(([key]) => key);
+      const flagged = keys.find(testerFor(keys));
+      if (flagged !== undefined) return { key: flagged, path: path === '' ? flagged : `${path}.${flagged}` };
     }
     for (let i = entries.length - 1; i >= 0; i--) {
       const [key, child] = entries[i];
@@ -197,11 +201,19 @@ function findKey(
 }
 
 export function findFloorField(body: unknown): ForbiddenField | undefined {
-  return findKey(body, isFloorKey);
+  return findKey(body, () => isFloorKey);
 }
 
+/**
+ * A per-specification agreed volume in a quota request: a key naming one (`perBrand`, `specAgreements`), or a
+ * quantity beside a spec (`{brandId, cartons}`). Only for quota requests: a demand line is `{brandId, cartons}`.
+ */
 export function findPerBrandAgreementField(body: unknown): ForbiddenField | undefined {
-  return findKey(body, isPerBrandAgreementKey);
+  return findKey(body, (keys) => {
+    const besideSpec = keys.some(namesSpec);
+    return (key) =>
+      isPerBrandAgreementKey(key) || (besideSpec && !namesSpec(key) && namesCommittedQuantity(key));
+  });
 }
 
 /** Screens a quota request body: a floor first (the graver breach), then a per-spec agreement. */
