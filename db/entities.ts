@@ -5,6 +5,7 @@ import { authEntities } from '#libs/auth';
 import { catalogEntities } from '#libs/catalog';
 import { retailerEntities } from '#libs/retailers';
 import { quotaEntities } from '#libs/quotas';
+import { orderingEntities } from '#libs/ordering';
 
 /** Every entity of every bounded context: what the migration CLI compares the schema against. */
 export const entities = [
@@ -15,4 +16,5 @@ export const entities = [
   ...catalogEntities,
   ...retailerEntities,
   ...quotaEntities,
+  ...orderingEntities,
 ];

@@ -427,18 +427,16 @@ describe('total-volume floating quotas', () => {
         [r1, `${month}-01`],
       );
       const reserve = (cartons: number) =>
-        t.app
-          .get(TransactionRunner)
-          .run((manager) =>
-            ledger.reserve(manager, {
-              retailer,
-              month,
-              weekStart: '2026-12-14',
-              remainingCycles: 3,
-              lines: [{ brandId: scarce, cartons }],
-              previousCartons: 0,
-            }),
-          );
+        t.app.get(TransactionRunner).run((manager) =>
+          ledger.reserve(manager, {
+            retailer,
+            month,
+            weekStart: '2026-12-14',
+            remainingCycles: 3,
+            lines: [{ brandId: scarce, cartons }],
+            previousCartons: 0,
+          }),
+        );
       await expect(reserve(11)).rejects.toMatchObject({
         code: 'SCARCE_LIMIT_EXCEEDED',
         details: { limit: 10, requested: 11 },

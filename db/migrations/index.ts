@@ -3,10 +3,12 @@ import { JobRuns1795879903357 } from './1795879903357-job-runs.js';
 import { IdentityOrgAudit1795880721604 } from './1795880721604-identity-org-audit.js';
 import { RetailersCatalog1795881000322 } from './1795881000322-retailers-catalog.js';
 import { Quotas1795881499521 } from './1795881499521-quotas.js';
+import { Ordering1795882199043 } from './1795882199043-ordering.js';
 
 export const migrations = [
   JobRuns1795879903357,
   IdentityOrgAudit1795880721604,
   RetailersCatalog1795881000322,
   Quotas1795881499521,
+  Ordering1795882199043,
 ];

@@ -1,4 +1,5 @@
-import type { DemoApp } from './demo.js';
+import { hashPassword } from '#libs/auth';
+import { DEMO_PASSWORD, type DemoApp } from './demo.js';
 
 export interface RetailerFixture {
   licenseNo: string;
@@ -9,7 +10,11 @@ export interface RetailerFixture {
   orderWeekday?: number;
   status?: 'active' | 'suspended' | 'closed';
   licenseValidTo?: string | null;
+  /** Also create the retailer's self-service user (username = licence number, password DEMO_PASSWORD). */
+  withUser?: boolean;
 }
+
+let retailerPasswordHash: Promise<string> | undefined;
 
 /** Inserts small, explicit retailer fixtures (with their territory's center and department); returns ids. */
 export async function insertRetailers(t: DemoApp, fixtures: RetailerFixture[]): Promise<number[]> {
@@ -35,6 +40,13 @@ export async function insertRetailers(t: DemoApp, fixtures: RetailerFixture[]): 
       ],
     );
     ids.push(rows[0].id);
+    if (f.withUser) {
+      retailerPasswordHash ??= hashPassword(DEMO_PASSWORD);
+      await t.db.query(
+        `INSERT INTO users (username, display_name, role, org_unit_id, retailer_id, password_hash) VALUES ($1, $2, 'retailer', $3, $4, $5)`,
+        [f.licenseNo, `零售户${f.licenseNo}`, territoryId, rows[0].id, await retailerPasswordHash],
+      );
+    }
   }
   return ids;
 }

@@ -8,6 +8,7 @@ import { OrgModule } from '#libs/org';
 import { CatalogModule } from '#libs/catalog';
 import { RetailersModule } from '#libs/retailers';
 import { QuotasModule } from '#libs/quotas';
+import { OrderingModule } from '#libs/ordering';
 import { HealthController } from './health/health.controller.js';
 
 export interface AppModuleOptions {
@@ -34,6 +35,7 @@ export class AppModule {
         CatalogModule,
         RetailersModule,
         QuotasModule,
+        OrderingModule,
       ],
       controllers: [HealthController],
     };

@@ -65,6 +65,23 @@ export class OrgService {
     return rows.map((row) => row.id);
   }
 
+  /** The supply point 支点 of each service center (a center has at most one). */
+  async supplyPointsByCenter(
+    centerIds: number[],
+    manager: EntityManager = this.units.manager,
+  ): Promise<Map<number, number>> {
+    const rows: Array<{ id: number; service_center_id: number }> = await manager.query(
+      `SELECT id, service_center_id FROM org_units WHERE type = 'supply_point' AND service_center_id = ANY($1)`,
+      [centerIds],
+    );
+    return new Map(rows.map((row) => [row.service_center_id, row.id]));
+  }
+
+  /** Territories (id, center, department) by id, for contexts that store the org keys on their facts. */
+  async territoriesByIds(ids: number[], manager: EntityManager = this.units.manager): Promise<OrgUnit[]> {
+    return ids.length ? manager.findBy(OrgUnit, { id: In(ids), type: 'territory' }) : [];
+  }
+
   /** The department of a unit (its own id when it is one); null for the company. */
   async departmentOf(orgUnitId: number | null): Promise<number | null> {
     if (orgUnitId === null) return null;

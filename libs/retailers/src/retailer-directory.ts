@@ -55,6 +55,18 @@ export class RetailerDirectory {
       : manager.query(`SELECT ${FACTS} FROM retailers r WHERE r.status = 'active' ORDER BY r.id`);
   }
 
+  /** Ids of the active retailers of some territories. */
+  async activeIdsInTerritories(
+    territoryIds: number[],
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<number[]> {
+    const rows: Array<{ id: number }> = await manager.query(
+      `SELECT id FROM retailers WHERE status = 'active' AND territory_id = ANY($1) ORDER BY id`,
+      [territoryIds],
+    );
+    return rows.map((row) => row.id);
+  }
+
   /** Active retailers per grade 1–30 (index 0 = grade 1) in a department, optionally of one market type. */
   async countsByGrade(departmentId: number, marketType: MarketType | null): Promise<number[]> {
     const rows: Array<{ grade: number; n: number }> = await this.dataSource.query(

@@ -17,3 +17,6 @@ export * from './access/index.js';
 export * from './database/sql.js';
 export * from './http/parse-id.pipe.js';
 export * from './clock.js';
+export * from './idempotency/idempotency-key.entity.js';
+export * from './idempotency/idempotency.interceptor.js';
+export { sharedEntities } from './shared-entities.js';

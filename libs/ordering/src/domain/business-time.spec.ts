@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { addDays, isoWeekday, zonedDateTimeToInstant } from './business-time.js';
+import { addDays, isoWeekday, weekStartOf, zonedDateTimeToInstant } from './business-time.js';
 
 describe('zonedDateTimeToInstant', () => {
   it.each<[string, string, string, string]>([
@@ -48,5 +48,16 @@ describe('calendar helpers', () => {
     ['2025-03-30', 7, '2025-04-06'],
   ])('%s + %i days is %s', (date, days, result) => {
     expect(addDays(date, days)).toBe(result);
+  });
+});
+
+describe('weekStartOf', () => {
+  it.each([
+    ['2026-12-14', '2026-12-14'], // a Monday is its own week start
+    ['2026-12-17', '2026-12-14'],
+    ['2026-12-20', '2026-12-14'], // Sunday closes the ISO week
+    ['2027-01-01', '2026-12-28'], // across the year boundary
+  ])('%s → %s', (date, monday) => {
+    expect(weekStartOf(date)).toBe(monday);
   });
 });

@@ -75,3 +75,8 @@ export function zonedDateTimeToInstant(date: string, time: string, timeZone: str
   );
   return new Date(matching.length > 0 ? Math.min(...matching) : wall - offsetBefore);
 }
+
+/** The Monday of a date's week (ISO weeks start on Monday): scarce limits are set per order week. */
+export function weekStartOf(date: string): string {
+  return addDays(date, 1 - isoWeekday(date));
+}

@@ -54,3 +54,16 @@ export function scopeCondition(
         : ['FALSE', {}];
   }
 }
+
+/**
+ * Like `scopeCondition`, for rows that belong to a territory as a whole (order cycles, schedules): a
+ * retailer account sees those of its own territory.
+ */
+export function territoryScopeCondition(
+  scope: Scope,
+  territoryColumn: string,
+): [string, Record<string, unknown>] {
+  return scope.kind === 'retailer'
+    ? [`${territoryColumn} = :scopeTerritoryId`, { scopeTerritoryId: scope.territoryId }]
+    : scopeCondition(scope, territoryColumn);
+}

@@ -4,8 +4,10 @@ import { DataSource, type DataSourceOptions } from 'typeorm';
 import { TransactionRunner } from './transaction-runner.js';
 import { JobRunner } from '../jobs/job-runner.js';
 import { JobRun } from '../jobs/job-run.entity.js';
+import { IdempotencyKey } from '../idempotency/idempotency-key.entity.js';
 import { DatabaseHealth } from './database-health.js';
 import { Clock } from '../clock.js';
+import { IdempotencyJanitor } from '../idempotency/idempotency-janitor.js';
 
 const MIGRATION_LOCK = 'schema-migrations';
 
@@ -42,9 +44,9 @@ export class DatabaseModule {
             return dataSource;
           },
         }),
-        TypeOrmModule.forFeature([JobRun]),
+        TypeOrmModule.forFeature([JobRun, IdempotencyKey]),
       ],
-      providers: [TransactionRunner, JobRunner, DatabaseHealth, Clock],
+      providers: [TransactionRunner, JobRunner, DatabaseHealth, Clock, IdempotencyJanitor],
       exports: [TransactionRunner, JobRunner, DatabaseHealth, Clock, TypeOrmModule],
     };
   }

@@ -31,4 +31,3 @@ export class JobRun {
   @Column({ type: 'text', nullable: true })
   error: string | null;
 }
-export const sharedEntities = [JobRun];

@@ -1,0 +1,468 @@
+import { createHash, randomInt } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { DataSource, type EntityManager, QueryFailedError } from 'typeorm';
+import {
+  type Actor,
+  Clock,
+  commonError,
+  isInScope,
+  notFound,
+  type Page,
+  pageOf,
+  pageOffset,
+  scopeCondition,
+  TransactionRunner,
+} from '#libs/shared';
+import { AuditService } from '#libs/audit';
+import { BrandDirectory } from '#libs/catalog';
+import { type RetailerFacts, RetailerDirectory } from '#libs/retailers';
+import { QuotaLedger } from '#libs/quotas';
+import {
+  INITIAL_DEMAND_STATE,
+  transitionDemand,
+  weekStartOf,
+  type DemandEvent,
+  type DemandState,
+} from './domain/index.js';
+import { Demand, DemandConfirmationCode, DemandLine, OrderCycle } from './ordering.entity.js';
+import { orderingError } from './ordering.errors.js';
+import { OrderCyclesService } from './order-cycles.service.js';
+import type { CreateDemandDto, DemandLineDto, DemandQuery } from './dto/ordering.dto.js';
+
+export interface DemandView {
+  id: number;
+  cycleId: number;
+  retailerId: number;
+  territoryId: number;
+  channel: Demand['channel'];
+  status: DemandState;
+  totalCartons: number;
+  lines: Array<{ brandId: number; cartons: number }>;
+  submittedBy: number;
+  submittedByRole: string;
+  confirmedAt: Date | null;
+  confirmedVia: Demand['confirmedVia'];
+  approvedBy: number | null;
+  approvedAt: Date | null;
+  approvalComment: string | null;
+  rejectedBy: number | null;
+  rejectedAt: Date | null;
+  rejectReason: string | null;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+/** Demand states that still hold a quota reservation. */
+const RESERVING: DemandState[] = ['submitted', 'pending_confirmation', 'pending_approval', 'approved'];
+const CODE_TTL_MINUTES = 30;
+
+function hashCode(code: string): string {
+  return createHash('sha256').update(code).digest('hex');
+}
+
+function isLiveDemandConflict(error: unknown): boolean {
+  return (
+    error instanceof QueryFailedError &&
+    (error.driverError as { constraint?: string })?.constraint === 'uq_demands_live_per_cycle'
+  );
+}
+
+/**
+ * Demand is the retailer's own (rule 6): it submits, amends and cancels its demand; an account manager may
+ * only collect demand for a retailer that cannot order itself, which then needs the retailer's confirmation
+ * and a market manager's signed approval before the cutoff. Every submission reserves quota in the same
+ * transaction; a refused one reserves nothing.
+ */
+@Injectable()
+export class DemandsService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly transactions: TransactionRunner,
+    private readonly audit: AuditService,
+    private readonly retailers: RetailerDirectory,
+    private readonly brands: BrandDirectory,
+    private readonly ledger: QuotaLedger,
+    private readonly cycles: OrderCyclesService,
+    private readonly clock: Clock,
+  ) {}
+
+  async submit(actor: Actor, dto: CreateDemandDto, ip: string): Promise<DemandView> {
+    const retailer = await this.retailerInScope(actor, dto.retailerId);
+    this.assertChannelAllowed(actor, dto.channel);
+    this.assertRetailerMayOrder(retailer);
+    await this.assertLinesOrderable(dto.lines);
+    try {
+      const id = await this.transactions.run(async (manager) => {
+        const now = this.clock.now();
+        const cycle = await this.requireOpenCycle(manager, retailer.territoryId, now);
+        if (await this.liveDemand(manager, cycle.id, retailer.id))
+          throw orderingError('DEMAND_ALREADY_EXISTS', { cycleId: cycle.id });
+        const confirmedByCode =
+          dto.channel === 'collected' && dto.confirmationCode
+            ? await this.useCode(manager, retailer.id, dto.confirmationCode, now)
+            : false;
+        const status: DemandState = confirmedByCode ? 'pending_approval' : INITIAL_DEMAND_STATE[dto.channel];
+        await this.reserve(manager, retailer, cycle, dto.lines, 0);
+        const demand = manager.create(Demand, {
+          cycleId: cycle.id,
+          retailerId: retailer.id,
+          territoryId: retailer.territoryId,
+          serviceCenterId: retailer.serviceCenterId,
+          departmentId: retailer.departmentId,
+          channel: dto.channel,
+          status,
+          totalCartons: total(dto.lines),
+          submittedBy: actor.userId,
+          submittedByRole: actor.role,
+          submittedFromIp: ip,
+          confirmedAt: confirmedByCode ? now : null,
+          confirmedVia: confirmedByCode ? 'code' : null,
+        });
+        await manager.save(demand);
+        await manager.insert(
+          DemandLine,
+          dto.lines.map((line) => ({ demandId: demand.id, brandId: line.brandId, cartons: line.cartons })),
+        );
+        await this.audit.record(manager, actor, {
+          action: 'demand.submit',
+          entityType: 'demand',
+          entityId: demand.id,
+          after: {
+            channel: dto.channel,
+            status,
+            retailerId: retailer.id,
+            cycleId: cycle.id,
+            lines: dto.lines,
+          },
+          departmentId: retailer.departmentId,
+        });
+        return demand.id;
+      });
+      return this.get(actor, id);
+    } catch (error) {
+      // Two submissions racing for one retailer: the unique index lets one through.
+      if (isLiveDemandConflict(error)) throw orderingError('DEMAND_ALREADY_EXISTS');
+      throw error;
+    }
+  }
+
+  /** Replaces the lines before the cutoff: the retailer its own demand; the collecting account manager its collected one. */
+  async amend(actor: Actor, id: number, lines: DemandLineDto[]): Promise<DemandView> {
+    await this.assertLinesOrderable(lines);
+    await this.change(actor, id, 'amend', async (manager, demand, cycle) => {
+      const retailer = (await this.retailers.facts(demand.retailerId, manager))!;
+      this.assertRetailerMayOrder(retailer);
+      await this.reserve(manager, retailer, cycle, lines, demand.totalCartons);
+      const before = await manager.findBy(DemandLine, { demandId: id });
+      await manager.delete(DemandLine, { demandId: id });
+      await manager.insert(
+        DemandLine,
+        lines.map((line) => ({ demandId: id, brandId: line.brandId, cartons: line.cartons })),
+      );
+      demand.totalCartons = total(lines);
+      // An amended collected demand goes back to the retailer: nothing it did not confirm is approved.
+      Object.assign(demand, {
+        confirmedAt: null,
+        confirmedVia: null,
+        confirmedFromIp: null,
+        approvedBy: null,
+        approvedAt: null,
+        approvalComment: null,
+      });
+      return {
+        before: { lines: before.map(({ brandId, cartons }) => ({ brandId, cartons })) },
+        after: { lines },
+      };
+    });
+    return this.get(actor, id);
+  }
+
+  async cancel(actor: Actor, id: number): Promise<DemandView> {
+    await this.change(actor, id, 'cancel', async (manager, demand, cycle) => {
+      await this.ledger.release(manager, demand.retailerId, cycle.orderDate.slice(0, 7), demand.totalCartons);
+      return {};
+    });
+    return this.get(actor, id);
+  }
+
+  /** The retailer confirms, in its own account, demand its account manager collected for it. */
+  async confirm(actor: Actor, id: number, ip: string): Promise<DemandView> {
+    await this.change(actor, id, 'confirm', async (_manager, demand) => {
+      Object.assign(demand, { confirmedAt: this.clock.now(), confirmedVia: 'account', confirmedFromIp: ip });
+      return {};
+    });
+    return this.get(actor, id);
+  }
+
+  /** A market manager of the center signs the approval: who and when are recorded. */
+  async approve(actor: Actor, id: number, comment?: string): Promise<DemandView> {
+    await this.change(actor, id, 'approve', async (_manager, demand) => {
+      Object.assign(demand, {
+        approvedBy: actor.userId,
+        approvedAt: this.clock.now(),
+        approvalComment: comment ?? null,
+      });
+      return { after: { approvedBy: actor.userId, comment: comment ?? null } };
+    });
+    return this.get(actor, id);
+  }
+
+  async reject(actor: Actor, id: number, reason: string): Promise<DemandView> {
+    await this.change(actor, id, 'reject', async (manager, demand, cycle) => {
+      Object.assign(demand, { rejectedBy: actor.userId, rejectedAt: this.clock.now(), rejectReason: reason });
+      await this.ledger.release(manager, demand.retailerId, cycle.orderDate.slice(0, 7), demand.totalCartons);
+      return { after: { reason } };
+    });
+    return this.get(actor, id);
+  }
+
+  /** A one-time code the retailer reads out to its account manager to confirm collected demand. */
+  async issueConfirmationCode(actor: Actor, ip: string): Promise<{ code: string; expiresAt: Date }> {
+    if (actor.scope.kind !== 'retailer') throw commonError('FORBIDDEN');
+    const code = String(randomInt(0, 1_000_000)).padStart(6, '0');
+    const expiresAt = new Date(this.clock.now().getTime() + CODE_TTL_MINUTES * 60_000);
+    await this.dataSource.manager.insert(DemandConfirmationCode, {
+      retailerId: actor.scope.retailerId,
+      codeHash: hashCode(code),
+      expiresAt,
+      issuedFromIp: ip,
+    });
+    return { code, expiresAt };
+  }
+
+  async list(actor: Actor, query: DemandQuery): Promise<Page<DemandView>> {
+    const qb = this.dataSource.manager
+      .createQueryBuilder(Demand, 'd')
+      .where(...scopeCondition(actor.scope, 'd.territory_id', 'd.retailer_id'))
+      .orderBy('d.created_at', 'DESC')
+      .addOrderBy('d.id', 'DESC');
+    if (query.cycleId) qb.andWhere('d.cycle_id = :cycleId', { cycleId: query.cycleId });
+    if (query.status) qb.andWhere('d.status = :status', { status: query.status });
+    if (query.channel) qb.andWhere('d.channel = :channel', { channel: query.channel });
+    if (query.territoryId) qb.andWhere('d.territory_id = :territoryId', { territoryId: query.territoryId });
+    if (query.retailerId) qb.andWhere('d.retailer_id = :retailerId', { retailerId: query.retailerId });
+    const [demands, count] = await qb.skip(pageOffset(query)).take(query.pageSize).getManyAndCount();
+    return pageOf(await this.withLines(demands), count, query);
+  }
+
+  async get(actor: Actor, id: number): Promise<DemandView> {
+    const demand = await this.dataSource.manager
+      .createQueryBuilder(Demand, 'd')
+      .where('d.id = :id', { id })
+      .andWhere(...scopeCondition(actor.scope, 'd.territory_id', 'd.retailer_id'))
+      .getOne();
+    if (!demand) throw notFound('demand', id);
+    return (await this.withLines([demand]))[0];
+  }
+
+  /**
+   * One state change of a demand: locked, checked against the lifecycle table, who may do it and whether its
+   * cycle is still open, then changed and audited in one transaction. Concurrent changes queue on the row lock,
+   * so exactly one of them finds the state it needs.
+   */
+  private async change(
+    actor: Actor,
+    id: number,
+    event: DemandEvent,
+    apply: (
+      manager: EntityManager,
+      demand: Demand,
+      cycle: OrderCycle,
+    ) => Promise<{ before?: object; after?: object }>,
+  ): Promise<void> {
+    await this.transactions.run(async (manager) => {
+      const demand = await manager.findOne(Demand, { where: { id }, lock: { mode: 'pessimistic_write' } });
+      if (!demand || !isInScope(actor.scope, demand.territoryId, demand.retailerId))
+        throw notFound('demand', id);
+      this.assertActorMay(actor, demand, event);
+      const next = transitionDemand(demand.channel, demand.status, event);
+      if (!next.ok) throw orderingError('DEMAND_INVALID_TRANSITION', next.details, next.message);
+      // Shared lock: a cutoff running now waits for this change, or this change sees the cycle closed.
+      const cycle = await manager.findOneOrFail(OrderCycle, {
+        where: { id: demand.cycleId },
+        lock: { mode: 'pessimistic_read' },
+      });
+      const now = this.clock.now();
+      if (!(
+        cycle.opensAt <= now &&
+        now < cycle.cutoffAt &&
+        (cycle.status === 'scheduled' || cycle.status === 'open')
+      )) {
+        throw orderingError('CYCLE_CLOSED', { cycleId: cycle.id, cutoffAt: cycle.cutoffAt });
+      }
+      const statusBefore = demand.status;
+      const { before, after } = await apply(manager, demand, cycle);
+      demand.status = event === 'amend' && demand.channel === 'self' ? 'submitted' : next.state;
+      await manager.save(demand);
+      await this.audit.record(manager, actor, {
+        action: `demand.${event}`,
+        entityType: 'demand',
+        entityId: id,
+        before: { status: statusBefore, ...before },
+        after: { status: demand.status, ...after },
+        departmentId: demand.departmentId,
+      });
+    });
+  }
+
+  /** Who may trigger what; the lifecycle table only knows the order of events. */
+  private assertActorMay(actor: Actor, demand: Demand, event: DemandEvent): void {
+    const ownRetailer = actor.scope.kind === 'retailer' && actor.scope.retailerId === demand.retailerId;
+    switch (event) {
+      case 'amend':
+      case 'cancel':
+        if (demand.channel === 'self') {
+          // The retailer's own demand: no account manager may change it (rule 6); a phone clerk may, for the retailer.
+          if (ownRetailer || actor.role === 'supply_clerk') return;
+          throw orderingError('DEMAND_NOT_EDITABLE');
+        }
+        if (actor.role === 'account_manager' || (event === 'cancel' && ownRetailer)) return;
+        throw orderingError('DEMAND_NOT_EDITABLE');
+      case 'confirm':
+        if (ownRetailer) return;
+        throw commonError('FORBIDDEN', undefined, 'Only the retailer confirms demand collected for it');
+      case 'approve':
+      case 'reject':
+        if (actor.role === 'market_manager') return;
+        throw commonError(
+          'FORBIDDEN',
+          undefined,
+          'Only a market manager of the center approves collected demand',
+        );
+      default:
+        throw commonError('FORBIDDEN');
+    }
+  }
+
+  private assertChannelAllowed(actor: Actor, channel: CreateDemandDto['channel']): void {
+    const allowed =
+      channel === 'self'
+        ? actor.role === 'retailer' || actor.role === 'supply_clerk'
+        : actor.role === 'account_manager';
+    if (!allowed) throw orderingError('DEMAND_CHANNEL_NOT_ALLOWED', { channel, role: actor.role });
+  }
+
+  private assertRetailerMayOrder(retailer: RetailerFacts): void {
+    if (retailer.status !== 'active') throw orderingError('RETAILER_SUSPENDED', { status: retailer.status });
+    const today = this.cycles.today();
+    if (retailer.licenseValidTo !== null && retailer.licenseValidTo < today) {
+      throw orderingError('RETAILER_LICENSE_EXPIRED', { licenseValidTo: retailer.licenseValidTo });
+    }
+  }
+
+  private async assertLinesOrderable(lines: DemandLineDto[]): Promise<void> {
+    const ids = lines.map((line) => line.brandId);
+    const duplicate = ids.find((brandId, index) => ids.indexOf(brandId) !== index);
+    if (duplicate !== undefined) {
+      throw commonError('VALIDATION_FAILED', [
+        { field: 'lines', errors: [`specification ${duplicate} is listed twice`] },
+      ]);
+    }
+    const brands = await this.brands.factsOf(ids);
+    const unknown = ids.filter((brandId) => !brands.some((brand) => brand.id === brandId));
+    if (unknown.length) throw orderingError('BRAND_UNKNOWN', { brandIds: unknown });
+    const inactive = brands.filter((brand) => !brand.active).map((brand) => brand.id);
+    if (inactive.length) throw orderingError('BRAND_INACTIVE', { brandIds: inactive });
+  }
+
+  private async reserve(
+    manager: EntityManager,
+    retailer: RetailerFacts,
+    cycle: OrderCycle,
+    lines: DemandLineDto[],
+    previousCartons: number,
+  ) {
+    const position = await this.cycles.position(manager, cycle);
+    await this.ledger.reserve(manager, {
+      retailer,
+      month: position.month,
+      weekStart: weekStartOf(cycle.orderDate),
+      remainingCycles: position.remainingCycles,
+      lines,
+      previousCartons,
+    });
+  }
+
+  private async requireOpenCycle(
+    manager: EntityManager,
+    territoryId: number,
+    now: Date,
+  ): Promise<OrderCycle> {
+    const cycle = await this.cycles.openCycle(manager, territoryId, now);
+    if (!cycle) throw orderingError('CYCLE_CLOSED', { territoryId });
+    return cycle;
+  }
+
+  private async liveDemand(manager: EntityManager, cycleId: number, retailerId: number): Promise<boolean> {
+    return manager
+      .createQueryBuilder(Demand, 'd')
+      .where('d.cycle_id = :cycleId AND d.retailer_id = :retailerId AND d.status IN (:...live)', {
+        cycleId,
+        retailerId,
+        live: [...RESERVING, 'ordered'],
+      })
+      .getExists();
+  }
+
+  /** Uses a retailer's confirmation code: valid, unused, unexpired; consumed atomically. */
+  private async useCode(
+    manager: EntityManager,
+    retailerId: number,
+    code: string,
+    now: Date,
+  ): Promise<boolean> {
+    const [used]: [unknown[], number] = await manager.query(
+      `UPDATE demand_confirmation_codes SET used_at = $3
+        WHERE id = (SELECT id FROM demand_confirmation_codes WHERE retailer_id = $1 AND code_hash = $2 AND used_at IS NULL AND expires_at > $3
+                    ORDER BY id DESC LIMIT 1 FOR UPDATE)
+        RETURNING id`,
+      [retailerId, hashCode(code), now],
+    );
+    if (!used.length) throw orderingError('CONFIRMATION_CODE_INVALID');
+    return true;
+  }
+
+  private async retailerInScope(actor: Actor, retailerId: number): Promise<RetailerFacts> {
+    const retailer = await this.retailers.facts(retailerId);
+    if (!retailer || !isInScope(actor.scope, retailer.territoryId, retailer.id))
+      throw notFound('retailer', retailerId);
+    return retailer;
+  }
+
+  private async withLines(demands: Demand[]): Promise<DemandView[]> {
+    if (!demands.length) return [];
+    const lines: Array<{ demand_id: number; brand_id: number; cartons: number }> =
+      await this.dataSource.query(
+        'SELECT demand_id, brand_id, cartons FROM demand_lines WHERE demand_id = ANY($1) ORDER BY demand_id, brand_id',
+        [demands.map((d) => d.id)],
+      );
+    return demands.map((d) => ({
+      id: d.id,
+      cycleId: d.cycleId,
+      retailerId: d.retailerId,
+      territoryId: d.territoryId,
+      channel: d.channel,
+      status: d.status,
+      totalCartons: d.totalCartons,
+      lines: lines
+        .filter((l) => l.demand_id === d.id)
+        .map((l) => ({ brandId: l.brand_id, cartons: l.cartons })),
+      submittedBy: d.submittedBy,
+      submittedByRole: d.submittedByRole,
+      confirmedAt: d.confirmedAt,
+      confirmedVia: d.confirmedVia,
+      approvedBy: d.approvedBy,
+      approvedAt: d.approvedAt,
+      approvalComment: d.approvalComment,
+      rejectedBy: d.rejectedBy,
+      rejectedAt: d.rejectedAt,
+      rejectReason: d.rejectReason,
+      createdAt: d.createdAt,
+      updatedAt: d.updatedAt,
+    }));
+  }
+}
+
+function total(lines: DemandLineDto[]): number {
+  return lines.reduce((sum, line) => sum + line.cartons, 0);
+}

@@ -1,0 +1,271 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsDate,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+  ValidateNested,
+} from 'class-validator';
+import { PageQuery } from '#libs/shared';
+import {
+  DEMAND_CHANNELS,
+  DEMAND_STATES,
+  ORDER_CYCLE_STATES,
+  type DemandChannel,
+  type DemandState,
+  type OrderCycleState,
+} from '../domain/index.js';
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
+
+export class DemandLineDto {
+  @ApiProperty()
+  @IsInt()
+  @Min(1)
+  brandId: number;
+
+  @ApiProperty({ minimum: 1, maximum: 10000 })
+  @IsInt()
+  @Min(1)
+  @Max(10000)
+  cartons: number;
+}
+
+export class DemandLinesDto {
+  @ApiProperty({ type: [DemandLineDto], description: 'One line per specification' })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(200)
+  @ValidateNested({ each: true })
+  @Type(() => DemandLineDto)
+  lines: DemandLineDto[];
+}
+
+export class CreateDemandDto extends DemandLinesDto {
+  @ApiProperty()
+  @IsInt()
+  @Min(1)
+  retailerId: number;
+
+  @ApiProperty({
+    enum: DEMAND_CHANNELS,
+    description: 'self: the retailer’s own; collected: by its account manager',
+  })
+  @IsIn(DEMAND_CHANNELS)
+  channel: DemandChannel;
+
+  @ApiPropertyOptional({ description: 'Collected demand: the code the retailer gave (confirms it at once)' })
+  @IsOptional()
+  @IsString()
+  @Matches(/^\d{6}$/)
+  confirmationCode?: string;
+}
+
+export class ApproveDemandDto {
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MaxLength(500)
+  comment?: string;
+}
+
+export class RejectDemandDto {
+  @ApiProperty()
+  @IsString()
+  @MinLength(2)
+  @MaxLength(500)
+  reason: string;
+}
+
+export class DemandQuery extends PageQuery {
+  @ApiPropertyOptional()
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  cycleId?: number;
+
+  @ApiPropertyOptional({ enum: DEMAND_STATES })
+  @IsOptional()
+  @IsIn(DEMAND_STATES)
+  status?: DemandState;
+
+  @ApiPropertyOptional({ enum: DEMAND_CHANNELS })
+  @IsOptional()
+  @IsIn(DEMAND_CHANNELS)
+  channel?: DemandChannel;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  territoryId?: number;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  retailerId?: number;
+}
+
+export class CreateCycleDto {
+  @ApiProperty()
+  @IsInt()
+  @Min(1)
+  territoryId: number;
+
+  @ApiProperty({ example: '2026-12-14' })
+  @IsString()
+  @Matches(DATE)
+  orderDate: string;
+
+  @ApiProperty({ example: '2026-12-13T04:00:00Z' })
+  @Type(() => Date)
+  @IsDate()
+  opensAt: Date;
+
+  @ApiProperty({ example: '2026-12-14T08:00:00Z' })
+  @Type(() => Date)
+  @IsDate()
+  cutoffAt: Date;
+}
+
+export class UpdateCycleDto {
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @Matches(DATE)
+  orderDate?: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @Type(() => Date)
+  @IsDate()
+  opensAt?: Date;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @Type(() => Date)
+  @IsDate()
+  cutoffAt?: Date;
+
+  @ApiPropertyOptional({ enum: ['cancelled'], description: 'Cancel a scheduled cycle (e.g. a holiday)' })
+  @IsOptional()
+  @IsIn(['cancelled'])
+  status?: 'cancelled';
+}
+
+export class CycleQuery extends PageQuery {
+  @ApiPropertyOptional()
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  territoryId?: number;
+
+  @ApiPropertyOptional({ enum: ORDER_CYCLE_STATES })
+  @IsOptional()
+  @IsIn(ORDER_CYCLE_STATES)
+  status?: OrderCycleState;
+
+  @ApiPropertyOptional({ example: '2026-12-01' })
+  @IsOptional()
+  @IsString()
+  @Matches(DATE)
+  from?: string;
+
+  @ApiPropertyOptional({ example: '2026-12-31' })
+  @IsOptional()
+  @IsString()
+  @Matches(DATE)
+  to?: string;
+}
+
+export class CycleIdQuery extends PageQuery {
+  @ApiProperty()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  cycleId: number;
+}
+
+export class SupplyOrderQuery {
+  @ApiProperty({ example: '2026-12-14' })
+  @IsString()
+  @Matches(DATE)
+  date: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  supplyPointId?: number;
+}
+
+export class InspectionQuery {
+  @ApiProperty({ example: '2026-12' })
+  @IsString()
+  @Matches(MONTH)
+  month: string;
+}
+
+export class SupplyRatioDto {
+  @ApiProperty({ enum: [4, 5], description: 'Price class IV or V' })
+  @IsInt()
+  @IsIn([4, 5])
+  priceClass: number;
+
+  @ApiProperty({ example: 9500, description: 'Share supplied, basis points (9500 = 95%)' })
+  @IsInt()
+  @Min(1)
+  @Max(10000)
+  ratioBp: number;
+}
+
+export class SupplyRatiosDto {
+  @ApiProperty({ type: [SupplyRatioDto] })
+  @IsArray()
+  @ArrayMaxSize(2)
+  @ValidateNested({ each: true })
+  @Type(() => SupplyRatioDto)
+  ratios: SupplyRatioDto[];
+}
+
+export class OrderScheduleDto {
+  @ApiProperty({ minimum: 1, maximum: 7, description: 'ISO weekday of the order day (1 = Monday)' })
+  @IsInt()
+  @Min(1)
+  @Max(7)
+  orderWeekday: number;
+
+  @ApiPropertyOptional({ default: 1 })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(6)
+  opensDaysBefore?: number;
+
+  @ApiPropertyOptional({ default: '12:00' })
+  @IsOptional()
+  @Matches(/^([01]\d|2[0-3]):[0-5]\d$/)
+  opensAtTime?: string;
+
+  @ApiPropertyOptional({ default: '16:00' })
+  @IsOptional()
+  @Matches(/^([01]\d|2[0-3]):[0-5]\d$/)
+  cutoffTime?: string;
+}

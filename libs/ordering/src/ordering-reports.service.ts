@@ -1,0 +1,219 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import {
+  type Actor,
+  commonError,
+  notFound,
+  type Page,
+  pageOf,
+  pageOffset,
+  scopeCondition,
+  TransactionRunner,
+} from '#libs/shared';
+import { AuditService } from '#libs/audit';
+import { assessOrderAnomaly, DEFAULT_ANOMALY_RULE } from './domain/index.js';
+import { OrderCycle, SupplyRatio } from './ordering.entity.js';
+import { orderingError } from './ordering.errors.js';
+import type { CycleIdQuery, InspectionQuery, SupplyOrderQuery, SupplyRatiosDto } from './dto/ordering.dto.js';
+
+/** Groups of at least this many retailers with identical demand in one cycle are surfaced to inspectors. */
+export const IDENTICAL_DEMAND_GROUP = 5;
+
+/**
+ * What ordering reports to its readers: no-demand records, supply orders, anomaly warnings for the
+ * enforcement squads, and the six-prohibitions patterns for inspectors. All set-based, all scoped.
+ */
+@Injectable()
+export class OrderingReportsService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly transactions: TransactionRunner,
+    private readonly audit: AuditService,
+  ) {}
+
+  async noDemand(
+    actor: Actor,
+    query: CycleIdQuery,
+  ): Promise<Page<{ retailerId: number; territoryId: number; recordedAt: Date }>> {
+    const qb = this.dataSource
+      .createQueryBuilder()
+      .select([
+        'n.retailer_id AS "retailerId"',
+        'n.territory_id AS "territoryId"',
+        'n.recorded_at AS "recordedAt"',
+      ])
+      .from('no_demand_records', 'n')
+      .where('n.cycle_id = :cycleId', { cycleId: query.cycleId })
+      .andWhere(...scopeCondition(actor.scope, 'n.territory_id', 'n.retailer_id'));
+    const [items, total] = await Promise.all([
+      qb.clone().orderBy('n.retailer_id').offset(pageOffset(query)).limit(query.pageSize).getRawMany(),
+      qb.getCount(),
+    ]);
+    return pageOf(items, total, query);
+  }
+
+  /** Supply orders of a date: per supply point, the specs and cartons ordered (and what was asked for). */
+  async supplyOrders(actor: Actor, query: SupplyOrderQuery) {
+    const qb = this.dataSource
+      .createQueryBuilder()
+      .select([
+        'so.id AS "id"',
+        'so.supply_point_id AS "supplyPointId"',
+        `to_char(so.order_date, 'YYYY-MM-DD') AS "orderDate"`,
+      ])
+      .addSelect(
+        `json_agg(json_build_object('brandId', l.brand_id, 'requested', l.requested, 'cartons', l.cartons) ORDER BY l.brand_id)`,
+        'lines',
+      )
+      .addSelect('sum(l.cartons)::int', 'totalCartons')
+      .from('supply_orders', 'so')
+      .innerJoin('supply_order_lines', 'l', 'l.supply_order_id = so.id')
+      .where('so.order_date = :date', { date: query.date })
+      .groupBy('so.id')
+      .orderBy('so.supply_point_id');
+    if (query.supplyPointId) qb.andWhere('so.supply_point_id = :point', { point: query.supplyPointId });
+    this.restrictToCenters(qb, actor);
+    return qb.getRawMany();
+  }
+
+  /**
+   * Anomaly warnings of a cycle: a retailer ordering a spec at more than 2.2× its average over the previous
+   * three cycles of its territory (the pure rule decides; one query gathers every line's history).
+   */
+  async anomalies(actor: Actor, query: CycleIdQuery) {
+    const cycle = await this.dataSource.manager
+      .createQueryBuilder(OrderCycle, 'c')
+      .where('c.id = :id', { id: query.cycleId })
+      .andWhere(...scopeCondition(actor.scope, 'c.territory_id'))
+      .getOne();
+    if (!cycle) throw notFound('order cycle', query.cycleId);
+    const rows: Array<{
+      demand_id: number;
+      retailer_id: number;
+      brand_id: number;
+      cartons: number;
+      prior: number[];
+    }> = await this.dataSource.query(
+      `WITH prior_cycles AS (
+         SELECT id FROM order_cycles
+          WHERE territory_id = $2 AND status <> 'cancelled' AND order_date < $3
+          ORDER BY order_date DESC LIMIT $4)
+       SELECT d.id AS demand_id, d.retailer_id, l.brand_id, l.cartons,
+              ARRAY(SELECT COALESCE((SELECT sum(ol.ordered) FROM order_lines ol
+                                      WHERE ol.cycle_id = pc.id AND ol.retailer_id = d.retailer_id AND ol.brand_id = l.brand_id), 0)::int
+                      FROM prior_cycles pc) AS prior
+         FROM demands d JOIN demand_lines l ON l.demand_id = d.id
+        WHERE d.cycle_id = $1 AND d.status NOT IN ('cancelled', 'rejected', 'expired')`,
+      [cycle.id, cycle.territoryId, cycle.orderDate, DEFAULT_ANOMALY_RULE.priorCycles],
+    );
+    return rows
+      .map((row) => ({
+        row,
+        assessment: assessOrderAnomaly({ cartons: row.cartons, priorCycleCartons: row.prior }),
+      }))
+      .filter(({ assessment }) => assessment.flagged)
+      .map(({ row, assessment }) => ({
+        cycleId: cycle.id,
+        territoryId: cycle.territoryId,
+        demandId: row.demand_id,
+        retailerId: row.retailer_id,
+        brandId: row.brand_id,
+        cartons: row.cartons,
+        priorCycleCartons: row.prior,
+        ratio: assessment.ratioBp === null ? null : assessment.ratioBp / 10000,
+      }));
+  }
+
+  /**
+   * 六不准 patterns for a month: each account manager's share of collected demand; groups of ≥ 5 retailers of
+   * one territory with identical demand in one cycle; collected demand confirmed from the same address it
+   * was submitted from (the account manager's own device).
+   */
+  async prohibitions(actor: Actor, query: InspectionQuery) {
+    const department = actor.role === 'admin' ? null : (actor.departmentId ?? -1);
+    const month = `${query.month}-01`;
+    const [collectedShare, identicalGroups, selfConfirmed] = await Promise.all([
+      this.dataSource.query(
+        `SELECT d.territory_id AS "territoryId", count(*)::int AS demands,
+                count(*) FILTER (WHERE d.channel = 'collected')::int AS collected,
+                round(count(*) FILTER (WHERE d.channel = 'collected')::numeric / count(*), 4)::float AS "collectedShare"
+           FROM demands d JOIN order_cycles c ON c.id = d.cycle_id
+          WHERE date_trunc('month', c.order_date) = $1::date AND ($2::int IS NULL OR d.department_id = $2)
+            AND d.status NOT IN ('cancelled')
+          GROUP BY d.territory_id ORDER BY "collectedShare" DESC, d.territory_id`,
+        [month, department],
+      ),
+      this.dataSource.query(
+        `WITH signatures AS (
+           SELECT d.id, d.cycle_id, d.territory_id, d.retailer_id, d.channel,
+                  string_agg(l.brand_id || ':' || l.cartons, ',' ORDER BY l.brand_id) AS signature
+             FROM demands d JOIN demand_lines l ON l.demand_id = d.id JOIN order_cycles c ON c.id = d.cycle_id
+            WHERE date_trunc('month', c.order_date) = $1::date AND ($2::int IS NULL OR d.department_id = $2)
+              AND d.status NOT IN ('cancelled', 'rejected')
+            GROUP BY d.id)
+         SELECT cycle_id AS "cycleId", territory_id AS "territoryId", signature,
+                count(*)::int AS retailers, array_agg(retailer_id ORDER BY retailer_id) AS "retailerIds",
+                count(*) FILTER (WHERE channel = 'collected')::int AS collected
+           FROM signatures GROUP BY cycle_id, territory_id, signature HAVING count(*) >= $3
+          ORDER BY retailers DESC, cycle_id`,
+        [month, department, IDENTICAL_DEMAND_GROUP],
+      ),
+      this.dataSource.query(
+        `SELECT d.id AS "demandId", d.retailer_id AS "retailerId", d.territory_id AS "territoryId", d.submitted_by AS "accountManagerId"
+           FROM demands d JOIN order_cycles c ON c.id = d.cycle_id
+          WHERE date_trunc('month', c.order_date) = $1::date AND ($2::int IS NULL OR d.department_id = $2)
+            AND d.channel = 'collected' AND d.confirmed_via = 'account' AND d.confirmed_from_ip = d.submitted_from_ip
+          ORDER BY d.id`,
+        [month, department],
+      ),
+    ]);
+    return { month: query.month, collectedShare, identicalGroups, selfConfirmed };
+  }
+
+  async supplyRatios(actor: Actor) {
+    return this.dataSource.manager.find(SupplyRatio, {
+      where: { departmentId: this.department(actor) },
+      order: { priceClass: 'ASC' },
+    });
+  }
+
+  async putSupplyRatios(actor: Actor, dto: SupplyRatiosDto) {
+    const departmentId = this.department(actor);
+    const classes = dto.ratios.map((r) => r.priceClass);
+    if (new Set(classes).size !== classes.length) throw orderingError('SUPPLY_RATIO_INVALID', { classes });
+    return this.transactions.run(async (manager) => {
+      const before = await manager.find(SupplyRatio, { where: { departmentId } });
+      await manager.delete(SupplyRatio, { departmentId });
+      if (dto.ratios.length)
+        await manager.insert(
+          SupplyRatio,
+          dto.ratios.map((r) => ({ departmentId, priceClass: r.priceClass, ratioBp: r.ratioBp })),
+        );
+      await this.audit.record(manager, actor, {
+        action: 'supply_ratios.put',
+        entityType: 'supply_ratios',
+        entityId: departmentId,
+        before: { ratios: before },
+        after: { ratios: dto.ratios },
+        departmentId,
+      });
+      return manager.find(SupplyRatio, { where: { departmentId }, order: { priceClass: 'ASC' } });
+    });
+  }
+
+  private department(actor: Actor): number {
+    if (!actor.departmentId)
+      throw commonError('FORBIDDEN', undefined, 'Supply ratios belong to a department');
+    return actor.departmentId;
+  }
+
+  /** Supply orders are read per center: a supply clerk its own point, a market manager its center. */
+  private restrictToCenters(qb: ReturnType<DataSource['createQueryBuilder']>, actor: Actor) {
+    if (actor.role === 'admin') return;
+    if (actor.role === 'supply_clerk')
+      qb.andWhere('so.supply_point_id = :own', { own: actor.orgUnitId ?? -1 });
+    else if (actor.role === 'market_manager')
+      qb.andWhere('so.service_center_id = :own', { own: actor.orgUnitId ?? -1 });
+    else qb.andWhere('so.department_id = :own', { own: actor.departmentId ?? -1 });
+  }
+}

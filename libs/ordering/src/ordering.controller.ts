@@ -1,0 +1,217 @@
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Put, Query, Req } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { FastifyRequest } from 'fastify';
+import { type Actor, CurrentActor, Idempotent, ParseIdPipe, ROLES, Roles, STAFF_ROLES } from '#libs/shared';
+import { CycleCloseService } from './cycle-close.service.js';
+import { DemandsService } from './demands.service.js';
+import { OrderCyclesService } from './order-cycles.service.js';
+import { OrderingReportsService } from './ordering-reports.service.js';
+import {
+  ApproveDemandDto,
+  CreateCycleDto,
+  CreateDemandDto,
+  CycleIdQuery,
+  CycleQuery,
+  DemandLinesDto,
+  DemandQuery,
+  InspectionQuery,
+  OrderScheduleDto,
+  RejectDemandDto,
+  SupplyOrderQuery,
+  SupplyRatiosDto,
+  UpdateCycleDto,
+} from './dto/ordering.dto.js';
+
+@ApiTags('demands')
+@Controller('demands')
+export class DemandsController {
+  constructor(private readonly demands: DemandsService) {}
+
+  @Post()
+  @Roles('retailer', 'supply_clerk', 'account_manager')
+  @Idempotent()
+  @ApiOperation({
+    summary:
+      'Submit demand for the retailer’s open cycle: its own (self) or collected by its account manager',
+  })
+  submit(@CurrentActor() actor: Actor, @Body() dto: CreateDemandDto, @Req() request: FastifyRequest) {
+    return this.demands.submit(actor, dto, request.ip);
+  }
+
+  @Get()
+  @Roles(...ROLES)
+  list(@CurrentActor() actor: Actor, @Query() query: DemandQuery) {
+    return this.demands.list(actor, query);
+  }
+
+  @Post('confirmation-codes')
+  @Roles('retailer')
+  @ApiOperation({
+    summary: 'A one-time code the retailer gives its account manager to confirm collected demand',
+  })
+  issueCode(@CurrentActor() actor: Actor, @Req() request: FastifyRequest) {
+    return this.demands.issueConfirmationCode(actor, request.ip);
+  }
+
+  @Get(':id')
+  @Roles(...ROLES)
+  get(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: number) {
+    return this.demands.get(actor, id);
+  }
+
+  @Patch(':id')
+  @Roles('retailer', 'supply_clerk', 'account_manager')
+  @ApiOperation({ summary: 'Replace the lines before the cutoff (never another’s own demand)' })
+  amend(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: number, @Body() dto: DemandLinesDto) {
+    return this.demands.amend(actor, id, dto.lines);
+  }
+
+  @Post(':id/cancel')
+  @Roles('retailer', 'supply_clerk', 'account_manager')
+  @HttpCode(200)
+  cancel(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: number) {
+    return this.demands.cancel(actor, id);
+  }
+
+  @Post(':id/confirm')
+  @Roles('retailer')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'The retailer confirms demand its account manager collected for it' })
+  confirm(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseIdPipe) id: number,
+    @Req() request: FastifyRequest,
+  ) {
+    return this.demands.confirm(actor, id, request.ip);
+  }
+
+  @Post(':id/approve')
+  @Roles('market_manager')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Sign the approval of confirmed collected demand (who and when are recorded)' })
+  approve(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: number, @Body() dto: ApproveDemandDto) {
+    return this.demands.approve(actor, id, dto.comment);
+  }
+
+  @Post(':id/reject')
+  @Roles('market_manager')
+  @HttpCode(200)
+  reject(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: number, @Body() dto: RejectDemandDto) {
+    return this.demands.reject(actor, id, dto.reason);
+  }
+}
+
+@ApiTags('order cycles')
+@Controller()
+export class OrderCyclesController {
+  constructor(
+    private readonly cycles: OrderCyclesService,
+    private readonly close: CycleCloseService,
+    private readonly reports: OrderingReportsService,
+  ) {}
+
+  @Get('order-cycles')
+  @Roles(...ROLES)
+  list(@CurrentActor() actor: Actor, @Query() query: CycleQuery) {
+    return this.cycles.list(actor, query);
+  }
+
+  @Get('order-cycles/:id')
+  @Roles(...ROLES)
+  get(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: number) {
+    return this.cycles.get(actor, id);
+  }
+
+  @Post('order-cycles')
+  @Roles('admin')
+  @Idempotent()
+  @ApiOperation({ summary: 'Add a cycle by hand (holidays); cycles are otherwise generated weeks ahead' })
+  create(@CurrentActor() actor: Actor, @Body() dto: CreateCycleDto) {
+    return this.cycles.create(actor, dto);
+  }
+
+  @Patch('order-cycles/:id')
+  @Roles('admin')
+  @ApiOperation({ summary: 'Move or cancel a cycle that has not opened' })
+  update(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: number, @Body() dto: UpdateCycleDto) {
+    return this.cycles.update(actor, id, dto);
+  }
+
+  @Post('order-cycles/:id/cutoff')
+  @Roles('admin')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'Cut the cycle off now: unapproved collected demand expires, no-demand records are made',
+  })
+  cutoff(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: number) {
+    return this.close.cutoffNow(actor, id);
+  }
+
+  @Post('order-cycles/:id/consolidate')
+  @Roles('admin', 'supply_clerk')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Consolidate a cut-off cycle into supply orders and order lines (idempotent)' })
+  consolidate(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: number) {
+    return this.close.consolidateNow(actor, id);
+  }
+
+  @Get('order-schedules')
+  @Roles(...STAFF_ROLES)
+  schedules(@CurrentActor() actor: Actor) {
+    return this.cycles.schedules(actor);
+  }
+
+  @Put('order-schedules/:territoryId')
+  @Roles('admin')
+  @ApiOperation({ summary: 'A territory’s weekly order day and window times' })
+  putSchedule(
+    @CurrentActor() actor: Actor,
+    @Param('territoryId', ParseIdPipe) territoryId: number,
+    @Body() dto: OrderScheduleDto,
+  ) {
+    return this.cycles.putSchedule(actor, territoryId, dto);
+  }
+
+  @Get('no-demand')
+  @Roles(...STAFF_ROLES)
+  @ApiOperation({ summary: 'Retailers with an explicit no-demand record 无需求 in a cycle' })
+  noDemand(@CurrentActor() actor: Actor, @Query() query: CycleIdQuery) {
+    return this.reports.noDemand(actor, query);
+  }
+
+  @Get('supply-orders')
+  @Roles('admin', 'department_head', 'inspector', 'market_manager', 'supply_clerk')
+  @ApiOperation({ summary: 'The unified orders of a date per supply point and spec' })
+  supplyOrders(@CurrentActor() actor: Actor, @Query() query: SupplyOrderQuery) {
+    return this.reports.supplyOrders(actor, query);
+  }
+
+  @Get('supply-ratios')
+  @Roles('department_head', 'market_manager', 'supply_clerk')
+  supplyRatios(@CurrentActor() actor: Actor) {
+    return this.reports.supplyRatios(actor);
+  }
+
+  @Put('supply-ratios')
+  @Roles('department_head')
+  @ApiOperation({ summary: '稍紧平衡: the share of class IV/V demand supplied (basis points)' })
+  putSupplyRatios(@CurrentActor() actor: Actor, @Body() dto: SupplyRatiosDto) {
+    return this.reports.putSupplyRatios(actor, dto);
+  }
+
+  @Get('anomalies')
+  @Roles('admin', 'department_head', 'inspector', 'market_manager', 'enforcement_officer')
+  @ApiOperation({ summary: 'Specs ordered above 2.2× the retailer’s average of the previous three cycles' })
+  anomalies(@CurrentActor() actor: Actor, @Query() query: CycleIdQuery) {
+    return this.reports.anomalies(actor, query);
+  }
+
+  @Get('inspections/prohibitions')
+  @Roles('admin', 'department_head', 'inspector')
+  @ApiOperation({
+    summary: '六不准 patterns: collected-demand share, identical demand groups, self-confirmed demand',
+  })
+  prohibitions(@CurrentActor() actor: Actor, @Query() query: InspectionQuery) {
+    return this.reports.prohibitions(actor, query);
+  }
+}

@@ -1,0 +1,41 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Cron, CronExpression } from '@nestjs/schedule';
+import { APP_CONFIG, type AppConfig, Clock } from '#libs/shared';
+import { CycleCloseService } from './cycle-close.service.js';
+import { OrderCyclesService } from './order-cycles.service.js';
+
+/** The ordering calendar: cycles generated ahead, opened, cut off and consolidated the next morning. */
+@Injectable()
+export class OrderingJobs {
+  private readonly logger = new Logger(OrderingJobs.name);
+
+  constructor(
+    private readonly cycles: OrderCyclesService,
+    private readonly close: CycleCloseService,
+    private readonly clock: Clock,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  @Cron(CronExpression.EVERY_MINUTE)
+  async everyMinute(): Promise<void> {
+    if (!this.config.jobsEnabled) return;
+    const now = this.clock.now();
+    await this.cycles.openDue(now);
+    const cut = await this.close.cutoffDue(now);
+    if (cut.length) this.logger.log(`cut off ${cut.length} cycle(s)`);
+  }
+
+  @Cron('0 2 * * *', { timeZone: 'Asia/Shanghai' })
+  async generate(): Promise<void> {
+    if (!this.config.jobsEnabled) return;
+    this.logger.log(`generated ${await this.cycles.generate()} cycle(s)`);
+  }
+
+  /** The unified order the day after the order day. */
+  @Cron('0 6 * * *', { timeZone: 'Asia/Shanghai' })
+  async consolidate(): Promise<void> {
+    if (!this.config.jobsEnabled) return;
+    const done = await this.close.consolidateDue(this.cycles.today());
+    if (done.length) this.logger.log(`consolidated ${done.length} order date(s)`);
+  }
+}

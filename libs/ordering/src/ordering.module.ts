@@ -1,0 +1,29 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuditModule } from '#libs/audit';
+import { CatalogModule } from '#libs/catalog';
+import { OrgModule } from '#libs/org';
+import { QuotasModule } from '#libs/quotas';
+import { RetailersModule } from '#libs/retailers';
+import { orderingEntities } from './ordering.entity.js';
+import { CycleCloseService } from './cycle-close.service.js';
+import { DemandsService } from './demands.service.js';
+import { OrderCyclesService } from './order-cycles.service.js';
+import { OrderingReportsService } from './ordering-reports.service.js';
+import { OrderingJobs } from './ordering.jobs.js';
+import { DemandsController, OrderCyclesController } from './ordering.controller.js';
+
+@Module({
+  imports: [
+    TypeOrmModule.forFeature(orderingEntities),
+    AuditModule,
+    CatalogModule,
+    OrgModule,
+    QuotasModule,
+    RetailersModule,
+  ],
+  providers: [OrderCyclesService, DemandsService, CycleCloseService, OrderingReportsService, OrderingJobs],
+  controllers: [DemandsController, OrderCyclesController],
+  exports: [OrderCyclesService, CycleCloseService],
+})
+export class OrderingModule {}

@@ -1,0 +1,166 @@
+import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
+import { Clock } from '#libs/shared';
+import { countRows } from './support/test-app.js';
+import { bearer, startDemoApp, type DemoApp } from './support/demo.js';
+import { insertBrands, insertRetailers } from './support/fixtures.js';
+
+/**
+ * Four Monday cycles of T001 (2026-11-16, 11-23, 11-30, 12-07). Retailer r1 orders spec A: 10, 10, 10, then 23 —
+ * 23 > 2.2 × 10 is an anomaly; r2 orders 10, 10, 10, then 22 — exactly 2.2×, not one. Six retailers submit the
+ * same single line in the last cycle (an identical-demand group of ≥ 5).
+ */
+describe('anomaly warnings, six-prohibitions patterns and races', () => {
+  let t: DemoApp;
+  let clock: jest.SpiedFunction<() => Date>;
+  let retailers: number[];
+  let brandA: number;
+  let brandB: number;
+  const lic = (n: number) => `33000000000${n}`;
+  const dates = ['2026-11-16', '2026-11-23', '2026-11-30', '2026-12-07'];
+  const cycles: number[] = [];
+
+  const runCycle = async (index: number, demands: Array<[number, number, number]>) => {
+    const admin = bearer(await t.token('admin'));
+    const date = dates[index];
+    const opensAt = new Date(`${date}T00:00:00Z`);
+    opensAt.setUTCDate(opensAt.getUTCDate() - 1);
+    opensAt.setUTCHours(4);
+    const cycle = await t.http
+      .post('/api/order-cycles')
+      .set(admin)
+      .send({ territoryId: await t.unitId('T001'), orderDate: date, opensAt, cutoffAt: `${date}T08:00:00Z` })
+      .expect(201);
+    cycles.push(cycle.body.id);
+    clock.mockReturnValue(new Date(`${date}T02:00:00Z`));
+    for (const [retailer, brand, cartons] of demands) {
+      const n = retailers.indexOf(retailer) + 1;
+      await t.http
+        .post('/api/demands')
+        .set(bearer(await t.token(lic(n))))
+        .send({ retailerId: retailer, channel: 'self', lines: [{ brandId: brand, cartons }] })
+        .expect(201);
+    }
+    if (index < 3) {
+      clock.mockReturnValue(new Date(`${date}T09:00:00Z`));
+      await t.http.post(`/api/order-cycles/${cycle.body.id}/cutoff`).set(admin).expect(200);
+      await t.http.post(`/api/order-cycles/${cycle.body.id}/consolidate`).set(admin).expect(200);
+    }
+  };
+
+  beforeAll(async () => {
+    t = await startDemoApp();
+    clock = jest.spyOn(t.app.get(Clock), 'now');
+    clock.mockReturnValue(new Date('2026-11-10T00:00:00Z'));
+    retailers = await insertRetailers(
+      t,
+      Array.from({ length: 8 }, (_, i) => ({
+        licenseNo: lic(i + 1),
+        territory: 'T001',
+        grade: 30,
+        scale: 'large' as const,
+        withUser: true,
+      })),
+    );
+    [brandA, brandB] = await insertBrands(t, [{ code: 'A' }, { code: 'B' }]);
+    const [r1, r2] = retailers;
+    for (let i = 0; i < 3; i++)
+      await runCycle(i, [
+        [r1, brandA, 10],
+        [r2, brandA, 10],
+      ]);
+    await runCycle(3, [
+      [r1, brandA, 23],
+      [r2, brandA, 22],
+      ...retailers.slice(2).map((r) => [r, brandB, 4] as [number, number, number]),
+    ]);
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  it('flags a spec ordered above 2.2× the average of the previous three cycles, for the squad', async () => {
+    const res = await t.http
+      .get(`/api/anomalies?cycleId=${cycles[3]}`)
+      .set(bearer(await t.token('eo1')))
+      .expect(200);
+    expect(res.body).toEqual([
+      expect.objectContaining({
+        retailerId: retailers[0],
+        brandId: brandA,
+        cartons: 23,
+        priorCycleCartons: [10, 10, 10],
+        ratio: 2.3,
+      }),
+    ]);
+    expect(
+      (await t.http.get(`/api/anomalies?cycleId=${cycles[3]}`).set(bearer(await t.token('eo3')))).status,
+    ).toBe(404);
+  });
+
+  it('shows inspectors identical demand groups and collected-demand shares', async () => {
+    const res = await t.http
+      .get('/api/inspections/prohibitions?month=2026-12')
+      .set(bearer(await t.token('insp1')))
+      .expect(200);
+    expect(res.body.identicalGroups).toEqual([
+      expect.objectContaining({
+        cycleId: cycles[3],
+        retailers: 6,
+        retailerIds: retailers.slice(2),
+        signature: `${brandB}:4`,
+        collected: 0,
+      }),
+    ]);
+    expect(res.body.collectedShare).toEqual([
+      expect.objectContaining({ demands: 8, collected: 0, collectedShare: 0 }),
+    ]);
+    expect(
+      (await t.http.get('/api/inspections/prohibitions?month=2026-12').set(bearer(await t.token('am01'))))
+        .status,
+    ).toBe(403);
+  });
+
+  it('lets one of two simultaneous submissions for a retailer through', async () => {
+    clock.mockReturnValue(new Date('2026-12-07T03:00:00Z'));
+    const retailer = retailers[7];
+    await t.db.query(
+      'DELETE FROM demand_lines WHERE demand_id IN (SELECT id FROM demands WHERE retailer_id = $1)',
+      [retailer],
+    );
+    await t.db.query(`UPDATE demands SET status = 'cancelled' WHERE retailer_id = $1`, [retailer]);
+    await t.db.query(`UPDATE retailer_quotas SET reserved = 0 WHERE retailer_id = $1`, [retailer]);
+    const token = bearer(await t.token(lic(8)));
+    const body = { retailerId: retailer, channel: 'self', lines: [{ brandId: brandA, cartons: 3 }] };
+    const results = await Promise.all([1, 2].map(() => t.http.post('/api/demands').set(token).send(body)));
+    expect(results.map((r) => r.status).sort()).toEqual([201, 409]);
+    expect(results.find((r) => r.status === 409)!.body.code).toBe('DEMAND_ALREADY_EXISTS');
+    const reserved = await t.db.query(
+      `SELECT reserved FROM retailer_quotas WHERE retailer_id = $1 AND month = '2026-12-01'`,
+      [retailer],
+    );
+    expect(reserved.rows[0].reserved).toBe(3);
+  });
+
+  it('the same Idempotency-Key sent concurrently makes one demand', async () => {
+    const retailer = retailers[6];
+    await t.db.query(`UPDATE demands SET status = 'cancelled' WHERE retailer_id = $1`, [retailer]);
+    await t.db.query(`UPDATE retailer_quotas SET reserved = 0 WHERE retailer_id = $1`, [retailer]);
+    const before = await countRows(t.db, 'demands');
+    const token = bearer(await t.token(lic(7)));
+    const body = { retailerId: retailer, channel: 'self', lines: [{ brandId: brandA, cartons: 2 }] };
+    const results = await Promise.all(
+      Array.from({ length: 5 }, () =>
+        t.http.post('/api/demands').set(token).set('idempotency-key', 'same-key-7').send(body),
+      ),
+    );
+    expect(await countRows(t.db, 'demands')).toBe(before + 1);
+    const created = results.filter((r) => r.status === 201);
+    expect(created.length).toBeGreaterThanOrEqual(1);
+    expect(new Set(created.map((r) => r.body.id)).size).toBe(1);
+    expect(
+      results.every(
+        (r) => r.status === 201 || (r.status === 409 && r.body.code === 'IDEMPOTENCY_KEY_IN_FLIGHT'),
+      ),
+    ).toBe(true);
+  });
+});
