@@ -1,7 +1,9 @@
 import type { DataSource } from 'typeorm';
 import { hashPassword } from '#libs/auth';
+import { dateIn } from '#libs/shared';
 import { SeededRandom } from './random.js';
 import { demoShape, demoStaff, insertUsers, seedOrg } from './demo/org-and-staff.js';
+import { seedOrderingHistory } from './demo/ordering.js';
 
 export interface DemoOptions {
   /** Password of every demo user. */
@@ -10,6 +12,10 @@ export interface DemoOptions {
   retailers: number;
   /** PRNG seed: the same seed builds the same data. */
   seed: number;
+  /** The business date the demo is loaded on (history ends the day before); default today in Asia/Shanghai. */
+  today?: string;
+  /** Weeks of order history. */
+  weeks?: number;
 }
 
 export const DEFAULT_DEMO_RETAILERS = 2000;
@@ -22,6 +28,11 @@ export async function seedDemo(dataSource: DataSource, options: DemoOptions): Pr
   await dataSource.transaction(async (manager) => {
     const org = await seedOrg(manager, demoShape(options.retailers));
     await insertUsers(manager, demoStaff(org, random), passwordHash);
+    await seedOrderingHistory(manager, {
+      weeks: options.weeks ?? 12,
+      today: options.today ?? dateIn('Asia/Shanghai', new Date()),
+      seed: options.seed,
+    });
   });
 }
 

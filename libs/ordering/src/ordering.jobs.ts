@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { Cron, CronExpression } from '@nestjs/schedule';
 import { APP_CONFIG, type AppConfig, Clock } from '#libs/shared';
 import { CycleCloseService } from './cycle-close.service.js';
@@ -6,7 +6,7 @@ import { OrderCyclesService } from './order-cycles.service.js';
 
 /** The ordering calendar: cycles generated ahead, opened, cut off and consolidated the next morning. */
 @Injectable()
-export class OrderingJobs {
+export class OrderingJobs implements OnApplicationBootstrap {
   private readonly logger = new Logger(OrderingJobs.name);
 
   constructor(
@@ -15,6 +15,11 @@ export class OrderingJobs {
     private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
+
+  /** A fresh start (or one after a pause) should not wait for 02:00 to have cycles to order in. */
+  async onApplicationBootstrap(): Promise<void> {
+    if (this.config.jobsEnabled) await this.generate();
+  }
 
   @Cron(CronExpression.EVERY_MINUTE)
   async everyMinute(): Promise<void> {
