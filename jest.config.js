@@ -22,6 +22,8 @@ const shared = {
 };
 
 export default {
+  // A global option: jest ignores it inside a project.
+  testTimeout: 60000,
   projects: [
     {
       ...shared,
@@ -34,7 +36,6 @@ export default {
       testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'],
       globalSetup: '<rootDir>/test/support/global-setup.js',
       globalTeardown: '<rootDir>/test/support/global-teardown.js',
-      testTimeout: 60000,
     },
   ],
 };

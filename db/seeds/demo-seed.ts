@@ -14,7 +14,7 @@ export interface DemoOptions {
   seed: number;
   /** The business date the demo is loaded on (history ends the day before); default today in Asia/Shanghai. */
   today?: string;
-  /** Weeks of order history. */
+  /** Weeks of order history (0: no ordering data at all, e.g. for tests that run their own cycles). */
   weeks?: number;
 }
 
@@ -28,11 +28,13 @@ export async function seedDemo(dataSource: DataSource, options: DemoOptions): Pr
   await dataSource.transaction(async (manager) => {
     const org = await seedOrg(manager, demoShape(options.retailers));
     await insertUsers(manager, demoStaff(org, random), passwordHash);
-    await seedOrderingHistory(manager, {
-      weeks: options.weeks ?? 12,
-      today: options.today ?? dateIn('Asia/Shanghai', new Date()),
-      seed: options.seed,
-    });
+    if (options.weeks !== 0) {
+      await seedOrderingHistory(manager, {
+        weeks: options.weeks ?? 12,
+        today: options.today ?? dateIn('Asia/Shanghai', new Date()),
+        seed: options.seed,
+      });
+    }
   });
 }
 

@@ -15,13 +15,16 @@ export interface DemoApp extends TestApp {
 
 /** The real API on its own database, loaded with the demo county (same generator as `npm run seed:demo`). */
 export async function startDemoApp(
-  options: { retailers?: number; env?: Record<string, string> } = {},
+  options: { retailers?: number; weeks?: number; today?: string; env?: Record<string, string> } = {},
 ): Promise<DemoApp> {
   const t = await startTestApp({ ADMIN_PASSWORD, DEMO_PASSWORD, ...options.env });
+  // No order history unless asked: most tests run their own cycles on a mocked clock.
   await seedDemo(t.app.get(DataSource), {
     password: DEMO_PASSWORD,
     retailers: options.retailers ?? 0,
     seed: 7,
+    weeks: options.weeks ?? 0,
+    today: options.today,
   });
   const tokens = new Map<string, string>();
   return {

@@ -11,6 +11,7 @@ import { DemandsService } from './demands.service.js';
 import { OrderCyclesService } from './order-cycles.service.js';
 import { OrderingReportsService } from './ordering-reports.service.js';
 import { OrderingJobs } from './ordering.jobs.js';
+import { OrderingFacts } from './ordering-facts.service.js';
 import { DemandsController, OrderCyclesController } from './ordering.controller.js';
 
 @Module({
@@ -22,8 +23,15 @@ import { DemandsController, OrderCyclesController } from './ordering.controller.
     QuotasModule,
     RetailersModule,
   ],
-  providers: [OrderCyclesService, DemandsService, CycleCloseService, OrderingReportsService, OrderingJobs],
+  providers: [
+    OrderCyclesService,
+    DemandsService,
+    CycleCloseService,
+    OrderingReportsService,
+    OrderingJobs,
+    OrderingFacts,
+  ],
   controllers: [DemandsController, OrderCyclesController],
-  exports: [OrderCyclesService, CycleCloseService],
+  exports: [OrderCyclesService, CycleCloseService, OrderingFacts],
 })
 export class OrderingModule {}
