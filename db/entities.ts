@@ -4,6 +4,7 @@ import { orgEntities } from '#libs/org';
 import { authEntities } from '#libs/auth';
 import { catalogEntities } from '#libs/catalog';
 import { retailerEntities } from '#libs/retailers';
+import { fieldEntities } from '#libs/field';
 
 /** Every entity of every bounded context: what the migration CLI compares the schema against. */
 export const entities = [
@@ -13,4 +14,5 @@ export const entities = [
   ...authEntities,
   ...catalogEntities,
   ...retailerEntities,
+  ...fieldEntities,
 ];

@@ -7,6 +7,7 @@ import { AuthModule } from '#libs/auth';
 import { OrgModule } from '#libs/org';
 import { CatalogModule } from '#libs/catalog';
 import { RetailersModule } from '#libs/retailers';
+import { FieldModule } from '#libs/field';
 import { HealthController } from './health/health.controller.js';
 
 export interface AppModuleOptions {
@@ -32,6 +33,9 @@ export class AppModule {
         AuthModule,
         CatalogModule,
         RetailersModule,
+        // Forecast accuracy gets its actuals from ordering once it lands:
+        // FieldModule.register({ actualVolumes: { imports: [OrderingModule], useExisting: <its provider> } }).
+        FieldModule.register(),
       ],
       controllers: [HealthController],
     };

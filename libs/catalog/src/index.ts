@@ -1,2 +1,3 @@
 export * from './catalog.module.js';
 export * from './brand.entity.js';
+export * from './domain/guide-price.rule.js';
