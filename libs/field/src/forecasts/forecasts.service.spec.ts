@@ -25,9 +25,9 @@ function service(today: string, actuals?: ActualVolumesProvider) {
     { territoryId: 10, brandId: 1, cartons: 90 },
     { territoryId: 20, brandId: 2, cartons: 10 },
   ]);
-  const scope = { territories: jest.fn(async () => territories) };
+  const scope = { territories: jest.fn(async (_actor: Actor, _filter: object) => territories) };
   const lookups = {
-    keyBrands: jest.fn(async () => [{ brandId: 1, kind: 'national_top20', departmentId: null }]),
+    keyBrands: jest.fn(async (_year: number) => [{ brandId: 1, kind: 'national_top20', departmentId: null }]),
   };
   const recording = { today: () => today };
   const forecasts = new ForecastsService(
