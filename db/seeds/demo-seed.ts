@@ -2,6 +2,7 @@ import type { DataSource } from 'typeorm';
 import { hashPassword } from '#libs/auth';
 import { SeededRandom } from './random.js';
 import { demoShape, demoStaff, insertUsers, seedOrg } from './demo/org-and-staff.js';
+import { seedFieldWork } from './demo/field.js';
 
 export interface DemoOptions {
   /** Password of every demo user. */
@@ -10,6 +11,8 @@ export interface DemoOptions {
   retailers: number;
   /** PRNG seed: the same seed builds the same data. */
   seed: number;
+  /** The demo's "today" (YYYY-MM-DD, Asia/Shanghai); dated data (field work) leads up to it. Default: today. */
+  today?: string;
 }
 
 export const DEFAULT_DEMO_RETAILERS = 2000;
@@ -22,6 +25,8 @@ export async function seedDemo(dataSource: DataSource, options: DemoOptions): Pr
   await dataSource.transaction(async (manager) => {
     const org = await seedOrg(manager, demoShape(options.retailers));
     await insertUsers(manager, demoStaff(org, random), passwordHash);
+    // Field work last: it builds on whatever retailers and brands the steps above created.
+    await seedFieldWork(manager, { seed: options.seed, today: options.today });
   });
 }
 
