@@ -1,7 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { checkSampleSeed, seededSample } from '#libs/field';
 import { bearer, startDemoApp, type DemoApp } from '../support/demo.js';
 import { fieldCounts, insertRetailer, insertVisit, pinClock } from './field-fixtures.js';
+
+// jest.config's e2e `testTimeout` is not applied (a global option inside `projects`): set it here.
+jest.setTimeout(60_000);
 
 /**
  * Overdue visits, attainment, check samples and the department policy, on a small fixture. The API's clock

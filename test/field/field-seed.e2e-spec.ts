@@ -1,8 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { DataSource, type EntityManager } from 'typeorm';
 import { seedFieldWork } from '#db/seeds/demo/field';
 import { bearer, startDemoApp, type DemoApp } from '../support/demo.js';
 import { fieldCounts, insertBrand, insertRetailer, pinClock } from './field-fixtures.js';
+
+// jest.config's e2e `testTimeout` is not applied (a global option inside `projects`): set it here.
+jest.setTimeout(60_000);
 
 /**
  * The demo's field-work step, over retailers and brands inserted here (the demo's own come from the

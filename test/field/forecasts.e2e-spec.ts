@@ -1,6 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { bearer, startDemoApp, type DemoApp } from '../support/demo.js';
 import { fieldCounts, insertBrand, pinClock } from './field-fixtures.js';
+
+// jest.config's e2e `testTimeout` is not applied (a global option inside `projects`): set it here.
+jest.setTimeout(60_000);
 
 /**
  * Per-spec forecasts: submitted and revised until the month starts (Beijing time), then locked. The API's

@@ -1,6 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { bearer, startDemoApp, type DemoApp } from '../support/demo.js';
 import { fieldCounts, insertBrand, insertRetailer, pinClock } from './field-fixtures.js';
+
+// jest.config's e2e `testTimeout` is not applied (a global option inside `projects`): set it here.
+jest.setTimeout(60_000);
 
 /**
  * Recording visits and calls, market-manager checks, and who sees what. The API's clock stands at

@@ -87,7 +87,8 @@ export class CallsService {
   }
 
   async list(actor: Actor, query: CallQuery): Promise<Page<CallView>> {
-    if (query.from && query.to && query.from > query.to) throw fieldError('FIELD_PERIOD_INVALID', query);
+    if (query.from && query.to && query.from > query.to)
+      throw fieldError('FIELD_PERIOD_INVALID', { from: query.from, to: query.to });
     const qb = this.dataSource
       .createQueryBuilder()
       .from(Call, 'k')

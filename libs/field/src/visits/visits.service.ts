@@ -100,7 +100,8 @@ export class VisitsService {
   }
 
   async list(actor: Actor, query: VisitQuery): Promise<Page<VisitSummary>> {
-    if (query.from && query.to && query.from > query.to) throw fieldError('FIELD_PERIOD_INVALID', query);
+    if (query.from && query.to && query.from > query.to)
+      throw fieldError('FIELD_PERIOD_INVALID', { from: query.from, to: query.to });
     const qb = this.dataSource
       .createQueryBuilder()
       .from(Visit, 'v')
