@@ -2,11 +2,11 @@
 import { JobRuns1795879903357 } from './1795879903357-job-runs.js';
 import { IdentityOrgAudit1795880721604 } from './1795880721604-identity-org-audit.js';
 import { RetailersCatalog1795881000322 } from './1795881000322-retailers-catalog.js';
-import { FieldWorkForecasts1795881899909 } from './1795881899909-field-work-forecasts.js';
+import { FieldWorkForecasts1795882694838 } from './1795882694838-field-work-forecasts.js';
 
 export const migrations = [
   JobRuns1795879903357,
   IdentityOrgAudit1795880721604,
   RetailersCatalog1795881000322,
-  FieldWorkForecasts1795881899909,
+  FieldWorkForecasts1795882694838,
 ];

@@ -306,16 +306,16 @@ async function seedForecasts(
   );
   await manager.query(
     `WITH sized AS (
-       SELECT f.id, f.territory_id, f.month,
+       SELECT f.id, f.territory_id, f.department_id, f.month,
               (SELECT count(*) FROM retailers r WHERE r.territory_id = f.territory_id AND r.status = 'active') AS size
          FROM forecasts f
      ), ranked AS (
-       SELECT s.id, s.territory_id, s.size, s.month, b.id AS brand_id,
+       SELECT s.id, s.territory_id, s.department_id, s.size, s.month, b.id AS brand_id,
               row_number() OVER (PARTITION BY s.id ORDER BY md5($1 || 'fc:' || s.territory_id || ':' || b.id)) AS rank
          FROM sized s JOIN brands b ON b.active
      )
-     INSERT INTO forecast_lines (forecast_id, brand_id, cartons)
-     SELECT id, brand_id, round(size * (0.1 + 1.9 * ${rnd(`'cartons:' || territory_id || ':' || month || ':' || brand_id`)}))::int
+     INSERT INTO forecast_lines (forecast_id, brand_id, department_id, cartons)
+     SELECT id, brand_id, department_id, round(size * (0.1 + 1.9 * ${rnd(`'cartons:' || territory_id || ':' || month || ':' || brand_id`)}))::int
        FROM ranked WHERE rank <= 40
       ORDER BY id, brand_id`,
     [seed],

@@ -79,6 +79,10 @@ export class ForecastLine {
   @JoinColumn({ name: 'brand_id' })
   brand?: Brand;
 
+  /** The forecast's department, copied: the region key every fact row carries. */
+  @Column({ type: 'int' })
+  departmentId: number;
+
   @Column({ type: 'int' })
   cartons: number;
 }

@@ -78,9 +78,9 @@ export class ForecastsService {
       );
       await manager.query('DELETE FROM forecast_lines WHERE forecast_id = $1', [id]);
       await manager.query(
-        `INSERT INTO forecast_lines (forecast_id, brand_id, cartons)
-         SELECT $1, brand_id, cartons FROM unnest($2::int[], $3::int[]) AS l(brand_id, cartons)`,
-        [id, brandIds, dto.lines.map((line) => line.cartons)],
+        `INSERT INTO forecast_lines (forecast_id, brand_id, department_id, cartons)
+         SELECT $1, brand_id, $4, cartons FROM unnest($2::int[], $3::int[]) AS l(brand_id, cartons)`,
+        [id, brandIds, dto.lines.map((line) => line.cartons), actor.departmentId],
       );
       const [view] = await this.forecasts(manager, [territoryId], month);
       await this.audit.record(manager, actor, {

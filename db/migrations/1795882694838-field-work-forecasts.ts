@@ -1,7 +1,7 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
-export class FieldWorkForecasts1795881899909 implements MigrationInterface {
-  name = 'FieldWorkForecasts1795881899909';
+export class FieldWorkForecasts1795882694838 implements MigrationInterface {
+  name = 'FieldWorkForecasts1795882694838';
 
   public async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(
@@ -90,7 +90,7 @@ export class FieldWorkForecasts1795881899909 implements MigrationInterface {
       `CREATE UNIQUE INDEX "uq_forecasts_territory_month" ON "forecasts"  ("territory_id", "month") `,
     );
     await queryRunner.query(
-      `CREATE TABLE "forecast_lines" ("forecast_id" integer NOT NULL, "brand_id" integer NOT NULL, "cartons" integer NOT NULL, CONSTRAINT "ck_forecast_lines_cartons" CHECK (cartons BETWEEN 0 AND 10000000), CONSTRAINT "PK_c440681c9c17c656355db4c686e" PRIMARY KEY ("forecast_id", "brand_id"))`,
+      `CREATE TABLE "forecast_lines" ("forecast_id" integer NOT NULL, "brand_id" integer NOT NULL, "department_id" integer NOT NULL, "cartons" integer NOT NULL, CONSTRAINT "ck_forecast_lines_cartons" CHECK (cartons BETWEEN 0 AND 10000000), CONSTRAINT "PK_c440681c9c17c656355db4c686e" PRIMARY KEY ("forecast_id", "brand_id"))`,
     );
     await queryRunner.query(`CREATE INDEX "ix_forecast_lines_brand" ON "forecast_lines"  ("brand_id") `);
     await queryRunner.query(
