@@ -210,9 +210,10 @@ async function seedChecks(manager: EntityManager, seed: string, currentMonth: st
       GROUP BY 1, 2 ORDER BY 1, 2`,
   );
   const checked = groups.flatMap((group) =>
-    seededSample(checkSampleSeed(group.month, String(group.accountManagerId)), group.visitIds.map(String), 5)
-      .slice(0, group.month === currentMonth ? 2 : 5)
-      .map(Number),
+    seededSample(checkSampleSeed(group.month, String(group.accountManagerId)), group.visitIds, 5).slice(
+      0,
+      group.month === currentMonth ? 2 : 5,
+    ),
   );
   if (!checked.length) return 0;
   const rows: unknown[] = await manager.query(

@@ -77,7 +77,7 @@ export function accuracyReport(input: {
             k.departmentId === null ||
             k.departmentId === territory.departmentId,
         )
-        .map((k) => String(k.brandId)),
+        .map((k) => k.brandId),
     );
     const report = forecastAccuracyReport({
       actuals: linesOf(input.actuals, territory.territoryId),
@@ -86,9 +86,7 @@ export function accuracyReport(input: {
     });
     return {
       ...territory,
-      specs: report.specs
-        .map((spec) => ({ ...spec, brandId: Number(spec.brandId) }))
-        .sort((a, b) => a.brandId - b.brandId),
+      specs: [...report.specs],
       overall: { ...report.overall.tally, accuracy: report.overall.accuracy },
       keyBrands: { ...report.keyBrands.tally, accuracy: report.keyBrands.accuracy },
     };
@@ -104,7 +102,7 @@ export function accuracyReport(input: {
 function linesOf(lines: readonly CartonsLine[], territoryId: number) {
   return lines
     .filter((line) => line.territoryId === territoryId)
-    .map((line) => ({ brandId: String(line.brandId), cartons: line.cartons }));
+    .map((line) => ({ brandId: line.brandId, cartons: line.cartons }));
 }
 
 function summaryOf(tallies: readonly ForecastTally[]): AccuracySummary {

@@ -251,9 +251,9 @@ export class FieldReportsService {
       guidanceVisits: group.visitIds.length,
       visitIds: seededSample(
         checkSampleSeed(month, String(group.accountManagerId)),
-        group.visitIds.map(String),
+        group.visitIds,
         query.size,
-      ).map(Number),
+      ),
     }));
     const rows: VisitSummaryRow[] = await this.dataSource.query(
       `SELECT ${VISIT_SUMMARY_COLUMNS} FROM visits v LEFT JOIN visit_checks c ON c.visit_id = v.id WHERE v.id = ANY($1::int[])`,
