@@ -6,6 +6,7 @@ import { catalogEntities } from '#libs/catalog';
 import { retailerEntities } from '#libs/retailers';
 import { quotaEntities } from '#libs/quotas';
 import { orderingEntities } from '#libs/ordering';
+import { fieldEntities } from '#libs/field';
 
 /** Every entity of every bounded context: what the migration CLI compares the schema against. */
 export const entities = [
@@ -17,4 +18,5 @@ export const entities = [
   ...retailerEntities,
   ...quotaEntities,
   ...orderingEntities,
+  ...fieldEntities,
 ];

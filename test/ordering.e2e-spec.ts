@@ -517,6 +517,24 @@ describe('order-based supply', () => {
         (await t.http.get('/api/supply-orders?date=2026-12-14').set(bearer(await t.token('clerk2')))).body,
       ).toEqual([]);
     });
+
+    it('reports the month’s actuals per territory and spec, and its sales, to other contexts', async () => {
+      const facts = t.app.get(OrderingFacts);
+      const territory = await t.unitId('T001');
+      expect(await facts.actualCartonsByBrand([territory], '2026-12')).toEqual([
+        { territoryId: territory, brandId: brandA, cartons: 170 },
+        { territoryId: territory, brandId: brandV, cartons: 2 },
+      ]);
+      expect(await facts.actualCartonsByBrand([territory], '2026-11')).toEqual([]);
+      const [month] = await facts.monthByTerritory('2026-12', [territory]);
+      expect(month).toMatchObject({
+        territoryId: territory,
+        orderingRetailers: 2,
+        cartons: 172,
+        amountFen: 170 * 25000 + 2 * 1200,
+        cartonsLastYear: 0,
+      });
+    });
   });
 
   describe('scoping of demand', () => {

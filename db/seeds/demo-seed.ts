@@ -4,6 +4,7 @@ import { dateIn } from '#libs/shared';
 import { SeededRandom } from './random.js';
 import { demoShape, demoStaff, insertUsers, seedOrg } from './demo/org-and-staff.js';
 import { seedOrderingHistory } from './demo/ordering.js';
+import { seedFieldWork } from './demo/field.js';
 
 export interface DemoOptions {
   /** Password of every demo user. */
@@ -12,7 +13,7 @@ export interface DemoOptions {
   retailers: number;
   /** PRNG seed: the same seed builds the same data. */
   seed: number;
-  /** The business date the demo is loaded on (history ends the day before); default today in Asia/Shanghai. */
+  /** The demo's "today" (YYYY-MM-DD, Asia/Shanghai): dated data (orders, field work) leads up to it. Default: today. */
   today?: string;
   /** Weeks of order history (0: no ordering data at all, e.g. for tests that run their own cycles). */
   weeks?: number;
@@ -25,16 +26,19 @@ export async function seedDemo(dataSource: DataSource, options: DemoOptions): Pr
   const random = new SeededRandom(options.seed);
   // One hash for every demo user: they share the documented demo password.
   const passwordHash = await hashPassword(options.password);
+  const today = options.today ?? dateIn('Asia/Shanghai', new Date());
   await dataSource.transaction(async (manager) => {
     const org = await seedOrg(manager, demoShape(options.retailers));
     await insertUsers(manager, demoStaff(org, random), passwordHash);
     if (options.weeks !== 0) {
       await seedOrderingHistory(manager, {
         weeks: options.weeks ?? 12,
-        today: options.today ?? dateIn('Asia/Shanghai', new Date()),
+        today,
         seed: options.seed,
       });
     }
+    // Field work last: it builds on whatever retailers and brands the steps above created.
+    await seedFieldWork(manager, { seed: options.seed, today });
   });
 }
 

@@ -8,7 +8,8 @@ import { OrgModule } from '#libs/org';
 import { CatalogModule } from '#libs/catalog';
 import { RetailersModule } from '#libs/retailers';
 import { QuotasModule } from '#libs/quotas';
-import { OrderingModule } from '#libs/ordering';
+import { OrderingFacts, OrderingModule } from '#libs/ordering';
+import { FieldModule } from '#libs/field';
 import { HealthController } from './health/health.controller.js';
 
 export interface AppModuleOptions {
@@ -36,6 +37,8 @@ export class AppModule {
         RetailersModule,
         QuotasModule,
         OrderingModule,
+        // Forecast accuracy takes its actuals (approved, consolidated demand) from ordering.
+        FieldModule.register({ actualVolumes: { imports: [OrderingModule], useExisting: OrderingFacts } }),
       ],
       controllers: [HealthController],
     };

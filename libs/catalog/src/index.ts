@@ -1,3 +1,4 @@
 export * from './catalog.module.js';
 export * from './brand.entity.js';
 export * from './brand-directory.js';
+export * from './domain/guide-price.rule.js';

@@ -1,0 +1,36 @@
+import { Body, Controller, Get, Post, Query } from '@nestjs/common';
+import { ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { type Actor, CurrentActor, Roles } from '#libs/shared';
+import { IdempotencyKey } from '../http/idempotency.js';
+import { FIELD_READERS } from '../visits/visits.controller.js';
+import { CallsService } from './calls.service.js';
+import { CallQuery, RecordCallDto } from './dto/call.dto.js';
+
+@ApiTags('field work')
+@Controller('calls')
+export class CallsController {
+  constructor(private readonly calls: CallsService) {}
+
+  @Post()
+  @Roles('account_manager')
+  @ApiHeader({
+    name: 'Idempotency-Key',
+    required: false,
+    description: 'Retrying with the same key records once',
+  })
+  @ApiOperation({ summary: 'Log a phone call to a retailer of your territory' })
+  record(
+    @CurrentActor() actor: Actor,
+    @Body() dto: RecordCallDto,
+    @IdempotencyKey() idempotencyKey: string | undefined,
+  ) {
+    return this.calls.record(actor, dto, idempotencyKey);
+  }
+
+  @Get()
+  @Roles(...FIELD_READERS)
+  @ApiOperation({ summary: 'Phone calls in your scope' })
+  list(@CurrentActor() actor: Actor, @Query() query: CallQuery) {
+    return this.calls.list(actor, query);
+  }
+}

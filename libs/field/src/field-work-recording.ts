@@ -1,0 +1,74 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { type Actor, APP_CONFIG, type AppConfig, isInScope, notFound, Clock } from '#libs/shared';
+import { fieldError } from './field.errors.js';
+import { FieldLookups, type RetailerForFieldWork } from './lookups/field-lookups.js';
+import { FieldPolicyService } from './policy/field-policy.service.js';
+import type { FieldPolicyValues } from './policy/field-policy.values.js';
+import { businessDateOf } from './rules/business-calendar.js';
+import { recordingWindowProblem } from './rules/recording-window.rule.js';
+
+export interface RecordingContext {
+  retailer: RetailerForFieldWork;
+  policy: FieldPolicyValues;
+  at: Date;
+  /** `at` as a business date. */
+  atDate: string;
+}
+
+/** What every visit and call checks before it is written: the retailer is the caller's, open, and the time plausible. */
+@Injectable()
+export class FieldWorkRecording {
+  constructor(
+    private readonly lookups: FieldLookups,
+    private readonly policies: FieldPolicyService,
+    private readonly clock: Clock,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  get timeZone(): string {
+    return this.config.timeZone;
+  }
+
+  today(): string {
+    return businessDateOf(this.clock.now(), this.config.timeZone);
+  }
+
+  now(): Date {
+    return this.clock.now();
+  }
+
+  async prepare(
+    manager: EntityManager,
+    actor: Actor,
+    retailerId: number,
+    atText: string,
+  ): Promise<RecordingContext> {
+    const retailer = await this.lookups.retailerForFieldWork(manager, retailerId);
+    // Another territory's retailer is answered exactly like a missing one.
+    if (!retailer || !isInScope(actor.scope, retailer.territoryId, retailer.id))
+      throw notFound('retailer', retailerId);
+    const policy = await this.policies.valuesFor(retailer.departmentId, manager);
+    const at = new Date(atText);
+    const now = this.clock.now();
+    const atDate = businessDateOf(at, this.config.timeZone);
+    const problem = recordingWindowProblem({
+      at,
+      atDate,
+      now,
+      today: businessDateOf(now, this.config.timeZone),
+      backdateDays: policy.visitBackdateDays,
+    });
+    if (problem) throw fieldError(problem, { backdateDays: policy.visitBackdateDays });
+    if (retailer.status === 'closed') throw fieldError('FIELD_RETAILER_CLOSED', { retailerId });
+    return { retailer, policy, at, atDate };
+  }
+}
+
+/** Whether an error is a unique violation of `constraint` (a concurrent request won the race). */
+export function isUniqueViolation(error: unknown, constraint: string): boolean {
+  const driver =
+    (error as { driverError?: { code?: string; constraint?: string } })?.driverError ??
+    (error as { code?: string; constraint?: string });
+  return driver?.code === '23505' && driver?.constraint === constraint;
+}

@@ -1,0 +1,15 @@
+import { Call } from './calls/call.entity.js';
+import { Forecast, ForecastLine } from './forecasts/forecast.entity.js';
+import { FieldPolicy } from './policy/field-policy.entity.js';
+import { Visit, VisitCheck, VisitPriceCheck, VisitShelfItem } from './visits/visit.entity.js';
+
+export const fieldEntities = [
+  FieldPolicy,
+  Visit,
+  VisitPriceCheck,
+  VisitShelfItem,
+  VisitCheck,
+  Call,
+  Forecast,
+  ForecastLine,
+];

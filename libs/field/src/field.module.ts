@@ -1,0 +1,56 @@
+import { type DynamicModule, type InjectionToken, Module, type ModuleMetadata } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuditModule } from '#libs/audit';
+import { OrgModule } from '#libs/org';
+import { CallsController } from './calls/calls.controller.js';
+import { CallsService } from './calls/calls.service.js';
+import { fieldEntities } from './field.entities.js';
+import { FieldScope } from './field-scope.js';
+import { FieldWorkRecording } from './field-work-recording.js';
+import { ACTUAL_VOLUMES } from './forecasts/actual-volumes.js';
+import { ForecastsController } from './forecasts/forecasts.controller.js';
+import { ForecastsService } from './forecasts/forecasts.service.js';
+import { FieldLookups } from './lookups/field-lookups.js';
+import { FieldPolicyController } from './policy/field-policy.controller.js';
+import { FieldPolicyService } from './policy/field-policy.service.js';
+import { FieldReportsService } from './visits/field-reports.service.js';
+import { VisitsController } from './visits/visits.controller.js';
+import { VisitsService } from './visits/visits.service.js';
+
+export interface FieldModuleOptions {
+  /**
+   * Where forecast accuracy reads actual volumes (the ordering context). Left out, the accuracy endpoint
+   * answers 503 FORECAST_ACTUALS_UNAVAILABLE: actuals are never estimated here.
+   */
+  actualVolumes?: { imports?: ModuleMetadata['imports']; useExisting: InjectionToken };
+}
+
+/** Field work (visits, guidance and its checks, price/shelf checks, awareness, calls, cadence, targets) and forecasts. */
+@Module({})
+export class FieldModule {
+  static register(options: FieldModuleOptions = {}): DynamicModule {
+    const actualVolumes = options.actualVolumes;
+    return {
+      module: FieldModule,
+      imports: [
+        TypeOrmModule.forFeature(fieldEntities),
+        AuditModule,
+        OrgModule,
+        ...(actualVolumes?.imports ?? []),
+      ],
+      providers: [
+        FieldLookups,
+        FieldScope,
+        FieldPolicyService,
+        FieldWorkRecording,
+        VisitsService,
+        FieldReportsService,
+        CallsService,
+        ForecastsService,
+        ...(actualVolumes ? [{ provide: ACTUAL_VOLUMES, useExisting: actualVolumes.useExisting }] : []),
+      ],
+      controllers: [VisitsController, CallsController, ForecastsController, FieldPolicyController],
+      exports: [FieldPolicyService, VisitsService, ForecastsService],
+    };
+  }
+}

@@ -1,0 +1,41 @@
+import { describe, expect, it } from '@jest/globals';
+import { businessDateOf } from './business-calendar.js';
+import { type RecordingWindowProblem, recordingWindowProblem } from './recording-window.rule.js';
+
+const ZONE = 'Asia/Shanghai';
+const NOW = new Date('2026-11-28T10:00:00+08:00');
+
+describe('recordingWindowProblem (now: 2026-11-28 10:00 in Beijing, 7 days back allowed)', () => {
+  it.each<[string, RecordingWindowProblem | null]>([
+    ['2026-11-28T09:00:00+08:00', null],
+    ['2026-11-28T10:04:59+08:00', null], // clock skew tolerated
+    ['2026-11-28T10:05:01+08:00', 'FIELD_TIME_IN_FUTURE'],
+    ['2026-11-21T00:00:00+08:00', null], // 7 days back, counted in business days
+    ['2026-11-20T23:59:59+08:00', 'FIELD_TIME_TOO_OLD'],
+    ['2026-11-20T16:30:00Z', null], // 2026-11-21 00:30 in Beijing
+  ])('%s → %p', (at, problem) => {
+    const instant = new Date(at);
+    expect(
+      recordingWindowProblem({
+        at: instant,
+        atDate: businessDateOf(instant, ZONE),
+        now: NOW,
+        today: businessDateOf(NOW, ZONE),
+        backdateDays: 7,
+      }),
+    ).toBe(problem);
+  });
+
+  it('with no backdating, only today counts', () => {
+    const yesterday = new Date('2026-11-27T23:00:00+08:00');
+    expect(
+      recordingWindowProblem({
+        at: yesterday,
+        atDate: '2026-11-27',
+        now: NOW,
+        today: '2026-11-28',
+        backdateDays: 0,
+      }),
+    ).toBe('FIELD_TIME_TOO_OLD');
+  });
+});

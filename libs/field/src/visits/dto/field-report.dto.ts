@@ -1,0 +1,50 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsInt, IsISO8601, IsOptional, Matches, Max, Min } from 'class-validator';
+import { PageQuery } from '#libs/shared';
+import { DATE_PATTERN, MONTH_PATTERN } from '../../http/field-query.js';
+
+export class OverdueQuery extends PageQuery {
+  @ApiPropertyOptional({ example: '2026-11-28', description: 'As of this business date (default: today)' })
+  @IsOptional()
+  @Matches(DATE_PATTERN, { message: 'on must be a date YYYY-MM-DD' })
+  @IsISO8601({ strict: true }, { message: 'on must be a calendar date' })
+  on?: string;
+
+  @ApiPropertyOptional({ description: 'Only this account manager’s territory' })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  accountManagerId?: number;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  territoryId?: number;
+}
+
+export class MonthQuery {
+  @ApiPropertyOptional({ example: '2026-11', description: 'Default: the current month' })
+  @IsOptional()
+  @Matches(MONTH_PATTERN, { message: 'month must be a month YYYY-MM' })
+  month?: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  accountManagerId?: number;
+}
+
+export class CheckSampleQuery extends MonthQuery {
+  @ApiPropertyOptional({ minimum: 1, maximum: 50, default: 5, description: 'Visits per account manager' })
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(50)
+  size: number = 5;
+}

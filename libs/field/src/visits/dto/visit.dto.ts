@@ -1,0 +1,192 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  ArrayUnique,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsISO8601,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+  ValidateIf,
+  ValidateNested,
+} from 'class-validator';
+import {
+  GUIDANCE_TOPICS,
+  type GuidanceTopic,
+  VISIT_KINDS,
+  type VisitKind,
+} from '../../rules/visit-content.rule.js';
+import { FieldPeriodQuery, INSTANT_PATTERN } from '../../http/field-query.js';
+
+/** 1,000 yuan a pack / 10,000 yuan a carton: far above any real price, low enough to catch typos in fen. */
+const MAX_PACK_FEN = 100_000;
+const MAX_CARTON_FEN = 1_000_000;
+
+export class GuidanceDto {
+  @ApiProperty({ enum: GUIDANCE_TOPICS, isArray: true, example: ['brand_structure', 'display'] })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(GUIDANCE_TOPICS.length)
+  @ArrayUnique()
+  @IsIn(GUIDANCE_TOPICS, { each: true })
+  topics: GuidanceTopic[];
+
+  @ApiProperty({ example: '建议把重点品牌调整到柜台中间层，减少滞销规格库存', maxLength: 2000 })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(2000)
+  advice: string;
+}
+
+export class PriceCheckDto {
+  @ApiProperty()
+  @IsInt()
+  @Min(1)
+  brandId: number;
+
+  @ApiPropertyOptional({
+    description: 'Observed price per pack, in fen (observe the pack, the carton or both)',
+  })
+  @ValidateIf((o: PriceCheckDto) => o.observedPackFen !== undefined || o.observedCartonFen === undefined)
+  @IsInt({
+    message:
+      'observedPackFen must be a whole number of fen (observe the pack price, the carton price or both)',
+  })
+  @Min(1)
+  @Max(MAX_PACK_FEN)
+  observedPackFen?: number;
+
+  @ApiPropertyOptional({ description: 'Observed price per carton, in fen' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(MAX_CARTON_FEN)
+  observedCartonFen?: number;
+}
+
+export class ShelfCheckDto {
+  @ApiProperty({ type: [Number], description: 'The specs found on the shelf 上柜 (may be empty)' })
+  @IsArray()
+  @ArrayMaxSize(500)
+  @ArrayUnique()
+  @IsInt({ each: true })
+  @Min(1, { each: true })
+  brandIds: number[];
+}
+
+export class AwarenessDto {
+  @ApiProperty({ description: 'Understands total-volume floating quotas (a cap, never a floor)' })
+  @IsBoolean()
+  floatingQuota: boolean;
+
+  @ApiProperty({ description: 'Understands self-reporting of demand 自主提报' })
+  @IsBoolean()
+  selfReporting: boolean;
+}
+
+export class ChannelReachableDto {
+  @ApiProperty()
+  @IsBoolean()
+  sms: boolean;
+
+  @ApiProperty()
+  @IsBoolean()
+  wechat: boolean;
+
+  @ApiProperty({ description: 'Uses the ordering portal' })
+  @IsBoolean()
+  portal: boolean;
+}
+
+export class RecordVisitDto {
+  @ApiProperty()
+  @IsInt()
+  @Min(1)
+  retailerId: number;
+
+  @ApiProperty({
+    example: '2026-11-28T10:30:00+08:00',
+    description: 'When the visit happened, with its offset',
+  })
+  @IsString()
+  @Matches(INSTANT_PATTERN, {
+    message: 'visitedAt must be a timestamp with offset, e.g. 2026-11-28T10:30:00+08:00',
+  })
+  @IsISO8601({ strict: true })
+  visitedAt: string;
+
+  @ApiProperty({ enum: VISIT_KINDS })
+  @IsIn(VISIT_KINDS)
+  kind: VisitKind;
+
+  @ApiPropertyOptional({ maxLength: 2000 })
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  notes?: string;
+
+  @ApiPropertyOptional({ type: GuidanceDto, description: 'Required for, and only for, a guidance visit' })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => GuidanceDto)
+  guidance?: GuidanceDto;
+
+  @ApiPropertyOptional({ type: [PriceCheckDto], description: 'One line per spec checked, no spec twice' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(50)
+  @ArrayUnique((line: PriceCheckDto) => line?.brandId, { message: 'priceChecks must not name a brand twice' })
+  @ValidateNested({ each: true })
+  @Type(() => PriceCheckDto)
+  priceChecks?: PriceCheckDto[];
+
+  @ApiPropertyOptional({ type: ShelfCheckDto })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => ShelfCheckDto)
+  shelfCheck?: ShelfCheckDto;
+
+  @ApiPropertyOptional({ type: AwarenessDto, description: 'Policy awareness survey 知晓' })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => AwarenessDto)
+  awareness?: AwarenessDto;
+
+  @ApiPropertyOptional({
+    type: ChannelReachableDto,
+    description: 'Message channels the retailer is reachable on',
+  })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => ChannelReachableDto)
+  channelReachable?: ChannelReachableDto;
+}
+
+export class CheckVisitDto {
+  @ApiProperty({ description: 'Was the guidance effective 有效指导?' })
+  @IsBoolean()
+  effective: boolean;
+
+  @ApiProperty({ maxLength: 1000, example: '重点品牌已调整到主陈列位' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(1000)
+  note: string;
+}
+
+export class VisitQuery extends FieldPeriodQuery {
+  @ApiPropertyOptional({ enum: VISIT_KINDS })
+  @IsOptional()
+  @IsIn(VISIT_KINDS)
+  kind?: VisitKind;
+}

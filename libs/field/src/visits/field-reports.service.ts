@@ -1,0 +1,313 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import type { Actor } from '#libs/shared';
+import { callTarget, checkSampleSeed, seededSample, visitTarget } from '../domain/index.js';
+import { fieldError } from '../field.errors.js';
+import { FieldScope, type ScopedTerritory } from '../field-scope.js';
+import { FieldWorkRecording } from '../field-work-recording.js';
+import { FieldLookups } from '../lookups/field-lookups.js';
+import { DEFAULT_FIELD_POLICY, type FieldPolicyValues } from '../policy/field-policy.values.js';
+import { firstDayOf, lastDayOf, monthOf, workingDaysBetween } from '../rules/business-calendar.js';
+import {
+  toVisitSummary,
+  VISIT_SUMMARY_COLUMNS,
+  type VisitSummary,
+  type VisitSummaryRow,
+} from './visit.view.js';
+import type { CheckSampleQuery, MonthQuery, OverdueQuery } from './dto/field-report.dto.js';
+
+export interface OverdueRetailer {
+  retailerId: number;
+  territoryId: number;
+  accountManagerId: number | null;
+  bigAccount: boolean;
+  /** The cadence that applies: visit at least every this many days. */
+  maxDaysBetweenVisits: number;
+  /** Null: never visited (listed first). */
+  lastVisitOn: string | null;
+  dueOn: string | null;
+  daysOverdue: number | null;
+}
+
+export interface OverdueSummary {
+  territoryId: number;
+  accountManagerId: number | null;
+  /** Active retailers of the territory. */
+  retailers: number;
+  overdue: number;
+  neverVisited: number;
+}
+
+export interface OverdueReport {
+  on: string;
+  summary: OverdueSummary[];
+  items: OverdueRetailer[];
+  total: number;
+  page: number;
+  pageSize: number;
+}
+
+export interface Attainment {
+  done: number;
+  perWorkingDay: number;
+  targetToDate: number;
+  targetMonth: number;
+  /** done ÷ target to date (null when the target is 0). */
+  attainment: { numerator: number; denominator: number; ratio: number | null };
+}
+
+export interface AttainmentRow {
+  accountManagerId: number;
+  territoryId: number;
+  departmentId: number;
+  market: 'urban' | 'rural';
+  workingDaysInMonth: number;
+  workingDaysElapsed: number;
+  visits: Attainment;
+  calls: Attainment;
+}
+
+export interface AttainmentReport {
+  month: string;
+  /** Counted up to this business date (the month's last day once it is over). */
+  asOf: string;
+  items: AttainmentRow[];
+  total: { visits: Attainment['attainment']; calls: Attainment['attainment'] };
+}
+
+export interface CheckSampleReport {
+  month: string;
+  size: number;
+  accountManagers: Array<{
+    accountManagerId: number;
+    guidanceVisits: number;
+    /** The sample in draw order: a larger size extends the same sample. */
+    sample: VisitSummary[];
+  }>;
+}
+
+/** Overdue visits, visit/call attainment and check samples: each a few set-based statements over the scope. */
+@Injectable()
+export class FieldReportsService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly scope: FieldScope,
+    private readonly lookups: FieldLookups,
+    private readonly recording: FieldWorkRecording,
+  ) {}
+
+  /**
+   * Retailers whose next visit was due before `on`: big accounts after their cadence's days (default 7),
+   * others after theirs (default 14), counted from the last visit of any kind by anyone; never-visited
+   * retailers first. Mirrors `visitCadenceStatus` of the domain in SQL, so a department is one statement.
+   */
+  async overdue(actor: Actor, query: OverdueQuery): Promise<OverdueReport> {
+    const on = query.on ?? this.recording.today();
+    const territories = await this.scope.territories(actor, query);
+    const base = `
+      WITH t AS (
+        SELECT * FROM unnest($1::int[], $2::int[]) AS t(territory_id, account_manager_id)
+      ), status AS (
+        SELECT r.id AS retailer_id, r.territory_id, r.big_account, lv.last_on,
+               CASE WHEN r.big_account THEN COALESCE(p.big_account_visit_days, $4)
+                    ELSE COALESCE(p.regular_visit_days, $5) END AS max_days
+          FROM retailers r
+          LEFT JOIN field_policies p ON p.department_id = r.department_id
+          LEFT JOIN LATERAL (
+            SELECT max(v.visited_on) AS last_on FROM visits v WHERE v.retailer_id = r.id AND v.visited_on <= $3::date
+          ) lv ON TRUE
+         WHERE r.territory_id = ANY($1::int[]) AND r.status = 'active'
+      )`;
+    const params = [
+      territories.map((t) => t.territoryId),
+      territories.map((t) => t.accountManagerId),
+      on,
+      DEFAULT_FIELD_POLICY.bigAccountVisitDays,
+      DEFAULT_FIELD_POLICY.regularVisitDays,
+    ];
+    const summary: OverdueSummary[] = await this.dataSource.query(
+      `${base}
+       SELECT t.territory_id AS "territoryId", t.account_manager_id AS "accountManagerId",
+              count(s.retailer_id)::int AS retailers,
+              count(s.retailer_id) FILTER (WHERE s.last_on IS NULL OR s.last_on + s.max_days < $3::date)::int AS overdue,
+              count(s.retailer_id) FILTER (WHERE s.last_on IS NULL)::int AS "neverVisited"
+         FROM t LEFT JOIN status s ON s.territory_id = t.territory_id
+        GROUP BY t.territory_id, t.account_manager_id
+        ORDER BY t.territory_id`,
+      params,
+    );
+    const items: OverdueRetailer[] = await this.dataSource.query(
+      `${base}
+       SELECT s.retailer_id AS "retailerId", s.territory_id AS "territoryId", t.account_manager_id AS "accountManagerId",
+              s.big_account AS "bigAccount", s.max_days::int AS "maxDaysBetweenVisits", s.last_on::text AS "lastVisitOn",
+              (s.last_on + s.max_days)::text AS "dueOn", ($3::date - (s.last_on + s.max_days))::int AS "daysOverdue"
+         FROM status s JOIN t ON t.territory_id = s.territory_id
+        WHERE s.last_on IS NULL OR s.last_on + s.max_days < $3::date
+        ORDER BY s.last_on IS NULL DESC, "daysOverdue" DESC, s.retailer_id
+        LIMIT $6 OFFSET $7`,
+      [...params, query.pageSize, (query.page - 1) * query.pageSize],
+    );
+    const total = summary.reduce((sum, row) => sum + row.overdue, 0);
+    return { on, summary, items, total, page: query.page, pageSize: query.pageSize };
+  }
+
+  /**
+   * Visits and calls of each account manager in a month against its targets: working days (Monday–Friday)
+   * × the department's daily target for the territory's market. A visit counts once per retailer and day,
+   * and so does a call, so repeated entries do not inflate attainment.
+   */
+  async attainment(actor: Actor, query: MonthQuery): Promise<AttainmentReport> {
+    const today = this.recording.today();
+    const month = this.monthNotAfterToday(query.month, today);
+    const from = firstDayOf(month);
+    const monthEnd = lastDayOf(month);
+    const asOf = monthEnd < today ? monthEnd : today;
+    const territories = (await this.scope.territories(actor, query)).filter(
+      (t): t is ScopedTerritory & { accountManagerId: number } => t.accountManagerId !== null,
+    );
+    const managerIds = territories.map((t) => t.accountManagerId);
+    const [markets, policies, counts] = await Promise.all([
+      this.lookups.territoryMarkets(territories.map((t) => t.territoryId)),
+      this.policiesOf(territories.map((t) => t.departmentId)),
+      this.dataSource.query(
+        `SELECT m.id AS "accountManagerId",
+                (SELECT count(DISTINCT (v.retailer_id, v.visited_on))::int FROM visits v
+                  WHERE v.account_manager_id = m.id AND v.visited_on BETWEEN $2::date AND $3::date) AS visits,
+                (SELECT count(DISTINCT (c.retailer_id, c.called_on))::int FROM calls c
+                  WHERE c.account_manager_id = m.id AND c.called_on BETWEEN $2::date AND $3::date) AS calls
+           FROM unnest($1::int[]) AS m(id)`,
+        [managerIds, from, asOf],
+      ) as Promise<Array<{ accountManagerId: number; visits: number; calls: number }>>,
+    ]);
+    const done = new Map(counts.map((row) => [row.accountManagerId, row]));
+    const workingDaysInMonth = workingDaysBetween(from, monthEnd);
+    const workingDaysElapsed = workingDaysBetween(from, asOf);
+    const items = territories.map((t): AttainmentRow => {
+      const policy = policies.get(t.departmentId) ?? DEFAULT_FIELD_POLICY;
+      const market = markets.get(t.territoryId) ?? 'urban';
+      const targets = {
+        visitsPerWorkingDay: { urban: policy.urbanVisitsPerDay, rural: policy.ruralVisitsPerDay },
+        callsPerWorkingDay: policy.callsPerDay,
+      };
+      const visitsPerDay = market === 'rural' ? policy.ruralVisitsPerDay : policy.urbanVisitsPerDay;
+      return {
+        accountManagerId: t.accountManagerId,
+        territoryId: t.territoryId,
+        departmentId: t.departmentId,
+        market,
+        workingDaysInMonth,
+        workingDaysElapsed,
+        visits: attainment(
+          done.get(t.accountManagerId)?.visits ?? 0,
+          visitsPerDay,
+          visitTarget(workingDaysElapsed, market, targets),
+          visitTarget(workingDaysInMonth, market, targets),
+        ),
+        calls: attainment(
+          done.get(t.accountManagerId)?.calls ?? 0,
+          policy.callsPerDay,
+          callTarget(workingDaysElapsed, targets),
+          callTarget(workingDaysInMonth, targets),
+        ),
+      };
+    });
+    return {
+      month,
+      asOf,
+      items,
+      total: {
+        visits: sumRates(items.map((item) => item.visits.attainment)),
+        calls: sumRates(items.map((item) => item.calls.attainment)),
+      },
+    };
+  }
+
+  /**
+   * Proposes which guidance visits of each account manager a market manager checks in a month: a random
+   * sample seeded by (month, account manager), so the same month shows the same sample to everyone, every
+   * time (as long as no visit is added to the month, which the backdating window ends soon after it).
+   */
+  async checkSample(actor: Actor, query: CheckSampleQuery): Promise<CheckSampleReport> {
+    const today = this.recording.today();
+    const month = this.monthNotAfterToday(query.month, today);
+    const territories = await this.scope.territories(actor, query);
+    const groups: Array<{ accountManagerId: number; visitIds: number[] }> = await this.dataSource.query(
+      `SELECT v.account_manager_id AS "accountManagerId", array_agg(v.id ORDER BY v.id) AS "visitIds"
+         FROM visits v
+        WHERE v.territory_id = ANY($1::int[]) AND v.kind = 'guidance'
+          AND v.visited_on BETWEEN $2::date AND $3::date
+          AND ($4::int IS NULL OR v.account_manager_id = $4::int)
+        GROUP BY v.account_manager_id
+        ORDER BY v.account_manager_id`,
+      [
+        territories.map((t) => t.territoryId),
+        firstDayOf(month),
+        lastDayOf(month),
+        query.accountManagerId ?? null,
+      ],
+    );
+    const samples = groups.map((group) => ({
+      accountManagerId: group.accountManagerId,
+      guidanceVisits: group.visitIds.length,
+      visitIds: seededSample(
+        checkSampleSeed(month, String(group.accountManagerId)),
+        group.visitIds,
+        query.size,
+      ),
+    }));
+    const rows: VisitSummaryRow[] = await this.dataSource.query(
+      `SELECT ${VISIT_SUMMARY_COLUMNS} FROM visits v LEFT JOIN visit_checks c ON c.visit_id = v.id WHERE v.id = ANY($1::int[])`,
+      [samples.flatMap((s) => s.visitIds)],
+    );
+    const byId = new Map(rows.map((row) => [row.id, toVisitSummary(row)]));
+    return {
+      month,
+      size: query.size,
+      accountManagers: samples.map((s) => ({
+        accountManagerId: s.accountManagerId,
+        guidanceVisits: s.guidanceVisits,
+        sample: s.visitIds.map((id) => byId.get(id)!),
+      })),
+    };
+  }
+
+  private monthNotAfterToday(month: string | undefined, today: string): string {
+    const current = monthOf(today);
+    if (month === undefined) return current;
+    if (month > current) throw fieldError('FIELD_PERIOD_NOT_STARTED', { month });
+    return month;
+  }
+
+  private async policiesOf(departmentIds: number[]): Promise<Map<number, FieldPolicyValues>> {
+    const rows: Array<FieldPolicyValues & { departmentId: number }> = await this.dataSource.query(
+      `SELECT department_id AS "departmentId", big_account_visit_days AS "bigAccountVisitDays",
+              regular_visit_days AS "regularVisitDays", urban_visits_per_day AS "urbanVisitsPerDay",
+              rural_visits_per_day AS "ruralVisitsPerDay", calls_per_day AS "callsPerDay",
+              price_tolerance_bp AS "priceToleranceBp", visit_backdate_days AS "visitBackdateDays"
+         FROM field_policies WHERE department_id = ANY($1::int[])`,
+      [[...new Set(departmentIds)]],
+    );
+    return new Map(rows.map((row) => [row.departmentId, row]));
+  }
+}
+
+function attainment(
+  done: number,
+  perWorkingDay: number,
+  targetToDate: number,
+  targetMonth: number,
+): Attainment {
+  return { done, perWorkingDay, targetToDate, targetMonth, attainment: ratioOf(done, targetToDate) };
+}
+
+function ratioOf(numerator: number, denominator: number) {
+  return { numerator, denominator, ratio: denominator === 0 ? null : numerator / denominator };
+}
+
+/** Rolls rates up by adding their parts (never by averaging ratios). */
+function sumRates(parts: Array<{ numerator: number; denominator: number }>) {
+  return ratioOf(
+    parts.reduce((sum, part) => sum + part.numerator, 0),
+    parts.reduce((sum, part) => sum + part.denominator, 0),
+  );
+}

@@ -1,0 +1,90 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { type Actor, CurrentActor, ParseIdPipe, type Role, Roles } from '#libs/shared';
+import { IdempotencyKey } from '../http/idempotency.js';
+import { FieldReportsService } from './field-reports.service.js';
+import { VisitsService } from './visits.service.js';
+import { CheckVisitDto, RecordVisitDto, VisitQuery } from './dto/visit.dto.js';
+import { CheckSampleQuery, MonthQuery, OverdueQuery } from './dto/field-report.dto.js';
+
+/** Who reads field work: the field roles and their supervisors (never retailers). */
+export const FIELD_READERS: Role[] = [
+  'admin',
+  'department_head',
+  'inspector',
+  'market_manager',
+  'account_manager',
+];
+
+@ApiTags('field work')
+@Controller('visits')
+export class VisitsController {
+  constructor(
+    private readonly visits: VisitsService,
+    private readonly reports: FieldReportsService,
+  ) {}
+
+  @Post()
+  @Roles('account_manager')
+  @ApiHeader({
+    name: 'Idempotency-Key',
+    required: false,
+    description: 'Retrying with the same key records once',
+  })
+  @ApiOperation({
+    summary: 'Record a visit to a retailer of your territory (guidance, price/shelf checks, awareness)',
+  })
+  record(
+    @CurrentActor() actor: Actor,
+    @Body() dto: RecordVisitDto,
+    @IdempotencyKey() idempotencyKey: string | undefined,
+  ) {
+    return this.visits.record(actor, dto, idempotencyKey);
+  }
+
+  @Get()
+  @Roles(...FIELD_READERS)
+  @ApiOperation({ summary: 'Visits in your scope' })
+  list(@CurrentActor() actor: Actor, @Query() query: VisitQuery) {
+    return this.visits.list(actor, query);
+  }
+
+  @Get('overdue')
+  @Roles(...FIELD_READERS)
+  @ApiOperation({ summary: 'Retailers past their visit cadence, with a summary per account manager' })
+  overdue(@CurrentActor() actor: Actor, @Query() query: OverdueQuery) {
+    return this.reports.overdue(actor, query);
+  }
+
+  @Get('attainment')
+  @Roles(...FIELD_READERS)
+  @ApiOperation({ summary: 'Visits and calls of each account manager against its targets in a month' })
+  attainment(@CurrentActor() actor: Actor, @Query() query: MonthQuery) {
+    return this.reports.attainment(actor, query);
+  }
+
+  @Get('check-sample')
+  @Roles('admin', 'department_head', 'inspector', 'market_manager')
+  @ApiOperation({
+    summary: 'A reproducible random sample of each account manager’s guidance visits to check',
+  })
+  checkSample(@CurrentActor() actor: Actor, @Query() query: CheckSampleQuery) {
+    return this.reports.checkSample(actor, query);
+  }
+
+  @Get(':id')
+  @Roles(...FIELD_READERS)
+  get(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: number) {
+    return this.visits.get(actor, id);
+  }
+
+  @Post(':id/check')
+  @Roles('market_manager')
+  @HttpCode(201)
+  @ApiOperation({
+    summary: 'Check a guidance visit of your center in the field: effective or not (once per visit)',
+  })
+  check(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: number, @Body() dto: CheckVisitDto) {
+    return this.visits.check(actor, id, dto);
+  }
+}
