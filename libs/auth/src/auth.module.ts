@@ -13,6 +13,7 @@ import { AuthService } from './auth.service.js';
 import { LoginThrottle, User } from './user.entity.js';
 import { UsersController } from './users.controller.js';
 import { UsersService } from './users.service.js';
+import { StaffDirectory } from './staff-directory.js';
 
 @Module({
   imports: [
@@ -33,9 +34,10 @@ import { UsersService } from './users.service.js';
     UsersService,
     ActorLoader,
     AdminBootstrap,
+    StaffDirectory,
     { provide: APP_GUARD, useClass: AuthGuard },
   ],
   controllers: [AuthController, UsersController],
-  exports: [UsersService],
+  exports: [UsersService, StaffDirectory],
 })
 export class AuthModule {}

@@ -5,6 +5,7 @@ import { OrgModule } from '#libs/org';
 import { CallsController } from './calls/calls.controller.js';
 import { CallsService } from './calls/calls.service.js';
 import { fieldEntities } from './field.entities.js';
+import { FieldFacts } from './facts/field-facts.js';
 import { FieldScope } from './field-scope.js';
 import { FieldWorkRecording } from './field-work-recording.js';
 import { ACTUAL_VOLUMES } from './forecasts/actual-volumes.js';
@@ -28,7 +29,24 @@ export interface FieldModuleOptions {
 /** Field work (visits, guidance and its checks, price/shelf checks, awareness, calls, cadence, targets) and forecasts. */
 @Module({})
 export class FieldModule {
+  private static readonly registered = new Map<InjectionToken | undefined, DynamicModule>();
+
+  /**
+   * The module wired to an actual-volumes provider. The same provider gives back the same module object, so
+   * every context importing field work (the application, KPIs, reports) shares one instance: two would
+   * declare the field routes twice.
+   */
   static register(options: FieldModuleOptions = {}): DynamicModule {
+    const key = options.actualVolumes?.useExisting;
+    let module = FieldModule.registered.get(key);
+    if (!module) {
+      module = FieldModule.build(options);
+      FieldModule.registered.set(key, module);
+    }
+    return module;
+  }
+
+  private static build(options: FieldModuleOptions): DynamicModule {
     const actualVolumes = options.actualVolumes;
     return {
       module: FieldModule,
@@ -47,10 +65,11 @@ export class FieldModule {
         FieldReportsService,
         CallsService,
         ForecastsService,
+        FieldFacts,
         ...(actualVolumes ? [{ provide: ACTUAL_VOLUMES, useExisting: actualVolumes.useExisting }] : []),
       ],
       controllers: [VisitsController, CallsController, ForecastsController, FieldPolicyController],
-      exports: [FieldPolicyService, VisitsService, ForecastsService],
+      exports: [FieldPolicyService, VisitsService, ForecastsService, FieldFacts],
     };
   }
 }

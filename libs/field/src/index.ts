@@ -13,3 +13,10 @@ export * from './forecasts/forecasts.service.js';
 export * from './domain/index.js';
 export * from './rules/visit-content.rule.js';
 export * from './rules/business-calendar.js';
+export * from './facts/field-facts.js';
+export type {
+  AccuracyReport,
+  TerritoryAccuracy,
+  SpecAccuracy,
+  AccuracySummary,
+} from './forecasts/accuracy-report.js';

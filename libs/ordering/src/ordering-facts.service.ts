@@ -1,5 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { forEachBatchAhead } from '#libs/shared';
+import { comparisonWindows, type DateRange } from './domain/index.js';
 
 export interface TerritoryBrandCartons {
   territoryId: number;
@@ -18,6 +20,39 @@ export interface TerritoryOrderingMonth {
   amountFen: number;
   cartonsLastYear: number;
   amountFenLastYear: number;
+}
+
+/** A territory's month for one spec, with the same days of the previous month and of last year. */
+export interface TerritoryBrandMonth {
+  territoryId: number;
+  brandId: number;
+  cartons: number;
+  amountFen: number;
+  orderingRetailers: number;
+  cartonsPreviousMonth: number;
+  cartonsLastYear: number;
+}
+
+/** A spec's take-up since its launch (see `OrderingFacts.brandUptake`). */
+export interface BrandUptake {
+  weeks: Array<{ territoryId: number; week: number; cartons: number; orderingRetailers: number }>;
+  retailers: Array<{ territoryId: number; orderingRetailers: number; repeatRetailers: number }>;
+}
+
+/** One order line as the detail export shows it (ids; the reader resolves names through their contexts). */
+export interface OrderLineFact {
+  id: number;
+  orderDate: string;
+  cycleId: number;
+  retailerId: number;
+  territoryId: number;
+  serviceCenterId: number;
+  supplyPointId: number;
+  brandId: number;
+  requested: number;
+  ordered: number;
+  priceFen: number;
+  amountFen: number;
 }
 
 /**
@@ -46,29 +81,35 @@ export class OrderingFacts {
     );
   }
 
-  /** Per territory: demands by channel (cancelled ones left out) and the month's sales against the same month last year. */
-  async monthByTerritory(month: string, territoryIds?: readonly number[]): Promise<TerritoryOrderingMonth[]> {
+  /**
+   * Per territory: demands by channel (cancelled ones left out) and the month's sales against the same
+   * month last year. With `through` (a date of the month), the month so far against the same days last year.
+   */
+  async monthByTerritory(
+    month: string,
+    territoryIds?: readonly number[],
+    options: { through?: string } = {},
+  ): Promise<TerritoryOrderingMonth[]> {
+    const { current, lastYear } = comparisonWindows(month, options.through);
     return this.dataSource.query(
-      `WITH m AS (SELECT $1::date AS start, ($1::date + interval '1 month')::date AS finish,
-                         ($1::date - interval '1 year')::date AS ly_start, ($1::date - interval '11 months')::date AS ly_finish),
-       demand AS (
+      `WITH demand AS (
          SELECT d.territory_id, count(*)::int AS demands,
                 count(*) FILTER (WHERE d.channel = 'self')::int AS self_demands,
                 count(*) FILTER (WHERE d.channel = 'collected')::int AS collected_demands
-           FROM demands d JOIN order_cycles c ON c.id = d.cycle_id, m
-          WHERE c.order_date >= m.start AND c.order_date < m.finish AND d.status <> 'cancelled'
-            AND ($2::int[] IS NULL OR d.territory_id = ANY($2))
+           FROM demands d JOIN order_cycles c ON c.id = d.cycle_id
+          WHERE c.order_date BETWEEN $1::date AND $2::date AND d.status <> 'cancelled'
+            AND ($5::int[] IS NULL OR d.territory_id = ANY($5))
           GROUP BY d.territory_id),
        sales AS (
          SELECT ol.territory_id,
-                count(DISTINCT ol.retailer_id) FILTER (WHERE ol.order_date >= m.start)::int AS ordering_retailers,
-                COALESCE(sum(ol.ordered) FILTER (WHERE ol.order_date >= m.start), 0)::int AS cartons,
-                COALESCE(sum(ol.amount_fen) FILTER (WHERE ol.order_date >= m.start), 0)::bigint AS amount_fen,
-                COALESCE(sum(ol.ordered) FILTER (WHERE ol.order_date < m.ly_finish), 0)::int AS cartons_ly,
-                COALESCE(sum(ol.amount_fen) FILTER (WHERE ol.order_date < m.ly_finish), 0)::bigint AS amount_fen_ly
-           FROM order_lines ol, m
-          WHERE ((ol.order_date >= m.start AND ol.order_date < m.finish) OR (ol.order_date >= m.ly_start AND ol.order_date < m.ly_finish))
-            AND ($2::int[] IS NULL OR ol.territory_id = ANY($2))
+                count(DISTINCT ol.retailer_id) FILTER (WHERE ol.order_date >= $1::date)::int AS ordering_retailers,
+                COALESCE(sum(ol.ordered) FILTER (WHERE ol.order_date >= $1::date), 0)::int AS cartons,
+                COALESCE(sum(ol.amount_fen) FILTER (WHERE ol.order_date >= $1::date), 0)::bigint AS amount_fen,
+                COALESCE(sum(ol.ordered) FILTER (WHERE ol.order_date <= $4::date), 0)::int AS cartons_ly,
+                COALESCE(sum(ol.amount_fen) FILTER (WHERE ol.order_date <= $4::date), 0)::bigint AS amount_fen_ly
+           FROM order_lines ol
+          WHERE (ol.order_date BETWEEN $1::date AND $2::date OR ol.order_date BETWEEN $3::date AND $4::date)
+            AND ($5::int[] IS NULL OR ol.territory_id = ANY($5))
           GROUP BY ol.territory_id)
        SELECT COALESCE(demand.territory_id, sales.territory_id) AS "territoryId",
               COALESCE(demand.demands, 0) AS demands, COALESCE(demand.self_demands, 0) AS "selfDemands",
@@ -78,7 +119,124 @@ export class OrderingFacts {
               COALESCE(sales.amount_fen_ly, 0)::float8 AS "amountFenLastYear"
          FROM demand FULL JOIN sales ON sales.territory_id = demand.territory_id
         ORDER BY 1`,
-      [`${month}-01`, territoryIds ?? null],
+      [current.from, current.to, lastYear.from, lastYear.to, territoryIds ?? null],
     );
+  }
+
+  /**
+   * Per territory and spec: cartons, amount and ordering retailers of the month (so far, with `through`),
+   * and cartons of the same days of the previous month and of last year — brand cultivation's figures and
+   * the territory's volume by spec (focus price tiers). One statement over the three windows.
+   */
+  async brandMonthByTerritory(
+    month: string,
+    territoryIds: readonly number[],
+    options: { through?: string } = {},
+  ): Promise<TerritoryBrandMonth[]> {
+    if (!territoryIds.length) return [];
+    const { current, previousMonth, lastYear } = comparisonWindows(month, options.through);
+    return this.dataSource.query(
+      `SELECT territory_id AS "territoryId", brand_id AS "brandId",
+              COALESCE(sum(ordered) FILTER (WHERE order_date BETWEEN $2::date AND $3::date), 0)::int AS cartons,
+              COALESCE(sum(amount_fen) FILTER (WHERE order_date BETWEEN $2::date AND $3::date), 0)::float8 AS "amountFen",
+              count(DISTINCT retailer_id) FILTER (WHERE order_date BETWEEN $2::date AND $3::date)::int AS "orderingRetailers",
+              COALESCE(sum(ordered) FILTER (WHERE order_date BETWEEN $4::date AND $5::date), 0)::int AS "cartonsPreviousMonth",
+              COALESCE(sum(ordered) FILTER (WHERE order_date BETWEEN $6::date AND $7::date), 0)::int AS "cartonsLastYear"
+         FROM order_lines
+        WHERE territory_id = ANY($1)
+          AND (order_date BETWEEN $2::date AND $3::date OR order_date BETWEEN $4::date AND $5::date
+               OR order_date BETWEEN $6::date AND $7::date)
+        GROUP BY territory_id, brand_id
+        ORDER BY territory_id, brand_id`,
+      [
+        territoryIds,
+        current.from,
+        current.to,
+        previousMonth.from,
+        previousMonth.to,
+        lastYear.from,
+        lastYear.to,
+      ],
+    );
+  }
+
+  /**
+   * How a spec was taken up from its launch: per territory and week since `from` (week 0 = days 0–6),
+   * cartons and ordering retailers; per territory, the retailers that ordered it and those that ordered it
+   * again on another order day (repeat orders). Two statements over the spec's lines of the window.
+   */
+  async brandUptake(
+    brandId: number,
+    window: DateRange,
+    territoryIds: readonly number[],
+  ): Promise<BrandUptake> {
+    if (!territoryIds.length) return { weeks: [], retailers: [] };
+    const params = [brandId, window.from, window.to, territoryIds];
+    const [weeks, retailers] = await Promise.all([
+      this.dataSource.query(
+        `SELECT territory_id AS "territoryId", ((order_date - $2::date) / 7)::int AS week,
+                sum(ordered)::int AS cartons, count(DISTINCT retailer_id)::int AS "orderingRetailers"
+           FROM order_lines
+          WHERE brand_id = $1 AND order_date BETWEEN $2::date AND $3::date AND territory_id = ANY($4)
+          GROUP BY 1, 2 ORDER BY 1, 2`,
+        params,
+      ) as Promise<BrandUptake['weeks']>,
+      this.dataSource.query(
+        `SELECT territory_id AS "territoryId", count(*)::int AS "orderingRetailers",
+                count(*) FILTER (WHERE order_days >= 2)::int AS "repeatRetailers"
+           FROM (SELECT territory_id, retailer_id, count(DISTINCT order_date) AS order_days
+                   FROM order_lines
+                  WHERE brand_id = $1 AND order_date BETWEEN $2::date AND $3::date AND territory_id = ANY($4)
+                  GROUP BY territory_id, retailer_id) r
+          GROUP BY territory_id ORDER BY territory_id`,
+        params,
+      ) as Promise<BrandUptake['retailers']>,
+    ]);
+    return { weeks, retailers };
+  }
+
+  /**
+   * Every order line of a month in the given departments or territories, in order-day then line order,
+   * handed over in batches from a server-side cursor over one consistent snapshot (the next batch is read
+   * while the caller handles the current one). `onBatch` answering false stops early (reader gone).
+   */
+  async forEachOrderLineBatch(
+    month: string,
+    filter: { departmentIds?: readonly number[]; territoryIds?: readonly number[] },
+    batchSize: number,
+    onBatch: (rows: OrderLineFact[]) => Promise<boolean>,
+  ): Promise<void> {
+    const { current } = comparisonWindows(month);
+    await forEachBatchAhead<OrderLineFact>(
+      this.dataSource,
+      `SELECT ol.id::float8 AS id, to_char(ol.order_date, 'YYYY-MM-DD') AS "orderDate", ol.cycle_id AS "cycleId",
+              ol.retailer_id AS "retailerId", ol.territory_id AS "territoryId", ol.service_center_id AS "serviceCenterId",
+              ol.supply_point_id AS "supplyPointId", ol.brand_id AS "brandId", ol.requested, ol.ordered,
+              ol.price_fen AS "priceFen", ol.amount_fen::float8 AS "amountFen"
+         FROM order_lines ol
+        WHERE ol.order_date BETWEEN $1::date AND $2::date
+          AND ($3::int[] IS NULL OR ol.department_id = ANY($3))
+          AND ($4::int[] IS NULL OR ol.territory_id = ANY($4))
+        ORDER BY ol.order_date, ol.id`,
+      [current.from, current.to, filter.departmentIds ?? null, filter.territoryIds ?? null],
+      batchSize,
+      onBatch,
+    );
+  }
+
+  /** How many order lines `forEachOrderLineBatch` would hand over (an estimate is not good enough for a file split). */
+  async countOrderLines(
+    month: string,
+    filter: { departmentIds?: readonly number[]; territoryIds?: readonly number[] },
+  ): Promise<number> {
+    const { current } = comparisonWindows(month);
+    const [{ n }] = await this.dataSource.query(
+      `SELECT count(*)::float8 AS n FROM order_lines ol
+        WHERE ol.order_date BETWEEN $1::date AND $2::date
+          AND ($3::int[] IS NULL OR ol.department_id = ANY($3))
+          AND ($4::int[] IS NULL OR ol.territory_id = ANY($4))`,
+      [current.from, current.to, filter.departmentIds ?? null, filter.territoryIds ?? null],
+    );
+    return n;
   }
 }

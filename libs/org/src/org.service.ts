@@ -96,7 +96,33 @@ export class OrgService {
   /** Territories the caller may see, with their center, squad and routes. */
   async territories(actor: Actor): Promise<TerritoryView[]> {
     const [condition, params] = scopeCondition(actor.scope, 't.id');
-    const rows = await this.units
+    return this.territoryViews().andWhere(condition, params).getRawMany<TerritoryView>();
+  }
+
+  /**
+   * Territories of some departments (every department when omitted), as `territories` shows them: for jobs
+   * and reports that work outside a request (a month's KPIs are closed for every department).
+   */
+  async territoriesIn(departmentIds?: readonly number[]): Promise<TerritoryView[]> {
+    const qb = this.territoryViews();
+    if (departmentIds) qb.andWhere('t.department_id = ANY(:departmentIds)', { departmentIds });
+    return qb.getRawMany<TerritoryView>();
+  }
+
+  /** Some units by id (any type), for reports that name departments, centers, squads and routes. */
+  async unitsOf(ids: readonly number[]): Promise<OrgUnit[]> {
+    return ids.length ? this.units.findBy({ id: In([...ids]) }) : [];
+  }
+
+  /** The units of a type in some departments (every department when omitted), by code. */
+  async unitsOfType(type: OrgUnit['type'], departmentIds?: readonly number[]): Promise<OrgUnit[]> {
+    const qb = this.units.createQueryBuilder('u').where('u.type = :type', { type }).orderBy('u.code');
+    if (departmentIds) qb.andWhere('u.department_id = ANY(:departmentIds)', { departmentIds });
+    return qb.getMany();
+  }
+
+  private territoryViews() {
+    return this.units
       .createQueryBuilder('t')
       .innerJoin(OrgUnit, 'sc', 'sc.id = t.service_center_id')
       .select([
@@ -111,10 +137,7 @@ export class OrgService {
         `COALESCE((SELECT array_agg(tr.route_id ORDER BY tr.route_id) FROM territory_routes tr WHERE tr.territory_id = t.id), '{}') AS "routeIds"`,
       ])
       .where(`t.type = 'territory'`)
-      .andWhere(condition, params)
-      .orderBy('t.code')
-      .getRawMany<TerritoryView>();
-    return rows;
+      .orderBy('t.code');
   }
 
   async list(actor: Actor, query: OrgUnitQuery): Promise<Page<OrgUnit>> {

@@ -24,6 +24,18 @@ const FACTS = `r.id, r.license_no AS "licenseNo", r.shop_name AS "shopName", r.t
   r.market_type AS "marketType", r.big_account AS "bigAccount", r.order_weekday AS "orderWeekday", r.status,
   to_char(r.license_valid_to, 'YYYY-MM-DD') AS "licenseValidTo"`;
 
+/** A territory's active retailers as KPIs count them: how many, how many reachable, town or country. */
+export interface TerritoryRetailerProfile {
+  territoryId: number;
+  activeRetailers: number;
+  /** Active retailers reachable on at least one message channel (SMS, WeChat, the ordering portal) 信息覆盖. */
+  reachableRetailers: number;
+  urbanRetailers: number;
+  ruralRetailers: number;
+  /** Rural when most active retailers are rural; a tie (or none) counts as town, the higher target. */
+  market: MarketType;
+}
+
 /**
  * Read-only access to retailers for other bounded contexts (quotas, ordering, field work…), so they never
  * query the retailers table themselves. Set-based: one query per call, whatever the number of retailers.
@@ -78,5 +90,39 @@ export class RetailerDirectory {
     const counts = Array.from({ length: 30 }, () => 0);
     for (const row of rows) counts[row.grade - 1] = row.n;
     return counts;
+  }
+
+  /**
+   * Per territory: its active retailers, those reachable on a message channel, and its market (town or
+   * country by majority). One GROUP BY; territories without active retailers answer zeros. The flags are the
+   * directory's as they stand now: a month is frozen with them when it closes.
+   */
+  async territoryProfiles(territoryIds: readonly number[]): Promise<TerritoryRetailerProfile[]> {
+    if (!territoryIds.length) return [];
+    return this.dataSource.query(
+      `SELECT t.id AS "territoryId", COALESCE(r.active, 0) AS "activeRetailers", COALESCE(r.reachable, 0) AS "reachableRetailers",
+              COALESCE(r.urban, 0) AS "urbanRetailers", COALESCE(r.rural, 0) AS "ruralRetailers",
+              CASE WHEN COALESCE(r.rural, 0) > COALESCE(r.urban, 0) THEN 'rural' ELSE 'urban' END AS market
+         FROM unnest($1::int[]) AS t(id)
+         LEFT JOIN (
+           SELECT territory_id, count(*)::int AS active,
+                  count(*) FILTER (WHERE reachable_sms OR reachable_wechat OR reachable_portal)::int AS reachable,
+                  count(*) FILTER (WHERE market_type = 'urban')::int AS urban,
+                  count(*) FILTER (WHERE market_type = 'rural')::int AS rural
+             FROM retailers WHERE status = 'active' AND territory_id = ANY($1::int[])
+            GROUP BY territory_id) r ON r.territory_id = t.id
+        ORDER BY t.id`,
+      [territoryIds],
+    );
+  }
+
+  /** Licence number and shop name of some retailers, for reports that show who (one query, any number). */
+  async labelsOf(ids: readonly number[]): Promise<Map<number, { licenseNo: string; shopName: string }>> {
+    if (!ids.length) return new Map();
+    const rows: Array<{ id: number; licenseNo: string; shopName: string }> = await this.dataSource.query(
+      `SELECT id, license_no AS "licenseNo", shop_name AS "shopName" FROM retailers WHERE id = ANY($1::int[])`,
+      [ids],
+    );
+    return new Map(rows.map((row) => [row.id, { licenseNo: row.licenseNo, shopName: row.shopName }]));
   }
 }

@@ -1,0 +1,263 @@
+import { Inject, Injectable, Optional } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { callTarget, type TerritoryMarket, visitTarget } from '../domain/index.js';
+import { fieldError } from '../field.errors.js';
+import { ACTUAL_VOLUMES, type ActualVolumesProvider } from '../forecasts/actual-volumes.js';
+import { accuracyReport, type AccuracyReport, type CartonsLine } from '../forecasts/accuracy-report.js';
+import { FieldLookups } from '../lookups/field-lookups.js';
+import { DEFAULT_FIELD_POLICY, type FieldPolicyValues } from '../policy/field-policy.values.js';
+import { firstDayOf, lastDayOf, workingDaysBetween } from '../rules/business-calendar.js';
+import type { GuidanceTopic } from '../rules/visit-content.rule.js';
+
+/** Business dates, both included. */
+export interface FieldPeriod {
+  readonly from: string;
+  readonly to: string;
+}
+
+export interface FieldTerritory {
+  readonly territoryId: number;
+  readonly departmentId: number;
+}
+
+/** 经营指导面 and 有效指导 of a territory: guidance visits of the period and their market-manager checks. */
+export interface TerritoryGuidance {
+  territoryId: number;
+  /** Distinct retailers with at least one guidance visit. */
+  guidedRetailers: number;
+  guidanceVisits: number;
+  /** Guidance visits of the period that a market manager has checked (whenever the check was made). */
+  checkedVisits: number;
+  effectiveVisits: number;
+}
+
+/** 知晓率: retailers surveyed in the period, and those whose latest answer was "aware of floating quotas". */
+export interface TerritoryAwareness {
+  territoryId: number;
+  surveyedRetailers: number;
+  awareRetailers: number;
+}
+
+/** Visits and calls of a territory against its targets to date (a retailer counts once a day). */
+export interface TerritoryAttainment {
+  territoryId: number;
+  market: TerritoryMarket;
+  workingDays: number;
+  visits: number;
+  visitTarget: number;
+  calls: number;
+  callTarget: number;
+}
+
+/** 上柜: what the latest shelf check of each retailer in the period found. */
+export interface ShelfPresence {
+  /** Per territory: retailers shelf-checked at least once in the period. */
+  territories: Array<{ territoryId: number; checkedRetailers: number }>;
+  /** Per territory and asked-for spec: retailers whose latest shelf check of the period found it. */
+  brands: Array<{ territoryId: number; brandId: number; retailersOnShelf: number }>;
+}
+
+/** A guidance visit with its check, for the monthly guidance detail 经营指导明细. */
+export interface GuidanceVisitFact {
+  visitId: number;
+  visitedOn: string;
+  territoryId: number;
+  accountManagerId: number;
+  retailerId: number;
+  topics: GuidanceTopic[];
+  advice: string;
+  check: { effective: boolean; note: string; checkedBy: number; checkedAt: Date } | null;
+}
+
+/**
+ * Field-work facts for other contexts (KPIs, brand cultivation, reports): one set-based statement per family
+ * over a period and a set of territories, attributed to the territory a fact was recorded in (copied at write
+ * time), never a loop per retailer or per account manager.
+ */
+@Injectable()
+export class FieldFacts {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly lookups: FieldLookups,
+    @Optional() @Inject(ACTUAL_VOLUMES) private readonly actuals?: ActualVolumesProvider,
+  ) {}
+
+  async guidance(period: FieldPeriod, territoryIds: readonly number[]): Promise<TerritoryGuidance[]> {
+    if (!territoryIds.length) return [];
+    return this.dataSource.query(
+      `SELECT v.territory_id AS "territoryId", count(DISTINCT v.retailer_id)::int AS "guidedRetailers",
+              count(*)::int AS "guidanceVisits", count(c.visit_id)::int AS "checkedVisits",
+              count(*) FILTER (WHERE c.effective)::int AS "effectiveVisits"
+         FROM visits v LEFT JOIN visit_checks c ON c.visit_id = v.id
+        WHERE v.territory_id = ANY($1::int[]) AND v.kind = 'guidance' AND v.visited_on BETWEEN $2::date AND $3::date
+        GROUP BY v.territory_id ORDER BY v.territory_id`,
+      [territoryIds, period.from, period.to],
+    );
+  }
+
+  async awareness(period: FieldPeriod, territoryIds: readonly number[]): Promise<TerritoryAwareness[]> {
+    if (!territoryIds.length) return [];
+    return this.dataSource.query(
+      `SELECT territory_id AS "territoryId", count(*)::int AS "surveyedRetailers",
+              count(*) FILTER (WHERE aware_floating_quota)::int AS "awareRetailers"
+         FROM (SELECT DISTINCT ON (v.territory_id, v.retailer_id) v.territory_id, v.aware_floating_quota
+                 FROM visits v
+                WHERE v.territory_id = ANY($1::int[]) AND v.aware_floating_quota IS NOT NULL
+                  AND v.visited_on BETWEEN $2::date AND $3::date
+                ORDER BY v.territory_id, v.retailer_id, v.visited_at DESC, v.id DESC) latest
+        GROUP BY territory_id ORDER BY territory_id`,
+      [territoryIds, period.from, period.to],
+    );
+  }
+
+  /**
+   * Visits and calls of each territory in a month up to `asOf` (a retailer counted once a day), against the
+   * department's daily targets × working days elapsed, for the territory's market — the rule of
+   * `GET /api/visits/attainment`, counted by territory instead of by the person who recorded.
+   */
+  async attainment(
+    month: string,
+    asOf: string,
+    territories: readonly FieldTerritory[],
+  ): Promise<TerritoryAttainment[]> {
+    if (!territories.length) return [];
+    const from = firstDayOf(month);
+    const to = asOf < lastDayOf(month) ? asOf : lastDayOf(month);
+    const territoryIds = territories.map((t) => t.territoryId);
+    const [counts, markets, policies] = await Promise.all([
+      this.dataSource.query(
+        `SELECT t.id AS "territoryId",
+                (SELECT count(DISTINCT (v.retailer_id, v.visited_on))::int FROM visits v
+                  WHERE v.territory_id = t.id AND v.visited_on BETWEEN $2::date AND $3::date) AS visits,
+                (SELECT count(DISTINCT (c.retailer_id, c.called_on))::int FROM calls c
+                  WHERE c.territory_id = t.id AND c.called_on BETWEEN $2::date AND $3::date) AS calls
+           FROM unnest($1::int[]) AS t(id)`,
+        [territoryIds, from, to],
+      ) as Promise<Array<{ territoryId: number; visits: number; calls: number }>>,
+      this.lookups.territoryMarkets(territoryIds),
+      this.policiesOf(territories.map((t) => t.departmentId)),
+    ]);
+    const done = new Map(counts.map((row) => [row.territoryId, row]));
+    const workingDays = workingDaysBetween(from, to);
+    return territories.map((t) => {
+      const policy = policies.get(t.departmentId) ?? DEFAULT_FIELD_POLICY;
+      const market = markets.get(t.territoryId) ?? 'urban';
+      const targets = {
+        visitsPerWorkingDay: { urban: policy.urbanVisitsPerDay, rural: policy.ruralVisitsPerDay },
+        callsPerWorkingDay: policy.callsPerDay,
+      };
+      return {
+        territoryId: t.territoryId,
+        market,
+        workingDays,
+        visits: done.get(t.territoryId)?.visits ?? 0,
+        visitTarget: visitTarget(workingDays, market, targets),
+        calls: done.get(t.territoryId)?.calls ?? 0,
+        callTarget: callTarget(workingDays, targets),
+      };
+    });
+  }
+
+  /**
+   * What each retailer's latest shelf check of the period found, counted per territory and spec for the
+   * specs asked about (a retailer not checked in the period is not found stocking anything).
+   */
+  async shelfPresence(
+    period: FieldPeriod,
+    territoryIds: readonly number[],
+    brandIds: readonly number[],
+  ): Promise<ShelfPresence> {
+    if (!territoryIds.length) return { territories: [], brands: [] };
+    const latest = `
+      SELECT DISTINCT ON (v.retailer_id) v.id, v.territory_id, v.retailer_id
+        FROM visits v
+       WHERE v.territory_id = ANY($1::int[]) AND v.shelf_checked AND v.visited_on BETWEEN $2::date AND $3::date
+       ORDER BY v.retailer_id, v.visited_at DESC, v.id DESC`;
+    const [territories, brands] = await Promise.all([
+      this.dataSource.query(
+        `SELECT territory_id AS "territoryId", count(*)::int AS "checkedRetailers"
+           FROM (${latest}) l GROUP BY territory_id ORDER BY territory_id`,
+        [territoryIds, period.from, period.to],
+      ),
+      brandIds.length
+        ? this.dataSource.query(
+            `SELECT l.territory_id AS "territoryId", s.brand_id AS "brandId", count(*)::int AS "retailersOnShelf"
+               FROM (${latest}) l JOIN visit_shelf_items s ON s.visit_id = l.id
+              WHERE s.brand_id = ANY($4::int[])
+              GROUP BY l.territory_id, s.brand_id ORDER BY 1, 2`,
+            [territoryIds, period.from, period.to, brandIds],
+          )
+        : Promise.resolve([]),
+    ]);
+    return { territories, brands };
+  }
+
+  /**
+   * Forecast accuracy of a month per territory, per spec and for the key brands, against the ordering
+   * context's consolidated orders (never estimated: without them, FORECAST_ACTUALS_UNAVAILABLE).
+   */
+  async forecastAccuracy(month: string, territories: readonly FieldTerritory[]): Promise<AccuracyReport> {
+    if (!this.actuals) throw fieldError('FORECAST_ACTUALS_UNAVAILABLE');
+    const territoryIds = territories.map((t) => t.territoryId);
+    const [forecasts, actuals, keyBrands] = await Promise.all([
+      territoryIds.length
+        ? (this.dataSource.query(
+            `SELECT f.territory_id AS "territoryId", l.brand_id AS "brandId", l.cartons
+               FROM forecasts f JOIN forecast_lines l ON l.forecast_id = f.id
+              WHERE f.territory_id = ANY($1::int[]) AND f.month = $2`,
+            [territoryIds, firstDayOf(month)],
+          ) as Promise<CartonsLine[]>)
+        : Promise.resolve([]),
+      territoryIds.length ? this.actuals.actualCartonsByBrand(territoryIds, month) : Promise.resolve([]),
+      this.lookups.keyBrands(Number(month.slice(0, 4))),
+    ]);
+    return accuracyReport({
+      month,
+      territories: territories.map((t) => ({ ...t, accountManagerId: null })),
+      forecasts,
+      actuals,
+      keyBrands,
+    });
+  }
+
+  /** The guidance visits of a period with their checks, oldest first. */
+  async guidanceVisits(period: FieldPeriod, territoryIds: readonly number[]): Promise<GuidanceVisitFact[]> {
+    if (!territoryIds.length) return [];
+    const rows: Array<
+      Omit<GuidanceVisitFact, 'check'> & {
+        effective: boolean | null;
+        note: string | null;
+        checkedBy: number | null;
+        checkedAt: Date | null;
+      }
+    > = await this.dataSource.query(
+      `SELECT v.id AS "visitId", v.visited_on::text AS "visitedOn", v.territory_id AS "territoryId",
+              v.account_manager_id AS "accountManagerId", v.retailer_id AS "retailerId",
+              v.guidance_topics AS topics, v.guidance_advice AS advice,
+              c.effective, c.note, c.checked_by AS "checkedBy", c.checked_at AS "checkedAt"
+         FROM visits v LEFT JOIN visit_checks c ON c.visit_id = v.id
+        WHERE v.territory_id = ANY($1::int[]) AND v.kind = 'guidance' AND v.visited_on BETWEEN $2::date AND $3::date
+        ORDER BY v.visited_on, v.territory_id, v.id`,
+      [territoryIds, period.from, period.to],
+    );
+    return rows.map(({ effective, note, checkedBy, checkedAt, ...visit }) => ({
+      ...visit,
+      check:
+        effective === null
+          ? null
+          : { effective, note: note ?? '', checkedBy: checkedBy!, checkedAt: checkedAt! },
+    }));
+  }
+
+  private async policiesOf(departmentIds: number[]): Promise<Map<number, FieldPolicyValues>> {
+    const rows: Array<FieldPolicyValues & { departmentId: number }> = await this.dataSource.query(
+      `SELECT department_id AS "departmentId", big_account_visit_days AS "bigAccountVisitDays",
+              regular_visit_days AS "regularVisitDays", urban_visits_per_day AS "urbanVisitsPerDay",
+              rural_visits_per_day AS "ruralVisitsPerDay", calls_per_day AS "callsPerDay",
+              price_tolerance_bp AS "priceToleranceBp", visit_backdate_days AS "visitBackdateDays"
+         FROM field_policies WHERE department_id = ANY($1::int[])`,
+      [[...new Set(departmentIds)]],
+    );
+    return new Map(rows.map((row) => [row.departmentId, row]));
+  }
+}
