@@ -3,3 +3,5 @@ export * from './kpi-definitions.table.js';
 export * from './kpi-evaluation.rule.js';
 export * from './period-change.rule.js';
 export * from './rate.rule.js';
+export * from './kpi-cell.rule.js';
+export * from './kpi-period.rule.js';

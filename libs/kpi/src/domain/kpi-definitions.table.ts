@@ -124,8 +124,10 @@ const definitions = {
     subject: 'accountManager',
     // The source sets shelf targets per territory, so there is no department-wide default.
     defaultTarget: null,
-    numerator: 'retailers found stocking the cultivated brands',
-    denominator: 'retailers of the territory',
+    numerator:
+      "(retailer, key brand) pairs found on the shelf at the retailer's latest shelf check of the month (field shelfPresence)",
+    denominator:
+      "active retailers of the territory × the year's key brands (national top 20 and the department's equivalents)",
   },
   salesCartons: {
     label: '销量',

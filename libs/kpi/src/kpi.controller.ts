@@ -1,0 +1,80 @@
+import { Body, Controller, Get, Param, Put, Query } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { type Actor, CurrentActor, ParseIdPipe, Roles } from '#libs/shared';
+import { KpiService } from './kpi.service.js';
+import { KpiTargetsService } from './targets/kpi-targets.service.js';
+import { KpiMonthQuery } from './dto/kpi-query.dto.js';
+import { PutKpiTargetsDto } from './targets/kpi-targets.dto.js';
+
+/** Who reads KPIs: each within its scope (see KpiService). */
+export const KPI_READERS = [
+  'admin',
+  'department_head',
+  'inspector',
+  'market_manager',
+  'account_manager',
+] as const;
+
+@ApiTags('KPIs')
+@Controller('kpi')
+export class KpiController {
+  constructor(
+    private readonly kpis: KpiService,
+    private readonly targets: KpiTargetsService,
+  ) {}
+
+  @Get('definitions')
+  @Roles(...KPI_READERS)
+  @ApiOperation({
+    summary: 'Every KPI: Chinese label, unit, what is counted above and below the line, default target',
+  })
+  definitions() {
+    return this.kpis.definitions();
+  }
+
+  @Get('account-managers')
+  @Roles(...KPI_READERS)
+  @ApiOperation({
+    summary:
+      'A month’s KPIs per account manager (territory), each with its parts, target and whether it meets it; ' +
+      'live while the month is open, from the immutable snapshot once closed. An account manager sees its own row.',
+  })
+  accountManagers(@CurrentActor() actor: Actor, @Query() query: KpiMonthQuery) {
+    return this.kpis.accountManagers(actor, query);
+  }
+
+  @Get('service-centers')
+  @Roles('admin', 'department_head', 'inspector', 'market_manager')
+  @ApiOperation({ summary: 'A month’s KPIs per service center (parts added up, never ratios averaged)' })
+  serviceCenters(@CurrentActor() actor: Actor, @Query() query: KpiMonthQuery) {
+    return this.kpis.serviceCenters(actor, query);
+  }
+
+  @Get('departments')
+  @Roles('admin', 'department_head', 'inspector')
+  @ApiOperation({ summary: 'A month’s KPIs of the department as a whole' })
+  departments(@CurrentActor() actor: Actor, @Query() query: KpiMonthQuery) {
+    return this.kpis.departments(actor, query);
+  }
+
+  @Get('targets/:departmentId')
+  @Roles(...KPI_READERS)
+  @ApiOperation({ summary: 'The department’s KPI targets: defaults, its own, and per territory' })
+  getTargets(@CurrentActor() actor: Actor, @Param('departmentId', ParseIdPipe) departmentId: number) {
+    return this.targets.view(actor, departmentId);
+  }
+
+  @Put('targets/:departmentId')
+  @Roles('admin', 'department_head')
+  @ApiOperation({
+    summary:
+      'Replace the department’s KPI targets (KPIs left out use the defaults; kind "none" removes a target); audited',
+  })
+  putTargets(
+    @CurrentActor() actor: Actor,
+    @Param('departmentId', ParseIdPipe) departmentId: number,
+    @Body() dto: PutKpiTargetsDto,
+  ) {
+    return this.targets.replace(actor, departmentId, dto);
+  }
+}

@@ -1,0 +1,22 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Cron } from '@nestjs/schedule';
+import { APP_CONFIG, type AppConfig } from '#libs/shared';
+import { CultivationTasksService } from './cultivation/cultivation-tasks.service.js';
+
+/** New-spec analysis tasks, made each morning for the specs launched in the last 30 days. */
+@Injectable()
+export class KpiJobs {
+  private readonly logger = new Logger(KpiJobs.name);
+
+  constructor(
+    private readonly tasks: CultivationTasksService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  @Cron('30 2 * * *', { timeZone: 'Asia/Shanghai' })
+  async cultivationTasks(): Promise<void> {
+    if (!this.config.jobsEnabled) return;
+    const outcome = await this.tasks.generateDue();
+    if (outcome?.created) this.logger.log(`made ${outcome.created} new-spec analysis task(s)`);
+  }
+}

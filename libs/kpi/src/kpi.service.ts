@@ -1,0 +1,93 @@
+import { Injectable } from '@nestjs/common';
+import { type Actor, notFound, type Role } from '#libs/shared';
+import { OrgService } from '#libs/org';
+import { KPI_CODES, KPI_DEFINITIONS } from './domain/index.js';
+import { kpiError } from './kpi.errors.js';
+import { type KpiMonthReport, KpiMonthService, type KpiRow } from './month/kpi-month.service.js';
+import type { KpiMonthQuery } from './dto/kpi-query.dto.js';
+
+/** A month's KPI rows as an endpoint answers them, with where they come from. */
+export interface KpiRowsView extends Omit<KpiMonthReport, 'territories' | 'serviceCenters' | 'department'> {
+  items: KpiRow[];
+}
+
+/** Roles that see a whole department. */
+const DEPARTMENT_WIDE: readonly Role[] = ['department_head', 'inspector', 'admin'];
+
+/**
+ * The KPI endpoints' scoping: an account manager reads its own territory's row, a market manager its
+ * center (its territories and the center's roll-up), department heads and inspectors their department,
+ * admins any department. Months not closed are counted only over what the caller may see.
+ */
+@Injectable()
+export class KpiService {
+  constructor(
+    private readonly months: KpiMonthService,
+    private readonly org: OrgService,
+  ) {}
+
+  definitions() {
+    return KPI_CODES.map((code) => ({ code, ...KPI_DEFINITIONS[code] }));
+  }
+
+  async accountManagers(actor: Actor, query: KpiMonthQuery): Promise<KpiRowsView> {
+    const report = await this.report(actor, query);
+    const visible = this.visibleTerritories(actor);
+    return view(
+      report,
+      report.territories.filter((row) => visible === null || visible.has(row.subject.id)),
+    );
+  }
+
+  async serviceCenters(actor: Actor, query: KpiMonthQuery): Promise<KpiRowsView> {
+    const report = await this.report(actor, query);
+    const items = DEPARTMENT_WIDE.includes(actor.role)
+      ? report.serviceCenters
+      : report.serviceCenters.filter((row) => row.subject.id === actor.orgUnitId);
+    return view(report, items);
+  }
+
+  async departments(actor: Actor, query: KpiMonthQuery): Promise<KpiRowsView> {
+    const report = await this.report(actor, query);
+    return view(report, report.department ? [report.department] : []);
+  }
+
+  /** The department a caller's request is about: its own, or for an admin the one named (or the only one). */
+  async departmentFor(actor: Actor, departmentId?: number): Promise<number> {
+    if (actor.role !== 'admin') {
+      if (actor.departmentId === null) throw notFound('department');
+      if (departmentId !== undefined && departmentId !== actor.departmentId)
+        throw notFound('department', departmentId);
+      return actor.departmentId;
+    }
+    if (departmentId !== undefined) {
+      const [unit] = await this.org.unitsOf([departmentId]);
+      if (!unit || unit.type !== 'department') throw notFound('department', departmentId);
+      return departmentId;
+    }
+    const departments = await this.org.unitsOfType('department');
+    if (departments.length === 1) return departments[0].id;
+    throw kpiError('KPI_DEPARTMENT_REQUIRED', { departmentIds: departments.map((d) => d.id) });
+  }
+
+  private async report(actor: Actor, query: KpiMonthQuery): Promise<KpiMonthReport> {
+    const departmentId = await this.departmentFor(actor, query.departmentId);
+    const visible = this.visibleTerritories(actor);
+    return this.months.report(
+      query.month ?? this.months.currentMonth(),
+      departmentId,
+      visible ? [...visible] : undefined,
+    );
+  }
+
+  /** The territories the caller sees; null for the whole department. */
+  private visibleTerritories(actor: Actor): Set<number> | null {
+    if (DEPARTMENT_WIDE.includes(actor.role) || actor.scope.kind === 'all') return null;
+    return new Set(actor.scope.kind === 'territories' ? actor.scope.territoryIds : []);
+  }
+}
+
+function view(report: KpiMonthReport, items: KpiRow[]): KpiRowsView {
+  const { territories: _t, serviceCenters: _s, department: _d, ...rest } = report;
+  return { ...rest, items };
+}

@@ -1,0 +1,213 @@
+import { Injectable } from '@nestjs/common';
+import { BrandDirectory } from '#libs/catalog';
+import { FieldFacts } from '#libs/field';
+import { OrderingFacts } from '#libs/ordering';
+import { RetailerDirectory } from '#libs/retailers';
+import type { KpiCode, KpiParts, KpiPartsRow } from '../domain/index.js';
+
+/** A group of KPIs counted by one set-based fact query over the month (one per owning context). */
+export type KpiFamily =
+  'guidance' | 'awareness' | 'channel' | 'attainment' | 'shelf' | 'forecast' | 'ordering';
+
+export const KPI_FAMILIES: Record<KpiFamily, readonly KpiCode[]> = {
+  guidance: ['guidanceCoverage', 'effectiveGuidance'],
+  awareness: ['policyAwareness'],
+  channel: ['channelCoverage'],
+  attainment: ['visitAttainment', 'callAttainment'],
+  shelf: ['keyBrandShelfRate'],
+  forecast: ['forecastAccuracy', 'keyBrandForecastAccuracy'],
+  ordering: ['selfReportedDemandShare', 'salesCartons', 'salesAmount', 'averagePricePerCarton'],
+};
+
+export const ALL_FAMILIES = Object.keys(KPI_FAMILIES) as KpiFamily[];
+
+/**
+ * Families whose facts are current state rather than dated history (whether a retailer is reachable on a
+ * message channel is a flag on the retailer as it stands): a past month cannot be recounted from them, so a
+ * baseline for them comes only from a closed month's snapshot.
+ */
+export const STATE_FAMILIES: ReadonlySet<KpiFamily> = new Set<KpiFamily>(['channel']);
+
+export function familyOf(code: KpiCode): KpiFamily | undefined {
+  return ALL_FAMILIES.find((family) => KPI_FAMILIES[family].includes(code));
+}
+
+export interface KpiTerritoryRef {
+  readonly territoryId: number;
+  readonly serviceCenterId: number;
+  readonly departmentId: number;
+}
+
+/** Where a month's counting stops. */
+export interface KpiPeriod {
+  readonly month: string;
+  /** Field work counted through this business date (today for the current month, else the last day). */
+  readonly asOf: string;
+  /** Order lines counted through this date: the last consolidated order day (yesterday while the month runs). */
+  readonly salesThrough: string;
+  /** Forecast accuracy is measured only once the month is over (a forecast is of the whole month). */
+  readonly over: boolean;
+}
+
+export interface CollectedKpis {
+  /** Per territory: the parts of every KPI of the families asked for. */
+  readonly current: Map<number, KpiPartsRow>;
+  /** Per territory: sales parts of the same days last year (同比), from the ordering context. */
+  readonly lastYear: Map<number, KpiPartsRow>;
+}
+
+/**
+ * Counts a month's KPIs per territory from the facts each context exports — one set-based query per family
+ * over all territories at once, run side by side — and turns them into KPI parts. Nothing here reads another
+ * context's tables.
+ */
+@Injectable()
+export class KpiFactsCollector {
+  constructor(
+    private readonly retailers: RetailerDirectory,
+    private readonly field: FieldFacts,
+    private readonly ordering: OrderingFacts,
+    private readonly brands: BrandDirectory,
+  ) {}
+
+  async collect(
+    period: KpiPeriod,
+    territories: readonly KpiTerritoryRef[],
+    families: ReadonlySet<KpiFamily> = new Set(ALL_FAMILIES),
+  ): Promise<CollectedKpis> {
+    const current = new Map<number, KpiPartsRow>(territories.map((t) => [t.territoryId, {}]));
+    const lastYear = new Map<number, KpiPartsRow>(territories.map((t) => [t.territoryId, {}]));
+    if (!territories.length) return { current, lastYear };
+    const ids = territories.map((t) => t.territoryId);
+    const fieldPeriod = { from: `${period.month}-01`, to: period.asOf };
+    const needsRetailers = families.has('guidance') || families.has('channel') || families.has('shelf');
+    const set = (territoryId: number, code: KpiCode, parts: KpiParts | null) => {
+      const row = current.get(territoryId);
+      if (row) row[code] = parts;
+    };
+    const rate = (numerator: number, denominator: number): KpiParts => ({ numerator, denominator });
+
+    const [profiles, guidance, awareness, attainment, shelf, forecast, ordering] = await Promise.all([
+      needsRetailers ? this.retailers.territoryProfiles(ids) : undefined,
+      families.has('guidance') ? this.field.guidance(fieldPeriod, ids) : undefined,
+      families.has('awareness') ? this.field.awareness(fieldPeriod, ids) : undefined,
+      families.has('attainment') ? this.field.attainment(period.month, period.asOf, territories) : undefined,
+      families.has('shelf') ? this.shelf(period, territories) : undefined,
+      families.has('forecast') && period.over
+        ? this.field.forecastAccuracy(period.month, territories)
+        : undefined,
+      families.has('ordering')
+        ? this.ordering.monthByTerritory(period.month, ids, { through: period.salesThrough })
+        : undefined,
+    ]);
+    const active = new Map(profiles?.map((p) => [p.territoryId, p]));
+
+    if (guidance) {
+      const byTerritory = new Map(guidance.map((g) => [g.territoryId, g]));
+      for (const id of ids) {
+        const g = byTerritory.get(id);
+        set(id, 'guidanceCoverage', rate(g?.guidedRetailers ?? 0, active.get(id)?.activeRetailers ?? 0));
+        set(id, 'effectiveGuidance', rate(g?.effectiveVisits ?? 0, g?.checkedVisits ?? 0));
+      }
+    }
+    if (awareness) {
+      const byTerritory = new Map(awareness.map((a) => [a.territoryId, a]));
+      for (const id of ids) {
+        const a = byTerritory.get(id);
+        set(id, 'policyAwareness', rate(a?.awareRetailers ?? 0, a?.surveyedRetailers ?? 0));
+      }
+    }
+    if (families.has('channel')) {
+      for (const id of ids) {
+        const p = active.get(id);
+        set(id, 'channelCoverage', rate(p?.reachableRetailers ?? 0, p?.activeRetailers ?? 0));
+      }
+    }
+    if (attainment) {
+      for (const a of attainment) {
+        set(a.territoryId, 'visitAttainment', rate(a.visits, a.visitTarget));
+        set(a.territoryId, 'callAttainment', rate(a.calls, a.callTarget));
+      }
+    }
+    if (shelf) {
+      for (const t of territories) {
+        const brands = shelf.keyBrandsOf(t.departmentId);
+        const onShelf = shelf.presence
+          .filter((p) => p.territoryId === t.territoryId && brands.has(p.brandId))
+          .reduce((sum, p) => sum + p.retailersOnShelf, 0);
+        set(
+          t.territoryId,
+          'keyBrandShelfRate',
+          rate(onShelf, (active.get(t.territoryId)?.activeRetailers ?? 0) * brands.size),
+        );
+      }
+    }
+    if (families.has('forecast')) {
+      const byTerritory = new Map(forecast?.territories.map((t) => [t.territoryId, t]));
+      for (const id of ids) {
+        const t = byTerritory.get(id);
+        // A month still running has no accuracy yet: "not measured", not zero.
+        set(id, 'forecastAccuracy', t ? forecastParts(t.overall) : null);
+        set(id, 'keyBrandForecastAccuracy', t ? forecastParts(t.keyBrands) : null);
+      }
+    }
+    if (ordering) {
+      const byTerritory = new Map(ordering.map((o) => [o.territoryId, o]));
+      for (const id of ids) {
+        const o = byTerritory.get(id);
+        set(id, 'selfReportedDemandShare', rate(o?.selfDemands ?? 0, o?.demands ?? 0));
+        set(id, 'salesCartons', { numerator: o?.cartons ?? 0, denominator: 0 });
+        set(id, 'salesAmount', { numerator: o?.amountFen ?? 0, denominator: 0 });
+        set(id, 'averagePricePerCarton', { numerator: o?.amountFen ?? 0, denominator: o?.cartons ?? 0 });
+        lastYear.set(id, {
+          salesCartons: { numerator: o?.cartonsLastYear ?? 0, denominator: 0 },
+          salesAmount: { numerator: o?.amountFenLastYear ?? 0, denominator: 0 },
+          averagePricePerCarton: {
+            numerator: o?.amountFenLastYear ?? 0,
+            denominator: o?.cartonsLastYear ?? 0,
+          },
+        });
+      }
+    }
+    return { current, lastYear };
+  }
+
+  /** The year's key brands of each department and what the month's shelf checks found of them. */
+  private async shelf(period: KpiPeriod, territories: readonly KpiTerritoryRef[]) {
+    const departmentIds = [...new Set(territories.map((t) => t.departmentId))];
+    const designations = await this.brands.keyBrandsOf(Number(period.month.slice(0, 4)), departmentIds);
+    const presence = await this.field.shelfPresence(
+      { from: `${period.month}-01`, to: period.asOf },
+      territories.map((t) => t.territoryId),
+      [...new Set(designations.map((d) => d.brandId))],
+    );
+    const byDepartment = new Map<number, Set<number>>();
+    return {
+      presence: presence.brands,
+      keyBrandsOf(departmentId: number): Set<number> {
+        let set = byDepartment.get(departmentId);
+        if (!set) {
+          set = new Set(
+            designations
+              .filter((d) => d.kind === 'national_top20' || d.departmentId === departmentId)
+              .map((d) => d.brandId),
+          );
+          byDepartment.set(departmentId, set);
+        }
+        return set;
+      },
+    };
+  }
+}
+
+function forecastParts(tally: {
+  accurateCartons: number;
+  actualCartons: number;
+  forecastCartons: number;
+}): KpiParts {
+  return {
+    numerator: tally.accurateCartons,
+    denominator: tally.actualCartons,
+    forecastCartons: tally.forecastCartons,
+  };
+}
