@@ -1,0 +1,372 @@
+import ExcelJS from 'exceljs';
+import {
+  KPI_DEFINITIONS,
+  type KeyBrandCultivationReport,
+  type KpiCell,
+  type KpiCode,
+  type KpiMonthReport,
+  type KpiRow,
+  type KpiTarget,
+  type KpiUnit,
+} from '#libs/kpi';
+import { type ColumnFormat, type TableColumn, writeTable } from './sheet-table.js';
+
+/** The workbook's sheets, in order. */
+export const KPI_WORKBOOK_SHEETS = [
+  '封面',
+  '客户经理考核',
+  '客户服务部汇总',
+  '品牌预测准确率',
+  '经营指导明细',
+  '线索查实',
+  '送货及时率',
+  '品牌培育',
+] as const;
+
+export interface ForecastLineRow {
+  serviceCenterName: string;
+  territoryName: string;
+  accountManager: string;
+  brandCode: string;
+  brandName: string;
+  keyBrand: boolean;
+  forecastCartons: number;
+  actualCartons: number;
+  accuracy: number;
+  forecastMissing: boolean;
+}
+
+export interface GuidanceRow {
+  visitedOn: string;
+  serviceCenterName: string;
+  territoryName: string;
+  accountManager: string;
+  licenseNo: string;
+  shopName: string;
+  topics: string;
+  advice: string;
+  check: 'effective' | 'ineffective' | 'unchecked';
+  checkNote: string;
+  checker: string;
+  checkedAt: string;
+}
+
+/** A family the workbook has a sheet for but whose context is not part of this deployment yet. */
+export interface UnavailableSheet {
+  reason: string;
+}
+
+export interface KpiWorkbookData {
+  report: KpiMonthReport;
+  /** When the file was made (business-time text). */
+  generatedAt: string;
+  /** Null while the month is not over (forecast accuracy is measured on whole months). */
+  forecastLines: ForecastLineRow[] | null;
+  guidance: GuidanceRow[];
+  cultivation: KeyBrandCultivationReport;
+  leads: UnavailableSheet;
+  delivery: UnavailableSheet;
+}
+
+/** The KPI columns of the account-manager and center sheets, in the order of the assessment form. */
+const RATE_CODES: readonly KpiCode[] = [
+  'guidanceCoverage',
+  'effectiveGuidance',
+  'forecastAccuracy',
+  'keyBrandForecastAccuracy',
+  'selfReportedDemandShare',
+  'policyAwareness',
+  'channelCoverage',
+  'visitAttainment',
+  'callAttainment',
+  'keyBrandShelfRate',
+];
+
+const SALES: ReadonlyArray<[KpiCode, string, string, string]> = [
+  ['salesCartons', '销量（条）', '去年同期销量（条）', '销量同比'],
+  ['salesAmount', '销售额（元）', '去年同期销售额（元）', '销售额同比'],
+  ['averagePricePerCarton', '单条价（元）', '去年同期单条价（元）', '单条价同比'],
+];
+
+function formatOf(unit: KpiUnit): ColumnFormat {
+  return unit === 'percent' ? 'percent' : unit === 'yuan' ? 'yuan' : 'integer';
+}
+
+/** A KPI value as the sheet holds it: fractions for percentages (formatted), yuan for fen. */
+function shown(code: KpiCode, value: number | null | undefined): number | null {
+  if (value === null || value === undefined) return null;
+  return KPI_DEFINITIONS[code].unit === 'yuan' ? value / 100 : value;
+}
+
+function amountText(code: KpiCode, value: number): string {
+  switch (KPI_DEFINITIONS[code].unit) {
+    case 'percent':
+      return `${(value * 100).toFixed(1)}%`;
+    case 'yuan':
+      return `${(value / 100).toFixed(2)} 元`;
+    case 'cartons':
+      return `${value} 条`;
+    case 'count':
+      return `${value} 次`;
+  }
+}
+
+/** The target in words, as the cover and the notes on highlighted cells say it. */
+export function targetText(code: KpiCode, target: KpiTarget | null, baseline?: number | null): string {
+  if (target === null) return '无';
+  switch (target.kind) {
+    case 'atLeast':
+      return `≥ ${amountText(code, target.value)}`;
+    case 'atMost':
+      return `≤ ${amountText(code, target.value)}`;
+    case 'rising': {
+      const label = target.baseline === 'previousMonth' ? '上月' : '去年同期';
+      const was =
+        baseline === undefined || baseline === null ? '' : `（${label} ${amountText(code, baseline)}）`;
+      return `不低于${label}${was}`;
+    }
+  }
+}
+
+function kpiColumns(): Array<TableColumn<KpiRow>> {
+  const cell = (row: KpiRow, code: KpiCode): KpiCell | undefined => row.kpis[code];
+  const below = (code: KpiCode) => (row: KpiRow) => {
+    const c = cell(row, code);
+    return c?.status === 'below' ? `目标：${targetText(code, c.target, c.baseline)}` : false;
+  };
+  return [
+    ...RATE_CODES.map((code): TableColumn<KpiRow> => ({
+      header: KPI_DEFINITIONS[code].label,
+      format: formatOf(KPI_DEFINITIONS[code].unit),
+      value: (row) => shown(code, cell(row, code)?.value),
+      below: below(code),
+    })),
+    ...SALES.flatMap(([code, header, lastYearHeader, changeHeader]): Array<TableColumn<KpiRow>> => [
+      {
+        header,
+        format: formatOf(KPI_DEFINITIONS[code].unit),
+        value: (row) => shown(code, cell(row, code)?.value),
+        below: below(code),
+      },
+      {
+        header: lastYearHeader,
+        format: formatOf(KPI_DEFINITIONS[code].unit),
+        value: (row) => shown(code, cell(row, code)?.lastYear?.value),
+      },
+      { header: changeHeader, format: 'percent', value: (row) => cell(row, code)?.lastYear?.change ?? null },
+    ]),
+  ];
+}
+
+const CHECK_TEXT: Record<GuidanceRow['check'], string> = {
+  effective: '有效',
+  ineffective: '无效',
+  unchecked: '未检查',
+};
+
+/** Builds the month's KPI workbook 月度考核工作簿 (in memory: a department's month is a few thousand rows). */
+export async function buildKpiWorkbook(data: KpiWorkbookData): Promise<Buffer> {
+  const { report } = data;
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = '卷烟零售终端管理系统';
+  workbook.title = `${report.departmentName} ${report.month} 客户经理考核`;
+  const sheet = (name: (typeof KPI_WORKBOOK_SHEETS)[number]) => workbook.addWorksheet(name);
+
+  // 封面
+  const [year, month] = report.month.split('-');
+  const state =
+    report.source === 'snapshot'
+      ? `已结账（月末快照，${data.generatedAt} 生成，不再变动）`
+      : `实时（外勤数据截至 ${report.asOf}，销量截至 ${report.salesThrough}；结账后以快照为准）`;
+  const departmentTargets = report.department?.kpis ?? report.territories[0]?.kpis ?? {};
+  writeTable<[string, string]>(
+    sheet('封面'),
+    [
+      { header: '项目', format: 'text', value: (row) => row[0] },
+      { header: '内容', format: 'text', value: (row) => row[1] },
+    ],
+    [
+      ['报表', '客户经理月度考核'],
+      ['月份', `${year}年${Number(month)}月`],
+      ['营销部', report.departmentName],
+      ['数据状态', state],
+      ['生成时间', data.generatedAt],
+      ['标记说明', '红底深红字：未达到目标（批注中写明目标）；空白：本月无可计量数据'],
+      ...report.notes.map((note): [string, string] => ['备注', noteText(note.family)]),
+      ...(Object.keys(KPI_DEFINITIONS) as KpiCode[])
+        .filter((code) => KPI_DEFINITIONS[code].subject === 'accountManager')
+        .map((code): [string, string] => [
+          `目标：${KPI_DEFINITIONS[code].label}`,
+          targetText(code, departmentTargets[code]?.target ?? KPI_DEFINITIONS[code].defaultTarget),
+        ]),
+    ],
+  );
+
+  // 客户经理考核
+  writeTable(
+    sheet('客户经理考核'),
+    [
+      { header: '客户服务部', format: 'text', value: (row: KpiRow) => row.subject.serviceCenterName },
+      { header: '片区编码', format: 'text', value: (row: KpiRow) => row.subject.code },
+      { header: '片区', format: 'text', value: (row: KpiRow) => row.subject.name },
+      {
+        header: '客户经理',
+        format: 'text',
+        value: (row: KpiRow) => row.subject.accountManager?.displayName ?? '（空缺）',
+      },
+      ...kpiColumns(),
+    ],
+    report.territories,
+  );
+
+  // 客户服务部汇总 (the department's total last, bold)
+  const centerRows = [...report.serviceCenters, ...(report.department ? [report.department] : [])];
+  writeTable(
+    sheet('客户服务部汇总'),
+    [
+      {
+        header: '客户服务部',
+        format: 'text',
+        value: (row: KpiRow) =>
+          row.subject.level === 'department' ? `${row.subject.name}合计` : row.subject.name,
+      },
+      ...kpiColumns(),
+    ],
+    centerRows,
+    { emphasised: (row) => row.subject.level === 'department' },
+  );
+
+  // 品牌预测准确率
+  writeTable<ForecastLineRow>(
+    sheet('品牌预测准确率'),
+    [
+      { header: '客户服务部', format: 'text', value: (r) => r.serviceCenterName },
+      { header: '片区', format: 'text', value: (r) => r.territoryName },
+      { header: '客户经理', format: 'text', value: (r) => r.accountManager },
+      { header: '规格编码', format: 'text', value: (r) => r.brandCode },
+      { header: '规格名称', format: 'text', value: (r) => r.brandName },
+      { header: '重点品牌', format: 'text', value: (r) => (r.keyBrand ? '是' : '否') },
+      { header: '预测量（条）', format: 'integer', value: (r) => r.forecastCartons },
+      { header: '实际订货量（条）', format: 'integer', value: (r) => r.actualCartons },
+      { header: '准确率', format: 'percent', value: (r) => r.accuracy },
+      {
+        header: '未预测',
+        format: 'text',
+        value: (r) => (r.forecastMissing ? '是' : null),
+        below: (r) => (r.forecastMissing ? '有订货但未做预测：按预测 0 条计算' : false),
+      },
+    ],
+    data.forecastLines ?? [],
+    { emptyText: data.forecastLines === null ? '预测准确率在月度结束后计算' : '本月无预测或订货' },
+  );
+
+  // 经营指导明细
+  writeTable<GuidanceRow>(
+    sheet('经营指导明细'),
+    [
+      { header: '指导日期', format: 'text', value: (r) => r.visitedOn },
+      { header: '客户服务部', format: 'text', value: (r) => r.serviceCenterName },
+      { header: '片区', format: 'text', value: (r) => r.territoryName },
+      { header: '客户经理', format: 'text', value: (r) => r.accountManager },
+      { header: '许可证号', format: 'text', value: (r) => r.licenseNo },
+      { header: '零售户', format: 'text', value: (r) => r.shopName },
+      { header: '指导内容', format: 'text', value: (r) => r.topics },
+      { header: '指导建议', format: 'text', value: (r) => r.advice },
+      {
+        header: '检查结果',
+        format: 'text',
+        value: (r) => CHECK_TEXT[r.check],
+        below: (r) => (r.check === 'ineffective' ? '市场经理检查认定为无效指导' : false),
+      },
+      { header: '检查说明', format: 'text', value: (r) => r.checkNote },
+      { header: '检查人', format: 'text', value: (r) => r.checker },
+      { header: '检查时间', format: 'text', value: (r) => r.checkedAt },
+    ],
+    data.guidance,
+    { emptyText: '本月无经营指导记录' },
+  );
+
+  // 线索查实 / 送货及时率: the three-role interaction context supplies these figures.
+  writeTable<never>(
+    sheet('线索查实'),
+    [
+      { header: '专卖检查队', format: 'text', value: () => null },
+      { header: '接收线索', format: 'integer', value: () => null },
+      { header: '已查实', format: 'integer', value: () => null },
+      { header: '查实率', format: 'percent', value: () => null },
+      { header: '按时查实率', format: 'percent', value: () => null },
+    ],
+    [],
+    { emptyText: data.leads.reason },
+  );
+  writeTable<never>(
+    sheet('送货及时率'),
+    [
+      { header: '送货员', format: 'text', value: () => null },
+      { header: '送货户次', format: 'integer', value: () => null },
+      { header: '按时送达', format: 'integer', value: () => null },
+      { header: '送货及时率', format: 'percent', value: () => null },
+      { header: '代接货次数', format: 'integer', value: () => null },
+    ],
+    [],
+    { emptyText: data.delivery.reason },
+  );
+
+  // 品牌培育
+  const brandOf = new Map(data.cultivation.keyBrands.map((b) => [b.brandId, b]));
+  type CultivationRow = {
+    center: string;
+    territory: string;
+    manager: string;
+    focusShare: number | null;
+    brand: KeyBrandCultivationReport['territories'][number]['brands'][number];
+  };
+  const cultivationRows: CultivationRow[] = data.cultivation.territories.flatMap((t) =>
+    t.brands.map((brand) => ({
+      center: t.serviceCenterName,
+      territory: t.name,
+      manager: t.accountManager?.displayName ?? '（空缺）',
+      focusShare: t.focusTier.share,
+      brand,
+    })),
+  );
+  writeTable<CultivationRow>(
+    sheet('品牌培育'),
+    [
+      { header: '客户服务部', format: 'text', value: (r) => r.center },
+      { header: '片区', format: 'text', value: (r) => r.territory },
+      { header: '客户经理', format: 'text', value: (r) => r.manager },
+      { header: '规格编码', format: 'text', value: (r) => brandOf.get(r.brand.brandId)?.code ?? '' },
+      { header: '规格名称', format: 'text', value: (r) => brandOf.get(r.brand.brandId)?.name ?? '' },
+      { header: '销量（条）', format: 'integer', value: (r) => r.brand.cartons },
+      { header: '订购户数', format: 'integer', value: (r) => r.brand.orderingRetailers },
+      { header: '上柜率', format: 'percent', value: (r) => r.brand.shelf.ratio },
+      { header: '销量占比', format: 'percent', value: (r) => r.brand.share },
+      { header: '上月同期（条）', format: 'integer', value: (r) => r.brand.previousMonth.cartons },
+      { header: '环比', format: 'percent', value: (r) => r.brand.previousMonth.change },
+      { header: '去年同期（条）', format: 'integer', value: (r) => r.brand.lastYear.cartons },
+      {
+        header: '同比',
+        format: 'percent',
+        value: (r) => r.brand.lastYear.change,
+        below: (r) => ((r.brand.lastYear.change ?? 0) < 0 ? '低于去年同期' : false),
+      },
+      { header: '片区重点价位销量占比', format: 'percent', value: (r) => r.focusShare },
+    ],
+    cultivationRows,
+    { emptyText: '本年度未设定重点品牌' },
+  );
+
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}
+
+function noteText(family: string): string {
+  switch (family) {
+    case 'forecast':
+      return '预测准确率在月度结束后计算';
+    case 'channel':
+      return '信息覆盖面：上月未结账，无法与上月比较';
+    default:
+      return `${family}：本月未能计量`;
+  }
+}

@@ -1,0 +1,201 @@
+import { createHash } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+import { type Actor, APP_CONFIG, type AppConfig, Clock } from '#libs/shared';
+import { StaffDirectory } from '#libs/auth';
+import { BrandDirectory } from '#libs/catalog';
+import { FieldFacts, GUIDANCE_TOPIC_LABELS } from '#libs/field';
+import { CultivationService, type KpiMonthReport, KpiMonthService, KpiService } from '#libs/kpi';
+import { OrgService } from '#libs/org';
+import { RetailerDirectory } from '#libs/retailers';
+import {
+  buildKpiWorkbook,
+  type ForecastLineRow,
+  type GuidanceRow,
+  type KpiWorkbookData,
+} from './kpi-workbook.builder.js';
+import { KpiWorkbook } from './kpi-workbook.entity.js';
+
+export interface WorkbookFile {
+  filename: string;
+  asciiFilename: string;
+  content: Buffer;
+  sha256: string;
+  /** `stored`: the closed month's workbook as generated at close; `live`: made now for a month still open. */
+  source: 'stored' | 'live';
+}
+
+/** Until the three-role interaction context is deployed, its sheets say so instead of showing zeros. */
+const THREE_ROLES_PENDING = '三员互动（线索、送货）模块尚未上线：本表暂无数据';
+
+/**
+ * The monthly KPI workbook: made from a month's KPI report and the details behind it (forecast lines,
+ * guidance visits, brand cultivation). A closed month's workbook is stored with its snapshot and served as
+ * it was generated; an open month's is made on request.
+ */
+@Injectable()
+export class KpiWorkbookService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly kpis: KpiService,
+    private readonly months: KpiMonthService,
+    private readonly cultivation: CultivationService,
+    private readonly field: FieldFacts,
+    private readonly brands: BrandDirectory,
+    private readonly retailers: RetailerDirectory,
+    private readonly staff: StaffDirectory,
+    private readonly org: OrgService,
+    private readonly clock: Clock,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async download(actor: Actor, month: string, departmentIdAsked?: number): Promise<WorkbookFile> {
+    const departmentId = await this.kpis.departmentFor(actor, departmentIdAsked);
+    this.months.period(month);
+    const stored = await this.dataSource.manager.findOneBy(KpiWorkbook, {
+      month: `${month}-01`,
+      departmentId,
+    });
+    if (stored) {
+      return {
+        filename: stored.filename,
+        asciiFilename: asciiName(month, departmentId),
+        content: stored.content,
+        sha256: stored.sha256,
+        source: 'stored',
+      };
+    }
+    const report = await this.months.report(month, departmentId);
+    const content = await this.build(report);
+    return {
+      filename: fileName(report),
+      asciiFilename: asciiName(month, departmentId),
+      content,
+      sha256: sha256(content),
+      source: 'live',
+    };
+  }
+
+  /** Makes and stores a closed month's workbook inside the month-close transaction. */
+  async store(manager: EntityManager, report: KpiMonthReport): Promise<KpiWorkbook> {
+    const content = await this.build(report);
+    const row = {
+      month: `${report.month}-01`,
+      departmentId: report.departmentId,
+      filename: fileName(report),
+      content,
+      sha256: sha256(content),
+      byteSize: content.length,
+      generatedAt: this.clock.now(),
+    };
+    await manager.insert(KpiWorkbook, row);
+    return row as KpiWorkbook;
+  }
+
+  async build(report: KpiMonthReport): Promise<Buffer> {
+    return buildKpiWorkbook(await this.data(report));
+  }
+
+  /** Everything the workbook shows, gathered from the contexts' facts (one query per family). */
+  async data(report: KpiMonthReport): Promise<KpiWorkbookData> {
+    const period = this.months.period(report.month);
+    const territories = await this.org.territoriesIn([report.departmentId]);
+    const ids = territories.map((t) => t.id);
+    const territoryOf = new Map(territories.map((t) => [t.id, t]));
+    const managerOf = new Map(
+      report.territories.map((row) => [
+        row.subject.id,
+        row.subject.accountManager?.displayName ?? '（空缺）',
+      ]),
+    );
+    const [accuracy, visits, cultivation] = await Promise.all([
+      period.over
+        ? this.field.forecastAccuracy(
+            report.month,
+            territories.map((t) => ({ territoryId: t.id, departmentId: report.departmentId })),
+          )
+        : Promise.resolve(null),
+      this.field.guidanceVisits({ from: `${report.month}-01`, to: period.asOf }, ids),
+      this.cultivation.keyBrandsOf(report.month, report.departmentId),
+    ]);
+    const brandIds = [...new Set(accuracy?.territories.flatMap((t) => t.specs.map((s) => s.brandId)) ?? [])];
+    const [brands, retailers, people] = await Promise.all([
+      this.brands.factsOf(brandIds),
+      this.retailers.labelsOf([...new Set(visits.map((v) => v.retailerId))]),
+      this.staff.membersOf([
+        ...new Set(visits.flatMap((v) => [v.accountManagerId, ...(v.check ? [v.check.checkedBy] : [])])),
+      ]),
+    ]);
+    const brandOf = new Map(brands.map((b) => [b.id, b]));
+    const personOf = new Map(people.map((p) => [p.userId, p.displayName]));
+    const forecastLines: ForecastLineRow[] | null = accuracy
+      ? accuracy.territories.flatMap((t) =>
+          t.specs.map((spec) => ({
+            serviceCenterName: territoryOf.get(t.territoryId)?.serviceCenterName ?? '',
+            territoryName: territoryOf.get(t.territoryId)?.name ?? '',
+            accountManager: managerOf.get(t.territoryId) ?? '',
+            brandCode: brandOf.get(spec.brandId)?.code ?? String(spec.brandId),
+            brandName: brandOf.get(spec.brandId)?.name ?? '',
+            keyBrand: spec.isKeyBrand,
+            forecastCartons: spec.forecastCartons,
+            actualCartons: spec.actualCartons,
+            accuracy: spec.accuracy,
+            forecastMissing: spec.forecastMissing,
+          })),
+        )
+      : null;
+    const guidance: GuidanceRow[] = visits.map((v) => ({
+      visitedOn: v.visitedOn,
+      serviceCenterName: territoryOf.get(v.territoryId)?.serviceCenterName ?? '',
+      territoryName: territoryOf.get(v.territoryId)?.name ?? '',
+      accountManager: personOf.get(v.accountManagerId) ?? '',
+      licenseNo: retailers.get(v.retailerId)?.licenseNo ?? '',
+      shopName: retailers.get(v.retailerId)?.shopName ?? '',
+      topics: v.topics.map((topic) => GUIDANCE_TOPIC_LABELS[topic] ?? topic).join('、'),
+      advice: v.advice,
+      check: v.check === null ? 'unchecked' : v.check.effective ? 'effective' : 'ineffective',
+      checkNote: v.check?.note ?? '',
+      checker: v.check ? (personOf.get(v.check.checkedBy) ?? '') : '',
+      checkedAt: v.check ? this.timeText(v.check.checkedAt) : '',
+    }));
+    return {
+      report,
+      generatedAt: this.timeText(this.clock.now()),
+      forecastLines,
+      guidance,
+      cultivation,
+      leads: { reason: THREE_ROLES_PENDING },
+      delivery: { reason: THREE_ROLES_PENDING },
+    };
+  }
+
+  /** An instant as business-time text, YYYY-MM-DD HH:mm. */
+  private timeText(instant: Date): string {
+    const parts = Object.fromEntries(
+      new Intl.DateTimeFormat('en-CA', {
+        timeZone: this.config.timeZone,
+        year: 'numeric',
+        month: '2-digit',
+        day: '2-digit',
+        hour: '2-digit',
+        minute: '2-digit',
+        hourCycle: 'h23',
+      })
+        .formatToParts(instant)
+        .map((part) => [part.type, part.value]),
+    );
+    return `${parts.year}-${parts.month}-${parts.day} ${parts.hour}:${parts.minute}`;
+  }
+}
+
+function fileName(report: KpiMonthReport): string {
+  return `客户经理考核-${report.departmentName}-${report.month}.xlsx`;
+}
+
+function asciiName(month: string, departmentId: number): string {
+  return `kpi-${month}-department-${departmentId}.xlsx`;
+}
+
+function sha256(content: Buffer): string {
+  return createHash('sha256').update(content).digest('hex');
+}

@@ -1,0 +1,78 @@
+import { Controller, Get, HttpCode, Param, Post, Query, Res, StreamableFile } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiParam, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import { type Actor, attachment, commonError, CurrentActor, Roles, XLSX_CONTENT_TYPE } from '#libs/shared';
+import { OrderLinesExportService } from './exports/order-lines-export.service.js';
+import { KpiWorkbookService } from './kpi-workbook/kpi-workbook.service.js';
+import { MonthCloseService } from './month-close/month-close.service.js';
+import { CloseMonthQuery, KpiWorkbookQuery, OrderLinesExportQuery } from './dto/report-query.dto.js';
+
+const FILE_RESPONSE = {
+  description: 'The file (Content-Disposition names it, RFC 5987 for the Chinese name)',
+};
+const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
+
+@ApiTags('reports')
+@Controller()
+export class ReportsController {
+  constructor(
+    private readonly workbooks: KpiWorkbookService,
+    private readonly exports: OrderLinesExportService,
+    private readonly monthClose: MonthCloseService,
+  ) {}
+
+  @Get('reports/kpi')
+  @Roles('admin', 'department_head', 'inspector')
+  @ApiOperation({
+    summary:
+      'The month’s KPI workbook (.xlsx): 封面, 客户经理考核, 客户服务部汇总, 品牌预测准确率, 经营指导明细, 线索查实, ' +
+      '送货及时率, 品牌培育. A closed month’s is the one stored at close, byte for byte.',
+  })
+  @ApiProduces(XLSX_CONTENT_TYPE)
+  @ApiOkResponse(FILE_RESPONSE)
+  async kpiWorkbook(
+    @CurrentActor() actor: Actor,
+    @Query() query: KpiWorkbookQuery,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    const file = await this.workbooks.download(actor, query.month, query.departmentId);
+    void reply.header('etag', `"${file.sha256}"`).header('x-report-source', file.source);
+    return new StreamableFile(file.content, {
+      type: XLSX_CONTENT_TYPE,
+      disposition: attachment(file.filename, file.asciiFilename),
+      length: file.content.length,
+    });
+  }
+
+  @Get('reports/order-lines')
+  @Roles('admin', 'department_head', 'inspector', 'market_manager', 'supply_clerk')
+  @ApiOperation({
+    summary:
+      'Every order line of the month in your scope, streamed (.xlsx, continuing on a new sheet past 1,048,576 ' +
+      'rows; or ?format=csv, UTF-8 with BOM)',
+  })
+  @ApiProduces(XLSX_CONTENT_TYPE, 'text/csv')
+  @ApiOkResponse(FILE_RESPONSE)
+  async orderLines(@CurrentActor() actor: Actor, @Query() query: OrderLinesExportQuery) {
+    const exported = await this.exports.export(actor, query);
+    return new StreamableFile(exported.writer.output, {
+      type: exported.contentType,
+      disposition: attachment(exported.filename, exported.asciiFilename),
+    });
+  }
+
+  @Post('kpi/months/:month/close')
+  @HttpCode(200)
+  @Roles('admin')
+  @ApiParam({ name: 'month', example: '2026-11' })
+  @ApiOperation({
+    summary:
+      'Close a finished month now (the job does it at 01:00 on the 1st): immutable KPI snapshot and workbook, ' +
+      'per department; closing twice changes nothing',
+  })
+  close(@CurrentActor() actor: Actor, @Param('month') month: string, @Query() query: CloseMonthQuery) {
+    if (!MONTH.test(month))
+      throw commonError('VALIDATION_FAILED', [{ field: 'month', errors: ['month must be a month YYYY-MM'] }]);
+    return this.monthClose.closeNow(actor, month, query.departmentId);
+  }
+}
