@@ -1,0 +1,656 @@
+import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
+import ExcelJS from 'exceljs';
+import { countRows } from '../support/test-app.js';
+import { bearer, startDemoApp, type DemoApp } from '../support/demo.js';
+import { pinClock } from '../field/field-fixtures.js';
+import { buildKpiFixture, type KpiFixture } from './kpi-fixture.js';
+
+jest.setTimeout(120_000);
+
+/**
+ * Monthly KPIs of November 2026 on the fixture of kpi-fixture.ts, every expected value worked out by hand:
+ * live while the month is not closed, then closed by the month-close job into an immutable snapshot (and its
+ * workbook), which a later month uses as its baseline.
+ *
+ * November 2026 has 21 working days (Mon 2 – Fri 27: four weeks, plus Mon 30): a town territory's visit
+ * target is 21 × 30 = 630, its call target 21 × 30 = 630.
+ */
+describe('monthly KPIs', () => {
+  let t: DemoApp;
+  let f: KpiFixture;
+  let head: Record<string, string>;
+  type Row = { subject: { id: number; code: string }; kpis: Record<string, Record<string, unknown>> };
+  const row = (body: { items: Row[] }, id: number) => body.items.find((r) => r.subject.id === id)!;
+
+  beforeAll(async () => {
+    t = await startDemoApp();
+    f = await buildKpiFixture(t);
+    head = bearer(await t.token('head'));
+    pinClock(t, '2026-12-05T10:00:00+08:00');
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  describe('a month not closed yet, counted live', () => {
+    let november: { source: string; asOf: string; salesThrough: string; items: Row[] };
+
+    beforeAll(async () => {
+      november = (await t.http.get('/api/kpi/account-managers?month=2026-11').set(head).expect(200)).body;
+    });
+
+    it('counts the whole month once it is over', () => {
+      expect(november).toMatchObject({ source: 'live', asOf: '2026-11-30', salesThrough: '2026-11-30' });
+      expect(november.items.map((r) => r.subject.code)).toEqual([
+        'T001',
+        'T002',
+        'T003',
+        'T004',
+        'T005',
+        'T006',
+        'T007',
+        'T008',
+        'T009',
+        'T010',
+        'T011',
+        'T012',
+      ]);
+    });
+
+    it('guidance coverage and effective guidance', () => {
+      const t001 = row(november, f.territory.t001).kpis;
+      // r1 and r2 had guidance (r1 twice) of 5 active retailers (the closed r6 does not count): 40 % < 60 %.
+      expect(t001.guidanceCoverage).toMatchObject({
+        value: 0.4,
+        numerator: 2,
+        denominator: 5,
+        target: { kind: 'atLeast', value: 0.6 },
+        status: 'below',
+      });
+      // v1 effective, v2 not, v3 never checked: 1 of 2 checked = 50 % < 80 %.
+      expect(t001.effectiveGuidance).toMatchObject({
+        value: 0.5,
+        numerator: 1,
+        denominator: 2,
+        status: 'below',
+      });
+      const t002 = row(november, f.territory.t002).kpis;
+      expect(t002.guidanceCoverage).toMatchObject({
+        value: 1,
+        numerator: 3,
+        denominator: 3,
+        status: 'meets',
+      });
+      expect(t002.effectiveGuidance).toMatchObject({
+        value: 1,
+        numerator: 2,
+        denominator: 2,
+        status: 'meets',
+      });
+    });
+
+    it('policy awareness (latest answer per retailer) and channel coverage', () => {
+      const t001 = row(november, f.territory.t001).kpis;
+      // r3 aware; r4 not aware, then aware the next day (its latest answer counts); r5 not aware: 2 of 3.
+      expect(t001.policyAwareness).toMatchObject({
+        numerator: 2,
+        denominator: 3,
+        target: null,
+        status: 'noTarget',
+      });
+      // r1 and r2 reachable of 5. The target rises on last month, which is not closed and cannot be recounted
+      // from the retailers' current flags: no baseline.
+      expect(t001.channelCoverage).toMatchObject({ value: 0.4, baseline: null, status: 'noTarget' });
+      expect(row(november, f.territory.t002).kpis.policyAwareness).toMatchObject({
+        value: null,
+        status: 'noTarget',
+      });
+    });
+
+    it('visit and call attainment, a retailer counted once a day', () => {
+      const t001 = row(november, f.territory.t001).kpis;
+      // (r1,20) (r2,20) (r1,21) (r3,20) (r4,20) (r4,21) (r5,21) (r2,21): 8 visits of 630.
+      expect(t001.visitAttainment).toMatchObject({ numerator: 8, denominator: 630, status: 'below' });
+      // r1 twice on the 20th counts once, r2 on the 21st: 2 of 630.
+      expect(t001.callAttainment).toMatchObject({ numerator: 2, denominator: 630, status: 'below' });
+      expect(row(november, f.territory.t002).kpis.visitAttainment).toMatchObject({
+        numerator: 3,
+        denominator: 630,
+      });
+    });
+
+    it('key-brand shelf rate from each retailer’s latest shelf check', () => {
+      // Key brands K1, K2. Latest checks: r1 [K1 K2 N1] → 2, r2 (v8) [K1 K2] → 2, r3 [] → 0. 4 of 5 × 2.
+      expect(row(november, f.territory.t001).kpis.keyBrandShelfRate).toMatchObject({
+        value: 0.4,
+        numerator: 4,
+        denominator: 10,
+        status: 'noTarget',
+      });
+      expect(row(november, f.territory.t002).kpis.keyBrandShelfRate).toMatchObject({
+        numerator: 0,
+        denominator: 6,
+      });
+    });
+
+    it('forecast accuracy, total and key brands, against October as the baseline', () => {
+      const t001 = row(november, f.territory.t001).kpis;
+      // Forecast K1 12, K2 6, N1 0; ordered K1 14, K2 6, N1 5.
+      // Accurate cartons: K1 14 − |14 − 12| = 12, K2 6, N1 max(0, 5 − 5) = 0 → 18 of 25 = 72 %.
+      // October (recounted: nothing forecast, nothing ordered) was 100 %: below.
+      expect(t001.forecastAccuracy).toMatchObject({
+        value: 0.72,
+        numerator: 18,
+        denominator: 25,
+        forecastCartons: 18,
+        baseline: 1,
+        status: 'below',
+      });
+      // K1 and K2 only: 18 of 20.
+      expect(t001.keyBrandForecastAccuracy).toMatchObject({ value: 0.9, numerator: 18, denominator: 20 });
+    });
+
+    it('self-reported share, sales against last year and the average price per carton', () => {
+      const t001 = row(november, f.territory.t001).kpis;
+      // Demands r1, r2 (own) and r3 (collected); r4's was cancelled: 2 of 3. October had none: no baseline.
+      expect(t001.selfReportedDemandShare).toMatchObject({
+        numerator: 2,
+        denominator: 3,
+        baseline: null,
+        status: 'noTarget',
+      });
+      // 10 + 5 + 4 + 6 = 25 cartons against 20 last November: +25 %.
+      expect(t001.salesCartons).toMatchObject({
+        value: 25,
+        baseline: 20,
+        status: 'meets',
+        lastYear: { value: 20, change: 0.25 },
+      });
+      // 10 × 20000 + 5 × 5000 + 4 × 20000 + 6 × 10000 = 365000 fen; last year 20 × 18000 = 360000.
+      expect(t001.salesAmount).toMatchObject({ value: 365000, lastYear: { value: 360000 } });
+      expect((t001.salesAmount.lastYear as { change: number }).change).toBeCloseTo(5000 / 360000, 12);
+      // 365000 ÷ 25 = 14600 fen (¥146.00) against 18000 (¥180.00): below.
+      expect(t001.averagePricePerCarton).toMatchObject({
+        value: 14600,
+        numerator: 365000,
+        denominator: 25,
+        baseline: 18000,
+        status: 'below',
+      });
+      expect((t001.averagePricePerCarton.lastYear as { change: number }).change).toBeCloseTo(
+        -3400 / 18000,
+        12,
+      );
+    });
+
+    it('rolls centers and the department up by adding parts, never by averaging ratios', async () => {
+      const centers = (await t.http.get('/api/kpi/service-centers?month=2026-11').set(head).expect(200)).body;
+      expect(centers.items.map((r: Row) => r.subject.code)).toEqual(['SC1', 'SC2', 'SC3']);
+      const sc1 = row(centers, f.center.sc1).kpis;
+      // T001 2 of 5 and T002 3 of 3: 5 of 8 = 62.5 % meets 60 % (the mean of 40 % and 100 % would be 70 %).
+      expect(sc1.guidanceCoverage).toMatchObject({
+        value: 0.625,
+        numerator: 5,
+        denominator: 8,
+        status: 'meets',
+      });
+      // 1 of 2 and 2 of 2: 3 of 4 = 75 % < 80 %.
+      expect(sc1.effectiveGuidance).toMatchObject({ value: 0.75, status: 'below' });
+      expect(sc1.averagePricePerCarton).toMatchObject({ value: 14600 });
+      const department = (await t.http.get('/api/kpi/departments?month=2026-11').set(head).expect(200)).body;
+      expect(department.items).toHaveLength(1);
+      // 8 + 3 visits against 12 territories × 630.
+      expect(department.items[0].kpis.visitAttainment).toMatchObject({ numerator: 11, denominator: 7560 });
+      expect(department.items[0].kpis.guidanceCoverage).toMatchObject({ numerator: 5, denominator: 8 });
+    });
+
+    it('refuses a month that has not started, and a malformed one', async () => {
+      const future = await t.http.get('/api/kpi/account-managers?month=2027-01').set(head);
+      expect(future.status).toBe(400);
+      expect(future.body.code).toBe('KPI_MONTH_NOT_STARTED');
+      const bad = await t.http.get('/api/kpi/account-managers?month=2026-13').set(head);
+      expect(bad.body.code).toBe('VALIDATION_FAILED');
+    });
+  });
+
+  describe('scoping', () => {
+    it('an account manager reads its own row only', async () => {
+      const am01 = (
+        await t.http
+          .get('/api/kpi/account-managers?month=2026-11')
+          .set(bearer(await t.token('am01')))
+          .expect(200)
+      ).body;
+      expect(am01.items.map((r: Row) => r.subject.id)).toEqual([f.territory.t001]);
+      expect(am01.items[0].kpis.guidanceCoverage).toMatchObject({ numerator: 2, denominator: 5 });
+      const am05 = (
+        await t.http
+          .get('/api/kpi/account-managers?month=2026-11')
+          .set(bearer(await t.token('am05')))
+          .expect(200)
+      ).body;
+      expect(am05.items.map((r: Row) => r.subject.code)).toEqual(['T005']);
+      for (const path of ['service-centers', 'departments']) {
+        expect(
+          (await t.http.get(`/api/kpi/${path}?month=2026-11`).set(bearer(await t.token('am01')))).status,
+        ).toBe(403);
+      }
+    });
+
+    it('a market manager reads its center’s territories and the center', async () => {
+      const mm1 = bearer(await t.token('mm1'));
+      const managers = (await t.http.get('/api/kpi/account-managers?month=2026-11').set(mm1).expect(200))
+        .body;
+      expect(managers.items.map((r: Row) => r.subject.code)).toEqual(['T001', 'T002', 'T003', 'T004']);
+      const centers = (await t.http.get('/api/kpi/service-centers?month=2026-11').set(mm1).expect(200)).body;
+      expect(centers.items.map((r: Row) => r.subject.id)).toEqual([f.center.sc1]);
+      expect(centers.items[0].kpis.guidanceCoverage).toMatchObject({ numerator: 5, denominator: 8 });
+      const mm2 = (
+        await t.http
+          .get('/api/kpi/service-centers?month=2026-11')
+          .set(bearer(await t.token('mm2')))
+          .expect(200)
+      ).body;
+      expect(mm2.items.map((r: Row) => r.subject.id)).toEqual([f.center.sc2]);
+      expect((await t.http.get('/api/kpi/departments?month=2026-11').set(mm1)).status).toBe(403);
+    });
+
+    it('inspectors read the department; admins name it; other roles are refused', async () => {
+      const insp = (
+        await t.http
+          .get('/api/kpi/departments?month=2026-11')
+          .set(bearer(await t.token('insp1')))
+          .expect(200)
+      ).body;
+      expect(insp.items[0].subject.id).toBe(f.departmentId);
+      const admin = bearer(await t.token('admin'));
+      const own = await t.http
+        .get(`/api/kpi/departments?month=2026-11&departmentId=${f.departmentId}`)
+        .set(admin);
+      expect(own.status).toBe(200);
+      expect(
+        (await t.http.get(`/api/kpi/departments?month=2026-11&departmentId=${f.territory.t001}`).set(admin))
+          .status,
+      ).toBe(404);
+      expect(
+        (await t.http.get(`/api/kpi/account-managers?month=2026-11&departmentId=99999`).set(head)).status,
+      ).toBe(404);
+      for (const username of ['ds1', 'eo1', 'clerk1', '3300000000001']) {
+        expect(
+          (await t.http.get('/api/kpi/account-managers?month=2026-11').set(bearer(await t.token(username))))
+            .status,
+        ).toBe(403);
+      }
+      expect((await t.http.get('/api/kpi/account-managers?month=2026-11')).status).toBe(401);
+    });
+  });
+
+  describe('targets per department', () => {
+    it('a department head sets the department’s targets and a territory’s, audited', async () => {
+      const audit = await countRows(t.db, 'audit_log');
+      const res = await t.http
+        .put(`/api/kpi/targets/${f.departmentId}`)
+        .set(head)
+        .send({
+          targets: [
+            { code: 'guidanceCoverage', kind: 'atLeast', value: 0.35 },
+            { code: 'keyBrandShelfRate', territoryId: f.territory.t001, kind: 'atLeast', value: 0.5 },
+            { code: 'effectiveGuidance', kind: 'none' },
+          ],
+        })
+        .expect(200);
+      const byCode = new Map(res.body.targets.map((x: { code: string }) => [x.code, x]));
+      expect(byCode.get('guidanceCoverage')).toMatchObject({
+        defaultTarget: { kind: 'atLeast', value: 0.6 },
+        departmentTarget: { kind: 'atLeast', value: 0.35 },
+      });
+      expect(byCode.get('keyBrandShelfRate')).toMatchObject({
+        territoryTargets: [{ territoryId: f.territory.t001, target: { kind: 'atLeast', value: 0.5 } }],
+      });
+      expect(await countRows(t.db, 'audit_log')).toBe(audit + 1);
+
+      const november = (await t.http.get('/api/kpi/account-managers?month=2026-11').set(head).expect(200))
+        .body;
+      const t001 = row(november, f.territory.t001).kpis;
+      expect(t001.guidanceCoverage).toMatchObject({ value: 0.4, status: 'meets' }); // 40 % ≥ 35 %
+      expect(t001.keyBrandShelfRate).toMatchObject({ value: 0.4, status: 'below' }); // T001's own 50 %
+      expect(t001.effectiveGuidance).toMatchObject({ target: null, status: 'noTarget' });
+      expect(row(november, f.territory.t002).kpis.keyBrandShelfRate).toMatchObject({ status: 'noTarget' });
+    });
+
+    it('refuses invalid targets and other roles, writing nothing', async () => {
+      const before = await countRows(t.db, 'kpi_targets');
+      const cases: Array<[Record<string, string>, object, number, string]> = [
+        [head, { targets: [{ code: 'guidanceCoverage', kind: 'atLeast' }] }, 400, 'VALIDATION_FAILED'],
+        [head, { targets: [{ code: 'nope', kind: 'none' }] }, 400, 'VALIDATION_FAILED'],
+        [
+          head,
+          { targets: [{ code: 'guidanceCoverage', kind: 'rising', baseline: 'previousMonth', value: 1 }] },
+          400,
+          'KPI_TARGET_INVALID',
+        ],
+        [
+          head,
+          {
+            targets: [
+              { code: 'guidanceCoverage', kind: 'none' },
+              { code: 'guidanceCoverage', kind: 'none' },
+            ],
+          },
+          400,
+          'KPI_TARGET_DUPLICATE',
+        ],
+        [
+          head,
+          {
+            targets: [{ code: 'keyBrandShelfRate', territoryId: f.center.sc1, kind: 'atLeast', value: 0.5 }],
+          },
+          400,
+          'KPI_TARGET_INVALID',
+        ],
+        [bearer(await t.token('mm1')), { targets: [] }, 403, 'FORBIDDEN'],
+      ];
+      for (const [who, body, status, code] of cases) {
+        const res = await t.http.put(`/api/kpi/targets/${f.departmentId}`).set(who).send(body);
+        expect([res.status, res.body.code]).toEqual([status, code]);
+      }
+      expect(await countRows(t.db, 'kpi_targets')).toBe(before);
+    });
+  });
+
+  describe('closing the month', () => {
+    let live: { items: Row[] };
+
+    it('stores an immutable snapshot and the workbook once, and reads the closed month from it', async () => {
+      live = (await t.http.get('/api/kpi/account-managers?month=2026-11').set(head).expect(200)).body;
+      const early = await t.http.post('/api/kpi/months/2026-12/close').set(bearer(await t.token('admin')));
+      expect([early.status, early.body.code]).toEqual([409, 'KPI_MONTH_NOT_OVER']);
+      expect((await t.http.post('/api/kpi/months/2026-11/close').set(head)).status).toBe(403);
+
+      pinClock(t, '2026-12-01T01:00:00+08:00');
+      const closed = await t.http
+        .post('/api/kpi/months/2026-11/close')
+        .set(bearer(await t.token('admin')))
+        .expect(200);
+      // 12 territories, 3 centers and the department.
+      expect(closed.body).toEqual([
+        {
+          month: '2026-11',
+          departmentId: f.departmentId,
+          status: 'closed',
+          rows: 16,
+          workbookBytes: expect.any(Number),
+        },
+      ]);
+      pinClock(t, '2026-12-05T10:00:00+08:00');
+
+      const snapshot = (await t.http.get('/api/kpi/account-managers?month=2026-11').set(head).expect(200))
+        .body;
+      expect(snapshot).toMatchObject({ source: 'snapshot', closedAt: '2026-11-30T17:00:00.000Z' });
+      expect(snapshot.items).toEqual(live.items);
+    });
+
+    it('does not change when the facts or the targets change afterwards', async () => {
+      // A guidance visit of November recorded late, r3 made reachable, and the department's target moved.
+      await t.db.query(
+        `INSERT INTO visits (retailer_id, territory_id, department_id, account_manager_id, kind, visited_at, visited_on, guidance_topics, guidance_advice)
+         SELECT r.id, r.territory_id, r.department_id, u.id, 'guidance', '2026-11-30T02:00:00Z', '2026-11-30', ARRAY['stock'], '补货'
+           FROM retailers r, users u WHERE r.id = $1 AND u.username = 'am01'`,
+        [f.retailers[2]],
+      );
+      await t.db.query('UPDATE retailers SET reachable_wechat = true WHERE id = $1', [f.retailers[2]]);
+      await t.http
+        .put(`/api/kpi/targets/${f.departmentId}`)
+        .set(head)
+        .send({ targets: [{ code: 'guidanceCoverage', kind: 'atLeast', value: 0.9 }] })
+        .expect(200);
+      const again = (await t.http.get('/api/kpi/account-managers?month=2026-11').set(head).expect(200)).body;
+      expect(again.items).toEqual(live.items);
+      expect(row(again, f.territory.t001).kpis.guidanceCoverage).toMatchObject({
+        numerator: 2,
+        status: 'meets',
+      });
+      // Scoped reads of the snapshot: an account manager still sees only its row.
+      const am02 = (
+        await t.http
+          .get('/api/kpi/account-managers?month=2026-11')
+          .set(bearer(await t.token('am02')))
+          .expect(200)
+      ).body;
+      expect(am02.items.map((r: Row) => r.subject.id)).toEqual([f.territory.t002]);
+      const mm1 = (
+        await t.http
+          .get('/api/kpi/service-centers?month=2026-11')
+          .set(bearer(await t.token('mm1')))
+          .expect(200)
+      ).body;
+      expect(mm1.items.map((r: Row) => r.subject.id)).toEqual([f.center.sc1]);
+    });
+
+    it('refuses to update, delete or truncate a closed month', async () => {
+      for (const sql of [
+        `UPDATE kpi_snapshot_rows SET cells = '{}'`,
+        'DELETE FROM kpi_snapshot_rows',
+        'DELETE FROM kpi_month_closes',
+        `UPDATE kpi_workbooks SET filename = 'x.xlsx'`,
+        'TRUNCATE kpi_workbooks',
+      ]) {
+        await expect(t.db.query(sql)).rejects.toThrow(/immutable/);
+      }
+      expect(await countRows(t.db, 'kpi_snapshot_rows')).toBe(16);
+    });
+
+    it('closes once: a second close (or the job) changes nothing', async () => {
+      const counts = async () =>
+        Promise.all(
+          ['kpi_month_closes', 'kpi_snapshot_rows', 'kpi_workbooks', 'audit_log'].map((x) =>
+            countRows(t.db, x),
+          ),
+        );
+      const before = await counts();
+      const again = await t.http
+        .post('/api/kpi/months/2026-11/close')
+        .set(bearer(await t.token('admin')))
+        .expect(200);
+      expect(again.body).toEqual([
+        { month: '2026-11', departmentId: f.departmentId, status: 'already-closed' },
+      ]);
+      expect(await counts()).toEqual(before);
+    });
+
+    it('serves as the baseline of the next month, state-based KPIs included', async () => {
+      const december = (await t.http.get('/api/kpi/account-managers?month=2026-12').set(head).expect(200))
+        .body;
+      expect(december).toMatchObject({ source: 'live', asOf: '2026-12-05', salesThrough: '2026-12-04' });
+      expect(december.notes).toEqual(
+        expect.arrayContaining([expect.objectContaining({ family: 'forecast' })]),
+      );
+      const t001 = row(december, f.territory.t001).kpis;
+      // r1, r2 and now r3 reachable: 3 of 5 = 60 %, against November's stored 40 %.
+      expect(t001.channelCoverage).toMatchObject({ value: 0.6, baseline: 0.4, status: 'meets' });
+      // No demand in December yet; November's 2 of 3 is the baseline.
+      expect(t001.selfReportedDemandShare).toMatchObject({ value: null, status: 'noValue' });
+      expect(t001.selfReportedDemandShare.baseline).toBeCloseTo(2 / 3, 12);
+      // Forecast accuracy is measured when December is over.
+      expect(t001.forecastAccuracy).toMatchObject({ value: null, numerator: null, status: 'noValue' });
+    });
+  });
+
+  describe('the KPI workbook', () => {
+    let book: ExcelJS.Workbook;
+    let body: Buffer;
+
+    beforeAll(async () => {
+      const res = await t.http
+        .get('/api/reports/kpi?month=2026-11')
+        .set(head)
+        .buffer(true)
+        .parse((response, done) => {
+          const chunks: Buffer[] = [];
+          response.on('data', (chunk: Buffer) => chunks.push(chunk));
+          response.on('end', () => done(null, Buffer.concat(chunks)));
+        })
+        .expect(200);
+      body = res.body as Buffer;
+      expect(res.headers['content-type']).toBe(
+        'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      );
+      expect(res.headers['x-report-source']).toBe('stored');
+      expect(res.headers['content-disposition']).toBe(
+        `attachment; filename="kpi-2026-11-department-${f.departmentId}.xlsx"; filename*=UTF-8''${encodeURIComponent('客户经理考核-示范县营销部-2026-11.xlsx')}`,
+      );
+      book = new ExcelJS.Workbook();
+      await book.xlsx.load(body as unknown as ArrayBuffer);
+    });
+
+    const highlighted = (cell: ExcelJS.Cell) =>
+      (cell.fill as ExcelJS.FillPattern | undefined)?.fgColor?.argb === 'FFFFC7CE';
+    const values = (sheet: ExcelJS.Worksheet, rowNumber: number) =>
+      (sheet.getRow(rowNumber).values as unknown[]).slice(1);
+    const rowWith = (sheet: ExcelJS.Worksheet, column: number, text: string) => {
+      let found: ExcelJS.Row | undefined;
+      sheet.eachRow((r) => {
+        if (r.getCell(column).value === text) found = r;
+      });
+      if (!found) throw new Error(`no row with ${text} in ${sheet.name}`);
+      return found;
+    };
+
+    it('has the eight sheets, each with a frozen, filterable header row', () => {
+      expect(book.worksheets.map((s) => s.name)).toEqual([
+        '封面',
+        '客户经理考核',
+        '客户服务部汇总',
+        '品牌预测准确率',
+        '经营指导明细',
+        '线索查实',
+        '送货及时率',
+        '品牌培育',
+      ]);
+      for (const sheet of book.worksheets) {
+        expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
+        expect(sheet.autoFilter).toBeDefined();
+        expect(sheet.getRow(1).getCell(1).font?.bold).toBe(true);
+      }
+      const cover = book.getWorksheet('封面')!;
+      expect(rowWith(cover, 1, '月份').getCell(2).value).toBe('2026年11月');
+      expect(rowWith(cover, 1, '营销部').getCell(2).value).toBe('示范县营销部');
+      expect(String(rowWith(cover, 1, '数据状态').getCell(2).value)).toContain('已结账');
+    });
+
+    it('lists every account manager’s KPIs with formats, highlighting the ones below target', () => {
+      const sheet = book.getWorksheet('客户经理考核')!;
+      expect(values(sheet, 1)).toEqual([
+        '客户服务部',
+        '片区编码',
+        '片区',
+        '客户经理',
+        '经营指导面',
+        '有效指导率',
+        '预测准确率',
+        '重点品牌预测准确率',
+        '自主提报率',
+        '政策知晓率',
+        '信息覆盖面',
+        '拜访达成率',
+        '电话回访达成率',
+        '重点品牌上柜率',
+        '销量（条）',
+        '去年同期销量（条）',
+        '销量同比',
+        '销售额（元）',
+        '去年同期销售额（元）',
+        '销售额同比',
+        '单条价（元）',
+        '去年同期单条价（元）',
+        '单条价同比',
+      ]);
+      const t001 = rowWith(sheet, 2, 'T001');
+      const coverage = t001.getCell(5);
+      expect(coverage.value).toBe(0.4);
+      expect(coverage.numFmt).toBe('0.0%');
+      // Judged against the targets in force when the month closed (35 %): not highlighted.
+      expect(highlighted(coverage)).toBe(false);
+      const visits = t001.getCell(12);
+      expect(visits.value).toBeCloseTo(8 / 630, 12);
+      expect(highlighted(visits)).toBe(true);
+      expect(String(visits.note)).toContain('≥ 100.0%');
+      expect(t001.getCell(15).value).toBe(25);
+      expect(t001.getCell(16).value).toBe(20);
+      expect(t001.getCell(17).value).toBe(0.25);
+      expect(t001.getCell(18).value).toBe(3650);
+      expect(t001.getCell(18).numFmt).toBe('#,##0.00');
+      const price = t001.getCell(21);
+      expect(price.value).toBe(146);
+      expect(highlighted(price)).toBe(true);
+      expect(String(price.note)).toContain('不低于去年同期（去年同期 180.00 元）');
+      const t002 = rowWith(sheet, 2, 'T002');
+      expect(t002.getCell(5).value).toBe(1);
+      expect(highlighted(t002.getCell(5))).toBe(false);
+    });
+
+    it('sums centers and the department, the total last and bold', () => {
+      const sheet = book.getWorksheet('客户服务部汇总')!;
+      const rows: unknown[][] = [];
+      sheet.eachRow((r, n) => n > 1 && rows.push((r.values as unknown[]).slice(1)));
+      expect(rows.map((r) => r[0])).toEqual([
+        '城关客户服务部',
+        '东乡客户服务部',
+        '西山客户服务部',
+        '示范县营销部合计',
+      ]);
+      expect(rows[0][1]).toBe(0.625);
+      expect(sheet.getRow(5).getCell(1).font?.bold).toBe(true);
+    });
+
+    it('details forecasts per spec, guidance with its checks, and key-brand cultivation', () => {
+      const forecast = book.getWorksheet('品牌预测准确率')!;
+      const k1 = rowWith(forecast, 4, 'K1');
+      expect(values(forecast, k1.number).slice(5)).toEqual(['是', 12, 14, 12 / 14]);
+      expect(rowWith(forecast, 4, 'N1').getCell(9).value).toBe(0);
+
+      const guidance = book.getWorksheet('经营指导明细')!;
+      // Six guidance visits as of the close (the one recorded afterwards is not in the stored workbook).
+      expect(guidance.rowCount).toBe(7);
+      const ineffective = rowWith(guidance, 9, '无效');
+      expect(ineffective.getCell(5).value).toBe('3300000000002');
+      expect(ineffective.getCell(7).value).toBe('价格、库存');
+      expect(highlighted(ineffective.getCell(9))).toBe(true);
+
+      const cultivation = book.getWorksheet('品牌培育')!;
+      let k1Row: ExcelJS.Row | undefined;
+      cultivation.eachRow((r) => {
+        if (r.getCell(2).value === '城关一片区' && r.getCell(4).value === 'K1') k1Row = r;
+      });
+      // K1 in T001: 14 cartons, 2 retailers, on 2 of 5 shelves, 14 of 25 cartons, last year 20 (−30 %);
+      // 80 % of T001's volume (K1 14 + K2 6 of 25) is in the town focus tier (≥ ¥10 a pack).
+      expect((k1Row!.values as unknown[]).slice(6)).toEqual([14, 2, 0.4, 0.56, 0, undefined, 20, -0.3, 0.8]);
+      expect(highlighted(k1Row!.getCell(13))).toBe(true);
+      expect(book.getWorksheet('线索查实')!.getRow(2).getCell(1).value).toContain('尚未上线');
+    });
+
+    it('is served byte for byte as stored, while an open month’s is made on request', async () => {
+      const download = async (month: string) =>
+        t.http
+          .get(`/api/reports/kpi?month=${month}`)
+          .set(head)
+          .buffer(true)
+          .parse((response, done) => {
+            const chunks: Buffer[] = [];
+            response.on('data', (chunk: Buffer) => chunks.push(chunk));
+            response.on('end', () => done(null, Buffer.concat(chunks)));
+          });
+      const again = await download('2026-11');
+      expect(Buffer.compare(again.body as Buffer, body)).toBe(0);
+      const december = await download('2026-12');
+      expect(december.status).toBe(200);
+      expect(december.headers['x-report-source']).toBe('live');
+      const live = new ExcelJS.Workbook();
+      await live.xlsx.load(december.body as unknown as ArrayBuffer);
+      expect(String(rowWith(live.getWorksheet('封面')!, 1, '数据状态').getCell(2).value)).toContain('实时');
+      expect(
+        (await t.http.get('/api/reports/kpi?month=2026-11').set(bearer(await t.token('mm1')))).status,
+      ).toBe(403);
+    });
+  });
+});
