@@ -5,6 +5,7 @@ import { RetailersCatalog1795881000322 } from './1795881000322-retailers-catalog
 import { Quotas1795881499521 } from './1795881499521-quotas.js';
 import { Ordering1795882199043 } from './1795882199043-ordering.js';
 import { FieldWorkForecasts1795882694838 } from './1795882694838-field-work-forecasts.js';
+import { FieldIdempotencyShared1795883615290 } from './1795883615290-field-idempotency-shared.js';
 
 export const migrations = [
   JobRuns1795879903357,
@@ -13,4 +14,5 @@ export const migrations = [
   Quotas1795881499521,
   Ordering1795882199043,
   FieldWorkForecasts1795882694838,
+  FieldIdempotencyShared1795883615290,
 ];
