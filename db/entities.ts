@@ -6,6 +6,8 @@ import { catalogEntities } from '#libs/catalog';
 import { retailerEntities } from '#libs/retailers';
 import { quotaEntities } from '#libs/quotas';
 import { orderingEntities } from '#libs/ordering';
+import { enforcementEntities } from '#libs/enforcement';
+import { deliveryEntities } from '#libs/delivery';
 
 /** Every entity of every bounded context: what the migration CLI compares the schema against. */
 export const entities = [
@@ -17,4 +19,6 @@ export const entities = [
   ...retailerEntities,
   ...quotaEntities,
   ...orderingEntities,
+  ...enforcementEntities,
+  ...deliveryEntities,
 ];

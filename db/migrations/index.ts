@@ -4,6 +4,7 @@ import { IdentityOrgAudit1795880721604 } from './1795880721604-identity-org-audi
 import { RetailersCatalog1795881000322 } from './1795881000322-retailers-catalog.js';
 import { Quotas1795881499521 } from './1795881499521-quotas.js';
 import { Ordering1795882199043 } from './1795882199043-ordering.js';
+import { ThreeRoleInteraction1795883448693 } from './1795883448693-three-role-interaction.js';
 
 export const migrations = [
   JobRuns1795879903357,
@@ -11,4 +12,5 @@ export const migrations = [
   RetailersCatalog1795881000322,
   Quotas1795881499521,
   Ordering1795882199043,
+  ThreeRoleInteraction1795883448693,
 ];

@@ -9,6 +9,8 @@ import { CatalogModule } from '#libs/catalog';
 import { RetailersModule } from '#libs/retailers';
 import { QuotasModule } from '#libs/quotas';
 import { OrderingModule } from '#libs/ordering';
+import { EnforcementModule } from '#libs/enforcement';
+import { DeliveryModule } from '#libs/delivery';
 import { HealthController } from './health/health.controller.js';
 
 export interface AppModuleOptions {
@@ -36,6 +38,8 @@ export class AppModule {
         RetailersModule,
         QuotasModule,
         OrderingModule,
+        EnforcementModule,
+        DeliveryModule,
       ],
       controllers: [HealthController],
     };

@@ -2,3 +2,4 @@ export * from './ordering.module.js';
 export * from './ordering.entity.js';
 export * from './order-cycles.service.js';
 export * from './cycle-close.service.js';
+export * from './ordering-reports.service.js';

@@ -24,6 +24,6 @@ import { DemandsController, OrderCyclesController } from './ordering.controller.
   ],
   providers: [OrderCyclesService, DemandsService, CycleCloseService, OrderingReportsService, OrderingJobs],
   controllers: [DemandsController, OrderCyclesController],
-  exports: [OrderCyclesService, CycleCloseService],
+  exports: [OrderCyclesService, CycleCloseService, OrderingReportsService],
 })
 export class OrderingModule {}
