@@ -10,6 +10,8 @@ import { insertRetailers } from './support/fixtures.js';
  * T001 and T002 (delivery staff ds1), R2-1 serves T005 and T006 (ds3). Officers eo1, eo2 are in SQ1, eo3, eo4
  * in SQ2. Default deadlines: important 3 days, normal 7.
  */
+jest.setTimeout(60_000);
+
 describe('leads 线索', () => {
   let t: DemoApp;
   let clock: jest.SpiedFunction<() => Date>;

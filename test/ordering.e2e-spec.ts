@@ -95,35 +95,26 @@ describe('order-based supply', () => {
   describe('cycles', () => {
     it('refuses a window that closes before it opens or after its order day, and a second cycle on a date', async () => {
       const territory = await t.unitId('T001');
-      const backwards = await t.http
-        .post('/api/order-cycles')
-        .set(admin)
-        .send({
-          territoryId: territory,
-          orderDate: '2026-12-28',
-          opensAt: '2026-12-28T08:00:00Z',
-          cutoffAt: '2026-12-27T04:00:00Z',
-        });
+      const backwards = await t.http.post('/api/order-cycles').set(admin).send({
+        territoryId: territory,
+        orderDate: '2026-12-28',
+        opensAt: '2026-12-28T08:00:00Z',
+        cutoffAt: '2026-12-27T04:00:00Z',
+      });
       expect(backwards.body.code).toBe('CYCLE_WINDOW_INVALID');
-      const late = await t.http
-        .post('/api/order-cycles')
-        .set(admin)
-        .send({
-          territoryId: territory,
-          orderDate: '2026-12-28',
-          opensAt: '2026-12-27T04:00:00Z',
-          cutoffAt: '2026-12-29T08:00:00Z',
-        });
+      const late = await t.http.post('/api/order-cycles').set(admin).send({
+        territoryId: territory,
+        orderDate: '2026-12-28',
+        opensAt: '2026-12-27T04:00:00Z',
+        cutoffAt: '2026-12-29T08:00:00Z',
+      });
       expect(late.body.code).toBe('CYCLE_WINDOW_INVALID');
-      const taken = await t.http
-        .post('/api/order-cycles')
-        .set(admin)
-        .send({
-          territoryId: territory,
-          orderDate: '2026-12-21',
-          opensAt: '2026-12-20T04:00:00Z',
-          cutoffAt: '2026-12-21T08:00:00Z',
-        });
+      const taken = await t.http.post('/api/order-cycles').set(admin).send({
+        territoryId: territory,
+        orderDate: '2026-12-21',
+        opensAt: '2026-12-20T04:00:00Z',
+        cutoffAt: '2026-12-21T08:00:00Z',
+      });
       expect(taken.body.code).toBe('CYCLE_DATE_TAKEN');
     });
 
