@@ -4,6 +4,7 @@ import { dateIn } from '#libs/shared';
 import { SeededRandom } from './random.js';
 import { demoShape, demoStaff, insertUsers, seedOrg } from './demo/org-and-staff.js';
 import { seedOrderingHistory } from './demo/ordering.js';
+import { seedThreeRoles } from './demo/three-roles.js';
 
 export interface DemoOptions {
   /** Password of every demo user. */
@@ -30,6 +31,11 @@ export async function seedDemo(dataSource: DataSource, options: DemoOptions): Pr
     await insertUsers(manager, demoStaff(org, random), passwordHash);
     await seedOrderingHistory(manager, {
       weeks: options.weeks ?? 12,
+      today: options.today ?? dateIn('Asia/Shanghai', new Date()),
+      seed: options.seed,
+    });
+    await seedThreeRoles(manager, {
+      weeks: 13,
       today: options.today ?? dateIn('Asia/Shanghai', new Date()),
       seed: options.seed,
     });
