@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager, QueryFailedError } from 'typeorm';
 import {
   type Actor,
@@ -12,7 +12,6 @@ import {
   pageOffset,
   TransactionRunner,
 } from '#libs/shared';
-import { Inject } from '@nestjs/common';
 import { AuditService } from '#libs/audit';
 import { BrandDirectory } from '#libs/catalog';
 import { OrgService, type OrgUnit } from '#libs/org';
