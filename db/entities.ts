@@ -7,6 +7,8 @@ import { retailerEntities } from '#libs/retailers';
 import { quotaEntities } from '#libs/quotas';
 import { orderingEntities } from '#libs/ordering';
 import { fieldEntities } from '#libs/field';
+import { enforcementEntities } from '#libs/enforcement';
+import { deliveryEntities } from '#libs/delivery';
 
 /** Every entity of every bounded context: what the migration CLI compares the schema against. */
 export const entities = [
@@ -19,4 +21,6 @@ export const entities = [
   ...quotaEntities,
   ...orderingEntities,
   ...fieldEntities,
+  ...enforcementEntities,
+  ...deliveryEntities,
 ];

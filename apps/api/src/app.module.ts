@@ -10,6 +10,8 @@ import { RetailersModule } from '#libs/retailers';
 import { QuotasModule } from '#libs/quotas';
 import { OrderingFacts, OrderingModule } from '#libs/ordering';
 import { FieldModule } from '#libs/field';
+import { EnforcementModule } from '#libs/enforcement';
+import { DeliveryModule } from '#libs/delivery';
 import { HealthController } from './health/health.controller.js';
 
 export interface AppModuleOptions {
@@ -39,6 +41,8 @@ export class AppModule {
         OrderingModule,
         // Forecast accuracy takes its actuals (approved, consolidated demand) from ordering.
         FieldModule.register({ actualVolumes: { imports: [OrderingModule], useExisting: OrderingFacts } }),
+        EnforcementModule,
+        DeliveryModule,
       ],
       controllers: [HealthController],
     };
