@@ -7,6 +7,8 @@ import { retailerEntities } from '#libs/retailers';
 import { quotaEntities } from '#libs/quotas';
 import { orderingEntities } from '#libs/ordering';
 import { fieldEntities } from '#libs/field';
+import { enforcementEntities } from '#libs/enforcement';
+import { deliveryEntities } from '#libs/delivery';
 import { kpiEntities } from '#libs/kpi';
 import { reportEntities } from '#libs/reports';
 
@@ -21,6 +23,8 @@ export const entities = [
   ...quotaEntities,
   ...orderingEntities,
   ...fieldEntities,
+  ...enforcementEntities,
+  ...deliveryEntities,
   ...kpiEntities,
   ...reportEntities,
 ];

@@ -5,6 +5,8 @@ import { RetailersCatalog1795881000322 } from './1795881000322-retailers-catalog
 import { Quotas1795881499521 } from './1795881499521-quotas.js';
 import { Ordering1795882199043 } from './1795882199043-ordering.js';
 import { FieldWorkForecasts1795882694838 } from './1795882694838-field-work-forecasts.js';
+import { ThreeRoleInteraction1795883448693 } from './1795883448693-three-role-interaction.js';
+import { FieldIdempotencyShared1795883615290 } from './1795883615290-field-idempotency-shared.js';
 import { KpiCultivationReports1795884855331 } from './1795884855331-kpi-cultivation-reports.js';
 
 export const migrations = [
@@ -14,5 +16,7 @@ export const migrations = [
   Quotas1795881499521,
   Ordering1795882199043,
   FieldWorkForecasts1795882694838,
+  ThreeRoleInteraction1795883448693,
+  FieldIdempotencyShared1795883615290,
   KpiCultivationReports1795884855331,
 ];

@@ -5,6 +5,7 @@ import { SeededRandom } from './random.js';
 import { demoShape, demoStaff, insertUsers, seedOrg } from './demo/org-and-staff.js';
 import { seedOrderingHistory } from './demo/ordering.js';
 import { seedFieldWork } from './demo/field.js';
+import { seedThreeRoles } from './demo/three-roles.js';
 
 export interface DemoOptions {
   /** Password of every demo user. */
@@ -31,11 +32,10 @@ export async function seedDemo(dataSource: DataSource, options: DemoOptions): Pr
     const org = await seedOrg(manager, demoShape(options.retailers));
     await insertUsers(manager, demoStaff(org, random), passwordHash);
     if (options.weeks !== 0) {
-      await seedOrderingHistory(manager, {
-        weeks: options.weeks ?? 12,
-        today,
-        seed: options.seed,
-      });
+      const history = { weeks: options.weeks ?? 12, today, seed: options.seed };
+      await seedOrderingHistory(manager, history);
+      // Leads and deliveries of that history (the deliveries follow its consolidated orders).
+      await seedThreeRoles(manager, history);
     }
     // Field work last: it builds on whatever retailers and brands the steps above created.
     await seedFieldWork(manager, { seed: options.seed, today });

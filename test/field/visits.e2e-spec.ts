@@ -309,11 +309,11 @@ describe('visits', () => {
         .set(am01)
         .set('Idempotency-Key', 'phone-42-0007')
         .send({ ...body, notes: '另一次' });
-      expect(other.status).toBe(409);
+      expect(other.status).toBe(422);
       expect(other.body.code).toBe('IDEMPOTENCY_KEY_REUSED');
       expect(await fieldCounts(t.db)).toEqual(before);
       const bad = await t.http.post('/api/visits').set(am01).set('Idempotency-Key', 'has spaces').send(body);
-      expect(bad.body.code).toBe('VALIDATION_FAILED');
+      expect(bad.body.code).toBe('IDEMPOTENCY_KEY_INVALID');
     });
   });
 

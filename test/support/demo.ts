@@ -15,7 +15,14 @@ export interface DemoApp extends TestApp {
 
 /** The real API on its own database, loaded with the demo county (same generator as `npm run seed:demo`). */
 export async function startDemoApp(
-  options: { retailers?: number; weeks?: number; today?: string; env?: Record<string, string> } = {},
+  options: {
+    retailers?: number;
+    /** Weeks of order history (default none: most tests run their own cycles on a mocked clock). */
+    weeks?: number;
+    /** The business date the demo is loaded on (default today). */
+    today?: string;
+    env?: Record<string, string>;
+  } = {},
 ): Promise<DemoApp> {
   const t = await startTestApp({ ADMIN_PASSWORD, DEMO_PASSWORD, ...options.env });
   // No order history unless asked: most tests run their own cycles on a mocked clock.

@@ -10,6 +10,8 @@ import { RetailersModule } from '#libs/retailers';
 import { QuotasModule } from '#libs/quotas';
 import { OrderingFacts, OrderingModule } from '#libs/ordering';
 import { FieldModule } from '#libs/field';
+import { EnforcementModule } from '#libs/enforcement';
+import { DeliveryModule } from '#libs/delivery';
 import { KpiModule } from '#libs/kpi';
 import { ReportsModule } from '#libs/reports';
 import { HealthController } from './health/health.controller.js';
@@ -41,6 +43,8 @@ export class AppModule {
         OrderingModule,
         // Forecast accuracy takes its actuals (approved, consolidated demand) from ordering.
         FieldModule.register({ actualVolumes: { imports: [OrderingModule], useExisting: OrderingFacts } }),
+        EnforcementModule,
+        DeliveryModule,
         KpiModule,
         ReportsModule,
       ],

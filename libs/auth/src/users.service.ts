@@ -51,6 +51,23 @@ export class UsersService {
     return user;
   }
 
+  /** Whether a user is active in `role` at `orgUnitId` (another context naming a squad's officer, say). */
+  async isActiveMember(
+    userId: number,
+    role: Role,
+    orgUnitId: number,
+    manager: EntityManager = this.users.manager,
+  ): Promise<boolean> {
+    return manager
+      .createQueryBuilder(User, 'u')
+      .where(`u.id = :userId AND u.role = :role AND u.org_unit_id = :orgUnitId AND u.status = 'active'`, {
+        userId,
+        role,
+        orgUnitId,
+      })
+      .getExists();
+  }
+
   async create(actor: Actor, dto: CreateUserDto): Promise<User> {
     if (dto.role === 'retailer') throw authError('RETAILER_USERS_MANAGED_BY_RETAILERS');
     assertPasswordAcceptable(dto.password, dto.username);

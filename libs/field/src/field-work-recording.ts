@@ -64,11 +64,3 @@ export class FieldWorkRecording {
     return { retailer, policy, at, atDate };
   }
 }
-
-/** Whether an error is a unique violation of `constraint` (a concurrent request won the race). */
-export function isUniqueViolation(error: unknown, constraint: string): boolean {
-  const driver =
-    (error as { driverError?: { code?: string; constraint?: string } })?.driverError ??
-    (error as { code?: string; constraint?: string });
-  return driver?.code === '23505' && driver?.constraint === constraint;
-}

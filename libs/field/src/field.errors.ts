@@ -16,10 +16,6 @@ export const fieldError = defineErrors({
     status: 400,
     message: 'Big accounts must be visited at least as often as other retailers',
   },
-  IDEMPOTENCY_KEY_REUSED: {
-    status: 409,
-    message: 'This Idempotency-Key was already used for a different request',
-  },
   VISIT_GUIDANCE_REQUIRED: {
     status: 400,
     message: 'A guidance visit records what was advised (guidance.topics and guidance.advice)',

@@ -3,3 +3,4 @@ export * from './ordering.entity.js';
 export * from './order-cycles.service.js';
 export * from './cycle-close.service.js';
 export * from './ordering-facts.service.js';
+export * from './ordering-reports.service.js';

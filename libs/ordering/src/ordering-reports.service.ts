@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import {
   type Actor,
   commonError,
@@ -15,6 +15,33 @@ import { assessOrderAnomaly, DEFAULT_ANOMALY_RULE } from './domain/index.js';
 import { OrderCycle, SupplyRatio } from './ordering.entity.js';
 import { orderingError } from './ordering.errors.js';
 import type { CycleIdQuery, InspectionQuery, SupplyOrderQuery, SupplyRatiosDto } from './dto/ordering.dto.js';
+
+/** An anomaly warning: a spec ordered far above the retailer's own recent average. */
+export interface OrderAnomaly {
+  cycleId: number;
+  territoryId: number;
+  orderDate: string;
+  demandId: number;
+  retailerId: number;
+  brandId: number;
+  cartons: number;
+  /** The previous cycles' cartons of the spec, most recent first. */
+  priorCycleCartons: number[];
+  /** cartons ÷ the prior average; null without history. */
+  ratio: number | null;
+}
+
+/** One retailer's goods from the unified order of an order date: what a delivery stop carries. */
+export interface DeliveryList {
+  retailerId: number;
+  territoryId: number;
+  serviceCenterId: number;
+  departmentId: number;
+  supplyPointId: number;
+  orderDate: string;
+  cartons: number;
+  lines: Array<{ brandId: number; cartons: number }>;
+}
 
 /** Groups of at least this many retailers with identical demand in one cycle are surfaced to inspectors. */
 export const IDENTICAL_DEMAND_GROUP = 5;
@@ -80,20 +107,68 @@ export class OrderingReportsService {
    * Anomaly warnings of a cycle: a retailer ordering a spec at more than 2.2× its average over the previous
    * three cycles of its territory (the pure rule decides; one query gathers every line's history).
    */
-  async anomalies(actor: Actor, query: CycleIdQuery) {
+  async anomalies(actor: Actor, query: CycleIdQuery): Promise<OrderAnomaly[]> {
     const cycle = await this.dataSource.manager
       .createQueryBuilder(OrderCycle, 'c')
       .where('c.id = :id', { id: query.cycleId })
       .andWhere(...scopeCondition(actor.scope, 'c.territory_id'))
       .getOne();
     if (!cycle) throw notFound('order cycle', query.cycleId);
+    return this.assessLines(this.dataSource.manager, cycle);
+  }
+
+  /**
+   * One anomaly warning, for another context that acts on it (enforcement turns it into a lead): the
+   * retailer's line of the spec in the cycle when the rule flags it, else null. The caller scopes.
+   */
+  async findAnomaly(
+    key: { cycleId: number; retailerId: number; brandId: number },
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<OrderAnomaly | null> {
+    const cycle = await manager.findOneBy(OrderCycle, { id: key.cycleId });
+    if (!cycle) return null;
+    const [anomaly] = await this.assessLines(manager, cycle, key);
+    return anomaly ?? null;
+  }
+
+  /**
+   * What each retailer gets from the unified orders of some order dates, for delivery planning: per retailer
+   * and order date, the cartons and the specs (lines with nothing allotted are left out; so is a retailer
+   * allotted nothing). Set-based: one query whatever the number of retailers.
+   */
+  async deliveryLists(
+    range: { fromDate: string; toDate: string; serviceCenterId?: number },
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<DeliveryList[]> {
+    return manager.query(
+      `SELECT ol.retailer_id AS "retailerId", ol.territory_id AS "territoryId",
+              ol.service_center_id AS "serviceCenterId", ol.department_id AS "departmentId",
+              ol.supply_point_id AS "supplyPointId", to_char(ol.order_date, 'YYYY-MM-DD') AS "orderDate",
+              sum(ol.ordered)::int AS cartons,
+              json_agg(json_build_object('brandId', ol.brand_id, 'cartons', ol.ordered) ORDER BY ol.brand_id)
+                FILTER (WHERE ol.ordered > 0) AS lines
+         FROM order_lines ol
+        WHERE ol.order_date BETWEEN $1 AND $2 AND ($3::int IS NULL OR ol.service_center_id = $3)
+        GROUP BY ol.retailer_id, ol.territory_id, ol.service_center_id, ol.department_id, ol.supply_point_id, ol.order_date
+       HAVING sum(ol.ordered) > 0
+        ORDER BY ol.order_date, ol.retailer_id`,
+      [range.fromDate, range.toDate, range.serviceCenterId ?? null],
+    );
+  }
+
+  /** The cycle's demand lines (or one retailer's line of one spec) assessed against their history. */
+  private async assessLines(
+    manager: EntityManager,
+    cycle: OrderCycle,
+    only?: { retailerId: number; brandId: number },
+  ): Promise<OrderAnomaly[]> {
     const rows: Array<{
       demand_id: number;
       retailer_id: number;
       brand_id: number;
       cartons: number;
       prior: number[];
-    }> = await this.dataSource.query(
+    }> = await manager.query(
       `WITH prior_cycles AS (
          SELECT id FROM order_cycles
           WHERE territory_id = $2 AND status <> 'cancelled' AND order_date < $3
@@ -103,8 +178,16 @@ export class OrderingReportsService {
                                       WHERE ol.cycle_id = pc.id AND ol.retailer_id = d.retailer_id AND ol.brand_id = l.brand_id), 0)::int
                       FROM prior_cycles pc) AS prior
          FROM demands d JOIN demand_lines l ON l.demand_id = d.id
-        WHERE d.cycle_id = $1 AND d.status NOT IN ('cancelled', 'rejected', 'expired')`,
-      [cycle.id, cycle.territoryId, cycle.orderDate, DEFAULT_ANOMALY_RULE.priorCycles],
+        WHERE d.cycle_id = $1 AND d.status NOT IN ('cancelled', 'rejected', 'expired')
+          AND ($5::int IS NULL OR (d.retailer_id = $5 AND l.brand_id = $6))`,
+      [
+        cycle.id,
+        cycle.territoryId,
+        cycle.orderDate,
+        DEFAULT_ANOMALY_RULE.priorCycles,
+        only?.retailerId ?? null,
+        only?.brandId ?? null,
+      ],
     );
     return rows
       .map((row) => ({
@@ -115,6 +198,7 @@ export class OrderingReportsService {
       .map(({ row, assessment }) => ({
         cycleId: cycle.id,
         territoryId: cycle.territoryId,
+        orderDate: cycle.orderDate,
         demandId: row.demand_id,
         retailerId: row.retailer_id,
         brandId: row.brand_id,

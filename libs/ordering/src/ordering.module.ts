@@ -32,6 +32,6 @@ import { DemandsController, OrderCyclesController } from './ordering.controller.
     OrderingFacts,
   ],
   controllers: [DemandsController, OrderCyclesController],
-  exports: [OrderCyclesService, CycleCloseService, OrderingFacts],
+  exports: [OrderCyclesService, CycleCloseService, OrderingFacts, OrderingReportsService],
 })
 export class OrderingModule {}

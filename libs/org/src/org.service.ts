@@ -82,6 +82,20 @@ export class OrgService {
     return ids.length ? manager.findBy(OrgUnit, { id: In(ids), type: 'territory' }) : [];
   }
 
+  /** The delivery routes serving each territory (ids ascending); territories without a route are absent. */
+  async routesOfTerritories(
+    territoryIds: number[],
+    manager: EntityManager = this.units.manager,
+  ): Promise<Map<number, number[]>> {
+    if (!territoryIds.length) return new Map();
+    const rows: Array<{ territory_id: number; route_ids: number[] }> = await manager.query(
+      `SELECT territory_id, array_agg(route_id ORDER BY route_id) AS route_ids
+         FROM territory_routes WHERE territory_id = ANY($1) GROUP BY territory_id`,
+      [territoryIds],
+    );
+    return new Map(rows.map((row) => [row.territory_id, row.route_ids]));
+  }
+
   /** The department of a unit (its own id when it is one); null for the company. */
   async departmentOf(orgUnitId: number | null): Promise<number | null> {
     if (orgUnitId === null) return null;

@@ -4,6 +4,7 @@ import {
   type ArrivalTiming,
   arrivalTiming,
   type DeliveryStop,
+  punctualityRate,
   tallyDeliveries,
 } from './delivery-punctuality.rule.js';
 import { type DeliveryState } from './delivery.lifecycle.js';
@@ -89,5 +90,17 @@ describe('tallyDeliveries', () => {
       proxyReceipts: 0,
     });
     expect(() => tallyDeliveries([stop('delivered', null, 'retailer')])).toThrow(RangeError);
+  });
+});
+
+describe('punctualityRate', () => {
+  it('is on-time stops over stops with an outcome', () => {
+    expect(
+      punctualityRate({ deliveries: 6, onTime: 2, early: 1, late: 2, failed: 1, proxyReceipts: 2 }),
+    ).toEqual({ numerator: 2, denominator: 6, ratio: 2 / 6 });
+  });
+
+  it('has no ratio without deliveries', () => {
+    expect(punctualityRate(tallyDeliveries([])).ratio).toBeNull();
   });
 });

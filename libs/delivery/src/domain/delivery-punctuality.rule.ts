@@ -81,3 +81,19 @@ export function tallyDeliveries(
   }
   return tally;
 }
+
+/** A rate kept with its parts (the KPI context's `Rate` shape): `ratio` is null when nothing was measured. */
+export interface DeliveryRate {
+  readonly numerator: number;
+  readonly denominator: number;
+  readonly ratio: number | null;
+}
+
+/** 送货及时率 = onTime ÷ deliveries; proxy receipts are a count of their own (target: none). */
+export function punctualityRate(tally: DeliveryTally): DeliveryRate {
+  return {
+    numerator: tally.onTime,
+    denominator: tally.deliveries,
+    ratio: tally.deliveries === 0 ? null : tally.onTime / tally.deliveries,
+  };
+}

@@ -1,6 +1,13 @@
 import { describe, expect, it } from '@jest/globals';
 import { type LeadImportance } from './lead-classification.table.js';
-import { isLeadOverdue, isResultOnTime, leadDeadline, shouldEscalateLead } from './lead-deadline.rule.js';
+import {
+  isLeadOverdue,
+  isResultOnTime,
+  leadDeadline,
+  leadDueAt,
+  shouldEscalateLead,
+  validateLeadDeadlinePolicy,
+} from './lead-deadline.rule.js';
 import { type LeadState } from './lead.lifecycle.js';
 
 // Monday 2024-03-04 15:00 in Shanghai.
@@ -96,5 +103,56 @@ describe('shouldEscalateLead', () => {
     expect(shouldEscalateLead(sentBack, late)).toBe(false);
     expect(shouldEscalateLead(sentBack, new Date('2024-03-10T08:00:00Z'))).toBe(false);
     expect(shouldEscalateLead(sentBack, new Date('2024-03-10T08:00:00.001Z'))).toBe(true);
+  });
+});
+
+describe('a deadline fixed at report time', () => {
+  // Reported under a 5-day policy for important leads: due 2024-03-09 07:00Z, whatever the policy now says.
+  const fixed = new Date('2024-03-09T07:00:00Z');
+  const stored = { importance: 'important' as const, reportedAt, verification: null, deadlineAt: fixed };
+
+  it('is the stored one when there is one, else the policy’s', () => {
+    expect(leadDueAt(stored)).toEqual(fixed);
+    expect(leadDueAt({ ...stored, deadlineAt: null })).toEqual(importantDeadline);
+    expect(leadDueAt({ ...stored, deadlineAt: undefined })).toEqual(importantDeadline);
+    expect(() => leadDueAt({ ...stored, deadlineAt: new Date('nonsense') })).toThrow(RangeError);
+  });
+
+  it('decides overdue, on time and escalation', () => {
+    expect(isLeadOverdue(stored, fixed)).toBe(false);
+    expect(isLeadOverdue(stored, justAfter(fixed))).toBe(true);
+    expect(isLeadOverdue(stored, justAfter(importantDeadline))).toBe(false);
+    const verification = { result: 'confirmed' as const, recordedAt: new Date('2024-03-08T00:00:00Z') };
+    expect(isResultOnTime({ ...stored, verification })).toBe(true);
+    expect(shouldEscalateLead({ ...stored, state: 'verifying' }, justAfter(importantDeadline))).toBe(false);
+    expect(shouldEscalateLead({ ...stored, state: 'verifying' }, justAfter(fixed))).toBe(true);
+  });
+});
+
+describe('validateLeadDeadlinePolicy', () => {
+  it.each([
+    [1, 1],
+    [3, 7],
+    [90, 90],
+  ])('accepts important %i days, normal %i', (important, normal) => {
+    expect(validateLeadDeadlinePolicy({ important, normal })).toEqual({
+      ok: true,
+      value: { daysByImportance: { important, normal } },
+    });
+  });
+
+  it.each([
+    [0, 7, 'Deadlines are whole days from 1 to 90'],
+    [3, 91, 'Deadlines are whole days from 1 to 90'],
+    [2.5, 7, 'Deadlines are whole days from 1 to 90'],
+    [Number.NaN, 7, 'Deadlines are whole days from 1 to 90'],
+    [8, 7, 'An important lead cannot have longer than a normal one'],
+  ])('refuses important %p, normal %p', (important, normal, message) => {
+    expect(validateLeadDeadlinePolicy({ important, normal })).toEqual({
+      ok: false,
+      code: 'LEAD_POLICY_INVALID',
+      message,
+      details: { daysByImportance: { important, normal } },
+    });
   });
 });

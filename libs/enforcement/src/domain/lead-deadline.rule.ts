@@ -38,14 +38,25 @@ export interface LeadTiming {
   readonly importance: LeadImportance;
   readonly reportedAt: Date;
   readonly verification: LeadVerification | null;
+  /**
+   * The deadline fixed when the lead was reported (a stored lead keeps the policy of its day). Absent, it is
+   * computed from the policy.
+   */
+  readonly deadlineAt?: Date | null;
+}
+
+/** The lead's deadline: the one fixed at report time, or the policy's. */
+export function leadDueAt(lead: LeadTiming, policy?: LeadDeadlinePolicy): Date {
+  if (lead.deadlineAt !== undefined && lead.deadlineAt !== null) {
+    instant('deadlineAt', lead.deadlineAt);
+    return lead.deadlineAt;
+  }
+  return leadDeadline(lead.reportedAt, lead.importance, policy);
 }
 
 /** Past its deadline at `now` with no result yet. A result recorded late ends the overdue state. */
 export function isLeadOverdue(lead: LeadTiming, now: Date, policy?: LeadDeadlinePolicy): boolean {
-  return (
-    lead.verification === null &&
-    instant('now', now) > leadDeadline(lead.reportedAt, lead.importance, policy).getTime()
-  );
+  return lead.verification === null && instant('now', now) > leadDueAt(lead, policy).getTime();
 }
 
 /** Whether a result was recorded by the deadline. */
@@ -53,10 +64,7 @@ export function isResultOnTime(
   lead: LeadTiming & { readonly verification: LeadVerification },
   policy?: LeadDeadlinePolicy,
 ): boolean {
-  return (
-    instant('recordedAt', lead.verification.recordedAt) <=
-    leadDeadline(lead.reportedAt, lead.importance, policy).getTime()
-  );
+  return instant('recordedAt', lead.verification.recordedAt) <= leadDueAt(lead, policy).getTime();
 }
 
 /**
@@ -72,7 +80,7 @@ export function shouldEscalateLead(
 ): boolean {
   if (lead.importance !== 'important' || lead.verification !== null) return false;
   if (!transitionLead(lead.state, 'escalate').ok) return false;
-  const due = lead.actionDueAt ?? leadDeadline(lead.reportedAt, lead.importance, policy);
+  const due = lead.actionDueAt ?? leadDueAt(lead, policy);
   return instant('now', now) > instant('actionDueAt', due);
 }
 
@@ -80,4 +88,34 @@ function instant(name: string, date: Date): number {
   const ms = date.getTime();
   if (Number.isNaN(ms)) throw new RangeError(`${name} is not a valid instant`);
   return ms;
+}
+
+/** Bounds of a department's deadline policy: whole days, an important lead never due later than a normal one. */
+export const LEAD_DEADLINE_DAYS_MAX = 90;
+
+export type LeadPolicyCheck =
+  | { readonly ok: true; readonly value: LeadDeadlinePolicy }
+  | {
+      readonly ok: false;
+      readonly code: 'LEAD_POLICY_INVALID';
+      readonly message: string;
+      readonly details: { readonly daysByImportance: Readonly<Record<LeadImportance, number>> };
+    };
+
+export function validateLeadDeadlinePolicy(
+  daysByImportance: Record<LeadImportance, number>,
+): LeadPolicyCheck {
+  const { important, normal } = daysByImportance;
+  const whole = (days: number) => Number.isSafeInteger(days) && days >= 1 && days <= LEAD_DEADLINE_DAYS_MAX;
+  const refuse = (message: string): LeadPolicyCheck => ({
+    ok: false,
+    code: 'LEAD_POLICY_INVALID',
+    message,
+    details: { daysByImportance: { important, normal } },
+  });
+  if (!whole(important) || !whole(normal)) {
+    return refuse(`Deadlines are whole days from 1 to ${LEAD_DEADLINE_DAYS_MAX}`);
+  }
+  if (important > normal) return refuse('An important lead cannot have longer than a normal one');
+  return { ok: true, value: { daysByImportance: { important, normal } } };
 }

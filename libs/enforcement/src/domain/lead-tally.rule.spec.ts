@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { type LeadImportance, type VerificationResult } from './lead-classification.table.js';
 import { type LeadTiming } from './lead-deadline.rule.js';
-import { tallyLeads } from './lead-tally.rule.js';
+import { leadRates, tallyLeads } from './lead-tally.rule.js';
 
 const lead = (
   importance: LeadImportance,
@@ -56,6 +56,14 @@ describe('tallyLeads', () => {
     expect(tallyLeads(march, new Date('2024-03-31T16:00:00Z'), policy).withResultOnTime).toBe(4);
   });
 
+  it('measures on time against a deadline fixed at report time', () => {
+    // Lead 2 was reported when important leads had 5 days: its 4-day result is on time.
+    const stored = march.map((l, i) =>
+      i === 1 ? { ...l, deadlineAt: new Date('2024-03-10T02:00:00Z') } : l,
+    );
+    expect(tallyLeads(stored, new Date('2024-03-31T16:00:00Z')).withResultOnTime).toBe(4);
+  });
+
   it('counts nothing for no leads, and refuses an invalid asOf', () => {
     expect(tallyLeads([], new Date('2024-04-01T00:00:00Z'))).toEqual({
       received: 0,
@@ -66,5 +74,23 @@ describe('tallyLeads', () => {
       unverifiable: 0,
     });
     expect(() => tallyLeads(march, new Date('not a date'))).toThrow(RangeError);
+  });
+});
+
+describe('leadRates', () => {
+  it('makes 查实率, on-time rate and authenticity from the March tally', () => {
+    // received 6, with a result 4, on time 3, confirmed 2 (see above).
+    expect(leadRates(tallyLeads(march, new Date('2024-03-31T16:00:00Z')))).toEqual({
+      verificationRate: { numerator: 4, denominator: 6, ratio: 4 / 6 },
+      onTimeRate: { numerator: 3, denominator: 4, ratio: 0.75 },
+      authenticity: { numerator: 2, denominator: 4, ratio: 0.5 },
+    });
+  });
+
+  it('has no ratio where nothing was measured', () => {
+    const none = leadRates(tallyLeads([lead('normal', '2024-03-20T02:00:00Z')], new Date('2024-04-01')));
+    expect(none.verificationRate).toEqual({ numerator: 0, denominator: 1, ratio: 0 });
+    expect(none.onTimeRate.ratio).toBeNull();
+    expect(none.authenticity.ratio).toBeNull();
   });
 });

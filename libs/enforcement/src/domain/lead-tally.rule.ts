@@ -42,3 +42,31 @@ export function tallyLeads(leads: readonly LeadTiming[], asOf: Date, policy?: Le
   }
   return tally;
 }
+
+/** A rate kept with its parts (the KPI context's `Rate` shape): `ratio` is null when nothing was measured. */
+export interface LeadRate {
+  readonly numerator: number;
+  readonly denominator: number;
+  readonly ratio: number | null;
+}
+
+export interface LeadRates {
+  /** 查实率 = withResult ÷ received (per squad). */
+  readonly verificationRate: LeadRate;
+  /** On-time rate = withResultOnTime ÷ withResult (per squad). */
+  readonly onTimeRate: LeadRate;
+  /** 线索真实性 = confirmed ÷ withResult (per reporter). */
+  readonly authenticity: LeadRate;
+}
+
+export function leadRates(tally: LeadTally): LeadRates {
+  return {
+    verificationRate: ratioOf(tally.withResult, tally.received),
+    onTimeRate: ratioOf(tally.withResultOnTime, tally.withResult),
+    authenticity: ratioOf(tally.confirmed, tally.withResult),
+  };
+}
+
+function ratioOf(numerator: number, denominator: number): LeadRate {
+  return { numerator, denominator, ratio: denominator === 0 ? null : numerator / denominator };
+}

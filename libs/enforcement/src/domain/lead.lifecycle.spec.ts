@@ -4,8 +4,10 @@ import {
   allowedLeadEvents,
   LEAD_EVENTS,
   LEAD_STATES,
+  leadStatesAllowing,
   type LeadEvent,
   type LeadState,
+  planLeadEvent,
   transitionLead,
 } from './lead.lifecycle.js';
 
@@ -81,5 +83,60 @@ describe('allowedLeadEvents', () => {
     ['closed', []],
   ])('%s → %j', (state, events) => {
     expect(allowedLeadEvents(state)).toEqual(events);
+  });
+});
+
+describe('leadStatesAllowing', () => {
+  it.each<[LeadEvent, LeadState[]]>([
+    ['escalate', ['new', 'assigned', 'verifying']],
+    ['recordResult', ['verifying', 'escalated']],
+    ['requireAction', ['escalated']],
+    ['close', ['verified']],
+  ])('%s from %j', (event, states) => {
+    expect(leadStatesAllowing(event)).toEqual(states);
+  });
+});
+
+describe('planLeadEvent', () => {
+  it.each<[LeadState, LeadEvent, LeadEvent[], LeadState]>([
+    ['new', 'recordResult', ['assign', 'startVerification', 'recordResult'], 'verified'],
+    ['assigned', 'recordResult', ['startVerification', 'recordResult'], 'verified'],
+    ['verifying', 'recordResult', ['recordResult'], 'verified'],
+    ['escalated', 'recordResult', ['recordResult'], 'verified'],
+    ['new', 'startVerification', ['assign', 'startVerification'], 'verifying'],
+    ['new', 'assign', ['assign'], 'assigned'],
+    ['escalated', 'requireAction', ['requireAction'], 'verifying'],
+  ])('%s → %s goes %j to %s', (from, goal, events, to) => {
+    const plan = planLeadEvent(from, goal);
+    expect(plan.ok && plan.steps.map((step) => step.event)).toEqual(events);
+    expect(plan.ok && plan.value).toBe(to);
+  });
+
+  it.each<[LeadState, LeadEvent]>([
+    ['verified', 'recordResult'],
+    ['closed', 'recordResult'],
+    ['verifying', 'assign'],
+    ['new', 'close'],
+    ['new', 'requireAction'],
+  ])('%s cannot reach %s: the table’s own refusal', (from, goal) => {
+    expect(planLeadEvent(from, goal)).toEqual(transitionLead(from, goal));
+    expect(planLeadEvent(from, goal).ok).toBe(false);
+  });
+
+  it('plans only transitions of the table, chained', () => {
+    fc.assert(
+      fc.property(fc.constantFrom(...LEAD_STATES), fc.constantFrom(...LEAD_EVENTS), (from, goal) => {
+        const plan = planLeadEvent(from, goal);
+        if (!plan.ok) return;
+        let state = from;
+        for (const step of plan.steps) {
+          expect(step.from).toBe(state);
+          expect(transitionLead(state, step.event)).toEqual({ ok: true, value: step.to });
+          state = step.to;
+        }
+        expect(state).toBe(plan.value);
+        expect(plan.steps.at(-1)?.event).toBe(goal);
+      }),
+    );
   });
 });

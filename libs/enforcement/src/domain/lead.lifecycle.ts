@@ -62,3 +62,48 @@ export function transitionLead(from: LeadState, event: LeadEvent): LeadTransitio
 export function allowedLeadEvents(state: LeadState): LeadEvent[] {
   return LEAD_EVENTS.filter((event) => LEAD_TRANSITIONS[state][event] !== undefined);
 }
+
+/** The states from which `event` may happen (the escalation job selects leads in these states). */
+export function leadStatesAllowing(event: LeadEvent): LeadState[] {
+  return LEAD_STATES.filter((state) => LEAD_TRANSITIONS[state][event] !== undefined);
+}
+
+/** What an officer does implicitly on the way to another event: take the lead, then start checking it. */
+const IMPLIED_EVENTS: readonly LeadEvent[] = ['assign', 'startVerification'];
+
+export interface LeadStep {
+  readonly event: LeadEvent;
+  readonly from: LeadState;
+  readonly to: LeadState;
+}
+
+export type LeadPlan =
+  | { readonly ok: true; readonly steps: readonly LeadStep[]; readonly value: LeadState }
+  | Extract<LeadTransition, { ok: false }>;
+
+/**
+ * The steps that bring a lead from `from` through `goal`. An officer who records the result of a lead
+ * nobody took yet has taken it and checked it: those implied events (assign, then start verification) are
+ * prepended, each one a transition of the table, so the lead's history shows every step. When no path
+ * exists the refusal is the table's own for `goal`.
+ */
+export function planLeadEvent(from: LeadState, goal: LeadEvent): LeadPlan {
+  const steps: LeadStep[] = [];
+  let state = from;
+  for (;;) {
+    const direct = transitionLead(state, goal);
+    if (direct.ok)
+      return {
+        ok: true,
+        steps: [...steps, { event: goal, from: state, to: direct.value }],
+        value: direct.value,
+      };
+    const implied = IMPLIED_EVENTS.find(
+      (event) => !steps.some((step) => step.event === event) && transitionLead(state, event).ok,
+    );
+    if (implied === undefined) return transitionLead(from, goal) as Extract<LeadTransition, { ok: false }>;
+    const next = LEAD_TRANSITIONS[state][implied] as LeadState;
+    steps.push({ event: implied, from: state, to: next });
+    state = next;
+  }
+}

@@ -15,15 +15,10 @@ import { Retailer } from '#libs/retailers';
 /** An account manager's phone call to a retailer 电话回访: lighter than a visit, counted against the call target. */
 @Entity('calls')
 @Check('ck_calls_duration', 'duration_seconds IS NULL OR duration_seconds BETWEEN 0 AND 14400')
-@Check('ck_calls_idempotency', '(idempotency_key IS NULL) = (request_hash IS NULL)')
 @Index('ix_calls_territory_on', ['territoryId', 'calledOn'])
 @Index('ix_calls_department_on', ['departmentId', 'calledOn'])
 @Index('ix_calls_account_manager_on', ['accountManagerId', 'calledOn'])
 @Index('ix_calls_retailer_on', ['retailerId', 'calledOn'])
-@Index('uq_calls_idempotency', ['accountManagerId', 'idempotencyKey'], {
-  unique: true,
-  where: 'idempotency_key IS NOT NULL',
-})
 export class Call {
   @PrimaryGeneratedColumn()
   id: number;
@@ -72,12 +67,6 @@ export class Call {
 
   @Column({ type: 'text', nullable: true })
   notes: string | null;
-
-  @Column({ type: 'text', nullable: true, select: false })
-  idempotencyKey: string | null;
-
-  @Column({ type: 'text', nullable: true, select: false })
-  requestHash: string | null;
 
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;

@@ -1,7 +1,6 @@
 import { Body, Controller, Get, Post, Query } from '@nestjs/common';
-import { ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { type Actor, CurrentActor, Roles } from '#libs/shared';
-import { IdempotencyKey } from '../http/idempotency.js';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { type Actor, CurrentActor, Idempotent, Roles } from '#libs/shared';
 import { FIELD_READERS } from '../visits/visits.controller.js';
 import { CallsService } from './calls.service.js';
 import { CallQuery, RecordCallDto } from './dto/call.dto.js';
@@ -13,18 +12,10 @@ export class CallsController {
 
   @Post()
   @Roles('account_manager')
-  @ApiHeader({
-    name: 'Idempotency-Key',
-    required: false,
-    description: 'Retrying with the same key records once',
-  })
+  @Idempotent()
   @ApiOperation({ summary: 'Log a phone call to a retailer of your territory' })
-  record(
-    @CurrentActor() actor: Actor,
-    @Body() dto: RecordCallDto,
-    @IdempotencyKey() idempotencyKey: string | undefined,
-  ) {
-    return this.calls.record(actor, dto, idempotencyKey);
+  record(@CurrentActor() actor: Actor, @Body() dto: RecordCallDto) {
+    return this.calls.record(actor, dto);
   }
 
   @Get()

@@ -12,8 +12,7 @@ import {
 import { AuditService } from '#libs/audit';
 import { fieldError } from '../field.errors.js';
 import { fieldScope } from '../field-scope.js';
-import { FieldWorkRecording, isUniqueViolation } from '../field-work-recording.js';
-import { requestHash } from '../http/idempotency.js';
+import { FieldWorkRecording } from '../field-work-recording.js';
 import { Call } from './call.entity.js';
 import type { CallQuery, RecordCallDto } from './dto/call.dto.js';
 
@@ -45,45 +44,30 @@ export class CallsService {
     private readonly recording: FieldWorkRecording,
   ) {}
 
-  async record(actor: Actor, dto: RecordCallDto, idempotencyKey?: string): Promise<CallView> {
-    const hash = idempotencyKey === undefined ? null : requestHash(dto);
-    try {
-      return await this.transactions.run(async (manager) => {
-        if (idempotencyKey !== undefined) {
-          const earlier = await this.earlierCall(manager, actor, idempotencyKey, hash!);
-          if (earlier) return earlier;
-        }
-        const context = await this.recording.prepare(manager, actor, dto.retailerId, dto.calledAt);
-        const result = await manager.insert(Call, {
-          retailerId: context.retailer.id,
-          territoryId: context.retailer.territoryId,
-          departmentId: context.retailer.departmentId,
-          accountManagerId: actor.userId,
-          calledAt: context.at,
-          calledOn: context.atDate,
-          reached: dto.reached ?? true,
-          durationSeconds: dto.durationSeconds ?? null,
-          notes: dto.notes ?? null,
-          idempotencyKey: idempotencyKey ?? null,
-          requestHash: hash,
-        });
-        const call = await this.view(manager, result.identifiers[0].id as number);
-        await this.audit.record(manager, actor, {
-          action: 'call.create',
-          entityType: 'call',
-          entityId: call.id,
-          after: call,
-          departmentId: call.departmentId,
-        });
-        return call;
+  async record(actor: Actor, dto: RecordCallDto): Promise<CallView> {
+    return this.transactions.run(async (manager) => {
+      const context = await this.recording.prepare(manager, actor, dto.retailerId, dto.calledAt);
+      const result = await manager.insert(Call, {
+        retailerId: context.retailer.id,
+        territoryId: context.retailer.territoryId,
+        departmentId: context.retailer.departmentId,
+        accountManagerId: actor.userId,
+        calledAt: context.at,
+        calledOn: context.atDate,
+        reached: dto.reached ?? true,
+        durationSeconds: dto.durationSeconds ?? null,
+        notes: dto.notes ?? null,
       });
-    } catch (error) {
-      if (idempotencyKey !== undefined && isUniqueViolation(error, 'uq_calls_idempotency')) {
-        const earlier = await this.earlierCall(this.dataSource.manager, actor, idempotencyKey, hash!);
-        if (earlier) return earlier;
-      }
-      throw error;
-    }
+      const call = await this.view(manager, result.identifiers[0].id as number);
+      await this.audit.record(manager, actor, {
+        action: 'call.create',
+        entityType: 'call',
+        entityId: call.id,
+        after: call,
+        departmentId: call.departmentId,
+      });
+      return call;
+    });
   }
 
   async list(actor: Actor, query: CallQuery): Promise<Page<CallView>> {
@@ -108,22 +92,6 @@ export class CallsService {
       .limit(query.pageSize)
       .getRawMany<CallView>();
     return pageOf(items, total?.n ?? 0, query);
-  }
-
-  private async earlierCall(
-    manager: EntityManager,
-    actor: Actor,
-    idempotencyKey: string,
-    hash: string,
-  ): Promise<CallView | null> {
-    const [row] = await manager.query(
-      `SELECT id, request_hash AS "requestHash" FROM calls WHERE account_manager_id = $1 AND idempotency_key = $2`,
-      [actor.userId, idempotencyKey],
-    );
-    if (!row) return null;
-    if (row.requestHash !== hash)
-      throw fieldError('IDEMPOTENCY_KEY_REUSED', { idempotencyKey, callId: row.id });
-    return this.view(manager, row.id);
   }
 
   private async view(manager: EntityManager, id: number): Promise<CallView> {

@@ -32,16 +32,11 @@ import type { GuidanceTopic, VisitKind } from '../rules/visit-content.rule.js';
   'ck_visits_reachability',
   '(reachable_sms IS NULL) = (reachable_wechat IS NULL) AND (reachable_sms IS NULL) = (reachable_portal IS NULL)',
 )
-@Check('ck_visits_idempotency', '(idempotency_key IS NULL) = (request_hash IS NULL)')
 @Index('ix_visits_territory_on', ['territoryId', 'visitedOn'])
 @Index('ix_visits_territory_kind_on', ['territoryId', 'kind', 'visitedOn'])
 @Index('ix_visits_department_on', ['departmentId', 'visitedOn'])
 @Index('ix_visits_account_manager_on', ['accountManagerId', 'visitedOn'])
 @Index('ix_visits_retailer_on', ['retailerId', 'visitedOn'])
-@Index('uq_visits_idempotency', ['accountManagerId', 'idempotencyKey'], {
-  unique: true,
-  where: 'idempotency_key IS NOT NULL',
-})
 export class Visit {
   @PrimaryGeneratedColumn()
   id: number;
@@ -116,13 +111,6 @@ export class Visit {
 
   @Column({ type: 'boolean', nullable: true })
   reachablePortal: boolean | null;
-
-  /** The client's Idempotency-Key (unique per account manager) and a hash of the request it came with. */
-  @Column({ type: 'text', nullable: true, select: false })
-  idempotencyKey: string | null;
-
-  @Column({ type: 'text', nullable: true, select: false })
-  requestHash: string | null;
 
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;

@@ -1,7 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { type Actor, CurrentActor, ParseIdPipe, type Role, Roles } from '#libs/shared';
-import { IdempotencyKey } from '../http/idempotency.js';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { type Actor, CurrentActor, Idempotent, ParseIdPipe, type Role, Roles } from '#libs/shared';
 import { FieldReportsService } from './field-reports.service.js';
 import { VisitsService } from './visits.service.js';
 import { CheckVisitDto, RecordVisitDto, VisitQuery } from './dto/visit.dto.js';
@@ -26,20 +25,12 @@ export class VisitsController {
 
   @Post()
   @Roles('account_manager')
-  @ApiHeader({
-    name: 'Idempotency-Key',
-    required: false,
-    description: 'Retrying with the same key records once',
-  })
+  @Idempotent()
   @ApiOperation({
     summary: 'Record a visit to a retailer of your territory (guidance, price/shelf checks, awareness)',
   })
-  record(
-    @CurrentActor() actor: Actor,
-    @Body() dto: RecordVisitDto,
-    @IdempotencyKey() idempotencyKey: string | undefined,
-  ) {
-    return this.visits.record(actor, dto, idempotencyKey);
+  record(@CurrentActor() actor: Actor, @Body() dto: RecordVisitDto) {
+    return this.visits.record(actor, dto);
   }
 
   @Get()

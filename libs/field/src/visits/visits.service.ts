@@ -13,8 +13,7 @@ import { AuditService } from '#libs/audit';
 import { checkSpecPrice } from '#libs/catalog';
 import { fieldError } from '../field.errors.js';
 import { fieldScope } from '../field-scope.js';
-import { FieldWorkRecording, isUniqueViolation, type RecordingContext } from '../field-work-recording.js';
-import { requestHash } from '../http/idempotency.js';
+import { FieldWorkRecording, type RecordingContext } from '../field-work-recording.js';
 import { FieldLookups } from '../lookups/field-lookups.js';
 import { visitContentProblem } from '../rules/visit-content.rule.js';
 import { Visit, VisitCheck, VisitPriceCheck, VisitShelfItem } from './visit.entity.js';
@@ -39,64 +38,47 @@ export class VisitsService {
     private readonly lookups: FieldLookups,
   ) {}
 
-  /**
-   * Records a visit with everything observed at it, in one transaction with its audit row. With an
-   * Idempotency-Key, a retry of the same request answers the visit made the first time.
-   */
-  async record(actor: Actor, dto: RecordVisitDto, idempotencyKey?: string): Promise<VisitView> {
-    const hash = idempotencyKey === undefined ? null : requestHash(dto);
-    try {
-      return await this.transactions.run(async (manager) => {
-        if (idempotencyKey !== undefined) {
-          const earlier = await this.earlierVisit(manager, actor, idempotencyKey, hash!);
-          if (earlier !== null) return this.view(manager, earlier);
-        }
-        const context = await this.recording.prepare(manager, actor, dto.retailerId, dto.visitedAt);
-        const problem = visitContentProblem({
-          kind: dto.kind,
-          hasGuidance: dto.guidance !== undefined,
-          retailerIsBigAccount: context.retailer.bigAccount,
-        });
-        if (problem) throw fieldError(problem, { kind: dto.kind, retailerId: dto.retailerId });
-        const priceRows = await this.priceCheckRows(manager, dto, context);
-        const visitId = await this.insertVisit(manager, actor, dto, context, idempotencyKey ?? null, hash);
-        const located = {
-          visitId,
-          retailerId: context.retailer.id,
-          territoryId: context.retailer.territoryId,
-          departmentId: context.retailer.departmentId,
-          visitedOn: context.atDate,
-        };
-        if (priceRows.length) {
-          await manager.insert(
-            VisitPriceCheck,
-            priceRows.map((row) => ({ ...located, ...row })),
-          );
-        }
-        if (dto.shelfCheck?.brandIds.length) {
-          await manager.insert(
-            VisitShelfItem,
-            dto.shelfCheck.brandIds.map((brandId) => ({ ...located, brandId })),
-          );
-        }
-        const view = await this.view(manager, visitId);
-        await this.audit.record(manager, actor, {
-          action: 'visit.create',
-          entityType: 'visit',
-          entityId: visitId,
-          after: view,
-          departmentId: view.departmentId,
-        });
-        return view;
+  /** Records a visit with everything observed at it, in one transaction with its audit row. */
+  async record(actor: Actor, dto: RecordVisitDto): Promise<VisitView> {
+    return this.transactions.run(async (manager) => {
+      const context = await this.recording.prepare(manager, actor, dto.retailerId, dto.visitedAt);
+      const problem = visitContentProblem({
+        kind: dto.kind,
+        hasGuidance: dto.guidance !== undefined,
+        retailerIsBigAccount: context.retailer.bigAccount,
       });
-    } catch (error) {
-      // Two retries with the same key at the same instant: the loser answers the winner's visit.
-      if (idempotencyKey !== undefined && isUniqueViolation(error, 'uq_visits_idempotency')) {
-        const earlier = await this.earlierVisit(this.dataSource.manager, actor, idempotencyKey, hash!);
-        if (earlier !== null) return this.view(this.dataSource.manager, earlier);
+      if (problem) throw fieldError(problem, { kind: dto.kind, retailerId: dto.retailerId });
+      const priceRows = await this.priceCheckRows(manager, dto, context);
+      const visitId = await this.insertVisit(manager, actor, dto, context);
+      const located = {
+        visitId,
+        retailerId: context.retailer.id,
+        territoryId: context.retailer.territoryId,
+        departmentId: context.retailer.departmentId,
+        visitedOn: context.atDate,
+      };
+      if (priceRows.length) {
+        await manager.insert(
+          VisitPriceCheck,
+          priceRows.map((row) => ({ ...located, ...row })),
+        );
       }
-      throw error;
-    }
+      if (dto.shelfCheck?.brandIds.length) {
+        await manager.insert(
+          VisitShelfItem,
+          dto.shelfCheck.brandIds.map((brandId) => ({ ...located, brandId })),
+        );
+      }
+      const view = await this.view(manager, visitId);
+      await this.audit.record(manager, actor, {
+        action: 'visit.create',
+        entityType: 'visit',
+        entityId: visitId,
+        after: view,
+        departmentId: view.departmentId,
+      });
+      return view;
+    });
   }
 
   async list(actor: Actor, query: VisitQuery): Promise<Page<VisitSummary>> {
@@ -203,22 +185,6 @@ export class VisitsService {
       : actor.scope;
   }
 
-  private async earlierVisit(
-    manager: EntityManager,
-    actor: Actor,
-    idempotencyKey: string,
-    hash: string,
-  ): Promise<number | null> {
-    const [row] = await manager.query(
-      `SELECT id, request_hash AS "requestHash" FROM visits WHERE account_manager_id = $1 AND idempotency_key = $2`,
-      [actor.userId, idempotencyKey],
-    );
-    if (!row) return null;
-    if (row.requestHash !== hash)
-      throw fieldError('IDEMPOTENCY_KEY_REUSED', { idempotencyKey, visitId: row.id });
-    return row.id;
-  }
-
   /** Each spec's observed prices against its guide prices, with the department's tolerance. */
   private async priceCheckRows(manager: EntityManager, dto: RecordVisitDto, context: RecordingContext) {
     const priceBrandIds = dto.priceChecks?.map((line) => line.brandId) ?? [];
@@ -253,8 +219,6 @@ export class VisitsService {
     actor: Actor,
     dto: RecordVisitDto,
     context: RecordingContext,
-    idempotencyKey: string | null,
-    hash: string | null,
   ): Promise<number> {
     const result = await manager.insert(Visit, {
       retailerId: context.retailer.id,
@@ -273,8 +237,6 @@ export class VisitsService {
       reachableSms: dto.channelReachable?.sms ?? null,
       reachableWechat: dto.channelReachable?.wechat ?? null,
       reachablePortal: dto.channelReachable?.portal ?? null,
-      idempotencyKey,
-      requestHash: hash,
     });
     return result.identifiers[0].id as number;
   }

@@ -1,0 +1,154 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { type Actor, CurrentActor, Idempotent, ParseIdPipe, type Role, Roles } from '#libs/shared';
+import { DeliveriesService } from './deliveries.service.js';
+import { DeliveryFeedbackService } from './delivery-feedback.service.js';
+import { DeliveryPlanningService } from './delivery-planning.service.js';
+import { PunctualityService } from './punctuality.service.js';
+import {
+  AnswerFeedbackDto,
+  CompleteDeliveryDto,
+  DeliveryQuery,
+  DeliveryRunQuery,
+  FailDeliveryDto,
+  FeedbackQuery,
+  PlanDeliveriesDto,
+  PunctualityQuery,
+  RaiseFeedbackDto,
+} from './dto/delivery.dto.js';
+
+/** The delivery side and those who supervise it. */
+const DELIVERY_SUPERVISORS: Role[] = [
+  'admin',
+  'department_head',
+  'inspector',
+  'market_manager',
+  'supply_clerk',
+];
+
+@ApiTags('deliveries')
+@Controller('deliveries')
+export class DeliveriesController {
+  constructor(
+    private readonly deliveries: DeliveriesService,
+    private readonly feedback: DeliveryFeedbackService,
+    private readonly punctuality: PunctualityService,
+  ) {}
+
+  @Get()
+  @Roles(...DELIVERY_SUPERVISORS, 'account_manager', 'delivery_staff', 'retailer')
+  @ApiOperation({ summary: 'Delivery stops in scope (delivery staff: their route; a retailer: its own)' })
+  list(@CurrentActor() actor: Actor, @Query() query: DeliveryQuery) {
+    return this.deliveries.list(actor, query);
+  }
+
+  @Get('punctuality')
+  @Roles(...DELIVERY_SUPERVISORS, 'delivery_staff')
+  @ApiOperation({
+    summary: '送货及时率 per delivery staff for a month: within window ÷ deliveries; proxy receipts counted',
+  })
+  punctualityOf(@CurrentActor() actor: Actor, @Query() query: PunctualityQuery) {
+    return this.punctuality.punctuality(actor, query.month);
+  }
+
+  @Get(':id')
+  @Roles(...DELIVERY_SUPERVISORS, 'account_manager', 'delivery_staff', 'retailer')
+  get(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: number) {
+    return this.deliveries.get(actor, id);
+  }
+
+  @Post(':id/complete')
+  @Roles('delivery_staff')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'Record arrival and receiver; a proxy receipt 代接货 needs the receiver’s name and a reason',
+  })
+  complete(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseIdPipe) id: number,
+    @Body() dto: CompleteDeliveryDto,
+  ) {
+    return this.deliveries.complete(actor, id, dto);
+  }
+
+  @Post(':id/fail')
+  @Roles('delivery_staff')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Nobody to hand the goods to: the stop fails (instead of a proxy receipt)' })
+  fail(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: number, @Body() dto: FailDeliveryDto) {
+    return this.deliveries.fail(actor, id, dto);
+  }
+
+  @Post(':id/confirm')
+  @Roles('retailer')
+  @HttpCode(200)
+  @ApiOperation({ summary: '到户确认: the retailer confirms receipt in its own account' })
+  confirm(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: number) {
+    return this.deliveries.confirm(actor, id);
+  }
+
+  @Post(':id/feedback')
+  @Roles('account_manager')
+  @Idempotent()
+  @ApiOperation({
+    summary: 'Raise a delivery problem (late, wrong goods, short, damaged) for the delivery side',
+  })
+  raise(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: number, @Body() dto: RaiseFeedbackDto) {
+    return this.feedback.raise(actor, id, dto);
+  }
+}
+
+@ApiTags('deliveries')
+@Controller('delivery-runs')
+export class DeliveryRunsController {
+  constructor(
+    private readonly deliveries: DeliveriesService,
+    private readonly planning: DeliveryPlanningService,
+  ) {}
+
+  @Get()
+  @Roles(...DELIVERY_SUPERVISORS, 'delivery_staff')
+  @ApiOperation({ summary: 'The runs of a date per route, with their stops by status' })
+  list(@CurrentActor() actor: Actor, @Query() query: DeliveryRunQuery) {
+    return this.deliveries.runs(actor, query);
+  }
+
+  @Post('plan')
+  @Roles('admin', 'supply_clerk')
+  @HttpCode(200)
+  @ApiOperation({
+    summary:
+      'Plan the deliveries of an order date’s unified order now (the schedule does it every half hour; idempotent)',
+  })
+  plan(@CurrentActor() actor: Actor, @Body() dto: PlanDeliveriesDto) {
+    return this.planning.planNow(actor, dto.orderDate);
+  }
+}
+
+@ApiTags('deliveries')
+@Controller('delivery-feedback')
+export class DeliveryFeedbackController {
+  constructor(private readonly feedback: DeliveryFeedbackService) {}
+
+  @Get()
+  @Roles(...DELIVERY_SUPERVISORS, 'account_manager', 'delivery_staff')
+  @ApiOperation({ summary: 'Feedback on deliveries; `open=true` lists the items not closed, oldest first' })
+  list(@CurrentActor() actor: Actor, @Query() query: FeedbackQuery) {
+    return this.feedback.list(actor, query);
+  }
+
+  @Post(':id/answer')
+  @Roles('delivery_staff', 'supply_clerk')
+  @HttpCode(200)
+  answer(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: number, @Body() dto: AnswerFeedbackDto) {
+    return this.feedback.answer(actor, id, dto);
+  }
+
+  @Post(':id/close')
+  @Roles('account_manager')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Whoever raised it closes it: settled, or withdrawn before an answer' })
+  close(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: number) {
+    return this.feedback.close(actor, id);
+  }
+}

@@ -1,0 +1,179 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+import { type Actor, Clock, notFound, type Page, pageOf, pageOffset, TransactionRunner } from '#libs/shared';
+import { AuditService } from '#libs/audit';
+import { checkStopCompletion, type DeliveryEvent, transitionDelivery } from './domain/index.js';
+import { Delivery, DeliveryFeedback } from './delivery.entity.js';
+import { deliveryScopeCondition, type DeliveryView, toDeliveryView } from './delivery-access.js';
+import { deliveryError } from './delivery.errors.js';
+import type {
+  CompleteDeliveryDto,
+  DeliveryQuery,
+  DeliveryRunQuery,
+  FailDeliveryDto,
+} from './dto/delivery.dto.js';
+
+/**
+ * Delivery stops at the door: delivery staff of the route record arrival and receiver (a proxy receipt 代接货
+ * only with name and reason, flagged) or a failed stop; the retailer confirms receipt in its own account
+ * 到户确认. Reads are scoped; every change is audited in its transaction.
+ */
+@Injectable()
+export class DeliveriesService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly transactions: TransactionRunner,
+    private readonly audit: AuditService,
+    private readonly clock: Clock,
+  ) {}
+
+  async list(actor: Actor, query: DeliveryQuery): Promise<Page<DeliveryView>> {
+    const qb = this.dataSource.manager
+      .createQueryBuilder(Delivery, 'd')
+      .where(...deliveryScopeCondition(actor))
+      .orderBy('d.delivery_date', 'DESC')
+      .addOrderBy('d.route_id')
+      .addOrderBy('d.position');
+    if (query.date) qb.andWhere('d.delivery_date = :date', { date: query.date });
+    if (query.routeId) qb.andWhere('d.route_id = :routeId', { routeId: query.routeId });
+    if (query.status) qb.andWhere('d.status = :status', { status: query.status });
+    if (query.retailerId) qb.andWhere('d.retailer_id = :retailerId', { retailerId: query.retailerId });
+    if (query.proxyReceipt !== undefined)
+      qb.andWhere(query.proxyReceipt ? `d.receiver = 'proxy'` : `d.receiver IS DISTINCT FROM 'proxy'`);
+    const [items, total] = await qb.skip(pageOffset(query)).take(query.pageSize).getManyAndCount();
+    return pageOf(items.map(toDeliveryView), total, query);
+  }
+
+  /** One stop with the feedback raised against it; out of scope is 404. */
+  async get(actor: Actor, id: number) {
+    const delivery = await this.inScope(this.dataSource.manager, actor, id);
+    const feedback = await this.dataSource.manager.find(DeliveryFeedback, {
+      where: { deliveryId: id },
+      order: { raisedAt: 'ASC' },
+    });
+    return { ...toDeliveryView(delivery), feedback };
+  }
+
+  /** The runs of a date with their stops by status (the supply point's and the route's day at a glance). */
+  async runs(actor: Actor, query: DeliveryRunQuery) {
+    const qb = this.dataSource
+      .createQueryBuilder()
+      .select([
+        'd.run_id AS "runId"',
+        'd.route_id AS "routeId"',
+        `to_char(d.delivery_date, 'YYYY-MM-DD') AS "deliveryDate"`,
+        'count(*)::int AS stops',
+        'sum(d.cartons)::int AS cartons',
+        `count(*) FILTER (WHERE d.status = 'planned')::int AS planned`,
+        `count(*) FILTER (WHERE d.status IN ('delivered', 'confirmed'))::int AS delivered`,
+        `count(*) FILTER (WHERE d.status = 'confirmed')::int AS confirmed`,
+        `count(*) FILTER (WHERE d.status = 'failed')::int AS failed`,
+        `count(*) FILTER (WHERE d.receiver = 'proxy')::int AS "proxyReceipts"`,
+        'min(d.window_start) AS "firstWindowStart"',
+        'max(d.window_end) AS "lastWindowEnd"',
+      ])
+      .from('deliveries', 'd')
+      .where('d.delivery_date = :date', { date: query.date })
+      .andWhere(...deliveryScopeCondition(actor))
+      .groupBy('d.run_id, d.route_id, d.delivery_date')
+      .orderBy('d.route_id');
+    if (query.routeId) qb.andWhere('d.route_id = :routeId', { routeId: query.routeId });
+    return qb.getRawMany();
+  }
+
+  async complete(actor: Actor, id: number, dto: CompleteDeliveryDto): Promise<DeliveryView> {
+    return this.change(actor, id, 'complete', (delivery, now) => {
+      this.assertRouteStaff(actor, delivery);
+      const check = checkStopCompletion(dto, now);
+      if (!check.ok) throw deliveryError(check.code, check.details, check.message);
+      const { arrivedAt, receiver, receiverName, reason } = check.value;
+      return {
+        arrivedAt,
+        receiver,
+        receiverName,
+        proxyReason: reason,
+        completedBy: actor.userId,
+        completedAt: now,
+      };
+    });
+  }
+
+  /** Nobody to hand the goods to (the alternative to a proxy receipt): the stop fails, the goods go back. */
+  async fail(actor: Actor, id: number, dto: FailDeliveryDto): Promise<DeliveryView> {
+    return this.change(actor, id, 'fail', (delivery, now) => {
+      this.assertRouteStaff(actor, delivery);
+      return { failureReason: dto.reason.trim(), completedBy: actor.userId, completedAt: now };
+    });
+  }
+
+  /** 到户确认: the retailer confirms in its own account that the goods arrived. */
+  async confirm(actor: Actor, id: number): Promise<DeliveryView> {
+    return this.change(actor, id, 'confirm', (_delivery, now) => ({
+      confirmedAt: now,
+      confirmedBy: actor.userId,
+    }));
+  }
+
+  /** Load (locked, in scope: else 404) → check the lifecycle → apply → save and audit, in one transaction. */
+  private async change(
+    actor: Actor,
+    id: number,
+    event: DeliveryEvent,
+    decide: (delivery: Delivery, now: Date) => Partial<Delivery>,
+  ): Promise<DeliveryView> {
+    return this.transactions.run(async (manager) => {
+      const delivery = await this.inScope(manager, actor, id, true);
+      const before = { ...delivery };
+      const now = this.clock.now();
+      const changes = decide(delivery, now);
+      const next = transitionDelivery(delivery.status, event);
+      if (!next.ok) throw deliveryError(next.code, next.details, next.message);
+      Object.assign(delivery, changes, { status: next.value });
+      await manager.save(delivery);
+      await this.audit.record(manager, actor, {
+        action: `delivery.${event}`,
+        entityType: 'delivery',
+        entityId: delivery.id,
+        before: outcomeOf(before),
+        after: { ...outcomeOf(delivery), proxyReceipt: delivery.receiver === 'proxy' },
+        departmentId: delivery.departmentId,
+      });
+      return toDeliveryView(delivery);
+    });
+  }
+
+  private async inScope(manager: EntityManager, actor: Actor, id: number, lock = false): Promise<Delivery> {
+    const qb = manager
+      .createQueryBuilder(Delivery, 'd')
+      .where('d.id = :id', { id })
+      .andWhere(...deliveryScopeCondition(actor));
+    if (lock) qb.setLock('pessimistic_write');
+    const delivery = await qb.getOne();
+    if (!delivery) throw notFound('delivery', id);
+    return delivery;
+  }
+
+  private assertRouteStaff(actor: Actor, delivery: Delivery): void {
+    if (actor.role !== 'delivery_staff' || actor.orgUnitId !== delivery.routeId)
+      throw deliveryError('DELIVERY_NOT_YOUR_ROUTE', { routeId: delivery.routeId });
+  }
+}
+
+/** What a stop's audit rows carry: its outcome, not the manifest. */
+function outcomeOf(d: Delivery) {
+  return {
+    status: d.status,
+    retailerId: d.retailerId,
+    routeId: d.routeId,
+    deliveryDate: d.deliveryDate,
+    windowStart: d.windowStart,
+    windowEnd: d.windowEnd,
+    arrivedAt: d.arrivedAt,
+    receiver: d.receiver,
+    receiverName: d.receiverName,
+    proxyReason: d.proxyReason,
+    failureReason: d.failureReason,
+    completedBy: d.completedBy,
+    confirmedAt: d.confirmedAt,
+  };
+}

@@ -1,0 +1,27 @@
+import { defineErrors } from '#libs/shared';
+
+export const deliveryError = defineErrors({
+  DELIVERY_TRANSITION_FORBIDDEN: { status: 409, message: 'The delivery cannot do that in its current state' },
+  DELIVERY_ARRIVAL_INVALID: { status: 400, message: 'The arrival time is not a valid instant' },
+  DELIVERY_ARRIVED_IN_FUTURE: { status: 400, message: 'The arrival time is in the future' },
+  DELIVERY_RECEIVER_INVALID: { status: 400, message: 'The receiver is the retailer or a proxy' },
+  DELIVERY_PROXY_REASON_REQUIRED: {
+    status: 400,
+    message: 'Goods received by a proxy (代接货) need a reason',
+  },
+  DELIVERY_PROXY_RECEIVER_NAME_REQUIRED: {
+    status: 400,
+    message: 'Goods received by a proxy (代接货) need the name of who received them',
+  },
+  DELIVERY_NOT_YOUR_ROUTE: { status: 403, message: 'Only delivery staff of the stop’s route may do this' },
+  DELIVERY_PLAN_RANGE_INVALID: {
+    status: 400,
+    message: 'Plan order dates of the last 31 days, up to yesterday',
+  },
+  FEEDBACK_TRANSITION_FORBIDDEN: { status: 409, message: 'The feedback cannot do that in its current state' },
+  FEEDBACK_NOT_RAISER: { status: 403, message: 'Only the account manager who raised it may close it' },
+  FEEDBACK_NOT_DELIVERY_SIDE: {
+    status: 403,
+    message: 'Only the route’s delivery staff or the supply point may answer',
+  },
+});

@@ -1,0 +1,57 @@
+/**
+ * Feedback between roles on a delivery: an account manager raises a problem (late, wrong goods, damaged…)
+ * against a delivery of its territory; the delivery side (the route's delivery staff or the supply point)
+ * answers; the account manager closes it once settled, or withdraws it before an answer. An item is open
+ * until it is closed, so an answered item still counts, with its age, until the raiser accepts the answer.
+ */
+export const FEEDBACK_KINDS = ['late', 'wrongGoods', 'short', 'damaged', 'other'] as const;
+export type FeedbackKind = (typeof FEEDBACK_KINDS)[number];
+export const FEEDBACK_KIND_LABELS: Readonly<Record<FeedbackKind, string>> = {
+  late: '送货不及时',
+  wrongGoods: '错送规格',
+  short: '少送数量',
+  damaged: '包装破损',
+  other: '其他',
+};
+
+export const FEEDBACK_STATES = ['open', 'answered', 'closed'] as const;
+export type FeedbackState = (typeof FEEDBACK_STATES)[number];
+export const FEEDBACK_STATE_LABELS: Readonly<Record<FeedbackState, string>> = {
+  open: '待答复',
+  answered: '已答复',
+  closed: '已关闭',
+};
+
+/** Feedback not closed yet: what the open-items list shows, oldest first. */
+export const OPEN_FEEDBACK_STATES: readonly FeedbackState[] = ['open', 'answered'];
+
+export const FEEDBACK_EVENTS = ['answer', 'close'] as const;
+export type FeedbackEvent = (typeof FEEDBACK_EVENTS)[number];
+
+export const FEEDBACK_TRANSITIONS: {
+  readonly [S in FeedbackState]: { readonly [E in FeedbackEvent]?: FeedbackState };
+} = {
+  open: { answer: 'answered', close: 'closed' },
+  answered: { close: 'closed' },
+  closed: {},
+};
+
+export type FeedbackTransition =
+  | { readonly ok: true; readonly value: FeedbackState }
+  | {
+      readonly ok: false;
+      readonly code: 'FEEDBACK_TRANSITION_FORBIDDEN';
+      readonly message: string;
+      readonly details: { readonly from: FeedbackState; readonly event: FeedbackEvent };
+    };
+
+export function transitionFeedback(from: FeedbackState, event: FeedbackEvent): FeedbackTransition {
+  const to = FEEDBACK_TRANSITIONS[from][event];
+  if (to !== undefined) return { ok: true, value: to };
+  return {
+    ok: false,
+    code: 'FEEDBACK_TRANSITION_FORBIDDEN',
+    message: `Feedback that is ${from} cannot ${event}`,
+    details: { from, event },
+  };
+}

@@ -1,0 +1,167 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform, Type } from 'class-transformer';
+import {
+  IsBoolean,
+  IsDate,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Matches,
+  MaxLength,
+  Min,
+  MinLength,
+} from 'class-validator';
+import { PageQuery } from '#libs/shared';
+import {
+  DELIVERY_STATES,
+  FEEDBACK_KINDS,
+  FEEDBACK_STATES,
+  RECEIVER_KINDS,
+  type DeliveryState,
+  type FeedbackKind,
+  type FeedbackState,
+  type ReceiverKind,
+} from '../domain/index.js';
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
+
+/** `?flag=true|false` as a boolean (anything else stays a string and fails validation). */
+const toBoolean = ({ value }: { value: unknown }) =>
+  value === 'true' ? true : value === 'false' ? false : value;
+
+export class CompleteDeliveryDto {
+  @ApiProperty({ example: '2026-12-01T01:40:00Z', description: 'When the goods arrived at the door' })
+  @Type(() => Date)
+  @IsDate()
+  arrivedAt: Date;
+
+  @ApiProperty({
+    enum: RECEIVER_KINDS,
+    description: 'retailer: the licence holder; proxy: anyone else (代接货, needs name and reason)',
+  })
+  @IsIn(RECEIVER_KINDS)
+  receiver: ReceiverKind;
+
+  @ApiPropertyOptional({ maxLength: 100 })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  receiverName?: string;
+
+  @ApiPropertyOptional({ maxLength: 500, description: 'Why someone else received the goods' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(500)
+  reason?: string;
+}
+
+export class FailDeliveryDto {
+  @ApiProperty({ minLength: 2, maxLength: 500, example: '店铺关门，联系不上店主' })
+  @IsString()
+  @MinLength(2)
+  @MaxLength(500)
+  reason: string;
+}
+
+export class DeliveryQuery extends PageQuery {
+  @ApiPropertyOptional({ example: '2026-12-01', description: 'Delivery date' })
+  @IsOptional()
+  @IsString()
+  @Matches(DATE)
+  date?: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  routeId?: number;
+
+  @ApiPropertyOptional({ enum: DELIVERY_STATES })
+  @IsOptional()
+  @IsIn(DELIVERY_STATES)
+  status?: DeliveryState;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  retailerId?: number;
+
+  @ApiPropertyOptional({ description: 'Only proxy receipts 代接货 (true)' })
+  @IsOptional()
+  @Transform(toBoolean)
+  @IsBoolean()
+  proxyReceipt?: boolean;
+}
+
+export class DeliveryRunQuery {
+  @ApiProperty({ example: '2026-12-01' })
+  @IsString()
+  @Matches(DATE)
+  date: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  routeId?: number;
+}
+
+export class PlanDeliveriesDto {
+  @ApiProperty({ example: '2026-11-30', description: 'The order date whose unified order is delivered' })
+  @IsString()
+  @Matches(DATE)
+  orderDate: string;
+}
+
+export class PunctualityQuery {
+  @ApiProperty({ example: '2026-11', description: 'Stops whose delivery date falls in this month' })
+  @IsString()
+  @Matches(MONTH)
+  month: string;
+}
+
+export class RaiseFeedbackDto {
+  @ApiProperty({ enum: FEEDBACK_KINDS })
+  @IsIn(FEEDBACK_KINDS)
+  kind: FeedbackKind;
+
+  @ApiProperty({ minLength: 2, maxLength: 1000 })
+  @IsString()
+  @MinLength(2)
+  @MaxLength(1000)
+  description: string;
+}
+
+export class AnswerFeedbackDto {
+  @ApiProperty({ minLength: 2, maxLength: 1000 })
+  @IsString()
+  @MinLength(2)
+  @MaxLength(1000)
+  answer: string;
+}
+
+export class FeedbackQuery extends PageQuery {
+  @ApiPropertyOptional({ enum: FEEDBACK_STATES })
+  @IsOptional()
+  @IsIn(FEEDBACK_STATES)
+  status?: FeedbackState;
+
+  @ApiPropertyOptional({ description: 'Only items not closed yet (open or answered), oldest first' })
+  @IsOptional()
+  @Transform(toBoolean)
+  @IsBoolean()
+  open?: boolean;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  routeId?: number;
+}
