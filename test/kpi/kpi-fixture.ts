@@ -193,6 +193,60 @@ export async function buildKpiFixture(t: DemoApp): Promise<KpiFixture> {
   await t.http.post(`/api/order-cycles/${cycle.body.id}/cutoff`).set(admin).expect(200);
   await t.http.post(`/api/order-cycles/${cycle.body.id}/consolidate`).set(admin).expect(200);
 
+  // Deliveries of the 23rd's unified order, the next morning.
+  pinClock(t, '2026-11-24T08:00:00+08:00');
+  await t.http
+    .post('/api/delivery-runs/plan')
+    .set(bearer(await t.token('clerk1')))
+    .send({ orderDate: '2026-11-23' })
+    .expect(200);
+  pinClock(t, '2026-11-24T12:00:00+08:00');
+  const stops = new Map<number, number>(
+    (await t.db.query('SELECT id, retailer_id FROM deliveries')).rows.map((r) => [r.retailer_id, r.id]),
+  );
+  const ds1 = bearer(await t.token('ds1'));
+  await t.http
+    .post(`/api/deliveries/${stops.get(r1)}/complete`)
+    .set(ds1)
+    .send({ arrivedAt: '2026-11-24T09:00:00+08:00', receiver: 'retailer' })
+    .expect(200);
+  await t.http
+    .post(`/api/deliveries/${stops.get(r2)}/complete`)
+    .set(ds1)
+    .send({
+      arrivedAt: '2026-11-24T10:00:00+08:00',
+      receiver: 'proxy',
+      receiverName: '店员小李',
+      reason: '店主外出进货',
+    })
+    .expect(200);
+  await t.http
+    .post(`/api/deliveries/${stops.get(r3)}/fail`)
+    .set(ds1)
+    .send({ reason: '店铺关门' })
+    .expect(200);
+
+  // Leads of 10 November and their results.
+  pinClock(t, '2026-11-10T10:00:00+08:00');
+  const lead = async (headers: Record<string, string>, retailerId: number) =>
+    (
+      await t.http
+        .post('/api/leads')
+        .set(headers)
+        .send({ kind: 'counterfeit', importance: 'normal', description: '店内发现疑似假烟', retailerId })
+        .expect(201)
+    ).body.id as number;
+  const [l1, l2] = [await lead(am01, r1), await lead(am01, r2)];
+  await lead(am01, r3);
+  const [l4, l5] = [await lead(am02, r7), await lead(ds1, r4)];
+  const eo1 = bearer(await t.token('eo1'));
+  const verify = (id: number, result: string) =>
+    t.http.post(`/api/leads/${id}/verify`).set(eo1).send({ result, note: '现场核查' }).expect(200);
+  pinClock(t, '2026-11-12T10:00:00+08:00');
+  for (const id of [l1, l4, l5]) await verify(id, 'confirmed');
+  pinClock(t, '2026-11-20T10:00:00+08:00');
+  await verify(l2, 'unfounded');
+
   await insertLastYearSale(t, {
     territoryId: t001,
     retailerId: r1,

@@ -204,6 +204,64 @@ describe('monthly KPIs', () => {
       expect(department.items[0].kpis.guidanceCoverage).toMatchObject({ numerator: 5, denominator: 8 });
     });
 
+    it('lead authenticity of each account manager as a reporter', () => {
+      // am01: r1 confirmed, r2 unfounded, r3 without a result yet: 1 of 2 with a result.
+      expect(row(november, f.territory.t001).kpis.leadAuthenticity).toMatchObject({
+        value: 0.5,
+        numerator: 1,
+        denominator: 2,
+        status: 'noTarget',
+      });
+      expect(row(november, f.territory.t002).kpis.leadAuthenticity).toMatchObject({
+        numerator: 1,
+        denominator: 1,
+      });
+    });
+
+    it('per squad: verification rate 查实率 and on-time rate', async () => {
+      const squads = (await t.http.get('/api/kpi/squads?month=2026-11').set(head).expect(200)).body;
+      expect(squads.items.map((r: Row) => r.subject.code)).toEqual(['SQ1', 'SQ2', 'SQ3']);
+      const sq1 = squads.items[0].kpis;
+      // Five leads received; four have a result (three by the 12th, one on the 20th, after its 17th deadline).
+      expect(sq1.leadVerificationRate).toMatchObject({ value: 0.8, numerator: 4, denominator: 5 });
+      expect(sq1.leadOnTimeRate).toMatchObject({ value: 0.75, numerator: 3, denominator: 4 });
+      expect(squads.items[1].kpis.leadVerificationRate).toMatchObject({
+        value: null,
+        numerator: 0,
+        denominator: 0,
+      });
+    });
+
+    it('per delivery staff member: punctuality and proxy receipts (ceiling 0)', async () => {
+      const staff = (await t.http.get('/api/kpi/delivery?month=2026-11').set(head).expect(200)).body;
+      expect(staff.items.map((r: Row) => r.subject.code)).toEqual(['ds1', 'ds2', 'ds3', 'ds4', 'ds5', 'ds6']);
+      const ds1 = staff.items[0];
+      expect(ds1.subject).toMatchObject({ route: { code: 'R1-1' }, serviceCenterId: f.center.sc1 });
+      // r1 on time, r2 an hour late, r3 failed: 1 of 3 on time; r2 received by someone else.
+      expect(ds1.kpis.deliveryPunctuality).toMatchObject({
+        numerator: 1,
+        denominator: 3,
+        status: 'noTarget',
+      });
+      expect(ds1.kpis.proxyReceipts).toMatchObject({
+        value: 1,
+        target: { kind: 'atMost', value: 0 },
+        status: 'below',
+      });
+      expect(ds1.kpis.leadAuthenticity).toMatchObject({ value: 1, numerator: 1, denominator: 1 });
+      expect(staff.items[1].kpis.proxyReceipts).toMatchObject({ value: 0, status: 'meets' });
+    });
+
+    it('the department adds every row: territories, squads and delivery staff', async () => {
+      const [department] = (await t.http.get('/api/kpi/departments?month=2026-11').set(head).expect(200)).body
+        .items;
+      expect(department.kpis.leadVerificationRate).toMatchObject({ numerator: 4, denominator: 5 });
+      // am01 1 of 2, am02 1 of 1, ds1 1 of 1.
+      expect(department.kpis.leadAuthenticity).toMatchObject({ numerator: 3, denominator: 4 });
+      expect(department.kpis.deliveryPunctuality).toMatchObject({ numerator: 1, denominator: 3 });
+      expect(department.kpis.proxyReceipts).toMatchObject({ value: 1, status: 'below' });
+    });
+
     it('refuses a month that has not started, and a malformed one', async () => {
       const future = await t.http.get('/api/kpi/account-managers?month=2027-01').set(head);
       expect(future.status).toBe(400);
@@ -253,6 +311,36 @@ describe('monthly KPIs', () => {
       ).body;
       expect(mm2.items.map((r: Row) => r.subject.id)).toEqual([f.center.sc2]);
       expect((await t.http.get('/api/kpi/departments?month=2026-11').set(mm1)).status).toBe(403);
+    });
+
+    it('an officer reads its squad, delivery staff their own row, a market manager its center’s staff', async () => {
+      const eo3 = (
+        await t.http
+          .get('/api/kpi/squads?month=2026-11')
+          .set(bearer(await t.token('eo3')))
+          .expect(200)
+      ).body;
+      expect(eo3.items.map((r: Row) => r.subject.code)).toEqual(['SQ2']);
+      const ds1 = (
+        await t.http
+          .get('/api/kpi/delivery?month=2026-11')
+          .set(bearer(await t.token('ds1')))
+          .expect(200)
+      ).body;
+      expect(ds1.items.map((r: Row) => r.subject.code)).toEqual(['ds1']);
+      const mm1 = (
+        await t.http
+          .get('/api/kpi/delivery?month=2026-11')
+          .set(bearer(await t.token('mm1')))
+          .expect(200)
+      ).body;
+      expect(mm1.items.map((r: Row) => r.subject.code)).toEqual(['ds1', 'ds2']);
+      expect(
+        (await t.http.get('/api/kpi/squads?month=2026-11').set(bearer(await t.token('am01')))).status,
+      ).toBe(403);
+      expect(
+        (await t.http.get('/api/kpi/delivery?month=2026-11').set(bearer(await t.token('eo1')))).status,
+      ).toBe(403);
     });
 
     it('inspectors read the department; admins name it; other roles are refused', async () => {
@@ -437,7 +525,7 @@ describe('monthly KPIs', () => {
       ]) {
         await expect(t.db.query(sql)).rejects.toThrow(/immutable/);
       }
-      expect(await countRows(t.db, 'kpi_snapshot_rows')).toBe(16);
+      expect(await countRows(t.db, 'kpi_snapshot_rows')).toBe(25);
     });
 
     it('closes once: a second close (or the job) changes nothing', async () => {
@@ -555,6 +643,7 @@ describe('monthly KPIs', () => {
         '拜访达成率',
         '电话回访达成率',
         '重点品牌上柜率',
+        '线索真实性',
         '销量（条）',
         '去年同期销量（条）',
         '销量同比',
@@ -575,12 +664,13 @@ describe('monthly KPIs', () => {
       expect(visits.value).toBeCloseTo(8 / 630, 12);
       expect(highlighted(visits)).toBe(true);
       expect(String(visits.note)).toContain('≥ 100.0%');
-      expect(t001.getCell(15).value).toBe(25);
-      expect(t001.getCell(16).value).toBe(20);
-      expect(t001.getCell(17).value).toBe(0.25);
-      expect(t001.getCell(18).value).toBe(3650);
-      expect(t001.getCell(18).numFmt).toBe('#,##0.00');
-      const price = t001.getCell(21);
+      expect(t001.getCell(15).value).toBe(0.5);
+      expect(t001.getCell(16).value).toBe(25);
+      expect(t001.getCell(17).value).toBe(20);
+      expect(t001.getCell(18).value).toBe(0.25);
+      expect(t001.getCell(19).value).toBe(3650);
+      expect(t001.getCell(19).numFmt).toBe('#,##0.00');
+      const price = t001.getCell(22);
       expect(price.value).toBe(146);
       expect(highlighted(price)).toBe(true);
       expect(String(price.note)).toContain('不低于去年同期（去年同期 180.00 元）');
@@ -626,7 +716,44 @@ describe('monthly KPIs', () => {
       // 80 % of T001's volume (K1 14 + K2 6 of 25) is in the town focus tier (≥ ¥10 a pack).
       expect((k1Row!.values as unknown[]).slice(6)).toEqual([14, 2, 0.4, 0.56, 0, undefined, 20, -0.3, 0.8]);
       expect(highlighted(k1Row!.getCell(13))).toBe(true);
-      expect(book.getWorksheet('线索查实')!.getRow(2).getCell(1).value).toContain('尚未上线');
+    });
+
+    it('has the squads’ verification and the delivery staff’s punctuality, with the department’s totals', () => {
+      const leads = book.getWorksheet('线索查实')!;
+      expect(values(leads, 1)).toEqual([
+        '专卖检查队',
+        '接收线索',
+        '已出结果',
+        '查实率',
+        '按时出结果',
+        '按时查实率',
+      ]);
+      expect(values(leads, 2).slice(1)).toEqual([5, 4, 0.8, 3, 0.75]);
+      expect(values(leads, 5)).toEqual(['示范县营销部合计', 5, 4, 0.8, 3, 0.75]);
+      const delivery = book.getWorksheet('送货及时率')!;
+      expect(values(delivery, 1)).toEqual([
+        '送货员',
+        '客户服务部',
+        '送货线路',
+        '送货户次',
+        '按时送达',
+        '送货及时率',
+        '代接货次数',
+        '线索真实性',
+      ]);
+      const ds1 = delivery.getRow(2);
+      expect((ds1.values as unknown[]).slice(2)).toEqual([
+        '城关客户服务部',
+        '城关一号送货线路',
+        3,
+        1,
+        1 / 3,
+        1,
+        1,
+      ]);
+      expect(highlighted(ds1.getCell(7))).toBe(true);
+      expect(String(ds1.getCell(7).note)).toContain('≤ 0 次');
+      expect(highlighted(delivery.getRow(3).getCell(7))).toBe(false);
     });
 
     it('is served byte for byte as stored, while an open month’s is made on request', async () => {

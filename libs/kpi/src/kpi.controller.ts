@@ -57,6 +57,27 @@ export class KpiController {
     return this.kpis.departments(actor, query);
   }
 
+  @Get('squads')
+  @Roles('admin', 'department_head', 'inspector', 'enforcement_officer')
+  @ApiOperation({
+    summary:
+      'A month’s lead verification rate 查实率 and on-time rate per enforcement squad (an officer: its own squad)',
+  })
+  squads(@CurrentActor() actor: Actor, @Query() query: KpiMonthQuery) {
+    return this.kpis.squads(actor, query);
+  }
+
+  @Get('delivery')
+  @Roles('admin', 'department_head', 'inspector', 'market_manager', 'delivery_staff')
+  @ApiOperation({
+    summary:
+      'A month’s delivery punctuality 送货及时率 and proxy receipts 代接货 per delivery staff member ' +
+      '(delivery staff: their own row; a market manager: its center’s routes)',
+  })
+  delivery(@CurrentActor() actor: Actor, @Query() query: KpiMonthQuery) {
+    return this.kpis.delivery(actor, query);
+  }
+
   @Get('targets/:departmentId')
   @Roles(...KPI_READERS)
   @ApiOperation({ summary: 'The department’s KPI targets: defaults, its own, and per territory' })

@@ -3,6 +3,8 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '#libs/audit';
 import { AuthModule } from '#libs/auth';
 import { CatalogModule } from '#libs/catalog';
+import { DeliveryModule } from '#libs/delivery';
+import { EnforcementModule } from '#libs/enforcement';
 import { FieldModule } from '#libs/field';
 import { OrderingFacts, OrderingModule } from '#libs/ordering';
 import { OrgModule } from '#libs/org';
@@ -28,6 +30,8 @@ import { KpiTargetsService } from './targets/kpi-targets.service.js';
     AuditModule,
     AuthModule,
     CatalogModule,
+    DeliveryModule,
+    EnforcementModule,
     OrgModule,
     RetailersModule,
     OrderingModule,

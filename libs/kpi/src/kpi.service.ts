@@ -3,11 +3,19 @@ import { type Actor, notFound, type Role } from '#libs/shared';
 import { OrgService } from '#libs/org';
 import { KPI_CODES, KPI_DEFINITIONS } from './domain/index.js';
 import { kpiError } from './kpi.errors.js';
-import { type KpiMonthReport, KpiMonthService, type KpiRow } from './month/kpi-month.service.js';
+import {
+  type KpiMonthReport,
+  KpiMonthService,
+  type KpiRow,
+  type KpiSection,
+} from './month/kpi-month.service.js';
 import type { KpiMonthQuery } from './dto/kpi-query.dto.js';
 
 /** A month's KPI rows as an endpoint answers them, with where they come from. */
-export interface KpiRowsView extends Omit<KpiMonthReport, 'territories' | 'serviceCenters' | 'department'> {
+export interface KpiRowsView extends Omit<
+  KpiMonthReport,
+  'territories' | 'serviceCenters' | 'squads' | 'deliveryStaff' | 'department'
+> {
   items: KpiRow[];
 }
 
@@ -15,9 +23,10 @@ export interface KpiRowsView extends Omit<KpiMonthReport, 'territories' | 'servi
 const DEPARTMENT_WIDE: readonly Role[] = ['department_head', 'inspector', 'admin'];
 
 /**
- * The KPI endpoints' scoping: an account manager reads its own territory's row, a market manager its
- * center (its territories and the center's roll-up), department heads and inspectors their department,
- * admins any department. Months not closed are counted only over what the caller may see.
+ * The KPI endpoints' scoping: an account manager reads its own territory's row, a market manager its center
+ * (its territories, the center's roll-up and the delivery staff of its routes), an enforcement officer its
+ * squad, delivery staff their own row, department heads and inspectors their department, admins any
+ * department. Months not closed are counted only over what the caller may see.
  */
 @Injectable()
 export class KpiService {
@@ -31,7 +40,7 @@ export class KpiService {
   }
 
   async accountManagers(actor: Actor, query: KpiMonthQuery): Promise<KpiRowsView> {
-    const report = await this.report(actor, query);
+    const report = await this.report(actor, query, 'territories');
     const visible = this.visibleTerritories(actor);
     return view(
       report,
@@ -40,7 +49,7 @@ export class KpiService {
   }
 
   async serviceCenters(actor: Actor, query: KpiMonthQuery): Promise<KpiRowsView> {
-    const report = await this.report(actor, query);
+    const report = await this.report(actor, query, 'territories');
     const items = DEPARTMENT_WIDE.includes(actor.role)
       ? report.serviceCenters
       : report.serviceCenters.filter((row) => row.subject.id === actor.orgUnitId);
@@ -50,6 +59,26 @@ export class KpiService {
   async departments(actor: Actor, query: KpiMonthQuery): Promise<KpiRowsView> {
     const report = await this.report(actor, query);
     return view(report, report.department ? [report.department] : []);
+  }
+
+  /** 查实率 and the on-time rate per squad: an enforcement officer sees its own squad. */
+  async squads(actor: Actor, query: KpiMonthQuery): Promise<KpiRowsView> {
+    const report = await this.report(actor, query, 'people');
+    const items = DEPARTMENT_WIDE.includes(actor.role)
+      ? report.squads
+      : report.squads.filter((row) => row.subject.id === actor.orgUnitId);
+    return view(report, items);
+  }
+
+  /** 送货及时率 and proxy receipts per delivery staff member: one's own row, a center's, or the department's. */
+  async delivery(actor: Actor, query: KpiMonthQuery): Promise<KpiRowsView> {
+    const report = await this.report(actor, query, 'people');
+    const items = report.deliveryStaff.filter((row) => {
+      if (DEPARTMENT_WIDE.includes(actor.role)) return true;
+      if (actor.role === 'market_manager') return row.subject.serviceCenterId === actor.orgUnitId;
+      return row.subject.id === actor.userId;
+    });
+    return view(report, items);
   }
 
   /** The department a caller's request is about: its own, or for an admin the one named (or the only one). */
@@ -70,14 +99,13 @@ export class KpiService {
     throw kpiError('KPI_DEPARTMENT_REQUIRED', { departmentIds: departments.map((d) => d.id) });
   }
 
-  private async report(actor: Actor, query: KpiMonthQuery): Promise<KpiMonthReport> {
+  private async report(actor: Actor, query: KpiMonthQuery, section?: KpiSection): Promise<KpiMonthReport> {
     const departmentId = await this.departmentFor(actor, query.departmentId);
-    const visible = this.visibleTerritories(actor);
-    return this.months.report(
-      query.month ?? this.months.currentMonth(),
-      departmentId,
-      visible ? [...visible] : undefined,
-    );
+    const visible = section === 'territories' ? this.visibleTerritories(actor) : null;
+    return this.months.report(query.month ?? this.months.currentMonth(), departmentId, {
+      territoryIds: visible ? [...visible] : undefined,
+      sections: section ? new Set([section]) : undefined,
+    });
   }
 
   /** The territories the caller sees; null for the whole department. */
@@ -88,6 +116,13 @@ export class KpiService {
 }
 
 function view(report: KpiMonthReport, items: KpiRow[]): KpiRowsView {
-  const { territories: _t, serviceCenters: _s, department: _d, ...rest } = report;
+  const {
+    territories: _territories,
+    serviceCenters: _centers,
+    squads: _squads,
+    deliveryStaff: _staff,
+    department: _department,
+    ...rest
+  } = report;
   return { ...rest, items };
 }

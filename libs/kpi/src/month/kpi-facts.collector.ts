@@ -1,13 +1,24 @@
 import { Injectable } from '@nestjs/common';
+import { StaffDirectory } from '#libs/auth';
 import { BrandDirectory } from '#libs/catalog';
+import { PunctualityService } from '#libs/delivery';
+import { LeadRatesService } from '#libs/enforcement';
 import { FieldFacts } from '#libs/field';
 import { OrderingFacts } from '#libs/ordering';
 import { RetailerDirectory } from '#libs/retailers';
-import type { KpiCode, KpiParts, KpiPartsRow } from '../domain/index.js';
+import type { KpiCode, KpiMonthPeriod, KpiParts, KpiPartsRow } from '../domain/index.js';
 
 /** A group of KPIs counted by one set-based fact query over the month (one per owning context). */
 export type KpiFamily =
-  'guidance' | 'awareness' | 'channel' | 'attainment' | 'shelf' | 'forecast' | 'ordering';
+  | 'guidance'
+  | 'awareness'
+  | 'channel'
+  | 'attainment'
+  | 'shelf'
+  | 'forecast'
+  | 'ordering'
+  | 'leads'
+  | 'delivery';
 
 export const KPI_FAMILIES: Record<KpiFamily, readonly KpiCode[]> = {
   guidance: ['guidanceCoverage', 'effectiveGuidance'],
@@ -17,6 +28,8 @@ export const KPI_FAMILIES: Record<KpiFamily, readonly KpiCode[]> = {
   shelf: ['keyBrandShelfRate'],
   forecast: ['forecastAccuracy', 'keyBrandForecastAccuracy'],
   ordering: ['selfReportedDemandShare', 'salesCartons', 'salesAmount', 'averagePricePerCarton'],
+  leads: ['leadAuthenticity', 'leadVerificationRate', 'leadOnTimeRate'],
+  delivery: ['deliveryPunctuality', 'proxyReceipts'],
 };
 
 export const ALL_FAMILIES = Object.keys(KPI_FAMILIES) as KpiFamily[];
@@ -38,15 +51,21 @@ export interface KpiTerritoryRef {
   readonly departmentId: number;
 }
 
-/** Where a month's counting stops. */
-export interface KpiPeriod {
-  readonly month: string;
-  /** Field work counted through this business date (today for the current month, else the last day). */
-  readonly asOf: string;
-  /** Order lines counted through this date: the last consolidated order day (yesterday while the month runs). */
-  readonly salesThrough: string;
-  /** Forecast accuracy is measured only once the month is over (a forecast is of the whole month). */
-  readonly over: boolean;
+/**
+ * Where a month's counting stops (see the domain's `kpiMonthPeriod`: field work through `asOf`, sales through
+ * `salesThrough`, forecast accuracy once `over`).
+ */
+export interface KpiPeriod extends KpiMonthPeriod {
+  /** Lead results recorded up to this instant count: now while the month runs, else its last moment. */
+  readonly resultsAsOf: Date;
+}
+
+/** KPIs of people and squads rather than territories: the three-role interaction 三员互动. */
+export interface CollectedPeople {
+  /** Per squad: 查实率 and the on-time rate of the leads it received. */
+  readonly squads: Map<number, KpiPartsRow>;
+  /** Per delivery staff member: punctuality, proxy receipts, and the authenticity of the leads it reported. */
+  readonly deliveryStaff: Map<number, KpiPartsRow>;
 }
 
 export interface CollectedKpis {
@@ -68,6 +87,9 @@ export class KpiFactsCollector {
     private readonly field: FieldFacts,
     private readonly ordering: OrderingFacts,
     private readonly brands: BrandDirectory,
+    private readonly staff: StaffDirectory,
+    private readonly leads: LeadRatesService,
+    private readonly deliveries: PunctualityService,
   ) {}
 
   async collect(
@@ -87,19 +109,24 @@ export class KpiFactsCollector {
     };
     const rate = (numerator: number, denominator: number): KpiParts => ({ numerator, denominator });
 
-    const [profiles, guidance, awareness, attainment, shelf, forecast, ordering] = await Promise.all([
-      needsRetailers ? this.retailers.territoryProfiles(ids) : undefined,
-      families.has('guidance') ? this.field.guidance(fieldPeriod, ids) : undefined,
-      families.has('awareness') ? this.field.awareness(fieldPeriod, ids) : undefined,
-      families.has('attainment') ? this.field.attainment(period.month, period.asOf, territories) : undefined,
-      families.has('shelf') ? this.shelf(period, territories) : undefined,
-      families.has('forecast') && period.over
-        ? this.field.forecastAccuracy(period.month, territories)
-        : undefined,
-      families.has('ordering')
-        ? this.ordering.monthByTerritory(period.month, ids, { through: period.salesThrough })
-        : undefined,
-    ]);
+    const departmentIds = [...new Set(territories.map((t) => t.departmentId))];
+    const [profiles, guidance, awareness, attainment, shelf, forecast, ordering, reporters] =
+      await Promise.all([
+        needsRetailers ? this.retailers.territoryProfiles(ids) : undefined,
+        families.has('guidance') ? this.field.guidance(fieldPeriod, ids) : undefined,
+        families.has('awareness') ? this.field.awareness(fieldPeriod, ids) : undefined,
+        families.has('attainment')
+          ? this.field.attainment(period.month, period.asOf, territories)
+          : undefined,
+        families.has('shelf') ? this.shelf(period, territories) : undefined,
+        families.has('forecast') && period.over
+          ? this.field.forecastAccuracy(period.month, territories)
+          : undefined,
+        families.has('ordering')
+          ? this.ordering.monthByTerritory(period.month, ids, { through: period.salesThrough })
+          : undefined,
+        families.has('leads') ? this.accountManagerReports(period, ids, departmentIds) : undefined,
+      ]);
     const active = new Map(profiles?.map((p) => [p.territoryId, p]));
 
     if (guidance) {
@@ -169,7 +196,74 @@ export class KpiFactsCollector {
         });
       }
     }
+    if (reporters) {
+      for (const id of ids) {
+        const tally = reporters.get(id);
+        // 线索真实性: of the leads the territory's account manager reported, those confirmed among those with a result.
+        set(id, 'leadAuthenticity', rate(tally?.confirmed ?? 0, tally?.withResult ?? 0));
+      }
+    }
     return { current, lastYear };
+  }
+
+  /**
+   * The three-role KPIs of a department: per squad from the leads it received, per delivery staff member from
+   * the stops it completed and the leads it reported. One GROUP BY per family in the owning context.
+   */
+  async collectPeople(
+    period: KpiPeriod,
+    departmentId: number,
+    families: ReadonlySet<KpiFamily> = new Set(ALL_FAMILIES),
+  ): Promise<CollectedPeople> {
+    const squads = new Map<number, KpiPartsRow>();
+    const deliveryStaff = new Map<number, KpiPartsRow>();
+    const staffRow = (userId: number) => {
+      let row = deliveryStaff.get(userId);
+      if (!row) deliveryStaff.set(userId, (row = {}));
+      return row;
+    };
+    const query = { month: period.month, asOf: period.resultsAsOf, departmentIds: [departmentId] };
+    const [squadTallies, reporterTallies, stops] = await Promise.all([
+      families.has('leads') ? this.leads.squadTallies(query) : undefined,
+      families.has('leads') ? this.leads.reporterTallies(query) : undefined,
+      families.has('delivery') ? this.deliveries.staffTallies(query) : undefined,
+    ]);
+    for (const tally of squadTallies ?? []) {
+      squads.set(tally.squadId, {
+        leadVerificationRate: { numerator: tally.withResult, denominator: tally.received },
+        leadOnTimeRate: { numerator: tally.withResultOnTime, denominator: tally.withResult },
+      });
+    }
+    for (const tally of reporterTallies ?? []) {
+      if (tally.reporterRole !== 'delivery_staff') continue;
+      staffRow(tally.reporterId).leadAuthenticity = {
+        numerator: tally.confirmed,
+        denominator: tally.withResult,
+      };
+    }
+    for (const tally of stops ?? []) {
+      const row = staffRow(tally.deliveryStaffId);
+      row.deliveryPunctuality = { numerator: tally.onTime, denominator: tally.deliveries };
+      row.proxyReceipts = { numerator: tally.proxyReceipts, denominator: 0 };
+    }
+    return { squads, deliveryStaff };
+  }
+
+  /** The lead tallies of each territory's active account manager as a reporter, by territory. */
+  private async accountManagerReports(period: KpiPeriod, territoryIds: number[], departmentIds: number[]) {
+    const [managers, tallies] = await Promise.all([
+      this.staff.accountManagersOf(territoryIds),
+      this.leads.reporterTallies({ month: period.month, asOf: period.resultsAsOf, departmentIds }),
+    ]);
+    const byReporter = new Map(
+      tallies.filter((t) => t.reporterRole === 'account_manager').map((t) => [t.reporterId, t]),
+    );
+    const byTerritory = new Map<number, { confirmed: number; withResult: number }>();
+    for (const manager of managers) {
+      const tally = byReporter.get(manager.userId);
+      if (tally && manager.orgUnitId !== null) byTerritory.set(manager.orgUnitId, tally);
+    }
+    return byTerritory;
   }
 
   /** The year's key brands of each department and what the month's shelf checks found of them. */

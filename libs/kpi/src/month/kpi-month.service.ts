@@ -1,8 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { APP_CONFIG, type AppConfig, Clock, dateIn, notFound } from '#libs/shared';
-import { OrgService, type TerritoryView } from '#libs/org';
-import { StaffDirectory } from '#libs/auth';
+import { type OrgUnit, OrgService } from '#libs/org';
+import { type StaffMember, StaffDirectory } from '#libs/auth';
 import {
   evaluateCells,
   KPI_CODES,
@@ -10,7 +10,6 @@ import {
   type KpiBaseline,
   type KpiCells,
   type KpiCode,
-  type KpiMonthPeriod,
   type KpiPartsRow,
   kpiTarget,
   type KpiTargetOverrides,
@@ -23,9 +22,11 @@ import { kpiError } from '../kpi.errors.js';
 import { KpiMonthClose, type KpiRowLevel, KpiSnapshotRow } from '../kpi.entities.js';
 import { type DepartmentTargets, KpiTargetsService } from '../targets/kpi-targets.service.js';
 import {
+  type CollectedPeople,
   familyOf,
   type KpiFamily,
   KpiFactsCollector,
+  type KpiPeriod,
   type KpiTerritoryRef,
   STATE_FAMILIES,
 } from './kpi-facts.collector.js';
@@ -41,6 +42,8 @@ export interface KpiRowSubject {
   serviceCenterName: string | null;
   /** Territory rows: the territory's active account manager (null while it has none). */
   accountManager?: { userId: number; username: string; displayName: string } | null;
+  /** Delivery staff rows: the route the person is placed on. */
+  route?: { id: number; code: string; name: string } | null;
 }
 
 export interface KpiRow {
@@ -53,7 +56,15 @@ export interface KpiNote {
   reason: string;
 }
 
-/** A department's KPIs for a month: per territory (account manager), per service center and in total. */
+/**
+ * What a report counts: the territories (account managers, centers) and/or the people of the three-role
+ * interaction (squads, delivery staff). The department's row needs both.
+ */
+export type KpiSection = 'territories' | 'people';
+
+const ALL_SECTIONS: ReadonlySet<KpiSection> = new Set<KpiSection>(['territories', 'people']);
+
+/** A department's KPIs for a month: per territory (account manager), service center, squad, delivery staff, in total. */
 export interface KpiMonthReport {
   month: string;
   departmentId: number;
@@ -69,18 +80,37 @@ export interface KpiMonthReport {
   territories: KpiRow[];
   /** Centers whose every territory was counted (a report narrowed to some territories may leave some out). */
   serviceCenters: KpiRow[];
-  /** Null when the report was narrowed to some territories. */
+  squads: KpiRow[];
+  deliveryStaff: KpiRow[];
+  /** Null unless the whole department was counted. */
   department: KpiRow | null;
 }
 
+export interface KpiReportOptions {
+  /** Count only these territories (an account manager's own, a center's): only complete roll-ups are given. */
+  territoryIds?: readonly number[];
+  sections?: ReadonlySet<KpiSection>;
+}
+
 type PartsTable = Map<string, KpiPartsRow>;
+
+const NO_LEADS: KpiPartsRow = {
+  leadVerificationRate: { numerator: 0, denominator: 0 },
+  leadOnTimeRate: { numerator: 0, denominator: 0 },
+};
+const NO_STOPS: KpiPartsRow = {
+  deliveryPunctuality: { numerator: 0, denominator: 0 },
+  proxyReceipts: { numerator: 0, denominator: 0 },
+  leadAuthenticity: { numerator: 0, denominator: 0 },
+};
 
 const key = (level: KpiRowLevel, id: number) => `${level}:${id}`;
 
 /**
  * A month's KPIs: counted live from the facts of every context while the month is open (and for any month
- * not closed yet), read from the immutable snapshot once the month-close job has stored it. Rows are rolled
- * up territory → service center → department by adding parts, then judged against the department's targets.
+ * not closed yet), read from the immutable snapshot once the month-close job has stored it. Territory rows
+ * roll up to service centers and, with the squads' and delivery staff's rows, to the department by adding
+ * parts, then every row is judged against the department's targets.
  */
 @Injectable()
 export class KpiMonthService {
@@ -108,63 +138,82 @@ export class KpiMonthService {
   }
 
   /** The days a month counts; a month not started yet answers KPI_MONTH_NOT_STARTED. */
-  period(month: string): KpiMonthPeriod {
+  period(month: string): KpiPeriod {
     const period = kpiMonthPeriod(month, this.today());
     if (!period) throw kpiError('KPI_MONTH_NOT_STARTED', { month });
-    return period;
+    return {
+      ...period,
+      // A month that is over counts results up to its last moment, so a recount after a crash counts the same.
+      resultsAsOf: period.over
+        ? new Date(this.startOfDay(`${shiftMonth(month, 1)}-01`).getTime() - 1)
+        : this.clock.now(),
+    };
   }
 
-  /**
-   * A department's month: its snapshot once closed, else counted now. `territoryIds` narrows a live count
-   * to some territories (an account manager's own, a center's): only complete roll-ups are given.
-   */
-  async report(
-    month: string,
-    departmentId: number,
-    territoryIds?: readonly number[],
-  ): Promise<KpiMonthReport> {
+  /** The instant a business date starts (midnight in the business time zone). */
+  startOfDay(date: string): Date {
+    const guess = new Date(`${date}T00:00:00Z`);
+    const wall = Date.parse(`${dateIn(this.config.timeZone, guess)}T${timeIn(this.config.timeZone, guess)}Z`);
+    return new Date(guess.getTime() - (wall - guess.getTime()));
+  }
+
+  /** A department's month: its snapshot once closed, else counted now (see `KpiReportOptions`). */
+  async report(month: string, departmentId: number, options: KpiReportOptions = {}): Promise<KpiMonthReport> {
     const period = this.period(month);
     const stored = await this.snapshot(month, departmentId);
     if (stored) return stored;
-    return this.compute(period, departmentId, territoryIds);
+    return this.compute(period, departmentId, options);
   }
 
-  /** Whether each month of a department has been closed. */
+  /** Whether a department's month has been closed. */
   async isClosed(month: string, departmentId: number, manager: EntityManager = this.dataSource.manager) {
     return manager.existsBy(KpiMonthClose, { month: `${month}-01`, departmentId });
   }
 
   /** Counts a department's month from the facts now (live), whatever its state. */
   async compute(
-    period: KpiMonthPeriod,
+    period: KpiPeriod,
     departmentId: number,
-    territoryIds?: readonly number[],
+    options: KpiReportOptions = {},
   ): Promise<KpiMonthReport> {
+    const sections = options.sections ?? ALL_SECTIONS;
     const [department] = await this.org.unitsOf([departmentId]);
     if (!department || department.type !== 'department') throw notFound('department', departmentId);
-    const all = await this.org.territoriesIn([departmentId]);
-    const wanted = territoryIds ? new Set(territoryIds) : null;
+    const all = sections.has('territories') ? await this.org.territoriesIn([departmentId]) : [];
+    const wanted = options.territoryIds ? new Set(options.territoryIds) : null;
     const territories = wanted ? all.filter((t) => wanted.has(t.id)) : all;
-    // A roll-up needs every territory below it: a center is rolled up when all its territories are counted.
-    const complete = territories.length === all.length;
     const counted = new Set(territories.map((t) => t.id));
+    // A roll-up needs everything below it: a center is rolled up when all its territories are counted.
     const centerComplete = (centerId: number) =>
       all.every((t) => t.serviceCenterId !== centerId || counted.has(t.id));
+    const complete =
+      sections.has('territories') && sections.has('people') && territories.length === all.length;
     const refs: KpiTerritoryRef[] = territories.map((t) => ({
       territoryId: t.id,
       serviceCenterId: t.serviceCenterId,
       departmentId,
     }));
     const centerIds = [...new Set(territories.map((t) => t.serviceCenterId))];
-    const [targetsByDepartment, collected, managers, centers] = await Promise.all([
+    const [targetsByDepartment, collected, people, managers, centers] = await Promise.all([
       this.targets.targetsOf([departmentId]),
       this.collector.collect(period, refs),
+      sections.has('people')
+        ? this.collector.collectPeople(period, departmentId)
+        : Promise.resolve<CollectedPeople>({ squads: new Map(), deliveryStaff: new Map() }),
       this.staff.accountManagersOf(refs.map((r) => r.territoryId)),
       this.org.unitsOf(centerIds),
     ]);
     const targets = targetsByDepartment.get(departmentId)!;
-    const current = rollUp(refs, collected.current, departmentId);
-    const baselines = await this.baselines(period, departmentId, refs, targets, collected.lastYear);
+    const [squadUnits, staffMembers] = sections.has('people')
+      ? await this.peopleOf(departmentId, people)
+      : [[], []];
+    // Squads and delivery staff with nothing this month still answer: no leads received, no stops, no proxy receipt.
+    for (const squad of squadUnits)
+      people.squads.set(squad.id, { ...NO_LEADS, ...people.squads.get(squad.id) });
+    for (const member of staffMembers)
+      people.deliveryStaff.set(member.userId, { ...NO_STOPS, ...people.deliveryStaff.get(member.userId) });
+    const current = partsTable(refs, collected.current, people, departmentId, complete);
+    const baselines = await this.baselines(period, departmentId, refs, targets, collected.lastYear, complete);
 
     const managerOf = new Map(managers.map((m) => [m.orgUnitId, m]));
     const centerById = new Map(centers.map((c) => [c.id, c]));
@@ -200,7 +249,7 @@ export class KpiMonthService {
     const centerRows = centerIds
       .filter(centerComplete)
       .map((id) => centerById.get(id)!)
-      .sort((a, b) => a.code.localeCompare(b.code))
+      .sort(byCode)
       .map((center): KpiRow => ({
         subject: {
           level: 'service_center',
@@ -213,16 +262,56 @@ export class KpiMonthService {
         },
         kpis: evaluate('service_center', center.id, targets.department),
       }));
+    const squadRows = squadUnits.map((squad): KpiRow => ({
+      subject: {
+        level: 'squad',
+        id: squad.id,
+        code: squad.code,
+        name: squad.name,
+        departmentId,
+        serviceCenterId: null,
+        serviceCenterName: null,
+      },
+      kpis: evaluate('squad', squad.id, targets.department),
+    }));
+    const routes = new Map(
+      (
+        await this.org.unitsOf([...new Set(staffMembers.flatMap((m) => (m.orgUnitId ? [m.orgUnitId] : [])))])
+      ).map((unit) => [unit.id, unit]),
+    );
+    const routeCenters = new Map(
+      (
+        await this.org.unitsOf([
+          ...new Set([...routes.values()].flatMap((r) => (r.serviceCenterId ? [r.serviceCenterId] : []))),
+        ])
+      ).map((unit) => [unit.id, unit]),
+    );
+    const staffRows = staffMembers.map((member): KpiRow => {
+      const route = member.orgUnitId ? routes.get(member.orgUnitId) : undefined;
+      const center = route?.serviceCenterId ? routeCenters.get(route.serviceCenterId) : undefined;
+      return {
+        subject: {
+          level: 'delivery_staff',
+          id: member.userId,
+          code: member.username,
+          name: member.displayName,
+          departmentId,
+          serviceCenterId: center?.id ?? null,
+          serviceCenterName: center?.name ?? null,
+          route: route?.type === 'route' ? { id: route.id, code: route.code, name: route.name } : null,
+        },
+        kpis: evaluate('delivery_staff', member.userId, targets.department),
+      };
+    });
     const notes: KpiNote[] = [];
-    if (!period.over)
+    if (!period.over && sections.has('territories'))
       notes.push({ family: 'forecast', reason: 'Forecast accuracy is measured once the month is over' });
-    if (baselines.unavailable.length)
-      notes.push(
-        ...baselines.unavailable.map((code) => ({
-          family: familyOf(code) ?? code,
-          reason: `No baseline for ${code}: last month is not closed and its figure cannot be recounted from current state`,
-        })),
-      );
+    notes.push(
+      ...baselines.unavailable.map((code) => ({
+        family: familyOf(code) ?? code,
+        reason: `No baseline for ${code}: last month is not closed and its figure cannot be recounted from current state`,
+      })),
+    );
     return {
       month: period.month,
       departmentId,
@@ -234,6 +323,8 @@ export class KpiMonthService {
       notes,
       territories: territoryRows,
       serviceCenters: centerRows,
+      squads: squadRows,
+      deliveryStaff: staffRows,
       department: complete
         ? {
             subject: {
@@ -263,29 +354,31 @@ export class KpiMonthService {
       where: { month: `${month}-01`, departmentId },
       order: { id: 'ASC' },
     });
-    const asRow = (row: KpiSnapshotRow): KpiRow => ({
-      subject: row.subject as KpiRowSubject,
-      kpis: row.cells,
-    });
-    const department = rows.find((row) => row.level === 'department');
+    const at = (level: KpiRowLevel) =>
+      rows
+        .filter((row) => row.level === level)
+        .map((row): KpiRow => ({ subject: row.subject as KpiRowSubject, kpis: row.cells }));
+    const [department] = at('department');
     return {
       month,
       departmentId,
-      departmentName: department ? (department.subject as KpiRowSubject).name : '',
+      departmentName: department?.subject.name ?? '',
       source: 'snapshot',
       asOf: close.asOf,
       salesThrough: close.asOf,
       closedAt: close.closedAt,
       notes: close.notes,
-      territories: rows.filter((row) => row.level === 'territory').map(asRow),
-      serviceCenters: rows.filter((row) => row.level === 'service_center').map(asRow),
-      department: department ? asRow(department) : null,
+      territories: at('territory'),
+      serviceCenters: at('service_center'),
+      squads: at('squad'),
+      deliveryStaff: at('delivery_staff'),
+      department: department ?? null,
     };
   }
 
   /**
    * Closes a department's month inside the caller's transaction: counts it now (it must be over) and stores
-   * the rows as the month's immutable snapshot. The caller (the month-close job) holds the advisory lock.
+   * every row as the month's immutable snapshot. The caller (the month-close job) holds the advisory lock.
    */
   async storeSnapshot(
     manager: EntityManager,
@@ -308,6 +401,8 @@ export class KpiMonthService {
     const rows = [
       ...report.territories,
       ...report.serviceCenters,
+      ...report.squads,
+      ...report.deliveryStaff,
       ...(report.department ? [report.department] : []),
     ];
     await manager.insert(
@@ -325,17 +420,40 @@ export class KpiMonthService {
     return { ...report, source: 'snapshot', closedAt };
   }
 
+  /** The squads and delivery staff a department's rows are about: its own, and any with facts this month. */
+  private async peopleOf(departmentId: number, people: CollectedPeople): Promise<[OrgUnit[], StaffMember[]]> {
+    const [squads, routes] = await Promise.all([
+      this.org.unitsOfType('squad', [departmentId]),
+      this.org.unitsOfType('route', [departmentId]),
+    ]);
+    const placed = await this.staff.activeIn(
+      'delivery_staff',
+      routes.map((r) => r.id),
+    );
+    const extraSquads = [...people.squads.keys()].filter((id) => !squads.some((s) => s.id === id));
+    const extraStaff = [...people.deliveryStaff.keys()].filter((id) => !placed.some((m) => m.userId === id));
+    const [moreSquads, moreStaff] = await Promise.all([
+      this.org.unitsOf(extraSquads),
+      this.staff.membersOf(extraStaff),
+    ]);
+    return [
+      [...squads, ...moreSquads].sort(byCode),
+      [...placed, ...moreStaff].sort((a, b) => a.username.localeCompare(b.username)),
+    ];
+  }
+
   /**
    * The baselines rising targets compare with. Last month: its snapshot when closed, else recounted from the
    * facts (not for state-based families, which have no history). Same month last year: sales from the
    * ordering context's same days last year; other KPIs only from last year's snapshot.
    */
   private async baselines(
-    period: KpiMonthPeriod,
+    period: KpiPeriod,
     departmentId: number,
     refs: readonly KpiTerritoryRef[],
     targets: DepartmentTargets,
     salesLastYear: Map<number, KpiPartsRow>,
+    complete: boolean,
   ): Promise<{ previousMonth: PartsTable | null; sameMonthLastYear: PartsTable; unavailable: KpiCode[] }> {
     const needed = risingBaselines(targets);
     const unavailable: KpiCode[] = [];
@@ -350,13 +468,23 @@ export class KpiMonthService {
           if (family && STATE_FAMILIES.has(family)) unavailable.push(code);
           else if (family) families.add(family);
         }
-        const recount = families.size
-          ? await this.collector.collect(kpiMonthPeriod(month, this.today())!, refs, families)
-          : { current: new Map<number, KpiPartsRow>() };
-        previousMonth = rollUp(refs, recount.current, departmentId);
+        const previous = this.period(month);
+        const [recount, people] = await Promise.all([
+          this.collector.collect(previous, refs, families),
+          complete && (families.has('leads') || families.has('delivery'))
+            ? this.collector.collectPeople(previous, departmentId, families)
+            : Promise.resolve<CollectedPeople>({ squads: new Map(), deliveryStaff: new Map() }),
+        ]);
+        previousMonth = partsTable(refs, recount.current, people, departmentId, complete);
       }
     }
-    const sameMonthLastYear = rollUp(refs, salesLastYear, departmentId);
+    const sameMonthLastYear = partsTable(
+      refs,
+      salesLastYear,
+      { squads: new Map(), deliveryStaff: new Map() },
+      departmentId,
+      complete,
+    );
     const otherLastYear = [...needed.sameMonthLastYear].filter((code) => !YEAR_ON_YEAR_CODES.includes(code));
     if (otherLastYear.length) {
       const stored = await this.snapshotParts(shiftMonth(period.month, -12), departmentId);
@@ -388,21 +516,39 @@ export class KpiMonthService {
   }
 }
 
-/** Territory rows and their roll-ups per service center and for the department, keyed by level and id. */
-function rollUp(
+/**
+ * Every row's parts keyed by level and id: territories, their centers, squads, delivery staff, and (when the
+ * whole department was counted) the department as the sum of territories, squads and delivery staff.
+ */
+function partsTable(
   refs: readonly KpiTerritoryRef[],
   byTerritory: Map<number, KpiPartsRow>,
+  people: CollectedPeople,
   departmentId: number,
+  withDepartment: boolean,
 ): PartsTable {
   const table: PartsTable = new Map();
   const centers = new Map<number, KpiPartsRow[]>();
   for (const ref of refs) {
     const row = byTerritory.get(ref.territoryId) ?? {};
     table.set(key('territory', ref.territoryId), row);
-    centers.set(ref.serviceCenterId, [...(centers.get(ref.serviceCenterId) ?? []), row]);
+    const center = centers.get(ref.serviceCenterId);
+    if (center) center.push(row);
+    else centers.set(ref.serviceCenterId, [row]);
   }
   for (const [centerId, rows] of centers) table.set(key('service_center', centerId), rollUpParts(rows));
-  table.set(key('department', departmentId), rollUpParts([...centers.values()].flat()));
+  for (const [squadId, row] of people.squads) table.set(key('squad', squadId), row);
+  for (const [userId, row] of people.deliveryStaff) table.set(key('delivery_staff', userId), row);
+  if (withDepartment) {
+    table.set(
+      key('department', departmentId),
+      rollUpParts([
+        ...[...centers.values()].flat(),
+        ...people.squads.values(),
+        ...people.deliveryStaff.values(),
+      ]),
+    );
+  }
   return table;
 }
 
@@ -425,4 +571,17 @@ function hasActivity(row: KpiPartsRow | undefined): boolean {
   return Object.values(row ?? {}).some((parts) => (parts?.numerator ?? 0) > 0);
 }
 
-export type { TerritoryView };
+function byCode(a: { code: string }, b: { code: string }): number {
+  return a.code.localeCompare(b.code);
+}
+
+/** The wall-clock time (HH:mm:ss) of an instant in a time zone. */
+function timeIn(timeZone: string, instant: Date): string {
+  return new Intl.DateTimeFormat('en-GB', {
+    timeZone,
+    hourCycle: 'h23',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+  }).format(instant);
+}

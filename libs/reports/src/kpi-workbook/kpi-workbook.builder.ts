@@ -51,11 +51,6 @@ export interface GuidanceRow {
   checkedAt: string;
 }
 
-/** A family the workbook has a sheet for but whose context is not part of this deployment yet. */
-export interface UnavailableSheet {
-  reason: string;
-}
-
 export interface KpiWorkbookData {
   report: KpiMonthReport;
   /** When the file was made (business-time text). */
@@ -64,8 +59,6 @@ export interface KpiWorkbookData {
   forecastLines: ForecastLineRow[] | null;
   guidance: GuidanceRow[];
   cultivation: KeyBrandCultivationReport;
-  leads: UnavailableSheet;
-  delivery: UnavailableSheet;
 }
 
 /** The KPI columns of the account-manager and center sheets, in the order of the assessment form. */
@@ -80,6 +73,7 @@ const RATE_CODES: readonly KpiCode[] = [
   'visitAttainment',
   'callAttainment',
   'keyBrandShelfRate',
+  'leadAuthenticity',
 ];
 
 const SALES: ReadonlyArray<[KpiCode, string, string, string]> = [
@@ -193,12 +187,10 @@ export async function buildKpiWorkbook(data: KpiWorkbookData): Promise<Buffer> {
       ['生成时间', data.generatedAt],
       ['标记说明', '红底深红字：未达到目标（批注中写明目标）；空白：本月无可计量数据'],
       ...report.notes.map((note): [string, string] => ['备注', noteText(note.family)]),
-      ...(Object.keys(KPI_DEFINITIONS) as KpiCode[])
-        .filter((code) => KPI_DEFINITIONS[code].subject === 'accountManager')
-        .map((code): [string, string] => [
-          `目标：${KPI_DEFINITIONS[code].label}`,
-          targetText(code, departmentTargets[code]?.target ?? KPI_DEFINITIONS[code].defaultTarget),
-        ]),
+      ...(Object.keys(KPI_DEFINITIONS) as KpiCode[]).map((code): [string, string] => [
+        `目标：${KPI_DEFINITIONS[code].label}`,
+        targetText(code, departmentTargets[code]?.target ?? KPI_DEFINITIONS[code].defaultTarget),
+      ]),
     ],
   );
 
@@ -286,30 +278,85 @@ export async function buildKpiWorkbook(data: KpiWorkbookData): Promise<Buffer> {
     { emptyText: '本月无经营指导记录' },
   );
 
-  // 线索查实 / 送货及时率: the three-role interaction context supplies these figures.
-  writeTable<never>(
+  // 线索查实: per squad, the department's total last
+  const total = report.department ? [report.department] : [];
+  const cellOf = (row: KpiRow, code: KpiCode) => row.kpis[code];
+  const belowOf = (code: KpiCode) => (row: KpiRow) => {
+    const c = cellOf(row, code);
+    return c?.status === 'below' ? `目标：${targetText(code, c.target, c.baseline)}` : false;
+  };
+  const totalLabel = (row: KpiRow) =>
+    row.subject.level === 'department' ? `${row.subject.name}合计` : row.subject.name;
+  writeTable<KpiRow>(
     sheet('线索查实'),
     [
-      { header: '专卖检查队', format: 'text', value: () => null },
-      { header: '接收线索', format: 'integer', value: () => null },
-      { header: '已查实', format: 'integer', value: () => null },
-      { header: '查实率', format: 'percent', value: () => null },
-      { header: '按时查实率', format: 'percent', value: () => null },
+      { header: '专卖检查队', format: 'text', value: totalLabel },
+      {
+        header: '接收线索',
+        format: 'integer',
+        value: (r) => cellOf(r, 'leadVerificationRate')?.denominator ?? 0,
+      },
+      {
+        header: '已出结果',
+        format: 'integer',
+        value: (r) => cellOf(r, 'leadVerificationRate')?.numerator ?? 0,
+      },
+      {
+        header: '查实率',
+        format: 'percent',
+        value: (r) => cellOf(r, 'leadVerificationRate')?.value ?? null,
+        below: belowOf('leadVerificationRate'),
+      },
+      { header: '按时出结果', format: 'integer', value: (r) => cellOf(r, 'leadOnTimeRate')?.numerator ?? 0 },
+      {
+        header: '按时查实率',
+        format: 'percent',
+        value: (r) => cellOf(r, 'leadOnTimeRate')?.value ?? null,
+        below: belowOf('leadOnTimeRate'),
+      },
     ],
-    [],
-    { emptyText: data.leads.reason },
+    [...report.squads, ...total],
+    { emphasised: (row) => row.subject.level === 'department', emptyText: '本月无线索' },
   );
-  writeTable<never>(
+
+  // 送货及时率: per delivery staff member, the department's total last
+  writeTable<KpiRow>(
     sheet('送货及时率'),
     [
-      { header: '送货员', format: 'text', value: () => null },
-      { header: '送货户次', format: 'integer', value: () => null },
-      { header: '按时送达', format: 'integer', value: () => null },
-      { header: '送货及时率', format: 'percent', value: () => null },
-      { header: '代接货次数', format: 'integer', value: () => null },
+      { header: '送货员', format: 'text', value: totalLabel },
+      { header: '客户服务部', format: 'text', value: (r) => r.subject.serviceCenterName },
+      { header: '送货线路', format: 'text', value: (r) => r.subject.route?.name ?? null },
+      {
+        header: '送货户次',
+        format: 'integer',
+        value: (r) => cellOf(r, 'deliveryPunctuality')?.denominator ?? 0,
+      },
+      {
+        header: '按时送达',
+        format: 'integer',
+        value: (r) => cellOf(r, 'deliveryPunctuality')?.numerator ?? 0,
+      },
+      {
+        header: '送货及时率',
+        format: 'percent',
+        value: (r) => cellOf(r, 'deliveryPunctuality')?.value ?? null,
+        below: belowOf('deliveryPunctuality'),
+      },
+      {
+        header: '代接货次数',
+        format: 'integer',
+        value: (r) => cellOf(r, 'proxyReceipts')?.value ?? 0,
+        below: belowOf('proxyReceipts'),
+      },
+      {
+        header: '线索真实性',
+        format: 'percent',
+        value: (r) => cellOf(r, 'leadAuthenticity')?.value ?? null,
+        below: belowOf('leadAuthenticity'),
+      },
     ],
-    [],
-    { emptyText: data.delivery.reason },
+    [...report.deliveryStaff, ...total],
+    { emphasised: (row) => row.subject.level === 'department', emptyText: '本月无送货记录' },
   );
 
   // 品牌培育

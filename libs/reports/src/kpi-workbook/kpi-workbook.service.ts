@@ -25,9 +25,6 @@ export interface WorkbookFile {
   source: 'stored' | 'live';
 }
 
-/** Until the three-role interaction context is deployed, its sheets say so instead of showing zeros. */
-const THREE_ROLES_PENDING = '三员互动（线索、送货）模块尚未上线：本表暂无数据';
-
 /**
  * The monthly KPI workbook: made from a month's KPI report and the details behind it (forecast lines,
  * guidance visits, brand cultivation). A closed month's workbook is stored with its snapshot and served as
@@ -164,8 +161,6 @@ export class KpiWorkbookService {
       forecastLines,
       guidance,
       cultivation,
-      leads: { reason: THREE_ROLES_PENDING },
-      delivery: { reason: THREE_ROLES_PENDING },
     };
   }
 
