@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import ExcelJS from 'exceljs';
+import { MonthCloseService } from '#libs/reports';
 import { countRows } from '../support/test-app.js';
 import { bearer, startDemoApp, type DemoApp } from '../support/demo.js';
 import { pinClock } from '../field/field-fixtures.js';
@@ -268,6 +269,65 @@ describe('monthly KPIs', () => {
       expect(future.body.code).toBe('KPI_MONTH_NOT_STARTED');
       const bad = await t.http.get('/api/kpi/account-managers?month=2026-13').set(head);
       expect(bad.body.code).toBe('VALIDATION_FAILED');
+    });
+  });
+
+  describe('brand cultivation of the key brands', () => {
+    it('per key brand and territory: volume, ordering retailers, shelf rate, share, changes, focus tiers', async () => {
+      const res = await t.http
+        .get('/api/cultivation/key-brands?month=2026-11')
+        .set(bearer(await t.token('mm1')))
+        .expect(200);
+      expect(res.body.keyBrands.map((b: { code: string; kind: string }) => [b.code, b.kind])).toEqual([
+        ['K1', 'national_top20'],
+        ['K2', 'equivalent'],
+      ]);
+      // K1 ¥26 a pack and K2 ¥13 are in the town focus tier (≥ ¥10); N1 (¥6.50) is not.
+      expect(res.body.keyBrands[0].focusTier).toEqual({ urban: true, rural: false });
+      expect(res.body.territories.map((x: { code: string }) => x.code)).toEqual([
+        'T001',
+        'T002',
+        'T003',
+        'T004',
+      ]);
+      const t001 = res.body.territories[0];
+      // 25 cartons in T001, of which K1 14 and K2 6 in the focus tier: 80 %.
+      expect(t001).toMatchObject({
+        market: 'urban',
+        activeRetailers: 5,
+        shelfCheckedRetailers: 3,
+        totalCartons: 25,
+        focusTier: { cartons: 20, share: 0.8 },
+      });
+      // K1: r1 10 + r2 4; on r1's and r2's latest shelf check (2 of 5); 14 of 25; October nothing; last
+      // November 20 (−30 %).
+      expect(t001.brands[0]).toEqual({
+        brandId: f.brands.k1,
+        cartons: 14,
+        amountFen: 280000,
+        orderingRetailers: 2,
+        shelf: { numerator: 2, denominator: 5, ratio: 0.4 },
+        share: 0.56,
+        previousMonth: { cartons: 0, change: null },
+        lastYear: { cartons: 20, change: -0.3 },
+      });
+      expect(t001.brands[1]).toMatchObject({
+        cartons: 6,
+        orderingRetailers: 1,
+        share: 0.24,
+        lastYear: { change: null },
+      });
+      // The center: T002 adds 3 retailers and no sales.
+      expect(res.body.total).toMatchObject({
+        activeRetailers: 8,
+        totalCartons: 25,
+        focusTier: { share: 0.8 },
+      });
+      expect(res.body.total.brands[0].shelf).toEqual({ numerator: 2, denominator: 8, ratio: 0.25 });
+      const own = await t.http
+        .get('/api/cultivation/key-brands?month=2026-11')
+        .set(bearer(await t.token('am02')));
+      expect(own.body.territories.map((x: { code: string }) => x.code)).toEqual(['T002']);
     });
   });
 
@@ -778,6 +838,27 @@ describe('monthly KPIs', () => {
       expect(
         (await t.http.get('/api/reports/kpi?month=2026-11').set(bearer(await t.token('mm1')))).status,
       ).toBe(403);
+    });
+  });
+  describe('the scheduled close', () => {
+    it('closes last month on the 1st for every department, and finds it closed the next day', async () => {
+      const close = t.app.get(MonthCloseService);
+      pinClock(t, '2027-01-01T01:00:00+08:00');
+      expect(await close.closeDue()).toEqual([
+        expect.objectContaining({ month: '2026-12', departmentId: f.departmentId, status: 'closed' }),
+      ]);
+      pinClock(t, '2027-01-02T01:00:00+08:00');
+      expect(await close.closeDue()).toEqual([
+        { month: '2026-12', departmentId: f.departmentId, status: 'already-closed' },
+      ]);
+      const { rows } = await t.db.query(
+        `SELECT business_key, status FROM job_runs WHERE job_name = 'kpi-month-close' ORDER BY id`,
+      );
+      expect(rows).toEqual([
+        { business_key: `2026-11:${f.departmentId}`, status: 'succeeded' },
+        { business_key: `2026-12:${f.departmentId}`, status: 'succeeded' },
+      ]);
+      pinClock(t, '2026-12-05T10:00:00+08:00');
     });
   });
 });

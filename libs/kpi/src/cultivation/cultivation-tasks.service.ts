@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import {
   type Actor,
+  Clock,
   commonError,
   JobRunner,
   notFound,
@@ -89,6 +90,7 @@ export class CultivationTasksService {
     private readonly staff: StaffDirectory,
     private readonly brands: BrandDirectory,
     private readonly months: KpiMonthService,
+    private readonly clock: Clock,
   ) {}
 
   /**
@@ -167,7 +169,7 @@ export class CultivationTasksService {
           dto.consumerOpinion.trim(),
           dto.ordering.trim(),
           actor.userId,
-          new Date(),
+          this.clock.now(),
         ],
       );
       if (!updated.length) {

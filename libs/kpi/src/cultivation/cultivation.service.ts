@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { type Actor, isInScope } from '#libs/shared';
+import { type Actor, isInScope, notFound } from '#libs/shared';
 import { OrgService, type TerritoryView } from '#libs/org';
 import { StaffDirectory } from '#libs/auth';
 import {
@@ -261,7 +261,7 @@ export class CultivationService {
   ): Promise<NewSpecAnalysis> {
     const departmentId = await this.kpis.departmentFor(actor, query.departmentId);
     const brand = await this.brands.facts(brandId);
-    if (!brand) throw kpiError('CULTIVATION_NOT_A_NEW_SPEC', { brandId }, 'No such spec');
+    if (!brand) throw notFound('brand', brandId);
     if (!brand.launchDate) throw kpiError('CULTIVATION_NOT_A_NEW_SPEC', { brandId });
     const today = this.months.today();
     if (brand.launchDate > today)
