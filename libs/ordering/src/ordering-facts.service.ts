@@ -33,6 +33,27 @@ export interface TerritoryBrandMonth {
   cartonsLastYear: number;
 }
 
+/** A territory's sales of one spec: the month (so far), the previous month and the same days last year. */
+export interface TerritoryBrandSales {
+  territoryId: number;
+  brandId: number;
+  cartons: number;
+  amountFen: number;
+  cartonsPreviousMonth: number;
+  amountFenPreviousMonth: number;
+  cartonsLastYear: number;
+  amountFenLastYear: number;
+}
+
+/** A territory's demands by channel in the month (so far) and the previous month. */
+export interface TerritoryDemands {
+  territoryId: number;
+  demands: number;
+  selfDemands: number;
+  demandsPreviousMonth: number;
+  selfDemandsPreviousMonth: number;
+}
+
 /** A spec's take-up since its launch (see `OrderingFacts.brandUptake`). */
 export interface BrandUptake {
   weeks: Array<{ territoryId: number; week: number; cartons: number; orderingRetailers: number }>;
@@ -120,6 +141,68 @@ export class OrderingFacts {
          FROM demand FULL JOIN sales ON sales.territory_id = demand.territory_id
         ORDER BY 1`,
       [current.from, current.to, lastYear.from, lastYear.to, territoryIds ?? null],
+    );
+  }
+
+  /**
+   * Per territory and spec: cartons and amount of the month (so far, with `through`), of the previous month
+   * (the whole month once this one is over, else its same days) and of the same days last year — in one scan
+   * of the order lines. What monthly KPIs need of sales: territory totals, forecast actuals, their baselines.
+   */
+  async salesByBrand(
+    month: string,
+    territoryIds: readonly number[],
+    options: { through?: string } = {},
+  ): Promise<TerritoryBrandSales[]> {
+    if (!territoryIds.length) return [];
+    const { current, previousMonth, lastYear } = comparisonWindows(month, options.through);
+    return this.dataSource.query(
+      `SELECT territory_id AS "territoryId", brand_id AS "brandId",
+              COALESCE(sum(ordered) FILTER (WHERE order_date >= $2::date), 0)::int AS cartons,
+              COALESCE(sum(amount_fen) FILTER (WHERE order_date >= $2::date), 0)::float8 AS "amountFen",
+              COALESCE(sum(ordered) FILTER (WHERE order_date BETWEEN $4::date AND $5::date), 0)::int AS "cartonsPreviousMonth",
+              COALESCE(sum(amount_fen) FILTER (WHERE order_date BETWEEN $4::date AND $5::date), 0)::float8 AS "amountFenPreviousMonth",
+              COALESCE(sum(ordered) FILTER (WHERE order_date <= $7::date), 0)::int AS "cartonsLastYear",
+              COALESCE(sum(amount_fen) FILTER (WHERE order_date <= $7::date), 0)::float8 AS "amountFenLastYear"
+         FROM order_lines
+        WHERE territory_id = ANY($1)
+          AND (order_date BETWEEN $2::date AND $3::date OR order_date BETWEEN $4::date AND $5::date
+               OR order_date BETWEEN $6::date AND $7::date)
+        GROUP BY territory_id, brand_id`,
+      [
+        territoryIds,
+        current.from,
+        current.to,
+        previousMonth.from,
+        previousMonth.to,
+        lastYear.from,
+        lastYear.to,
+      ],
+    );
+  }
+
+  /**
+   * Per territory: demands by channel (cancelled ones left out) of the month's cycles (so far, with
+   * `through`) and of the previous month's (whole once this month is over, else its same days).
+   */
+  async demandsByTerritory(
+    month: string,
+    territoryIds: readonly number[],
+    options: { through?: string } = {},
+  ): Promise<TerritoryDemands[]> {
+    if (!territoryIds.length) return [];
+    const { current, previousMonth } = comparisonWindows(month, options.through);
+    return this.dataSource.query(
+      `SELECT d.territory_id AS "territoryId",
+              count(*) FILTER (WHERE c.order_date >= $2::date)::int AS demands,
+              count(*) FILTER (WHERE c.order_date >= $2::date AND d.channel = 'self')::int AS "selfDemands",
+              count(*) FILTER (WHERE c.order_date <= $5::date)::int AS "demandsPreviousMonth",
+              count(*) FILTER (WHERE c.order_date <= $5::date AND d.channel = 'self')::int AS "selfDemandsPreviousMonth"
+         FROM demands d JOIN order_cycles c ON c.id = d.cycle_id
+        WHERE d.territory_id = ANY($1) AND d.status <> 'cancelled'
+          AND (c.order_date BETWEEN $2::date AND $3::date OR c.order_date BETWEEN $4::date AND $5::date)
+        GROUP BY d.territory_id`,
+      [territoryIds, current.from, current.to, previousMonth.from, previousMonth.to],
     );
   }
 

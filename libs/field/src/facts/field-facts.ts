@@ -2,7 +2,11 @@ import { Inject, Injectable, Optional } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { callTarget, type TerritoryMarket, visitTarget } from '../domain/index.js';
 import { fieldError } from '../field.errors.js';
-import { ACTUAL_VOLUMES, type ActualVolumesProvider } from '../forecasts/actual-volumes.js';
+import {
+  type ActualCartons,
+  ACTUAL_VOLUMES,
+  type ActualVolumesProvider,
+} from '../forecasts/actual-volumes.js';
 import { accuracyReport, type AccuracyReport, type CartonsLine } from '../forecasts/accuracy-report.js';
 import { FieldLookups } from '../lookups/field-lookups.js';
 import { DEFAULT_FIELD_POLICY, type FieldPolicyValues } from '../policy/field-policy.values.js';
@@ -168,36 +172,46 @@ export class FieldFacts {
     brandIds: readonly number[],
   ): Promise<ShelfPresence> {
     if (!territoryIds.length) return { territories: [], brands: [] };
-    const latest = `
-      SELECT DISTINCT ON (v.retailer_id) v.id, v.territory_id, v.retailer_id
-        FROM visits v
-       WHERE v.territory_id = ANY($1::int[]) AND v.shelf_checked AND v.visited_on BETWEEN $2::date AND $3::date
-       ORDER BY v.retailer_id, v.visited_at DESC, v.id DESC`;
-    const [territories, brands] = await Promise.all([
-      this.dataSource.query(
-        `SELECT territory_id AS "territoryId", count(*)::int AS "checkedRetailers"
-           FROM (${latest}) l GROUP BY territory_id ORDER BY territory_id`,
-        [territoryIds, period.from, period.to],
-      ),
-      brandIds.length
-        ? this.dataSource.query(
-            `SELECT l.territory_id AS "territoryId", s.brand_id AS "brandId", count(*)::int AS "retailersOnShelf"
-               FROM (${latest}) l JOIN visit_shelf_items s ON s.visit_id = l.id
-              WHERE s.brand_id = ANY($4::int[])
-              GROUP BY l.territory_id, s.brand_id ORDER BY 1, 2`,
-            [territoryIds, period.from, period.to, brandIds],
-          )
-        : Promise.resolve([]),
-    ]);
-    return { territories, brands };
+    // One pass: the latest check of each retailer, its items among the asked-for specs, counted per territory
+    // (retailers checked) and per territory and spec (retailers stocking it).
+    const rows: Array<{
+      territoryId: number;
+      brandId: number | null;
+      retailers: number;
+      perTerritory: boolean;
+    }> = await this.dataSource.query(
+      `WITH latest AS (
+         SELECT DISTINCT ON (v.retailer_id) v.id, v.territory_id, v.retailer_id
+           FROM visits v
+          WHERE v.territory_id = ANY($1::int[]) AND v.shelf_checked AND v.visited_on BETWEEN $2::date AND $3::date
+          ORDER BY v.retailer_id, v.visited_at DESC, v.id DESC)
+       SELECT l.territory_id AS "territoryId", s.brand_id AS "brandId", count(DISTINCT l.retailer_id)::int AS retailers,
+              GROUPING(s.brand_id) = 1 AS "perTerritory"
+         FROM latest l LEFT JOIN visit_shelf_items s ON s.visit_id = l.id AND s.brand_id = ANY($4::int[])
+        GROUP BY GROUPING SETS ((l.territory_id), (l.territory_id, s.brand_id))`,
+      [territoryIds, period.from, period.to, brandIds],
+    );
+    return {
+      territories: rows
+        .filter((r) => r.perTerritory)
+        .map((r) => ({ territoryId: r.territoryId, checkedRetailers: r.retailers })),
+      brands: rows
+        .filter((r) => !r.perTerritory && r.brandId !== null)
+        .map((r) => ({ territoryId: r.territoryId, brandId: r.brandId!, retailersOnShelf: r.retailers })),
+    };
   }
 
   /**
    * Forecast accuracy of a month per territory, per spec and for the key brands, against the ordering
    * context's consolidated orders (never estimated: without them, FORECAST_ACTUALS_UNAVAILABLE).
    */
-  async forecastAccuracy(month: string, territories: readonly FieldTerritory[]): Promise<AccuracyReport> {
-    if (!this.actuals) throw fieldError('FORECAST_ACTUALS_UNAVAILABLE');
+  async forecastAccuracy(
+    month: string,
+    territories: readonly FieldTerritory[],
+    /** The month's actuals when the caller already holds them (read from the same provider's facts). */
+    known?: readonly ActualCartons[],
+  ): Promise<AccuracyReport> {
+    if (!known && !this.actuals) throw fieldError('FORECAST_ACTUALS_UNAVAILABLE');
     const territoryIds = territories.map((t) => t.territoryId);
     const [forecasts, actuals, keyBrands] = await Promise.all([
       territoryIds.length
@@ -208,7 +222,8 @@ export class FieldFacts {
             [territoryIds, firstDayOf(month)],
           ) as Promise<CartonsLine[]>)
         : Promise.resolve([]),
-      territoryIds.length ? this.actuals.actualCartonsByBrand(territoryIds, month) : Promise.resolve([]),
+      known ??
+        (territoryIds.length ? this.actuals!.actualCartonsByBrand(territoryIds, month) : Promise.resolve([])),
       this.lookups.keyBrands(Number(month.slice(0, 4))),
     ]);
     return accuracyReport({

@@ -6,7 +6,13 @@ import { LeadRatesService } from '#libs/enforcement';
 import { FieldFacts } from '#libs/field';
 import { OrderingFacts } from '#libs/ordering';
 import { RetailerDirectory } from '#libs/retailers';
-import type { KpiCode, KpiMonthPeriod, KpiParts, KpiPartsRow } from '../domain/index.js';
+import {
+  type KpiCode,
+  type KpiMonthPeriod,
+  type KpiParts,
+  type KpiPartsRow,
+  shiftMonth,
+} from '../domain/index.js';
 
 /** A group of KPIs counted by one set-based fact query over the month (one per owning context). */
 export type KpiFamily =
@@ -41,6 +47,9 @@ export const ALL_FAMILIES = Object.keys(KPI_FAMILIES) as KpiFamily[];
  */
 export const STATE_FAMILIES: ReadonlySet<KpiFamily> = new Set<KpiFamily>(['channel']);
 
+/** Families whose previous month `collect` counts in the same scans as the month itself. */
+export const COUNTED_WITH_MONTH: ReadonlySet<KpiFamily> = new Set<KpiFamily>(['ordering', 'forecast']);
+
 export function familyOf(code: KpiCode): KpiFamily | undefined {
   return ALL_FAMILIES.find((family) => KPI_FAMILIES[family].includes(code));
 }
@@ -73,6 +82,11 @@ export interface CollectedKpis {
   readonly current: Map<number, KpiPartsRow>;
   /** Per territory: sales parts of the same days last year (同比), from the ordering context. */
   readonly lastYear: Map<number, KpiPartsRow>;
+  /**
+   * Per territory: what the same scans tell of the previous month (whole once this one is over, else its
+   * same days): sales, self-reported share and, once over, forecast accuracy (see `COUNTED_WITH_MONTH`).
+   */
+  readonly previousMonth: Map<number, KpiPartsRow>;
 }
 
 /**
@@ -99,7 +113,8 @@ export class KpiFactsCollector {
   ): Promise<CollectedKpis> {
     const current = new Map<number, KpiPartsRow>(territories.map((t) => [t.territoryId, {}]));
     const lastYear = new Map<number, KpiPartsRow>(territories.map((t) => [t.territoryId, {}]));
-    if (!territories.length) return { current, lastYear };
+    const previousMonth = new Map<number, KpiPartsRow>(territories.map((t) => [t.territoryId, {}]));
+    if (!territories.length) return { current, lastYear, previousMonth };
     const ids = territories.map((t) => t.territoryId);
     const fieldPeriod = { from: `${period.month}-01`, to: period.asOf };
     const needsRetailers = families.has('guidance') || families.has('channel') || families.has('shelf');
@@ -110,7 +125,8 @@ export class KpiFactsCollector {
     const rate = (numerator: number, denominator: number): KpiParts => ({ numerator, denominator });
 
     const departmentIds = [...new Set(territories.map((t) => t.departmentId))];
-    const [profiles, guidance, awareness, attainment, shelf, forecast, ordering, reporters] =
+    const needsSales = families.has('ordering') || (families.has('forecast') && period.over);
+    const [profiles, guidance, awareness, attainment, shelf, forecasts, demands, reporters] =
       await Promise.all([
         needsRetailers ? this.retailers.territoryProfiles(ids) : undefined,
         families.has('guidance') ? this.field.guidance(fieldPeriod, ids) : undefined,
@@ -119,11 +135,27 @@ export class KpiFactsCollector {
           ? this.field.attainment(period.month, period.asOf, territories)
           : undefined,
         families.has('shelf') ? this.shelf(period, territories) : undefined,
-        families.has('forecast') && period.over
-          ? this.field.forecastAccuracy(period.month, territories)
+        // One scan of the order lines gives sales, last year's, last month's and the forecast actuals.
+        needsSales
+          ? this.ordering
+              .salesByBrand(period.month, ids, { through: period.salesThrough })
+              .then(async (sales) => ({
+                sales,
+                accuracy:
+                  families.has('forecast') && period.over
+                    ? await Promise.all([
+                        this.field.forecastAccuracy(period.month, territories, actuals(sales, 'cartons')),
+                        this.field.forecastAccuracy(
+                          shiftMonth(period.month, -1),
+                          territories,
+                          actuals(sales, 'cartonsPreviousMonth'),
+                        ),
+                      ])
+                    : undefined,
+              }))
           : undefined,
         families.has('ordering')
-          ? this.ordering.monthByTerritory(period.month, ids, { through: period.salesThrough })
+          ? this.ordering.demandsByTerritory(period.month, ids, { through: period.salesThrough })
           : undefined,
         families.has('leads') ? this.accountManagerReports(period, ids, departmentIds) : undefined,
       ]);
@@ -170,29 +202,41 @@ export class KpiFactsCollector {
       }
     }
     if (families.has('forecast')) {
-      const byTerritory = new Map(forecast?.territories.map((t) => [t.territoryId, t]));
+      const [accuracy, previous] = forecasts?.accuracy ?? [];
+      const byTerritory = new Map(accuracy?.territories.map((t) => [t.territoryId, t]));
+      const previousByTerritory = new Map(previous?.territories.map((t) => [t.territoryId, t]));
       for (const id of ids) {
         const t = byTerritory.get(id);
         // A month still running has no accuracy yet: "not measured", not zero.
         set(id, 'forecastAccuracy', t ? forecastParts(t.overall) : null);
         set(id, 'keyBrandForecastAccuracy', t ? forecastParts(t.keyBrands) : null);
+        const p = previousByTerritory.get(id);
+        if (p) {
+          previousMonth.get(id)!.forecastAccuracy = forecastParts(p.overall);
+          previousMonth.get(id)!.keyBrandForecastAccuracy = forecastParts(p.keyBrands);
+        }
       }
     }
-    if (ordering) {
-      const byTerritory = new Map(ordering.map((o) => [o.territoryId, o]));
+    if (families.has('ordering')) {
+      const sales = totalsByTerritory(forecasts?.sales ?? []);
+      const demandOf = new Map(demands?.map((d) => [d.territoryId, d]));
       for (const id of ids) {
-        const o = byTerritory.get(id);
-        set(id, 'selfReportedDemandShare', rate(o?.selfDemands ?? 0, o?.demands ?? 0));
-        set(id, 'salesCartons', { numerator: o?.cartons ?? 0, denominator: 0 });
-        set(id, 'salesAmount', { numerator: o?.amountFen ?? 0, denominator: 0 });
-        set(id, 'averagePricePerCarton', { numerator: o?.amountFen ?? 0, denominator: o?.cartons ?? 0 });
+        const o = sales.get(id) ?? NO_SALES;
+        const d = demandOf.get(id);
+        set(id, 'selfReportedDemandShare', rate(d?.selfDemands ?? 0, d?.demands ?? 0));
+        set(id, 'salesCartons', { numerator: o.cartons, denominator: 0 });
+        set(id, 'salesAmount', { numerator: o.amountFen, denominator: 0 });
+        set(id, 'averagePricePerCarton', { numerator: o.amountFen, denominator: o.cartons });
         lastYear.set(id, {
-          salesCartons: { numerator: o?.cartonsLastYear ?? 0, denominator: 0 },
-          salesAmount: { numerator: o?.amountFenLastYear ?? 0, denominator: 0 },
-          averagePricePerCarton: {
-            numerator: o?.amountFenLastYear ?? 0,
-            denominator: o?.cartonsLastYear ?? 0,
-          },
+          salesCartons: { numerator: o.cartonsLastYear, denominator: 0 },
+          salesAmount: { numerator: o.amountFenLastYear, denominator: 0 },
+          averagePricePerCarton: { numerator: o.amountFenLastYear, denominator: o.cartonsLastYear },
+        });
+        Object.assign(previousMonth.get(id)!, {
+          selfReportedDemandShare: rate(d?.selfDemandsPreviousMonth ?? 0, d?.demandsPreviousMonth ?? 0),
+          salesCartons: { numerator: o.cartonsPreviousMonth, denominator: 0 },
+          salesAmount: { numerator: o.amountFenPreviousMonth, denominator: 0 },
+          averagePricePerCarton: { numerator: o.amountFenPreviousMonth, denominator: o.cartonsPreviousMonth },
         });
       }
     }
@@ -203,7 +247,7 @@ export class KpiFactsCollector {
         set(id, 'leadAuthenticity', rate(tally?.confirmed ?? 0, tally?.withResult ?? 0));
       }
     }
-    return { current, lastYear };
+    return { current, lastYear, previousMonth };
   }
 
   /**
@@ -292,6 +336,52 @@ export class KpiFactsCollector {
       },
     };
   }
+}
+
+interface SalesTotals {
+  cartons: number;
+  amountFen: number;
+  cartonsPreviousMonth: number;
+  amountFenPreviousMonth: number;
+  cartonsLastYear: number;
+  amountFenLastYear: number;
+}
+
+const NO_SALES: SalesTotals = {
+  cartons: 0,
+  amountFen: 0,
+  cartonsPreviousMonth: 0,
+  amountFenPreviousMonth: 0,
+  cartonsLastYear: 0,
+  amountFenLastYear: 0,
+};
+
+/** A territory's sales: its specs' lines added up. */
+function totalsByTerritory(
+  lines: ReadonlyArray<SalesTotals & { territoryId: number }>,
+): Map<number, SalesTotals> {
+  const totals = new Map<number, SalesTotals>();
+  for (const line of lines) {
+    const total = totals.get(line.territoryId) ?? { ...NO_SALES };
+    for (const key of Object.keys(NO_SALES) as Array<keyof SalesTotals>) total[key] += line[key];
+    totals.set(line.territoryId, total);
+  }
+  return totals;
+}
+
+/** Forecast actuals (cartons per territory and spec) out of the sales lines. */
+function actuals(
+  lines: ReadonlyArray<{
+    territoryId: number;
+    brandId: number;
+    cartons: number;
+    cartonsPreviousMonth: number;
+  }>,
+  field: 'cartons' | 'cartonsPreviousMonth',
+) {
+  return lines
+    .filter((line) => line[field] > 0)
+    .map((line) => ({ territoryId: line.territoryId, brandId: line.brandId, cartons: line[field] }));
 }
 
 function forecastParts(tally: {

@@ -22,7 +22,9 @@ import { kpiError } from '../kpi.errors.js';
 import { KpiMonthClose, type KpiRowLevel, KpiSnapshotRow } from '../kpi.entities.js';
 import { type DepartmentTargets, KpiTargetsService } from '../targets/kpi-targets.service.js';
 import {
+  type CollectedKpis,
   type CollectedPeople,
+  COUNTED_WITH_MONTH,
   familyOf,
   type KpiFamily,
   KpiFactsCollector,
@@ -213,7 +215,7 @@ export class KpiMonthService {
     for (const member of staffMembers)
       people.deliveryStaff.set(member.userId, { ...NO_STOPS, ...people.deliveryStaff.get(member.userId) });
     const current = partsTable(refs, collected.current, people, departmentId, complete);
-    const baselines = await this.baselines(period, departmentId, refs, targets, collected.lastYear, complete);
+    const baselines = await this.baselines(period, departmentId, refs, targets, collected, complete);
 
     const managerOf = new Map(managers.map((m) => [m.orgUnitId, m]));
     const centerById = new Map(centers.map((c) => [c.id, c]));
@@ -452,7 +454,7 @@ export class KpiMonthService {
     departmentId: number,
     refs: readonly KpiTerritoryRef[],
     targets: DepartmentTargets,
-    salesLastYear: Map<number, KpiPartsRow>,
+    collected: CollectedKpis,
     complete: boolean,
   ): Promise<{ previousMonth: PartsTable | null; sameMonthLastYear: PartsTable; unavailable: KpiCode[] }> {
     const needed = risingBaselines(targets);
@@ -462,25 +464,33 @@ export class KpiMonthService {
       const month = shiftMonth(period.month, -1);
       previousMonth = await this.snapshotParts(month, departmentId);
       if (!previousMonth) {
+        // Not closed: what the month's own scans counted of it, and a recount of any other family needed.
         const families = new Set<KpiFamily>();
         for (const code of needed.previousMonth) {
           const family = familyOf(code);
           if (family && STATE_FAMILIES.has(family)) unavailable.push(code);
-          else if (family) families.add(family);
+          else if (family && !COUNTED_WITH_MONTH.has(family)) families.add(family);
         }
         const previous = this.period(month);
+        const none: CollectedPeople = { squads: new Map(), deliveryStaff: new Map() };
         const [recount, people] = await Promise.all([
-          this.collector.collect(previous, refs, families),
+          families.size ? this.collector.collect(previous, refs, families) : undefined,
           complete && (families.has('leads') || families.has('delivery'))
             ? this.collector.collectPeople(previous, departmentId, families)
-            : Promise.resolve<CollectedPeople>({ squads: new Map(), deliveryStaff: new Map() }),
+            : none,
         ]);
-        previousMonth = partsTable(refs, recount.current, people, departmentId, complete);
+        const byTerritory = new Map(
+          refs.map((ref) => [
+            ref.territoryId,
+            { ...collected.previousMonth.get(ref.territoryId), ...recount?.current.get(ref.territoryId) },
+          ]),
+        );
+        previousMonth = partsTable(refs, byTerritory, people, departmentId, complete);
       }
     }
     const sameMonthLastYear = partsTable(
       refs,
-      salesLastYear,
+      collected.lastYear,
       { squads: new Map(), deliveryStaff: new Map() },
       departmentId,
       complete,

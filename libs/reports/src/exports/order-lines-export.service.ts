@@ -9,6 +9,9 @@ import { RetailerDirectory } from '#libs/retailers';
 /** Rows read from the cursor per batch: the next batch is read while this one is written. */
 export const ORDER_LINE_BATCH = 5_000;
 
+/** Retailer names kept while exporting (a city's retailers take a few MB); past this the cache starts over. */
+const MAX_CACHED_RETAILERS = 100_000;
+
 /** Exports running at once in this process; more answer 429 (each holds a connection for its duration). */
 export const MAX_CONCURRENT_EXPORTS = 2;
 
@@ -103,19 +106,24 @@ export class OrderLinesExportService {
   ): Promise<void> {
     const units = new Map<number, string>();
     const brands = new Map<number, { code: string; name: string }>();
+    const retailers = new Map<number, { licenseNo: string; shopName: string }>();
     await this.ordering.forEachOrderLineBatch(month, filter, ORDER_LINE_BATCH, async (rows) => {
-      // Names, looked up once per batch for what the cache does not hold yet (set-based, never per row).
+      // Names, looked up once per batch for what the caches do not hold yet (set-based, never per row). A
+      // retailer orders every week, so after the first week its name is known.
       const unknownUnits = [
         ...new Set(rows.flatMap((r) => [r.territoryId, r.serviceCenterId, r.supplyPointId])),
       ].filter((id) => !units.has(id));
       const unknownBrands = [...new Set(rows.map((r) => r.brandId))].filter((id) => !brands.has(id));
-      const [unitRows, brandRows, retailers] = await Promise.all([
+      const unknownRetailers = [...new Set(rows.map((r) => r.retailerId))].filter((id) => !retailers.has(id));
+      if (retailers.size + unknownRetailers.length > MAX_CACHED_RETAILERS) retailers.clear();
+      const [unitRows, brandRows, retailerLabels] = await Promise.all([
         this.org.unitsOf(unknownUnits),
         this.brands.factsOf(unknownBrands),
-        this.retailers.labelsOf([...new Set(rows.map((r) => r.retailerId))]),
+        this.retailers.labelsOf(unknownRetailers),
       ]);
       for (const unit of unitRows) units.set(unit.id, unit.name);
       for (const brand of brandRows) brands.set(brand.id, { code: brand.code, name: brand.name });
+      for (const [id, label] of retailerLabels) retailers.set(id, label);
       for (const row of rows) writer.addRow(lineValues(row, units, brands, retailers));
       return writer.drain();
     });
