@@ -1,0 +1,31 @@
+/** Price classes 一类…五类烟 by tax-excluded wholesale (transfer) price per carton. */
+export const PRICE_CLASSES = ['I', 'II', 'III', 'IV', 'V'] as const;
+
+export type PriceClass = (typeof PRICE_CLASSES)[number];
+
+export const PRICE_CLASS_LABELS: Readonly<Record<PriceClass, string>> = {
+  I: '一类烟',
+  II: '二类烟',
+  III: '三类烟',
+  IV: '四类烟',
+  V: '五类烟',
+};
+
+/**
+ * The lowest price of classes I–IV, in fen per carton, dearest first; class V is everything below.
+ * A price on a boundary belongs to the dearer class ("I ≥ 100 yuan"): 100 yuan → I, 50 → II, 30 → III, 16.5 → IV.
+ */
+export const PRICE_CLASS_FLOORS_FEN: ReadonlyArray<readonly [PriceClass, number]> = [
+  ['I', 10_000],
+  ['II', 5_000],
+  ['III', 3_000],
+  ['IV', 1_650],
+];
+
+/** Derived, never typed in: the catalogue stores the price and computes the class from it. */
+export function priceClassOf(wholesaleFenPerCarton: number): PriceClass {
+  if (!Number.isSafeInteger(wholesaleFenPerCarton) || wholesaleFenPerCarton <= 0) {
+    throw new RangeError(`a wholesale price must be a positive number of fen (got ${wholesaleFenPerCarton})`);
+  }
+  return PRICE_CLASS_FLOORS_FEN.find(([, minFen]) => wholesaleFenPerCarton >= minFen)?.[0] ?? 'V';
+}

@@ -1,0 +1,40 @@
+import { describe, expect, it } from '@jest/globals';
+import {
+  DELIVERY_EVENTS,
+  DELIVERY_STATES,
+  type DeliveryEvent,
+  type DeliveryState,
+  transitionDelivery,
+} from './delivery.lifecycle.js';
+
+/** The lifecycle as specified, written out independently of the table under test. */
+const ALLOWED: [DeliveryState, DeliveryEvent, DeliveryState][] = [
+  ['planned', 'complete', 'delivered'],
+  ['planned', 'fail', 'failed'],
+  ['delivered', 'confirm', 'confirmed'],
+];
+
+const FORBIDDEN: [DeliveryState, DeliveryEvent][] = DELIVERY_STATES.flatMap((state) =>
+  DELIVERY_EVENTS.filter((event) => !ALLOWED.some(([from, on]) => from === state && on === event)).map(
+    (event): [DeliveryState, DeliveryEvent] => [state, event],
+  ),
+);
+
+describe('transitionDelivery', () => {
+  it('covers every (state, event) pair: 4 × 3 = 12, 3 allowed', () => {
+    expect(ALLOWED.length + FORBIDDEN.length).toBe(12);
+  });
+
+  it.each(ALLOWED)('%s --%s--> %s', (from, event, to) => {
+    expect(transitionDelivery(from, event)).toEqual({ ok: true, state: to });
+  });
+
+  it.each(FORBIDDEN)('%s refuses %s', (from, event) => {
+    expect(transitionDelivery(from, event)).toEqual({
+      ok: false,
+      code: 'DELIVERY_TRANSITION_FORBIDDEN',
+      from,
+      event,
+    });
+  });
+});

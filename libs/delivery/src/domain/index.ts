@@ -1,0 +1,3 @@
+export * from './delivery-completion.rule.js';
+export * from './delivery-punctuality.rule.js';
+export * from './delivery.lifecycle.js';

@@ -1,0 +1,83 @@
+import { type LeadImportance, type VerificationResult } from './lead-classification.table.js';
+import { type LeadState, transitionLead } from './lead.lifecycle.js';
+
+/**
+ * A lead must have a result within a number of days of being reported: important 3, normal 7 by default,
+ * configurable. Days are 24-hour periods from the report instant (reported Monday 15:00 → important due
+ * Thursday 15:00); in Asia/Shanghai, without daylight saving, that is the same as calendar days.
+ * A result recorded at the deadline instant is on time.
+ */
+export interface LeadDeadlinePolicy {
+  readonly daysByImportance: Readonly<Record<LeadImportance, number>>;
+}
+
+export const DEFAULT_LEAD_DEADLINE_POLICY: LeadDeadlinePolicy = {
+  daysByImportance: { important: 3, normal: 7 },
+};
+
+const MS_PER_DAY = 86_400_000;
+
+export function leadDeadline(
+  reportedAt: Date,
+  importance: LeadImportance,
+  policy: LeadDeadlinePolicy = DEFAULT_LEAD_DEADLINE_POLICY,
+): Date {
+  const days = policy.daysByImportance[importance];
+  if (!Number.isSafeInteger(days) || days < 1) {
+    throw new RangeError(`the ${importance} deadline must be a positive whole number of days (got ${days})`);
+  }
+  return new Date(instant('reportedAt', reportedAt) + days * MS_PER_DAY);
+}
+
+export interface LeadVerification {
+  readonly result: VerificationResult;
+  readonly recordedAt: Date;
+}
+
+export interface LeadTiming {
+  readonly importance: LeadImportance;
+  readonly reportedAt: Date;
+  readonly verification: LeadVerification | null;
+}
+
+/** Past its deadline at `now` with no result yet. A result recorded late ends the overdue state. */
+export function isLeadOverdue(lead: LeadTiming, now: Date, policy?: LeadDeadlinePolicy): boolean {
+  return (
+    lead.verification === null &&
+    instant('now', now) > leadDeadline(lead.reportedAt, lead.importance, policy).getTime()
+  );
+}
+
+/** Whether a result was recorded by the deadline. */
+export function isResultOnTime(
+  lead: LeadTiming & { readonly verification: LeadVerification },
+  policy?: LeadDeadlinePolicy,
+): boolean {
+  return (
+    instant('recordedAt', lead.verification.recordedAt) <=
+    leadDeadline(lead.reportedAt, lead.importance, policy).getTime()
+  );
+}
+
+/**
+ * What the daily escalation job flags: important, overdue, and in a state that may still escalate (an
+ * escalated lead is not escalated again). A lead sent back by the inspectors keeps its original deadline,
+ * so it is flagged again the next day unless the service gives it a new one when it records the demand.
+ */
+export function shouldEscalateLead(
+  lead: LeadTiming & { readonly state: LeadState },
+  now: Date,
+  policy?: LeadDeadlinePolicy,
+): boolean {
+  return (
+    lead.importance === 'important' &&
+    transitionLead(lead.state, 'escalate').ok &&
+    isLeadOverdue(lead, now, policy)
+  );
+}
+
+function instant(name: string, date: Date): number {
+  const ms = date.getTime();
+  if (Number.isNaN(ms)) throw new RangeError(`${name} is not a valid instant`);
+  return ms;
+}

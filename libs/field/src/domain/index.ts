@@ -1,0 +1,4 @@
+export * from './check-sample.rule.js';
+export * from './field-target.rule.js';
+export * from './forecast-accuracy.rule.js';
+export * from './visit-cadence.rule.js';

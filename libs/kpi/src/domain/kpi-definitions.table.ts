@@ -1,0 +1,205 @@
+/**
+ * The monthly KPIs of DESIGN.md as data: the KPI service, the snapshot job and the Excel workbook all read
+ * labels, units and default targets from here, so a KPI is described once.
+ *
+ * Percent KPIs carry fractions (0.6 means 60 %); yuan KPIs carry integer fen (divide by 100 to display).
+ */
+export type KpiUnit = 'percent' | 'cartons' | 'yuan' | 'count';
+
+export type KpiDirection = 'higherIsBetter' | 'lowerIsBetter';
+
+/** Who a KPI row belongs to; rows are rolled up to service centers and departments by adding parts. */
+export type KpiSubject = 'accountManager' | 'reporter' | 'squad' | 'deliveryStaff';
+
+/** The baseline of a "rising" target: most KPIs compare with last month, sales-type KPIs with last year. */
+export type KpiBaseline = 'previousMonth' | 'sameMonthLastYear';
+
+export type KpiTarget =
+  | { readonly kind: 'atLeast'; readonly value: number }
+  | { readonly kind: 'atMost'; readonly value: number }
+  | { readonly kind: 'rising'; readonly baseline: KpiBaseline };
+
+export interface KpiDefinition {
+  readonly label: string;
+  readonly unit: KpiUnit;
+  readonly direction: KpiDirection;
+  readonly subject: KpiSubject;
+  /** `null` where the source document sets none; a department may still set one. */
+  readonly defaultTarget: KpiTarget | null;
+  /** For rates: what is counted above and below the line, so SQL and reports count the same things. */
+  readonly numerator?: string;
+  readonly denominator?: string;
+}
+
+const atLeast = (value: number): KpiTarget => ({ kind: 'atLeast', value });
+const risingFrom = (baseline: KpiBaseline): KpiTarget => ({ kind: 'rising', baseline });
+
+const definitions = {
+  guidanceCoverage: {
+    label: '经营指导面',
+    unit: 'percent',
+    direction: 'higherIsBetter',
+    subject: 'accountManager',
+    defaultTarget: atLeast(0.6),
+    numerator: 'retailers of the territory with at least one guidance visit in the month',
+    denominator: 'retailers of the territory',
+  },
+  effectiveGuidance: {
+    label: '有效指导率',
+    unit: 'percent',
+    direction: 'higherIsBetter',
+    subject: 'accountManager',
+    defaultTarget: atLeast(0.8),
+    numerator: 'guidance visits of the month checked effective by a market manager',
+    denominator: 'guidance visits of the month checked by a market manager',
+  },
+  forecastAccuracy: {
+    label: '预测准确率',
+    unit: 'percent',
+    direction: 'higherIsBetter',
+    subject: 'accountManager',
+    defaultTarget: risingFrom('previousMonth'),
+    numerator: 'accurately forecast cartons: Σ max(0, A − |A − F|) over specs',
+    denominator: 'actual cartons Σ A (when 0: 100 % if nothing was forecast, else 0 %)',
+  },
+  keyBrandForecastAccuracy: {
+    label: '重点品牌预测准确率',
+    unit: 'percent',
+    direction: 'higherIsBetter',
+    subject: 'accountManager',
+    defaultTarget: risingFrom('previousMonth'),
+    numerator: 'accurately forecast cartons of the top-20 key brands',
+    denominator: 'actual cartons of the top-20 key brands',
+  },
+  selfReportedDemandShare: {
+    label: '自主提报率',
+    unit: 'percent',
+    direction: 'higherIsBetter',
+    subject: 'accountManager',
+    defaultTarget: risingFrom('previousMonth'),
+    numerator: 'demands submitted by retailers themselves',
+    denominator: 'all demands, self-submitted and collected (no-demand records are not demands)',
+  },
+  policyAwareness: {
+    label: '政策知晓率',
+    unit: 'percent',
+    direction: 'higherIsBetter',
+    subject: 'accountManager',
+    defaultTarget: null,
+    numerator: 'surveyed retailers aware of the floating-quota policy',
+    denominator: 'retailers surveyed',
+  },
+  channelCoverage: {
+    label: '信息覆盖面',
+    unit: 'percent',
+    direction: 'higherIsBetter',
+    subject: 'accountManager',
+    defaultTarget: risingFrom('previousMonth'),
+    numerator: 'retailers reachable on a message channel (SMS, WeChat, ordering portal)',
+    denominator: 'retailers of the territory',
+  },
+  visitAttainment: {
+    label: '拜访达成率',
+    unit: 'percent',
+    direction: 'higherIsBetter',
+    subject: 'accountManager',
+    defaultTarget: atLeast(1),
+    numerator: 'visits made',
+    denominator: 'visit target (working days × visits per working day)',
+  },
+  callAttainment: {
+    label: '电话回访达成率',
+    unit: 'percent',
+    direction: 'higherIsBetter',
+    subject: 'accountManager',
+    defaultTarget: atLeast(1),
+    numerator: 'calls made',
+    denominator: 'call target (working days × calls per working day)',
+  },
+  keyBrandShelfRate: {
+    label: '重点品牌上柜率',
+    unit: 'percent',
+    direction: 'higherIsBetter',
+    subject: 'accountManager',
+    // The source sets shelf targets per territory, so there is no department-wide default.
+    defaultTarget: null,
+    numerator: 'retailers found stocking the cultivated brands',
+    denominator: 'retailers of the territory',
+  },
+  salesCartons: {
+    label: '销量',
+    unit: 'cartons',
+    direction: 'higherIsBetter',
+    subject: 'accountManager',
+    // "在保证去年同期销售量的前提下": at least the same month last year.
+    defaultTarget: risingFrom('sameMonthLastYear'),
+  },
+  salesAmount: {
+    label: '销售额',
+    unit: 'yuan',
+    direction: 'higherIsBetter',
+    subject: 'accountManager',
+    defaultTarget: null,
+  },
+  averagePricePerCarton: {
+    label: '单条价',
+    unit: 'yuan',
+    direction: 'higherIsBetter',
+    subject: 'accountManager',
+    defaultTarget: risingFrom('sameMonthLastYear'),
+    numerator: 'sales amount (fen)',
+    denominator: 'cartons sold',
+  },
+  leadAuthenticity: {
+    label: '线索真实性',
+    unit: 'percent',
+    direction: 'higherIsBetter',
+    subject: 'reporter',
+    defaultTarget: null,
+    numerator: "reporter's leads verified as confirmed (属实)",
+    denominator: "reporter's leads with a verification result (属实, 不实 or 无法查实)",
+  },
+  leadVerificationRate: {
+    label: '查实率',
+    unit: 'percent',
+    direction: 'higherIsBetter',
+    subject: 'squad',
+    // A "hard KPI" in the source, but without a figure: the department sets it.
+    defaultTarget: null,
+    numerator: 'leads received in the month that have a verification result',
+    denominator: 'leads received in the month',
+  },
+  leadOnTimeRate: {
+    label: '线索按时查实率',
+    unit: 'percent',
+    direction: 'higherIsBetter',
+    subject: 'squad',
+    defaultTarget: null,
+    numerator: 'leads whose result was recorded by their deadline',
+    denominator: 'leads received in the month that have a verification result',
+  },
+  deliveryPunctuality: {
+    label: '送货及时率',
+    unit: 'percent',
+    direction: 'higherIsBetter',
+    subject: 'deliveryStaff',
+    defaultTarget: null,
+    numerator: 'stops delivered within their planned window (proxy receipts included)',
+    denominator: 'stops delivered or failed',
+  },
+  proxyReceipts: {
+    label: '代接货次数',
+    unit: 'count',
+    direction: 'lowerIsBetter',
+    subject: 'deliveryStaff',
+    // Receipt by anyone but the licence holder is forbidden, so the ceiling is zero.
+    defaultTarget: { kind: 'atMost', value: 0 },
+  },
+} as const satisfies Record<string, KpiDefinition>;
+
+export type KpiCode = keyof typeof definitions;
+
+/** Widened to `KpiDefinition` so that every entry reads the same way; the codes stay exact. */
+export const KPI_DEFINITIONS: Readonly<Record<KpiCode, KpiDefinition>> = definitions;
+
+export const KPI_CODES = Object.keys(KPI_DEFINITIONS) as KpiCode[];

@@ -1,0 +1,106 @@
+/**
+ * Big accounts 大户 get stricter supervision. A retailer is one for a month when it bought at least
+ * `minMonthlyCartons`, or more than `localAverageMultiple` times the local average.
+ */
+export interface BigAccountPolicy {
+  readonly minMonthlyCartons: number;
+  readonly localAverageMultiple: number;
+}
+
+export const DEFAULT_BIG_ACCOUNT_POLICY: BigAccountPolicy = {
+  minMonthlyCartons: 1_000,
+  localAverageMultiple: 5,
+};
+
+/**
+ * "Local" is the retailer's service center 客户服务部: wider than one territory, so a territory full of
+ * big shops does not hide them by raising its own average. The average is over every active retailer of
+ * the center in that month, the retailer itself and retailers who bought nothing included (a plain AVG in
+ * SQL); with hundreds of retailers per center, counting the retailer itself changes nothing in practice.
+ */
+export interface LocalVolume {
+  readonly totalCartons: number;
+  readonly retailerCount: number;
+}
+
+export type BigAccountGround = 'monthlyVolume' | 'aboveLocalAverage';
+
+export interface BigAccountAssessment {
+  readonly isBigAccount: boolean;
+  /** Which rules made it one (both may apply); empty when it is not one. */
+  readonly grounds: readonly BigAccountGround[];
+}
+
+export function assessBigAccount(
+  monthlyCartons: number,
+  local: LocalVolume,
+  policy: BigAccountPolicy = DEFAULT_BIG_ACCOUNT_POLICY,
+): BigAccountAssessment {
+  assertCartons('monthlyCartons', monthlyCartons);
+  assertCartons('local totalCartons', local.totalCartons);
+  if (!Number.isSafeInteger(local.retailerCount) || local.retailerCount < 1) {
+    throw new RangeError('the local area must count at least the retailer itself');
+  }
+  if (local.totalCartons < monthlyCartons) {
+    throw new RangeError("the local total must include the retailer's own volume");
+  }
+  const grounds: BigAccountGround[] = [];
+  if (monthlyCartons >= policy.minMonthlyCartons) grounds.push('monthlyVolume');
+  // v > k × (total ÷ n), multiplied out so that no average is ever rounded.
+  if (monthlyCartons * local.retailerCount > policy.localAverageMultiple * local.totalCartons) {
+    grounds.push('aboveLocalAverage');
+  }
+  return { isBigAccount: grounds.length > 0, grounds };
+}
+
+/** A market manager's decision that overrules the computed flag; the reason is what makes it auditable. */
+export interface BigAccountOverride {
+  readonly isBigAccount: boolean;
+  readonly reason: string;
+}
+
+export type BigAccountOverrideCheck =
+  | { readonly ok: true; readonly override: BigAccountOverride }
+  | { readonly ok: false; readonly code: 'BIG_ACCOUNT_OVERRIDE_REASON_REQUIRED' };
+
+export function checkBigAccountOverride(override: BigAccountOverride): BigAccountOverrideCheck {
+  const reason = override.reason.trim();
+  if (reason === '') return { ok: false, code: 'BIG_ACCOUNT_OVERRIDE_REASON_REQUIRED' };
+  return { ok: true, override: { isBigAccount: override.isBigAccount, reason } };
+}
+
+export interface BigAccountStatus {
+  readonly isBigAccount: boolean;
+  readonly source: 'computed' | 'override';
+  readonly grounds: readonly BigAccountGround[];
+  readonly overrideReason: string | null;
+}
+
+/** The flag that applies: an override wins, but the computed grounds stay visible next to it. */
+export function bigAccountStatus(
+  assessment: BigAccountAssessment,
+  override: BigAccountOverride | null,
+): BigAccountStatus {
+  if (override === null) {
+    return {
+      isBigAccount: assessment.isBigAccount,
+      source: 'computed',
+      grounds: assessment.grounds,
+      overrideReason: null,
+    };
+  }
+  const checked = checkBigAccountOverride(override);
+  if (!checked.ok) throw new RangeError('an override without a reason must be refused before it is stored');
+  return {
+    isBigAccount: checked.override.isBigAccount,
+    source: 'override',
+    grounds: assessment.grounds,
+    overrideReason: checked.override.reason,
+  };
+}
+
+function assertCartons(name: string, cartons: number): void {
+  if (!Number.isSafeInteger(cartons) || cartons < 0) {
+    throw new RangeError(`${name} must be a non-negative whole number of cartons (got ${cartons})`);
+  }
+}
