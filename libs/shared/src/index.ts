@@ -16,3 +16,5 @@ export * from './pagination/page.js';
 export * from './access/index.js';
 export * from './database/sql.js';
 export * from './http/parse-id.pipe.js';
+export * from './time/business-date.js';
+export * from './excel/index.js';
