@@ -13,6 +13,12 @@ export interface DemoApp extends TestApp {
   userId: (username: string) => Promise<number>;
 }
 
+/**
+ * Retailers in the default test county: 5 per territory over the same 12 territories as the full demo,
+ * enough for scoping and lists, quick to load. Tests that need exact figures build their own fixture.
+ */
+export const TEST_DEMO_RETAILERS = 60;
+
 /** The real API on its own database, loaded with the demo county (same generator as `npm run seed:demo`). */
 export async function startDemoApp(
   options: { retailers?: number; env?: Record<string, string> } = {},
@@ -20,8 +26,10 @@ export async function startDemoApp(
   const t = await startTestApp({ ADMIN_PASSWORD, DEMO_PASSWORD, ...options.env });
   await seedDemo(t.app.get(DataSource), {
     password: DEMO_PASSWORD,
-    retailers: options.retailers ?? 0,
+    retailers: options.retailers ?? TEST_DEMO_RETAILERS,
     seed: 7,
+    licenseNoLength: t.config.licenseNoLength,
+    gradePeriod: t.config.gradePeriod,
   });
   const tokens = new Map<string, string>();
   return {

@@ -1,8 +1,31 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { Retailer, RetailerGrade } from './retailer.entity.js';
+import { AuditModule } from '#libs/audit';
+import { AuthModule } from '#libs/auth';
+import { OrgModule } from '#libs/org';
+import { BigAccountsService } from './big-accounts.service.js';
+import { DistrictTypesController } from './district-types.controller.js';
+import { DistrictTypesService } from './district-types.service.js';
+import { RetailerExportService } from './excel/retailer-export.service.js';
+import { RetailerImportService } from './excel/retailer-import.service.js';
+import { retailerEntities } from './retailer.entity.js';
+import { RetailerGradesService } from './retailer-grades.service.js';
+import { RetailerJobs } from './retailer-jobs.js';
+import { RetailersController } from './retailers.controller.js';
+import { RetailersService } from './retailers.service.js';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([Retailer, RetailerGrade])],
+  imports: [TypeOrmModule.forFeature(retailerEntities), AuditModule, OrgModule, AuthModule],
+  providers: [
+    RetailersService,
+    RetailerGradesService,
+    BigAccountsService,
+    DistrictTypesService,
+    RetailerImportService,
+    RetailerExportService,
+    RetailerJobs,
+  ],
+  controllers: [DistrictTypesController, RetailersController],
+  exports: [RetailersService, RetailerGradesService, BigAccountsService, DistrictTypesService],
 })
 export class RetailersModule {}

@@ -18,3 +18,4 @@ export * from './database/sql.js';
 export * from './http/parse-id.pipe.js';
 export * from './time/business-date.js';
 export * from './excel/index.js';
+export * from './database/batch-cursor.js';

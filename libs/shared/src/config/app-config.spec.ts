@@ -44,11 +44,7 @@ describe('loadConfig', () => {
     ],
     [{ ADMIN_PASSWORD: 'short' }, 'ADMIN_PASSWORD', 'ADMIN_PASSWORD must be at least 8 characters long'],
     [{ SEED_DEMO: 'maybe' }, 'SEED_DEMO', 'SEED_DEMO must be true or false (got "maybe")'],
-    [
-      { GRADE_PERIOD: 'week' },
-      'GRADE_PERIOD',
-      'GRADE_PERIOD must be one of month, quarter (got "week")',
-    ],
+    [{ GRADE_PERIOD: 'week' }, 'GRADE_PERIOD', 'GRADE_PERIOD must be one of month, quarter (got "week")'],
     [
       { LICENSE_NO_LENGTH: '5' },
       'LICENSE_NO_LENGTH',

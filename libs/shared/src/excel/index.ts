@@ -4,3 +4,4 @@ export * from './http.js';
 export * from './table-import.js';
 export * from './xlsx-reader.js';
 export * from './xlsx-writer.js';
+export * from './import-report.js';

@@ -14,7 +14,15 @@ import {
 
 const columns: ImportColumn<'code' | 'name' | 'grade' | 'flag'>[] = [
   { key: 'code', header: '编码', required: true, parse: digitsText, note: '', example: '1' },
-  { key: 'name', header: '名称', aliases: ['店名'], required: true, parse: textCell(4), note: '', example: 'a' },
+  {
+    key: 'name',
+    header: '名称',
+    aliases: ['店名'],
+    required: true,
+    parse: textCell(4),
+    note: '',
+    example: 'a',
+  },
   { key: 'grade', header: '档位', required: false, parse: integerCell(1, 30), note: '', example: 1 },
   { key: 'flag', header: '短信可达', required: false, parse: yesNoCell, note: '', example: '是' },
 ];

@@ -55,7 +55,8 @@ export function mapHeaders<K extends string>(
 ): HeaderMap<K> {
   const byHeader = new Map<string, ImportColumn<K>>();
   for (const column of columns) {
-    for (const text of [column.header, ...(column.aliases ?? [])]) byHeader.set(normalizeHeader(text), column);
+    for (const text of [column.header, ...(column.aliases ?? [])])
+      byHeader.set(normalizeHeader(text), column);
   }
   const ignored = new Set(ignorable.map(normalizeHeader));
   const index = new Map<K, number>();
@@ -146,7 +147,9 @@ export function textCell(max: number) {
  */
 export function digitsText(value: Exclude<CellValue, null>): Parsed<string> {
   if (typeof value === 'number') {
-    return Number.isSafeInteger(value) && value >= 0 ? ok(String(value)) : fail('应为数字编码，请设为文本格式');
+    return Number.isSafeInteger(value) && value >= 0
+      ? ok(String(value))
+      : fail('应为数字编码，请设为文本格式');
   }
   if (typeof value !== 'string') return fail('应为数字编码');
   return ok(value.trim());
@@ -191,7 +194,11 @@ export function dateCell(value: Exclude<CellValue, null>): Parsed<string> {
     if (match) {
       const [y, m, d] = [Number(match[1]), Number(match[2]), Number(match[3])];
       const candidate = new Date(Date.UTC(y, m - 1, d));
-      if (candidate.getUTCFullYear() === y && candidate.getUTCMonth() === m - 1 && candidate.getUTCDate() === d) {
+      if (
+        candidate.getUTCFullYear() === y &&
+        candidate.getUTCMonth() === m - 1 &&
+        candidate.getUTCDate() === d
+      ) {
         date = candidate;
       }
     }
