@@ -35,8 +35,9 @@ export interface BigAccountAssessmentSummary {
   month: string;
   assessed: number;
   bigAccounts: number;
-  /** Retailers whose computed flag flipped this month. */
-  changed: number;
+  /** Big accounts now that were not at the last assessment, and the reverse (newest month only). */
+  becameBig: number;
+  noLongerBig: number;
 }
 
 export interface BigAccountDetails {
@@ -219,21 +220,43 @@ export class BigAccountsService {
         [flipped.map((a) => a.retailer.id), flipped.map((a) => a.result.isBigAccount)],
       );
     }
+    const newestMonth = newest === firstDay;
     const summary = {
       month,
       assessed: assessed.length,
       bigAccounts: assessed.filter((a) => a.result.isBigAccount).length,
-      changed: newest === firstDay ? flipped.length : 0,
+      becameBig: newestMonth ? flipped.filter((a) => a.result.isBigAccount).length : 0,
+      noLongerBig: newestMonth ? flipped.filter((a) => a.retailer.computed === true).length : 0,
     };
-    await this.audit.record(manager, 'system', {
-      action: 'retailer.big_accounts_assessed',
-      entityType: 'big_account_month',
-      entityId: month,
-      after: { ...summary, policy, flipped: flipped.slice(0, 1000).map((a) => a.retailer.id) },
-      departmentId: null,
-    });
+    // One audit entry per department, so each department's inspectors see their own assessment.
+    const departments = [...new Set(assessed.map((a) => a.retailer.department_id))];
+    await this.audit.recordBulk(
+      manager,
+      'system',
+      departments.map((departmentId) => {
+        const own = assessed.filter((a) => a.retailer.department_id === departmentId);
+        const ids = (list: typeof flipped) =>
+          newestMonth
+            ? list.filter((a) => a.retailer.department_id === departmentId).map((a) => a.retailer.id)
+            : [];
+        return {
+          action: 'retailer.big_accounts_assessed',
+          entityType: 'big_account_month',
+          entityId: month,
+          after: {
+            month,
+            policy,
+            assessed: own.length,
+            bigAccounts: own.filter((a) => a.result.isBigAccount).length,
+            becameBig: ids(flipped.filter((a) => a.result.isBigAccount)),
+            noLongerBig: ids(flipped.filter((a) => a.retailer.computed === true)),
+          },
+          departmentId,
+        };
+      }),
+    );
     this.logger.log(
-      `big accounts for ${month}: ${summary.bigAccounts} of ${summary.assessed}, ${summary.changed} changed`,
+      `big accounts for ${month}: ${summary.bigAccounts} of ${summary.assessed} (+${summary.becameBig}, -${summary.noLongerBig})`,
     );
     return summary;
   }

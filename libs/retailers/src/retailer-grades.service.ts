@@ -186,17 +186,20 @@ export class RetailerGradesService {
    */
   async applyDue(date: string, manager?: EntityManager): Promise<{ date: string; applied: number }> {
     const work = async (m: EntityManager) => {
+      // Wrapped in a SELECT: TypeORM answers a bare UPDATE … RETURNING with [rows, count].
       const changed: Array<{ id: number; before: number; grade: number; department_id: number }> =
         await m.query(
           `WITH due AS (
            SELECT DISTINCT ON (g.retailer_id) g.retailer_id, g.grade, g.effective_from
              FROM retailer_grades g JOIN retailers r ON r.id = g.retailer_id
             WHERE g.effective_from <= $1 AND g.effective_from > r.grade_since
-            ORDER BY g.retailer_id, g.effective_from DESC)
-         UPDATE retailers r SET grade = due.grade, grade_since = due.effective_from, updated_at = now()
-           FROM due, retailers old
-          WHERE r.id = due.retailer_id AND old.id = r.id
-         RETURNING r.id, old.grade AS before, r.grade, r.department_id`,
+            ORDER BY g.retailer_id, g.effective_from DESC),
+         applied AS (
+           UPDATE retailers r SET grade = due.grade, grade_since = due.effective_from, updated_at = now()
+             FROM due, retailers previous
+            WHERE r.id = due.retailer_id AND previous.id = r.id
+           RETURNING r.id, previous.grade AS before, r.grade, r.department_id)
+         SELECT * FROM applied ORDER BY id`,
           [date],
         );
       if (changed.length) {
