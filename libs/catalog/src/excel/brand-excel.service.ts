@@ -284,7 +284,7 @@ export class BrandExcelService {
     const [sql, params] = qb.getQueryAndParameters();
     const writer = new XlsxStreamWriter({ sheetName: '规格', columns: BRAND_EXPORT_COLUMNS });
     void forEachBatch<Brand & { priceClassRank: number }>(
-      this.brandRepository.manager.connection,
+      this.brandRepository.manager.dataSource,
       sql,
       params,
       1_000,

@@ -45,7 +45,7 @@ export class RetailerExportService {
       columns: retailerExportColumns(this.config.licenseNoLength),
     });
     const labels = new Map<number, { code: string; name: string }>();
-    void forEachBatch<RetailerRow>(this.retailers.manager.connection, sql, params, BATCH, async (rows) => {
+    void forEachBatch<RetailerRow>(this.retailers.manager.dataSource, sql, params, BATCH, async (rows) => {
       const unknown = rows.flatMap((r) => [r.territoryId, r.serviceCenterId]).filter((id) => !labels.has(id));
       if (unknown.length) for (const [id, label] of await this.org.labels(unknown)) labels.set(id, label);
       for (const row of rows) writer.addRow(retailerExportRow(toRetailerView(row, labels), districtNames));
