@@ -173,6 +173,17 @@ describe('brand catalogue', () => {
       await t.http.patch(`/api/brands/${id['TST-I1']}`).set(head).send({ scarce: true }).expect(200);
       await t.http.patch(`/api/brands/${id['TST-V1']}`).set(head).send({ active: false }).expect(200);
       expect(await list('scarce=true')).toEqual(['TST-I1']);
+      await t.http
+        .patch(`/api/brands/${id['TST-II1']}`)
+        .set(head)
+        .send({ launchDate: '2026-09-15' })
+        .expect(200);
+      await t.http
+        .patch(`/api/brands/${id['TST-II2']}`)
+        .set(head)
+        .send({ launchDate: '2020-01-01' })
+        .expect(200);
+      expect(await list('launchedSince=2026-09-01')).toEqual(['TST-II1']);
       expect(await list('active=false')).toEqual(['TST-V1']);
       expect(await list('sort=code', retailer)).not.toContain('TST-V1');
       expect((await t.http.get(`/api/brands/${id['TST-V1']}`).set(retailer)).status).toBe(404);

@@ -198,6 +198,12 @@ describe('retailers', () => {
     it.each([
       ['territory', async () => `territoryId=${await t.unitId('T001')}`, ['A', 'B']],
       ['service center', async () => `serviceCenterId=${await t.unitId('SC1')}`, ['A', 'B', 'C', 'D']],
+      [
+        'department',
+        async () => `departmentId=${await t.unitId('D01')}`,
+        ['A', 'B', 'C', 'D', 'E', 'F', 'G', 'H', 'I', 'J'],
+      ],
+      ['another department', async () => `departmentId=${await t.unitId('C01')}`, []],
       ['grade', async () => 'grade=12', ['A']],
       ['grade range', async () => 'gradeMin=25', ['C', 'D', 'I']],
       ['grade range, both ends', async () => 'gradeMin=5&gradeMax=15', ['A', 'F', 'H', 'J']],
