@@ -15,7 +15,7 @@ describe('yuanToFen', () => {
     [100, 10_000],
     [0, 0],
   ])('%p yuan → %d fen', (value, fen) => {
-    expect(yuanToFen(value)).toEqual({ ok: true, fen });
+    expect(yuanToFen(value)).toEqual({ ok: true, value: fen });
   });
 
   it.each<string | number>([
@@ -32,7 +32,11 @@ describe('yuanToFen', () => {
     Number.NaN,
     Infinity,
   ])('refuses %p', (value) => {
-    expect(yuanToFen(value)).toEqual({ ok: false, code: 'PRICE_NOT_A_YUAN_AMOUNT' });
+    expect(yuanToFen(value)).toMatchObject({
+      ok: false,
+      code: 'PRICE_NOT_A_YUAN_AMOUNT',
+      details: { value },
+    });
   });
 });
 
@@ -50,7 +54,7 @@ describe('fenToYuanText', () => {
   it('reads back what it writes', () => {
     fc.assert(
       fc.property(fc.nat(1_000_000_000), (fen) => {
-        expect(yuanToFen(fenToYuanText(fen))).toEqual({ ok: true, fen });
+        expect(yuanToFen(fenToYuanText(fen))).toEqual({ ok: true, value: fen });
       }),
     );
   });

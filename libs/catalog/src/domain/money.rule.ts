@@ -3,8 +3,13 @@
  * comparison ever meets a binary fraction. These are the only two places yuan and fen meet.
  */
 export type YuanToFenResult =
-  | { readonly ok: true; readonly fen: number }
-  | { readonly ok: false; readonly code: 'PRICE_NOT_A_YUAN_AMOUNT' };
+  | { readonly ok: true; readonly value: number }
+  | {
+      readonly ok: false;
+      readonly code: 'PRICE_NOT_A_YUAN_AMOUNT';
+      readonly message: string;
+      readonly details: { readonly value: string | number };
+    };
 
 const YUAN_TEXT = /^(\d+)(?:\.(\d{1,2}))?$/;
 
@@ -14,7 +19,13 @@ const YUAN_TEXT = /^(\d+)(?:\.(\d{1,2}))?$/;
  */
 export function yuanToFen(value: string | number): YuanToFenResult {
   const fen = typeof value === 'number' ? fenOfNumber(value) : fenOfText(value.trim());
-  return fen === null ? { ok: false, code: 'PRICE_NOT_A_YUAN_AMOUNT' } : { ok: true, fen };
+  if (fen !== null) return { ok: true, value: fen };
+  return {
+    ok: false,
+    code: 'PRICE_NOT_A_YUAN_AMOUNT',
+    message: `${String(value)} is not an amount in yuan with at most two decimals`,
+    details: { value },
+  };
 }
 
 /** "16.50" for 1650: the display form used in Excel cells typed as text and in messages. */

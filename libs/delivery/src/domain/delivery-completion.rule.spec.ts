@@ -8,7 +8,7 @@ describe('checkStopCompletion', () => {
   it('records a receipt by the retailer', () => {
     expect(checkStopCompletion({ arrivedAt, receiver: 'retailer' }, now)).toEqual({
       ok: true,
-      completion: { arrivedAt, receiver: 'retailer', receiverName: null, reason: null, proxyReceipt: false },
+      value: { arrivedAt, receiver: 'retailer', receiverName: null, reason: null, proxyReceipt: false },
     });
   });
 
@@ -16,7 +16,7 @@ describe('checkStopCompletion', () => {
     const input = { arrivedAt, receiver: 'proxy', receiverName: ' 王芳(店主之女) ', reason: ' 店主住院 ' };
     expect(checkStopCompletion(input, now)).toEqual({
       ok: true,
-      completion: {
+      value: {
         arrivedAt,
         receiver: 'proxy',
         receiverName: '王芳(店主之女)',
@@ -68,10 +68,25 @@ describe('checkStopCompletion', () => {
         { code: 'DELIVERY_RECEIVER_INVALID', field: 'receiver' },
       ],
     ],
-  ])('refuses %s', (_case, input, errors) => {
-    expect(checkStopCompletion({ arrivedAt, receiver: 'retailer', ...input }, now)).toEqual({
+  ])('refuses %s, coded by the first problem', (_case, input, errors) => {
+    expect(checkStopCompletion({ arrivedAt, receiver: 'retailer', ...input }, now)).toMatchObject({
       ok: false,
-      errors,
+      code: errors[0]?.code,
+      details: { errors },
+    });
+  });
+
+  it('answers with the first problem and its message, listing every problem', () => {
+    expect(checkStopCompletion({ arrivedAt, receiver: 'proxy', receiverName: '', reason: '' }, now)).toEqual({
+      ok: false,
+      code: 'DELIVERY_PROXY_REASON_REQUIRED',
+      message: 'Goods received by a proxy (代接货) need a reason',
+      details: {
+        errors: [
+          { code: 'DELIVERY_PROXY_REASON_REQUIRED', field: 'reason' },
+          { code: 'DELIVERY_PROXY_RECEIVER_NAME_REQUIRED', field: 'receiverName' },
+        ],
+      },
     });
   });
 

@@ -39,9 +39,27 @@ export interface StopCompletionError {
   readonly field: keyof StopCompletionInput;
 }
 
+/**
+ * Refused with the first problem's code (what the HTTP answer's `code` says) and every problem in
+ * `details.errors`, so one 400 answer lists every field to fix.
+ */
 export type StopCompletionCheck =
-  | { readonly ok: true; readonly completion: StopCompletion }
-  | { readonly ok: false; readonly errors: readonly StopCompletionError[] };
+  | { readonly ok: true; readonly value: StopCompletion }
+  | {
+      readonly ok: false;
+      readonly code: StopCompletionErrorCode;
+      readonly message: string;
+      readonly details: { readonly errors: readonly StopCompletionError[] };
+    };
+
+const MESSAGES: Readonly<Record<StopCompletionErrorCode, string>> = {
+  DELIVERY_ARRIVAL_INVALID: 'The arrival time is not a valid instant',
+  DELIVERY_ARRIVED_IN_FUTURE: 'The arrival time is in the future',
+  DELIVERY_RECEIVER_INVALID: 'The receiver is the retailer or a proxy',
+  DELIVERY_PROXY_REASON_REQUIRED: 'Goods received by a proxy (代接货) need a reason',
+  DELIVERY_PROXY_RECEIVER_NAME_REQUIRED:
+    'Goods received by a proxy (代接货) need the name of who received them',
+};
 
 /** Handheld clocks run a little ahead of the server; beyond this, an arrival "in the future" is refused. */
 export interface StopCompletionPolicy {
@@ -50,7 +68,6 @@ export interface StopCompletionPolicy {
 
 export const DEFAULT_STOP_COMPLETION_POLICY: StopCompletionPolicy = { maxClockSkewMinutes: 5 };
 
-/** All problems at once, so one 400 answer lists every field to fix. */
 export function checkStopCompletion(
   input: StopCompletionInput,
   now: Date,
@@ -73,16 +90,14 @@ export function checkStopCompletion(
     if (receiverName === null)
       errors.push({ code: 'DELIVERY_PROXY_RECEIVER_NAME_REQUIRED', field: 'receiverName' });
   }
-  if (receiver === null || errors.length > 0) return { ok: false, errors };
+  if (receiver === null || errors.length > 0) {
+    // An unknown receiver has always pushed an error, so there is a first one.
+    const { code } = errors[0] as StopCompletionError;
+    return { ok: false, code, message: MESSAGES[code], details: { errors } };
+  }
   return {
     ok: true,
-    completion: {
-      arrivedAt: input.arrivedAt,
-      receiver,
-      receiverName,
-      reason,
-      proxyReceipt: receiver === 'proxy',
-    },
+    value: { arrivedAt: input.arrivedAt, receiver, receiverName, reason, proxyReceipt: receiver === 'proxy' },
   };
 }
 

@@ -26,15 +26,14 @@ describe('transitionDelivery', () => {
   });
 
   it.each(ALLOWED)('%s --%s--> %s', (from, event, to) => {
-    expect(transitionDelivery(from, event)).toEqual({ ok: true, state: to });
+    expect(transitionDelivery(from, event)).toEqual({ ok: true, value: to });
   });
 
   it.each(FORBIDDEN)('%s refuses %s', (from, event) => {
-    expect(transitionDelivery(from, event)).toEqual({
+    expect(transitionDelivery(from, event)).toMatchObject({
       ok: false,
       code: 'DELIVERY_TRANSITION_FORBIDDEN',
-      from,
-      event,
+      details: { from, event },
     });
   });
 });

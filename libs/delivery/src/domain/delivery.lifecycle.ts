@@ -25,17 +25,21 @@ export const DELIVERY_TRANSITIONS: {
 };
 
 export type DeliveryTransition =
-  | { readonly ok: true; readonly state: DeliveryState }
+  | { readonly ok: true; readonly value: DeliveryState }
   | {
       readonly ok: false;
       readonly code: 'DELIVERY_TRANSITION_FORBIDDEN';
-      readonly from: DeliveryState;
-      readonly event: DeliveryEvent;
+      readonly message: string;
+      readonly details: { readonly from: DeliveryState; readonly event: DeliveryEvent };
     };
 
 export function transitionDelivery(from: DeliveryState, event: DeliveryEvent): DeliveryTransition {
   const to = DELIVERY_TRANSITIONS[from][event];
-  return to === undefined
-    ? { ok: false, code: 'DELIVERY_TRANSITION_FORBIDDEN', from, event }
-    : { ok: true, state: to };
+  if (to !== undefined) return { ok: true, value: to };
+  return {
+    ok: false,
+    code: 'DELIVERY_TRANSITION_FORBIDDEN',
+    message: `A delivery that is ${from} cannot ${event}`,
+    details: { from, event },
+  };
 }

@@ -83,4 +83,18 @@ describe('shouldEscalateLead', () => {
     const lead = { state, importance, reportedAt, verification: hasResult ? verification : null };
     expect(shouldEscalateLead(lead, now)).toBe(escalate);
   });
+
+  it('waits for the date the inspectors set when they sent the lead back', () => {
+    // Sent back to verifying with a result expected by 2024-03-10 08:00Z; the original deadline was 03-07.
+    const sentBack = {
+      state: 'verifying' as const,
+      importance: 'important' as const,
+      reportedAt,
+      verification: null,
+      actionDueAt: new Date('2024-03-10T08:00:00Z'),
+    };
+    expect(shouldEscalateLead(sentBack, late)).toBe(false);
+    expect(shouldEscalateLead(sentBack, new Date('2024-03-10T08:00:00Z'))).toBe(false);
+    expect(shouldEscalateLead(sentBack, new Date('2024-03-10T08:00:00.001Z'))).toBe(true);
+  });
 });

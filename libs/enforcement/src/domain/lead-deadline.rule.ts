@@ -60,20 +60,20 @@ export function isResultOnTime(
 }
 
 /**
- * What the daily escalation job flags: important, overdue, and in a state that may still escalate (an
- * escalated lead is not escalated again). A lead sent back by the inspectors keeps its original deadline,
- * so it is flagged again the next day unless the service gives it a new one when it records the demand.
+ * What the daily escalation job flags: an important lead without a result, past its due instant, in a state
+ * that may still escalate (an escalated lead is not escalated again). When the inspectors send a lead back
+ * they set `actionDueAt`, the new instant by which they expect the result; the lead escalates again only
+ * after it. Lateness for the on-time rate is still measured against the original deadline.
  */
 export function shouldEscalateLead(
-  lead: LeadTiming & { readonly state: LeadState },
+  lead: LeadTiming & { readonly state: LeadState; readonly actionDueAt?: Date | null },
   now: Date,
   policy?: LeadDeadlinePolicy,
 ): boolean {
-  return (
-    lead.importance === 'important' &&
-    transitionLead(lead.state, 'escalate').ok &&
-    isLeadOverdue(lead, now, policy)
-  );
+  if (lead.importance !== 'important' || lead.verification !== null) return false;
+  if (!transitionLead(lead.state, 'escalate').ok) return false;
+  const due = lead.actionDueAt ?? leadDeadline(lead.reportedAt, lead.importance, policy);
+  return instant('now', now) > instant('actionDueAt', due);
 }
 
 function instant(name: string, date: Date): number {

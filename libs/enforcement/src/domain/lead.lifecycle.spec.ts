@@ -34,15 +34,14 @@ describe('transitionLead', () => {
   });
 
   it.each(ALLOWED)('%s --%s--> %s', (from, event, to) => {
-    expect(transitionLead(from, event)).toEqual({ ok: true, state: to });
+    expect(transitionLead(from, event)).toEqual({ ok: true, value: to });
   });
 
   it.each(FORBIDDEN)('%s refuses %s', (from, event) => {
-    expect(transitionLead(from, event)).toEqual({
+    expect(transitionLead(from, event)).toMatchObject({
       ok: false,
       code: 'LEAD_TRANSITION_FORBIDDEN',
-      from,
-      event,
+      details: { from, event },
     });
   });
 
@@ -55,11 +54,22 @@ describe('transitionLead', () => {
           const next = transitionLead(state, event);
           if (!next.ok) continue;
           if (event === 'recordResult') resultRecorded = true;
-          state = next.state;
+          state = next.value;
           if (state === 'closed') expect(resultRecorded).toBe(true);
         }
       }),
     );
+  });
+});
+
+describe('a refused transition', () => {
+  it('says what was refused', () => {
+    expect(transitionLead('closed', 'escalate')).toEqual({
+      ok: false,
+      code: 'LEAD_TRANSITION_FORBIDDEN',
+      message: 'A lead that is closed cannot escalate',
+      details: { from: 'closed', event: 'escalate' },
+    });
   });
 });
 

@@ -39,19 +39,23 @@ export const LEAD_TRANSITIONS: { readonly [S in LeadState]: { readonly [E in Lea
 };
 
 export type LeadTransition =
-  | { readonly ok: true; readonly state: LeadState }
+  | { readonly ok: true; readonly value: LeadState }
   | {
       readonly ok: false;
       readonly code: 'LEAD_TRANSITION_FORBIDDEN';
-      readonly from: LeadState;
-      readonly event: LeadEvent;
+      readonly message: string;
+      readonly details: { readonly from: LeadState; readonly event: LeadEvent };
     };
 
 export function transitionLead(from: LeadState, event: LeadEvent): LeadTransition {
   const to = LEAD_TRANSITIONS[from][event];
-  return to === undefined
-    ? { ok: false, code: 'LEAD_TRANSITION_FORBIDDEN', from, event }
-    : { ok: true, state: to };
+  if (to !== undefined) return { ok: true, value: to };
+  return {
+    ok: false,
+    code: 'LEAD_TRANSITION_FORBIDDEN',
+    message: `A lead that is ${from} cannot ${event}`,
+    details: { from, event },
+  };
 }
 
 /** What can happen next to a lead in this state (for UI buttons and the escalation job). */

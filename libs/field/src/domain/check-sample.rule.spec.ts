@@ -62,6 +62,13 @@ describe('seededSample', () => {
     expect(seededSample(seed, visits, size)).toHaveLength(length);
   });
 
+  it('samples numeric ids independently of their order too', () => {
+    const ids = Array.from({ length: 30 }, (_, i) => (i * 37) % 101);
+    const sample = seededSample(seed, ids, 4);
+    expect(seededSample(seed, [...ids].reverse(), 4)).toEqual(sample);
+    for (const id of sample) expect(ids).toContain(id);
+  });
+
   it('handles no ids and duplicate ids', () => {
     expect(seededSample(seed, [], 5)).toEqual([]);
     expect(seededSample(seed, ['x', 'x', 'y'], 5).sort()).toEqual(['x', 'y']);

@@ -8,15 +8,15 @@ export function checkSampleSeed(month: string, accountManagerId: string): string
 }
 
 /**
- * Picks `size` distinct ids (all of them when there are fewer). The ids are de-duplicated and sorted first,
- * so the sample depends on the set of ids and not on the order a query returned them in. The result is in
- * draw order.
+ * Picks `size` distinct ids (all of them when there are fewer). The ids are de-duplicated and sorted first
+ * (numerically when they are all numbers), so the sample depends on the set of ids and not on the order a
+ * query returned them in. The result is in draw order.
  */
-export function seededSample<T extends string>(seed: string, ids: readonly T[], size: number): T[] {
+export function seededSample<T extends string | number>(seed: string, ids: readonly T[], size: number): T[] {
   if (!Number.isSafeInteger(size) || size < 0) {
     throw new RangeError(`sample size must be a non-negative whole number (got ${size})`);
   }
-  const pool = [...new Set(ids)].sort();
+  const pool = sortedIds([...new Set(ids)]);
   const draws = Math.min(size, pool.length);
   const random = mulberry32(fnv1a32(seed));
   // The first `draws` steps of a Fisher–Yates shuffle: each remaining id is equally likely at each step.
@@ -25,6 +25,12 @@ export function seededSample<T extends string>(seed: string, ids: readonly T[], 
     [pool[i], pool[j]] = [pool[j] as T, pool[i] as T];
   }
   return pool.slice(0, draws);
+}
+
+function sortedIds<T extends string | number>(ids: T[]): T[] {
+  if (ids.every((id) => typeof id === 'number')) return ids.sort((a, b) => (a as number) - (b as number));
+  const text = (id: T) => String(id);
+  return ids.sort((a, b) => (text(a) < text(b) ? -1 : text(a) > text(b) ? 1 : 0));
 }
 
 /** 32-bit FNV-1a over the UTF-8 bytes of the seed: a well-known, portable string hash. */

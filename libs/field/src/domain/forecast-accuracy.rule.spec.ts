@@ -64,24 +64,24 @@ describe('forecast accuracy of one spec', () => {
 describe('forecastAccuracyReport', () => {
   const report = forecastAccuracyReport({
     actuals: [
-      { brandId: 'b5', cartons: 20 },
-      { brandId: 'b1', cartons: 100 },
-      { brandId: 'b2', cartons: 50 },
-      { brandId: 'b3', cartons: 30 },
+      { brandId: 5, cartons: 20 },
+      { brandId: 1, cartons: 100 },
+      { brandId: 2, cartons: 50 },
+      { brandId: 3, cartons: 30 },
     ],
     forecasts: [
-      { brandId: 'b1', cartons: 120 },
-      { brandId: 'b2', cartons: 50 },
-      { brandId: 'b4', cartons: 20 },
-      { brandId: 'b5', cartons: 5 },
+      { brandId: 1, cartons: 120 },
+      { brandId: 2, cartons: 50 },
+      { brandId: 4, cartons: 20 },
+      { brandId: 5, cartons: 5 },
     ],
-    keyBrandIds: new Set(['b1', 'b2', 'b9']),
+    keyBrandIds: new Set([1, 2, 9]),
   });
 
   it('lists every spec ordered or forecast, a missing forecast counting as 0', () => {
     expect(report.specs).toEqual([
       {
-        brandId: 'b1',
+        brandId: 1,
         actualCartons: 100,
         forecastCartons: 120,
         forecastMissing: false,
@@ -89,7 +89,7 @@ describe('forecastAccuracyReport', () => {
         accuracy: 0.8,
       },
       {
-        brandId: 'b2',
+        brandId: 2,
         actualCartons: 50,
         forecastCartons: 50,
         forecastMissing: false,
@@ -97,7 +97,7 @@ describe('forecastAccuracyReport', () => {
         accuracy: 1,
       },
       {
-        brandId: 'b3',
+        brandId: 3,
         actualCartons: 30,
         forecastCartons: 0,
         forecastMissing: true,
@@ -105,7 +105,7 @@ describe('forecastAccuracyReport', () => {
         accuracy: 0,
       },
       {
-        brandId: 'b4',
+        brandId: 4,
         actualCartons: 0,
         forecastCartons: 20,
         forecastMissing: false,
@@ -113,7 +113,7 @@ describe('forecastAccuracyReport', () => {
         accuracy: 0,
       },
       {
-        brandId: 'b5',
+        brandId: 5,
         actualCartons: 20,
         forecastCartons: 5,
         forecastMissing: false,
@@ -124,7 +124,7 @@ describe('forecastAccuracyReport', () => {
   });
 
   it('weights by actual volume', () => {
-    // Right: b1 80 + b2 50 + b3 0 + b4 0 + b5 5 = 135 of Σ A = 100 + 50 + 30 + 0 + 20 = 200.
+    // Right: 80 + 50 + 0 + 0 + 5 = 135 (brands 1–5) of Σ A = 100 + 50 + 30 + 0 + 20 = 200.
     // Σ F = 120 + 50 + 0 + 20 + 5 = 195. The plain mean of the five accuracies would be 0.41.
     expect(report.overall).toEqual({
       tally: { actualCartons: 200, forecastCartons: 195, accurateCartons: 135 },
@@ -133,7 +133,7 @@ describe('forecastAccuracyReport', () => {
   });
 
   it('reports the key brands on their own', () => {
-    // b1 80 + b2 50 = 130 right of 150 ordered; b9 is a key brand nobody ordered or forecast.
+    // Brand 1: 80 + brand 2: 50 = 130 right of 150 ordered; key brand 9 was neither ordered nor forecast.
     expect(report.keyBrands).toEqual({
       tally: { actualCartons: 150, forecastCartons: 170, accurateCartons: 130 },
       accuracy: 130 / 150,
@@ -142,18 +142,18 @@ describe('forecastAccuracyReport', () => {
 
   it.each([
     ['nothing ordered or forecast', [], [], 1],
-    ['only zero lines', [{ brandId: 'b1', cartons: 0 }], [{ brandId: 'b1', cartons: 0 }], 1],
-    ['forecast for a month without orders', [], [{ brandId: 'b1', cartons: 10 }], 0],
+    ['only zero lines', [{ brandId: 1, cartons: 0 }], [{ brandId: 1, cartons: 0 }], 1],
+    ['forecast for a month without orders', [], [{ brandId: 1, cartons: 10 }], 0],
   ])('gives Σ A = 0 the per-spec rule: %s → %p', (_case, actuals, forecasts, accuracy) => {
-    const result = forecastAccuracyReport({ actuals, forecasts, keyBrandIds: new Set(['b1']) });
+    const result = forecastAccuracyReport({ actuals, forecasts, keyBrandIds: new Set([1]) });
     expect(result.overall.accuracy).toBe(accuracy);
     expect(result.keyBrands.accuracy).toBe(accuracy);
   });
 
   it('refuses a spec listed twice', () => {
     const twice = [
-      { brandId: 'b1', cartons: 1 },
-      { brandId: 'b1', cartons: 2 },
+      { brandId: 1, cartons: 1 },
+      { brandId: 1, cartons: 2 },
     ];
     expect(() => forecastAccuracyReport({ actuals: twice, forecasts: [], keyBrandIds: new Set() })).toThrow(
       RangeError,

@@ -47,13 +47,14 @@ export function forecastAccuracy(tally: ForecastTally): number {
   return tally.accurateCartons / tally.actualCartons;
 }
 
+/** Brand ids are the catalogue's numeric ids. */
 export interface CartonsByBrand {
-  readonly brandId: string;
+  readonly brandId: number;
   readonly cartons: number;
 }
 
 export interface SpecForecastAccuracy {
-  readonly brandId: string;
+  readonly brandId: number;
   readonly actualCartons: number;
   /** 0 when the spec was ordered but not forecast. */
   readonly forecastCartons: number;
@@ -81,14 +82,14 @@ export interface ForecastAccuracyInput {
   readonly actuals: readonly CartonsByBrand[];
   /** One line per spec: the account manager's forecast for the month. */
   readonly forecasts: readonly CartonsByBrand[];
-  readonly keyBrandIds: ReadonlySet<string>;
+  readonly keyBrandIds: ReadonlySet<number>;
 }
 
 /** An account manager's month: every spec ordered or forecast, the volume-weighted total and the key brands. */
 export function forecastAccuracyReport(input: ForecastAccuracyInput): ForecastAccuracyReport {
   const actuals = cartonsByBrand('actuals', input.actuals);
   const forecasts = cartonsByBrand('forecasts', input.forecasts);
-  const brandIds = [...new Set([...actuals.keys(), ...forecasts.keys()])].sort();
+  const brandIds = [...new Set([...actuals.keys(), ...forecasts.keys()])].sort((a, b) => a - b);
   const specs = brandIds.map((brandId) => {
     const tally = forecastTally(actuals.get(brandId) ?? 0, forecasts.get(brandId) ?? 0);
     return {
@@ -115,8 +116,8 @@ function summary(tallies: readonly ForecastTally[]): ForecastAccuracySummary {
   return { tally, accuracy: forecastAccuracy(tally) };
 }
 
-function cartonsByBrand(name: string, lines: readonly CartonsByBrand[]): Map<string, number> {
-  const byBrand = new Map<string, number>();
+function cartonsByBrand(name: string, lines: readonly CartonsByBrand[]): Map<number, number> {
+  const byBrand = new Map<number, number>();
   for (const { brandId, cartons } of lines) {
     if (byBrand.has(brandId)) throw new RangeError(`${name} list brand ${brandId} twice`);
     byBrand.set(brandId, cartons);

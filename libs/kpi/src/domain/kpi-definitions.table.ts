@@ -59,8 +59,9 @@ const definitions = {
     direction: 'higherIsBetter',
     subject: 'accountManager',
     defaultTarget: risingFrom('previousMonth'),
-    numerator: 'accurately forecast cartons: Σ max(0, A − |A − F|) over specs',
-    denominator: 'actual cartons Σ A (when 0: 100 % if nothing was forecast, else 0 %)',
+    numerator: 'accurately forecast cartons Σ max(0, A − |A − F|) (field ForecastTally.accurateCartons)',
+    denominator:
+      'actual cartons Σ A; when 0: 100 % if nothing was forecast, else 0 % (field forecastAccuracy)',
   },
   keyBrandForecastAccuracy: {
     label: '重点品牌预测准确率',
@@ -105,7 +106,7 @@ const definitions = {
     subject: 'accountManager',
     defaultTarget: atLeast(1),
     numerator: 'visits made',
-    denominator: 'visit target (working days × visits per working day)',
+    denominator: 'visit target: working days × visits per working day (field visitTarget)',
   },
   callAttainment: {
     label: '电话回访达成率',
@@ -114,7 +115,7 @@ const definitions = {
     subject: 'accountManager',
     defaultTarget: atLeast(1),
     numerator: 'calls made',
-    denominator: 'call target (working days × calls per working day)',
+    denominator: 'call target: working days × calls per working day (field callTarget)',
   },
   keyBrandShelfRate: {
     label: '重点品牌上柜率',
@@ -156,8 +157,8 @@ const definitions = {
     direction: 'higherIsBetter',
     subject: 'reporter',
     defaultTarget: null,
-    numerator: "reporter's leads verified as confirmed (属实)",
-    denominator: "reporter's leads with a verification result (属实, 不实 or 无法查实)",
+    numerator: "reporter's leads confirmed 属实 (enforcement LeadTally.confirmed)",
+    denominator: "reporter's leads with a result, 属实, 不实 or 无法查实 (LeadTally.withResult)",
   },
   leadVerificationRate: {
     label: '查实率',
@@ -166,8 +167,8 @@ const definitions = {
     subject: 'squad',
     // A "hard KPI" in the source, but without a figure: the department sets it.
     defaultTarget: null,
-    numerator: 'leads received in the month that have a verification result',
-    denominator: 'leads received in the month',
+    numerator: 'leads received in the month that have a result (enforcement LeadTally.withResult)',
+    denominator: 'leads received in the month (LeadTally.received)',
   },
   leadOnTimeRate: {
     label: '线索按时查实率',
@@ -175,8 +176,8 @@ const definitions = {
     direction: 'higherIsBetter',
     subject: 'squad',
     defaultTarget: null,
-    numerator: 'leads whose result was recorded by their deadline',
-    denominator: 'leads received in the month that have a verification result',
+    numerator: 'of those, results recorded by the deadline (enforcement LeadTally.withResultOnTime)',
+    denominator: 'leads received in the month that have a result (LeadTally.withResult)',
   },
   deliveryPunctuality: {
     label: '送货及时率',
@@ -184,15 +185,16 @@ const definitions = {
     direction: 'higherIsBetter',
     subject: 'deliveryStaff',
     defaultTarget: null,
-    numerator: 'stops delivered within their planned window (proxy receipts included)',
-    denominator: 'stops delivered or failed',
+    numerator:
+      'stops delivered within their planned window, proxy receipts included (delivery DeliveryTally.onTime)',
+    denominator: 'stops delivered or failed (DeliveryTally.deliveries)',
   },
   proxyReceipts: {
     label: '代接货次数',
     unit: 'count',
     direction: 'lowerIsBetter',
     subject: 'deliveryStaff',
-    // Receipt by anyone but the licence holder is forbidden, so the ceiling is zero.
+    // Receipt by anyone but the licence holder is forbidden, so the ceiling is zero (DeliveryTally.proxyReceipts).
     defaultTarget: { kind: 'atMost', value: 0 },
   },
 } as const satisfies Record<string, KpiDefinition>;

@@ -59,13 +59,14 @@ describe('assessBigAccount with the default policy (1,000 cartons, 5× the local
 
 describe('big-account override', () => {
   it('needs a reason, and keeps it trimmed', () => {
-    expect(checkBigAccountOverride({ isBigAccount: true, reason: '  \n' })).toEqual({
+    expect(checkBigAccountOverride({ isBigAccount: true, reason: '  \n' })).toMatchObject({
       ok: false,
       code: 'BIG_ACCOUNT_OVERRIDE_REASON_REQUIRED',
+      details: { isBigAccount: true },
     });
     expect(checkBigAccountOverride({ isBigAccount: false, reason: ' 一次性团购,非常态经营 ' })).toEqual({
       ok: true,
-      override: { isBigAccount: false, reason: '一次性团购,非常态经营' },
+      value: { isBigAccount: false, reason: '一次性团购,非常态经营' },
     });
   });
 

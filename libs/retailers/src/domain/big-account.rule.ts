@@ -60,13 +60,25 @@ export interface BigAccountOverride {
 }
 
 export type BigAccountOverrideCheck =
-  | { readonly ok: true; readonly override: BigAccountOverride }
-  | { readonly ok: false; readonly code: 'BIG_ACCOUNT_OVERRIDE_REASON_REQUIRED' };
+  | { readonly ok: true; readonly value: BigAccountOverride }
+  | {
+      readonly ok: false;
+      readonly code: 'BIG_ACCOUNT_OVERRIDE_REASON_REQUIRED';
+      readonly message: string;
+      readonly details: { readonly isBigAccount: boolean };
+    };
 
 export function checkBigAccountOverride(override: BigAccountOverride): BigAccountOverrideCheck {
   const reason = override.reason.trim();
-  if (reason === '') return { ok: false, code: 'BIG_ACCOUNT_OVERRIDE_REASON_REQUIRED' };
-  return { ok: true, override: { isBigAccount: override.isBigAccount, reason } };
+  if (reason === '') {
+    return {
+      ok: false,
+      code: 'BIG_ACCOUNT_OVERRIDE_REASON_REQUIRED',
+      message: 'Setting the big-account flag by hand needs a reason',
+      details: { isBigAccount: override.isBigAccount },
+    };
+  }
+  return { ok: true, value: { isBigAccount: override.isBigAccount, reason } };
 }
 
 export interface BigAccountStatus {
@@ -92,10 +104,10 @@ export function bigAccountStatus(
   const checked = checkBigAccountOverride(override);
   if (!checked.ok) throw new RangeError('an override without a reason must be refused before it is stored');
   return {
-    isBigAccount: checked.override.isBigAccount,
+    isBigAccount: checked.value.isBigAccount,
     source: 'override',
     grounds: assessment.grounds,
-    overrideReason: checked.override.reason,
+    overrideReason: checked.value.reason,
   };
 }
 

@@ -6,7 +6,7 @@ describe('checkLicenseNo with the default length 12', () => {
     ['620102100123', '620102100123'],
     [' 620102100123\t', '620102100123'], // pasted cells carry spaces
   ])('accepts %p as %s', (value, licenseNo) => {
-    expect(checkLicenseNo(value)).toEqual({ ok: true, licenseNo });
+    expect(checkLicenseNo(value)).toEqual({ ok: true, value: licenseNo });
   });
 
   it.each<[string, LicenseNoError]>([
@@ -20,19 +20,18 @@ describe('checkLicenseNo with the default length 12', () => {
     ['６２０１０２１００１２３', 'LICENSE_NO_NOT_DIGITS'], // full-width digits from a Chinese IME
     ['-62010210012', 'LICENSE_NO_NOT_DIGITS'],
   ])('refuses %p with %s', (value, code) => {
-    expect(checkLicenseNo(value)).toEqual({ ok: false, code });
+    expect(checkLicenseNo(value)).toMatchObject({ ok: false, code, details: { value, length: 12 } });
   });
 });
 
 describe('checkLicenseNo with a configured length', () => {
   it('checks against the configured length', () => {
-    expect(checkLicenseNo('62010210012345', { length: 14 })).toEqual({
-      ok: true,
-      licenseNo: '62010210012345',
-    });
+    expect(checkLicenseNo('62010210012345', { length: 14 })).toEqual({ ok: true, value: '62010210012345' });
     expect(checkLicenseNo('620102100123', { length: 14 })).toEqual({
       ok: false,
       code: 'LICENSE_NO_WRONG_LENGTH',
+      message: 'A licence number has 14 digits',
+      details: { value: '620102100123', length: 14 },
     });
   });
 

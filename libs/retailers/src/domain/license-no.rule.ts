@@ -8,7 +8,13 @@ export const DEFAULT_LICENSE_NO_POLICY: LicenseNoPolicy = { length: 12 };
 export type LicenseNoError = 'LICENSE_NO_EMPTY' | 'LICENSE_NO_NOT_DIGITS' | 'LICENSE_NO_WRONG_LENGTH';
 
 export type LicenseNoCheck =
-  { readonly ok: true; readonly licenseNo: string } | { readonly ok: false; readonly code: LicenseNoError };
+  | { readonly ok: true; readonly value: string }
+  | {
+      readonly ok: false;
+      readonly code: LicenseNoError;
+      readonly message: string;
+      readonly details: { readonly value: string; readonly length: number };
+    };
 
 /**
  * Surrounding spaces (common in pasted or imported cells) are trimmed and the trimmed number is returned
@@ -19,12 +25,20 @@ export function checkLicenseNo(
   value: string,
   policy: LicenseNoPolicy = DEFAULT_LICENSE_NO_POLICY,
 ): LicenseNoCheck {
-  if (!Number.isSafeInteger(policy.length) || policy.length < 1) {
-    throw new RangeError(`licence number length must be a positive integer (got ${policy.length})`);
+  const { length } = policy;
+  if (!Number.isSafeInteger(length) || length < 1) {
+    throw new RangeError(`licence number length must be a positive integer (got ${length})`);
   }
   const licenseNo = value.trim();
-  if (licenseNo === '') return { ok: false, code: 'LICENSE_NO_EMPTY' };
-  if (!/^[0-9]+$/.test(licenseNo)) return { ok: false, code: 'LICENSE_NO_NOT_DIGITS' };
-  if (licenseNo.length !== policy.length) return { ok: false, code: 'LICENSE_NO_WRONG_LENGTH' };
-  return { ok: true, licenseNo };
+  const refuse = (code: LicenseNoError, message: string): LicenseNoCheck => ({
+    ok: false,
+    code,
+    message,
+    details: { value, length },
+  });
+  if (licenseNo === '') return refuse('LICENSE_NO_EMPTY', 'The licence number is missing');
+  if (!/^[0-9]+$/.test(licenseNo)) return refuse('LICENSE_NO_NOT_DIGITS', 'A licence number has digits only');
+  if (licenseNo.length !== length)
+    return refuse('LICENSE_NO_WRONG_LENGTH', `A licence number has ${length} digits`);
+  return { ok: true, value: licenseNo };
 }
