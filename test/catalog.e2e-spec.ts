@@ -5,15 +5,15 @@ import { binary, readXlsx, xlsxOf } from './support/xlsx.js';
 
 const MAKER = '测试卷烟厂';
 /** code, wholesale fen per carton (at each side of the class boundaries), carton and pack guide prices. */
-const FIXTURE: Array<[string, number, number, number, string]> = [
-  ['TST-V1', 1649, 2000, 200, 'V'],
-  ['TST-IV1', 1650, 2000, 200, 'IV'],
-  ['TST-IV2', 2999, 3500, 350, 'IV'],
-  ['TST-III1', 3000, 3500, 350, 'III'],
-  ['TST-III2', 4999, 6000, 600, 'III'],
-  ['TST-II1', 5000, 6000, 600, 'II'],
-  ['TST-II2', 9999, 12000, 1200, 'II'],
-  ['TST-I1', 10000, 12000, 1200, 'I'],
+const FIXTURE: Array<[string, number, number, number, number]> = [
+  ['TST-V1', 1649, 2000, 200, 5],
+  ['TST-IV1', 1650, 2000, 200, 4],
+  ['TST-IV2', 2999, 3500, 350, 4],
+  ['TST-III1', 3000, 3500, 350, 3],
+  ['TST-III2', 4999, 6000, 600, 3],
+  ['TST-II1', 5000, 6000, 600, 2],
+  ['TST-II2', 9999, 12000, 1200, 2],
+  ['TST-I1', 10000, 12000, 1200, 1],
 ];
 const HEADERS = [
   '规格编码',
@@ -61,7 +61,7 @@ describe('brand catalogue', () => {
 
   describe('price classes follow the wholesale price', () => {
     it.each(FIXTURE)(
-      '%s at %d fen a carton is class %s… (through the API)',
+      '%s at %d fen a carton is class %i (through the API)',
       async (code, wholesale, carton, pack, expected) => {
         const res = await t.http
           .post('/api/brands')
@@ -78,7 +78,7 @@ describe('brand catalogue', () => {
         expect(res.body.priceClass).toBe(expected);
         id[code] = res.body.id;
         const { rows } = await t.db.query('SELECT price_class FROM brands WHERE id = $1', [res.body.id]);
-        expect(rows[0].price_class).toBe(['I', 'II', 'III', 'IV', 'V'].indexOf(expected) + 1);
+        expect(rows[0].price_class).toBe(expected);
       },
     );
 
@@ -88,15 +88,15 @@ describe('brand catalogue', () => {
         .set(head)
         .send({ wholesalePriceFen: 1649 })
         .expect(200);
-      expect(res.body).toMatchObject({ priceClass: 'V', priceClassLabel: '五类烟' });
+      expect(res.body).toMatchObject({ priceClass: 5, priceClassLabel: '五类烟' });
       const { rows } = await t.db.query(
         `SELECT before, after FROM audit_log WHERE action = 'brand.update' AND entity_id = $1`,
         [String(id['TST-IV1'])],
       );
       expect(rows).toEqual([
         {
-          before: { wholesalePriceFen: 1650, priceClass: 'IV' },
-          after: { wholesalePriceFen: 1649, priceClass: 'V' },
+          before: { wholesalePriceFen: 1650, priceClass: 4 },
+          after: { wholesalePriceFen: 1649, priceClass: 5 },
         },
       ]);
       await t.http
@@ -115,7 +115,7 @@ describe('brand catalogue', () => {
         wholesalePriceFen: 1000,
         retailPriceCartonFen: 2000,
         retailPricePackFen: 200,
-        priceClass: 'I',
+        priceClass: 1,
       });
       expect([res.status, res.body.code]).toEqual([400, 'VALIDATION_FAILED']);
       await expect(
@@ -155,8 +155,8 @@ describe('brand catalogue', () => {
 
   describe('list and filters', () => {
     it.each([
-      ['priceClass=IV&sort=code', ['TST-IV1', 'TST-IV2']],
-      ['priceClass=I&sort=code', ['TST-I1']],
+      ['priceClass=4&sort=code', ['TST-IV1', 'TST-IV2']],
+      ['priceClass=1&sort=code', ['TST-I1']],
       ['search=TST-II&sort=code', ['TST-II1', 'TST-II2', 'TST-III1', 'TST-III2']],
       [
         'sort=wholesalePrice&order=desc',
@@ -379,10 +379,10 @@ describe('brand catalogue', () => {
           }) => [b.code, b.wholesalePriceFen, b.priceClass, b.scarce, b.active],
         ),
       ).toEqual([
-        ['IMP-10000', 10000, 'I', false, false],
-        ['IMP-1649', 1649, 'V', false, true],
-        ['IMP-1650', 1650, 'IV', false, true],
-        ['IMP-3000', 3000, 'III', true, true],
+        ['IMP-10000', 10000, 1, false, false],
+        ['IMP-1649', 1649, 5, false, true],
+        ['IMP-1650', 1650, 4, false, true],
+        ['IMP-3000', 3000, 3, true, true],
       ]);
       const again = good();
       again[1][3] = '16.5';
@@ -392,7 +392,7 @@ describe('brand catalogue', () => {
 
     it('exports the filtered catalogue, which imports back unchanged', async () => {
       const res = await t.http
-        .get('/api/brands/export?priceClass=IV&sort=code')
+        .get('/api/brands/export?priceClass=4&sort=code')
         .set(head)
         .buffer(true)
         .parse(binary)
@@ -400,7 +400,7 @@ describe('brand catalogue', () => {
       const [header, ...rows] = (await readXlsx(res.body as Buffer)).rows('规格');
       expect(header).toEqual([...HEADERS, '价类', '城镇重点价位', '乡村重点价位', '重点品牌', '系统编号']);
       const listed = await t.http
-        .get('/api/brands?priceClass=IV&sort=code&pageSize=200')
+        .get('/api/brands?priceClass=4&sort=code&pageSize=200')
         .set(head)
         .expect(200);
       expect(rows.map((r) => r[0])).toEqual(codes(listed.body.items));

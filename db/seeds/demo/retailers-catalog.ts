@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import { assessBigAccount, gradePeriodContaining, gradeChangeEffectiveFrom } from '#libs/retailers';
-import { priceClassOf, priceClassRank } from '#libs/catalog';
+import { priceClassOf } from '#libs/catalog';
 import type { SeededRandom } from '../random.js';
 import { personName } from './names.js';
 import type { DemoOrg } from './org-and-staff.js';
@@ -152,7 +152,7 @@ export async function seedCatalog(
       wholesale_price_fen: wholesaleFen,
       retail_price_carton_fen: cartonFen,
       retail_price_pack_fen: packFen,
-      price_class: priceClassRank(priceClassOf(wholesaleFen)),
+      price_class: priceClassOf(wholesaleFen),
       launch_date: launchDate,
       scarce: SCARCE.includes(name),
     };

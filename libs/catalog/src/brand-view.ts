@@ -7,7 +7,7 @@ import {
   PRICE_CLASS_LABELS,
   type PriceClass,
 } from './domain/index.js';
-import { type Brand, type KeyBrandKind, priceClassRank } from './brand.entity.js';
+import type { Brand, KeyBrandKind } from './brand.entity.js';
 import type { BrandFilter, BrandSort } from './dto/brand.dto.js';
 import type { KeyBrandSet } from './key-brands.service.js';
 
@@ -66,7 +66,7 @@ export function applyBrandFilter(
   tiers: FocusTiers,
   keyBrands: KeyBrandSet,
 ): void {
-  if (filter.priceClass) qb.andWhere('b.price_class = :rank', { rank: priceClassRank(filter.priceClass) });
+  if (filter.priceClass) qb.andWhere('b.price_class = :priceClass', { priceClass: filter.priceClass });
   if (filter.manufacturer)
     qb.andWhere('b.manufacturer = :manufacturer', { manufacturer: filter.manufacturer });
   if (filter.scarce !== undefined) qb.andWhere('b.scarce = :scarce', { scarce: filter.scarce });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { PRICE_CLASS_CHECK, priceClassRank } from './brand.entity.js';
+import { PRICE_CLASS_CHECK } from './brand.entity.js';
 
 describe('the database copy of the price-class rule', () => {
   it('is generated from the domain boundaries (I ≥ 100, II ≥ 50, III ≥ 30, IV ≥ 16.5 yuan a carton)', () => {
@@ -7,13 +7,5 @@ describe('the database copy of the price-class rule', () => {
       'price_class = CASE WHEN wholesale_price_fen >= 10000 THEN 1 WHEN wholesale_price_fen >= 5000 THEN 2 ' +
         'WHEN wholesale_price_fen >= 3000 THEN 3 WHEN wholesale_price_fen >= 1650 THEN 4 ELSE 5 END',
     );
-  });
-
-  it.each([
-    ['I', 1],
-    ['III', 3],
-    ['V', 5],
-  ] as const)('stores class %s as rank %d', (priceClass, rank) => {
-    expect(priceClassRank(priceClass)).toBe(rank);
   });
 });

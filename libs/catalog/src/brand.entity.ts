@@ -14,23 +14,13 @@ import { OrgUnit } from '#libs/org';
 import { PRICE_CLASS_FLOORS_FEN, PRICE_CLASSES, type PriceClass } from './domain/index.js';
 import type { FocusMarket } from './domain/index.js';
 
-/** Price classes are stored as their rank 1–5 (I = 1), so they sort and compare as numbers. */
-export function priceClassRank(priceClass: PriceClass): number {
-  return PRICE_CLASSES.indexOf(priceClass) + 1;
-}
-
-const priceClassTransformer = {
-  to: (value: PriceClass | undefined) => (value === undefined ? undefined : priceClassRank(value)),
-  from: (value: number | null) => (value === null ? null : PRICE_CLASSES[value - 1]),
-};
-
 /**
  * The database's own copy of the price-class rule, generated from the domain's boundaries: a row whose
  * class does not follow from its wholesale price is refused, and moving a boundary in the domain shows up
  * as schema drift (a migration is needed), never as silently stale rows.
  */
 export const PRICE_CLASS_CHECK = `price_class = CASE ${PRICE_CLASS_FLOORS_FEN.map(
-  ([priceClass, minFen]) => `WHEN wholesale_price_fen >= ${minFen} THEN ${priceClassRank(priceClass)}`,
+  ([priceClass, minFen]) => `WHEN wholesale_price_fen >= ${minFen} THEN ${priceClass}`,
 ).join(' ')} ELSE ${PRICE_CLASSES.length} END`;
 
 /** A cigarette specification 规格 (a product; "brand" in the API). Money in integer fen. */
@@ -69,8 +59,8 @@ export class Brand {
   @Column({ type: 'int' })
   retailPricePackFen: number;
 
-  /** Derived from the wholesale price (`priceClassOf`), never typed in; stored as rank 1–5. */
-  @Column({ type: 'smallint', transformer: priceClassTransformer })
+  /** 1–5 for classes I–V, derived from the wholesale price (`priceClassOf`), never typed in. */
+  @Column({ type: 'smallint' })
   priceClass: PriceClass;
 
   @Column({ type: 'date', nullable: true })

@@ -90,9 +90,7 @@ export class KeyBrandsService {
     if (department !== undefined) {
       qb.andWhere('(k.department_id IS NULL OR k.department_id = :department)', { department });
     }
-    const rows = await qb.getRawMany<Omit<KeyBrandView, 'priceClass'> & { priceClass: number }>();
-    const classes: PriceClass[] = ['I', 'II', 'III', 'IV', 'V'];
-    return rows.map((r) => ({ ...r, priceClass: classes[r.priceClass - 1] }));
+    return qb.getRawMany<KeyBrandView>();
   }
 
   /** Replaces the national top-20 list of a year (equivalents that became national are dropped). */

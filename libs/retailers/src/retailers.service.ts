@@ -309,7 +309,7 @@ export class RetailersService {
         expectedLength: this.config.licenseNoLength,
       });
     }
-    return check.licenseNo;
+    return check.value;
   }
 
   /** An active territory in the caller's scope, with its center and department. */

@@ -146,8 +146,9 @@ const toBoolean = ({ value }: { value: unknown }) =>
   value === 'true' ? true : value === 'false' ? false : value;
 
 export class BrandFilter {
-  @ApiPropertyOptional({ enum: PRICE_CLASSES })
+  @ApiPropertyOptional({ enum: PRICE_CLASSES, description: '1–5 for classes I–V' })
   @IsOptional()
+  @Type(() => Number)
   @IsIn(PRICE_CLASSES)
   priceClass?: PriceClass;
 

@@ -47,7 +47,7 @@ function yuanCell(value: Exclude<CellValue, null>): Parsed<number> {
   if (typeof value !== 'number' && typeof value !== 'string') return fail('应为金额（元）');
   const result = yuanToFen(value);
   if (!result.ok) return fail('应为金额（元），最多两位小数');
-  return result.fen > 0 ? ok(result.fen) : fail('应大于0');
+  return result.value > 0 ? ok(result.value) : fail('应大于0');
 }
 
 export const BRAND_IMPORT_COLUMNS: ImportColumn<BrandImportKey>[] = [

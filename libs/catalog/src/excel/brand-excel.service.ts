@@ -18,8 +18,8 @@ import {
   XlsxStreamWriter,
 } from '#libs/shared';
 import { AuditService, type AuditEntry } from '#libs/audit';
-import { PRICE_CLASSES, type PriceClass, priceClassOf } from '../domain/index.js';
-import { Brand, priceClassRank } from '../brand.entity.js';
+import { type PriceClass, priceClassOf } from '../domain/index.js';
+import { Brand } from '../brand.entity.js';
 import { toBrandView } from '../brand-view.js';
 import { BrandsService } from '../brands.service.js';
 import type { BrandFilter } from '../dto/brand.dto.js';
@@ -215,7 +215,7 @@ export class BrandExcelService {
             column('wholesalePriceFen'),
             column('retailPriceCartonFen'),
             column('retailPricePackFen'),
-            toWrite.map((r) => priceClassRank(r.priceClass)),
+            column('priceClass'),
             column('launchDate'),
             column('scarce'),
             column('active'),
@@ -272,7 +272,7 @@ export class BrandExcelService {
       ['b.wholesale_price_fen', 'wholesalePriceFen'],
       ['b.retail_price_carton_fen', 'retailPriceCartonFen'],
       ['b.retail_price_pack_fen', 'retailPricePackFen'],
-      ['b.price_class', 'priceClassRank'],
+      ['b.price_class', 'priceClass'],
       ['b.launch_date::text', 'launchDate'],
       ['b.scarce', 'scarce'],
       ['b.active', 'active'],
@@ -283,19 +283,12 @@ export class BrandExcelService {
     for (const [expression, alias] of columns.slice(1)) qb.addSelect(expression, alias);
     const [sql, params] = qb.getQueryAndParameters();
     const writer = new XlsxStreamWriter({ sheetName: '规格', columns: BRAND_EXPORT_COLUMNS });
-    void forEachBatch<Brand & { priceClassRank: number }>(
-      this.brandRepository.manager.dataSource,
-      sql,
-      params,
-      1_000,
-      async (rows) => {
-        for (const row of rows) {
-          const brand = { ...row, priceClass: PRICE_CLASSES[row.priceClassRank - 1] };
-          writer.addRow(brandExportRow(toBrandView(brand, context.tiers, context.keyBrands)));
-        }
-        return writer.drain();
-      },
-    )
+    void forEachBatch<Brand>(this.brandRepository.manager.dataSource, sql, params, 1_000, async (rows) => {
+      for (const row of rows) {
+        writer.addRow(brandExportRow(toBrandView(row, context.tiers, context.keyBrands)));
+      }
+      return writer.drain();
+    })
       .then(() => (writer.closed ? undefined : writer.finish()))
       .catch((error: Error) => {
         this.logger.error(`brand export failed after ${writer.rows} rows: ${error.message}`);

@@ -82,7 +82,7 @@ function licenseNoCell(length: number) {
     const text = digitsText(value);
     if (!text.ok) return text;
     const check = checkLicenseNo(text.value, { length });
-    return check.ok ? ok(check.licenseNo) : fail(LICENSE_REASONS[check.code](length));
+    return check.ok ? ok(check.value) : fail(LICENSE_REASONS[check.code](length));
   };
 }
 
