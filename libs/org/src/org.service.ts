@@ -103,6 +103,17 @@ export class OrgService {
     return unit?.departmentId ?? null;
   }
 
+  /** Code and name of units by id (for labelling other contexts' rows; no scoping: callers scope rows). */
+  async labels(ids: number[]): Promise<Map<number, { code: string; name: string }>> {
+    const unique = [...new Set(ids)];
+    if (!unique.length) return new Map();
+    const rows: Array<{ id: number; code: string; name: string }> = await this.units.query(
+      'SELECT id, code, name FROM org_units WHERE id = ANY($1::int[])',
+      [unique],
+    );
+    return new Map(rows.map((row) => [row.id, { code: row.code, name: row.name }]));
+  }
+
   async get(id: number, manager: EntityManager = this.units.manager): Promise<OrgUnit | null> {
     return manager.findOneBy(OrgUnit, { id });
   }
