@@ -12,24 +12,23 @@ import {
   Res,
   StreamableFile,
 } from '@nestjs/common';
-import { ApiBody, ApiConsumes, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import {
   type Actor,
   attachment,
   commonError,
   CurrentActor,
-  excelError,
-  importErrorDetails,
-  importErrorWorkbook,
   ParseIdPipe,
   readUploadedXlsx,
   type Role,
   ROLES,
   Roles,
   STAFF_ROLES,
-  wantsXlsx,
   XLSX_CONTENT_TYPE,
+  answerImport,
+  ApiXlsxUpload,
+  ImportQuery,
 } from '#libs/shared';
 import { BrandsService } from './brands.service.js';
 import { catalogError } from './catalog.errors.js';
@@ -42,7 +41,6 @@ import {
   CreateBrandDto,
   FocusTierQuery,
   FocusTiersDto,
-  ImportQuery,
   KeyBrandListDto,
   KeyBrandQuery,
   UpdateBrandDto,
@@ -102,14 +100,7 @@ export class BrandsController {
       XLSX_CONTENT_TYPE +
       '`). Prices in yuan; the price class follows from the wholesale price.',
   })
-  @ApiConsumes('multipart/form-data')
-  @ApiBody({
-    schema: {
-      type: 'object',
-      required: ['file'],
-      properties: { file: { type: 'string', format: 'binary' } },
-    },
-  })
+  @ApiXlsxUpload()
   async import(
     @CurrentActor() actor: Actor,
     @Req() request: FastifyRequest,
@@ -117,15 +108,10 @@ export class BrandsController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
     const outcome = await this.excel.import(actor, await readUploadedXlsx(request));
-    if (outcome.ok) return outcome.summary;
-    if (wantsXlsx(query.format, request.headers.accept)) {
-      void reply.status(400).header('x-error-code', 'IMPORT_ROWS_INVALID');
-      return new StreamableFile(importErrorWorkbook(outcome.header, outcome.rows, outcome.errors).output, {
-        type: XLSX_CONTENT_TYPE,
-        disposition: attachment('卷烟规格导入错误.xlsx', 'brand-import-errors.xlsx'),
-      });
-    }
-    throw excelError('IMPORT_ROWS_INVALID', importErrorDetails(outcome.errors, outcome.rows.length));
+    return answerImport(outcome, request, query, reply, {
+      name: '卷烟规格导入错误.xlsx',
+      asciiName: 'brand-import-errors.xlsx',
+    });
   }
 
   @Get(':id')

@@ -12,23 +12,22 @@ import {
   Res,
   StreamableFile,
 } from '@nestjs/common';
-import { ApiBody, ApiConsumes, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import {
   type Actor,
   attachment,
   CurrentActor,
-  excelError,
-  importErrorDetails,
-  importErrorWorkbook,
   ParseIdPipe,
   readUploadedXlsx,
   type Role,
   ROLES,
   Roles,
   STAFF_ROLES,
-  wantsXlsx,
   XLSX_CONTENT_TYPE,
+  answerImport,
+  ApiXlsxUpload,
+  ImportQuery,
 } from '#libs/shared';
 import { BUSINESS_SCALES, BUSINESS_TYPES, GRADE_MAX, GRADE_MIN, MARKET_TYPES } from './domain/index.js';
 import { BigAccountsService } from './big-accounts.service.js';
@@ -44,7 +43,6 @@ import {
   ChangeStatusDto,
   CreateRetailerDto,
   GradeChangeDto,
-  ImportQuery,
   RetailerFilter,
   RetailerQuery,
   UpdateRetailerDto,
@@ -144,14 +142,7 @@ export class RetailersController {
       '`) as the uploaded sheet with an error column. Otherwise rows are upserted by licence number in one ' +
       'transaction; grade changes of existing retailers take effect from the next period.',
   })
-  @ApiConsumes('multipart/form-data')
-  @ApiBody({
-    schema: {
-      type: 'object',
-      required: ['file'],
-      properties: { file: { type: 'string', format: 'binary' } },
-    },
-  })
+  @ApiXlsxUpload()
   async import(
     @CurrentActor() actor: Actor,
     @Req() request: FastifyRequest,
@@ -159,15 +150,10 @@ export class RetailersController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
     const outcome = await this.importer.import(actor, await readUploadedXlsx(request));
-    if (outcome.ok) return outcome.summary;
-    if (wantsXlsx(query.format, request.headers.accept)) {
-      void reply.status(400).header('x-error-code', 'IMPORT_ROWS_INVALID');
-      return new StreamableFile(importErrorWorkbook(outcome.header, outcome.rows, outcome.errors).output, {
-        type: XLSX_CONTENT_TYPE,
-        disposition: attachment('零售户导入错误.xlsx', 'retailer-import-errors.xlsx'),
-      });
-    }
-    throw excelError('IMPORT_ROWS_INVALID', importErrorDetails(outcome.errors, outcome.rows.length));
+    return answerImport(outcome, request, query, reply, {
+      name: '零售户导入错误.xlsx',
+      asciiName: 'retailer-import-errors.xlsx',
+    });
   }
 
   @Get(':id')

@@ -307,5 +307,3 @@ export class FocusTierQuery {
   @Min(1)
   departmentId?: number;
 }
-
-export { ImportQuery } from './import-query.dto.js';

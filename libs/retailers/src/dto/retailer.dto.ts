@@ -419,16 +419,6 @@ export class BigAccountOverrideDto {
   reason: string;
 }
 
-export class ImportQuery {
-  @ApiPropertyOptional({
-    enum: ['json', 'xlsx'],
-    description: 'How a refused import is reported: JSON (default) or the file back with an error column',
-  })
-  @IsOptional()
-  @IsIn(['json', 'xlsx'])
-  format?: 'json' | 'xlsx';
-}
-
 export class CreateDistrictTypeDto {
   @ApiProperty({ example: 'hospital', description: 'Lower-case letters, digits and _' })
   @Matches(/^[a-z][a-z0-9_]{0,31}$/)

@@ -5,3 +5,4 @@ export * from './table-import.js';
 export * from './xlsx-reader.js';
 export * from './xlsx-writer.js';
 export * from './import-report.js';
+export * from './import-endpoint.js';
