@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
 import { hashPassword } from '#libs/auth';
-import { dateIn } from '#libs/shared';
+import { businessDate } from '#libs/shared';
 import { SeededRandom } from './random.js';
 import { demoShape, demoStaff, insertUsers, seedOrg } from './demo/org-and-staff.js';
 import { seedCatalog, seedRetailers } from './demo/retailers-catalog.js';
@@ -32,7 +32,7 @@ export async function seedDemo(dataSource: DataSource, options: DemoOptions): Pr
   const random = new SeededRandom(options.seed);
   // One hash for every demo user: they share the documented demo password.
   const passwordHash = await hashPassword(options.password);
-  const today = options.today ?? dateIn('Asia/Shanghai', new Date());
+  const today = options.today ?? businessDate(new Date(), 'Asia/Shanghai');
   await dataSource.transaction(async (manager) => {
     const org = await seedOrg(manager, demoShape(options.retailers));
     await insertUsers(manager, demoStaff(org, random), passwordHash);

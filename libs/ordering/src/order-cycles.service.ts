@@ -5,7 +5,7 @@ import {
   APP_CONFIG,
   type AppConfig,
   Clock,
-  dateIn,
+  businessDate,
   notFound,
   type Page,
   pageOf,
@@ -51,7 +51,7 @@ export class OrderCyclesService {
   ) {}
 
   today(): string {
-    return dateIn(this.config.timeZone, this.clock.now());
+    return businessDate(this.clock.now(), this.config.timeZone);
   }
 
   async list(actor: Actor, query: CycleQuery): Promise<Page<OrderCycle>> {
@@ -250,7 +250,7 @@ export class OrderCyclesService {
   }
 
   private assertWindow(orderDate: string, opensAt: Date, cutoffAt: Date) {
-    if (opensAt >= cutoffAt || dateIn(this.config.timeZone, cutoffAt) > orderDate) {
+    if (opensAt >= cutoffAt || businessDate(cutoffAt, this.config.timeZone) > orderDate) {
       throw orderingError('CYCLE_WINDOW_INVALID', { orderDate, opensAt, cutoffAt });
     }
   }

@@ -1,13 +1,6 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { Cron, CronExpression } from '@nestjs/schedule';
-import {
-  APP_CONFIG,
-  type AppConfig,
-  businessDate,
-  businessMonth,
-  JobRunner,
-  previousMonth,
-} from '#libs/shared';
+import { APP_CONFIG, type AppConfig, businessDate, businessMonth, JobRunner, addMonths } from '#libs/shared';
 import { BigAccountsService } from './big-accounts.service.js';
 import { RetailerGradesService } from './retailer-grades.service.js';
 
@@ -38,7 +31,7 @@ export class RetailerJobs implements OnApplicationBootstrap {
     const now = new Date();
     try {
       await this.applyGrades(businessDate(now, this.config.timeZone));
-      await this.assessBigAccounts(previousMonth(businessMonth(now, this.config.timeZone)));
+      await this.assessBigAccounts(addMonths(businessMonth(now, this.config.timeZone), -1));
     } catch (error) {
       this.logger.error(`retailer jobs failed: ${(error as Error).message}`);
     }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { businessDate, businessMonth, previousMonth } from './business-date.js';
+import { addMonths, businessDate, businessMonth } from './business-date.js';
 
 describe('business dates', () => {
   it.each([
@@ -13,7 +13,24 @@ describe('business dates', () => {
 
   it('names the month and the one before it', () => {
     expect(businessMonth(new Date('2026-12-31T16:30:00Z'), 'Asia/Shanghai')).toBe('2027-01');
-    expect(previousMonth('2027-01')).toBe('2026-12');
-    expect(previousMonth('2026-11')).toBe('2026-10');
+    expect(addMonths('2027-01', -1)).toBe('2026-12');
+    expect(addMonths('2026-11', 2)).toBe('2027-01');
+    expect(addMonths('2026-11', -1)).toBe('2026-10');
+  });
+});
+
+describe('addMonths', () => {
+  it.each([
+    ['2026-11', 1, '2026-12'],
+    ['2026-12', 1, '2027-01'],
+    ['2026-01', -1, '2025-12'],
+    ['2026-03', -14, '2025-01'],
+    ['2026-05', 0, '2026-05'],
+  ])('%s + %i months is %s', (month, count, expected) => {
+    expect(addMonths(month, count)).toBe(expected);
+  });
+
+  it.each(['2026-13', '2026-00', '26-01', '2026-1', '2026-01-01', ''])('refuses %p', (value) => {
+    expect(() => addMonths(value, 1)).toThrow(RangeError);
   });
 });

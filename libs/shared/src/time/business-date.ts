@@ -29,8 +29,10 @@ export function businessMonth(instant: Date, timeZone: string): string {
   return businessDate(instant, timeZone).slice(0, 7);
 }
 
-/** The month before `YYYY-MM`. */
-export function previousMonth(month: string): string {
-  const [year, m] = month.split('-').map(Number);
-  return m === 1 ? `${year - 1}-12` : `${year}-${String(m - 1).padStart(2, '0')}`;
+/** The month `count` months after `month` (YYYY-MM; negative counts go back). */
+export function addMonths(month: string, count: number): string {
+  if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(month)) throw new RangeError(`not a month YYYY-MM: "${month}"`);
+  const [year, monthOfYear] = month.split('-').map(Number);
+  const index = year * 12 + monthOfYear - 1 + count;
+  return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`;
 }
