@@ -23,3 +23,4 @@ export { sharedEntities } from './shared-entities.js';
 export * from './time/business-date.js';
 export * from './excel/index.js';
 export * from './database/batch-cursor.js';
+export * from './expiring-cache.js';
