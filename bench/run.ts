@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { cpus, totalmem } from 'node:os';
 import { parseArgs } from 'node:util';
-import { dateIn, loadConfig } from '#libs/shared';
+import { businessDate, loadConfig } from '#libs/shared';
 import { createApiApp } from '../apps/api/src/bootstrap.js';
 import { benchSubmission } from './b1-submission.js';
 import { benchConsolidation, type ConsolidationFigures } from './b2-consolidation.js';
@@ -28,7 +28,7 @@ async function main() {
   const only = new Set(values.only!.split(','));
   const retailers = Number(values.retailers);
   const seed = Number(values.seed);
-  const today = dateIn('Asia/Shanghai', new Date());
+  const today = businessDate(new Date(), 'Asia/Shanghai');
   const results: Record<string, unknown> = {
     ranAt: new Date().toISOString(),
     machine: {

@@ -343,6 +343,7 @@ describe('total-volume floating quotas', () => {
             remainingCycles: 1,
             lines: [{ brandId: 1, cartons: 1 }],
             previousCartons: 0,
+            scarceBrandIds: [],
           }),
         ),
       ),
@@ -435,6 +436,7 @@ describe('total-volume floating quotas', () => {
             remainingCycles: 3,
             lines: [{ brandId: scarce, cartons }],
             previousCartons: 0,
+            scarceBrandIds: [scarce],
           }),
         );
       await expect(reserve(11)).rejects.toMatchObject({

@@ -42,7 +42,9 @@ describe('demo data: three-role interaction', () => {
     );
     await manager.query(`
       INSERT INTO brands (code, name, manufacturer, wholesale_price_fen, retail_price_carton_fen, retail_price_pack_fen, price_class)
-      SELECT 'S' || n, '规格' || n, '测试卷烟厂', 3000 * n, 3900 * n, 390 * n, 1 + n % 5 FROM generate_series(1, 12) AS n`);
+      SELECT 'S' || n, '规格' || n, '测试卷烟厂', 3000 * n, 3900 * n, 390 * n,
+             CASE WHEN 3000 * n >= 10000 THEN 1 WHEN 3000 * n >= 5000 THEN 2 WHEN 3000 * n >= 3000 THEN 3 END
+        FROM generate_series(1, 12) AS n`);
     await seedOrderingHistory(manager, { weeks: 12, today: TODAY, seed: 7 });
     await seedThreeRoles(manager, { weeks: 13, today: TODAY, seed: 7 });
   }

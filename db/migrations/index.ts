@@ -3,20 +3,24 @@ import { JobRuns1795879903357 } from './1795879903357-job-runs.js';
 import { IdentityOrgAudit1795880721604 } from './1795880721604-identity-org-audit.js';
 import { RetailersCatalog1795881000322 } from './1795881000322-retailers-catalog.js';
 import { Quotas1795881499521 } from './1795881499521-quotas.js';
+import { RetailerAccountsCatalogue1795881930405 } from './1795881930405-retailer-accounts-catalogue.js';
 import { Ordering1795882199043 } from './1795882199043-ordering.js';
 import { FieldWorkForecasts1795882694838 } from './1795882694838-field-work-forecasts.js';
 import { ThreeRoleInteraction1795883448693 } from './1795883448693-three-role-interaction.js';
 import { FieldIdempotencyShared1795883615290 } from './1795883615290-field-idempotency-shared.js';
-import { KpiCultivationReports1795884855331 } from './1795884855331-kpi-cultivation-reports.js';
+import { RetailerGradeSinceDefault1795885094925 } from './1795885094925-retailer-grade-since-default.js';
+import { KpiCultivationReports1795887355726 } from './1795887355726-kpi-cultivation-reports.js';
 
 export const migrations = [
   JobRuns1795879903357,
   IdentityOrgAudit1795880721604,
   RetailersCatalog1795881000322,
   Quotas1795881499521,
+  RetailerAccountsCatalogue1795881930405,
   Ordering1795882199043,
   FieldWorkForecasts1795882694838,
   ThreeRoleInteraction1795883448693,
   FieldIdempotencyShared1795883615290,
-  KpiCultivationReports1795884855331,
+  RetailerGradeSinceDefault1795885094925,
+  KpiCultivationReports1795887355726,
 ];

@@ -32,7 +32,13 @@ async function main() {
     const [{ empty }] = await dataSource.query('SELECT NOT EXISTS (SELECT 1 FROM org_units) AS empty');
     if (!empty) throw new Error('the database already holds data: use --reset to replace it with the demo');
     const started = performance.now();
-    await seedDemo(dataSource, { password: config.demoPassword, retailers, seed: Number(values.seed) });
+    await seedDemo(dataSource, {
+      password: config.demoPassword,
+      retailers,
+      seed: Number(values.seed),
+      licenseNoLength: config.licenseNoLength,
+      gradePeriod: config.gradePeriod,
+    });
     console.log(
       `demo loaded (${retailers} retailers) in ${((performance.now() - started) / 1000).toFixed(1)} s`,
     );

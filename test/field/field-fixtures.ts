@@ -19,9 +19,9 @@ export interface RetailerFixture {
 export async function insertRetailer(t: DemoApp, fixture: RetailerFixture): Promise<number> {
   const { rows } = await t.db.query(
     `INSERT INTO retailers (license_no, shop_name, owner_name, address, territory_id, service_center_id, department_id,
-                            business_type, market_type, scale, grade, order_weekday, big_account, status)
+                            business_type, market_type, scale, grade, order_weekday, big_account, big_account_computed, status, status_reason)
      SELECT $1, '测试烟酒店' || $1, '店主', '测试路 1 号', t.id, t.service_center_id, t.department_id,
-            'C', $3, 'medium', 10, 2, $4, $5
+            'C', $3, 'medium', 10, 2, $4, $4, $5, CASE WHEN $5 <> 'active' THEN '测试' END
        FROM org_units t WHERE t.code = $2
      RETURNING id`,
     [
@@ -42,7 +42,8 @@ export async function insertBrand(
 ): Promise<number> {
   const { rows } = await db.query(
     `INSERT INTO brands (code, name, manufacturer, wholesale_price_fen, retail_price_carton_fen, retail_price_pack_fen, price_class)
-     VALUES ($1, '测试规格' || $1, '测试中烟', $2, $3, $4, 2) RETURNING id`,
+     VALUES ($1, '测试规格' || $1, '测试中烟', $2, $3, $4,
+             CASE WHEN $2 >= 10000 THEN 1 WHEN $2 >= 5000 THEN 2 WHEN $2 >= 3000 THEN 3 WHEN $2 >= 1650 THEN 4 ELSE 5 END) RETURNING id`,
     [fixture.code, Math.round(fixture.cartonFen * 0.8), fixture.cartonFen, fixture.packFen],
   );
   return rows[0].id;

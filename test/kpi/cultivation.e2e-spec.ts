@@ -22,7 +22,7 @@ describe('new-spec cultivation', () => {
   const lic = (n: number) => `34000000000${n}`;
 
   beforeAll(async () => {
-    t = await startDemoApp();
+    t = await startDemoApp({ today: '2026-10-01' });
     am01 = bearer(await t.token('am01'));
     const [r1, r2] = await insertRetailers(
       t,
@@ -38,6 +38,8 @@ describe('new-spec cultivation', () => {
       { code: 'NEW1', wholesalePriceFen: 15000 },
       { code: 'OLD1', wholesalePriceFen: 15000 },
     ]);
+    // NEW1 is the only spec launched in the autumn (the demo catalogue's recent launches are set aside).
+    await t.db.query(`UPDATE brands SET launch_date = NULL WHERE launch_date >= '2026-08-01'`);
     await t.db.query(`UPDATE brands SET launch_date = '2026-11-16' WHERE id = $1`, [newSpec]);
     const admin = bearer(await t.token('admin'));
     pinClock(t, '2026-11-20T10:00:00+08:00');

@@ -53,6 +53,8 @@ export async function buildKpiFixture(t: DemoApp): Promise<KpiFixture> {
     { code: 'K2', wholesalePriceFen: 10000, priceClass: 1 },
     { code: 'N1', wholesalePriceFen: 5000, priceClass: 2 },
   ]);
+  // The year's key brands are K1 and K2 alone (the demo catalogue's list is set aside).
+  await t.db.query('DELETE FROM key_brands WHERE year = 2026');
   await t.db.query(
     `INSERT INTO key_brands (year, brand_id, kind, department_id) VALUES (2026, $1, 'national_top20', NULL), (2026, $2, 'equivalent', $3)`,
     [k1, k2, departmentId],

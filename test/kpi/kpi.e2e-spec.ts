@@ -24,7 +24,7 @@ describe('monthly KPIs', () => {
   const row = (body: { items: Row[] }, id: number) => body.items.find((r) => r.subject.id === id)!;
 
   beforeAll(async () => {
-    t = await startDemoApp();
+    t = await startDemoApp({ today: '2026-10-01' });
     f = await buildKpiFixture(t);
     head = bearer(await t.token('head'));
     pinClock(t, '2026-12-05T10:00:00+08:00');

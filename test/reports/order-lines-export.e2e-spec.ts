@@ -15,7 +15,7 @@ describe('order-line export', () => {
   let t: DemoApp;
 
   beforeAll(async () => {
-    t = await startDemoApp();
+    t = await startDemoApp({ today: '2026-10-01' });
     pinClock(t, '2026-12-10T10:00:00+08:00');
     await insertRetailers(
       t,

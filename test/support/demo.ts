@@ -13,6 +13,13 @@ export interface DemoApp extends TestApp {
   userId: (username: string) => Promise<number>;
 }
 
+/**
+ * Retailers of a small test county: 5 per territory over the same 12 territories as the full demo, enough
+ * for scoping and lists, quick to load. By default a test county has none: tests that need exact figures
+ * build their own fixture.
+ */
+export const TEST_DEMO_RETAILERS = 60;
+
 /** The real API on its own database, loaded with the demo county (same generator as `npm run seed:demo`). */
 export async function startDemoApp(
   options: {
@@ -32,6 +39,8 @@ export async function startDemoApp(
     seed: 7,
     weeks: options.weeks ?? 0,
     today: options.today,
+    licenseNoLength: t.config.licenseNoLength,
+    gradePeriod: t.config.gradePeriod,
   });
   const tokens = new Map<string, string>();
   return {

@@ -23,9 +23,9 @@ export async function insertRetailers(t: DemoApp, fixtures: RetailerFixture[]): 
     const territoryId = await t.unitId(f.territory);
     const { rows } = await t.db.query(
       `INSERT INTO retailers (license_no, shop_name, owner_name, address, territory_id, service_center_id, department_id,
-         business_type, market_type, scale, grade, order_weekday, status, license_valid_to)
+         business_type, market_type, scale, grade, order_weekday, status, license_valid_to, status_reason)
        SELECT $1, '测试商店' || $1, '店主', '测试地址', t.id, t.service_center_id, t.department_id,
-         'C', $2, $3, $4, $5, $6, $7
+         'C', $2, $3, $4, $5, $6, $7, CASE WHEN $6 <> 'active' THEN '测试' END
          FROM org_units t WHERE t.id = $8
        RETURNING id`,
       [

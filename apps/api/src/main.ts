@@ -30,7 +30,13 @@ async function main() {
   if (database.embedded) console.log(`embedded PostgreSQL running, data in ${config.dataDir}/pg`);
   const app = await createApiApp({ config, databaseUrl: database.url });
   if (config.seedDemo) {
-    const options = { password: config.demoPassword, retailers: DEFAULT_DEMO_RETAILERS, seed: 20261 };
+    const options = {
+      password: config.demoPassword,
+      retailers: DEFAULT_DEMO_RETAILERS,
+      seed: 20261,
+      licenseNoLength: config.licenseNoLength,
+      gradePeriod: config.gradePeriod,
+    };
     if (await seedDemoIfEmpty(app.get(DataSource), options))
       console.log('loaded the demo county (logins in README)');
   }

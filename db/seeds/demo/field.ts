@@ -1,5 +1,6 @@
 import type { EntityManager } from 'typeorm';
-import { addMonths, businessDateOf, checkSampleSeed, firstDayOf, monthOf, seededSample } from '#libs/field';
+import { addMonths, businessDate } from '#libs/shared';
+import { checkSampleSeed, firstDayOf, monthOf, seededSample } from '#libs/field';
 
 export interface FieldSeedOptions {
   /** The demo's seed: the same seed and `today` build the same field work. */
@@ -33,7 +34,7 @@ export async function seedFieldWork(
   manager: EntityManager,
   options: FieldSeedOptions,
 ): Promise<FieldSeedResult> {
-  const today = options.today ?? businessDateOf(new Date(), 'Asia/Shanghai');
+  const today = options.today ?? businessDate(new Date(), 'Asia/Shanghai');
   const currentMonth = monthOf(today);
   const firstDay = firstDayOf(addMonths(currentMonth, -2));
   const seed = String(options.seed);

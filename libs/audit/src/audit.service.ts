@@ -15,6 +15,9 @@ export interface AuditEntry {
   departmentId?: number | null;
 }
 
+/** Entries per statement in `recordBulk` (one JSON parameter each). */
+const BULK_CHUNK = 5_000;
+
 /** Who did it: a user, or the system for scheduled jobs and bootstrap. */
 export type AuditActor = Pick<Actor, 'userId' | 'role' | 'departmentId' | 'requestId'> | 'system';
 
@@ -46,6 +49,39 @@ export class AuditService {
         departmentId: entry.departmentId === undefined ? who.departmentId : entry.departmentId,
       })),
     );
+  }
+
+  /**
+   * The same for thousands of entries (an import): one statement per chunk, the entries passed as a single
+   * JSON parameter, so neither the 65,535 bind-parameter limit nor a round trip per entry applies.
+   */
+  async recordBulk(manager: EntityManager, actor: AuditActor, entries: AuditEntry[]): Promise<void> {
+    const who =
+      actor === 'system'
+        ? { actorId: null, actorRole: 'system', departmentId: null, requestId: null }
+        : {
+            actorId: actor.userId,
+            actorRole: actor.role,
+            departmentId: actor.departmentId,
+            requestId: actor.requestId,
+          };
+    for (let start = 0; start < entries.length; start += BULK_CHUNK) {
+      const chunk = entries.slice(start, start + BULK_CHUNK).map((entry) => ({
+        action: entry.action,
+        entity_type: entry.entityType,
+        entity_id: String(entry.entityId),
+        before: entry.before ?? null,
+        after: entry.after ?? null,
+        department_id: entry.departmentId === undefined ? who.departmentId : entry.departmentId,
+      }));
+      await manager.query(
+        `INSERT INTO audit_log (actor_id, actor_role, request_id, action, entity_type, entity_id, before, after, department_id)
+         SELECT $2, $3, $4, e.action, e.entity_type, e.entity_id, e.before, e.after, e.department_id
+           FROM jsonb_to_recordset($1::jsonb)
+             AS e(action text, entity_type text, entity_id text, before jsonb, after jsonb, department_id int)`,
+        [JSON.stringify(chunk), who.actorId, who.actorRole, who.requestId],
+      );
+    }
   }
 
   async list(actor: Actor, query: AuditQuery): Promise<Page<AuditLog>> {

@@ -12,6 +12,7 @@ interface ActorRow {
   org_unit_id: number | null;
   retailer_id: number | null;
   department_id: number | null;
+  must_change_password: boolean;
 }
 
 /** Turns a verified token into the request's Actor: the user must still be active and the token current. */
@@ -24,7 +25,8 @@ export class ActorLoader {
 
   async load(userId: number, tokenVersion: number, requestId: string): Promise<Actor | null> {
     const [row]: ActorRow[] = await this.dataSource.query(
-      `SELECT u.id, u.username, u.role, u.status, u.token_version, u.org_unit_id, u.retailer_id, ou.department_id
+      `SELECT u.id, u.username, u.role, u.status, u.token_version, u.org_unit_id, u.retailer_id, u.must_change_password,
+              ou.department_id
          FROM users u LEFT JOIN org_units ou ON ou.id = u.org_unit_id
         WHERE u.id = $1`,
       [userId],
@@ -39,6 +41,7 @@ export class ActorLoader {
       retailerId: row.retailer_id,
       scope: await this.scopeOf(row),
       requestId,
+      mustChangePassword: row.must_change_password,
     };
   }
 

@@ -10,6 +10,7 @@ import type { FastifyRequest } from 'fastify';
 import { type Actor, CurrentActor, ErrorBody, Public, ROLES, Roles } from '#libs/shared';
 import { AuthService } from './auth.service.js';
 import { UsersService } from './users.service.js';
+import { AllowPendingPasswordChange } from './auth.guard.js';
 import { ChangePasswordDto, LoginDto, LoginResponse, SessionUser } from './dto/auth.dto.js';
 import { UpdateProfileDto } from './dto/user.dto.js';
 
@@ -34,6 +35,7 @@ export class AuthController {
 
   @Get('me')
   @Roles(...ROLES)
+  @AllowPendingPasswordChange()
   @ApiOkResponse({ type: SessionUser })
   me(@CurrentActor() actor: Actor) {
     return this.auth.me(actor);
@@ -48,6 +50,7 @@ export class AuthController {
 
   @Post('change-password')
   @Roles(...ROLES)
+  @AllowPendingPasswordChange()
   @HttpCode(200)
   @ApiOperation({ summary: 'Change your own password; older tokens stop working, a new one is returned' })
   @ApiOkResponse({ type: LoginResponse })

@@ -17,5 +17,10 @@ export const authError = defineErrors({
     status: 400,
     message: 'Retailer accounts are created with their retailer',
   },
+  PASSWORD_CHANGE_REQUIRED: {
+    status: 403,
+    message: 'Change the one-time password first (POST /api/auth/change-password)',
+  },
+  RETAILER_ACCOUNT_MISSING: { status: 409, message: 'This retailer has no self-service account' },
   CANNOT_DISABLE_SELF: { status: 400, message: 'You cannot disable or demote your own account' },
 });

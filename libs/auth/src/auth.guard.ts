@@ -1,10 +1,14 @@
-import { type CanActivate, type ExecutionContext, Injectable } from '@nestjs/common';
+import { type CanActivate, type ExecutionContext, Injectable, SetMetadata } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { JwtService } from '@nestjs/jwt';
 import type { FastifyRequest } from 'fastify';
 import { type Actor, commonError, PUBLIC_KEY, type Role, ROLES_KEY } from '#libs/shared';
 import { ActorLoader } from './actor-loader.js';
 import { authError } from './auth.errors.js';
+
+/** Routes a user with a one-time password may still call (to see who they are and to change it). */
+export const PASSWORD_CHANGE_PENDING_ALLOWED = 'auth:password-change-pending-allowed';
+export const AllowPendingPasswordChange = () => SetMetadata(PASSWORD_CHANGE_PENDING_ALLOWED, true);
 
 export interface TokenPayload {
   sub: number;
@@ -14,6 +18,7 @@ export interface TokenPayload {
 /**
  * The one gate in front of every route: public routes pass; every other route needs a current token of an
  * active user (401) whose role the route lists (403). A route that lists no roles is refused to everyone.
+ * A user holding a one-time password reaches only the routes marked `@AllowPendingPasswordChange()`.
  */
 @Injectable()
 export class AuthGuard implements CanActivate {
@@ -39,6 +44,12 @@ export class AuthGuard implements CanActivate {
     if (!actor) throw authError('TOKEN_INVALID');
     const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, targets);
     if (!roles?.includes(actor.role)) throw commonError('FORBIDDEN');
+    if (
+      actor.mustChangePassword &&
+      !this.reflector.getAllAndOverride<boolean>(PASSWORD_CHANGE_PENDING_ALLOWED, targets)
+    ) {
+      throw authError('PASSWORD_CHANGE_REQUIRED');
+    }
     request.actor = actor;
     return true;
   }

@@ -13,7 +13,7 @@ import {
   userThrottleKey,
 } from './domain/login-throttle.js';
 import { checkPassword } from './domain/password-policy.js';
-import { dummyPasswordHash, hashPassword, verifyPassword } from './password-hasher.js';
+import { dummyPasswordHash, hashPassword, isUsablePasswordHash, verifyPassword } from './password-hasher.js';
 import { User } from './user.entity.js';
 import type { LoginResponse, SessionUser } from './dto/auth.dto.js';
 import type { TokenPayload } from './auth.guard.js';
@@ -32,6 +32,7 @@ export function toSessionUser(user: User): SessionUser {
     role: user.role,
     orgUnitId: user.orgUnitId,
     retailerId: user.retailerId,
+    mustChangePassword: user.mustChangePassword,
   };
 }
 
@@ -69,8 +70,10 @@ export class AuthService {
       .addSelect('u.passwordHash')
       .where('lower(u.username) = lower(:username)', { username })
       .getOne();
-    // Unknown users cost the same as wrong passwords, and get the same answer.
-    const valid = await verifyPassword(user?.passwordHash ?? (await dummyPasswordHash()), password);
+    // Unknown users, and accounts whose password was never set, cost the same as wrong passwords and get
+    // the same answer.
+    const stored = isUsablePasswordHash(user?.passwordHash) ? user.passwordHash : null;
+    const valid = (await verifyPassword(stored ?? (await dummyPasswordHash()), password)) && stored !== null;
     if (!user || !valid || user.status !== 'active') {
       await this.recordFailure(keys[0], USER_THROTTLE);
       await this.recordFailure(keys[1], IP_THROTTLE);
@@ -97,7 +100,11 @@ export class AuthService {
     assertPasswordAcceptable(newPassword, user.username);
     const passwordHash = await hashPassword(newPassword);
     const updated = await this.transactions.run(async (manager) => {
-      await manager.update(User, user.id, { passwordHash, tokenVersion: () => 'token_version + 1' });
+      await manager.update(User, user.id, {
+        passwordHash,
+        mustChangePassword: false,
+        tokenVersion: () => 'token_version + 1',
+      });
       await this.audit.record(manager, actor, {
         action: 'user.change_password',
         entityType: 'user',

@@ -1,5 +1,12 @@
 import { describe, expect, it } from '@jest/globals';
-import { hashPassword, verifyPassword } from './password-hasher.js';
+import {
+  hashPassword,
+  isUsablePasswordHash,
+  temporaryPassword,
+  unusablePasswordHash,
+  verifyPassword,
+} from './password-hasher.js';
+import { checkPassword } from './domain/password-policy.js';
 
 describe('password hashing', () => {
   it('verifies the right password and refuses a wrong one', async () => {
@@ -18,5 +25,23 @@ describe('password hashing', () => {
 
   it('treats a malformed stored hash as a failed verification', async () => {
     expect(await verifyPassword('not-a-hash', 'whatever')).toBe(false);
+  });
+
+  it('makes unusable hashes that differ per account and that no password verifies', async () => {
+    const a = unusablePasswordHash();
+    const b = unusablePasswordHash();
+    expect(a).not.toBe(b);
+    expect(isUsablePasswordHash(a)).toBe(false);
+    expect(await verifyPassword(a, a)).toBe(false);
+    expect(await verifyPassword(a, '')).toBe(false);
+    expect(isUsablePasswordHash(await hashPassword('Demo@2026'))).toBe(true);
+  });
+
+  it('makes temporary passwords the policy accepts', () => {
+    for (let i = 0; i < 50; i++) {
+      const password = temporaryPassword();
+      expect(password).toMatch(/^[A-Za-z2-9]{10}$/);
+      expect(checkPassword(password, '362501000001')).toBeNull();
+    }
   });
 });

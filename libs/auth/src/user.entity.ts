@@ -71,6 +71,13 @@ export class User {
   @Column({ type: 'int', default: 1 })
   tokenVersion: number;
 
+  /**
+   * Set when someone else chose the password (a retailer's one-time activation password): until the user
+   * changes it, every route but "me" and "change password" answers 403 PASSWORD_CHANGE_REQUIRED.
+   */
+  @Column({ type: 'boolean', default: false })
+  mustChangePassword: boolean;
+
   @Column({ type: 'timestamptz', nullable: true })
   lastLoginAt: Date | null;
 

@@ -15,9 +15,34 @@ import { AuditService } from '#libs/audit';
 import { OrgService, placementAllowed } from '#libs/org';
 import { authError } from './auth.errors.js';
 import { assertPasswordAcceptable } from './auth.service.js';
-import { hashPassword } from './password-hasher.js';
+import { hashPassword, temporaryPassword, UNUSABLE_PASSWORD_HASH_SQL } from './password-hasher.js';
 import { User } from './user.entity.js';
 import type { CreateUserDto, UpdateProfileDto, UpdateUserDto, UserQuery } from './dto/user.dto.js';
+import type { UserStatus } from './user.entity.js';
+
+/** A retailer's self-service account as its retailer describes it (username = licence number). */
+export interface RetailerAccount {
+  retailerId: number;
+  licenseNo: string;
+  /** Shown as the account's name: the shop name. */
+  displayName: string;
+  territoryId: number;
+  phone: string | null;
+  /** Set it (a new retailer is active; a closed one disabled, a reopened one enabled again); undefined keeps it. */
+  status?: UserStatus;
+}
+
+export interface RetailerAccountSync {
+  created: number;
+  updated: number;
+}
+
+export interface RetailerActivation {
+  userId: number;
+  username: string;
+  /** Shown once, to the staff member who hands it over; the retailer must change it at first login. */
+  temporaryPassword: string;
+}
 
 @Injectable()
 export class UsersService {
@@ -30,7 +55,9 @@ export class UsersService {
 
   async list(actor: Actor, query: UserQuery): Promise<Page<User>> {
     const qb = this.visibleUsers(actor).orderBy('u.username');
+    // Retailers' self-service accounts (thousands) are managed with their retailers: listed only when asked.
     if (query.role) qb.andWhere('u.role = :role', { role: query.role });
+    else qb.andWhere(`u.role <> 'retailer'`);
     if (query.orgUnitId) qb.andWhere('u.org_unit_id = :orgUnitId', { orgUnitId: query.orgUnitId });
     if (query.status) qb.andWhere('u.status = :status', { status: query.status });
     if (query.search) {
@@ -111,7 +138,11 @@ export class UsersService {
       }
       Object.assign(user, stripUndefined(dto));
       const departmentId = await this.assertPlacement(manager, user.role, user.orgUnitId);
-      if (user.role === 'retailer' && before.role !== 'retailer')
+      // A retailer's account follows its retailer (name, place); only enabling/disabling is done here.
+      if (
+        (user.role === 'retailer') !== (before.role === 'retailer') ||
+        (before.role === 'retailer' && user.orgUnitId !== before.orgUnitId)
+      )
         throw authError('RETAILER_USERS_MANAGED_BY_RETAILERS');
       await this.assertTerritoryFree(manager, user);
       if (user.role !== before.role || user.orgUnitId !== before.orgUnitId || user.status !== before.status) {
@@ -162,6 +193,98 @@ export class UsersService {
       });
       return user;
     });
+  }
+
+  /**
+   * Creates or updates retailers' self-service accounts in the caller's transaction, set-based (one
+   * statement however many: an import of 30,000 retailers). New accounts get an unusable password hash
+   * each (see `unusablePasswordHash`): they log in once activated. A change of licence number, territory
+   * or status ends the account's sessions. Usernames must have been checked free (`usernameOwners`).
+   */
+  async syncRetailerAccounts(
+    manager: EntityManager,
+    accounts: RetailerAccount[],
+  ): Promise<RetailerAccountSync> {
+    if (!accounts.length) return { created: 0, updated: 0 };
+    const [counts]: Array<{ created: number; updated: number }> = await manager.query(
+      `WITH input AS (
+         SELECT * FROM unnest($1::int[], $2::text[], $3::text[], $4::int[], $5::text[], $6::text[])
+           AS a(retailer_id, username, display_name, org_unit_id, phone, status)),
+       updated AS (
+         UPDATE users u SET
+           username = a.username,
+           display_name = a.display_name,
+           org_unit_id = a.org_unit_id,
+           phone = a.phone,
+           status = COALESCE(a.status, u.status),
+           token_version = u.token_version + CASE
+             WHEN (u.username, u.org_unit_id, u.status) IS DISTINCT FROM (a.username, a.org_unit_id, COALESCE(a.status, u.status))
+             THEN 1 ELSE 0 END,
+           updated_at = now()
+           FROM input a
+          WHERE u.retailer_id = a.retailer_id
+            AND (u.username, u.display_name, u.org_unit_id, u.phone, u.status)
+                IS DISTINCT FROM (a.username, a.display_name, a.org_unit_id, a.phone, COALESCE(a.status, u.status))
+         RETURNING u.id),
+       created AS (
+         INSERT INTO users (username, display_name, role, org_unit_id, retailer_id, phone, password_hash, status)
+         SELECT a.username, a.display_name, 'retailer', a.org_unit_id, a.retailer_id, a.phone,
+                ${UNUSABLE_PASSWORD_HASH_SQL}, COALESCE(a.status, 'active')
+           FROM input a
+          WHERE NOT EXISTS (SELECT 1 FROM users u WHERE u.retailer_id = a.retailer_id)
+         RETURNING id)
+       SELECT (SELECT count(*) FROM created)::int AS created, (SELECT count(*) FROM updated)::int AS updated`,
+      [
+        accounts.map((a) => a.retailerId),
+        accounts.map((a) => a.licenseNo),
+        accounts.map((a) => a.displayName.slice(0, 64)),
+        accounts.map((a) => a.territoryId),
+        accounts.map((a) => a.phone),
+        accounts.map((a) => a.status ?? null),
+      ],
+    );
+    return counts;
+  }
+
+  /** Who holds these usernames (any letter case): for a retailer's account, its retailer. */
+  async usernameOwners(
+    manager: EntityManager,
+    usernames: string[],
+  ): Promise<Array<{ username: string; retailerId: number | null }>> {
+    if (!usernames.length) return [];
+    const rows: Array<{ username: string; retailer_id: number | null }> = await manager.query(
+      `SELECT lower(username) AS username, retailer_id FROM users WHERE lower(username) = ANY($1::text[])`,
+      [usernames.map((u) => u.toLowerCase())],
+    );
+    return rows.map((r) => ({ username: r.username, retailerId: r.retailer_id }));
+  }
+
+  /**
+   * Gives a retailer's account a one-time password (one bcrypt hash: this is one person at a counter, not
+   * an import), which the retailer must change at first login; earlier sessions end. Audited.
+   */
+  async issueRetailerActivation(
+    manager: EntityManager,
+    actor: Actor,
+    retailerId: number,
+    departmentId: number | null,
+  ): Promise<RetailerActivation> {
+    const user = await manager.findOne(User, { where: { retailerId }, lock: { mode: 'pessimistic_write' } });
+    if (!user) throw authError('RETAILER_ACCOUNT_MISSING', { retailerId });
+    const password = temporaryPassword();
+    await manager.update(User, user.id, {
+      passwordHash: await hashPassword(password),
+      mustChangePassword: true,
+      tokenVersion: () => 'token_version + 1',
+    });
+    await this.audit.record(manager, actor, {
+      action: 'user.issue_activation',
+      entityType: 'user',
+      entityId: user.id,
+      after: { retailerId, username: user.username, status: user.status },
+      departmentId,
+    });
+    return { userId: user.id, username: user.username, temporaryPassword: password };
   }
 
   /** Admins see everyone; department heads and inspectors their department; market managers their center. */

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import type { PriceClass } from './brand.entity.js';
+import type { PriceClass } from './domain/index.js';
 
 /** What other contexts need to know about a specification. */
 export interface BrandFacts {

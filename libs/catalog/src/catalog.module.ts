@@ -1,11 +1,18 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { Brand, KeyBrand } from './brand.entity.js';
+import { AuditModule } from '#libs/audit';
+import { catalogEntities } from './brand.entity.js';
+import { BrandsService } from './brands.service.js';
+import { BrandsController, FocusTiersController, KeyBrandsController } from './catalog.controller.js';
+import { BrandExcelService } from './excel/brand-excel.service.js';
+import { FocusTiersService } from './focus-tiers.service.js';
+import { KeyBrandsService } from './key-brands.service.js';
 import { BrandDirectory } from './brand-directory.js';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([Brand, KeyBrand])],
-  providers: [BrandDirectory],
-  exports: [BrandDirectory],
+  imports: [TypeOrmModule.forFeature(catalogEntities), AuditModule],
+  providers: [BrandsService, KeyBrandsService, FocusTiersService, BrandExcelService, BrandDirectory],
+  controllers: [BrandsController, KeyBrandsController, FocusTiersController],
+  exports: [BrandsService, KeyBrandsService, FocusTiersService, BrandDirectory],
 })
 export class CatalogModule {}

@@ -5,7 +5,7 @@ import {
   APP_CONFIG,
   type AppConfig,
   Clock,
-  dateIn,
+  businessDate,
   JobRunner,
   TransactionRunner,
 } from '#libs/shared';
@@ -64,7 +64,7 @@ export class DeliveryPlanningService {
    * yet. Keyed by the half hour, so replicas run it once per slot and a late consolidation is picked up.
    */
   async planDue(now: Date = this.clock.now()): Promise<PlanningSummary | null> {
-    const today = dateIn(this.config.timeZone, now);
+    const today = businessDate(now, this.config.timeZone);
     const slot = slotOf(now, this.config.timeZone);
     const outcome = await this.jobs.runOnce('delivery-planning', `${today}T${slot}`, (manager) =>
       this.plan(
@@ -78,7 +78,7 @@ export class DeliveryPlanningService {
 
   /** A supply clerk (its center) or an admin (every center) plans an order date now. */
   async planNow(actor: Actor, orderDate: string): Promise<PlanningSummary> {
-    const today = dateIn(this.config.timeZone, this.clock.now());
+    const today = businessDate(this.clock.now(), this.config.timeZone);
     if (orderDate >= today || orderDate < shiftDate(today, -MANUAL_PLANNING_DAYS))
       throw deliveryError('DELIVERY_PLAN_RANGE_INVALID', { orderDate, today });
     const serviceCenterId =

@@ -6,7 +6,7 @@ import {
   type AppConfig,
   Clock,
   commonError,
-  dateIn,
+  businessDate,
   JobRunner,
   notFound,
   TransactionRunner,
@@ -139,7 +139,7 @@ export class LeadWorkflowService {
    * decides over the candidates one indexed query finds; one UPDATE, one history insert, one audit insert.
    */
   async escalateDue(now: Date = this.clock.now()): Promise<EscalationSummary | null> {
-    const date = dateIn(this.config.timeZone, now);
+    const date = businessDate(now, this.config.timeZone);
     const outcome = await this.jobs.runOnce('lead-escalation', date, (manager) =>
       this.escalate(manager, now, date),
     );

@@ -1,11 +1,18 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { type Actor, APP_CONFIG, type AppConfig, isInScope, notFound, Clock } from '#libs/shared';
+import {
+  type Actor,
+  APP_CONFIG,
+  type AppConfig,
+  isInScope,
+  notFound,
+  Clock,
+  businessDate,
+} from '#libs/shared';
 import { fieldError } from './field.errors.js';
 import { FieldLookups, type RetailerForFieldWork } from './lookups/field-lookups.js';
 import { FieldPolicyService } from './policy/field-policy.service.js';
 import type { FieldPolicyValues } from './policy/field-policy.values.js';
-import { businessDateOf } from './rules/business-calendar.js';
 import { recordingWindowProblem } from './rules/recording-window.rule.js';
 
 export interface RecordingContext {
@@ -31,7 +38,7 @@ export class FieldWorkRecording {
   }
 
   today(): string {
-    return businessDateOf(this.clock.now(), this.config.timeZone);
+    return businessDate(this.clock.now(), this.config.timeZone);
   }
 
   now(): Date {
@@ -51,12 +58,12 @@ export class FieldWorkRecording {
     const policy = await this.policies.valuesFor(retailer.departmentId, manager);
     const at = new Date(atText);
     const now = this.clock.now();
-    const atDate = businessDateOf(at, this.config.timeZone);
+    const atDate = businessDate(at, this.config.timeZone);
     const problem = recordingWindowProblem({
       at,
       atDate,
       now,
-      today: businessDateOf(now, this.config.timeZone),
+      today: businessDate(now, this.config.timeZone),
       backdateDays: policy.visitBackdateDays,
     });
     if (problem) throw fieldError(problem, { backdateDays: policy.visitBackdateDays });

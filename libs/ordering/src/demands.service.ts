@@ -26,7 +26,7 @@ import {
 } from './domain/index.js';
 import { Demand, DemandConfirmationCode, DemandLine, OrderCycle } from './ordering.entity.js';
 import { orderingError } from './ordering.errors.js';
-import { OrderCyclesService } from './order-cycles.service.js';
+import { type CycleContext, OrderCyclesService } from './order-cycles.service.js';
 import type { CreateDemandDto, DemandLineDto, DemandQuery } from './dto/ordering.dto.js';
 
 export interface DemandView {
@@ -52,8 +52,6 @@ export interface DemandView {
   updatedAt: Date;
 }
 
-/** Demand states that still hold a quota reservation. */
-const RESERVING: DemandState[] = ['submitted', 'pending_confirmation', 'pending_approval', 'approved'];
 const CODE_TTL_MINUTES = 30;
 
 function hashCode(code: string): string {
@@ -90,19 +88,24 @@ export class DemandsService {
     const retailer = await this.retailerInScope(actor, dto.retailerId);
     this.assertChannelAllowed(actor, dto.channel);
     this.assertRetailerMayOrder(retailer);
-    await this.assertLinesOrderable(dto.lines);
+    const scarceBrandIds = await this.assertLinesOrderable(dto.lines);
     try {
-      const id = await this.transactions.run(async (manager) => {
+      return await this.transactions.run(async (manager) => {
         const now = this.clock.now();
-        const cycle = await this.requireOpenCycle(manager, retailer.territoryId, now);
-        if (await this.liveDemand(manager, cycle.id, retailer.id))
-          throw orderingError('DEMAND_ALREADY_EXISTS', { cycleId: cycle.id });
+        const context = await this.cycles.cycleContext(
+          manager,
+          { territoryId: retailer.territoryId, now },
+          retailer.id,
+        );
+        if (!context) throw orderingError('CYCLE_CLOSED', { territoryId: retailer.territoryId });
+        const { cycle } = context;
+        if (context.hasLiveDemand) throw orderingError('DEMAND_ALREADY_EXISTS', { cycleId: cycle.id });
         const confirmedByCode =
           dto.channel === 'collected' && dto.confirmationCode
             ? await this.useCode(manager, retailer.id, dto.confirmationCode, now)
             : false;
         const status: DemandState = confirmedByCode ? 'pending_approval' : INITIAL_DEMAND_STATE[dto.channel];
-        await this.reserve(manager, retailer, cycle, dto.lines, 0);
+        await this.reserve(manager, retailer, context, dto.lines, 0, scarceBrandIds);
         const demand = manager.create(Demand, {
           cycleId: cycle.id,
           retailerId: retailer.id,
@@ -136,9 +139,9 @@ export class DemandsService {
           },
           departmentId: retailer.departmentId,
         });
-        return demand.id;
+        // The answer is built from what was written: no second round trip to read it back.
+        return viewOf(demand, dto.lines);
       });
-      return this.get(actor, id);
     } catch (error) {
       // Two submissions racing for one retailer: the unique index lets one through.
       if (isLiveDemandConflict(error)) throw orderingError('DEMAND_ALREADY_EXISTS');
@@ -148,11 +151,16 @@ export class DemandsService {
 
   /** Replaces the lines before the cutoff: the retailer its own demand; the collecting account manager its collected one. */
   async amend(actor: Actor, id: number, lines: DemandLineDto[]): Promise<DemandView> {
-    await this.assertLinesOrderable(lines);
-    await this.change(actor, id, 'amend', async (manager, demand, cycle) => {
+    const scarceBrandIds = await this.assertLinesOrderable(lines);
+    await this.change(actor, id, 'amend', async (manager, demand) => {
       const retailer = (await this.retailers.facts(demand.retailerId, manager))!;
       this.assertRetailerMayOrder(retailer);
-      await this.reserve(manager, retailer, cycle, lines, demand.totalCartons);
+      const context = (await this.cycles.cycleContext(
+        manager,
+        { cycleId: demand.cycleId },
+        demand.retailerId,
+      ))!;
+      await this.reserve(manager, retailer, context, lines, demand.totalCartons, scarceBrandIds);
       const before = await manager.findBy(DemandLine, { demandId: id });
       await manager.delete(DemandLine, { demandId: id });
       await manager.insert(
@@ -350,7 +358,8 @@ export class DemandsService {
     }
   }
 
-  private async assertLinesOrderable(lines: DemandLineDto[]): Promise<void> {
+  /** Checks the lines' specs exist, are on sale and appear once; returns those that are scarce. */
+  private async assertLinesOrderable(lines: DemandLineDto[]): Promise<number[]> {
     const ids = lines.map((line) => line.brandId);
     const duplicate = ids.find((brandId, index) => ids.indexOf(brandId) !== index);
     if (duplicate !== undefined) {
@@ -363,16 +372,17 @@ export class DemandsService {
     if (unknown.length) throw orderingError('BRAND_UNKNOWN', { brandIds: unknown });
     const inactive = brands.filter((brand) => !brand.active).map((brand) => brand.id);
     if (inactive.length) throw orderingError('BRAND_INACTIVE', { brandIds: inactive });
+    return brands.filter((brand) => brand.scarce).map((brand) => brand.id);
   }
 
   private async reserve(
     manager: EntityManager,
     retailer: RetailerFacts,
-    cycle: OrderCycle,
+    { cycle, position }: CycleContext,
     lines: DemandLineDto[],
     previousCartons: number,
+    scarceBrandIds: number[],
   ) {
-    const position = await this.cycles.position(manager, cycle);
     await this.ledger.reserve(manager, {
       retailer,
       month: position.month,
@@ -380,28 +390,8 @@ export class DemandsService {
       remainingCycles: position.remainingCycles,
       lines,
       previousCartons,
+      scarceBrandIds,
     });
-  }
-
-  private async requireOpenCycle(
-    manager: EntityManager,
-    territoryId: number,
-    now: Date,
-  ): Promise<OrderCycle> {
-    const cycle = await this.cycles.openCycle(manager, territoryId, now);
-    if (!cycle) throw orderingError('CYCLE_CLOSED', { territoryId });
-    return cycle;
-  }
-
-  private async liveDemand(manager: EntityManager, cycleId: number, retailerId: number): Promise<boolean> {
-    return manager
-      .createQueryBuilder(Demand, 'd')
-      .where('d.cycle_id = :cycleId AND d.retailer_id = :retailerId AND d.status IN (:...live)', {
-        cycleId,
-        retailerId,
-        live: [...RESERVING, 'ordered'],
-      })
-      .getExists();
   }
 
   /** Uses a retailer's confirmation code: valid, unused, unexpired; consumed atomically. */
@@ -436,31 +426,40 @@ export class DemandsService {
         'SELECT demand_id, brand_id, cartons FROM demand_lines WHERE demand_id = ANY($1) ORDER BY demand_id, brand_id',
         [demands.map((d) => d.id)],
       );
-    return demands.map((d) => ({
-      id: d.id,
-      cycleId: d.cycleId,
-      retailerId: d.retailerId,
-      territoryId: d.territoryId,
-      channel: d.channel,
-      status: d.status,
-      totalCartons: d.totalCartons,
-      lines: lines
-        .filter((l) => l.demand_id === d.id)
-        .map((l) => ({ brandId: l.brand_id, cartons: l.cartons })),
-      submittedBy: d.submittedBy,
-      submittedByRole: d.submittedByRole,
-      confirmedAt: d.confirmedAt,
-      confirmedVia: d.confirmedVia,
-      approvedBy: d.approvedBy,
-      approvedAt: d.approvedAt,
-      approvalComment: d.approvalComment,
-      rejectedBy: d.rejectedBy,
-      rejectedAt: d.rejectedAt,
-      rejectReason: d.rejectReason,
-      createdAt: d.createdAt,
-      updatedAt: d.updatedAt,
-    }));
+    return demands.map((d) =>
+      viewOf(
+        d,
+        lines.filter((l) => l.demand_id === d.id).map((l) => ({ brandId: l.brand_id, cartons: l.cartons })),
+      ),
+    );
   }
+}
+
+function viewOf(d: Demand, lines: Array<{ brandId: number; cartons: number }>): DemandView {
+  return {
+    id: d.id,
+    cycleId: d.cycleId,
+    retailerId: d.retailerId,
+    territoryId: d.territoryId,
+    channel: d.channel,
+    status: d.status,
+    totalCartons: d.totalCartons,
+    lines: [...lines]
+      .sort((a, b) => a.brandId - b.brandId)
+      .map(({ brandId, cartons }) => ({ brandId, cartons })),
+    submittedBy: d.submittedBy,
+    submittedByRole: d.submittedByRole,
+    confirmedAt: d.confirmedAt,
+    confirmedVia: d.confirmedVia,
+    approvedBy: d.approvedBy,
+    approvedAt: d.approvedAt,
+    approvalComment: d.approvalComment,
+    rejectedBy: d.rejectedBy,
+    rejectedAt: d.rejectedAt,
+    rejectReason: d.rejectReason,
+    createdAt: d.createdAt,
+    updatedAt: d.updatedAt,
+  };
 }
 
 function total(lines: DemandLineDto[]): number {

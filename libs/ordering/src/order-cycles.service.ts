@@ -5,7 +5,7 @@ import {
   APP_CONFIG,
   type AppConfig,
   Clock,
-  dateIn,
+  businessDate,
   notFound,
   type Page,
   pageOf,
@@ -36,6 +36,12 @@ export function effectiveCycleState(
   return cycle.status === 'scheduled' && cycle.opensAt <= now ? 'open' : cycle.status;
 }
 
+export interface CycleContext {
+  cycle: OrderCycle;
+  position: CyclePosition;
+  hasLiveDemand: boolean;
+}
+
 /** How far ahead cycles are generated from each territory's weekly order day. */
 export const GENERATION_WEEKS = 4;
 
@@ -51,7 +57,7 @@ export class OrderCyclesService {
   ) {}
 
   today(): string {
-    return dateIn(this.config.timeZone, this.clock.now());
+    return businessDate(this.clock.now(), this.config.timeZone);
   }
 
   async list(actor: Actor, query: CycleQuery): Promise<Page<OrderCycle>> {
@@ -139,28 +145,37 @@ export class OrderCyclesService {
     });
   }
 
-  /** The cycle of a territory whose window is open at `now`, locked against a concurrent cutoff. */
-  async openCycle(manager: EntityManager, territoryId: number, now: Date): Promise<OrderCycle | null> {
-    return manager
-      .createQueryBuilder(OrderCycle, 'c')
-      .setLock('pessimistic_read')
-      .where(`c.territory_id = :territoryId AND c.status IN ('scheduled', 'open')`, { territoryId })
-      .andWhere('c.opens_at <= :now AND c.cutoff_at > :now', { now })
-      .orderBy('c.cutoff_at')
-      .getOne();
-  }
-
-  /** Where a cycle stands in its month among its territory's actual (not cancelled) cycles. */
-  async position(manager: EntityManager, cycle: OrderCycle): Promise<CyclePosition> {
-    const rows: Array<{ order_date: string }> = await manager.query(
-      `SELECT to_char(order_date, 'YYYY-MM-DD') AS order_date FROM order_cycles
-        WHERE territory_id = $1 AND status <> 'cancelled' AND date_trunc('month', order_date) = date_trunc('month', $2::date)`,
-      [cycle.territoryId, cycle.orderDate],
+  /**
+   * A territory's cycle open at `now` (or the given cycle), share-locked against a concurrent cutoff, with
+   * where it stands in its month (pacing) and whether the retailer already has live demand in it — one query.
+   */
+  async cycleContext(
+    manager: EntityManager,
+    target: { territoryId: number; now: Date } | { cycleId: number },
+    retailerId: number,
+  ): Promise<CycleContext | null> {
+    const where =
+      'cycleId' in target
+        ? { sql: 'c.id = $2', params: [target.cycleId] }
+        : {
+            sql: `c.territory_id = $2 AND c.status IN ('scheduled', 'open') AND c.opens_at <= $3 AND c.cutoff_at > $3`,
+            params: [target.territoryId, target.now],
+          };
+    const [row] = await manager.query(
+      `SELECT c.id, c.territory_id AS "territoryId", c.service_center_id AS "serviceCenterId", c.department_id AS "departmentId",
+              to_char(c.order_date, 'YYYY-MM-DD') AS "orderDate", c.opens_at AS "opensAt", c.cutoff_at AS "cutoffAt", c.status,
+              ARRAY(SELECT to_char(o.order_date, 'YYYY-MM-DD') FROM order_cycles o
+                     WHERE o.territory_id = c.territory_id AND o.status <> 'cancelled'
+                       AND date_trunc('month', o.order_date) = date_trunc('month', c.order_date)) AS "monthOrderDates",
+              EXISTS (SELECT 1 FROM demands d WHERE d.cycle_id = c.id AND d.retailer_id = $1
+                        AND d.status IN ('submitted','pending_confirmation','pending_approval','approved','ordered')) AS "hasLiveDemand"
+         FROM order_cycles c WHERE ${where.sql}
+        ORDER BY c.cutoff_at LIMIT 1 FOR SHARE OF c`,
+      [retailerId, ...where.params],
     );
-    return cyclePositionInMonth(
-      rows.map((row) => row.order_date),
-      cycle.orderDate,
-    );
+    if (!row) return null;
+    const { monthOrderDates, hasLiveDemand, ...cycle } = row;
+    return { cycle, position: cyclePositionInMonth(monthOrderDates, cycle.orderDate), hasLiveDemand };
   }
 
   /** Schedules cycles from each territory's weekly order day for the coming weeks; existing dates are kept. */
@@ -250,7 +265,7 @@ export class OrderCyclesService {
   }
 
   private assertWindow(orderDate: string, opensAt: Date, cutoffAt: Date) {
-    if (opensAt >= cutoffAt || dateIn(this.config.timeZone, cutoffAt) > orderDate) {
+    if (opensAt >= cutoffAt || businessDate(cutoffAt, this.config.timeZone) > orderDate) {
       throw orderingError('CYCLE_WINDOW_INVALID', { orderDate, opensAt, cutoffAt });
     }
   }

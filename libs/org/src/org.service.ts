@@ -3,6 +3,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { Brackets, type EntityManager, In, Repository } from 'typeorm';
 import {
   type Actor,
+  ExpiringCache,
   containsPattern,
   notFound,
   type Page,
@@ -35,6 +36,8 @@ const DEPARTMENT_WIDE: readonly Role[] = ['department_head', 'inspector'];
 
 @Injectable()
 export class OrgService {
+  private readonly territorySets = new ExpiringCache<string, number[]>(30_000);
+
   constructor(
     @InjectRepository(OrgUnit) private readonly units: Repository<OrgUnit>,
     private readonly transactions: TransactionRunner,
@@ -47,6 +50,11 @@ export class OrgService {
    */
   async territoryIdsFor(role: Role, orgUnitId: number | null): Promise<number[]> {
     if (orgUnitId === null) return [];
+    // Read on every request, changed rarely: cached briefly (another replica's change shows within 30 s).
+    return this.territorySets.get(`${role}:${orgUnitId}`, () => this.loadTerritoryIds(role, orgUnitId));
+  }
+
+  private async loadTerritoryIds(role: Role, orgUnitId: number): Promise<number[]> {
     const byRole: Partial<Record<Role, string>> = {
       department_head: 't.department_id = $1',
       inspector: 't.department_id = $1',
@@ -101,6 +109,17 @@ export class OrgService {
     if (orgUnitId === null) return null;
     const unit = await this.units.findOne({ where: { id: orgUnitId }, select: { departmentId: true } });
     return unit?.departmentId ?? null;
+  }
+
+  /** Code and name of units by id (for labelling other contexts' rows; no scoping: callers scope rows). */
+  async labels(ids: number[]): Promise<Map<number, { code: string; name: string }>> {
+    const unique = [...new Set(ids)];
+    if (!unique.length) return new Map();
+    const rows: Array<{ id: number; code: string; name: string }> = await this.units.query(
+      'SELECT id, code, name FROM org_units WHERE id = ANY($1::int[])',
+      [unique],
+    );
+    return new Map(rows.map((row) => [row.id, { code: row.code, name: row.name }]));
   }
 
   async get(id: number, manager: EntityManager = this.units.manager): Promise<OrgUnit | null> {
@@ -182,7 +201,7 @@ export class OrgService {
   }
 
   async create(actor: Actor, dto: CreateOrgUnitDto): Promise<OrgUnit> {
-    return this.transactions.run(async (manager) => {
+    return this.changeTree(async (manager) => {
       const parent = dto.parentId ? await this.requireUnit(manager, dto.parentId) : null;
       this.assertPlacement(dto.type, parent);
       await this.assertCodeFree(manager, dto.code);
@@ -213,7 +232,7 @@ export class OrgService {
   }
 
   async update(actor: Actor, id: number, dto: UpdateOrgUnitDto): Promise<OrgUnit> {
-    return this.transactions.run(async (manager) => {
+    return this.changeTree(async (manager) => {
       const unit = await manager.findOne(OrgUnit, { where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!unit) throw notFound('org unit', id);
       const before = { ...unit };
@@ -240,6 +259,13 @@ export class OrgService {
       });
       return unit;
     });
+  }
+
+  /** A change of the tree; this process's cached territory sets are dropped once it commits. */
+  private async changeTree<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    const result = await this.transactions.run(work);
+    this.territorySets.clear();
+    return result;
   }
 
   private restrictToVisible(qb: ReturnType<Repository<OrgUnit>['createQueryBuilder']>, actor: Actor) {

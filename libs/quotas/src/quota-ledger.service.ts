@@ -24,6 +24,8 @@ export interface ReserveRequest {
   lines: DemandLine[];
   /** What the retailer already holds reserved in this cycle (an amendment replaces it); 0 for a new demand. */
   previousCartons: number;
+  /** The lines' specs that are scarce 紧俏 (only those can carry supply limits). */
+  scarceBrandIds: number[];
 }
 
 export interface Settlement {
@@ -50,14 +52,10 @@ export class QuotaLedger {
 
   async reserve(manager: EntityManager, request: ReserveRequest): Promise<{ cycleAllowance: number }> {
     const { retailer, month, lines, previousCartons } = request;
-    await this.assertScarceLimits(manager, request);
-    await this.quotas.ensureQuotas(manager, [retailer], month);
-    const quota = await manager.findOneOrFail(RetailerQuota, {
-      where: { retailerId: retailer.id, month: monthStart(month) },
-      lock: { mode: 'pessimistic_write' },
-    });
+    if (request.scarceBrandIds.length) await this.assertScarceLimits(manager, request);
+    const quota = await this.lockQuota(manager, retailer, month);
     const requested = lines.reduce((sum, line) => sum + line.cartons, 0);
-    const { pacingFactorBp } = await this.policies.policyFor(retailer.departmentId, manager);
+    const { pacingFactorBp } = await this.policies.currentPolicy(retailer.departmentId, manager);
     const usedBeforeCycle = Math.max(0, quota.used + quota.reserved - previousCartons);
     const allowance = cycleAllowance({
       monthlyCap: quota.cap,
@@ -78,6 +76,23 @@ export class QuotaLedger {
       [retailer.id, monthStart(month), previousCartons, requested],
     );
     return { cycleAllowance: allowance };
+  }
+
+  /** The retailer's quota row for the month, locked; computed first when the monthly run has not made it. */
+  private async lockQuota(
+    manager: EntityManager,
+    retailer: RetailerFacts,
+    month: string,
+  ): Promise<RetailerQuota> {
+    const lock = () =>
+      manager.findOne(RetailerQuota, {
+        where: { retailerId: retailer.id, month: monthStart(month) },
+        lock: { mode: 'pessimistic_write' },
+      });
+    const quota = await lock();
+    if (quota) return quota;
+    await this.quotas.ensureQuotas(manager, [retailer], month);
+    return (await lock())!;
   }
 
   async release(manager: EntityManager, retailerId: number, month: string, cartons: number): Promise<void> {
@@ -130,14 +145,14 @@ export class QuotaLedger {
 
   /** Scarce specs of the week may carry a per-retailer limit by grade (a supply limit, never a duty). */
   private async assertScarceLimits(manager: EntityManager, request: ReserveRequest): Promise<void> {
-    const brandIds = request.lines.map((line) => line.brandId);
+    const brandIds = request.scarceBrandIds;
     const rows: Array<{ brand_id: number; market_type: 'urban' | 'rural' | null; limits: number[] }> =
       await manager.query(
         `SELECT brand_id, market_type, limits FROM scarce_limits
         WHERE department_id = $1 AND week_start = $2 AND brand_id = ANY($3)`,
         [request.retailer.departmentId, request.weekStart, brandIds],
       );
-    for (const line of request.lines) {
+    for (const line of request.lines.filter((l) => brandIds.includes(l.brandId))) {
       const vectors = rows.filter((row) => row.brand_id === line.brandId);
       const common = vectors.find((row) => row.market_type === null)?.limits;
       const own = vectors.find((row) => row.market_type === request.retailer.marketType)?.limits;

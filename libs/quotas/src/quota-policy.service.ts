@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import { type Actor, commonError, TransactionRunner } from '#libs/shared';
+import { type Actor, commonError, ExpiringCache, TransactionRunner } from '#libs/shared';
 import { AuditService } from '#libs/audit';
 import {
   createPolicyBaseLookup,
@@ -30,6 +30,8 @@ export interface DepartmentQuotaPolicy {
 
 @Injectable()
 export class QuotaPolicyService {
+  private readonly current = new ExpiringCache<number, DepartmentQuotaPolicy>(60_000);
+
   constructor(
     private readonly dataSource: DataSource,
     private readonly transactions: TransactionRunner,
@@ -99,6 +101,15 @@ export class QuotaPolicyService {
     return (await this.policiesFor([departmentId], manager)).get(departmentId)!;
   }
 
+  /**
+   * The policy as the request path reads it (every demand submission needs the pacing factor): cached for a
+   * minute; a change made here is seen at once, one made on another replica within the minute.
+   */
+  currentPolicy(departmentId: number, manager?: EntityManager): Promise<DepartmentQuotaPolicy> {
+    // Loaded through the caller's transaction when it has one: a second pooled connection could deadlock the pool.
+    return this.current.get(departmentId, () => this.policyFor(departmentId, manager));
+  }
+
   async get(actor: Actor, departmentId?: number) {
     const { baseFor: _, ...view } = await this.policyFor(this.departmentOf(actor, departmentId));
     return view;
@@ -146,6 +157,7 @@ export class QuotaPolicyService {
         departmentId,
       });
     });
+    this.current.clear();
     return this.get(actor, departmentId);
   }
 

@@ -6,10 +6,10 @@ import {
   type AppConfig,
   Clock,
   isInScope,
-  monthIn,
+  businessMonth,
   notFound,
   TransactionRunner,
-  dateIn,
+  businessDate,
 } from '#libs/shared';
 import { AuditService, type AuditActor } from '#libs/audit';
 import { type RetailerFacts, RetailerDirectory } from '#libs/retailers';
@@ -52,7 +52,7 @@ export class QuotaService {
   ) {}
 
   currentMonth(): string {
-    return monthIn(this.config.timeZone, this.clock.now());
+    return businessMonth(this.clock.now(), this.config.timeZone);
   }
 
   /**
@@ -248,7 +248,7 @@ export class QuotaService {
 
   /** Order days of the retailer still to come this month (all of them for a future month). */
   private remainingCycles(retailer: RetailerFacts, month: string): number {
-    const today = dateIn(this.config.timeZone, this.clock.now());
+    const today = businessDate(this.clock.now(), this.config.timeZone);
     return remainingOrderDates(month, retailer.orderWeekday, today).length;
   }
 

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import type { BusinessScale, MarketType, RetailerStatus } from './retailer.entity.js';
+import type { BusinessScale, MarketType } from './domain/index.js';
+import type { RetailerStatus } from './rules/retailer-status.rule.js';
 
 /** What other contexts need to know about a retailer to apply their own rules. */
 export interface RetailerFacts {

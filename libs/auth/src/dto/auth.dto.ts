@@ -35,6 +35,8 @@ export class SessionUser {
   @ApiProperty({ enum: ROLES }) role: Role;
   @ApiProperty({ nullable: true, type: Number }) orgUnitId: number | null;
   @ApiProperty({ nullable: true, type: Number }) retailerId: number | null;
+  @ApiProperty({ description: 'A one-time password is in use: change it before anything else' })
+  mustChangePassword: boolean;
 }
 
 export class LoginResponse {

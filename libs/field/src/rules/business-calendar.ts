@@ -1,3 +1,4 @@
+import { addMonths } from '#libs/shared';
 import { dateOfDayNumber, dayNumber } from '../domain/business-date.util.js';
 
 /**
@@ -5,17 +6,6 @@ import { dateOfDayNumber, dayNumber } from '../domain/business-date.util.js';
  * weeks and months as the people doing it see them on the wall calendar, never in UTC.
  */
 const MONTH = /^(\d{4})-(0[1-9]|1[0-2])$/;
-
-/** The calendar date of an instant in `timeZone` (e.g. 2026-11-30T17:00Z is 2026-12-01 in Asia/Shanghai). */
-export function businessDateOf(instant: Date, timeZone: string): string {
-  // en-CA formats as YYYY-MM-DD.
-  return new Intl.DateTimeFormat('en-CA', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(instant);
-}
 
 export function isMonth(value: string): boolean {
   return MONTH.test(value);
@@ -38,13 +28,6 @@ export function monthOf(date: string): string {
 export function firstDayOf(month: string): string {
   assertMonth(month);
   return `${month}-01`;
-}
-
-/** The month `count` months after `month` (negative: before). */
-export function addMonths(month: string, count: number): string {
-  assertMonth(month);
-  const index = Number(month.slice(0, 4)) * 12 + Number(month.slice(5, 7)) - 1 + count;
-  return `${String(Math.floor(index / 12)).padStart(4, '0')}-${String((index % 12) + 1).padStart(2, '0')}`;
 }
 
 export function lastDayOf(month: string): string {

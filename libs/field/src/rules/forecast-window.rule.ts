@@ -1,4 +1,5 @@
-import { addMonths, firstDayOf, monthOf } from './business-calendar.js';
+import { addMonths } from '#libs/shared';
+import { firstDayOf, monthOf } from './business-calendar.js';
 
 /**
  * A month's forecast is submitted before the month starts and may be revised until then; from the first

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { businessDateOf } from './business-calendar.js';
+import { businessDate } from '#libs/shared';
 import { type RecordingWindowProblem, recordingWindowProblem } from './recording-window.rule.js';
 
 const ZONE = 'Asia/Shanghai';
@@ -18,9 +18,9 @@ describe('recordingWindowProblem (now: 2026-11-28 10:00 in Beijing, 7 days back 
     expect(
       recordingWindowProblem({
         at: instant,
-        atDate: businessDateOf(instant, ZONE),
+        atDate: businessDate(instant, ZONE),
         now: NOW,
-        today: businessDateOf(NOW, ZONE),
+        today: businessDate(NOW, ZONE),
         backdateDays: 7,
       }),
     ).toBe(problem);

@@ -5,7 +5,7 @@ import { StaffDirectory } from '#libs/auth';
 import {
   BrandDirectory,
   type BrandFacts,
-  DEFAULT_FOCUS_TIERS,
+  FocusTiersService,
   type FocusTiers,
   isInFocusTier,
 } from '#libs/catalog';
@@ -128,6 +128,7 @@ export class CultivationService {
     private readonly field: FieldFacts,
     private readonly ordering: OrderingFacts,
     private readonly retailers: RetailerDirectory,
+    private readonly focusTiers: FocusTiersService,
   ) {}
 
   async keyBrands(actor: Actor, query: KeyBrandCultivationQuery): Promise<KeyBrandCultivationReport> {
@@ -152,11 +153,12 @@ export class CultivationService {
       (d, index, all) => all.findIndex((other) => other.brandId === d.brandId) === index,
     );
     const keyIds = designations.map((d) => d.brandId);
-    const [volumes, shelf, profiles, managers] = await Promise.all([
+    const [volumes, shelf, profiles, managers, tiers] = await Promise.all([
       this.ordering.brandMonthByTerritory(month, ids, { through: period.salesThrough }),
       this.field.shelfPresence({ from: `${month}-01`, to: period.asOf }, ids, keyIds),
       this.retailers.territoryProfiles(ids),
       this.staff.accountManagersOf(ids),
+      this.focusTiers.tiersFor(departmentId),
     ]);
     const facts = new Map(
       (await this.brands.factsOf([...new Set([...keyIds, ...volumes.map((v) => v.brandId)])])).map((b) => [
@@ -164,7 +166,6 @@ export class CultivationService {
         b,
       ]),
     );
-    const tiers = DEFAULT_FOCUS_TIERS;
     const profileOf = new Map(profiles.map((p) => [p.territoryId, p]));
     const managerOf = new Map(managers.map((m) => [m.orgUnitId, m]));
     const checkedOf = new Map(shelf.territories.map((s) => [s.territoryId, s.checkedRetailers]));

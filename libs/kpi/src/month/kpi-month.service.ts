@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import { APP_CONFIG, type AppConfig, Clock, dateIn, notFound } from '#libs/shared';
+import { APP_CONFIG, type AppConfig, businessDate, Clock, notFound } from '#libs/shared';
 import { type OrgUnit, OrgService } from '#libs/org';
 import { type StaffMember, StaffDirectory } from '#libs/auth';
 import {
@@ -127,12 +127,12 @@ export class KpiMonthService {
   ) {}
 
   today(): string {
-    return dateIn(this.config.timeZone, this.clock.now());
+    return businessDate(this.clock.now(), this.config.timeZone);
   }
 
   /** The business date of an instant. */
   dateOf(instant: Date): string {
-    return dateIn(this.config.timeZone, instant);
+    return businessDate(instant, this.config.timeZone);
   }
 
   currentMonth(): string {
@@ -155,7 +155,9 @@ export class KpiMonthService {
   /** The instant a business date starts (midnight in the business time zone). */
   startOfDay(date: string): Date {
     const guess = new Date(`${date}T00:00:00Z`);
-    const wall = Date.parse(`${dateIn(this.config.timeZone, guess)}T${timeIn(this.config.timeZone, guess)}Z`);
+    const wall = Date.parse(
+      `${businessDate(guess, this.config.timeZone)}T${timeIn(this.config.timeZone, guess)}Z`,
+    );
     return new Date(guess.getTime() - (wall - guess.getTime()));
   }
 

@@ -20,6 +20,8 @@ export interface Actor {
   retailerId: number | null;
   scope: Scope;
   requestId: string;
+  /** The user must change a password someone else set before doing anything else. */
+  mustChangePassword?: boolean;
 }
 
 export function isInScope(scope: Scope, territoryId: number, retailerId?: number): boolean {

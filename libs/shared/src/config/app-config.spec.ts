@@ -12,6 +12,8 @@ describe('loadConfig', () => {
       timeZone: 'Asia/Shanghai',
       seedDemo: true,
       jobsEnabled: true,
+      gradePeriod: 'quarter',
+      licenseNoLength: 12,
     });
   });
 
@@ -42,6 +44,12 @@ describe('loadConfig', () => {
     ],
     [{ ADMIN_PASSWORD: 'short' }, 'ADMIN_PASSWORD', 'ADMIN_PASSWORD must be at least 8 characters long'],
     [{ SEED_DEMO: 'maybe' }, 'SEED_DEMO', 'SEED_DEMO must be true or false (got "maybe")'],
+    [{ GRADE_PERIOD: 'week' }, 'GRADE_PERIOD', 'GRADE_PERIOD must be one of month, quarter (got "week")'],
+    [
+      { LICENSE_NO_LENGTH: '5' },
+      'LICENSE_NO_LENGTH',
+      'LICENSE_NO_LENGTH must be an integer from 6 to 32 (got "5")',
+    ],
   ])('rejects %j naming %s', (env, variable, message) => {
     let thrown: unknown;
     try {

@@ -17,6 +17,10 @@ export interface AppConfig {
   corsOrigins: string[] | true;
   bodyLimitBytes: number;
   jobsEnabled: boolean;
+  /** How long a retailer grade stays locked: a change takes effect when the next period starts. */
+  gradePeriod: 'month' | 'quarter';
+  /** Digits in a monopoly retail licence number 专卖许可证号 (12 in most provinces). */
+  licenseNoLength: number;
 }
 
 export class ConfigValidationError extends Error {
@@ -35,6 +39,7 @@ type Env = Record<string, string | undefined>;
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 const NODE_ENVS = ['development', 'production', 'test'] as const;
+const GRADE_PERIODS = ['month', 'quarter'] as const;
 
 function oneOf<T extends string>(env: Env, name: string, allowed: readonly T[], fallback: T): T {
   const raw = env[name];
@@ -129,5 +134,8 @@ export function loadConfig(env: Env): AppConfig {
     corsOrigins: !cors || cors === '*' ? true : cors.split(',').map((origin) => origin.trim()),
     bodyLimitBytes: integer(env, 'BODY_LIMIT_BYTES', 1_048_576, 1024, 104_857_600),
     jobsEnabled: boolean(env, 'JOBS_ENABLED', nodeEnv !== 'test'),
+    gradePeriod: oneOf(env, 'GRADE_PERIOD', GRADE_PERIODS, 'quarter'),
+    // The database refuses licence numbers outside 6–32 digits (ck_retailers_license_no).
+    licenseNoLength: integer(env, 'LICENSE_NO_LENGTH', 12, 6, 32),
   };
 }

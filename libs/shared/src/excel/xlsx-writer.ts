@@ -26,12 +26,6 @@ export interface RowStyle {
   bold?: boolean;
 }
 
-/**
- * A streamed .xlsx for large exports: exceljs's streaming writer, each row committed as it is added, and
- * `drain()` to wait while the reader (the HTTP client) is behind, so memory stays flat however many rows.
- * Unstyled cells (styles halve exceljs's throughput); the header row is frozen and filterable. Past Excel's
- * row limit the rows continue on "<name> (2)", "<name> (3)", ….
- */
 /** exceljs's per-sheet buffer stream (StreamBuf) and the zip entry stream it pipes into. */
 interface SheetBuffer {
   pipes?: Writable[];
@@ -62,6 +56,13 @@ function drained(stream: NodeJS.EventEmitter, output: PassThrough): Promise<void
   });
 }
 
+/**
+ * A streamed .xlsx for large exports: exceljs's streaming writer, each row committed as it is added, and
+ * `drain()` to wait while the pipeline (the zip entry, the HTTP client) is behind, so memory stays flat
+ * however many rows.
+ * Unstyled cells (styles halve exceljs's throughput); the header row is frozen and filterable. Past Excel's
+ * row limit the rows continue on "<name> (2)", "<name> (3)", ….
+ */
 export class XlsxStreamWriter {
   readonly output = new PassThrough();
   private readonly workbook: ExcelJS.stream.xlsx.WorkbookWriter;

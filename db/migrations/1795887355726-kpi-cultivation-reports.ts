@@ -1,7 +1,7 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
-export class KpiCultivationReports1795884855331 implements MigrationInterface {
-  name = 'KpiCultivationReports1795884855331';
+export class KpiCultivationReports1795887355726 implements MigrationInterface {
+  name = 'KpiCultivationReports1795887355726';
 
   public async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(

@@ -1,0 +1,53 @@
+import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
+import { Cron, CronExpression } from '@nestjs/schedule';
+import { APP_CONFIG, type AppConfig, businessDate, businessMonth, JobRunner, addMonths } from '#libs/shared';
+import { BigAccountsService } from './big-accounts.service.js';
+import { RetailerGradesService } from './retailer-grades.service.js';
+
+/**
+ * The retailers' scheduled work, checked every 10 minutes and run once per business key across replicas
+ * (JobRunner: advisory lock + run row): grades whose period has started are put in force (key: the day),
+ * and last month's big accounts are assessed (key: the month) once a monthly volume source exists. Checking
+ * often rather than at one instant means a replica down at midnight catches up at its next check.
+ */
+@Injectable()
+export class RetailerJobs implements OnApplicationBootstrap {
+  private readonly logger = new Logger(RetailerJobs.name);
+
+  constructor(
+    private readonly jobs: JobRunner,
+    private readonly grades: RetailerGradesService,
+    private readonly bigAccounts: BigAccountsService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    if (this.config.jobsEnabled) void this.tick();
+  }
+
+  @Cron(CronExpression.EVERY_10_MINUTES, { name: 'retailers' })
+  async tick(): Promise<void> {
+    if (!this.config.jobsEnabled) return;
+    const now = new Date();
+    try {
+      await this.applyGrades(businessDate(now, this.config.timeZone));
+      await this.assessBigAccounts(addMonths(businessMonth(now, this.config.timeZone), -1));
+    } catch (error) {
+      this.logger.error(`retailer jobs failed: ${(error as Error).message}`);
+    }
+  }
+
+  applyGrades(date: string) {
+    return this.jobs.runOnce('retailers.apply-grades', date, (manager) =>
+      this.grades.applyDue(date, manager),
+    );
+  }
+
+  async assessBigAccounts(month: string) {
+    if (!this.bigAccounts.hasVolumeSource) return null;
+    return this.jobs.runOnce('retailers.big-accounts', month, async (manager) => {
+      const summary = await this.bigAccounts.assessFromSource(month, manager);
+      return summary ?? { month, skipped: true };
+    });
+  }
+}

@@ -1,0 +1,59 @@
+import { applyDecorators, StreamableFile } from '@nestjs/common';
+import { ApiBody, ApiConsumes, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsOptional } from 'class-validator';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { excelError } from './excel.errors.js';
+import { attachment, wantsXlsx } from './http.js';
+import { importErrorDetails, importErrorWorkbook } from './import-report.js';
+import type { RowError } from './table-import.js';
+import { XLSX_CONTENT_TYPE } from './xlsx-writer.js';
+import type { SheetRow } from './xlsx-reader.js';
+
+export class ImportQuery {
+  @ApiPropertyOptional({
+    enum: ['json', 'xlsx'],
+    description: 'How a refused import is reported: JSON (default) or the file back with an error column',
+  })
+  @IsOptional()
+  @IsIn(['json', 'xlsx'])
+  format?: 'json' | 'xlsx';
+}
+
+/** An all-or-nothing import: its summary, or every row problem with the rows as uploaded. */
+export type ImportOutcome<S> =
+  { ok: true; summary: S } | { ok: false; errors: RowError[]; header: string[]; rows: SheetRow[] };
+
+/** OpenAPI for a route taking one .xlsx as multipart field `file`. */
+export const ApiXlsxUpload = () =>
+  applyDecorators(
+    ApiConsumes('multipart/form-data'),
+    ApiBody({
+      schema: {
+        type: 'object',
+        required: ['file'],
+        properties: { file: { type: 'string', format: 'binary' } },
+      },
+    }),
+  );
+
+/**
+ * How every import answers: the summary when it went through; otherwise 400 IMPORT_ROWS_INVALID listing every
+ * problem — as JSON, or (`?format=xlsx` / an Accept header asking for .xlsx) the uploaded sheet with an error column.
+ */
+export function answerImport<S>(
+  outcome: ImportOutcome<S>,
+  request: FastifyRequest,
+  query: ImportQuery,
+  reply: FastifyReply,
+  errorFile: { name: string; asciiName: string },
+): S | StreamableFile {
+  if (outcome.ok) return outcome.summary;
+  if (wantsXlsx(query.format, request.headers.accept)) {
+    void reply.status(400).header('x-error-code', 'IMPORT_ROWS_INVALID');
+    return new StreamableFile(importErrorWorkbook(outcome.header, outcome.rows, outcome.errors).output, {
+      type: XLSX_CONTENT_TYPE,
+      disposition: attachment(errorFile.name, errorFile.asciiName),
+    });
+  }
+  throw excelError('IMPORT_ROWS_INVALID', importErrorDetails(outcome.errors, outcome.rows.length));
+}
