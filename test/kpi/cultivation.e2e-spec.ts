@@ -158,6 +158,19 @@ describe('new-spec cultivation', () => {
       expect(rows).toEqual([{ due: '2026-12-16', username: 'am01' }]);
     });
 
+    it('a department head makes a spec’s tasks by hand, once, and only for a launched spec', async () => {
+      const head = bearer(await t.token('head'));
+      const again = await t.http
+        .post('/api/cultivation/tasks/generate')
+        .set(head)
+        .send({ brandId: newSpec })
+        .expect(200);
+      expect(again.body).toEqual({ created: 0 });
+      const future = await t.http.post('/api/cultivation/tasks/generate').set(head).send({ brandId: plain });
+      expect([future.status, future.body.code]).toEqual([409, 'CULTIVATION_NOT_LAUNCHED']);
+      expect((await t.http.post('/api/cultivation/tasks/generate').set(am01).send({})).status).toBe(403);
+    });
+
     it('lists open tasks by scope, overdue once past the due date', async () => {
       pinClock(t, '2026-12-10T09:00:00+08:00');
       const own = (await t.http.get('/api/cultivation/tasks').set(am01).expect(200)).body;

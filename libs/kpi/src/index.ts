@@ -6,4 +6,5 @@ export * from './month/kpi-month.service.js';
 export * from './month/kpi-facts.collector.js';
 export * from './cultivation/cultivation.service.js';
 export * from './cultivation/cultivation-tasks.service.js';
+export * from './targets/kpi-targets.service.js';
 export * from './domain/index.js';

@@ -104,9 +104,15 @@ export class CultivationTasksService {
     return outcome.status === 'ran' ? outcome.result : null;
   }
 
-  /** An admin or department head makes the tasks of a spec now (e.g. a spec added after its launch). */
+  /**
+   * An admin (every department) or a department head (its own) makes the tasks of a spec now, e.g. a spec
+   * given a launch date after the fact.
+   */
   async generateNow(actor: Actor, brandId?: number): Promise<{ created: number }> {
-    return this.transactions.run((manager) => this.generate(manager, this.months.today(), actor, brandId));
+    const departmentIds = actor.role === 'admin' ? undefined : [actor.departmentId ?? -1];
+    return this.transactions.run((manager) =>
+      this.generate(manager, this.months.today(), actor, brandId, departmentIds),
+    );
   }
 
   async list(actor: Actor, query: CultivationTaskQuery): Promise<CultivationTaskPage> {
@@ -193,6 +199,7 @@ export class CultivationTasksService {
     today: string,
     actor: AuditActor,
     brandId?: number,
+    departmentIds?: readonly number[],
   ): Promise<{ created: number }> {
     const launched = brandId
       ? (await this.brands.factsOf([brandId])).filter((b) => b.launchDate !== null && b.launchDate <= today)
@@ -205,7 +212,7 @@ export class CultivationTasksService {
       });
     }
     if (!launched.length) return { created: 0 };
-    const territories = (await this.org.territoriesIn()).filter((t) => t.active);
+    const territories = (await this.org.territoriesIn(departmentIds)).filter((t) => t.active);
     const managers = new Map(
       (await this.staff.accountManagersOf(territories.map((t) => t.id))).map((m) => [m.orgUnitId, m.userId]),
     );

@@ -7,7 +7,7 @@ import { OrgService } from '#libs/org';
 import { RetailerDirectory } from '#libs/retailers';
 
 /** Rows read from the cursor per batch: the next batch is read while this one is written. */
-export const ORDER_LINE_BATCH = 5_000;
+export const ORDER_LINE_BATCH = 2_000;
 
 /** Retailer names kept while exporting (a city's retailers take a few MB); past this the cache starts over. */
 const MAX_CACHED_RETAILERS = 100_000;

@@ -1,4 +1,5 @@
 import type ExcelJS from 'exceljs';
+import { sheetDrained } from '#libs/shared';
 
 /**
  * How a column's numbers read: percentages, whole cartons or counts, yuan with fen, or plain text. Dates and
@@ -73,17 +74,31 @@ function shownText(value: string | number | null, format: ColumnFormat): string 
 }
 
 /**
- * Writes a table on a sheet: the header row bold, frozen and filterable, number formats per column, cells
- * that miss their target highlighted with a note naming the target, and column widths that fit what is
- * in them (CJK counted double, capped so long advice wraps instead of running off).
+ * Writes a table as a sheet of a streamed workbook: the header row bold, frozen and filterable, number formats
+ * per column, cells that miss their target highlighted with a note naming the target, and column widths that
+ * fit what is in them (CJK counted double, capped so long advice wraps instead of running off). Rows are
+ * committed as they are written and the sheet waits for the zip every few hundred rows, so a city's month
+ * (tens of thousands of detail rows) never sits in memory as a workbook.
  */
-export function writeTable<R>(
-  sheet: ExcelJS.Worksheet,
+export async function writeTable<R>(
+  workbook: ExcelJS.stream.xlsx.WorkbookWriter,
+  name: string,
   columns: ReadonlyArray<TableColumn<R>>,
   rows: readonly R[],
   options: TableOptions<R> = {},
-): void {
-  sheet.views = [{ state: 'frozen', ySplit: 1 }];
+): Promise<void> {
+  const sheet = workbook.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] });
+  // Widths first: a streamed sheet writes its columns before its first row.
+  const widths = columns.map((c) => Math.max(...c.header.split('\n').map(displayWidth)) + 2);
+  for (const row of rows) {
+    columns.forEach((column, index) => {
+      widths[index] = Math.max(widths[index], displayWidth(shownText(column.value(row), column.format)) + 2);
+    });
+  }
+  sheet.columns = columns.map((column, index) => {
+    const numFmt = NUMBER_FORMATS[column.format];
+    return { width: Math.min(Math.max(widths[index], 6), 60), ...(numFmt ? { style: { numFmt } } : {}) };
+  });
   const header = sheet.addRow(columns.map((c) => c.header));
   header.height = 32;
   header.eachCell((cell) => {
@@ -92,34 +107,31 @@ export function writeTable<R>(
     cell.alignment = HEADER_ALIGNMENT;
     cell.border = HEADER_BORDER;
   });
-  const widths = columns.map((c) => Math.max(...c.header.split('\n').map(displayWidth)) + 2);
-  columns.forEach((column, index) => {
-    const numFmt = NUMBER_FORMATS[column.format];
-    if (numFmt) sheet.getColumn(index + 1).numFmt = numFmt;
-  });
+  header.commit();
+  let written = 0;
   for (const row of rows) {
-    const values = columns.map((column) => column.value(row));
-    const added = sheet.addRow(values);
+    const added = sheet.addRow(columns.map((column) => column.value(row)));
     const bold = options.emphasised?.(row) ?? false;
     columns.forEach((column, index) => {
-      const cell = added.getCell(index + 1);
       const below = column.below?.(row);
+      if (!below && !bold) return;
+      const cell = added.getCell(index + 1);
       if (below) {
         cell.fill = BELOW_FILL;
         cell.font = bold ? BOLD_BELOW : BELOW_FONT;
         cell.note = below;
-      } else if (bold) {
+      } else {
         cell.font = BOLD;
       }
-      widths[index] = Math.max(widths[index], displayWidth(shownText(values[index], column.format)) + 2);
     });
+    added.commit();
+    if (++written % 500 === 0) await sheetDrained(sheet);
   }
   if (!rows.length && options.emptyText) {
     const note = sheet.addRow([options.emptyText]);
     note.getCell(1).font = NOTE_FONT;
+    note.commit();
   }
   sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: columns.length } };
-  columns.forEach((_, index) => {
-    sheet.getColumn(index + 1).width = Math.min(Math.max(widths[index], 6), 60);
-  });
+  sheet.commit();
 }

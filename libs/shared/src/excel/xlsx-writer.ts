@@ -43,6 +43,22 @@ function needsDrain(stream: Writable): boolean {
   );
 }
 
+/** The stream a sheet of exceljs's streaming writer writes into, when it asked its writers to wait. */
+function blockedSheet(sheet: ExcelJS.Worksheet): Writable | undefined {
+  const buffer = (sheet as unknown as { _stream?: SheetBuffer })._stream;
+  return buffer?.pipes?.find(needsDrain);
+}
+
+/**
+ * For any streamed workbook (`ExcelJS.stream.xlsx.WorkbookWriter`): resolves once the zip has taken what the
+ * sheet's committed rows wrote, so they never pile up in memory. Call every few hundred rows.
+ */
+export async function sheetDrained(sheet: ExcelJS.Worksheet): Promise<void> {
+  for (let blocked = blockedSheet(sheet); blocked; blocked = blockedSheet(sheet)) {
+    await new Promise((resolve) => blocked!.once('drain', resolve));
+  }
+}
+
 /** Resolves on the stream's `drain`, or when the output closes (the reader went away), without leaking listeners. */
 function drained(stream: NodeJS.EventEmitter, output: PassThrough): Promise<void> {
   return new Promise((resolve) => {
@@ -144,8 +160,7 @@ export class XlsxStreamWriter {
   /** What the writer waits for: the output when the reader is behind, the sheet's zip entry when compression is. */
   private blockedStream(): NodeJS.EventEmitter | undefined {
     if (this.output.writableNeedDrain) return this.output;
-    const buffer = (this.sheet as unknown as { _stream?: SheetBuffer })._stream;
-    return buffer?.pipes?.find(needsDrain);
+    return blockedSheet(this.sheet);
   }
 
   private openSheet(): ExcelJS.Worksheet {
