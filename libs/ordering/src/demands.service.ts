@@ -85,10 +85,12 @@ export class DemandsService {
   ) {}
 
   async submit(actor: Actor, dto: CreateDemandDto, ip: string): Promise<DemandView> {
-    const retailer = await this.retailerInScope(actor, dto.retailerId);
     this.assertChannelAllowed(actor, dto.channel);
+    const [retailer, scarceBrandIds] = await Promise.all([
+      this.retailerInScope(actor, dto.retailerId),
+      this.assertLinesOrderable(dto.lines),
+    ]);
     this.assertRetailerMayOrder(retailer);
-    const scarceBrandIds = await this.assertLinesOrderable(dto.lines);
     try {
       return await this.transactions.run(async (manager) => {
         const now = this.clock.now();
