@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { type EntityManager, Repository } from 'typeorm';
-import { type Actor, notFound, type Page, pageOf, pageOffset } from '#libs/shared';
+import { type Actor, notFound, type Page, pageOf, pageOffset, preparedQuery } from '#libs/shared';
 import { AuditLog } from './audit-log.entity.js';
 import type { AuditQuery } from './dto/audit-query.dto.js';
 
@@ -37,17 +37,28 @@ export class AuditService {
             departmentId: actor.departmentId,
             requestId: actor.requestId,
           };
-    await manager.insert(
-      AuditLog,
-      entries.map((entry) => ({
-        ...who,
-        action: entry.action,
-        entityType: entry.entityType,
-        entityId: String(entry.entityId),
-        before: entry.before ?? null,
-        after: entry.after ?? null,
-        departmentId: entry.departmentId === undefined ? who.departmentId : entry.departmentId,
-      })),
+    // One prepared statement whatever the number of entries: it runs on every change, on every request.
+    await preparedQuery(
+      manager,
+      `INSERT INTO audit_log (actor_id, actor_role, action, entity_type, entity_id, before, after, department_id, request_id)
+       SELECT e.actor_id, e.actor_role, e.action, e.entity_type, e.entity_id, e.before, e.after, e.department_id, e.request_id
+         FROM jsonb_to_recordset($1::jsonb) AS e(actor_id int, actor_role text, action text, entity_type text, entity_id text,
+              before jsonb, after jsonb, department_id int, request_id text)`,
+      [
+        JSON.stringify(
+          entries.map((entry) => ({
+            actor_id: who.actorId,
+            actor_role: who.actorRole,
+            action: entry.action,
+            entity_type: entry.entityType,
+            entity_id: String(entry.entityId),
+            before: entry.before ?? null,
+            after: entry.after ?? null,
+            department_id: entry.departmentId === undefined ? who.departmentId : entry.departmentId,
+            request_id: who.requestId,
+          })),
+        ),
+      ],
     );
   }
 

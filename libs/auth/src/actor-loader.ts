@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import type { Actor, Role, Scope } from '#libs/shared';
+import { type Actor, preparedQuery, type Role, type Scope } from '#libs/shared';
 import { OrgService } from '#libs/org';
 
 interface ActorRow {
@@ -24,7 +24,8 @@ export class ActorLoader {
   ) {}
 
   async load(userId: number, tokenVersion: number, requestId: string): Promise<Actor | null> {
-    const [row]: ActorRow[] = await this.dataSource.query(
+    const [row] = await preparedQuery<ActorRow>(
+      this.dataSource.manager,
       `SELECT u.id, u.username, u.role, u.status, u.token_version, u.org_unit_id, u.retailer_id, u.must_change_password,
               ou.department_id
          FROM users u LEFT JOIN org_units ou ON ou.id = u.org_unit_id

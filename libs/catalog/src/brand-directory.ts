@@ -1,3 +1,4 @@
+import { preparedQuery } from '#libs/shared';
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { PriceClass } from './domain/index.js';
@@ -34,7 +35,11 @@ export class BrandDirectory {
 
   async factsOf(ids: number[], manager: EntityManager = this.dataSource.manager): Promise<BrandFacts[]> {
     if (!ids.length) return [];
-    return manager.query(`SELECT ${FACTS} FROM brands b WHERE b.id = ANY($1) ORDER BY b.id`, [ids]);
+    return preparedQuery<BrandFacts>(
+      manager,
+      `SELECT ${FACTS} FROM brands b WHERE b.id = ANY($1) ORDER BY b.id`,
+      [ids],
+    );
   }
 
   /** Ids of the key brands of a year (the national top 20 and the department's equivalents). */

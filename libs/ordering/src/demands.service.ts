@@ -1,8 +1,9 @@
 import { createHash, randomInt } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { DataSource, type EntityManager, QueryFailedError } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import {
   type Actor,
+  preparedQuery,
   Clock,
   commonError,
   isInScope,
@@ -59,10 +60,8 @@ function hashCode(code: string): string {
 }
 
 function isLiveDemandConflict(error: unknown): boolean {
-  return (
-    error instanceof QueryFailedError &&
-    (error.driverError as { constraint?: string })?.constraint === 'uq_demands_live_per_cycle'
-  );
+  const cause = (error as { driverError?: unknown })?.driverError ?? error;
+  return (cause as { constraint?: string })?.constraint === 'uq_demands_live_per_cycle';
 }
 
 /**
@@ -85,10 +84,12 @@ export class DemandsService {
   ) {}
 
   async submit(actor: Actor, dto: CreateDemandDto, ip: string): Promise<DemandView> {
-    const retailer = await this.retailerInScope(actor, dto.retailerId);
     this.assertChannelAllowed(actor, dto.channel);
+    const [retailer, scarceBrandIds] = await Promise.all([
+      this.retailerInScope(actor, dto.retailerId),
+      this.assertLinesOrderable(dto.lines),
+    ]);
     this.assertRetailerMayOrder(retailer);
-    const scarceBrandIds = await this.assertLinesOrderable(dto.lines);
     try {
       return await this.transactions.run(async (manager) => {
         const now = this.clock.now();
@@ -121,11 +122,7 @@ export class DemandsService {
           confirmedAt: confirmedByCode ? now : null,
           confirmedVia: confirmedByCode ? 'code' : null,
         });
-        await manager.save(demand);
-        await manager.insert(
-          DemandLine,
-          dto.lines.map((line) => ({ demandId: demand.id, brandId: line.brandId, cartons: line.cartons })),
-        );
+        await this.insertDemand(manager, demand, dto.lines);
         await this.audit.record(manager, actor, {
           action: 'demand.submit',
           entityType: 'demand',
@@ -394,6 +391,37 @@ export class DemandsService {
     });
   }
 
+  /** The demand and its lines, as prepared statements: this runs for every submission. */
+  private async insertDemand(manager: EntityManager, demand: Demand, lines: DemandLineDto[]): Promise<void> {
+    const [row] = await preparedQuery<{ id: number; created_at: Date; updated_at: Date }>(
+      manager,
+      `INSERT INTO demands (cycle_id, retailer_id, territory_id, service_center_id, department_id, channel, status, total_cartons,
+                            submitted_by, submitted_by_role, submitted_from_ip, confirmed_at, confirmed_via)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) RETURNING id, created_at, updated_at`,
+      [
+        demand.cycleId,
+        demand.retailerId,
+        demand.territoryId,
+        demand.serviceCenterId,
+        demand.departmentId,
+        demand.channel,
+        demand.status,
+        demand.totalCartons,
+        demand.submittedBy,
+        demand.submittedByRole,
+        demand.submittedFromIp,
+        demand.confirmedAt,
+        demand.confirmedVia,
+      ],
+    );
+    Object.assign(demand, { id: row.id, createdAt: row.created_at, updatedAt: row.updated_at });
+    await preparedQuery(
+      manager,
+      'INSERT INTO demand_lines (demand_id, brand_id, cartons) SELECT $1, unnest($2::int[]), unnest($3::int[])',
+      [demand.id, lines.map((line) => line.brandId), lines.map((line) => line.cartons)],
+    );
+  }
+
   /** Uses a retailer's confirmation code: valid, unused, unexpired; consumed atomically. */
   private async useCode(
     manager: EntityManager,
@@ -449,14 +477,14 @@ function viewOf(d: Demand, lines: Array<{ brandId: number; cartons: number }>): 
       .map(({ brandId, cartons }) => ({ brandId, cartons })),
     submittedBy: d.submittedBy,
     submittedByRole: d.submittedByRole,
-    confirmedAt: d.confirmedAt,
-    confirmedVia: d.confirmedVia,
-    approvedBy: d.approvedBy,
-    approvedAt: d.approvedAt,
-    approvalComment: d.approvalComment,
-    rejectedBy: d.rejectedBy,
-    rejectedAt: d.rejectedAt,
-    rejectReason: d.rejectReason,
+    confirmedAt: d.confirmedAt ?? null,
+    confirmedVia: d.confirmedVia ?? null,
+    approvedBy: d.approvedBy ?? null,
+    approvedAt: d.approvedAt ?? null,
+    approvalComment: d.approvalComment ?? null,
+    rejectedBy: d.rejectedBy ?? null,
+    rejectedAt: d.rejectedAt ?? null,
+    rejectReason: d.rejectReason ?? null,
     createdAt: d.createdAt,
     updatedAt: d.updatedAt,
   };

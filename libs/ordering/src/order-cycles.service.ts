@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import {
   type Actor,
+  preparedQuery,
   APP_CONFIG,
   type AppConfig,
   Clock,
@@ -161,7 +162,8 @@ export class OrderCyclesService {
             sql: `c.territory_id = $2 AND c.status IN ('scheduled', 'open') AND c.opens_at <= $3 AND c.cutoff_at > $3`,
             params: [target.territoryId, target.now],
           };
-    const [row] = await manager.query(
+    const [row] = await preparedQuery<OrderCycle & { monthOrderDates: string[]; hasLiveDemand: boolean }>(
+      manager,
       `SELECT c.id, c.territory_id AS "territoryId", c.service_center_id AS "serviceCenterId", c.department_id AS "departmentId",
               to_char(c.order_date, 'YYYY-MM-DD') AS "orderDate", c.opens_at AS "opensAt", c.cutoff_at AS "cutoffAt", c.status,
               ARRAY(SELECT to_char(o.order_date, 'YYYY-MM-DD') FROM order_cycles o

@@ -1,3 +1,4 @@
+import { preparedQuery } from '#libs/shared';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { RetailerFacts } from '#libs/retailers';
@@ -27,6 +28,8 @@ export interface ReserveRequest {
   /** The lines' specs that are scarce 紧俏 (only those can carry supply limits). */
   scarceBrandIds: number[];
 }
+
+type LockedQuota = Pick<RetailerQuota, 'cap' | 'used' | 'reserved'>;
 
 export interface Settlement {
   retailerId: number;
@@ -71,7 +74,8 @@ export class QuotaLedger {
         cap: quota.cap,
       });
     }
-    await manager.query(
+    await preparedQuery(
+      manager,
       'UPDATE retailer_quotas SET reserved = reserved - $3 + $4, updated_at = now() WHERE retailer_id = $1 AND month = $2',
       [retailer.id, monthStart(month), previousCartons, requested],
     );
@@ -83,12 +87,15 @@ export class QuotaLedger {
     manager: EntityManager,
     retailer: RetailerFacts,
     month: string,
-  ): Promise<RetailerQuota> {
-    const lock = () =>
-      manager.findOne(RetailerQuota, {
-        where: { retailerId: retailer.id, month: monthStart(month) },
-        lock: { mode: 'pessimistic_write' },
-      });
+  ): Promise<LockedQuota> {
+    const lock = async () =>
+      (
+        await preparedQuery<LockedQuota>(
+          manager,
+          'SELECT cap, used, reserved FROM retailer_quotas WHERE retailer_id = $1 AND month = $2 FOR UPDATE',
+          [retailer.id, monthStart(month)],
+        )
+      )[0];
     const quota = await lock();
     if (quota) return quota;
     await this.quotas.ensureQuotas(manager, [retailer], month);

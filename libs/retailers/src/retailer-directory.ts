@@ -1,3 +1,4 @@
+import { preparedQuery } from '#libs/shared';
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { BusinessScale, MarketType } from './domain/index.js';
@@ -46,13 +47,21 @@ export class RetailerDirectory {
   constructor(private readonly dataSource: DataSource) {}
 
   async facts(id: number, manager: EntityManager = this.dataSource.manager): Promise<RetailerFacts | null> {
-    const [row] = await manager.query(`SELECT ${FACTS} FROM retailers r WHERE r.id = $1`, [id]);
+    const [row] = await preparedQuery<RetailerFacts>(
+      manager,
+      `SELECT ${FACTS} FROM retailers r WHERE r.id = $1`,
+      [id],
+    );
     return row ?? null;
   }
 
   async factsOf(ids: number[], manager: EntityManager = this.dataSource.manager): Promise<RetailerFacts[]> {
     if (!ids.length) return [];
-    return manager.query(`SELECT ${FACTS} FROM retailers r WHERE r.id = ANY($1) ORDER BY r.id`, [ids]);
+    return preparedQuery<RetailerFacts>(
+      manager,
+      `SELECT ${FACTS} FROM retailers r WHERE r.id = ANY($1) ORDER BY r.id`,
+      [ids],
+    );
   }
 
   /** Active retailers of the departments (all departments when omitted). */

@@ -24,3 +24,4 @@ export * from './time/business-date.js';
 export * from './excel/index.js';
 export * from './database/batch-cursor.js';
 export * from './expiring-cache.js';
+export * from './database/prepared-query.js';
