@@ -15,7 +15,11 @@ export interface ApiProcess {
 }
 
 /** Starts the real API as its own process (as production runs it), so load generators do not share its CPU time. */
-export async function startApi(databaseUrl: string, env: Record<string, string> = {}, nodeArgs: string[] = []): Promise<ApiProcess> {
+export async function startApi(
+  databaseUrl: string,
+  env: Record<string, string> = {},
+  nodeArgs: string[] = [],
+): Promise<ApiProcess> {
   const port = await freePort();
   const child: ChildProcess = spawn(process.execPath, [...nodeArgs, MAIN], {
     env: {
