@@ -391,13 +391,18 @@ export class DemandsService {
     });
   }
 
-  /** The demand and its lines, as prepared statements: this runs for every submission. */
+  /** The demand and its lines in one prepared statement: this runs for every submission. */
   private async insertDemand(manager: EntityManager, demand: Demand, lines: DemandLineDto[]): Promise<void> {
     const [row] = await preparedQuery<{ id: number; created_at: Date; updated_at: Date }>(
       manager,
-      `INSERT INTO demands (cycle_id, retailer_id, territory_id, service_center_id, department_id, channel, status, total_cartons,
-                            submitted_by, submitted_by_role, submitted_from_ip, confirmed_at, confirmed_via)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) RETURNING id, created_at, updated_at`,
+      `WITH demand AS (
+         INSERT INTO demands (cycle_id, retailer_id, territory_id, service_center_id, department_id, channel, status, total_cartons,
+                              submitted_by, submitted_by_role, submitted_from_ip, confirmed_at, confirmed_via)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) RETURNING id, created_at, updated_at),
+       lines AS (
+         INSERT INTO demand_lines (demand_id, brand_id, cartons)
+         SELECT demand.id, line.brand_id, line.cartons FROM demand, unnest($14::int[], $15::int[]) AS line(brand_id, cartons))
+       SELECT id, created_at, updated_at FROM demand`,
       [
         demand.cycleId,
         demand.retailerId,
@@ -412,14 +417,11 @@ export class DemandsService {
         demand.submittedFromIp,
         demand.confirmedAt,
         demand.confirmedVia,
+        lines.map((line) => line.brandId),
+        lines.map((line) => line.cartons),
       ],
     );
     Object.assign(demand, { id: row.id, createdAt: row.created_at, updatedAt: row.updated_at });
-    await preparedQuery(
-      manager,
-      'INSERT INTO demand_lines (demand_id, brand_id, cartons) SELECT $1, unnest($2::int[]), unnest($3::int[])',
-      [demand.id, lines.map((line) => line.brandId), lines.map((line) => line.cartons)],
-    );
   }
 
   /** Uses a retailer's confirmation code: valid, unused, unexpired; consumed atomically. */
