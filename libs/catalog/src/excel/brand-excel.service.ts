@@ -14,7 +14,7 @@ import {
   sortRowErrors,
   TransactionRunner,
   type UploadedFile,
-  workbookBuffer,
+  importTemplate,
   XlsxStreamWriter,
 } from '#libs/shared';
 import { AuditService, type AuditEntry } from '#libs/audit';
@@ -84,32 +84,11 @@ export class BrandExcelService {
   ) {}
 
   template(): Promise<Buffer> {
-    return workbookBuffer([
-      {
-        name: '规格',
-        columns: BRAND_IMPORT_COLUMNS.map((c) => ({ header: c.header, width: c.width })),
-        headerColors: BRAND_IMPORT_COLUMNS.map((c) => (c.required ? 'FFC00000' : undefined)),
-        headerNotes: BRAND_IMPORT_COLUMNS.map((c) => `${c.required ? '必填。' : '选填。'}${c.note}`),
-        rows: [BRAND_IMPORT_COLUMNS.map((c) => c.example)],
-      },
-      {
-        name: '说明',
-        columns: [
-          { header: '列', width: 20 },
-          { header: '必填', width: 6 },
-          { header: '说明', width: 80 },
-        ],
-        rows: [
-          ...BRAND_IMPORT_COLUMNS.map((c) => [c.header, c.required ? '是' : '否', c.note]),
-          [],
-          [
-            '导入规则',
-            '',
-            '按规格编码新增或更新；任何一行有错则全部不导入，并返回每个错误的行、列、值和原因。价类由批发价自动计算，不需填写。',
-          ],
-          ['示例行', '', '第2行是示例，导入前请删除或改为真实数据。'],
-        ],
-      },
+    return importTemplate('规格', BRAND_IMPORT_COLUMNS, [
+      [
+        '导入规则',
+        '按规格编码新增或更新；任何一行有错则全部不导入，并返回每个错误的行、列、值和原因。价类由批发价自动计算，不需填写。',
+      ],
     ]);
   }
 

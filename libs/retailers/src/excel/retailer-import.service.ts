@@ -14,7 +14,7 @@ import {
   sortRowErrors,
   TransactionRunner,
   type UploadedFile,
-  workbookBuffer,
+  importTemplate,
 } from '#libs/shared';
 import { AuditService, type AuditEntry } from '#libs/audit';
 import { type RetailerAccount, UsersService } from '#libs/auth';
@@ -125,42 +125,24 @@ export class RetailerImportService {
 
   /** The template: the header row, one example row, and a sheet explaining every column. */
   async template(): Promise<Buffer> {
-    const columns = this.columns;
     const districtTypes = await this.districts.list();
-    return workbookBuffer([
-      {
-        name: '零售户',
-        columns: columns.map((c) => ({ header: c.header, width: c.width })),
-        headerColors: columns.map((c) => (c.required ? 'FFC00000' : undefined)),
-        headerNotes: columns.map((c) => `${c.required ? '必填。' : '选填。'}${c.note}`),
-        rows: [columns.map((c) => c.example)],
-      },
-      {
-        name: '说明',
-        columns: [
-          { header: '列', width: 16 },
-          { header: '必填', width: 6 },
-          { header: '说明', width: 70 },
+    return importTemplate(
+      '零售户',
+      this.columns,
+      [
+        ['商圈类型可选值', districtTypes.map((d) => d.name).join('、')],
+        [
+          '导入规则',
+          '按专卖许可证号新增或更新；任何一行有错则全部不导入，并返回每个错误的行、列、值和原因。',
         ],
-        rows: [
-          ...columns.map((c) => [c.header, c.required ? '是' : '否', c.note]),
-          [],
-          ['商圈类型可选值', '', districtTypes.map((d) => d.name).join('、')],
-          [
-            '导入规则',
-            '',
-            '按专卖许可证号新增或更新；任何一行有错则全部不导入，并返回每个错误的行、列、值和原因。',
-          ],
-          [
-            '档位',
-            '',
-            `档位按${this.config.gradePeriod === 'month' ? '月' : '季度'}锁定：已有零售户的档位变化从下一周期起生效；` +
-              '与当前档位相同则不变（已安排的下期档位保留，取消请在系统中操作）。',
-          ],
-          ['示例行', '', '第2行是示例，导入前请删除或改为真实数据。'],
+        [
+          '档位',
+          `档位按${this.config.gradePeriod === 'month' ? '月' : '季度'}锁定：已有零售户的档位变化从下一周期起生效；` +
+            '与当前档位相同则不变（已安排的下期档位保留，取消请在系统中操作）。',
         ],
-      },
-    ]);
+      ],
+      70,
+    );
   }
 
   async import(actor: Actor, file: UploadedFile): Promise<RetailerImportOutcome> {

@@ -1,10 +1,45 @@
 import { cellText } from './cell.js';
-import type { RowError } from './table-import.js';
+import type { ImportColumn, RowError } from './table-import.js';
 import type { SheetRow } from './xlsx-reader.js';
-import { XlsxStreamWriter } from './xlsx-writer.js';
+import { workbookBuffer, XlsxStreamWriter } from './xlsx-writer.js';
 
 /** Errors listed in a JSON answer; the .xlsx report always has all of them. */
 export const MAX_JSON_ROW_ERRORS = 1_000;
+
+/**
+ * An import template: the header row (required columns in red, each header noting what goes in it) with one
+ * example row, and a sheet 说明 explaining every column followed by the import's own rules.
+ */
+export function importTemplate(
+  sheetName: string,
+  columns: readonly ImportColumn[],
+  rules: ReadonlyArray<readonly [topic: string, explanation: string]>,
+  noteWidth = 80,
+): Promise<Buffer> {
+  return workbookBuffer([
+    {
+      name: sheetName,
+      columns: columns.map((c) => ({ header: c.header, width: c.width })),
+      headerColors: columns.map((c) => (c.required ? 'FFC00000' : undefined)),
+      headerNotes: columns.map((c) => `${c.required ? '必填。' : '选填。'}${c.note}`),
+      rows: [columns.map((c) => c.example)],
+    },
+    {
+      name: '说明',
+      columns: [
+        { header: '列', width: 20 },
+        { header: '必填', width: 6 },
+        { header: '说明', width: noteWidth },
+      ],
+      rows: [
+        ...columns.map((c) => [c.header, c.required ? '是' : '否', c.note]),
+        [],
+        ...rules.map(([topic, explanation]) => [topic, '', explanation]),
+        ['示例行', '', '第2行是示例，导入前请删除或改为真实数据。'],
+      ],
+    },
+  ]);
+}
 
 /** The `details` of IMPORT_ROWS_INVALID: every problem as row, column, value, reason. */
 export function importErrorDetails(errors: readonly RowError[], rowCount: number) {
