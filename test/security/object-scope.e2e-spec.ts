@@ -1,7 +1,12 @@
 import { afterAll, describe, expect, it } from '@jest/globals';
 import type { Role } from '#libs/shared';
 import { defaultFixture, type Fixture, ROUTE_EXPECTATIONS } from './route-expectations.js';
-import { type Ids, loadSecurityDemo } from './security-fixtures.js';
+import {
+  type Ids,
+  loadSecurityDemo,
+  rowOf as rowAsJson,
+  tableCounts as countAllTables,
+} from './security-fixtures.js';
 
 /**
  * Broken object-level authorization (OWASP API1): every caller whose scope is smaller than the department
@@ -132,23 +137,8 @@ function urlWith(route: ScopedRoute, ids: Ids): string {
   return READ_QUERIES[route.key] ? `${path}?${READ_QUERIES[route.key]}` : path;
 }
 
-/** Row counts of every table: an out-of-scope write leaves all of them as they were. */
-async function tableCounts(): Promise<Record<string, number>> {
-  const { rows: tables } = await t.db.query(
-    `SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE'
-      AND table_name NOT IN ('login_throttle') ORDER BY 1`,
-  );
-  const sql = tables
-    .map((r) => `SELECT '${r.table_name}' AS t, count(*)::int AS n FROM "${r.table_name}"`)
-    .join(' UNION ALL ');
-  const { rows } = await t.db.query(sql);
-  return Object.fromEntries(rows.map((r) => [r.t, r.n]));
-}
-
-async function rowOf(table: string, id: number | string): Promise<unknown> {
-  const { rows } = await t.db.query(`SELECT to_jsonb(x) AS row FROM "${table}" x WHERE id = $1`, [id]);
-  return rows[0]?.row ?? null;
-}
+const tableCounts = () => countAllTables(t.db);
+const rowOf = (table: string, id: number | string) => rowAsJson(t.db, table, id);
 
 describe('reading a resource of another territory, center, squad, route or retailer by id', () => {
   const cases = scopedRoutes
@@ -450,8 +440,7 @@ describe('lists return only rows of the caller’s scope (the database is the or
 });
 
 describe('a write that names a resource of another scope in its body', () => {
-  const TODAY = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
-  const at = `${TODAY}T09:30:00+08:00`;
+  const at = `${new Date(Date.now() + 8 * 3600_000 - 60_000).toISOString().slice(0, 19)}+08:00`;
   const line = [{ brandId: home.brand, cartons: 1 }];
 
   /** Sends the write; expects it refused with `expected` (404 NOT_FOUND by default) and nothing written. */

@@ -1,3 +1,4 @@
+import type pg from 'pg';
 import { bearer, startDemoApp, TEST_DEMO_RETAILERS, type DemoApp } from '../support/demo.js';
 import type { Role } from '#libs/shared';
 import type { Fixture } from './route-expectations.js';
@@ -150,10 +151,13 @@ export async function loadSecurityDemo(): Promise<SecurityDemo> {
           territory,
         ])
       ).department_id,
+      // An unchecked guidance visit (the only kind a market manager checks).
       visit: (
         await one<{ id: number }>(
           t,
-          `SELECT id FROM visits WHERE territory_id = $1 ORDER BY id DESC LIMIT 1`,
+          `SELECT v.id FROM visits v WHERE v.territory_id = $1
+            ORDER BY (v.kind = 'guidance' AND NOT EXISTS (SELECT 1 FROM visit_checks c WHERE c.visit_id = v.id)) DESC, v.id DESC
+            LIMIT 1`,
           [territory],
         )
       ).id,
@@ -196,4 +200,23 @@ export async function loadSecurityDemo(): Promise<SecurityDemo> {
     ownFor: (role) => (role === 'delivery_staff' ? { ...home, lead: dsLead.body.id } : home),
     auth: async (role) => bearer(await t.token(actors[role])),
   };
+}
+
+/** Row counts of every table (but the login throttle): a refused write leaves all of them as they were. */
+export async function tableCounts(db: pg.Pool): Promise<Record<string, number>> {
+  const { rows: tables } = await db.query(
+    `SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE'
+      AND table_name NOT IN ('login_throttle') ORDER BY 1`,
+  );
+  const sql = tables
+    .map((r) => `SELECT '${r.table_name}' AS t, count(*)::int AS n FROM "${r.table_name}"`)
+    .join(' UNION ALL ');
+  const { rows } = await db.query(sql);
+  return Object.fromEntries(rows.map((r) => [r.t, r.n]));
+}
+
+/** One row as JSON (null when absent), to compare before and after a refused write. */
+export async function rowOf(db: pg.Pool, table: string, id: number | string): Promise<unknown> {
+  const { rows } = await db.query(`SELECT to_jsonb(x) AS row FROM "${table}" x WHERE id = $1`, [id]);
+  return rows[0]?.row ?? null;
 }
