@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import { Clock, JobRunner, notFound, type Actor } from '#libs/shared';
+import { Clock, isInScope, JobRunner, notFound, type Actor } from '#libs/shared';
 import { AuditService, type AuditActor } from '#libs/audit';
 import { type BrandFacts, BrandDirectory } from '#libs/catalog';
 import { OrgService } from '#libs/org';
@@ -96,10 +96,13 @@ export class CycleCloseService {
     return summaries;
   }
 
-  /** Consolidates one cycle now (an admin or the supply point), cutting it off first if its time has come. */
+  /**
+   * Consolidates one cycle now (an admin or the supply point of the cycle's center), cutting it off first if its
+   * time has come. Another center's cycle is not found.
+   */
   async consolidateNow(actor: Actor, cycleId: number): Promise<ConsolidationSummary> {
     const cycle = await this.dataSource.manager.findOneBy(OrderCycle, { id: cycleId });
-    if (!cycle) throw notFound('order cycle', cycleId);
+    if (!cycle || !isInScope(actor.scope, cycle.territoryId)) throw notFound('order cycle', cycleId);
     if (cycle.status !== 'cut_off' && cycle.status !== 'consolidated') {
       throw orderingError(
         'CYCLE_INVALID_TRANSITION',

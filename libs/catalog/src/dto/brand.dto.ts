@@ -7,6 +7,7 @@ import {
   IsBoolean,
   IsIn,
   IsInt,
+  IsObject,
   IsOptional,
   IsString,
   Matches,
@@ -283,11 +284,13 @@ export class FocusTierRangeDto {
 
 export class FocusTiersDto {
   @ApiProperty({ type: FocusTierRangeDto })
+  @IsObject()
   @ValidateNested()
   @Type(() => FocusTierRangeDto)
   urban: FocusTierRangeDto;
 
   @ApiProperty({ type: FocusTierRangeDto })
+  @IsObject()
   @ValidateNested()
   @Type(() => FocusTierRangeDto)
   rural: FocusTierRangeDto;

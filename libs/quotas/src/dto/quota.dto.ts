@@ -6,6 +6,7 @@ import {
   IsArray,
   IsIn,
   IsInt,
+  IsObject,
   IsOptional,
   IsString,
   Matches,
@@ -114,6 +115,7 @@ export class QuotaPolicyDto {
   departmentId?: number;
 
   @ApiProperty({ type: FloatAllowancesDto })
+  @IsObject()
   @ValidateNested()
   @Type(() => FloatAllowancesDto)
   floatAllowancesBp: FloatAllowancesDto;
