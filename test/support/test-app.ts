@@ -31,7 +31,7 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     close: async () => {
       await app.close();
       await db.end();
-      await database.drop();
+      await database.drop(true);
     },
   };
 }
