@@ -117,6 +117,8 @@ export async function createHttpApp(
   });
   await app.register(cors, {
     origin: config.corsOrigins,
+    // Every method a route uses (the plugin's default, GET/HEAD/POST, fails the preflight of PUT and PATCH).
+    methods: ['GET', 'HEAD', 'POST', 'PUT', 'PATCH'],
     exposedHeaders: ['x-request-id', 'content-disposition'],
   });
   await app.register(multipart, { limits: { fileSize: 20 * 1024 * 1024, files: 1 } });
