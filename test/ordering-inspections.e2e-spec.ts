@@ -1,15 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { Clock } from '#libs/shared';
-import { countRows } from './support/test-app.js';
 import { bearer, startDemoApp, type DemoApp } from './support/demo.js';
 import { insertBrands, insertRetailers } from './support/fixtures.js';
 
 /**
  * Four Monday cycles of T001 (2026-11-16, 11-23, 11-30, 12-07). Retailer r1 orders spec A: 10, 10, 10, then 23 —
  * 23 > 2.2 × 10 is an anomaly; r2 orders 10, 10, 10, then 22 — exactly 2.2×, not one. Six retailers submit the
- * same single line in the last cycle (an identical-demand group of ≥ 5).
+ * same single line in the last cycle (an identical-demand group of ≥ 5). Races of demand: races.e2e-spec.ts.
  */
-describe('anomaly warnings, six-prohibitions patterns and races', () => {
+describe('anomaly warnings and six-prohibitions patterns', () => {
   let t: DemoApp;
   let clock: jest.SpiedFunction<() => Date>;
   let retailers: number[];
@@ -118,49 +117,5 @@ describe('anomaly warnings, six-prohibitions patterns and races', () => {
       (await t.http.get('/api/inspections/prohibitions?month=2026-12').set(bearer(await t.token('am01'))))
         .status,
     ).toBe(403);
-  });
-
-  it('lets one of two simultaneous submissions for a retailer through', async () => {
-    clock.mockReturnValue(new Date('2026-12-07T03:00:00Z'));
-    const retailer = retailers[7];
-    await t.db.query(
-      'DELETE FROM demand_lines WHERE demand_id IN (SELECT id FROM demands WHERE retailer_id = $1)',
-      [retailer],
-    );
-    await t.db.query(`UPDATE demands SET status = 'cancelled' WHERE retailer_id = $1`, [retailer]);
-    await t.db.query(`UPDATE retailer_quotas SET reserved = 0 WHERE retailer_id = $1`, [retailer]);
-    const token = bearer(await t.token(lic(8)));
-    const body = { retailerId: retailer, channel: 'self', lines: [{ brandId: brandA, cartons: 3 }] };
-    const results = await Promise.all([1, 2].map(() => t.http.post('/api/demands').set(token).send(body)));
-    expect(results.map((r) => r.status).sort()).toEqual([201, 409]);
-    expect(results.find((r) => r.status === 409)!.body.code).toBe('DEMAND_ALREADY_EXISTS');
-    const reserved = await t.db.query(
-      `SELECT reserved FROM retailer_quotas WHERE retailer_id = $1 AND month = '2026-12-01'`,
-      [retailer],
-    );
-    expect(reserved.rows[0].reserved).toBe(3);
-  });
-
-  it('the same Idempotency-Key sent concurrently makes one demand', async () => {
-    const retailer = retailers[6];
-    await t.db.query(`UPDATE demands SET status = 'cancelled' WHERE retailer_id = $1`, [retailer]);
-    await t.db.query(`UPDATE retailer_quotas SET reserved = 0 WHERE retailer_id = $1`, [retailer]);
-    const before = await countRows(t.db, 'demands');
-    const token = bearer(await t.token(lic(7)));
-    const body = { retailerId: retailer, channel: 'self', lines: [{ brandId: brandA, cartons: 2 }] };
-    const results = await Promise.all(
-      Array.from({ length: 5 }, () =>
-        t.http.post('/api/demands').set(token).set('idempotency-key', 'same-key-7').send(body),
-      ),
-    );
-    expect(await countRows(t.db, 'demands')).toBe(before + 1);
-    const created = results.filter((r) => r.status === 201);
-    expect(created.length).toBeGreaterThanOrEqual(1);
-    expect(new Set(created.map((r) => r.body.id)).size).toBe(1);
-    expect(
-      results.every(
-        (r) => r.status === 201 || (r.status === 409 && r.body.code === 'IDEMPOTENCY_KEY_IN_FLIGHT'),
-      ),
-    ).toBe(true);
   });
 });

@@ -30,7 +30,7 @@ export async function startApi(
       JOBS_ENABLED: 'false',
       SEED_DEMO: 'false',
       NODE_ENV: 'production',
-      JWT_SECRET: 'bench-secret-of-at-least-16',
+      JWT_SECRET: 'bench-secret-of-at-least-32-characters',
       ...env,
     },
     stdio: ['ignore', 'inherit', 'inherit'],

@@ -1,3 +1,4 @@
+import type { DestinationStream } from 'pino';
 import { DataSource } from 'typeorm';
 import { seedDemo } from '#db/seeds/demo-seed';
 import { startTestApp, type TestApp } from './test-app.js';
@@ -29,9 +30,11 @@ export async function startDemoApp(
     /** The business date the demo is loaded on (default today). */
     today?: string;
     env?: Record<string, string>;
+    /** Where the app's request log goes (set LOG_LEVEL in `env`). */
+    logDestination?: DestinationStream;
   } = {},
 ): Promise<DemoApp> {
-  const t = await startTestApp({ ADMIN_PASSWORD, DEMO_PASSWORD, ...options.env });
+  const t = await startTestApp({ ADMIN_PASSWORD, DEMO_PASSWORD, ...options.env }, options.logDestination);
   // No order history unless asked: most tests run their own cycles on a mocked clock.
   await seedDemo(t.app.get(DataSource), {
     password: DEMO_PASSWORD,

@@ -1,5 +1,6 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import pg from 'pg';
+import type { DestinationStream } from 'pino';
 import supertest from 'supertest';
 import { loadConfig, type AppConfig } from '#libs/shared';
 import { createApiApp } from '../../apps/api/src/bootstrap.js';
@@ -16,10 +17,14 @@ export interface TestApp {
 }
 
 /** Boots the real API (same bootstrap as production) on a fresh database of its own. */
-export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+export async function startTestApp(
+  env: Record<string, string> = {},
+  /** Where the app's request log goes (with a LOG_LEVEL in `env`), for tests that read it. */
+  logDestination?: DestinationStream,
+): Promise<TestApp> {
   const database = await createTestDatabase();
   const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', SEED_DEMO: 'false', ...env });
-  const app = await createApiApp({ config, databaseUrl: database.url });
+  const app = await createApiApp({ config, databaseUrl: database.url }, logDestination);
   await app.getHttpAdapter().getInstance().ready();
   const db = new pg.Pool({ connectionString: database.url, max: 4 });
   return {
@@ -31,7 +36,7 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     close: async () => {
       await app.close();
       await db.end();
-      await database.drop();
+      await database.drop(true);
     },
   };
 }

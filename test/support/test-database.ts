@@ -73,7 +73,12 @@ let templateReady: Promise<string> | undefined;
 export interface TestDatabase {
   name: string;
   url: string;
-  drop: () => Promise<void>;
+  /**
+   * Drops the database, terminating whoever is still connected. `settle`: first wait (up to 5 s) for closed
+   * pools' connections to finish disconnecting: a pool's `end()` resolves before its sockets are gone, and
+   * terminating one of those raises an unhandled error in the client.
+   */
+  drop: (settle?: boolean) => Promise<void>;
 }
 
 /** A fresh database for one test file, copied from the migrated template: files never see each other's rows. */
@@ -98,9 +103,17 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   return {
     name,
     url: withDatabase(serverUrl, name),
-    drop: () =>
-      withClient(serverUrl, (client) => client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)).then(
-        () => undefined,
-      ),
+    drop: (settle = false) =>
+      withClient(serverUrl, async (client) => {
+        for (let waited = 0; settle && waited < 5000; waited += 25) {
+          const { rows } = await client.query(
+            'SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = $1',
+            [name],
+          );
+          if (rows[0].n === 0) break;
+          await new Promise((resolve) => setTimeout(resolve, 25));
+        }
+        await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      }),
   };
 }

@@ -7,7 +7,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import helmet from '@fastify/helmet';
 import cors from '@fastify/cors';
 import multipart from '@fastify/multipart';
-import { pino } from 'pino';
+import { type DestinationStream, pino } from 'pino';
 import { LogController } from 'fastify';
 import { AllExceptionsFilter, type AppConfig, createValidationPipe } from '#libs/shared';
 import { AppModule, type AppModuleOptions } from './app.module.js';
@@ -45,20 +45,28 @@ const NEST_LEVELS: Record<string, LogLevel[]> = {
   silent: [],
 };
 
-/** Builds the HTTP application exactly as production runs it; tests use the same function. */
-export function createApiApp(options: AppModuleOptions): Promise<NestFastifyApplication> {
-  return createHttpApp(AppModule.forRoot(options), options.config);
+/**
+ * Builds the HTTP application exactly as production runs it; tests use the same function.
+ * `logDestination`: where the request log goes (stdout by default; tests read it).
+ */
+export function createApiApp(
+  options: AppModuleOptions,
+  logDestination?: DestinationStream,
+): Promise<NestFastifyApplication> {
+  return createHttpApp(AppModule.forRoot(options), options.config, logDestination);
 }
 
 /** The HTTP pipeline every request goes through (adapter, logging, validation, errors, security, docs). */
 export async function createHttpApp(
   rootModule: DynamicModule,
   config: AppConfig,
+  logDestination?: DestinationStream,
 ): Promise<NestFastifyApplication> {
-  const logger = pino({
+  const options = {
     level: config.logLevel,
     redact: { paths: ['req.headers.authorization', 'password', '*.password'], censor: '[redacted]' },
-  });
+  };
+  const logger = logDestination ? pino(options, logDestination) : pino(options);
   const adapter = new FastifyAdapter({
     loggerInstance: logger,
     // Fastify's two lines per request are replaced by the one-line onResponse log below.
@@ -109,6 +117,8 @@ export async function createHttpApp(
   });
   await app.register(cors, {
     origin: config.corsOrigins,
+    // Every method a route uses (the plugin's default, GET/HEAD/POST, fails the preflight of PUT and PATCH).
+    methods: ['GET', 'HEAD', 'POST', 'PUT', 'PATCH'],
     exposedHeaders: ['x-request-id', 'content-disposition'],
   });
   await app.register(multipart, { limits: { fileSize: 20 * 1024 * 1024, files: 1 } });

@@ -18,6 +18,20 @@ interface MonthRow {
   reserved: number;
 }
 
+/** How a recomputation updates an existing row ($3: whether a rebalanced cap is replaced too). */
+const RECOMPUTE_EXISTING = `DO UPDATE SET
+  territory_id = EXCLUDED.territory_id,
+  department_id = EXCLUDED.department_id,
+  agreed_total = EXCLUDED.agreed_total,
+  agreed_total_source = EXCLUDED.agreed_total_source,
+  float_bp = EXCLUDED.float_bp,
+  cap = GREATEST(EXCLUDED.cap, q.used + q.reserved),
+  explanation = CASE WHEN q.explanation ? 'adjustments'
+    THEN EXCLUDED.explanation || jsonb_build_object('adjustments', q.explanation->'adjustments')
+    ELSE EXCLUDED.explanation END,
+  updated_at = now()
+WHERE $3 OR NOT (q.explanation ? 'adjustments')`;
+
 /** The size of one multi-row statement: well under PostgreSQL's 65,535 bind parameters (one JSON parameter). */
 const CHUNK = 5000;
 
@@ -86,12 +100,16 @@ export class QuotaCalculator {
    * Writes computed quotas. A cap a market manager rebalanced by hand is kept by recomputations (they must not
    * undo a decision) unless `replaceRebalanced` (a manager setting the agreed total anew); its adjustment
    * history stays either way. A concurrent order between load and write can only raise the cap kept.
+   * `onlyMissing` (making sure rows exist): a row another transaction wrote meanwhile is left alone and
+   * unlocked, so the caller's later ordered `FOR UPDATE` is the only lock it takes on existing rows (no
+   * out-of-order row locks, no deadlock with concurrent rebalances and reservations).
    */
   async save(
     manager: EntityManager,
     computed: ComputedQuota[],
     month: string,
     replaceRebalanced = false,
+    onlyMissing = false,
   ): Promise<void> {
     for (let start = 0; start < computed.length; start += CHUNK) {
       const chunk = computed.slice(start, start + CHUNK).map(({ retailer, quota }) => ({
@@ -109,19 +127,10 @@ export class QuotaCalculator {
          SELECT r.retailer_id, $2::date, r.territory_id, r.department_id, r.agreed_total, r.agreed_total_source, r.float_bp, r.cap, r.explanation
            FROM jsonb_to_recordset($1::jsonb) AS r(retailer_id int, territory_id int, department_id int, agreed_total int,
                 agreed_total_source text, float_bp int, cap int, explanation jsonb)
-         ON CONFLICT (retailer_id, month) DO UPDATE SET
-           territory_id = EXCLUDED.territory_id,
-           department_id = EXCLUDED.department_id,
-           agreed_total = EXCLUDED.agreed_total,
-           agreed_total_source = EXCLUDED.agreed_total_source,
-           float_bp = EXCLUDED.float_bp,
-           cap = GREATEST(EXCLUDED.cap, q.used + q.reserved),
-           explanation = CASE WHEN q.explanation ? 'adjustments'
-             THEN EXCLUDED.explanation || jsonb_build_object('adjustments', q.explanation->'adjustments')
-             ELSE EXCLUDED.explanation END,
-           updated_at = now()
-         WHERE $3 OR NOT (q.explanation ? 'adjustments')`,
-        [JSON.stringify(chunk), monthStart(month), replaceRebalanced],
+         ON CONFLICT (retailer_id, month) ${onlyMissing ? 'DO NOTHING' : RECOMPUTE_EXISTING}`,
+        onlyMissing
+          ? [JSON.stringify(chunk), monthStart(month)]
+          : [JSON.stringify(chunk), monthStart(month), replaceRebalanced],
       );
     }
   }

@@ -230,8 +230,10 @@ export class QuotaService {
       [retailers.map((r) => r.id), monthStart(month)],
     );
     const missing = retailers.filter((r) => !present.some((p) => p.retailer_id === r.id));
-    if (missing.length)
-      await this.calculator.save(manager, await this.calculator.calculate(manager, missing, month), month);
+    if (missing.length) {
+      const computed = await this.calculator.calculate(manager, missing, month);
+      await this.calculator.save(manager, computed, month, false, true);
+    }
   }
 
   private async provisional(retailer: RetailerFacts, month: string) {

@@ -70,6 +70,13 @@ describe('loadConfig', () => {
     expect(
       loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'a-real-secret-of-32-characters!!' }).jwtSecret,
     ).toBe('a-real-secret-of-32-characters!!');
+    // 16 characters are enough to develop with, not for production's HS256 key (≥ 256 bits).
+    expect(loadConfig({ JWT_SECRET: 'a'.repeat(16) }).jwtSecret).toBe('a'.repeat(16));
+    expect(() =>
+      loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'a-31-character-secret-is-short!' }),
+    ).toThrow(
+      'Invalid configuration: JWT_SECRET must be at least 32 characters long when NODE_ENV=production',
+    );
   });
 
   it('reads CORS origins as a list', () => {

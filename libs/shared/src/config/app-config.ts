@@ -35,6 +35,9 @@ export class ConfigValidationError extends Error {
 /** The development fallback secret; refused in production. */
 export const DEVELOPMENT_JWT_SECRET = 'development-only-secret-change-me';
 
+/** The shortest secret production accepts: 32 characters, 256 bits for HS256 even as plain ASCII. */
+export const PRODUCTION_JWT_SECRET_LENGTH = 32;
+
 type Env = Record<string, string | undefined>;
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -101,6 +104,17 @@ export function loadConfig(env: Env): AppConfig {
   }
   if (jwtSecret !== undefined && jwtSecret.length < 16) {
     throw new ConfigValidationError('JWT_SECRET', 'at least 16 characters long');
+  }
+  // Tokens are signed with HS256, whose key must be at least 256 bits (RFC 7518 §3.2).
+  if (
+    nodeEnv === 'production' &&
+    jwtSecret !== undefined &&
+    jwtSecret.length < PRODUCTION_JWT_SECRET_LENGTH
+  ) {
+    throw new ConfigValidationError(
+      'JWT_SECRET',
+      `at least ${PRODUCTION_JWT_SECRET_LENGTH} characters long when NODE_ENV=production`,
+    );
   }
   const jwtExpiresIn = env.JWT_EXPIRES_IN || '8h';
   if (!/^\d+[smhd]?$/.test(jwtExpiresIn)) {
