@@ -293,4 +293,22 @@ describe('secrets and passwords never reach the logs', () => {
     }
     expect(log).not.toMatch(/\$2[aby]\$\d\d\$/); // no password hash either
   });
+
+  it('redacts password and token fields should a body ever be logged', () => {
+    const body = {
+      password: 'Logged#Pass10',
+      currentPassword: 'Logged#Pass11',
+      newPassword: 'Logged#Pass12',
+      accessToken: 'Logged.Token.13',
+    };
+    const before = lines.length;
+    t.app
+      .getHttpAdapter()
+      .getInstance()
+      .log.warn({ body, ...body }, 'a body logged by mistake');
+    const logged = lines.slice(before).join('');
+    expect(logged).toContain('a body logged by mistake');
+    expect(logged.match(/\[redacted\]/g)).toHaveLength(8);
+    for (const secret of Object.values(body)) expect(logged).not.toContain(secret);
+  });
 });

@@ -62,9 +62,14 @@ export async function createHttpApp(
   config: AppConfig,
   logDestination?: DestinationStream,
 ): Promise<NestFastifyApplication> {
+  // Bodies are never logged; should one ever be, no field carrying a password or token gets through.
+  const secretFields = ['password', 'currentPassword', 'newPassword', 'accessToken'];
   const options = {
     level: config.logLevel,
-    redact: { paths: ['req.headers.authorization', 'password', '*.password'], censor: '[redacted]' },
+    redact: {
+      paths: ['req.headers.authorization', ...secretFields, ...secretFields.map((field) => `*.${field}`)],
+      censor: '[redacted]',
+    },
   };
   const logger = logDestination ? pino(options, logDestination) : pino(options);
   const adapter = new FastifyAdapter({
