@@ -1,5 +1,10 @@
 import { describe, expect, it } from '@jest/globals';
-import { ConfigValidationError, DEVELOPMENT_JWT_SECRET, loadConfig } from './app-config.js';
+import {
+  ConfigValidationError,
+  DEVELOPMENT_JWT_SECRET,
+  loadConfig,
+  PRODUCTION_JWT_SECRET_LENGTH,
+} from './app-config.js';
 
 describe('loadConfig', () => {
   it('has working defaults for a fresh machine', () => {
@@ -85,5 +90,13 @@ describe('loadConfig', () => {
       'https://b.example',
     ]);
     expect(loadConfig({ CORS_ORIGINS: '*' }).corsOrigins).toBe(true);
+  });
+
+  it('lets any origin call when CORS_ORIGINS is unset, except in production, which allows none until named', () => {
+    expect(loadConfig({}).corsOrigins).toBe(true);
+    expect(loadConfig({ NODE_ENV: 'test' }).corsOrigins).toBe(true);
+    const production = { NODE_ENV: 'production', JWT_SECRET: 'p'.repeat(PRODUCTION_JWT_SECRET_LENGTH) };
+    expect(loadConfig(production).corsOrigins).toBe(false);
+    expect(loadConfig({ ...production, CORS_ORIGINS: '*' }).corsOrigins).toBe(true);
   });
 });

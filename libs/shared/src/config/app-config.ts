@@ -14,7 +14,8 @@ export interface AppConfig {
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   /** The business runs on this time zone; months, order days and cutoffs are computed in it. */
   timeZone: string;
-  corsOrigins: string[] | true;
+  /** true: any origin; false: no cross-origin access (production's default); else these origins. */
+  corsOrigins: string[] | boolean;
   bodyLimitBytes: number;
   jobsEnabled: boolean;
   /** How long a retailer grade stays locked: a change takes effect when the next period starts. */
@@ -33,6 +34,13 @@ export class ConfigValidationError extends Error {
 }
 
 /** The development fallback secret; refused in production. */
+/** Unset, any origin may call in development and tests; production allows none until origins are named. */
+function corsOrigins(setting: string | undefined, nodeEnv: string): string[] | boolean {
+  if (!setting) return nodeEnv !== 'production';
+  if (setting === '*') return true;
+  return setting.split(',').map((origin) => origin.trim());
+}
+
 export const DEVELOPMENT_JWT_SECRET = 'development-only-secret-change-me';
 
 /** The shortest secret production accepts: 32 characters, 256 bits for HS256 even as plain ASCII. */
@@ -145,7 +153,7 @@ export function loadConfig(env: Env): AppConfig {
     seedDemo: boolean(env, 'SEED_DEMO', url === undefined),
     logLevel: oneOf(env, 'LOG_LEVEL', LOG_LEVELS, nodeEnv === 'test' ? 'silent' : 'info'),
     timeZone: timeZone(env),
-    corsOrigins: !cors || cors === '*' ? true : cors.split(',').map((origin) => origin.trim()),
+    corsOrigins: corsOrigins(cors, nodeEnv),
     bodyLimitBytes: integer(env, 'BODY_LIMIT_BYTES', 1_048_576, 1024, 104_857_600),
     jobsEnabled: boolean(env, 'JOBS_ENABLED', nodeEnv !== 'test'),
     gradePeriod: oneOf(env, 'GRADE_PERIOD', GRADE_PERIODS, 'quarter'),
