@@ -13,8 +13,10 @@ import {
   MaxLength,
   Min,
   MinLength,
+  IsObject,
   ValidateNested,
 } from 'class-validator';
+import { IsOmittable } from '#libs/shared';
 
 export const MONTH_PATTERN = /^\d{4}-(0[1-9]|1[0-2])$/;
 const MAX_CARTONS = 1_000_000;
@@ -108,12 +110,13 @@ export class FloatAllowancesDto {
 
 export class QuotaPolicyDto {
   @ApiPropertyOptional({ description: 'Department (admins only; others: their own)' })
-  @IsOptional()
+  @IsOmittable()
   @IsInt()
   @Min(1)
   departmentId?: number;
 
   @ApiProperty({ type: FloatAllowancesDto })
+  @IsObject()
   @ValidateNested()
   @Type(() => FloatAllowancesDto)
   floatAllowancesBp: FloatAllowancesDto;
@@ -157,7 +160,7 @@ export class ScarceLimitsDto {
   weekStart: string;
 
   @ApiPropertyOptional({ enum: ['urban', 'rural'], description: 'Only for one market type (else for all)' })
-  @IsOptional()
+  @IsOmittable()
   @IsIn(['urban', 'rural'])
   marketType?: 'urban' | 'rural';
 
@@ -178,7 +181,7 @@ export class ScarceLimitQuery {
   weekStart: string;
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @IsOmittable()
   @Type(() => Number)
   @IsInt()
   @Min(1)
@@ -198,7 +201,7 @@ export class ProposeLimitsDto {
   plannedSupply: number;
 
   @ApiPropertyOptional({ enum: ['urban', 'rural'] })
-  @IsOptional()
+  @IsOmittable()
   @IsIn(['urban', 'rural'])
   marketType?: 'urban' | 'rural';
 }
