@@ -108,6 +108,15 @@ export class FloatAllowancesDto {
   small: number;
 }
 
+export class QuotaPolicyQuery {
+  @ApiPropertyOptional({ description: 'Department (admins only; others: their own)' })
+  @IsOmittable()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  departmentId?: number;
+}
+
 export class QuotaPolicyDto {
   @ApiPropertyOptional({ description: 'Department (admins only; others: their own)' })
   @IsOmittable()

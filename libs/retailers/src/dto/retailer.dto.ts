@@ -419,6 +419,14 @@ export class BigAccountOverrideDto {
   reason: string;
 }
 
+export class DistrictTypeListQuery {
+  @ApiPropertyOptional({ description: 'true: retired types too' })
+  @IsOmittable()
+  @Transform(toBoolean)
+  @IsBoolean()
+  all?: boolean;
+}
+
 export class CreateDistrictTypeDto {
   @ApiProperty({ example: 'hospital', description: 'Lower-case letters, digits and _' })
   @Matches(/^[a-z][a-z0-9_]{0,31}$/)
