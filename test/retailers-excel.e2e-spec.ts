@@ -325,6 +325,24 @@ describe('retailer import and export', () => {
       expect([empty.status, empty.body.code]).toEqual([400, 'IMPORT_FILE_EMPTY']);
     });
 
+    it('refuses a malformed multipart body (no boundary, truncated, no end) as IMPORT_UPLOAD_MALFORMED', async () => {
+      const before = await counts();
+      const part = '--b\r\nContent-Disposition: form-data; name="file"; filename="a.xlsx"\r\n\r\nPK\x03\x04';
+      for (const [contentType, body] of [
+        ['multipart/form-data', `${part}\r\n--b--\r\n`],
+        ['multipart/form-data; boundary=other', `${part}\r\n--b--\r\n`],
+        ['multipart/form-data; boundary=b', part],
+      ]) {
+        const res = await t.http
+          .post('/api/retailers/import')
+          .set(head)
+          .set('content-type', contentType)
+          .send(body);
+        expect([res.status, res.body.code]).toEqual([400, 'IMPORT_UPLOAD_MALFORMED']);
+      }
+      expect(await counts()).toEqual(before);
+    });
+
     it('is for the department: market and account managers may not import', async () => {
       for (const username of ['mm1', 'am01']) {
         expect((await upload(fixture(true), '', bearer(await t.token(username)))).status).toBe(403);

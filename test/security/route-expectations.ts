@@ -143,7 +143,7 @@ export const ROUTE_EXPECTATIONS: Record<string, RouteExpectation> = {
   'PUT /api/retailers/{id}/agreed-total': allow(['market_manager'], { params: { id: 'retailer2' } }),
   'POST /api/quotas/rebalance': allow(['market_manager', 'department_head']),
   'POST /api/quotas/compute': allow(ADMIN_HEAD),
-  'GET /api/quota-policies': allow(RETAILER_MANAGERS),
+  'GET /api/quota-policies': allow(RETAILER_MANAGERS, { query: { departmentId: 'department' } }),
   'PUT /api/quota-policies': allow(ADMIN_HEAD),
   'GET /api/scarce-limits': allow(STAFF),
   'PUT /api/scarce-limits': allow(['department_head']),

@@ -9,7 +9,13 @@ import cors from '@fastify/cors';
 import multipart from '@fastify/multipart';
 import { type DestinationStream, pino } from 'pino';
 import { LogController } from 'fastify';
-import { AllExceptionsFilter, type AppConfig, createValidationPipe } from '#libs/shared';
+import {
+  AllExceptionsFilter,
+  type AppConfig,
+  clientErrorHandler,
+  createValidationPipe,
+  jsonBodyParser,
+} from '#libs/shared';
 import { AppModule, type AppModuleOptions } from './app.module.js';
 
 const REQUEST_ID = /^[\w.:-]{1,64}$/;
@@ -77,6 +83,8 @@ export async function createHttpApp(
     // Fastify's two lines per request are replaced by the one-line onResponse log below.
     logController: new LogController({ disableRequestLogging: true }),
     bodyLimit: config.bodyLimitBytes,
+    // What Node's HTTP parser refuses (431 headers too large, 400 malformed) answers with a code too.
+    clientErrorHandler,
     genReqId: requestId,
     requestIdHeader: false,
     trustProxy: true,
@@ -91,6 +99,7 @@ export async function createHttpApp(
   app.useGlobalFilters(new AllExceptionsFilter());
 
   const fastify = app.getHttpAdapter().getInstance();
+  app.useBodyParser('application/json', { bodyLimit: config.bodyLimitBytes }, jsonBodyParser(fastify));
   fastify.addHook('onRequest', (request, reply, done) => {
     void reply.header('x-request-id', request.id);
     done();

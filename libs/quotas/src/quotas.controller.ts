@@ -11,6 +11,7 @@ import {
   MonthQuery,
   ProposeLimitsDto,
   QuotaPolicyDto,
+  QuotaPolicyQuery,
   RebalanceDto,
   ScarceLimitQuery,
   ScarceLimitsDto,
@@ -74,8 +75,8 @@ export class QuotasController {
 
   @Get('quota-policies')
   @Roles('admin', 'department_head', 'market_manager')
-  getPolicy(@CurrentActor() actor: Actor, @Query('departmentId') departmentId?: string) {
-    return this.policies.get(actor, departmentId ? new ParseIdPipe().transform(departmentId) : undefined);
+  getPolicy(@CurrentActor() actor: Actor, @Query() query: QuotaPolicyQuery) {
+    return this.policies.get(actor, query.departmentId);
   }
 
   @Put('quota-policies')

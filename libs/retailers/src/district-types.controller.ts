@@ -1,8 +1,8 @@
 import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
-import { ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { type Actor, CurrentActor, ROLES, Roles } from '#libs/shared';
 import { DistrictTypesService } from './district-types.service.js';
-import { CreateDistrictTypeDto, UpdateDistrictTypeDto } from './dto/retailer.dto.js';
+import { CreateDistrictTypeDto, DistrictTypeListQuery, UpdateDistrictTypeDto } from './dto/retailer.dto.js';
 
 @ApiTags('retailers')
 @Controller('retailers/district-types')
@@ -12,9 +12,8 @@ export class DistrictTypesController {
   @Get()
   @Roles(...ROLES)
   @ApiOperation({ summary: 'Business-district types 商圈类型 (active ones; ?all=true includes retired)' })
-  @ApiQuery({ name: 'all', required: false, type: Boolean })
-  list(@Query('all') all?: string) {
-    return this.districts.list(all === 'true');
+  list(@Query() query: DistrictTypeListQuery) {
+    return this.districts.list(query.all === true);
   }
 
   @Post()

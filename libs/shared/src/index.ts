@@ -11,6 +11,8 @@ export * from './jobs/job-run.entity.js';
 export * from './jobs/job-runner.js';
 export * from './http/all-exceptions.filter.js';
 export * from './http/error-body.js';
+export * from './http/client-error.js';
+export * from './http/json-body.js';
 export * from './http/validation.js';
 export * from './pagination/page.js';
 export * from './access/index.js';

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Matches, MaxLength, Min, MinLength } from 'class-validator';
-import { PageQuery, ROLES, type Role } from '#libs/shared';
+import { IsIn, IsInt, IsString, Matches, MaxLength, Min, MinLength } from 'class-validator';
+import { IsOmittable, PageQuery, ROLES, type Role } from '#libs/shared';
 import type { UserStatus } from '../user.entity.js';
 
 const STATUSES: UserStatus[] = ['active', 'disabled'];
@@ -26,7 +26,7 @@ export class CreateUserDto {
   role: Role;
 
   @ApiPropertyOptional({ description: 'The org unit the user sits in (required for every role but admin)' })
-  @IsOptional()
+  @IsOmittable()
   @IsInt()
   @Min(1)
   orgUnitId?: number;
@@ -37,7 +37,7 @@ export class CreateUserDto {
   password: string;
 
   @ApiPropertyOptional({ example: '13800000000' })
-  @IsOptional()
+  @IsOmittable()
   @IsString()
   @Matches(/^[0-9+\- ]{5,20}$/)
   phone?: string;
@@ -46,30 +46,30 @@ export class CreateUserDto {
 /** What an admin may change on a user. */
 export class UpdateUserDto {
   @ApiPropertyOptional()
-  @IsOptional()
+  @IsOmittable()
   @IsString()
   @MinLength(1)
   @MaxLength(32)
   displayName?: string;
 
   @ApiPropertyOptional({ enum: ROLES })
-  @IsOptional()
+  @IsOmittable()
   @IsIn(ROLES)
   role?: Role;
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @IsOmittable()
   @IsInt()
   @Min(1)
   orgUnitId?: number;
 
   @ApiPropertyOptional({ enum: STATUSES })
-  @IsOptional()
+  @IsOmittable()
   @IsIn(STATUSES)
   status?: UserStatus;
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @IsOmittable()
   @IsString()
   @Matches(/^[0-9+\- ]{5,20}$/)
   phone?: string;
@@ -78,14 +78,14 @@ export class UpdateUserDto {
 /** What users may change on themselves: never their role, place or status. */
 export class UpdateProfileDto {
   @ApiPropertyOptional()
-  @IsOptional()
+  @IsOmittable()
   @IsString()
   @MinLength(1)
   @MaxLength(32)
   displayName?: string;
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @IsOmittable()
   @IsString()
   @Matches(/^[0-9+\- ]{5,20}$/)
   phone?: string;
@@ -100,24 +100,24 @@ export class ResetPasswordDto {
 
 export class UserQuery extends PageQuery {
   @ApiPropertyOptional({ enum: ROLES })
-  @IsOptional()
+  @IsOmittable()
   @IsIn(ROLES)
   role?: Role;
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @IsOmittable()
   @Type(() => Number)
   @IsInt()
   @Min(1)
   orgUnitId?: number;
 
   @ApiPropertyOptional({ enum: STATUSES })
-  @IsOptional()
+  @IsOmittable()
   @IsIn(STATUSES)
   status?: UserStatus;
 
   @ApiPropertyOptional({ description: 'Matches username or display name' })
-  @IsOptional()
+  @IsOmittable()
   @IsString()
   @MaxLength(64)
   search?: string;

@@ -18,7 +18,7 @@ import {
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
-import { PageQuery } from '#libs/shared';
+import { IsOmittable, PageQuery } from '#libs/shared';
 import { PRICE_CLASSES, type PriceClass } from '../domain/index.js';
 
 const MAX_FEN = 100_000_000; // one million yuan: far above any carton
@@ -72,12 +72,12 @@ export class CreateBrandDto {
   launchDate?: string | null;
 
   @ApiPropertyOptional({ default: false, description: 'Scarce 紧俏 (may carry supply limits)' })
-  @IsOptional()
+  @IsOmittable()
   @IsBoolean()
   scarce?: boolean;
 
   @ApiPropertyOptional({ default: true })
-  @IsOptional()
+  @IsOmittable()
   @IsBoolean()
   active?: boolean;
 }
@@ -148,25 +148,25 @@ const toBoolean = ({ value }: { value: unknown }) =>
 
 export class BrandFilter {
   @ApiPropertyOptional({ enum: PRICE_CLASSES, description: '1–5 for classes I–V' })
-  @IsOptional()
+  @IsOmittable()
   @Type(() => Number)
   @IsIn(PRICE_CLASSES)
   priceClass?: PriceClass;
 
   @ApiPropertyOptional({ description: 'Exact manufacturer name' })
-  @IsOptional()
+  @IsOmittable()
   @IsString()
   @MaxLength(64)
   manufacturer?: string;
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @IsOmittable()
   @Transform(toBoolean)
   @IsBoolean()
   scarce?: boolean;
 
   @ApiPropertyOptional({ description: 'Retailers always see active brands only' })
-  @IsOptional()
+  @IsOmittable()
   @Transform(toBoolean)
   @IsBoolean()
   active?: boolean;
@@ -174,13 +174,13 @@ export class BrandFilter {
   @ApiPropertyOptional({
     description: 'Only key brands (national top 20 and the department’s equivalents) of `year`',
   })
-  @IsOptional()
+  @IsOmittable()
   @Transform(toBoolean)
   @IsBoolean()
   keyBrand?: boolean;
 
   @ApiPropertyOptional({ description: 'Key-brand year (default: this year)' })
-  @IsOptional()
+  @IsOmittable()
   @Type(() => Number)
   @IsInt()
   @Min(2000)
@@ -191,38 +191,38 @@ export class BrandFilter {
     enum: ['urban', 'rural'],
     description: 'Only brands in this market’s cultivation focus tier',
   })
-  @IsOptional()
+  @IsOmittable()
   @IsIn(['urban', 'rural'])
   focusMarket?: 'urban' | 'rural';
 
   @ApiPropertyOptional({ description: 'Launched on or after this day (new brands)' })
-  @IsOptional()
+  @IsOmittable()
   @Matches(DATE, { message: 'launchedSince must be a date YYYY-MM-DD' })
   launchedSince?: string;
 
   @ApiPropertyOptional({
     description: 'Department whose key brands and focus tiers apply (admins; others: their own)',
   })
-  @IsOptional()
+  @IsOmittable()
   @Type(() => Number)
   @IsInt()
   @Min(1)
   departmentId?: number;
 
   @ApiPropertyOptional({ description: 'Matches code, name or manufacturer (contains)' })
-  @IsOptional()
+  @IsOmittable()
   @IsString()
   @MinLength(1)
   @MaxLength(64)
   search?: string;
 
   @ApiPropertyOptional({ enum: BRAND_SORTS, default: 'code' })
-  @IsOptional()
+  @IsOmittable()
   @IsIn(BRAND_SORTS)
   sort?: BrandSort;
 
   @ApiPropertyOptional({ enum: ['asc', 'desc'], default: 'asc' })
-  @IsOptional()
+  @IsOmittable()
   @IsIn(['asc', 'desc'])
   order?: 'asc' | 'desc';
 }
@@ -231,7 +231,7 @@ export class BrandQuery extends IntersectionType(BrandFilter, PageQuery) {}
 
 export class KeyBrandQuery {
   @ApiPropertyOptional({ description: 'Default: this year' })
-  @IsOptional()
+  @IsOmittable()
   @Type(() => Number)
   @IsInt()
   @Min(2000)
@@ -239,7 +239,7 @@ export class KeyBrandQuery {
   year?: number;
 
   @ApiPropertyOptional({ description: 'Admins: whose equivalents to show (default: every department’s)' })
-  @IsOptional()
+  @IsOmittable()
   @Type(() => Number)
   @IsInt()
   @Min(1)
@@ -256,7 +256,7 @@ export class KeyBrandListDto {
   brandIds: number[];
 
   @ApiPropertyOptional({ description: 'Equivalents only: the department (admins must name it)' })
-  @IsOptional()
+  @IsOmittable()
   @IsInt()
   @Min(1)
   departmentId?: number;
@@ -296,7 +296,7 @@ export class FocusTiersDto {
   rural: FocusTierRangeDto;
 
   @ApiPropertyOptional({ description: 'Admins: the department (department heads: their own)' })
-  @IsOptional()
+  @IsOmittable()
   @IsInt()
   @Min(1)
   departmentId?: number;
@@ -304,7 +304,7 @@ export class FocusTiersDto {
 
 export class FocusTierQuery {
   @ApiPropertyOptional()
-  @IsOptional()
+  @IsOmittable()
   @Type(() => Number)
   @IsInt()
   @Min(1)

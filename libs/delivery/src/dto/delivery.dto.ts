@@ -5,14 +5,13 @@ import {
   IsDate,
   IsIn,
   IsInt,
-  IsOptional,
   IsString,
   Matches,
   MaxLength,
   Min,
   MinLength,
 } from 'class-validator';
-import { PageQuery } from '#libs/shared';
+import { IsOmittable, PageQuery } from '#libs/shared';
 import {
   DELIVERY_STATES,
   FEEDBACK_KINDS,
@@ -45,13 +44,13 @@ export class CompleteDeliveryDto {
   receiver: ReceiverKind;
 
   @ApiPropertyOptional({ maxLength: 100 })
-  @IsOptional()
+  @IsOmittable()
   @IsString()
   @MaxLength(100)
   receiverName?: string;
 
   @ApiPropertyOptional({ maxLength: 500, description: 'Why someone else received the goods' })
-  @IsOptional()
+  @IsOmittable()
   @IsString()
   @MaxLength(500)
   reason?: string;
@@ -67,32 +66,32 @@ export class FailDeliveryDto {
 
 export class DeliveryQuery extends PageQuery {
   @ApiPropertyOptional({ example: '2026-12-01', description: 'Delivery date' })
-  @IsOptional()
+  @IsOmittable()
   @IsString()
   @Matches(DATE)
   date?: string;
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @IsOmittable()
   @Type(() => Number)
   @IsInt()
   @Min(1)
   routeId?: number;
 
   @ApiPropertyOptional({ enum: DELIVERY_STATES })
-  @IsOptional()
+  @IsOmittable()
   @IsIn(DELIVERY_STATES)
   status?: DeliveryState;
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @IsOmittable()
   @Type(() => Number)
   @IsInt()
   @Min(1)
   retailerId?: number;
 
   @ApiPropertyOptional({ description: 'Only proxy receipts 代接货 (true)' })
-  @IsOptional()
+  @IsOmittable()
   @Transform(toBoolean)
   @IsBoolean()
   proxyReceipt?: boolean;
@@ -105,7 +104,7 @@ export class DeliveryRunQuery {
   date: string;
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @IsOmittable()
   @Type(() => Number)
   @IsInt()
   @Min(1)
@@ -148,18 +147,18 @@ export class AnswerFeedbackDto {
 
 export class FeedbackQuery extends PageQuery {
   @ApiPropertyOptional({ enum: FEEDBACK_STATES })
-  @IsOptional()
+  @IsOmittable()
   @IsIn(FEEDBACK_STATES)
   status?: FeedbackState;
 
   @ApiPropertyOptional({ description: 'Only items not closed yet (open or answered), oldest first' })
-  @IsOptional()
+  @IsOmittable()
   @Transform(toBoolean)
   @IsBoolean()
   open?: boolean;
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @IsOmittable()
   @Type(() => Number)
   @IsInt()
   @Min(1)

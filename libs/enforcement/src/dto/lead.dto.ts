@@ -7,7 +7,6 @@ import {
   IsDate,
   IsIn,
   IsInt,
-  IsOptional,
   IsString,
   Matches,
   Max,
@@ -15,7 +14,7 @@ import {
   Min,
   MinLength,
 } from 'class-validator';
-import { PageQuery } from '#libs/shared';
+import { IsOmittable, PageQuery } from '#libs/shared';
 import {
   LEAD_DEADLINE_DAYS_MAX,
   LEAD_IMPORTANCES,
@@ -39,7 +38,7 @@ export class CreateLeadDto {
   @ApiPropertyOptional({
     description: 'The retailer the lead is about; the lead goes to its territory’s squad',
   })
-  @IsOptional()
+  @IsOmittable()
   @IsInt()
   @Min(1)
   retailerId?: number;
@@ -48,7 +47,7 @@ export class CreateLeadDto {
     description:
       'Without a retailer (unlicensed selling, say): the territory it happened in; default the reporter’s own (delivery staff: the first territory of the route)',
   })
-  @IsOptional()
+  @IsOmittable()
   @IsInt()
   @Min(1)
   territoryId?: number;
@@ -64,7 +63,7 @@ export class CreateLeadDto {
   importance: LeadImportance;
 
   @ApiPropertyOptional({ type: [String], description: 'Photo references, document numbers, notes' })
-  @IsOptional()
+  @IsOmittable()
   @IsArray()
   @ArrayMaxSize(10)
   @IsString({ each: true })
@@ -90,12 +89,12 @@ export class LeadFromAnomalyDto {
   brandId: number;
 
   @ApiPropertyOptional({ enum: LEAD_IMPORTANCES, default: 'normal' })
-  @IsOptional()
+  @IsOmittable()
   @IsIn(LEAD_IMPORTANCES)
   importance?: LeadImportance;
 
   @ApiPropertyOptional({ maxLength: 1000, description: 'Added to the description the warning gives' })
-  @IsOptional()
+  @IsOmittable()
   @IsString()
   @MaxLength(1000)
   note?: string;
@@ -103,7 +102,7 @@ export class LeadFromAnomalyDto {
 
 export class AssignLeadDto {
   @ApiPropertyOptional({ description: 'An officer of the squad; default the caller' })
-  @IsOptional()
+  @IsOmittable()
   @IsInt()
   @Min(1)
   officerId?: number;
@@ -132,12 +131,12 @@ export class LeadInspectionDto {
     default: false,
     description: 'Send an escalated lead back to the squad (督办), expecting a result by actionDueAt',
   })
-  @IsOptional()
+  @IsOmittable()
   @IsBoolean()
   requireAction?: boolean;
 
   @ApiPropertyOptional({ description: 'With requireAction: the officer who must act' })
-  @IsOptional()
+  @IsOmittable()
   @IsInt()
   @Min(1)
   officerId?: number;
@@ -145,7 +144,7 @@ export class LeadInspectionDto {
   @ApiPropertyOptional({
     description: 'With requireAction: the new due time; default now + the important-lead deadline',
   })
-  @IsOptional()
+  @IsOmittable()
   @Type(() => Date)
   @IsDate()
   actionDueAt?: Date;
@@ -153,32 +152,32 @@ export class LeadInspectionDto {
 
 export class LeadQuery extends PageQuery {
   @ApiPropertyOptional({ enum: LEAD_STATES })
-  @IsOptional()
+  @IsOmittable()
   @IsIn(LEAD_STATES)
   status?: LeadState;
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @IsOmittable()
   @Type(() => Number)
   @IsInt()
   @Min(1)
   squadId?: number;
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @IsOmittable()
   @Type(() => Number)
   @IsInt()
   @Min(1)
   retailerId?: number;
 
   @ApiPropertyOptional({ example: '2026-11-01', description: 'Reported on or after (business date)' })
-  @IsOptional()
+  @IsOmittable()
   @IsString()
   @Matches(DATE)
   from?: string;
 
   @ApiPropertyOptional({ example: '2026-11-30', description: 'Reported on or before (business date)' })
-  @IsOptional()
+  @IsOmittable()
   @IsString()
   @Matches(DATE)
   to?: string;
@@ -193,7 +192,7 @@ export class LeadRatesQuery {
   @ApiPropertyOptional({
     description: 'Count results recorded up to this instant (a closed month: its end); default now',
   })
-  @IsOptional()
+  @IsOmittable()
   @Type(() => Date)
   @IsDate()
   asOf?: Date;
@@ -201,7 +200,7 @@ export class LeadRatesQuery {
 
 export class LeadPolicyDto {
   @ApiPropertyOptional({ description: 'Admins name the department; others work on their own' })
-  @IsOptional()
+  @IsOmittable()
   @IsInt()
   @Min(1)
   departmentId?: number;
@@ -221,7 +220,7 @@ export class LeadPolicyDto {
 
 export class LeadPolicyQuery {
   @ApiPropertyOptional({ description: 'Admins name the department' })
-  @IsOptional()
+  @IsOmittable()
   @Type(() => Number)
   @IsInt()
   @Min(1)

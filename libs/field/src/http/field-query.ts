@@ -1,7 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsInt, IsISO8601, IsOptional, Matches, Min } from 'class-validator';
-import { PageQuery } from '#libs/shared';
+import { IsInt, IsISO8601, Matches, Min } from 'class-validator';
+import { IsOmittable, PageQuery } from '#libs/shared';
 
 export const DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
 export const MONTH_PATTERN = /^\d{4}-(0[1-9]|1[0-2])$/;
@@ -11,33 +11,33 @@ export const INSTANT_PATTERN = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,6})
 /** `from` / `to` business dates (both included), and the filters every field-work list shares. */
 export class FieldPeriodQuery extends PageQuery {
   @ApiPropertyOptional({ example: '2026-11-01', description: 'From this business date (included)' })
-  @IsOptional()
+  @IsOmittable()
   @Matches(DATE_PATTERN, { message: 'from must be a date YYYY-MM-DD' })
   @IsISO8601({ strict: true }, { message: 'from must be a calendar date' })
   from?: string;
 
   @ApiPropertyOptional({ example: '2026-11-30', description: 'Until this business date (included)' })
-  @IsOptional()
+  @IsOmittable()
   @Matches(DATE_PATTERN, { message: 'to must be a date YYYY-MM-DD' })
   @IsISO8601({ strict: true }, { message: 'to must be a calendar date' })
   to?: string;
 
   @ApiPropertyOptional({ description: 'Only what this account manager recorded' })
-  @IsOptional()
+  @IsOmittable()
   @Type(() => Number)
   @IsInt()
   @Min(1)
   accountManagerId?: number;
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @IsOmittable()
   @Type(() => Number)
   @IsInt()
   @Min(1)
   retailerId?: number;
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @IsOmittable()
   @Type(() => Number)
   @IsInt()
   @Min(1)

@@ -1,18 +1,19 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsInt, IsOptional, Matches, Min } from 'class-validator';
+import { IsInt, Matches, Min } from 'class-validator';
+import { IsOmittable } from '#libs/shared';
 
 export const MONTH_PATTERN = /^\d{4}-(0[1-9]|1[0-2])$/;
 
 /** `?month=YYYY-MM` (default: the current month) and, for admins, `departmentId`. */
 export class KpiMonthQuery {
   @ApiPropertyOptional({ example: '2026-11', description: 'The month (default: the current month)' })
-  @IsOptional()
+  @IsOmittable()
   @Matches(MONTH_PATTERN, { message: 'month must be a month YYYY-MM' })
   month?: string;
 
   @ApiPropertyOptional({ description: 'Only this department (admins: required when there are several)' })
-  @IsOptional()
+  @IsOmittable()
   @Type(() => Number)
   @IsInt()
   @Min(1)

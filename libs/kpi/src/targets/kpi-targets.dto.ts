@@ -6,12 +6,12 @@ import {
   IsIn,
   IsInt,
   IsNumber,
-  IsOptional,
   Max,
   Min,
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
+import { IsOmittable } from '#libs/shared';
 import { KPI_CODES, type KpiCode } from '../domain/index.js';
 
 export const TARGET_KINDS = ['atLeast', 'atMost', 'rising', 'none'] as const;
@@ -24,7 +24,7 @@ export class KpiTargetDto {
   code: KpiCode;
 
   @ApiPropertyOptional({ description: 'A territory of the department (default: the whole department)' })
-  @IsOptional()
+  @IsOmittable()
   @IsInt()
   @Min(1)
   territoryId?: number;

@@ -7,7 +7,6 @@ import {
   IsDate,
   IsIn,
   IsInt,
-  IsOptional,
   IsString,
   Matches,
   Max,
@@ -16,7 +15,7 @@ import {
   MinLength,
   ValidateNested,
 } from 'class-validator';
-import { PageQuery } from '#libs/shared';
+import { IsOmittable, PageQuery } from '#libs/shared';
 import {
   DEMAND_CHANNELS,
   DEMAND_STATES,
@@ -66,7 +65,7 @@ export class CreateDemandDto extends DemandLinesDto {
   channel: DemandChannel;
 
   @ApiPropertyOptional({ description: 'Collected demand: the code the retailer gave (confirms it at once)' })
-  @IsOptional()
+  @IsOmittable()
   @IsString()
   @Matches(/^\d{6}$/)
   confirmationCode?: string;
@@ -74,7 +73,7 @@ export class CreateDemandDto extends DemandLinesDto {
 
 export class ApproveDemandDto {
   @ApiPropertyOptional()
-  @IsOptional()
+  @IsOmittable()
   @IsString()
   @MaxLength(500)
   comment?: string;
@@ -90,31 +89,31 @@ export class RejectDemandDto {
 
 export class DemandQuery extends PageQuery {
   @ApiPropertyOptional()
-  @IsOptional()
+  @IsOmittable()
   @Type(() => Number)
   @IsInt()
   @Min(1)
   cycleId?: number;
 
   @ApiPropertyOptional({ enum: DEMAND_STATES })
-  @IsOptional()
+  @IsOmittable()
   @IsIn(DEMAND_STATES)
   status?: DemandState;
 
   @ApiPropertyOptional({ enum: DEMAND_CHANNELS })
-  @IsOptional()
+  @IsOmittable()
   @IsIn(DEMAND_CHANNELS)
   channel?: DemandChannel;
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @IsOmittable()
   @Type(() => Number)
   @IsInt()
   @Min(1)
   territoryId?: number;
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @IsOmittable()
   @Type(() => Number)
   @IsInt()
   @Min(1)
@@ -145,50 +144,50 @@ export class CreateCycleDto {
 
 export class UpdateCycleDto {
   @ApiPropertyOptional()
-  @IsOptional()
+  @IsOmittable()
   @IsString()
   @Matches(DATE)
   orderDate?: string;
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @IsOmittable()
   @Type(() => Date)
   @IsDate()
   opensAt?: Date;
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @IsOmittable()
   @Type(() => Date)
   @IsDate()
   cutoffAt?: Date;
 
   @ApiPropertyOptional({ enum: ['cancelled'], description: 'Cancel a scheduled cycle (e.g. a holiday)' })
-  @IsOptional()
+  @IsOmittable()
   @IsIn(['cancelled'])
   status?: 'cancelled';
 }
 
 export class CycleQuery extends PageQuery {
   @ApiPropertyOptional()
-  @IsOptional()
+  @IsOmittable()
   @Type(() => Number)
   @IsInt()
   @Min(1)
   territoryId?: number;
 
   @ApiPropertyOptional({ enum: ORDER_CYCLE_STATES })
-  @IsOptional()
+  @IsOmittable()
   @IsIn(ORDER_CYCLE_STATES)
   status?: OrderCycleState;
 
   @ApiPropertyOptional({ example: '2026-12-01' })
-  @IsOptional()
+  @IsOmittable()
   @IsString()
   @Matches(DATE)
   from?: string;
 
   @ApiPropertyOptional({ example: '2026-12-31' })
-  @IsOptional()
+  @IsOmittable()
   @IsString()
   @Matches(DATE)
   to?: string;
@@ -209,7 +208,7 @@ export class SupplyOrderQuery {
   date: string;
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @IsOmittable()
   @Type(() => Number)
   @IsInt()
   @Min(1)
@@ -253,19 +252,19 @@ export class OrderScheduleDto {
   orderWeekday: number;
 
   @ApiPropertyOptional({ default: 1 })
-  @IsOptional()
+  @IsOmittable()
   @IsInt()
   @Min(0)
   @Max(6)
   opensDaysBefore?: number;
 
   @ApiPropertyOptional({ default: '12:00' })
-  @IsOptional()
+  @IsOmittable()
   @Matches(/^([01]\d|2[0-3]):[0-5]\d$/)
   opensAtTime?: string;
 
   @ApiPropertyOptional({ default: '16:00' })
-  @IsOptional()
+  @IsOmittable()
   @Matches(/^([01]\d|2[0-3]):[0-5]\d$/)
   cutoffTime?: string;
 }

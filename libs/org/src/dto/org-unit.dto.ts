@@ -7,14 +7,13 @@ import {
   IsBoolean,
   IsIn,
   IsInt,
-  IsOptional,
   IsString,
   Matches,
   MaxLength,
   Min,
   MinLength,
 } from 'class-validator';
-import { PageQuery } from '#libs/shared';
+import { IsOmittable, PageQuery } from '#libs/shared';
 import { ORG_UNIT_TYPES, type OrgUnitType } from '../domain/org-tree.js';
 
 export class CreateOrgUnitDto {
@@ -34,19 +33,19 @@ export class CreateOrgUnitDto {
   name: string;
 
   @ApiPropertyOptional({ description: 'Parent unit; required for every type but company' })
-  @IsOptional()
+  @IsOmittable()
   @IsInt()
   @Min(1)
   parentId?: number;
 
   @ApiPropertyOptional({ description: 'Territories only: the enforcement squad covering it' })
-  @IsOptional()
+  @IsOmittable()
   @IsInt()
   @Min(1)
   squadId?: number;
 
   @ApiPropertyOptional({ type: [Number], description: 'Territories only: the delivery routes serving it' })
-  @IsOptional()
+  @IsOmittable()
   @IsArray()
   @ArrayMaxSize(20)
   @ArrayUnique()
@@ -59,26 +58,26 @@ export class UpdateOrgUnitDto extends PartialType(
   PickType(CreateOrgUnitDto, ['code', 'name', 'parentId', 'squadId', 'routeIds'] as const),
 ) {
   @ApiPropertyOptional()
-  @IsOptional()
+  @IsOmittable()
   @IsBoolean()
   active?: boolean;
 }
 
 export class OrgUnitQuery extends PageQuery {
   @ApiPropertyOptional({ enum: ORG_UNIT_TYPES })
-  @IsOptional()
+  @IsOmittable()
   @IsIn(ORG_UNIT_TYPES)
   type?: OrgUnitType;
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @IsOmittable()
   @Type(() => Number)
   @IsInt()
   @Min(1)
   parentId?: number;
 
   @ApiPropertyOptional({ description: 'Matches name or code' })
-  @IsOptional()
+  @IsOmittable()
   @IsString()
   @MaxLength(64)
   search?: string;

@@ -16,6 +16,7 @@ import {
   MinLength,
   ValidateNested,
 } from 'class-validator';
+import { IsOmittable } from '#libs/shared';
 
 export const MONTH_PATTERN = /^\d{4}-(0[1-9]|1[0-2])$/;
 const MAX_CARTONS = 1_000_000;
@@ -107,9 +108,18 @@ export class FloatAllowancesDto {
   small: number;
 }
 
+export class QuotaPolicyQuery {
+  @ApiPropertyOptional({ description: 'Department (admins only; others: their own)' })
+  @IsOmittable()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  departmentId?: number;
+}
+
 export class QuotaPolicyDto {
   @ApiPropertyOptional({ description: 'Department (admins only; others: their own)' })
-  @IsOptional()
+  @IsOmittable()
   @IsInt()
   @Min(1)
   departmentId?: number;
@@ -159,7 +169,7 @@ export class ScarceLimitsDto {
   weekStart: string;
 
   @ApiPropertyOptional({ enum: ['urban', 'rural'], description: 'Only for one market type (else for all)' })
-  @IsOptional()
+  @IsOmittable()
   @IsIn(['urban', 'rural'])
   marketType?: 'urban' | 'rural';
 
@@ -180,7 +190,7 @@ export class ScarceLimitQuery {
   weekStart: string;
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @IsOmittable()
   @Type(() => Number)
   @IsInt()
   @Min(1)
@@ -200,7 +210,7 @@ export class ProposeLimitsDto {
   plannedSupply: number;
 
   @ApiPropertyOptional({ enum: ['urban', 'rural'] })
-  @IsOptional()
+  @IsOmittable()
   @IsIn(['urban', 'rural'])
   marketType?: 'urban' | 'rural';
 }

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, Matches, Min } from 'class-validator';
+import { IsIn, IsInt, Matches, Min } from 'class-validator';
+import { IsOmittable } from '#libs/shared';
 
 const MONTH_PATTERN = /^\d{4}-(0[1-9]|1[0-2])$/;
 
@@ -10,7 +11,7 @@ export class KpiWorkbookQuery {
   month: string;
 
   @ApiPropertyOptional({ description: 'Admins: the department (required when there are several)' })
-  @IsOptional()
+  @IsOmittable()
   @Type(() => Number)
   @IsInt()
   @Min(1)
@@ -19,14 +20,14 @@ export class KpiWorkbookQuery {
 
 export class OrderLinesExportQuery extends KpiWorkbookQuery {
   @ApiPropertyOptional({ enum: ['xlsx', 'csv'], default: 'xlsx' })
-  @IsOptional()
+  @IsOmittable()
   @IsIn(['xlsx', 'csv'])
   format?: 'xlsx' | 'csv';
 }
 
 export class CloseMonthQuery {
   @ApiPropertyOptional({ description: 'Only this department (default: every department)' })
-  @IsOptional()
+  @IsOmittable()
   @Type(() => Number)
   @IsInt()
   @Min(1)

@@ -14,7 +14,7 @@ import {
   MinLength,
   ValidateIf,
 } from 'class-validator';
-import { PageQuery } from '#libs/shared';
+import { IsOmittable, PageQuery } from '#libs/shared';
 import {
   BUSINESS_SCALES,
   BUSINESS_TYPES,
@@ -109,17 +109,17 @@ export class CreateRetailerDto {
   orderWeekday: number;
 
   @ApiPropertyOptional({ default: false })
-  @IsOptional()
+  @IsOmittable()
   @IsBoolean()
   reachableSms?: boolean;
 
   @ApiPropertyOptional({ default: false })
-  @IsOptional()
+  @IsOmittable()
   @IsBoolean()
   reachableWechat?: boolean;
 
   @ApiPropertyOptional({ default: false })
-  @IsOptional()
+  @IsOmittable()
   @IsBoolean()
   reachablePortal?: boolean;
 
@@ -273,28 +273,28 @@ const toBoolean = ({ value }: { value: unknown }) =>
 /** The filters of the retailer list, shared by the export. */
 export class RetailerFilter {
   @ApiPropertyOptional()
-  @IsOptional()
+  @IsOmittable()
   @Type(() => Number)
   @IsInt()
   @Min(1)
   territoryId?: number;
 
   @ApiPropertyOptional({ description: 'Service center 客户服务部' })
-  @IsOptional()
+  @IsOmittable()
   @Type(() => Number)
   @IsInt()
   @Min(1)
   serviceCenterId?: number;
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @IsOmittable()
   @Type(() => Number)
   @IsInt()
   @Min(1)
   departmentId?: number;
 
   @ApiPropertyOptional({ minimum: GRADE_MIN, maximum: GRADE_MAX })
-  @IsOptional()
+  @IsOmittable()
   @Type(() => Number)
   @IsInt()
   @Min(GRADE_MIN)
@@ -302,7 +302,7 @@ export class RetailerFilter {
   grade?: number;
 
   @ApiPropertyOptional({ minimum: GRADE_MIN, maximum: GRADE_MAX, description: 'Grade from (inclusive)' })
-  @IsOptional()
+  @IsOmittable()
   @Type(() => Number)
   @IsInt()
   @Min(GRADE_MIN)
@@ -310,7 +310,7 @@ export class RetailerFilter {
   gradeMin?: number;
 
   @ApiPropertyOptional({ minimum: GRADE_MIN, maximum: GRADE_MAX, description: 'Grade to (inclusive)' })
-  @IsOptional()
+  @IsOmittable()
   @Type(() => Number)
   @IsInt()
   @Min(GRADE_MIN)
@@ -318,39 +318,39 @@ export class RetailerFilter {
   gradeMax?: number;
 
   @ApiPropertyOptional({ enum: BUSINESS_TYPES.codes })
-  @IsOptional()
+  @IsOmittable()
   @IsIn(BUSINESS_TYPES.codes)
   businessType?: BusinessType;
 
   @ApiPropertyOptional({ enum: MARKET_TYPES.codes })
-  @IsOptional()
+  @IsOmittable()
   @IsIn(MARKET_TYPES.codes)
   marketType?: MarketType;
 
   @ApiPropertyOptional({ enum: BUSINESS_SCALES.codes })
-  @IsOptional()
+  @IsOmittable()
   @IsIn(BUSINESS_SCALES.codes)
   scale?: BusinessScale;
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @IsOmittable()
   @Transform(toBoolean)
   @IsBoolean()
   bigAccount?: boolean;
 
   @ApiPropertyOptional({ enum: RETAILER_STATUSES })
-  @IsOptional()
+  @IsOmittable()
   @IsIn(RETAILER_STATUSES)
   status?: RetailerStatus;
 
   @ApiPropertyOptional({ description: 'Business-district type code' })
-  @IsOptional()
+  @IsOmittable()
   @IsString()
   @MaxLength(32)
   districtType?: string;
 
   @ApiPropertyOptional({ minimum: 1, maximum: 7 })
-  @IsOptional()
+  @IsOmittable()
   @Type(() => Number)
   @IsInt()
   @Min(1)
@@ -358,19 +358,19 @@ export class RetailerFilter {
   orderWeekday?: number;
 
   @ApiPropertyOptional({ description: 'Matches shop name, licence number, owner or phone (contains)' })
-  @IsOptional()
+  @IsOmittable()
   @IsString()
   @MinLength(1)
   @MaxLength(64)
   search?: string;
 
   @ApiPropertyOptional({ enum: RETAILER_SORTS, default: 'licenseNo' })
-  @IsOptional()
+  @IsOmittable()
   @IsIn(RETAILER_SORTS)
   sort?: RetailerSort;
 
   @ApiPropertyOptional({ enum: ['asc', 'desc'], default: 'asc' })
-  @IsOptional()
+  @IsOmittable()
   @IsIn(['asc', 'desc'])
   order?: 'asc' | 'desc';
 }
@@ -419,6 +419,14 @@ export class BigAccountOverrideDto {
   reason: string;
 }
 
+export class DistrictTypeListQuery {
+  @ApiPropertyOptional({ description: 'true: retired types too' })
+  @IsOmittable()
+  @Transform(toBoolean)
+  @IsBoolean()
+  all?: boolean;
+}
+
 export class CreateDistrictTypeDto {
   @ApiProperty({ example: 'hospital', description: 'Lower-case letters, digits and _' })
   @Matches(/^[a-z][a-z0-9_]{0,31}$/)
@@ -431,7 +439,7 @@ export class CreateDistrictTypeDto {
   name: string;
 
   @ApiPropertyOptional({ default: 0 })
-  @IsOptional()
+  @IsOmittable()
   @IsInt()
   @Min(0)
   @Max(999)
@@ -440,21 +448,21 @@ export class CreateDistrictTypeDto {
 
 export class UpdateDistrictTypeDto {
   @ApiPropertyOptional()
-  @IsOptional()
+  @IsOmittable()
   @IsString()
   @MinLength(1)
   @MaxLength(32)
   name?: string;
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @IsOmittable()
   @IsInt()
   @Min(0)
   @Max(999)
   sortOrder?: number;
 
   @ApiPropertyOptional({ description: 'Retire (false) or reinstate (true)' })
-  @IsOptional()
+  @IsOmittable()
   @IsBoolean()
   active?: boolean;
 }

@@ -1,6 +1,6 @@
 import { createParamDecorator, type ExecutionContext, SetMetadata } from '@nestjs/common';
 import { applyDecorators } from '@nestjs/common';
-import { ApiBearerAuth, ApiForbiddenResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiExtension, ApiForbiddenResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
 import { ErrorBody } from '../http/error-body.js';
 import type { Actor } from './actor.js';
 import type { Role } from './roles.js';
@@ -8,11 +8,15 @@ import type { Role } from './roles.js';
 export const ROLES_KEY = 'access:roles';
 export const PUBLIC_KEY = 'access:public';
 
-/** The roles allowed on a route. Every non-public route declares them; a route without is refused. */
+/**
+ * The roles allowed on a route. Every non-public route declares them; a route without is refused.
+ * The OpenAPI document lists them per operation as `x-roles` (for clients and the hostile-input tests).
+ */
 export const Roles = (...roles: Role[]) =>
   applyDecorators(
     SetMetadata(ROLES_KEY, roles),
     ApiBearerAuth(),
+    ApiExtension('x-roles', [...roles]),
     ApiUnauthorizedResponse({
       type: ErrorBody,
       description: 'No valid token (UNAUTHENTICATED, TOKEN_INVALID)',

@@ -1,5 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import type {} from '@fastify/multipart';
+import { DomainError } from '../errors/domain-error.js';
 import { excelError } from './excel.errors.js';
 
 /**
@@ -21,12 +22,29 @@ export interface UploadedFile {
   buffer: Buffer;
 }
 
+/**
+ * The multipart parser's own failures: size limits keep their coded 413 (`FST_…` errors with a status, mapped
+ * by the filter); anything else it throws (no boundary, a truncated body, a missing end) is the client's
+ * malformed upload, not an internal error.
+ */
+function malformedUpload(error: unknown): unknown {
+  const status = (error as { statusCode?: number })?.statusCode;
+  if (error instanceof DomainError || status === 413) return error;
+  return excelError('IMPORT_UPLOAD_MALFORMED');
+}
+
 /** The .xlsx sent as multipart field `file` (size limited by the multipart plugin: 413 above it). */
 export async function readUploadedXlsx(request: FastifyRequest): Promise<UploadedFile> {
   if (!request.isMultipart()) throw excelError('IMPORT_FILE_MISSING');
-  const part = await request.file();
-  if (!part || part.fieldname !== 'file') throw excelError('IMPORT_FILE_MISSING');
-  const buffer = await part.toBuffer();
+  let part: Awaited<ReturnType<FastifyRequest['file']>>;
+  let buffer: Buffer;
+  try {
+    part = await request.file();
+    if (!part || part.fieldname !== 'file') throw excelError('IMPORT_FILE_MISSING');
+    buffer = await part.toBuffer();
+  } catch (error) {
+    throw malformedUpload(error);
+  }
   // Every .xlsx is a zip archive: it starts with a local file header "PK\3\4".
   if (buffer.length < 4 || buffer.readUInt32LE(0) !== 0x04034b50) {
     throw excelError('IMPORT_FILE_NOT_XLSX', { filename: part.filename });

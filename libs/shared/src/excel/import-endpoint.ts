@@ -1,6 +1,7 @@
+import { IsOmittable } from '../http/validation.js';
 import { applyDecorators, StreamableFile } from '@nestjs/common';
 import { ApiBody, ApiConsumes, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional } from 'class-validator';
+import { IsIn } from 'class-validator';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { excelError } from './excel.errors.js';
 import { attachment, wantsXlsx } from './http.js';
@@ -14,7 +15,7 @@ export class ImportQuery {
     enum: ['json', 'xlsx'],
     description: 'How a refused import is reported: JSON (default) or the file back with an error column',
   })
-  @IsOptional()
+  @IsOmittable()
   @IsIn(['json', 'xlsx'])
   format?: 'json' | 'xlsx';
 }

@@ -1,16 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import {
-  IsBoolean,
-  IsInt,
-  IsISO8601,
-  IsOptional,
-  IsString,
-  Matches,
-  Max,
-  MaxLength,
-  Min,
-} from 'class-validator';
+import { IsBoolean, IsInt, IsISO8601, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { IsOmittable } from '#libs/shared';
 import { FieldPeriodQuery, INSTANT_PATTERN } from '../../http/field-query.js';
 
 export class RecordCallDto {
@@ -28,19 +19,19 @@ export class RecordCallDto {
   calledAt: string;
 
   @ApiPropertyOptional({ default: true, description: 'False when nobody answered' })
-  @IsOptional()
+  @IsOmittable()
   @IsBoolean()
   reached?: boolean;
 
   @ApiPropertyOptional({ minimum: 0, maximum: 14400 })
-  @IsOptional()
+  @IsOmittable()
   @IsInt()
   @Min(0)
   @Max(14_400)
   durationSeconds?: number;
 
   @ApiPropertyOptional({ maxLength: 1000 })
-  @IsOptional()
+  @IsOmittable()
   @IsString()
   @MaxLength(1000)
   notes?: string;
@@ -48,7 +39,7 @@ export class RecordCallDto {
 
 export class CallQuery extends FieldPeriodQuery {
   @ApiPropertyOptional({ description: 'Only answered (true) or unanswered (false) calls' })
-  @IsOptional()
+  @IsOmittable()
   @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
   @IsBoolean()
   reached?: boolean;

@@ -6,11 +6,11 @@ import {
   ArrayUnique,
   IsArray,
   IsInt,
-  IsOptional,
   Max,
   Min,
   ValidateNested,
 } from 'class-validator';
+import { IsOmittable } from '#libs/shared';
 
 export class ForecastLineDto {
   @ApiProperty()
@@ -43,7 +43,7 @@ export class PutForecastDto {
 
 export class ForecastQuery {
   @ApiPropertyOptional()
-  @IsOptional()
+  @IsOmittable()
   @Type(() => Number)
   @IsInt()
   @Min(1)

@@ -1,5 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsInt, IsOptional, Max, Min } from 'class-validator';
+import { IsInt, Max, Min } from 'class-validator';
+import { IsOmittable } from '#libs/shared';
 
 /** A change to a department's field policy; fields left out keep their value (or the default). */
 export class UpdateFieldPolicyDto {
@@ -8,7 +9,7 @@ export class UpdateFieldPolicyDto {
     maximum: 90,
     description: 'Big accounts visited at least every N days (default 7)',
   })
-  @IsOptional()
+  @IsOmittable()
   @IsInt()
   @Min(1)
   @Max(90)
@@ -19,7 +20,7 @@ export class UpdateFieldPolicyDto {
     maximum: 90,
     description: 'Other retailers at least every N days (default 14)',
   })
-  @IsOptional()
+  @IsOmittable()
   @IsInt()
   @Min(1)
   @Max(90)
@@ -30,7 +31,7 @@ export class UpdateFieldPolicyDto {
     maximum: 200,
     description: 'Visits per working day, town territory (default 30)',
   })
-  @IsOptional()
+  @IsOmittable()
   @IsInt()
   @Min(0)
   @Max(200)
@@ -41,14 +42,14 @@ export class UpdateFieldPolicyDto {
     maximum: 200,
     description: 'Visits per working day, rural territory (default 25)',
   })
-  @IsOptional()
+  @IsOmittable()
   @IsInt()
   @Min(0)
   @Max(200)
   ruralVisitsPerDay?: number;
 
   @ApiPropertyOptional({ minimum: 0, maximum: 500, description: 'Phone calls per working day (default 30)' })
-  @IsOptional()
+  @IsOmittable()
   @IsInt()
   @Min(0)
   @Max(500)
@@ -60,7 +61,7 @@ export class UpdateFieldPolicyDto {
     description:
       'Price-check tolerance in basis points of the guide price (default 0: exactly the guide price)',
   })
-  @IsOptional()
+  @IsOmittable()
   @IsInt()
   @Min(0)
   @Max(5000)
@@ -71,7 +72,7 @@ export class UpdateFieldPolicyDto {
     maximum: 31,
     description: 'Days back a visit or call may be recorded (default 7)',
   })
-  @IsOptional()
+  @IsOmittable()
   @IsInt()
   @Min(0)
   @Max(31)

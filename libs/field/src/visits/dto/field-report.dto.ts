@@ -1,25 +1,25 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsInt, IsISO8601, IsOptional, Matches, Max, Min } from 'class-validator';
-import { PageQuery } from '#libs/shared';
+import { IsInt, IsISO8601, Matches, Max, Min } from 'class-validator';
+import { IsOmittable, PageQuery } from '#libs/shared';
 import { DATE_PATTERN, MONTH_PATTERN } from '../../http/field-query.js';
 
 export class OverdueQuery extends PageQuery {
   @ApiPropertyOptional({ example: '2026-11-28', description: 'As of this business date (default: today)' })
-  @IsOptional()
+  @IsOmittable()
   @Matches(DATE_PATTERN, { message: 'on must be a date YYYY-MM-DD' })
   @IsISO8601({ strict: true }, { message: 'on must be a calendar date' })
   on?: string;
 
   @ApiPropertyOptional({ description: 'Only this account manager’s territory' })
-  @IsOptional()
+  @IsOmittable()
   @Type(() => Number)
   @IsInt()
   @Min(1)
   accountManagerId?: number;
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @IsOmittable()
   @Type(() => Number)
   @IsInt()
   @Min(1)
@@ -28,12 +28,12 @@ export class OverdueQuery extends PageQuery {
 
 export class MonthQuery {
   @ApiPropertyOptional({ example: '2026-11', description: 'Default: the current month' })
-  @IsOptional()
+  @IsOmittable()
   @Matches(MONTH_PATTERN, { message: 'month must be a month YYYY-MM' })
   month?: string;
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @IsOmittable()
   @Type(() => Number)
   @IsInt()
   @Min(1)

@@ -9,7 +9,6 @@ import {
   IsIn,
   IsInt,
   IsISO8601,
-  IsOptional,
   IsString,
   Matches,
   Max,
@@ -17,8 +16,10 @@ import {
   Min,
   MinLength,
   ValidateIf,
+  IsObject,
   ValidateNested,
 } from 'class-validator';
+import { IsOmittable } from '#libs/shared';
 import {
   GUIDANCE_TOPICS,
   type GuidanceTopic,
@@ -66,7 +67,7 @@ export class PriceCheckDto {
   observedPackFen?: number;
 
   @ApiPropertyOptional({ description: 'Observed price per carton, in fen' })
-  @IsOptional()
+  @IsOmittable()
   @IsInt()
   @Min(1)
   @Max(MAX_CARTON_FEN)
@@ -129,19 +130,20 @@ export class RecordVisitDto {
   kind: VisitKind;
 
   @ApiPropertyOptional({ maxLength: 2000 })
-  @IsOptional()
+  @IsOmittable()
   @IsString()
   @MaxLength(2000)
   notes?: string;
 
   @ApiPropertyOptional({ type: GuidanceDto, description: 'Required for, and only for, a guidance visit' })
-  @IsOptional()
+  @IsOmittable()
+  @IsObject()
   @ValidateNested()
   @Type(() => GuidanceDto)
   guidance?: GuidanceDto;
 
   @ApiPropertyOptional({ type: [PriceCheckDto], description: 'One line per spec checked, no spec twice' })
-  @IsOptional()
+  @IsOmittable()
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(50)
@@ -151,13 +153,15 @@ export class RecordVisitDto {
   priceChecks?: PriceCheckDto[];
 
   @ApiPropertyOptional({ type: ShelfCheckDto })
-  @IsOptional()
+  @IsOmittable()
+  @IsObject()
   @ValidateNested()
   @Type(() => ShelfCheckDto)
   shelfCheck?: ShelfCheckDto;
 
   @ApiPropertyOptional({ type: AwarenessDto, description: 'Policy awareness survey 知晓' })
-  @IsOptional()
+  @IsOmittable()
+  @IsObject()
   @ValidateNested()
   @Type(() => AwarenessDto)
   awareness?: AwarenessDto;
@@ -166,7 +170,8 @@ export class RecordVisitDto {
     type: ChannelReachableDto,
     description: 'Message channels the retailer is reachable on',
   })
-  @IsOptional()
+  @IsOmittable()
+  @IsObject()
   @ValidateNested()
   @Type(() => ChannelReachableDto)
   channelReachable?: ChannelReachableDto;
@@ -186,7 +191,7 @@ export class CheckVisitDto {
 
 export class VisitQuery extends FieldPeriodQuery {
   @ApiPropertyOptional({ enum: VISIT_KINDS })
-  @IsOptional()
+  @IsOmittable()
   @IsIn(VISIT_KINDS)
   kind?: VisitKind;
 }

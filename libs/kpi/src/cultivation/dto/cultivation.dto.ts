@@ -1,14 +1,14 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Length, Min } from 'class-validator';
-import { PageQuery } from '#libs/shared';
+import { IsIn, IsInt, IsString, Length, Min } from 'class-validator';
+import { IsOmittable, PageQuery } from '#libs/shared';
 import { KpiMonthQuery } from '../../dto/kpi-query.dto.js';
 
 export class KeyBrandCultivationQuery extends KpiMonthQuery {}
 
 export class NewSpecAnalysisQuery {
   @ApiPropertyOptional({ description: 'Only this department (admins: required when there are several)' })
-  @IsOptional()
+  @IsOmittable()
   @Type(() => Number)
   @IsInt()
   @Min(1)
@@ -22,19 +22,19 @@ export class CultivationTaskQuery extends PageQuery {
     enum: TASK_FILTERS,
     description: 'open (not submitted, overdue included), overdue (open past its due date), submitted',
   })
-  @IsOptional()
+  @IsOmittable()
   @IsIn(TASK_FILTERS)
   status?: (typeof TASK_FILTERS)[number];
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @IsOmittable()
   @Type(() => Number)
   @IsInt()
   @Min(1)
   brandId?: number;
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @IsOmittable()
   @Type(() => Number)
   @IsInt()
   @Min(1)
@@ -63,7 +63,7 @@ export class GenerateCultivationTasksDto {
   @ApiPropertyOptional({
     description: 'Only this spec (default: every spec launched in the last 30 days)',
   })
-  @IsOptional()
+  @IsOmittable()
   @IsInt()
   @Min(1)
   brandId?: number;

@@ -1,0 +1,763 @@
+import { connect } from 'node:net';
+import type { AddressInfo } from 'node:net';
+import type { Server } from 'node:http';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import fc from 'fast-check';
+import type { Response } from 'supertest';
+import { bearer, type DemoApp, startDemoApp, TEST_DEMO_RETAILERS } from '../support/demo.js';
+import {
+  edgy,
+  invalidBody,
+  invalidPathValue,
+  listOperations,
+  type OpenApiDocument,
+  type Operation,
+  plausible,
+  plausiblePathValue,
+  queryCase,
+} from './openapi-arbitraries.js';
+
+/**
+ * Hostile input against the real API: bodies and query strings derived from its own OpenAPI document and
+ * broken on purpose, plus raw malformed HTTP. Every answer must be < 500, every 4xx must carry a `code`, no
+ * answer may show a stack trace or SQL, and a refused request writes nothing.
+ * HOSTILE_SEED / HOSTILE_RUNS (a multiplier) reproduce or widen a run.
+ */
+const SEED = Number(process.env.HOSTILE_SEED ?? 20261111);
+const SCALE = Number(process.env.HOSTILE_RUNS ?? 1);
+const runs = (n: number) => Math.max(1, Math.round(n * SCALE));
+
+/** A demo user per role (README); the retailer's is looked up (username = its licence number). */
+const USER_OF_ROLE: Record<string, string> = {
+  admin: 'admin',
+  department_head: 'head',
+  inspector: 'insp1',
+  market_manager: 'mm1',
+  account_manager: 'am01',
+  supply_clerk: 'clerk1',
+  enforcement_officer: 'eo1',
+  delivery_staff: 'ds1',
+};
+
+/**
+ * Tables a refused request may legitimately write:
+ * - login_throttle: a failed login is counted per username and client on purpose (brute-force throttling);
+ *   hostile login bodies that get as far as a password check are exactly such failures.
+ */
+const WRITTEN_ON_REFUSAL = new Set(['login_throttle']);
+
+const LEAKS: [string, RegExp][] = [
+  ['stack frame', /\bat (?:async )?[\w$.<>[\]]+ \([^)]*:\d+:\d+\)|\bat file:\/\/|node:internal|\n\s+at /],
+  ['source position', /\.(?:ts|js|mjs|cjs):\d+/],
+  ['SQL', /\bSELECT |\bINSERT INTO|\bDELETE FROM|\bUPDATE "?\w+"? SET/],
+  [
+    'database message',
+    /relation "|syntax error at|violates (?:not-null|check|foreign key|unique|exclusion)|QueryFailedError|duplicate key value|invalid input syntax/,
+  ],
+];
+
+type Counts = Record<string, number>;
+
+interface Sent {
+  method: string;
+  url: string;
+  role?: string;
+  contentType?: string;
+  body?: string | Buffer;
+  headers?: Record<string, string>;
+}
+
+const truncate = (text: string, n = 300) => (text.length > n ? `${text.slice(0, n)}…(${text.length})` : text);
+
+describe('hostile input', () => {
+  let t: DemoApp;
+  let doc: OpenApiDocument;
+  let operations: Operation[];
+  let port: number;
+  let tables: string[];
+  const tokens = new Map<string, string>();
+  const statuses = new Map<number, number>();
+  let requests = 0;
+  let accepted = 0;
+  const started = Date.now();
+  const prototypeKeys = Object.getOwnPropertyNames(Object.prototype).sort();
+
+  beforeAll(async () => {
+    t = await startDemoApp({ retailers: TEST_DEMO_RETAILERS });
+    // Listening ourselves: supertest reuses the address, and the raw-socket cases need a port.
+    const server = t.app.getHttpServer() as Server;
+    await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+    port = (server.address() as AddressInfo).port;
+    doc = (await t.http.get('/docs-json').expect(200)).body;
+    operations = listOperations(doc);
+    const { rows } = await t.db.query(
+      `SELECT username FROM users WHERE role = 'retailer' AND status = 'active' ORDER BY id LIMIT 1`,
+    );
+    const users = { ...USER_OF_ROLE, retailer: rows[0].username as string };
+    for (const [role, username] of Object.entries(users)) tokens.set(role, await t.token(username));
+    tables = (
+      await t.db.query(
+        `SELECT table_name FROM information_schema.tables
+          WHERE table_schema = 'public' AND table_type = 'BASE TABLE' ORDER BY 1`,
+      )
+    ).rows
+      .map((r: { table_name: string }) => r.table_name)
+      .filter((name: string) => !WRITTEN_ON_REFUSAL.has(name));
+    console.log(
+      `hostile input: seed ${SEED} (HOSTILE_SEED=${SEED} reproduces), ${operations.length} operations`,
+    );
+  });
+
+  afterAll(async () => {
+    const byStatus = [...statuses.entries()].sort(([a], [b]) => a - b).map(([s, n]) => `${s}×${n}`);
+    console.log(
+      `hostile input: ${requests} requests tried in ${Math.round((Date.now() - started) / 1000)} s ` +
+        `(seed ${SEED}); accepted hostile-but-well-typed writes: ${accepted}; statuses ${byStatus.join(' ')}`,
+    );
+    await t?.close();
+  });
+
+  async function counts(): Promise<Counts> {
+    const sql = tables
+      .map((name) => `SELECT '${name}' AS t, count(*)::int AS n FROM "${name}"`)
+      .join(' UNION ALL ');
+    const { rows } = await t.db.query(sql);
+    return Object.fromEntries(rows.map((r: { t: string; n: number }) => [r.t, r.n]));
+  }
+
+  function diff(before: Counts, after: Counts): string[] {
+    return Object.keys(after)
+      .filter((name) => after[name] !== before[name])
+      .map((name) => `${name} ${before[name]} → ${after[name]}`);
+  }
+
+  function record(status: number) {
+    requests += 1;
+    statuses.set(status, (statuses.get(status) ?? 0) + 1);
+  }
+
+  /** What is wrong with an answer: 5xx, a 4xx without a code, a stack trace or SQL anywhere in it. */
+  function problems(status: number, headers: Record<string, unknown>, text: string): string[] {
+    const found: string[] = [];
+    if (status >= 500) found.push(`status ${status}: ${truncate(text)}`);
+    if (status >= 400 && status < 500) {
+      let code: unknown;
+      try {
+        code = JSON.parse(text).code;
+      } catch {
+        // A refused import asked for as .xlsx answers the sheet with its code in a header (README).
+        code = headers['x-error-code'];
+      }
+      if (typeof code !== 'string' || !/^[A-Z][A-Z0-9_]+$/.test(code)) {
+        found.push(`${status} without a code: ${truncate(text)}`);
+      }
+    }
+    for (const [name, pattern] of LEAKS) {
+      if (pattern.test(text)) found.push(`${name} in the answer: ${truncate(text)}`);
+    }
+    return found;
+  }
+
+  const textOf = (res: Response) =>
+    res.text ?? (Buffer.isBuffer(res.body) ? '' : JSON.stringify(res.body ?? ''));
+
+  async function send(req: Sent): Promise<{ res: Response; problems: string[] }> {
+    let call = t.http[req.method as 'get'](req.url);
+    if (req.role) call = call.set(bearer(tokens.get(req.role)!));
+    for (const [name, value] of Object.entries(req.headers ?? {})) call = call.set(name, value);
+    if (req.contentType) call = call.set('content-type', req.contentType);
+    if (req.body !== undefined) call = call.send(req.body);
+    const res = await call;
+    record(res.status);
+    return { res, problems: problems(res.status, res.headers, textOf(res)) };
+  }
+
+  const describeOp = (op: Operation) => `${op.method.toUpperCase()} ${op.path}`;
+
+  function fillPath(op: Operation, values: Record<string, string>): string {
+    return op.path.replace(/\{(\w+)\}/g, (_, name: string) => values[name]);
+  }
+
+  /** Path values: plausible ones, or (`invalid`) at least one that no route accepts. */
+  function pathValues(
+    op: Operation,
+    invalid: boolean,
+  ): fc.Arbitrary<{ values: Record<string, string>; broken?: string }> {
+    const plain = fc.record(Object.fromEntries(op.pathParams.map((p) => [p.name, plausiblePathValue(p)])));
+    const breakable = op.pathParams.filter((p) => invalidPathValue(p));
+    if (!invalid || breakable.length === 0) return plain.map((values) => ({ values }));
+    return fc.tuple(plain, fc.constantFrom(...breakable)).chain(([values, param]) =>
+      invalidPathValue(param)!.map((bad) => ({
+        values: { ...values, [param.name]: bad },
+        broken: `path ${param.name}=${bad}`,
+      })),
+    );
+  }
+
+  const roleOf = (op: Operation) => (op.roles.length ? fc.constantFrom(...op.roles) : fc.constant(undefined));
+
+  async function check<T>(
+    label: string,
+    arbitrary: fc.Arbitrary<T>,
+    numRuns: number,
+    predicate: (value: T) => Promise<string[]>,
+    findings: string[],
+  ) {
+    const result = await fc.check(
+      fc.asyncProperty(arbitrary, async (value) => {
+        const found = await predicate(value);
+        if (found.length) throw new Error(found.join('\n'));
+      }),
+      { seed: SEED, numRuns, endOnFailure: true },
+    );
+    if (result.failed) {
+      findings.push(
+        `${label}: ${(result.errorInstance as Error)?.message}\n  counterexample: ${truncate(
+          JSON.stringify(result.counterexample),
+          600,
+        )}`,
+      );
+    }
+  }
+
+  it('finds every operation with its roles in the OpenAPI document', () => {
+    const withInput = operations.filter((op) => op.body || op.query.length || op.pathParams.length);
+    expect(withInput.length).toBeGreaterThan(100);
+    const unroled = operations.filter((op) => op.roles.length === 0).map(describeOp);
+    // Public: health and login only; everything else names who may call it.
+    expect(unroled.sort()).toEqual(['GET /health', 'POST /api/auth/login']);
+  });
+
+  it('refuses definitely invalid bodies and path values with a coded 4xx and writes nothing', async () => {
+    const findings: string[] = [];
+    const targets = operations.filter(
+      (op) => op.method !== 'get' && (op.body || op.pathParams.some((p) => invalidPathValue(p))),
+    );
+    for (const op of targets) {
+      const before = await counts();
+      const bodyCase = op.body
+        ? fc.oneof(
+            invalidBody(doc, op.body).map((c) => ({ ...c, valid: false })),
+            plausible(doc, op.body).map((body) => ({ violation: '', body, valid: true })),
+          )
+        : fc.constant({ violation: '', body: undefined, valid: true });
+      const arbitrary = fc
+        .tuple(
+          bodyCase,
+          pathValues(op, false),
+          pathValues(op, true),
+          roleOf(op),
+          fc.option(fc.uuid(), { freq: 4 }),
+        )
+        // At least one definite violation: in the body, or (for a valid-looking body) in a path value.
+        .filter(([body, , broken]) => !body.valid || broken.broken !== undefined)
+        .map(([body, okPath, brokenPath, role, idempotencyKey]) => {
+          const path = body.valid ? brokenPath : okPath;
+          return {
+            violation: body.valid ? path.broken! : body.violation,
+            url: fillPath(op, path.values),
+            body: body.body,
+            role,
+            idempotencyKey,
+          };
+        });
+      await check(
+        describeOp(op),
+        arbitrary,
+        runs(op.body ? 30 : 12),
+        async (c) => {
+          const sent = await send({
+            method: op.method,
+            url: c.url,
+            role: c.role,
+            contentType: 'application/json',
+            body: c.body === undefined ? undefined : JSON.stringify(c.body),
+            headers: c.idempotencyKey ? { 'idempotency-key': c.idempotencyKey } : undefined,
+          });
+          const found = sent.problems;
+          if (sent.res.status < 400) {
+            found.push(`accepted (${sent.res.status}) despite ${c.violation}: ${truncate(textOf(sent.res))}`);
+          }
+          return found.map((f) => `${f} [${c.violation}; as ${c.role}]`);
+        },
+        findings,
+      );
+      const written = diff(before, await counts());
+      if (written.length)
+        findings.push(`${describeOp(op)}: refused requests wrote rows: ${written.join(', ')}`);
+    }
+    expect(findings).toEqual([]);
+  });
+
+  it('answers hostile values of the right type without a 5xx, and a refusal writes nothing', async () => {
+    const findings: string[] = [];
+    // Bodies that keep every field's JSON type but carry huge, unicode, control, SQL, out-of-range content.
+    // Some may be valid (then they are written, which is fine); any refusal must leave every table as it was.
+    const targets = operations.filter(
+      (op) => op.method !== 'get' && op.body && !op.path.startsWith('/api/users/{id}'),
+    );
+    for (const op of targets) {
+      let before = await counts();
+      const arbitrary = fc.record({
+        body: edgy(doc, op.body!),
+        path: pathValues(op, false),
+        role: roleOf(op),
+      });
+      await check(
+        describeOp(op),
+        arbitrary,
+        runs(12),
+        async (c) => {
+          const sent = await send({
+            method: op.method,
+            url: fillPath(op, c.path.values),
+            role: c.role,
+            contentType: 'application/json',
+            body: JSON.stringify(c.body),
+          });
+          const after = await counts();
+          const found = sent.problems.map((f) => `${f} [as ${c.role}]`);
+          if (sent.res.status >= 400) {
+            const written = diff(before, after);
+            if (written.length) found.push(`refused (${sent.res.status}) but wrote: ${written.join(', ')}`);
+          } else {
+            accepted += 1;
+          }
+          before = after;
+          return found;
+        },
+        findings,
+      );
+    }
+    expect(findings).toEqual([]);
+  });
+
+  it('answers hostile query strings and path values on reads without a 5xx, and reads write nothing', async () => {
+    const findings: string[] = [];
+    const before = await counts();
+    const reads = operations.filter((op) => op.method === 'get' && (op.query.length || op.pathParams.length));
+    for (const op of reads) {
+      const exports = /export|reports/.test(op.path);
+      const arbitrary = fc.record({
+        query: queryCase(op.query),
+        path: fc.oneof(pathValues(op, false), pathValues(op, true)),
+        role: roleOf(op),
+      });
+      await check(
+        describeOp(op),
+        arbitrary,
+        runs(exports ? 8 : 20),
+        async (c) => {
+          const url =
+            fillPath(op, c.path.values) + (c.query.pairs.length ? `?${c.query.pairs.join('&')}` : '');
+          const sent = await send({ method: 'get', url, role: c.role });
+          const found = sent.problems;
+          const violation = c.path.broken ?? c.query.violation;
+          if (violation && sent.res.status < 400)
+            found.push(`accepted (${sent.res.status}) despite ${violation}`);
+          return found.map((f) => `${f} [GET ${truncate(url, 200)} as ${c.role}]`);
+        },
+        findings,
+      );
+    }
+    const written = diff(before, await counts());
+    if (written.length) findings.push(`reads wrote rows: ${written.join(', ')}`);
+    expect(findings).toEqual([]);
+  });
+
+  const MALFORMED_JSON = [
+    '{',
+    '{"a":}',
+    "{'a':1}",
+    '{"a":1,}',
+    'NaN',
+    '[1,2',
+    '{"a":1}{"b":2}',
+    '{"a":01}',
+    '/* comment */ {}',
+    '{"a":"\\u12"}',
+    '{"a":"unterminated}',
+    '"\\ud800"',
+    'undefined',
+    '',
+    ' ',
+  ];
+
+  it('refuses malformed JSON, prototype keys, wrong content types, oversized and deeply nested bodies', async () => {
+    const findings: string[] = [];
+    const before = await counts();
+    const bodyOps = operations.filter((op) => op.body);
+    const limit = t.config.bodyLimitBytes;
+    // Built as text: JSON.stringify itself overflows the stack on 10k levels.
+    const deepArrays = `${'['.repeat(10_000)}1${']'.repeat(10_000)}`;
+    const deepObjects = `${'{"a":'.repeat(10_000)}1${'}'.repeat(10_000)}`;
+    // `emptyish`: may be read as no body or `{}` (a BOM is skipped; a multipart body is not JSON's to parse),
+    // so sent only where the body has required fields and `{}` is itself invalid.
+    const cases: {
+      name: string;
+      contentType?: string;
+      emptyish?: boolean;
+      body: (op: Operation) => string | Buffer;
+    }[] = [
+      ...MALFORMED_JSON.map((text) => ({
+        name: `malformed ${JSON.stringify(text)}`,
+        contentType: 'application/json',
+        body: () => text,
+      })),
+      {
+        name: '__proto__ key',
+        contentType: 'application/json',
+        body: () => '{"__proto__":{"polluted":"yes"}}',
+      },
+      {
+        name: 'constructor.prototype key',
+        contentType: 'application/json',
+        body: () => '{"constructor":{"prototype":{"polluted":"yes"}}}',
+      },
+      {
+        name: 'nested __proto__',
+        contentType: 'application/json',
+        body: () =>
+          '{"lines":[{"__proto__":{"polluted":"yes"},"brandId":1,"cartons":1}],"a":{"__proto__":{"polluted":1}}}',
+      },
+      { name: 'BOM then {}', contentType: 'application/json', emptyish: true, body: () => '\uFEFF{}' },
+      { name: 'text/plain', contentType: 'text/plain', body: () => '{"a":1}' },
+      { name: 'xml', contentType: 'application/xml', body: () => '<a>1</a>' },
+      {
+        name: 'form',
+        contentType: 'application/x-www-form-urlencoded',
+        body: () => 'a=1&__proto__[polluted]=yes',
+      },
+      {
+        name: 'multipart to JSON',
+        contentType: 'multipart/form-data; boundary=x',
+        emptyish: true,
+        body: () => '--x\r\n\r\n--x--',
+      },
+      { name: 'latin1 charset', contentType: 'application/json; charset=latin1', body: () => '{"a":"\xe9"}' },
+      {
+        name: 'utf-16 charset',
+        contentType: 'application/json; charset=utf-16',
+        body: () => Buffer.from('{}', 'utf16le'),
+      },
+      { name: 'no content type', emptyish: true, body: () => Buffer.from('{"a":1}') },
+      {
+        name: 'invalid UTF-8',
+        contentType: 'application/json',
+        body: () =>
+          Buffer.concat([
+            Buffer.from('{"name":"'),
+            Buffer.from([0xff, 0xfe, 0xc3, 0x28, 0xed, 0xa0, 0x80]),
+            Buffer.from('"}'),
+          ]),
+      },
+      {
+        name: `over the ${limit}-byte limit`,
+        contentType: 'application/json',
+        body: () => `{"a":"${'x'.repeat(limit)}"}`,
+      },
+      { name: '10k nested arrays', contentType: 'application/json', body: () => deepArrays },
+      { name: '10k nested objects', contentType: 'application/json', body: () => deepObjects },
+      {
+        name: '10k nested under a real field',
+        contentType: 'application/json',
+        body: (op) => {
+          const field = Object.keys(op.body?.properties ?? { a: 1 })[0];
+          return `{"${field}":${deepArrays}}`;
+        },
+      },
+    ];
+    for (const op of bodyOps) {
+      for (const c of cases) {
+        if (c.emptyish && !op.body?.required?.length) continue;
+        const role = op.roles.includes('admin') ? 'admin' : op.roles[0];
+        const url = fillPath(
+          op,
+          Object.fromEntries(
+            op.pathParams.map((p) => [
+              p.name,
+              p.name === 'month' ? '2026-11' : p.name === 'year' ? '2030' : '1',
+            ]),
+          ),
+        );
+        const sent = await send({
+          method: op.method,
+          url,
+          role,
+          contentType: c.contentType,
+          body: c.body(op),
+        });
+        const found = sent.problems;
+        if (sent.res.status < 400) found.push(`accepted (${sent.res.status})`);
+        for (const f of found) findings.push(`${describeOp(op)} ${c.name}: ${f}`);
+      }
+    }
+    const written = diff(before, await counts());
+    if (written.length) findings.push(`refused bodies wrote rows: ${written.join(', ')}`);
+    expect(findings).toEqual([]);
+  });
+
+  it('refuses multipart garbage on upload routes with a coded 4xx and writes nothing', async () => {
+    const findings: string[] = [];
+    const before = await counts();
+    const uploads = operations.filter((op) => op.multipart);
+    expect(uploads.map(describeOp).sort()).toEqual(['POST /api/brands/import', 'POST /api/retailers/import']);
+    const part = (boundary: string, headers: string, content: string | Buffer) =>
+      Buffer.concat([
+        Buffer.from(`--${boundary}\r\n${headers}\r\n\r\n`),
+        Buffer.from(content),
+        Buffer.from(`\r\n--${boundary}--\r\n`),
+      ]);
+    const file = (name = 'file', filename = 'a.xlsx') =>
+      `Content-Disposition: form-data; name="${name}"; filename="${filename}"\r\nContent-Type: application/octet-stream`;
+    const zipHeader = Buffer.from([0x50, 0x4b, 0x03, 0x04, ...Array(60).fill(0)]);
+    const cases: { name: string; contentType: string; body: string | Buffer }[] = [
+      { name: 'no boundary', contentType: 'multipart/form-data', body: part('b', file(), 'x') },
+      {
+        name: 'boundary mismatch',
+        contentType: 'multipart/form-data; boundary=other',
+        body: part('b', file(), 'x'),
+      },
+      {
+        name: 'truncated',
+        contentType: 'multipart/form-data; boundary=b',
+        body: part('b', file(), 'PK\x03\x04').subarray(0, 60),
+      },
+      {
+        name: 'no closing boundary',
+        contentType: 'multipart/form-data; boundary=b',
+        body: `--b\r\n${file()}\r\n\r\nabc`,
+      },
+      {
+        name: 'garbage',
+        contentType: 'multipart/form-data; boundary=b',
+        body: Buffer.from([0, 1, 2, 0xff, 13, 10, 45, 45]),
+      },
+      { name: 'empty', contentType: 'multipart/form-data; boundary=b', body: '' },
+      { name: 'only the end', contentType: 'multipart/form-data; boundary=b', body: '--b--\r\n' },
+      {
+        name: 'field not a file',
+        contentType: 'multipart/form-data; boundary=b',
+        body: part('b', 'Content-Disposition: form-data; name="file"', 'x'),
+      },
+      {
+        name: 'other field name',
+        contentType: 'multipart/form-data; boundary=b',
+        body: part('b', file('upload'), zipHeader),
+      },
+      { name: 'empty file', contentType: 'multipart/form-data; boundary=b', body: part('b', file(), '') },
+      {
+        name: 'text file',
+        contentType: 'multipart/form-data; boundary=b',
+        body: part('b', file('file', 'a.txt'), 'hello'),
+      },
+      {
+        name: 'zip header, no zip',
+        contentType: 'multipart/form-data; boundary=b',
+        body: part('b', file(), zipHeader),
+      },
+      {
+        name: 'hostile filename',
+        contentType: 'multipart/form-data; boundary=b',
+        body: part('b', file('file', `../../${"'; drop table brands; --"}\u0000.xlsx`), zipHeader),
+      },
+      {
+        name: 'no disposition',
+        contentType: 'multipart/form-data; boundary=b',
+        body: part('b', 'Content-Type: application/octet-stream', zipHeader),
+      },
+      {
+        name: 'two files',
+        contentType: 'multipart/form-data; boundary=b',
+        body: Buffer.concat([
+          part('b', file(), zipHeader).subarray(0, -6),
+          Buffer.from('\r\n'),
+          part('b', file(), zipHeader),
+        ]),
+      },
+      {
+        name: 'huge header',
+        contentType: 'multipart/form-data; boundary=b',
+        body: part('b', `${file()}\r\nX-Pad: ${'p'.repeat(200_000)}`, zipHeader),
+      },
+      { name: 'JSON instead', contentType: 'application/json', body: '{"file":"x"}' },
+    ];
+    for (const op of uploads) {
+      for (const c of cases) {
+        for (const query of ['', '?format=xlsx', '?format=csv']) {
+          const sent = await send({
+            method: 'post',
+            url: op.path + query,
+            role: 'admin',
+            contentType: c.contentType,
+            body: c.body,
+          });
+          const found = sent.problems;
+          if (sent.res.status < 400) found.push(`accepted (${sent.res.status})`);
+          for (const f of found) findings.push(`${describeOp(op)}${query} ${c.name}: ${f}`);
+        }
+      }
+    }
+    const written = diff(before, await counts());
+    if (written.length) findings.push(`refused uploads wrote rows: ${written.join(', ')}`);
+    expect(findings).toEqual([]);
+  });
+
+  /** Sends raw bytes (what no HTTP client would) and reads the answer until the server closes. */
+  function raw(
+    bytes: Buffer | string,
+  ): Promise<{ status: number; headers: Record<string, string>; text: string }> {
+    return new Promise((resolve, reject) => {
+      const socket = connect(port, '127.0.0.1');
+      const chunks: Buffer[] = [];
+      socket.setTimeout(10_000, () => socket.destroy(new Error('no answer within 10 s')));
+      socket.on('data', (chunk) => chunks.push(chunk));
+      socket.on('error', reject);
+      socket.on('close', () => {
+        const response = Buffer.concat(chunks).toString('utf8');
+        const [head, ...rest] = response.split('\r\n\r\n');
+        const [statusLine, ...headerLines] = head.split('\r\n');
+        const headers = Object.fromEntries(
+          headerLines.map((line) => [
+            line.slice(0, line.indexOf(':')).toLowerCase(),
+            line.slice(line.indexOf(':') + 1).trim(),
+          ]),
+        );
+        let text = rest.join('\r\n\r\n');
+        if (headers['transfer-encoding'] === 'chunked') {
+          text = text.replace(/(?:^|\r\n)[0-9a-f]+\r\n/gi, '').replace(/\r\n$/, '');
+        }
+        record(Number(statusLine.split(' ')[1]));
+        resolve({ status: Number(statusLine.split(' ')[1]), headers, text });
+      });
+      // Not end(): a half-closed socket may be closed by the server before it answers.
+      socket.write(bytes);
+    });
+  }
+
+  it('answers malformed HTTP (huge URLs and headers, bad bytes, bad framing) with a coded 4xx', async () => {
+    const findings: string[] = [];
+    const before = await counts();
+    const auth = `Authorization: Bearer ${tokens.get('admin')}\r\n`;
+    const get = (target: string | Buffer, extra = '') =>
+      Buffer.concat([
+        Buffer.from('GET '),
+        Buffer.from(target),
+        Buffer.from(` HTTP/1.1\r\nHost: x\r\n${auth}${extra}Connection: close\r\n\r\n`),
+      ]);
+    // Well-formed enough to be served (a 2xx is fine); everything else must be refused with a code.
+    const servable = new Set([
+      '500 headers',
+      'percent-encoded invalid UTF-8 in the query',
+      'broken percent-encoding',
+      'absolute URL form',
+      'hostile request id',
+    ]);
+    const cases: [string, Buffer | string][] = [
+      ['100 kB query string', get(`/api/retailers?search=${'a'.repeat(100_000)}`)],
+      ['20 kB path', get(`/api/retailers/${'1'.repeat(20_000)}`)],
+      ['long path parameter', get(`/api/retailers/${'1'.repeat(500)}`)],
+      ['long unknown path', get(`/api/${'x/'.repeat(2000)}`)],
+      ['40 kB header', get('/api/retailers', `X-Pad: ${'p'.repeat(40_000)}\r\n`)],
+      [
+        '500 headers',
+        get('/api/retailers', Array.from({ length: 500 }, (_, i) => `X-H${i}: v\r\n`).join('')),
+      ],
+      [
+        'raw invalid UTF-8 in the URL',
+        get(
+          Buffer.from([
+            0x2f, 0x61, 0x70, 0x69, 0x2f, 0x62, 0x72, 0x61, 0x6e, 0x64, 0x73, 0x3f, 0x73, 0x65, 0x61, 0x72,
+            0x63, 0x68, 0x3d, 0xff, 0xfe,
+          ]),
+        ),
+      ],
+      ['percent-encoded invalid UTF-8 in the path', get('/api/retailers/%FF%FE')],
+      ['percent-encoded invalid UTF-8 in the query', get('/api/retailers?search=%FF%FE%C3%28')],
+      ['broken percent-encoding', get('/api/retailers?search=%E4%')],
+      ['broken percent-encoding in the path', get('/api/brands/%')],
+      ['NUL in the path', get('/api/retailers/1%00')],
+      ['dot segments', get('/api/../../etc/passwd')],
+      ['absolute URL form', get('http://evil.example/api/retailers')],
+      ['asterisk target', get('*')],
+      ['garbage request line', 'GARBAGE\r\n\r\n'],
+      ['unknown method', `BREW /api/retailers HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n`],
+      ['TRACE', `TRACE /api/retailers HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n`],
+      ['HTTP/9.9', `GET /api/retailers HTTP/9.9\r\nHost: x\r\nConnection: close\r\n\r\n`],
+      ['NUL in a header', get('/api/retailers', 'X-A: a\u0000b\r\n')],
+      ['header without a colon', get('/api/retailers', 'NoColonHere\r\n')],
+      ['bare LF line ends', `GET /api/retailers HTTP/1.1\nHost: x\nConnection: close\n\n`],
+      [
+        'content-length and chunked together',
+        `POST /api/brands HTTP/1.1\r\nHost: x\r\n${auth}Content-Type: application/json\r\nContent-Length: 4\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\n0\r\n\r\n`,
+      ],
+      [
+        'two content lengths',
+        `POST /api/brands HTTP/1.1\r\nHost: x\r\n${auth}Content-Type: application/json\r\nContent-Length: 2\r\nContent-Length: 3\r\nConnection: close\r\n\r\n{}`,
+      ],
+      [
+        'bad chunk size',
+        `POST /api/brands HTTP/1.1\r\nHost: x\r\n${auth}Content-Type: application/json\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\nzz\r\n{}\r\n0\r\n\r\n`,
+      ],
+      [
+        'negative content length',
+        `POST /api/brands HTTP/1.1\r\nHost: x\r\n${auth}Content-Type: application/json\r\nContent-Length: -1\r\nConnection: close\r\n\r\n{}`,
+      ],
+      [
+        'declared length over the limit',
+        `POST /api/brands HTTP/1.1\r\nHost: x\r\n${auth}Content-Type: application/json\r\nContent-Length: 999999999\r\nConnection: close\r\n\r\n{}`,
+      ],
+      [
+        'garbage bearer token',
+        `GET /api/retailers HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer ${"'; drop table users; --"}\r\nConnection: close\r\n\r\n`,
+      ],
+      [
+        'huge bearer token',
+        `GET /api/retailers HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer ${'e'.repeat(8000)}.${'e'.repeat(4000)}.x\r\nConnection: close\r\n\r\n`,
+      ],
+      ['hostile request id', get('/api/retailers', `X-Request-Id: ${"'; drop table users; --"}\r\n`)],
+      [
+        'hostile idempotency key',
+        `POST /api/demands HTTP/1.1\r\nHost: x\r\n${auth}Idempotency-Key: ${'k'.repeat(5000)}\r\nContent-Type: application/json\r\nContent-Length: 2\r\nConnection: close\r\n\r\n{}`,
+      ],
+    ];
+    for (const [name, bytes] of cases) {
+      const res = await raw(bytes);
+      const found = problems(res.status, res.headers, res.text);
+      if (!(res.status >= 400) && !(servable.has(name) && res.status < 300))
+        found.push(`answered ${res.status}`);
+      for (const f of found) findings.push(`${name}: ${f}`);
+    }
+    // A path id that is not a positive 32-bit integer never reaches the database (ParseIdPipe).
+    for (const op of operations.filter((o) => o.pathParams.some((p) => invalidPathValue(p)))) {
+      const role = op.roles.includes('admin') ? 'admin' : op.roles[0];
+      for (const bad of ['-1', '0', '1.5', '2147483648', '99999999999999999999', 'abc', '0x1']) {
+        const values = Object.fromEntries(
+          op.pathParams.map((p) => [p.name, invalidPathValue(p) ? bad : '1']),
+        );
+        const sent = await send({
+          method: op.method,
+          url: fillPath(op, values),
+          role,
+          contentType: 'application/json',
+          body: '{}',
+        });
+        const found = sent.problems;
+        if (sent.res.status < 400) found.push(`accepted (${sent.res.status})`);
+        for (const f of found) findings.push(`${describeOp(op)} path ${bad}: ${f}`);
+      }
+    }
+    // The server still answers normally afterwards.
+    const health = await send({ method: 'get', url: '/api/retailers?pageSize=1', role: 'admin' });
+    if (health.res.status !== 200) findings.push(`the API no longer answers: ${health.res.status}`);
+    const written = diff(before, await counts());
+    if (written.length) findings.push(`malformed requests wrote rows: ${written.join(', ')}`);
+    expect(findings).toEqual([]);
+  });
+
+  it('leaves Object.prototype unpolluted', () => {
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    expect(Object.getOwnPropertyNames(Object.prototype).sort()).toEqual(prototypeKeys);
+    expect(requests).toBeGreaterThan(1000);
+  });
+});
