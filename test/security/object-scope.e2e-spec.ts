@@ -1,12 +1,8 @@
 import { afterAll, describe, expect, it } from '@jest/globals';
 import type { Role } from '#libs/shared';
-import { defaultFixture, type Fixture, ROUTE_EXPECTATIONS } from './route-expectations.js';
-import {
-  type Ids,
-  loadSecurityDemo,
-  rowOf as rowAsJson,
-  tableCounts as countAllTables,
-} from './security-fixtures.js';
+import { ROUTE_EXPECTATIONS } from './route-expectations.js';
+import { SCOPED_FIXTURES, scopedRoutes, urlWith, writeBodies } from './scoped-routes.js';
+import { loadSecurityDemo, rowOf as rowAsJson, tableCounts as countAllTables } from './security-fixtures.js';
 
 /**
  * Broken object-level authorization (OWASP API1): every caller whose scope is smaller than the department
@@ -33,115 +29,17 @@ const SCOPED: Role[] = [
   'delivery_staff',
 ];
 
-/** Fixtures that live in a territory (so the T009 one is foreign to every scoped caller), and their table. */
-const SCOPED_FIXTURES: Partial<Record<Fixture, string>> = {
-  retailer: 'retailers',
-  retailer2: 'retailers',
-  demand: 'demands',
-  cycle: 'order_cycles',
-  territory: 'org_units',
-  orgUnit: 'org_units',
-  user: 'users',
-  visit: 'visits',
-  lead: 'leads',
-  delivery: 'deliveries',
-  feedback: 'delivery_feedback',
-  cultivationTask: 'cultivation_tasks',
-};
-
 const MONTH = home.month;
-const NEXT_MONTH = (() => {
-  const [y, m] = String(MONTH).split('-').map(Number);
-  return m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, '0')}`;
-})();
 
-/**
- * A valid body for each write on an existing resource, so that only the scope can refuse it. A write route
- * with a scoped path parameter that is missing here fails the suite (new routes are covered automatically).
- */
-const WRITE_BODIES: Record<string, (ids: Ids) => object | undefined> = {
-  // A contact field: the one kind of field an account manager may change.
-  'PATCH /api/retailers/{id}': () => ({ phone: '13900000000' }),
-  'POST /api/retailers/{id}/status': () => ({ status: 'suspended', reason: '越权停业' }),
-  'POST /api/retailers/{id}/grade-changes': () => ({ grade: 5, reason: '越权改档' }),
-  'PUT /api/retailers/{id}/big-account-override': () => ({ bigAccount: true, reason: '越权大户' }),
-  'POST /api/retailers/{id}/account/activation': () => undefined,
-  'PUT /api/retailers/{id}/agreed-total': () => ({ month: NEXT_MONTH, cartons: 99 }),
-  'PATCH /api/demands/{id}': () => ({ lines: [{ brandId: home.brand, cartons: 1 }] }),
-  'POST /api/demands/{id}/cancel': () => undefined,
-  'POST /api/demands/{id}/confirm': () => undefined,
-  'POST /api/demands/{id}/approve': () => ({ comment: '越权审批' }),
-  'POST /api/demands/{id}/reject': () => ({ reason: '越权驳回' }),
-  'PATCH /api/order-cycles/{id}': () => ({ status: 'cancelled' }),
-  'POST /api/order-cycles/{id}/cutoff': () => undefined,
-  'POST /api/order-cycles/{id}/consolidate': () => undefined,
-  'PUT /api/order-schedules/{territoryId}': () => ({ weekday: 2 }),
-  'PATCH /api/org-units/{id}': () => ({ name: '越权改名' }),
-  'PATCH /api/users/{id}': () => ({ displayName: '越权改名' }),
-  'POST /api/users/{id}/reset-password': () => ({ newPassword: 'Reset@Other2026' }),
-  'POST /api/visits/{id}/check': () => ({ effective: true, note: '越权检查' }),
-  'POST /api/leads/{id}/assign': () => ({}),
-  'POST /api/leads/{id}/start': () => undefined,
-  'POST /api/leads/{id}/verify': () => ({ result: 'confirmed', note: '越权查实' }),
-  'POST /api/leads/{id}/inspection': () => ({ comment: '越权督察' }),
-  'POST /api/leads/{id}/close': () => undefined,
-  'POST /api/deliveries/{id}/complete': () => ({ arrivedAt: new Date().toISOString(), receiver: 'retailer' }),
-  'POST /api/deliveries/{id}/fail': () => ({ reason: '越权失败' }),
-  'POST /api/deliveries/{id}/confirm': () => undefined,
-  'POST /api/deliveries/{id}/feedback': () => ({ kind: 'other', description: '越权反馈' }),
-  'POST /api/delivery-feedback/{id}/answer': () => ({ answer: '越权答复' }),
-  'POST /api/delivery-feedback/{id}/close': () => undefined,
-  'POST /api/cultivation/tasks/{id}/submit': () => ({
-    salesTrend: '越权分析',
-    consumerOpinion: '越权分析',
-    ordering: '越权分析',
-  }),
-};
+const WRITE_BODIES = writeBodies(home);
 
-interface ScopedRoute {
-  key: string;
-  method: string;
-  path: string;
-  params: Array<{ name: string; fixture: Fixture }>;
-  roles: Role[];
-}
-
-const scopedRoutes: ScopedRoute[] = Object.entries(ROUTE_EXPECTATIONS).flatMap(([key, expectation]) => {
-  const [method, path] = key.split(' ');
-  const params = [...path.matchAll(/\{(\w+)\}/g)].map(([, name]) => ({
-    name,
-    fixture: expectation.params?.[name] ?? defaultFixture(path, name),
-  }));
-  if (expectation.roles === 'public' || !params.some((p) => p.fixture in SCOPED_FIXTURES)) return [];
-  return [
-    {
-      key,
-      method: method.toLowerCase(),
-      path,
-      params,
-      roles: SCOPED.filter((r) => expectation.roles.includes(r)),
-    },
-  ];
-});
-
-/** Required query parameters of the scoped reads. */
-const READ_QUERIES: Record<string, string> = {
-  'GET /api/retailers/{id}/quota': `month=${MONTH}`,
-};
-
-function urlWith(route: ScopedRoute, ids: Ids): string {
-  const path = route.params.reduce(
-    (url, p) => url.replace(`{${p.name}}`, encodeURIComponent(String(ids[p.fixture]))),
-    route.path,
-  );
-  return READ_QUERIES[route.key] ? `${path}?${READ_QUERIES[route.key]}` : path;
-}
+const routes = scopedRoutes(SCOPED_FIXTURES, SCOPED);
 
 const tableCounts = () => countAllTables(t.db);
 const rowOf = (table: string, id: number | string) => rowAsJson(t.db, table, id);
 
 describe('reading a resource of another territory, center, squad, route or retailer by id', () => {
-  const cases = scopedRoutes
+  const cases = routes
     .filter((r) => r.method === 'get')
     .flatMap((route) => route.roles.map((role) => ({ route, role, name: `${route.key} as ${role}` })));
 
@@ -164,7 +62,7 @@ describe('reading a resource of another territory, center, squad, route or retai
 });
 
 describe('writing a resource of another territory, center, squad, route or retailer by id', () => {
-  const writes = scopedRoutes.filter((r) => r.method !== 'get');
+  const writes = routes.filter((r) => r.method !== 'get');
 
   it('has a valid body for every scoped write route', () => {
     expect(writes.map((r) => r.key).filter((key) => !(key in WRITE_BODIES))).toEqual([]);

@@ -1,7 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { type EntityManager, In, Repository } from 'typeorm';
-import { type Actor, notFound, type Page, pageOf, pageOffset, TransactionRunner } from '#libs/shared';
+import {
+  type Actor,
+  assertOwnDepartment,
+  notFound,
+  type Page,
+  pageOf,
+  pageOffset,
+  TransactionRunner,
+} from '#libs/shared';
 import { AuditService } from '#libs/audit';
 import { type FocusTiers, priceClassOf } from './domain/index.js';
 import { Brand } from './brand.entity.js';
@@ -42,6 +50,7 @@ export class BrandsService {
   ) {}
 
   async context(actor: Actor, departmentId?: number, year?: number): Promise<BrandContext> {
+    assertOwnDepartment(actor, departmentId);
     const department = actor.role === 'admin' ? (departmentId ?? null) : actor.departmentId;
     const [tiers, keyBrands] = await Promise.all([
       this.tiers.tiersFor(department),

@@ -17,6 +17,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import {
   type Actor,
   attachment,
+  assertOwnDepartment,
   commonError,
   CurrentActor,
   ParseIdPipe,
@@ -180,6 +181,7 @@ export class FocusTiersController {
       'Cultivation focus price tiers (fen per pack) of the caller’s department (admins: ?departmentId)',
   })
   get(@CurrentActor() actor: Actor, @Query() query: FocusTierQuery) {
+    assertOwnDepartment(actor, query.departmentId);
     return this.tiers.view(actor.role === 'admin' ? (query.departmentId ?? null) : actor.departmentId);
   }
 
@@ -187,6 +189,7 @@ export class FocusTiersController {
   @Roles(...CATALOGUE_WRITERS)
   @ApiOperation({ summary: 'Set a department’s urban and rural focus tiers' })
   set(@CurrentActor() actor: Actor, @Body() dto: FocusTiersDto) {
+    assertOwnDepartment(actor, dto.departmentId);
     const department = actor.role === 'admin' ? dto.departmentId : (actor.departmentId ?? undefined);
     if (department === undefined) throw catalogError('CATALOG_DEPARTMENT_REQUIRED');
     return this.tiers.set(actor, department, dto);

@@ -1,7 +1,14 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { type EntityManager, In, Repository } from 'typeorm';
-import { type Actor, APP_CONFIG, type AppConfig, businessDate, TransactionRunner } from '#libs/shared';
+import {
+  type Actor,
+  APP_CONFIG,
+  assertOwnDepartment,
+  type AppConfig,
+  businessDate,
+  TransactionRunner,
+} from '#libs/shared';
 import { AuditService } from '#libs/audit';
 import type { PriceClass } from './domain/index.js';
 import { Brand, KeyBrand, type KeyBrandKind } from './brand.entity.js';
@@ -86,6 +93,7 @@ export class KeyBrandsService {
       .orderBy('k.kind', 'DESC')
       .addOrderBy('k.department_id', 'ASC', 'NULLS FIRST')
       .addOrderBy('b.code');
+    assertOwnDepartment(actor, departmentId);
     const department = actor.role === 'admin' ? departmentId : (actor.departmentId ?? -1);
     if (department !== undefined) {
       qb.andWhere('(k.department_id IS NULL OR k.department_id = :department)', { department });
@@ -142,6 +150,7 @@ export class KeyBrandsService {
     departmentId: number | undefined,
     brandIds: number[],
   ): Promise<KeyBrandView[]> {
+    assertOwnDepartment(actor, departmentId);
     const department = actor.role === 'admin' ? departmentId : (actor.departmentId ?? undefined);
     if (department === undefined) throw catalogError('CATALOG_DEPARTMENT_REQUIRED');
     await this.transactions.run(async (manager) => {

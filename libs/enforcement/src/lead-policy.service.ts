@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import { type Actor, commonError, TransactionRunner } from '#libs/shared';
+import { type Actor, assertOwnDepartment, commonError, TransactionRunner } from '#libs/shared';
 import { AuditService } from '#libs/audit';
 import {
   DEFAULT_LEAD_DEADLINE_POLICY,
@@ -84,8 +84,8 @@ export class LeadPolicyService {
     }
     if (!actor.departmentId)
       throw commonError('FORBIDDEN', undefined, 'Lead policies belong to a department');
-    if (requested && requested !== actor.departmentId)
-      throw commonError('FORBIDDEN', undefined, 'Not your department');
+    // Another department is out of scope: 404, like any id out of scope (no existence leak).
+    assertOwnDepartment(actor, requested);
     return actor.departmentId;
   }
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import { type Actor, commonError, ExpiringCache, TransactionRunner } from '#libs/shared';
+import { type Actor, assertOwnDepartment, commonError, ExpiringCache, TransactionRunner } from '#libs/shared';
 import { AuditService } from '#libs/audit';
 import {
   createPolicyBaseLookup,
@@ -171,8 +171,8 @@ export class QuotaPolicyService {
       return requested;
     }
     if (!actor.departmentId) throw commonError('FORBIDDEN');
-    if (requested && requested !== actor.departmentId)
-      throw commonError('FORBIDDEN', undefined, 'Not your department');
+    // Another department is out of scope: 404, like any id out of scope (no existence leak).
+    assertOwnDepartment(actor, requested);
     return actor.departmentId;
   }
 }
