@@ -62,9 +62,14 @@ for (const code of ['SC3', 'SQ3']) {
 }
 
 /**
- * The facts of SC3 carry the department key too (the region key): re-keyed by SQL, as if the center had always
- * been D02's (moving a center does not rewrite history). A table with a department key and no territory or
- * center column must be listed here, so that a new one is a decision, not an omission.
+ * Moving SC3 made its current state follow it into D02 (retailers, cycles still open and their demand, this and
+ * next months' quotas, open leads and cultivation tasks, per-territory targets, planned deliveries and their
+ * runs, open feedback: see OrgMoveParticipants and test/org-move.e2e-spec.ts); its history stayed in D01, where it
+ * happened. This suite needs a second department *with* history, though (by-id reads of a past demand, visit,
+ * delivery, a consolidated cycle's lines…), so it places SC3's history in D02 too, by SQL, as if the center had
+ * always been D02's: that is the only re-keying left here. Each department-keyed table says which of its rows of
+ * SC3 are history (`HISTORY`; `false`: the app moved them all), so that a new table is a decision, not an
+ * omission; afterwards every row of SC3 must be in D02, whoever put it there.
  */
 const PER_DEPARTMENT = [
   'field_policies',
@@ -77,6 +82,30 @@ const PER_DEPARTMENT = [
   'key_brands',
 ];
 const APPEND_ONLY = ['audit_log', 'kpi_month_closes', 'kpi_snapshot_rows', 'kpi_workbooks'];
+const LIVE_CYCLE = `cycle_id IN (SELECT id FROM order_cycles WHERE status IN ('scheduled', 'open'))`;
+const HISTORY: Record<string, string> = {
+  retailers: 'false',
+  kpi_targets: 'false',
+  order_cycles: `status NOT IN ('scheduled', 'open')`,
+  demands: `NOT ${LIVE_CYCLE}`,
+  no_demand_records: `NOT ${LIVE_CYCLE}`,
+  retailer_quotas: `month < date_trunc('month', now() AT TIME ZONE 'Asia/Shanghai')::date`,
+  leads: `status IN ('verified', 'closed')`,
+  cultivation_tasks: `status = 'submitted'`,
+  deliveries: `status <> 'planned'`,
+  delivery_runs: `NOT EXISTS (SELECT 1 FROM deliveries d WHERE d.run_id = x.id AND d.status = 'planned')`,
+  delivery_feedback: `status = 'closed'`,
+  order_lines: 'true',
+  supply_orders: 'true',
+  calls: 'true',
+  visits: 'true',
+  visit_checks: 'true',
+  visit_price_checks: 'true',
+  visit_shelf_items: 'true',
+  forecasts: 'true',
+  forecast_lines: 'true',
+  retailer_big_account_months: 'true',
+};
 {
   const { rows: tables } = await t.db.query(
     `SELECT table_name AS name, array_agg(column_name::text) AS columns FROM information_schema.columns
@@ -94,15 +123,25 @@ const APPEND_ONLY = ['audit_log', 'kpi_month_closes', 'kpi_snapshot_rows', 'kpi_
       if (name !== 'audit_log' && rows[0].n) throw new Error(`${name} already has rows of D02`);
       continue;
     }
-    const where = columns.includes('territory_id')
+    const ofSC3 = columns.includes('territory_id')
       ? `territory_id IN ${territories}`
       : columns.includes('service_center_id')
         ? `service_center_id = ${SC3}`
         : name === 'forecast_lines'
           ? `forecast_id IN (SELECT id FROM forecasts WHERE territory_id IN ${territories})`
           : null;
-    if (!where) throw new Error(`department-keyed table ${name}: say how its rows follow a center`);
-    await t.db.query(`UPDATE "${name}" SET department_id = $1 WHERE ${where}`, [D02]);
+    const history = HISTORY[name];
+    if (!ofSC3 || history === undefined)
+      throw new Error(
+        `department-keyed table ${name}: say how its rows follow a center and which are history`,
+      );
+    await t.db.query(`UPDATE "${name}" x SET department_id = $1 WHERE ${ofSC3} AND (${history})`, [D02]);
+    const { rows } = await t.db.query(
+      `SELECT count(*)::int AS n FROM "${name}" x WHERE ${ofSC3} AND department_id <> $1`,
+      [D02],
+    );
+    if (rows[0].n)
+      throw new Error(`${name}: ${rows[0].n} rows of SC3 neither followed the move nor are history`);
   }
 }
 

@@ -9,6 +9,7 @@ import { DeliveryFeedbackService } from './delivery-feedback.service.js';
 import { DeliveryPlanningService } from './delivery-planning.service.js';
 import { PunctualityService } from './punctuality.service.js';
 import { DeliveryJobs } from './delivery.jobs.js';
+import { DeliveryOrgMove } from './delivery-org-move.js';
 import {
   DeliveriesController,
   DeliveryFeedbackController,
@@ -23,6 +24,7 @@ import {
     DeliveryPlanningService,
     PunctualityService,
     DeliveryJobs,
+    DeliveryOrgMove,
   ],
   controllers: [DeliveriesController, DeliveryRunsController, DeliveryFeedbackController],
   exports: [PunctualityService, DeliveryPlanningService],

@@ -12,6 +12,7 @@ import { LeadWorkflowService } from './lead-workflow.service.js';
 import { LeadRatesService } from './lead-rates.service.js';
 import { LeadPolicyService } from './lead-policy.service.js';
 import { LeadJobs } from './lead.jobs.js';
+import { EnforcementOrgMove } from './enforcement-org-move.js';
 import { LeadPolicyController, LeadsController } from './leads.controller.js';
 
 @Module({
@@ -24,7 +25,14 @@ import { LeadPolicyController, LeadsController } from './leads.controller.js';
     OrgModule,
     RetailersModule,
   ],
-  providers: [LeadsService, LeadWorkflowService, LeadRatesService, LeadPolicyService, LeadJobs],
+  providers: [
+    LeadsService,
+    LeadWorkflowService,
+    LeadRatesService,
+    LeadPolicyService,
+    LeadJobs,
+    EnforcementOrgMove,
+  ],
   controllers: [LeadsController, LeadPolicyController],
   exports: [LeadRatesService, LeadWorkflowService],
 })

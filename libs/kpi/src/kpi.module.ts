@@ -15,6 +15,7 @@ import { CultivationTasksService } from './cultivation/cultivation-tasks.service
 import { kpiEntities } from './kpi.entities.js';
 import { KpiController } from './kpi.controller.js';
 import { KpiJobs } from './kpi.jobs.js';
+import { KpiOrgMove } from './kpi-org-move.js';
 import { KpiService } from './kpi.service.js';
 import { KpiFactsCollector } from './month/kpi-facts.collector.js';
 import { KpiMonthService } from './month/kpi-month.service.js';
@@ -46,6 +47,7 @@ import { KpiTargetsService } from './targets/kpi-targets.service.js';
     CultivationService,
     CultivationTasksService,
     KpiJobs,
+    KpiOrgMove,
   ],
   controllers: [KpiController, CultivationController],
   exports: [KpiMonthService, KpiService, CultivationService, KpiTargetsService],

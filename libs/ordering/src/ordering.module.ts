@@ -12,6 +12,7 @@ import { OrderCyclesService } from './order-cycles.service.js';
 import { OrderingReportsService } from './ordering-reports.service.js';
 import { OrderingJobs } from './ordering.jobs.js';
 import { OrderingFacts } from './ordering-facts.service.js';
+import { OrderingOrgMove } from './ordering-org-move.js';
 import { DemandsController, OrderCyclesController } from './ordering.controller.js';
 
 @Module({
@@ -30,6 +31,7 @@ import { DemandsController, OrderCyclesController } from './ordering.controller.
     OrderingReportsService,
     OrderingJobs,
     OrderingFacts,
+    OrderingOrgMove,
   ],
   controllers: [DemandsController, OrderCyclesController],
   exports: [OrderCyclesService, CycleCloseService, OrderingFacts, OrderingReportsService],

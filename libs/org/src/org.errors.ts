@@ -11,4 +11,8 @@ export const orgError = defineErrors({
   ORG_ROUTE_INVALID: { status: 400, message: 'Routes must be delivery routes of the same service center' },
   ORG_TERRITORY_ONLY: { status: 400, message: 'Squads and routes are set on territories only' },
   ORG_CODE_TAKEN: { status: 409, message: 'Another unit already has this code' },
+  ORG_UNIT_MOVE_IN_FLIGHT: {
+    status: 409,
+    message: 'The move would split work in flight between two places (details.blockers names it)',
+  },
 });

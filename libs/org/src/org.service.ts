@@ -15,6 +15,7 @@ import {
 } from '#libs/shared';
 import { AuditService } from '#libs/audit';
 import { checkPlacement } from './domain/org-tree.js';
+import { OrgMoveParticipants, type TerritoryMove, type TerritoryPlace } from './org-move-participants.js';
 import { OrgUnit, TerritoryRoute } from './org-unit.entity.js';
 import { orgError } from './org.errors.js';
 import type { CreateOrgUnitDto, OrgUnitQuery, UpdateOrgUnitDto } from './dto/org-unit.dto.js';
@@ -42,6 +43,7 @@ export class OrgService {
     @InjectRepository(OrgUnit) private readonly units: Repository<OrgUnit>,
     private readonly transactions: TransactionRunner,
     private readonly audit: AuditService,
+    private readonly moveParticipants: OrgMoveParticipants,
   ) {}
 
   /**
@@ -237,6 +239,10 @@ export class OrgService {
       if (!unit) throw notFound('org unit', id);
       const before = { ...unit };
       if (dto.code !== undefined && dto.code !== unit.code) await this.assertCodeFree(manager, dto.code);
+      const placesBefore =
+        dto.parentId !== undefined && dto.parentId !== unit.parentId
+          ? await this.placesBelow(manager, id)
+          : [];
       if (dto.parentId !== undefined && dto.parentId !== unit.parentId) {
         const parent = await this.requireUnit(manager, dto.parentId);
         this.assertPlacement(unit.type, parent);
@@ -247,7 +253,10 @@ export class OrgService {
       if (dto.name !== undefined) unit.name = dto.name;
       if (dto.active !== undefined) unit.active = dto.active;
       await manager.save(unit);
-      if (before.parentId !== unit.parentId) await this.moveDescendants(manager, unit);
+      const moved = before.parentId !== unit.parentId;
+      if (moved) await this.moveDescendants(manager, unit);
+      // The current state of other contexts follows the tree in this transaction (or the move is refused).
+      const followed = moved ? await this.moveCurrentState(manager, unit, placesBefore) : null;
       await this.applyTerritoryLinks(manager, unit, dto.squadId, dto.routeIds);
       await this.audit.record(manager, actor, {
         action: 'org_unit.update',
@@ -257,11 +266,33 @@ export class OrgService {
         after: { ...unit, ...(dto.routeIds ? { routeIds: dto.routeIds } : {}) },
         departmentId: unit.departmentId,
       });
+      if (followed) {
+        await this.audit.record(manager, actor, {
+          action: 'org_unit.move',
+          entityType: 'org_unit',
+          entityId: unit.id,
+          before: {
+            parentId: before.parentId,
+            departmentId: before.departmentId,
+            serviceCenterId: before.serviceCenterId,
+          },
+          after: {
+            parentId: unit.parentId,
+            departmentId: unit.departmentId,
+            serviceCenterId: unit.serviceCenterId,
+            ...followed,
+          },
+          departmentId: unit.departmentId,
+        });
+      }
       return unit;
     });
   }
 
-  /** A change of the tree; this process's cached territory sets are dropped once it commits. */
+  /**
+   * A change of the tree; this process's cached territory sets are dropped once it commits. (The only other
+   * in-process cache, quota policies, is keyed by department and does not depend on the tree.)
+   */
   private async changeTree<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
     const result = await this.transactions.run(work);
     this.territorySets.clear();
@@ -329,6 +360,64 @@ export class OrgService {
         );
       }
     }
+  }
+
+  /**
+   * The place of a unit and of every unit below it (for a territory: department, center, supply point), read
+   * before and after a move to see which territories changed place.
+   */
+  private async placesBelow(
+    manager: EntityManager,
+    unitId: number,
+  ): Promise<Array<TerritoryPlace & { id: number; type: OrgUnit['type'] }>> {
+    return manager.query(
+      `WITH RECURSIVE sub AS (
+         SELECT id FROM org_units WHERE id = $1
+         UNION ALL SELECT o.id FROM org_units o JOIN sub ON o.parent_id = sub.id)
+       SELECT u.id, u.type, u.department_id AS "departmentId", u.service_center_id AS "serviceCenterId",
+              sp.id AS "supplyPointId"
+         FROM sub JOIN org_units u ON u.id = sub.id
+         LEFT JOIN org_units sp ON sp.type = 'supply_point' AND sp.service_center_id = u.service_center_id
+        ORDER BY u.id`,
+      [unitId],
+    );
+  }
+
+  /**
+   * History stays where it happened, current state follows the tree (see OrgMoveParticipants): the contexts
+   * that registered a participant re-key their current rows of the territories that changed place, or refuse
+   * the move (`ORG_UNIT_MOVE_IN_FLIGHT`, rolling back the whole transaction). Answers what the audit records.
+   */
+  private async moveCurrentState(
+    manager: EntityManager,
+    unit: OrgUnit,
+    placesBefore: Array<TerritoryPlace & { id: number }>,
+  ): Promise<{ territoryIds: number[]; rekeyed: Record<string, Record<string, number>> }> {
+    const previous = new Map(placesBefore.map((p) => [p.id, p]));
+    const after = await this.placesBelow(manager, unit.id);
+    const territories: TerritoryMove[] = after.flatMap((place) => {
+      const was = previous.get(place.id);
+      if (place.type !== 'territory' || !was) return [];
+      if (was.departmentId === place.departmentId && was.serviceCenterId === place.serviceCenterId) return [];
+      return [
+        {
+          territoryId: place.id,
+          departmentId: place.departmentId,
+          serviceCenterId: place.serviceCenterId,
+          supplyPointId: place.supplyPointId,
+          previous: {
+            departmentId: was.departmentId,
+            serviceCenterId: was.serviceCenterId,
+            supplyPointId: was.supplyPointId,
+          },
+        },
+      ];
+    });
+    const rekeyed = await this.moveParticipants.run(manager, {
+      unitIds: after.map((place) => place.id),
+      territories,
+    });
+    return { territoryIds: territories.map((m) => m.territoryId), rekeyed };
   }
 
   /** After a move, every unit below takes its new department / center in one statement. */

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '#libs/audit';
 import { CatalogModule } from '#libs/catalog';
+import { OrgModule } from '#libs/org';
 import { RetailersModule } from '#libs/retailers';
 import { GradePolicyRecord, QuotaPolicyRecord, RetailerQuota, ScarceLimitRecord } from './quota.entity.js';
 import { QuotaCalculator } from './quota-calculator.js';
@@ -9,6 +10,7 @@ import { QuotaLedger } from './quota-ledger.service.js';
 import { QuotaPolicyService } from './quota-policy.service.js';
 import { QuotaService } from './quota.service.js';
 import { QuotaJobs } from './quota.jobs.js';
+import { QuotasOrgMove } from './quotas-org-move.js';
 import { ScarceLimitsService } from './scarce-limits.service.js';
 import { QuotasController } from './quotas.controller.js';
 
@@ -17,9 +19,18 @@ import { QuotasController } from './quotas.controller.js';
     TypeOrmModule.forFeature([QuotaPolicyRecord, GradePolicyRecord, RetailerQuota, ScarceLimitRecord]),
     AuditModule,
     CatalogModule,
+    OrgModule,
     RetailersModule,
   ],
-  providers: [QuotaPolicyService, QuotaCalculator, QuotaService, QuotaLedger, ScarceLimitsService, QuotaJobs],
+  providers: [
+    QuotaPolicyService,
+    QuotaCalculator,
+    QuotaService,
+    QuotaLedger,
+    ScarceLimitsService,
+    QuotaJobs,
+    QuotasOrgMove,
+  ],
   controllers: [QuotasController],
   exports: [QuotaService, QuotaLedger],
 })

@@ -14,6 +14,7 @@ import { RetailerJobs } from './retailer-jobs.js';
 import { RetailersController } from './retailers.controller.js';
 import { RetailersService } from './retailers.service.js';
 import { RetailerDirectory } from './retailer-directory.js';
+import { RetailersOrgMove } from './retailers-org-move.js';
 
 @Module({
   imports: [TypeOrmModule.forFeature(retailerEntities), AuditModule, OrgModule, AuthModule],
@@ -26,6 +27,7 @@ import { RetailerDirectory } from './retailer-directory.js';
     RetailerExportService,
     RetailerJobs,
     RetailerDirectory,
+    RetailersOrgMove,
   ],
   controllers: [DistrictTypesController, RetailersController],
   exports: [
