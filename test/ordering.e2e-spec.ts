@@ -3,7 +3,7 @@ import { Clock } from '#libs/shared';
 import { OrderCyclesService, OrderingFacts } from '#libs/ordering';
 import { countRows } from './support/test-app.js';
 import { bearer, startDemoApp, type DemoApp } from './support/demo.js';
-import { insertBrands, insertRetailers } from './support/fixtures.js';
+import { insertBrands, insertRetailers, ROUND_QUOTA_POLICY } from './support/fixtures.js';
 
 /**
  * Fixture: T001 orders on Mondays. Cycles on 2026-12-14 and 2026-12-21 (window: Sunday 12:00 → Monday 16:00
@@ -49,13 +49,7 @@ describe('order-based supply', () => {
     await t.http
       .put('/api/quota-policies')
       .set(bearer(await t.token('head')))
-      .send({
-        floatAllowancesBp: { large: 500, medium: 1000, small: 1500 },
-        trailingWindowMonths: 3,
-        maxMonthlyChangeBp: 2000,
-        pacingFactorBp: 15000,
-        grades: Array.from({ length: 30 }, (_, i) => ({ grade: i + 1, baseMonthlyTotal: 10 * (i + 1) })),
-      })
+      .send(ROUND_QUOTA_POLICY)
       .expect(200);
     const territory = await t.unitId('T001');
     const first = await t.http

@@ -4,7 +4,7 @@ import { QuotaLedger } from '#libs/quotas';
 import { RetailerDirectory } from '#libs/retailers';
 import { countRows } from './support/test-app.js';
 import { bearer, startDemoApp, type DemoApp } from './support/demo.js';
-import { insertBrands, insertRetailers } from './support/fixtures.js';
+import { insertBrands, insertRetailers, ROUND_QUOTA_POLICY } from './support/fixtures.js';
 
 /**
  * Fixture: the demo county, a policy with base = 10 × grade, floats large 5 % / medium 10 % / small 15 %,
@@ -21,14 +21,6 @@ describe('total-volume floating quotas', () => {
   let mm1: Record<string, string>;
   let r1: number, r2: number, r3: number, r4: number, r5: number;
   const month = '2026-12';
-
-  const policy = {
-    floatAllowancesBp: { large: 500, medium: 1000, small: 1500 },
-    trailingWindowMonths: 3,
-    maxMonthlyChangeBp: 2000,
-    pacingFactorBp: 15000,
-    grades: Array.from({ length: 30 }, (_, i) => ({ grade: i + 1, baseMonthlyTotal: 10 * (i + 1) })),
-  };
 
   const quota = async (id: number) =>
     (
@@ -50,7 +42,7 @@ describe('total-volume floating quotas', () => {
     ]);
     head = bearer(await t.token('head'));
     mm1 = bearer(await t.token('mm1'));
-    await t.http.put('/api/quota-policies').set(head).send(policy).expect(200);
+    await t.http.put('/api/quota-policies').set(head).send(ROUND_QUOTA_POLICY).expect(200);
     const computed = await t.http.post('/api/quotas/compute').set(head).send({ month }).expect(200);
     expect(computed.body).toMatchObject({ month, retailers: 5, totalCap: 115 + 220 + 315 + 57 + 172 });
   });
@@ -310,14 +302,16 @@ describe('total-volume floating quotas', () => {
     const band = await t.http
       .put('/api/quota-policies')
       .set(head)
-      .send({ ...policy, floatAllowancesBp: { large: 2000, medium: 1000, small: 1500 } });
+      .send({ ...ROUND_QUOTA_POLICY, floatAllowancesBp: { large: 2000, medium: 1000, small: 1500 } });
     expect(band.body).toMatchObject({ code: 'QUOTA_FLOAT_OUT_OF_BAND', details: { scale: 'large' } });
     const gap = await t.http
       .put('/api/quota-policies')
       .set(head)
       .send({
-        ...policy,
-        grades: policy.grades.map((g) => (g.grade === 7 ? { ...g, grade: 8, scale: 'small' } : g)),
+        ...ROUND_QUOTA_POLICY,
+        grades: ROUND_QUOTA_POLICY.grades.map((g) =>
+          g.grade === 7 ? { ...g, grade: 8, scale: 'small' } : g,
+        ),
       });
     expect(gap.body).toMatchObject({
       code: 'QUOTA_GRADE_POLICY_INVALID',

@@ -3,7 +3,7 @@ import type { Response } from 'supertest';
 import { hashPassword } from '#libs/auth';
 import { Clock } from '#libs/shared';
 import { bearer, DEMO_PASSWORD, startDemoApp, type DemoApp } from './support/demo.js';
-import { insertBrands, insertRetailers } from './support/fixtures.js';
+import { insertBrands, insertRetailers, ROUND_QUOTA_POLICY } from './support/fixtures.js';
 
 /**
  * Races over HTTP, the database as the oracle. Fixture: T001 orders on Mondays; December 2026 has two of its
@@ -67,17 +67,7 @@ describe('races', () => {
       { code: 'RB1', priceClass: 3, wholesalePriceFen: 4000 },
       { code: 'RS1', scarce: true },
     ]);
-    await t.http
-      .put('/api/quota-policies')
-      .set(head)
-      .send({
-        floatAllowancesBp: { large: 500, medium: 1000, small: 1500 },
-        trailingWindowMonths: 3,
-        maxMonthlyChangeBp: 2000,
-        pacingFactorBp: 15000,
-        grades: Array.from({ length: 30 }, (_, i) => ({ grade: i + 1, baseMonthlyTotal: 10 * (i + 1) })),
-      })
-      .expect(200);
+    await t.http.put('/api/quota-policies').set(head).send(ROUND_QUOTA_POLICY).expect(200);
     await t.http
       .put('/api/scarce-limits')
       .set(head)

@@ -1,6 +1,7 @@
 import { afterAll, describe, expect, it } from '@jest/globals';
 import { ROLES, type Role } from '#libs/shared';
 import { defaultFixture, ROUTE_EXPECTATIONS, type RouteExpectation } from './route-expectations.js';
+import { documentedRoutes, requiredQueryValues } from './openapi-routes.js';
 import { type Ids, loadSecurityDemo } from './security-fixtures.js';
 
 /**
@@ -17,33 +18,9 @@ afterAll(async () => {
   await t.close();
 });
 
-interface OpenApiOperation {
-  parameters?: Array<{ name: string; in: string; required?: boolean }>;
-}
-const docResponse = await t.http.get('/docs-json');
-if (docResponse.status !== 200) throw new Error(`/docs-json answered ${docResponse.status}`);
-const paths = docResponse.body.paths as Record<string, Record<string, OpenApiOperation>>;
-const HTTP_METHODS = ['get', 'post', 'put', 'patch', 'delete'];
-const documented = Object.entries(paths).flatMap(([path, operations]) =>
-  Object.entries(operations)
-    .filter(([method]) => HTTP_METHODS.includes(method))
-    .map(([method, operation]) => ({ key: `${method.toUpperCase()} ${path}`, method, path, operation })),
-);
-
-const TODAY = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
-function mondayOf(date: string): string {
-  const d = new Date(`${date}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() - ((d.getUTCDay() + 6) % 7));
-  return d.toISOString().slice(0, 10);
-}
+const { routes: documented } = await documentedRoutes(t);
 /** Values for required query parameters, by name: the home scope's own. */
-const QUERY_VALUES: Record<string, string | number> = {
-  month: home.month,
-  date: TODAY,
-  weekStart: mondayOf(TODAY),
-  departmentId: home.department,
-  cycleId: home.cycle,
-};
+const QUERY_VALUES = requiredQueryValues(home);
 
 function urlOf(route: (typeof documented)[number], expectation: RouteExpectation, ids: Ids = home): string {
   const path = route.path.replace(/\{(\w+)\}/g, (_, param: string) =>

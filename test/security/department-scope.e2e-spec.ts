@@ -2,6 +2,8 @@ import { afterAll, describe, expect, it } from '@jest/globals';
 import type { Role } from '#libs/shared';
 import { bearer } from '../support/demo.js';
 import { binary, readXlsx } from '../support/xlsx.js';
+import { ROUND_QUOTA_POLICY } from '../support/fixtures.js';
+import { documentedRoutes, type OpenApiOperation, requiredQueryValues } from './openapi-routes.js';
 import { defaultFixture, type Fixture, ROUTE_EXPECTATIONS } from './route-expectations.js';
 import { SCOPED_FIXTURES, scopedRoutes, urlWith, writeBodies } from './scoped-routes.js';
 import { type Ids, loadSecurityDemo, rowOf, tableCounts } from './security-fixtures.js';
@@ -164,13 +166,6 @@ const d02Equivalent = (
     [YEAR, D01],
   )
 ).id;
-const QUOTA_POLICY = {
-  floatAllowancesBp: { large: 500, medium: 1000, small: 1500 },
-  trailingWindowMonths: 3,
-  maxMonthlyChangeBp: 2000,
-  pacingFactorBp: 15000,
-  grades: Array.from({ length: 30 }, (_, i) => ({ grade: i + 1, baseMonthlyTotal: 10 * (i + 1) })),
-};
 const FOCUS_TIERS = {
   urban: { minFenPerPack: 1234, maxFenPerPack: null },
   rural: { minFenPerPack: 777, maxFenPerPack: 2222 },
@@ -187,7 +182,7 @@ await ok(
   await t.http
     .put('/api/quota-policies')
     .set(admin)
-    .send({ ...QUOTA_POLICY, departmentId: D02 }),
+    .send({ ...ROUND_QUOTA_POLICY, departmentId: D02 }),
   'D02 quota policy',
 );
 await ok(
@@ -364,39 +359,11 @@ async function departmentSettings(): Promise<unknown> {
 
 // ---- The OpenAPI document --------------------------------------------------------------------------------
 
-interface OpenApiParameter {
-  name: string;
-  in: string;
-  required?: boolean;
-}
-interface OpenApiOperation {
-  parameters?: OpenApiParameter[];
-  requestBody?: { content?: Record<string, { schema?: { $ref?: string } }> };
-}
-const doc = (await ok(await t.http.get('/docs-json'), '/docs-json')) as {
-  paths: Record<string, Record<string, OpenApiOperation>>;
-  components: { schemas: Record<string, { properties?: Record<string, unknown> }> };
-};
-const operations = Object.entries(doc.paths).flatMap(([path, ops]) =>
-  Object.entries(ops)
-    .filter(([method]) => ['get', 'post', 'put', 'patch', 'delete'].includes(method))
-    .map(([method, operation]) => ({ key: `${method.toUpperCase()} ${path}`, method, path, operation })),
-);
+const { doc, routes: operations } = await documentedRoutes(t);
 
-const TODAY = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
-function mondayOf(date: string): string {
-  const d = new Date(`${date}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() - ((d.getUTCDay() + 6) % 7));
-  return d.toISOString().slice(0, 10);
-}
 /** Required query parameters, by name, for a department's own caller. */
-const queryValues = (d: Dept): Record<string, string | number> => ({
-  month: IDS[d].month,
-  date: TODAY,
-  weekStart: mondayOf(TODAY),
-  departmentId: DEPARTMENT[d],
-  cycleId: IDS[d].cycle,
-});
+const queryValues = (d: Dept) =>
+  requiredQueryValues({ month: IDS[d].month, department: DEPARTMENT[d], cycle: IDS[d].cycle });
 
 // ---- Sanity of the fixture -------------------------------------------------------------------------------
 
@@ -797,7 +764,7 @@ const LIST_FILTERS = new Set(['GET /api/retailers', 'GET /api/retailers/export']
 const DEPARTMENT_BODIES: Record<string, (departmentId: number) => object> = {
   'PUT /api/focus-tiers': (departmentId) => ({ ...FOCUS_TIERS, departmentId }),
   'PUT /api/key-brands/{year}/equivalents': (departmentId) => ({ departmentId, brandIds: [d02Equivalent] }),
-  'PUT /api/quota-policies': (departmentId) => ({ ...QUOTA_POLICY, departmentId }),
+  'PUT /api/quota-policies': (departmentId) => ({ ...ROUND_QUOTA_POLICY, departmentId }),
   'PUT /api/lead-policy': (departmentId) => ({ departmentId, importantDays: 4, normalDays: 8 }),
 };
 const pathOf = (param: DepartmentParam) => param.path.replace('{year}', String(YEAR));

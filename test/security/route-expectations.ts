@@ -1,4 +1,4 @@
-import type { Role } from '#libs/shared';
+import { type Role, ROLES } from '#libs/shared';
 
 /**
  * Who may call each route: the authorization policy written down by hand, from DESIGN.md's roles, so that the
@@ -46,17 +46,7 @@ export interface RouteExpectation {
   ownerCodes?: readonly string[];
 }
 
-export const ALL: readonly Role[] = [
-  'admin',
-  'department_head',
-  'market_manager',
-  'account_manager',
-  'retailer',
-  'supply_clerk',
-  'enforcement_officer',
-  'delivery_staff',
-  'inspector',
-];
+export const ALL: readonly Role[] = ROLES;
 const STAFF = ALL.filter((role) => role !== 'retailer');
 const ADMIN: readonly Role[] = ['admin'];
 const ADMIN_HEAD: readonly Role[] = ['admin', 'department_head'];

@@ -14,6 +14,18 @@ export interface RetailerFixture {
   withUser?: boolean;
 }
 
+/**
+ * A department's quota policy in round numbers (grade g: 10·g cartons a month; +5/10/15% by scale; pacing
+ * factor 1.5), for tests whose sums are worked out by hand.
+ */
+export const ROUND_QUOTA_POLICY = {
+  floatAllowancesBp: { large: 500, medium: 1000, small: 1500 },
+  trailingWindowMonths: 3,
+  maxMonthlyChangeBp: 2000,
+  pacingFactorBp: 15000,
+  grades: Array.from({ length: 30 }, (_, i) => ({ grade: i + 1, baseMonthlyTotal: 10 * (i + 1) })),
+};
+
 let retailerPasswordHash: Promise<string> | undefined;
 
 /** Inserts small, explicit retailer fixtures (with their territory's center and department); returns ids. */
