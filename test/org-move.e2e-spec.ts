@@ -217,7 +217,27 @@ describe('moving org units', () => {
   it('a territory moved to another center: its current state takes the new center, history stays in the old', async () => {
     const territories = [ids.T002];
     const before = await snapshot(territories, []);
+    const linksOf = async (territoryId: number) =>
+      (
+        await t.db.query(
+          `SELECT t.squad_id AS "squadId",
+                  array(SELECT route_id FROM territory_routes WHERE territory_id = t.id ORDER BY route_id) AS "routeIds"
+             FROM org_units t WHERE t.id = $1`,
+          [territoryId],
+        )
+      ).rows[0] as { squadId: number | null; routeIds: number[] };
+    const linked = await linksOf(ids.T002);
+    expect(linked.routeIds.length).toBeGreaterThan(0);
     await t.http.patch(`/api/org-units/${ids.T002}`).set(admin).send({ parentId: ids.SC2 }).expect(200);
+    // Its squad is the department's and stays; the old center's routes no longer serve it.
+    expect(await linksOf(ids.T002)).toEqual({ squadId: linked.squadId, routeIds: [] });
+    const sc2Route = (await routesOf(ids.SC2))[0];
+    await t.http
+      .patch(`/api/org-units/${ids.T002}`)
+      .set(admin)
+      .send({ routeIds: [sc2Route] })
+      .expect(200);
+    expect(await linksOf(ids.T002)).toEqual({ squadId: linked.squadId, routeIds: [sc2Route] });
     const counts = await expectFollowed(before, { departmentId: ids.D01, serviceCenterId: ids.SC2 });
     // Both sides exist for the tables that have both, so each comparison above could fail.
     expect(counts.retailers).toEqual({ current: 5, history: 0 });
@@ -269,7 +289,30 @@ describe('moving org units', () => {
       [routes],
     );
 
+    const squads = (
+      await t.db.query(
+        `SELECT t.id AS "territoryId", t.squad_id AS "squadId" FROM org_units t WHERE t.id = ANY($1) ORDER BY t.id`,
+        [territories],
+      )
+    ).rows;
+    expect(squads.every((row) => row.squadId !== null)).toBe(true);
     await t.http.patch(`/api/org-units/${ids.SC3}`).set(admin).send({ parentId: d02 }).expect(200);
+    // D01's squads no longer cover SC3's territories (their officers would see D02's leads); routes moved along.
+    expect(
+      (
+        await t.db.query(
+          `SELECT count(*)::int AS n FROM org_units WHERE id = ANY($1) AND squad_id IS NOT NULL`,
+          [territories],
+        )
+      ).rows[0].n,
+    ).toBe(0);
+    expect(
+      (
+        await t.db.query(`SELECT count(*)::int AS n FROM territory_routes WHERE territory_id = ANY($1)`, [
+          territories,
+        ])
+      ).rows[0].n,
+    ).toBeGreaterThan(0);
 
     const counts = await expectFollowed(before, { departmentId: d02, serviceCenterId: ids.SC3 });
     expect(counts.retailers).toEqual({ current: 20, history: 0 });
@@ -339,6 +382,7 @@ describe('moving org units', () => {
       parentId: d02,
       departmentId: d02,
       territoryIds: territories,
+      unlinked: { squads, routes: [] },
       rekeyed: {
         retailers: { retailers: 20 },
         quotas: { retailer_quotas: counts.retailer_quotas.current },

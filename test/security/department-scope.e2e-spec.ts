@@ -62,6 +62,16 @@ for (const code of ['SC3', 'SQ3']) {
     `move ${code}`,
   );
 }
+// Moving SC3 dropped its territories' links to SQ3 (then still D01's); now both are D02's, link them again.
+for (const code of ['T009', 'T010', 'T011', 'T012']) {
+  await ok(
+    await t.http
+      .patch(`/api/org-units/${await t.unitId(code)}`)
+      .set(admin)
+      .send({ squadId: await t.unitId('SQ3') }),
+    `squad of ${code}`,
+  );
+}
 
 /**
  * Moving SC3 made its current state follow it into D02 (retailers, cycles still open and their demand, this and

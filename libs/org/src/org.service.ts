@@ -255,6 +255,8 @@ export class OrgService {
       await manager.save(unit);
       const moved = before.parentId !== unit.parentId;
       if (moved) await this.moveDescendants(manager, unit);
+      const unlinked = moved ? await this.unlinkWhatNoLongerFits(manager) : null;
+      if (unlinked?.squads.some((link) => link.territoryId === unit.id)) unit.squadId = null;
       // The current state of other contexts follows the tree in this transaction (or the move is refused).
       const followed = moved ? await this.moveCurrentState(manager, unit, placesBefore) : null;
       await this.applyTerritoryLinks(manager, unit, dto.squadId, dto.routeIds);
@@ -280,6 +282,7 @@ export class OrgService {
             parentId: unit.parentId,
             departmentId: unit.departmentId,
             serviceCenterId: unit.serviceCenterId,
+            unlinked,
             ...followed,
           },
           departmentId: unit.departmentId,
@@ -421,6 +424,26 @@ export class OrgService {
   }
 
   /** After a move, every unit below takes its new department / center in one statement. */
+  /**
+   * After a move, a territory's squad must still be of its department and its routes of its center, or the
+   * old department's officers and the old center's delivery staff would keep seeing it: links that no longer
+   * fit are dropped (the same request, or the next, sets new ones).
+   */
+  private async unlinkWhatNoLongerFits(manager: EntityManager) {
+    // UPDATE and DELETE answer [rows, count] through TypeORM.
+    const [squads]: [Array<{ territoryId: number; squadId: number }>, number] = await manager.query(
+      `UPDATE org_units t SET squad_id = NULL, updated_at = now() FROM org_units s
+        WHERE s.id = t.squad_id AND t.type = 'territory' AND s.department_id IS DISTINCT FROM t.department_id
+       RETURNING t.id AS "territoryId", s.id AS "squadId"`,
+    );
+    const [routes]: [Array<{ territoryId: number; routeId: number }>, number] = await manager.query(
+      `DELETE FROM territory_routes tr USING org_units t, org_units r
+        WHERE t.id = tr.territory_id AND r.id = tr.route_id AND r.service_center_id IS DISTINCT FROM t.service_center_id
+       RETURNING tr.territory_id AS "territoryId", tr.route_id AS "routeId"`,
+    );
+    return { squads, routes };
+  }
+
   private async moveDescendants(manager: EntityManager, unit: OrgUnit) {
     await manager.query(
       `WITH RECURSIVE below AS (
