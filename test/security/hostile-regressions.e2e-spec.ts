@@ -107,4 +107,13 @@ describe('hostile-input findings', () => {
       expect([id, res.status, res.body.code]).toEqual([id, 400, 'VALIDATION_FAILED']);
     }
   });
+
+  it('takes a query integer only as decimal digits (0x1F, 1e1 and " 2 " were read as numbers)', async () => {
+    const page = await t.http.get('/api/retailers?page=2&pageSize=10').set(admin).expect(200);
+    expect([page.body.page, page.body.pageSize]).toEqual([2, 10]);
+    for (const query of ['page=0x2', 'page=1e1', 'page=%202%20', 'pageSize=', 'grade=0x1F']) {
+      const res = await t.http.get(`/api/retailers?${query}`).set(admin);
+      expect([query, res.status, res.body.code]).toEqual([query, 400, 'VALIDATION_FAILED']);
+    }
+  });
 });

@@ -1,7 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsDate, IsInt, IsString, MaxLength, Min } from 'class-validator';
-import { IsOmittable, PageQuery } from '#libs/shared';
+import { IsOmittable, PageQuery, IntegerText } from '#libs/shared';
 
 export class AuditQuery extends PageQuery {
   @ApiPropertyOptional({ example: 'user' })
@@ -18,7 +18,7 @@ export class AuditQuery extends PageQuery {
 
   @ApiPropertyOptional()
   @IsOmittable()
-  @Type(() => Number)
+  @IntegerText()
   @IsInt()
   @Min(1)
   actorId?: number;

@@ -1,7 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsString, Matches, MaxLength, Min, MinLength } from 'class-validator';
-import { IsOmittable, PageQuery, ROLES, type Role } from '#libs/shared';
+import { IsOmittable, PageQuery, ROLES, type Role, IntegerText } from '#libs/shared';
 import type { UserStatus } from '../user.entity.js';
 
 const STATUSES: UserStatus[] = ['active', 'disabled'];
@@ -106,7 +105,7 @@ export class UserQuery extends PageQuery {
 
   @ApiPropertyOptional()
   @IsOmittable()
-  @Type(() => Number)
+  @IntegerText()
   @IsInt()
   @Min(1)
   orgUnitId?: number;

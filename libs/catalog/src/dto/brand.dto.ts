@@ -18,7 +18,7 @@ import {
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
-import { IsOmittable, PageQuery } from '#libs/shared';
+import { IsOmittable, PageQuery, IntegerText } from '#libs/shared';
 import { PRICE_CLASSES, type PriceClass } from '../domain/index.js';
 
 const MAX_FEN = 100_000_000; // one million yuan: far above any carton
@@ -149,7 +149,7 @@ const toBoolean = ({ value }: { value: unknown }) =>
 export class BrandFilter {
   @ApiPropertyOptional({ enum: PRICE_CLASSES, description: '1–5 for classes I–V' })
   @IsOmittable()
-  @Type(() => Number)
+  @IntegerText()
   @IsIn(PRICE_CLASSES)
   priceClass?: PriceClass;
 
@@ -181,7 +181,7 @@ export class BrandFilter {
 
   @ApiPropertyOptional({ description: 'Key-brand year (default: this year)' })
   @IsOmittable()
-  @Type(() => Number)
+  @IntegerText()
   @IsInt()
   @Min(2000)
   @Max(2100)
@@ -204,7 +204,7 @@ export class BrandFilter {
     description: 'Department whose key brands and focus tiers apply (admins; others: their own)',
   })
   @IsOmittable()
-  @Type(() => Number)
+  @IntegerText()
   @IsInt()
   @Min(1)
   departmentId?: number;
@@ -232,7 +232,7 @@ export class BrandQuery extends IntersectionType(BrandFilter, PageQuery) {}
 export class KeyBrandQuery {
   @ApiPropertyOptional({ description: 'Default: this year' })
   @IsOmittable()
-  @Type(() => Number)
+  @IntegerText()
   @IsInt()
   @Min(2000)
   @Max(2100)
@@ -240,7 +240,7 @@ export class KeyBrandQuery {
 
   @ApiPropertyOptional({ description: 'Admins: whose equivalents to show (default: every department’s)' })
   @IsOmittable()
-  @Type(() => Number)
+  @IntegerText()
   @IsInt()
   @Min(1)
   departmentId?: number;
@@ -305,7 +305,7 @@ export class FocusTiersDto {
 export class FocusTierQuery {
   @ApiPropertyOptional()
   @IsOmittable()
-  @Type(() => Number)
+  @IntegerText()
   @IsInt()
   @Min(1)
   departmentId?: number;

@@ -14,7 +14,7 @@ import {
   Min,
   MinLength,
 } from 'class-validator';
-import { IsOmittable, PageQuery } from '#libs/shared';
+import { IsOmittable, PageQuery, IntegerText } from '#libs/shared';
 import {
   LEAD_DEADLINE_DAYS_MAX,
   LEAD_IMPORTANCES,
@@ -158,14 +158,14 @@ export class LeadQuery extends PageQuery {
 
   @ApiPropertyOptional()
   @IsOmittable()
-  @Type(() => Number)
+  @IntegerText()
   @IsInt()
   @Min(1)
   squadId?: number;
 
   @ApiPropertyOptional()
   @IsOmittable()
-  @Type(() => Number)
+  @IntegerText()
   @IsInt()
   @Min(1)
   retailerId?: number;
@@ -221,7 +221,7 @@ export class LeadPolicyDto {
 export class LeadPolicyQuery {
   @ApiPropertyOptional({ description: 'Admins name the department' })
   @IsOmittable()
-  @Type(() => Number)
+  @IntegerText()
   @IsInt()
   @Min(1)
   departmentId?: number;

@@ -1,7 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
 import { IsInt, Matches, Min } from 'class-validator';
-import { IsOmittable } from '#libs/shared';
+import { IsOmittable, IntegerText } from '#libs/shared';
 
 export const MONTH_PATTERN = /^\d{4}-(0[1-9]|1[0-2])$/;
 
@@ -14,7 +13,7 @@ export class KpiMonthQuery {
 
   @ApiPropertyOptional({ description: 'Only this department (admins: required when there are several)' })
   @IsOmittable()
-  @Type(() => Number)
+  @IntegerText()
   @IsInt()
   @Min(1)
   departmentId?: number;

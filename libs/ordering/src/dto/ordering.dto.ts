@@ -15,7 +15,7 @@ import {
   MinLength,
   ValidateNested,
 } from 'class-validator';
-import { IsOmittable, PageQuery } from '#libs/shared';
+import { IsOmittable, PageQuery, IntegerText } from '#libs/shared';
 import {
   DEMAND_CHANNELS,
   DEMAND_STATES,
@@ -90,7 +90,7 @@ export class RejectDemandDto {
 export class DemandQuery extends PageQuery {
   @ApiPropertyOptional()
   @IsOmittable()
-  @Type(() => Number)
+  @IntegerText()
   @IsInt()
   @Min(1)
   cycleId?: number;
@@ -107,14 +107,14 @@ export class DemandQuery extends PageQuery {
 
   @ApiPropertyOptional()
   @IsOmittable()
-  @Type(() => Number)
+  @IntegerText()
   @IsInt()
   @Min(1)
   territoryId?: number;
 
   @ApiPropertyOptional()
   @IsOmittable()
-  @Type(() => Number)
+  @IntegerText()
   @IsInt()
   @Min(1)
   retailerId?: number;
@@ -170,7 +170,7 @@ export class UpdateCycleDto {
 export class CycleQuery extends PageQuery {
   @ApiPropertyOptional()
   @IsOmittable()
-  @Type(() => Number)
+  @IntegerText()
   @IsInt()
   @Min(1)
   territoryId?: number;
@@ -195,7 +195,7 @@ export class CycleQuery extends PageQuery {
 
 export class CycleIdQuery extends PageQuery {
   @ApiProperty()
-  @Type(() => Number)
+  @IntegerText()
   @IsInt()
   @Min(1)
   cycleId: number;
@@ -209,7 +209,7 @@ export class SupplyOrderQuery {
 
   @ApiPropertyOptional()
   @IsOmittable()
-  @Type(() => Number)
+  @IntegerText()
   @IsInt()
   @Min(1)
   supplyPointId?: number;

@@ -1,5 +1,4 @@
 import { ApiProperty, ApiPropertyOptional, PartialType, PickType } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayUnique,
@@ -13,7 +12,7 @@ import {
   Min,
   MinLength,
 } from 'class-validator';
-import { IsOmittable, PageQuery } from '#libs/shared';
+import { IsOmittable, PageQuery, IntegerText } from '#libs/shared';
 import { ORG_UNIT_TYPES, type OrgUnitType } from '../domain/org-tree.js';
 
 export class CreateOrgUnitDto {
@@ -71,7 +70,7 @@ export class OrgUnitQuery extends PageQuery {
 
   @ApiPropertyOptional()
   @IsOmittable()
-  @Type(() => Number)
+  @IntegerText()
   @IsInt()
   @Min(1)
   parentId?: number;

@@ -16,7 +16,7 @@ import {
   MinLength,
   ValidateNested,
 } from 'class-validator';
-import { IsOmittable } from '#libs/shared';
+import { IsOmittable, IntegerText } from '#libs/shared';
 
 export const MONTH_PATTERN = /^\d{4}-(0[1-9]|1[0-2])$/;
 const MAX_CARTONS = 1_000_000;
@@ -111,7 +111,7 @@ export class FloatAllowancesDto {
 export class QuotaPolicyQuery {
   @ApiPropertyOptional({ description: 'Department (admins only; others: their own)' })
   @IsOmittable()
-  @Type(() => Number)
+  @IntegerText()
   @IsInt()
   @Min(1)
   departmentId?: number;
@@ -191,7 +191,7 @@ export class ScarceLimitQuery {
 
   @ApiPropertyOptional()
   @IsOmittable()
-  @Type(() => Number)
+  @IntegerText()
   @IsInt()
   @Min(1)
   brandId?: number;

@@ -1,7 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
 import { IsIn, IsInt, Matches, Min } from 'class-validator';
-import { IsOmittable } from '#libs/shared';
+import { IsOmittable, IntegerText } from '#libs/shared';
 
 const MONTH_PATTERN = /^\d{4}-(0[1-9]|1[0-2])$/;
 
@@ -12,7 +11,7 @@ export class KpiWorkbookQuery {
 
   @ApiPropertyOptional({ description: 'Admins: the department (required when there are several)' })
   @IsOmittable()
-  @Type(() => Number)
+  @IntegerText()
   @IsInt()
   @Min(1)
   departmentId?: number;
@@ -28,7 +27,7 @@ export class OrderLinesExportQuery extends KpiWorkbookQuery {
 export class CloseMonthQuery {
   @ApiPropertyOptional({ description: 'Only this department (default: every department)' })
   @IsOmittable()
-  @Type(() => Number)
+  @IntegerText()
   @IsInt()
   @Min(1)
   departmentId?: number;

@@ -1,5 +1,5 @@
 import { ApiHideProperty, ApiProperty, ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
+import { Transform } from 'class-transformer';
 import {
   Allow,
   IsBoolean,
@@ -14,7 +14,7 @@ import {
   MinLength,
   ValidateIf,
 } from 'class-validator';
-import { IsOmittable, PageQuery } from '#libs/shared';
+import { IsOmittable, PageQuery, IntegerText } from '#libs/shared';
 import {
   BUSINESS_SCALES,
   BUSINESS_TYPES,
@@ -274,28 +274,28 @@ const toBoolean = ({ value }: { value: unknown }) =>
 export class RetailerFilter {
   @ApiPropertyOptional()
   @IsOmittable()
-  @Type(() => Number)
+  @IntegerText()
   @IsInt()
   @Min(1)
   territoryId?: number;
 
   @ApiPropertyOptional({ description: 'Service center 客户服务部' })
   @IsOmittable()
-  @Type(() => Number)
+  @IntegerText()
   @IsInt()
   @Min(1)
   serviceCenterId?: number;
 
   @ApiPropertyOptional()
   @IsOmittable()
-  @Type(() => Number)
+  @IntegerText()
   @IsInt()
   @Min(1)
   departmentId?: number;
 
   @ApiPropertyOptional({ minimum: GRADE_MIN, maximum: GRADE_MAX })
   @IsOmittable()
-  @Type(() => Number)
+  @IntegerText()
   @IsInt()
   @Min(GRADE_MIN)
   @Max(GRADE_MAX)
@@ -303,7 +303,7 @@ export class RetailerFilter {
 
   @ApiPropertyOptional({ minimum: GRADE_MIN, maximum: GRADE_MAX, description: 'Grade from (inclusive)' })
   @IsOmittable()
-  @Type(() => Number)
+  @IntegerText()
   @IsInt()
   @Min(GRADE_MIN)
   @Max(GRADE_MAX)
@@ -311,7 +311,7 @@ export class RetailerFilter {
 
   @ApiPropertyOptional({ minimum: GRADE_MIN, maximum: GRADE_MAX, description: 'Grade to (inclusive)' })
   @IsOmittable()
-  @Type(() => Number)
+  @IntegerText()
   @IsInt()
   @Min(GRADE_MIN)
   @Max(GRADE_MAX)
@@ -351,7 +351,7 @@ export class RetailerFilter {
 
   @ApiPropertyOptional({ minimum: 1, maximum: 7 })
   @IsOmittable()
-  @Type(() => Number)
+  @IntegerText()
   @IsInt()
   @Min(1)
   @Max(7)

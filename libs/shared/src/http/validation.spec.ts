@@ -1,7 +1,8 @@
 import { describe, expect, it } from '@jest/globals';
 import type { ValidationError } from '@nestjs/common';
+import { plainToInstance } from 'class-transformer';
 import { IsInt, IsOptional, validateSync } from 'class-validator';
-import { flattenValidationErrors, IsOmittable } from './validation.js';
+import { flattenValidationErrors, IntegerText, IsOmittable } from './validation.js';
 
 describe('flattenValidationErrors', () => {
   it('flattens nested and array children to dotted paths', () => {
@@ -44,5 +45,35 @@ describe('IsOmittable', () => {
     expect(errorsOf({ omittable: 'x' })).toEqual(['omittable']);
     expect(errorsOf({ omittable: null })).toEqual(['omittable']);
     expect(errorsOf({ nullable: null })).toEqual([]);
+  });
+});
+
+class Query {
+  @IntegerText()
+  @IsInt()
+  id: number;
+}
+
+describe('IntegerText', () => {
+  const read = (id: unknown) => {
+    const query = plainToInstance(Query, { id });
+    return { id: query.id, valid: validateSync(query).length === 0 };
+  };
+
+  it('reads decimal digits as an integer', () => {
+    expect(read('42')).toEqual({ id: 42, valid: true });
+    expect(read('-3')).toEqual({ id: -3, valid: true });
+    expect(read('007')).toEqual({ id: 7, valid: true });
+  });
+
+  it.each(['0x1F', '1e3', ' 7 ', '', '1.5', '+4', '9'.repeat(16)])(
+    'leaves %j as text, which fails @IsInt',
+    (text) => {
+      expect(read(text)).toEqual({ id: text, valid: false });
+    },
+  );
+
+  it('leaves a number as it came', () => {
+    expect(read(5)).toEqual({ id: 5, valid: true });
   });
 });

@@ -1,4 +1,5 @@
 import { type ArgumentMetadata, ValidationPipe, type ValidationError } from '@nestjs/common';
+import { Transform } from 'class-transformer';
 import { ValidateIf } from 'class-validator';
 import { commonError } from '../errors/index.js';
 
@@ -14,6 +15,15 @@ export interface FieldError {
  * the fields that may be cleared with `null` (typed `| null`, documented `nullable: true`).
  */
 export const IsOmittable = () => ValidateIf((_object, value) => value !== undefined);
+
+/**
+ * An integer sent as text (query strings): decimal digits only. `@Type(() => Number)` used `Number()`, which
+ * also reads `0x1F`, `1e3`, ` 7 ` and the empty string (as 0); those now stay text and fail `@IsInt()`.
+ */
+export const IntegerText = () =>
+  Transform(({ value }: { value: unknown }) =>
+    typeof value === 'string' && /^-?\d{1,15}$/.test(value) ? Number(value) : value,
+  );
 
 /** Flattens nested class-validator errors to `field.path: [messages]`. */
 export function flattenValidationErrors(errors: ValidationError[], parent = ''): FieldError[] {

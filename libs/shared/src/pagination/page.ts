@@ -1,5 +1,5 @@
+import { IntegerText } from '../http/validation.js';
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
 import { IsInt, Max, Min } from 'class-validator';
 
 export const MAX_PAGE_SIZE = 200;
@@ -7,14 +7,14 @@ export const MAX_PAGE_SIZE = 200;
 /** `?page=&pageSize=`, shared by every list endpoint (extend it with the list's own filters). */
 export class PageQuery {
   @ApiPropertyOptional({ minimum: 1, default: 1 })
-  @Type(() => Number)
+  @IntegerText()
   @IsInt()
   @Min(1)
   @Max(1_000_000)
   page: number = 1;
 
   @ApiPropertyOptional({ minimum: 1, maximum: MAX_PAGE_SIZE, default: 20 })
-  @Type(() => Number)
+  @IntegerText()
   @IsInt()
   @Min(1)
   @Max(MAX_PAGE_SIZE)

@@ -10,7 +10,7 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
-import { IsOmittable } from '#libs/shared';
+import { IsOmittable, IntegerText } from '#libs/shared';
 
 export class ForecastLineDto {
   @ApiProperty()
@@ -44,7 +44,7 @@ export class PutForecastDto {
 export class ForecastQuery {
   @ApiPropertyOptional()
   @IsOmittable()
-  @Type(() => Number)
+  @IntegerText()
   @IsInt()
   @Min(1)
   accountManagerId?: number;

@@ -1,7 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
 import { IsInt, IsISO8601, Matches, Max, Min } from 'class-validator';
-import { IsOmittable, PageQuery } from '#libs/shared';
+import { IsOmittable, PageQuery, IntegerText } from '#libs/shared';
 import { DATE_PATTERN, MONTH_PATTERN } from '../../http/field-query.js';
 
 export class OverdueQuery extends PageQuery {
@@ -13,14 +12,14 @@ export class OverdueQuery extends PageQuery {
 
   @ApiPropertyOptional({ description: 'Only this account manager’s territory' })
   @IsOmittable()
-  @Type(() => Number)
+  @IntegerText()
   @IsInt()
   @Min(1)
   accountManagerId?: number;
 
   @ApiPropertyOptional()
   @IsOmittable()
-  @Type(() => Number)
+  @IntegerText()
   @IsInt()
   @Min(1)
   territoryId?: number;
@@ -34,7 +33,7 @@ export class MonthQuery {
 
   @ApiPropertyOptional()
   @IsOmittable()
-  @Type(() => Number)
+  @IntegerText()
   @IsInt()
   @Min(1)
   accountManagerId?: number;
@@ -42,7 +41,7 @@ export class MonthQuery {
 
 export class CheckSampleQuery extends MonthQuery {
   @ApiPropertyOptional({ minimum: 1, maximum: 50, default: 5, description: 'Visits per account manager' })
-  @Type(() => Number)
+  @IntegerText()
   @IsInt()
   @Min(1)
   @Max(50)

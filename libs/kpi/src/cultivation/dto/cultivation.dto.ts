@@ -1,7 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsString, Length, Min } from 'class-validator';
-import { IsOmittable, PageQuery } from '#libs/shared';
+import { IsOmittable, PageQuery, IntegerText } from '#libs/shared';
 import { KpiMonthQuery } from '../../dto/kpi-query.dto.js';
 
 export class KeyBrandCultivationQuery extends KpiMonthQuery {}
@@ -9,7 +8,7 @@ export class KeyBrandCultivationQuery extends KpiMonthQuery {}
 export class NewSpecAnalysisQuery {
   @ApiPropertyOptional({ description: 'Only this department (admins: required when there are several)' })
   @IsOmittable()
-  @Type(() => Number)
+  @IntegerText()
   @IsInt()
   @Min(1)
   departmentId?: number;
@@ -28,14 +27,14 @@ export class CultivationTaskQuery extends PageQuery {
 
   @ApiPropertyOptional()
   @IsOmittable()
-  @Type(() => Number)
+  @IntegerText()
   @IsInt()
   @Min(1)
   brandId?: number;
 
   @ApiPropertyOptional()
   @IsOmittable()
-  @Type(() => Number)
+  @IntegerText()
   @IsInt()
   @Min(1)
   territoryId?: number;
