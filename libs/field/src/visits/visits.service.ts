@@ -178,13 +178,6 @@ export class VisitsService {
     });
   }
 
-  /** Retailers never see field work: its notes and verdicts are the department's supervision records. */
-  private fieldScope(actor: Actor) {
-    return actor.scope.kind === 'retailer'
-      ? ({ kind: 'territories', territoryIds: [] } as const)
-      : actor.scope;
-  }
-
   /** Each spec's observed prices against its guide prices, with the department's tolerance. */
   private async priceCheckRows(manager: EntityManager, dto: RecordVisitDto, context: RecordingContext) {
     const priceBrandIds = dto.priceChecks?.map((line) => line.brandId) ?? [];
