@@ -9,7 +9,8 @@ import {
 } from '../forecasts/actual-volumes.js';
 import { accuracyReport, type AccuracyReport, type CartonsLine } from '../forecasts/accuracy-report.js';
 import { FieldLookups } from '../lookups/field-lookups.js';
-import { DEFAULT_FIELD_POLICY, type FieldPolicyValues } from '../policy/field-policy.values.js';
+import { FieldPolicyService } from '../policy/field-policy.service.js';
+import { fieldTargetPolicy } from '../policy/field-policy.values.js';
 import { firstDayOf, lastDayOf, workingDaysBetween } from '../rules/business-calendar.js';
 import type { GuidanceTopic } from '../rules/visit-content.rule.js';
 
@@ -83,6 +84,7 @@ export class FieldFacts {
   constructor(
     private readonly dataSource: DataSource,
     private readonly lookups: FieldLookups,
+    private readonly policies: FieldPolicyService,
     @Optional() @Inject(ACTUAL_VOLUMES) private readonly actuals?: ActualVolumesProvider,
   ) {}
 
@@ -139,17 +141,13 @@ export class FieldFacts {
         [territoryIds, from, to],
       ) as Promise<Array<{ territoryId: number; visits: number; calls: number }>>,
       this.lookups.territoryMarkets(territoryIds),
-      this.policiesOf(territories.map((t) => t.departmentId)),
+      this.policies.valuesOf(territories.map((t) => t.departmentId)),
     ]);
     const done = new Map(counts.map((row) => [row.territoryId, row]));
     const workingDays = workingDaysBetween(from, to);
     return territories.map((t) => {
-      const policy = policies.get(t.departmentId) ?? DEFAULT_FIELD_POLICY;
+      const targets = fieldTargetPolicy(policies.get(t.departmentId)!);
       const market = markets.get(t.territoryId) ?? 'urban';
-      const targets = {
-        visitsPerWorkingDay: { urban: policy.urbanVisitsPerDay, rural: policy.ruralVisitsPerDay },
-        callsPerWorkingDay: policy.callsPerDay,
-      };
       return {
         territoryId: t.territoryId,
         market,
@@ -262,17 +260,5 @@ export class FieldFacts {
           ? null
           : { effective, note: note ?? '', checkedBy: checkedBy!, checkedAt: checkedAt! },
     }));
-  }
-
-  private async policiesOf(departmentIds: number[]): Promise<Map<number, FieldPolicyValues>> {
-    const rows: Array<FieldPolicyValues & { departmentId: number }> = await this.dataSource.query(
-      `SELECT department_id AS "departmentId", big_account_visit_days AS "bigAccountVisitDays",
-              regular_visit_days AS "regularVisitDays", urban_visits_per_day AS "urbanVisitsPerDay",
-              rural_visits_per_day AS "ruralVisitsPerDay", calls_per_day AS "callsPerDay",
-              price_tolerance_bp AS "priceToleranceBp", visit_backdate_days AS "visitBackdateDays"
-         FROM field_policies WHERE department_id = ANY($1::int[])`,
-      [[...new Set(departmentIds)]],
-    );
-    return new Map(rows.map((row) => [row.departmentId, row]));
   }
 }

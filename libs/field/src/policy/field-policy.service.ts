@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager, In } from 'typeorm';
 import { type Actor, notFound, TransactionRunner } from '#libs/shared';
 import { AuditService } from '#libs/audit';
 import { OrgService } from '#libs/org';
@@ -33,6 +32,16 @@ export class FieldPolicyService {
   ): Promise<FieldPolicyValues> {
     const row = await manager.findOneBy(FieldPolicy, { departmentId });
     return row ? pickValues(row) : { ...DEFAULT_FIELD_POLICY };
+  }
+
+  /** The policy each department works to (its own, or the defaults), in one query. */
+  async valuesOf(departmentIds: readonly number[]): Promise<Map<number, FieldPolicyValues>> {
+    const unique = [...new Set(departmentIds)];
+    const rows = unique.length
+      ? await this.dataSource.manager.findBy(FieldPolicy, { departmentId: In(unique) })
+      : [];
+    const own = new Map(rows.map((row) => [row.departmentId, pickValues(row)]));
+    return new Map(unique.map((id) => [id, own.get(id) ?? { ...DEFAULT_FIELD_POLICY }]));
   }
 
   async get(actor: Actor, departmentId: number): Promise<FieldPolicyView> {

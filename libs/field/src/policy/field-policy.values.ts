@@ -1,5 +1,9 @@
 import { EXACT_GUIDE_PRICE } from '#libs/catalog';
-import { DEFAULT_FIELD_TARGET_POLICY, DEFAULT_VISIT_CADENCE_POLICY } from '../domain/index.js';
+import {
+  DEFAULT_FIELD_TARGET_POLICY,
+  DEFAULT_VISIT_CADENCE_POLICY,
+  type FieldTargetPolicy,
+} from '../domain/index.js';
 
 /** The settings of a department's field policy (see FieldPolicy). */
 export interface FieldPolicyValues {
@@ -24,3 +28,11 @@ export const DEFAULT_FIELD_POLICY: Readonly<FieldPolicyValues> = {
 };
 
 export const FIELD_POLICY_KEYS = Object.keys(DEFAULT_FIELD_POLICY) as Array<keyof FieldPolicyValues>;
+
+/** The daily visit and call targets a department's policy sets, as the domain's target rule takes them. */
+export function fieldTargetPolicy(policy: FieldPolicyValues): FieldTargetPolicy {
+  return {
+    visitsPerWorkingDay: { urban: policy.urbanVisitsPerDay, rural: policy.ruralVisitsPerDay },
+    callsPerWorkingDay: policy.callsPerDay,
+  };
+}

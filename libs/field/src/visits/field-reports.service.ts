@@ -6,7 +6,8 @@ import { fieldError } from '../field.errors.js';
 import { FieldScope, type ScopedTerritory } from '../field-scope.js';
 import { FieldWorkRecording } from '../field-work-recording.js';
 import { FieldLookups } from '../lookups/field-lookups.js';
-import { DEFAULT_FIELD_POLICY, type FieldPolicyValues } from '../policy/field-policy.values.js';
+import { FieldPolicyService } from '../policy/field-policy.service.js';
+import { DEFAULT_FIELD_POLICY, fieldTargetPolicy } from '../policy/field-policy.values.js';
 import { firstDayOf, lastDayOf, monthOf, workingDaysBetween } from '../rules/business-calendar.js';
 import {
   toVisitSummary,
@@ -94,6 +95,7 @@ export class FieldReportsService {
     private readonly scope: FieldScope,
     private readonly lookups: FieldLookups,
     private readonly recording: FieldWorkRecording,
+    private readonly policies: FieldPolicyService,
   ) {}
 
   /**
@@ -168,7 +170,7 @@ export class FieldReportsService {
     const managerIds = territories.map((t) => t.accountManagerId);
     const [markets, policies, counts] = await Promise.all([
       this.lookups.territoryMarkets(territories.map((t) => t.territoryId)),
-      this.policiesOf(territories.map((t) => t.departmentId)),
+      this.policies.valuesOf(territories.map((t) => t.departmentId)),
       this.dataSource.query(
         `SELECT m.id AS "accountManagerId",
                 (SELECT count(DISTINCT (v.retailer_id, v.visited_on))::int FROM visits v
@@ -183,13 +185,8 @@ export class FieldReportsService {
     const workingDaysInMonth = workingDaysBetween(from, monthEnd);
     const workingDaysElapsed = workingDaysBetween(from, asOf);
     const items = territories.map((t): AttainmentRow => {
-      const policy = policies.get(t.departmentId) ?? DEFAULT_FIELD_POLICY;
+      const targets = fieldTargetPolicy(policies.get(t.departmentId)!);
       const market = markets.get(t.territoryId) ?? 'urban';
-      const targets = {
-        visitsPerWorkingDay: { urban: policy.urbanVisitsPerDay, rural: policy.ruralVisitsPerDay },
-        callsPerWorkingDay: policy.callsPerDay,
-      };
-      const visitsPerDay = market === 'rural' ? policy.ruralVisitsPerDay : policy.urbanVisitsPerDay;
       return {
         accountManagerId: t.accountManagerId,
         territoryId: t.territoryId,
@@ -199,13 +196,13 @@ export class FieldReportsService {
         workingDaysElapsed,
         visits: attainment(
           done.get(t.accountManagerId)?.visits ?? 0,
-          visitsPerDay,
+          targets.visitsPerWorkingDay[market],
           visitTarget(workingDaysElapsed, market, targets),
           visitTarget(workingDaysInMonth, market, targets),
         ),
         calls: attainment(
           done.get(t.accountManagerId)?.calls ?? 0,
-          policy.callsPerDay,
+          targets.callsPerWorkingDay,
           callTarget(workingDaysElapsed, targets),
           callTarget(workingDaysInMonth, targets),
         ),
@@ -276,18 +273,6 @@ export class FieldReportsService {
     if (month === undefined) return current;
     if (month > current) throw fieldError('FIELD_PERIOD_NOT_STARTED', { month });
     return month;
-  }
-
-  private async policiesOf(departmentIds: number[]): Promise<Map<number, FieldPolicyValues>> {
-    const rows: Array<FieldPolicyValues & { departmentId: number }> = await this.dataSource.query(
-      `SELECT department_id AS "departmentId", big_account_visit_days AS "bigAccountVisitDays",
-              regular_visit_days AS "regularVisitDays", urban_visits_per_day AS "urbanVisitsPerDay",
-              rural_visits_per_day AS "ruralVisitsPerDay", calls_per_day AS "callsPerDay",
-              price_tolerance_bp AS "priceToleranceBp", visit_backdate_days AS "visitBackdateDays"
-         FROM field_policies WHERE department_id = ANY($1::int[])`,
-      [[...new Set(departmentIds)]],
-    );
-    return new Map(rows.map((row) => [row.departmentId, row]));
   }
 }
 
