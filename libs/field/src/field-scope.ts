@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { type Actor, notFound, type Scope } from '#libs/shared';
+import { StaffDirectory } from '#libs/auth';
 import { OrgService } from '#libs/org';
-import { FieldLookups } from './lookups/field-lookups.js';
 
 export interface ScopedTerritory {
   territoryId: number;
@@ -18,7 +18,7 @@ export interface ScopedTerritory {
 export class FieldScope {
   constructor(
     private readonly org: OrgService,
-    private readonly lookups: FieldLookups,
+    private readonly staff: StaffDirectory,
   ) {}
 
   async territories(
@@ -35,12 +35,18 @@ export class FieldScope {
       if (!visible.length) throw notFound('territory', filter.territoryId);
     }
     if (filter.accountManagerId !== undefined) {
-      const territoryId = await this.lookups.territoryOfAccountManager(filter.accountManagerId);
+      const [member] = await this.staff.membersOf([filter.accountManagerId]);
+      const territoryId = member?.role === 'account_manager' ? member.orgUnitId : null;
       visible = visible.filter((t) => t.territoryId === territoryId);
       if (!visible.length) throw notFound('account manager', filter.accountManagerId);
       return visible.map((t) => ({ ...t, accountManagerId: filter.accountManagerId! }));
     }
-    const managers = await this.lookups.activeAccountManagers(visible.map((t) => t.territoryId));
+    const managers = new Map(
+      (await this.staff.accountManagersOf(visible.map((t) => t.territoryId))).map((m) => [
+        m.orgUnitId,
+        m.userId,
+      ]),
+    );
     return visible.map((t) => ({ ...t, accountManagerId: managers.get(t.territoryId) ?? null }));
   }
 }

@@ -1,7 +1,10 @@
 import { type DynamicModule, type InjectionToken, Module, type ModuleMetadata } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '#libs/audit';
+import { AuthModule } from '#libs/auth';
+import { CatalogModule } from '#libs/catalog';
 import { OrgModule } from '#libs/org';
+import { RetailersModule } from '#libs/retailers';
 import { CallsController } from './calls/calls.controller.js';
 import { CallsService } from './calls/calls.service.js';
 import { fieldEntities } from './field.entities.js';
@@ -53,7 +56,10 @@ export class FieldModule {
       imports: [
         TypeOrmModule.forFeature(fieldEntities),
         AuditModule,
+        AuthModule,
+        CatalogModule,
         OrgModule,
+        RetailersModule,
         ...(actualVolumes?.imports ?? []),
       ],
       providers: [

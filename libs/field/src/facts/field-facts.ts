@@ -1,5 +1,7 @@
 import { Inject, Injectable, Optional } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { BrandDirectory } from '#libs/catalog';
+import { RetailerDirectory } from '#libs/retailers';
 import { callTarget, type TerritoryMarket, visitTarget } from '../domain/index.js';
 import { fieldError } from '../field.errors.js';
 import {
@@ -8,7 +10,6 @@ import {
   type ActualVolumesProvider,
 } from '../forecasts/actual-volumes.js';
 import { accuracyReport, type AccuracyReport, type CartonsLine } from '../forecasts/accuracy-report.js';
-import { FieldLookups } from '../lookups/field-lookups.js';
 import { FieldPolicyService } from '../policy/field-policy.service.js';
 import { fieldTargetPolicy } from '../policy/field-policy.values.js';
 import { firstDayOf, lastDayOf, workingDaysBetween } from '../rules/business-calendar.js';
@@ -83,7 +84,8 @@ export interface GuidanceVisitFact {
 export class FieldFacts {
   constructor(
     private readonly dataSource: DataSource,
-    private readonly lookups: FieldLookups,
+    private readonly retailers: RetailerDirectory,
+    private readonly brands: BrandDirectory,
     private readonly policies: FieldPolicyService,
     @Optional() @Inject(ACTUAL_VOLUMES) private readonly actuals?: ActualVolumesProvider,
   ) {}
@@ -130,7 +132,7 @@ export class FieldFacts {
     const from = firstDayOf(month);
     const to = asOf < lastDayOf(month) ? asOf : lastDayOf(month);
     const territoryIds = territories.map((t) => t.territoryId);
-    const [counts, markets, policies] = await Promise.all([
+    const [counts, profiles, policies] = await Promise.all([
       this.dataSource.query(
         `SELECT t.id AS "territoryId",
                 (SELECT count(DISTINCT (v.retailer_id, v.visited_on))::int FROM visits v
@@ -140,10 +142,11 @@ export class FieldFacts {
            FROM unnest($1::int[]) AS t(id)`,
         [territoryIds, from, to],
       ) as Promise<Array<{ territoryId: number; visits: number; calls: number }>>,
-      this.lookups.territoryMarkets(territoryIds),
+      this.retailers.territoryProfiles(territoryIds),
       this.policies.valuesOf(territories.map((t) => t.departmentId)),
     ]);
     const done = new Map(counts.map((row) => [row.territoryId, row]));
+    const markets = new Map(profiles.map((p) => [p.territoryId, p.market]));
     const workingDays = workingDaysBetween(from, to);
     return territories.map((t) => {
       const targets = fieldTargetPolicy(policies.get(t.departmentId)!);
@@ -222,7 +225,9 @@ export class FieldFacts {
         : Promise.resolve([]),
       known ??
         (territoryIds.length ? this.actuals!.actualCartonsByBrand(territoryIds, month) : Promise.resolve([])),
-      this.lookups.keyBrands(Number(month.slice(0, 4))),
+      this.brands.keyBrandsOf(Number(month.slice(0, 4)), [
+        ...new Set(territories.map((t) => t.departmentId)),
+      ]),
     ]);
     return accuracyReport({
       month,

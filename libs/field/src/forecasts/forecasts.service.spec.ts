@@ -1,6 +1,7 @@
 import { describe, expect, it, jest } from '@jest/globals';
 import type { DataSource } from 'typeorm';
 import type { AuditService } from '#libs/audit';
+import type { BrandDirectory } from '#libs/catalog';
 import type { Actor, TransactionRunner } from '#libs/shared';
 import type { FieldScope, ScopedTerritory } from '../field-scope.js';
 import type { FieldWorkRecording } from '../field-work-recording.js';
@@ -26,8 +27,10 @@ function service(today: string, actuals?: ActualVolumesProvider) {
     { territoryId: 20, brandId: 2, cartons: 10 },
   ]);
   const scope = { territories: jest.fn(async (_actor: Actor, _filter: object) => territories) };
-  const lookups = {
-    keyBrands: jest.fn(async (_year: number) => [{ brandId: 1, kind: 'national_top20', departmentId: null }]),
+  const brands = {
+    keyBrandsOf: jest.fn(async (_year: number, _departmentIds: readonly number[]) => [
+      { brandId: 1, kind: 'national_top20', departmentId: null },
+    ]),
   };
   const recording = { today: () => today };
   const forecasts = new ForecastsService(
@@ -35,11 +38,12 @@ function service(today: string, actuals?: ActualVolumesProvider) {
     {} as TransactionRunner,
     {} as AuditService,
     recording as unknown as FieldWorkRecording,
-    lookups as unknown as FieldLookups,
+    {} as FieldLookups,
     scope as unknown as FieldScope,
+    brands as unknown as BrandDirectory,
     actuals,
   );
-  return { forecasts, query, scope, lookups };
+  return { forecasts, query, scope, brands };
 }
 
 describe('ForecastsService.accuracy', () => {
@@ -73,11 +77,11 @@ describe('ForecastsService.accuracy', () => {
 
   it('asks the provider for the scope’s territories and month, and scores them', async () => {
     const actuals = provider();
-    const { forecasts, scope, lookups } = service('2027-01-01', actuals);
+    const { forecasts, scope, brands } = service('2027-01-01', actuals);
     const report = await forecasts.accuracy(actor, '2026-12', { accountManagerId: 101 });
     expect(scope.territories).toHaveBeenCalledWith(actor, { accountManagerId: 101 });
     expect(actuals.actualCartonsByBrand).toHaveBeenCalledWith([10, 20], '2026-12');
-    expect(lookups.keyBrands).toHaveBeenCalledWith(2026);
+    expect(brands.keyBrandsOf).toHaveBeenCalledWith(2026, [1]);
     // T10: brand 1 A=100 F=90 → 90/100. T20: brand 2 forecast 10, nothing ordered → 0; brand 3 ordered 40,
     // not forecast → 0: 0/40. Roll-up 90/140; key brand 1 only: 90/100.
     expect(report.territories.map((t) => t.overall.accuracy)).toEqual([0.9, 0]);

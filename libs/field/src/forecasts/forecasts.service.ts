@@ -2,6 +2,7 @@ import { Inject, Injectable, Optional } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { type Actor, TransactionRunner } from '#libs/shared';
 import { AuditService } from '#libs/audit';
+import { BrandDirectory } from '#libs/catalog';
 import { fieldError } from '../field.errors.js';
 import { FieldScope } from '../field-scope.js';
 import { FieldWorkRecording } from '../field-work-recording.js';
@@ -47,6 +48,7 @@ export class ForecastsService {
     private readonly recording: FieldWorkRecording,
     private readonly lookups: FieldLookups,
     private readonly scope: FieldScope,
+    private readonly brands: BrandDirectory,
     @Optional() @Inject(ACTUAL_VOLUMES) private readonly actuals?: ActualVolumesProvider,
   ) {}
 
@@ -132,7 +134,9 @@ export class ForecastsService {
         [territoryIds, firstDayOf(month)],
       ) as Promise<CartonsLine[]>,
       territoryIds.length ? this.actuals.actualCartonsByBrand(territoryIds, month) : Promise.resolve([]),
-      this.lookups.keyBrands(Number(month.slice(0, 4))),
+      this.brands.keyBrandsOf(Number(month.slice(0, 4)), [
+        ...new Set(territories.map((t) => t.departmentId)),
+      ]),
     ]);
     return accuracyReport({ month, territories, forecasts, actuals, keyBrands });
   }

@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { Actor } from '#libs/shared';
+import { RetailerDirectory } from '#libs/retailers';
 import { callTarget, checkSampleSeed, seededSample, visitTarget } from '../domain/index.js';
 import { fieldError } from '../field.errors.js';
 import { FieldScope, type ScopedTerritory } from '../field-scope.js';
 import { FieldWorkRecording } from '../field-work-recording.js';
-import { FieldLookups } from '../lookups/field-lookups.js';
 import { FieldPolicyService } from '../policy/field-policy.service.js';
 import { DEFAULT_FIELD_POLICY, fieldTargetPolicy } from '../policy/field-policy.values.js';
 import { firstDayOf, lastDayOf, monthOf, workingDaysBetween } from '../rules/business-calendar.js';
@@ -93,7 +93,7 @@ export class FieldReportsService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly scope: FieldScope,
-    private readonly lookups: FieldLookups,
+    private readonly retailers: RetailerDirectory,
     private readonly recording: FieldWorkRecording,
     private readonly policies: FieldPolicyService,
   ) {}
@@ -168,8 +168,8 @@ export class FieldReportsService {
       (t): t is ScopedTerritory & { accountManagerId: number } => t.accountManagerId !== null,
     );
     const managerIds = territories.map((t) => t.accountManagerId);
-    const [markets, policies, counts] = await Promise.all([
-      this.lookups.territoryMarkets(territories.map((t) => t.territoryId)),
+    const [profiles, policies, counts] = await Promise.all([
+      this.retailers.territoryProfiles(territories.map((t) => t.territoryId)),
       this.policies.valuesOf(territories.map((t) => t.departmentId)),
       this.dataSource.query(
         `SELECT m.id AS "accountManagerId",
@@ -182,6 +182,7 @@ export class FieldReportsService {
       ) as Promise<Array<{ accountManagerId: number; visits: number; calls: number }>>,
     ]);
     const done = new Map(counts.map((row) => [row.accountManagerId, row]));
+    const markets = new Map(profiles.map((p) => [p.territoryId, p.market]));
     const workingDaysInMonth = workingDaysBetween(from, monthEnd);
     const workingDaysElapsed = workingDaysBetween(from, asOf);
     const items = territories.map((t): AttainmentRow => {
