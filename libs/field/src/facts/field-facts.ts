@@ -90,6 +90,11 @@ export class FieldFacts {
     @Optional() @Inject(ACTUAL_VOLUMES) private readonly actuals?: ActualVolumesProvider,
   ) {}
 
+  /** Whether forecast accuracy can be measured: actual volumes are wired in (see `FieldModule.register`). */
+  get measuresForecastAccuracy(): boolean {
+    return this.actuals !== undefined;
+  }
+
   async guidance(period: FieldPeriod, territoryIds: readonly number[]): Promise<TerritoryGuidance[]> {
     if (!territoryIds.length) return [];
     return this.dataSource.query(
@@ -208,7 +213,7 @@ export class FieldFacts {
    */
   async forecastAccuracy(
     month: string,
-    territories: readonly FieldTerritory[],
+    territories: ReadonlyArray<FieldTerritory & { readonly accountManagerId?: number | null }>,
     /** The month's actuals when the caller already holds them (read from the same provider's facts). */
     known?: readonly ActualCartons[],
   ): Promise<AccuracyReport> {
@@ -231,7 +236,7 @@ export class FieldFacts {
     ]);
     return accuracyReport({
       month,
-      territories: territories.map((t) => ({ ...t, accountManagerId: null })),
+      territories: territories.map((t) => ({ ...t, accountManagerId: t.accountManagerId ?? null })),
       forecasts,
       actuals,
       keyBrands,

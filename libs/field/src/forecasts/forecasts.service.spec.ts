@@ -2,10 +2,13 @@ import { describe, expect, it, jest } from '@jest/globals';
 import type { DataSource } from 'typeorm';
 import type { AuditService } from '#libs/audit';
 import type { BrandDirectory } from '#libs/catalog';
+import type { RetailerDirectory } from '#libs/retailers';
 import type { Actor, TransactionRunner } from '#libs/shared';
 import type { FieldScope, ScopedTerritory } from '../field-scope.js';
 import type { FieldWorkRecording } from '../field-work-recording.js';
+import { FieldFacts } from '../facts/field-facts.js';
 import type { FieldLookups } from '../lookups/field-lookups.js';
+import type { FieldPolicyService } from '../policy/field-policy.service.js';
 import { FieldModule } from '../field.module.js';
 import { ACTUAL_VOLUMES, type ActualVolumesProvider } from './actual-volumes.js';
 import { ForecastsService } from './forecasts.service.js';
@@ -33,15 +36,22 @@ function service(today: string, actuals?: ActualVolumesProvider) {
     ]),
   };
   const recording = { today: () => today };
+  const dataSource = { query } as unknown as DataSource;
+  const facts = new FieldFacts(
+    dataSource,
+    {} as RetailerDirectory,
+    brands as unknown as BrandDirectory,
+    {} as FieldPolicyService,
+    actuals,
+  );
   const forecasts = new ForecastsService(
-    { query } as unknown as DataSource,
+    dataSource,
     {} as TransactionRunner,
     {} as AuditService,
     recording as unknown as FieldWorkRecording,
     {} as FieldLookups,
     scope as unknown as FieldScope,
-    brands as unknown as BrandDirectory,
-    actuals,
+    facts,
   );
   return { forecasts, query, scope, brands };
 }

@@ -1,16 +1,15 @@
-import { Inject, Injectable, Optional } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { type Actor, TransactionRunner } from '#libs/shared';
 import { AuditService } from '#libs/audit';
-import { BrandDirectory } from '#libs/catalog';
 import { fieldError } from '../field.errors.js';
 import { FieldScope } from '../field-scope.js';
 import { FieldWorkRecording } from '../field-work-recording.js';
 import { FieldLookups } from '../lookups/field-lookups.js';
 import { firstDayOf } from '../rules/business-calendar.js';
 import { forecastWindow, monthIsOver } from '../rules/forecast-window.rule.js';
-import { ACTUAL_VOLUMES, type ActualVolumesProvider } from './actual-volumes.js';
-import { accuracyReport, type AccuracyReport, type CartonsLine } from './accuracy-report.js';
+import { FieldFacts } from '../facts/field-facts.js';
+import type { AccuracyReport } from './accuracy-report.js';
 import type { ForecastQuery, PutForecastDto } from './dto/forecast.dto.js';
 
 export interface ForecastLineView {
@@ -48,8 +47,7 @@ export class ForecastsService {
     private readonly recording: FieldWorkRecording,
     private readonly lookups: FieldLookups,
     private readonly scope: FieldScope,
-    private readonly brands: BrandDirectory,
-    @Optional() @Inject(ACTUAL_VOLUMES) private readonly actuals?: ActualVolumesProvider,
+    private readonly facts: FieldFacts,
   ) {}
 
   /**
@@ -123,22 +121,8 @@ export class ForecastsService {
    */
   async accuracy(actor: Actor, month: string, query: ForecastQuery): Promise<AccuracyReport> {
     if (!monthIsOver(month, this.recording.today())) throw fieldError('FORECAST_MONTH_NOT_OVER', { month });
-    if (!this.actuals) throw fieldError('FORECAST_ACTUALS_UNAVAILABLE');
-    const territories = await this.scope.territories(actor, query);
-    const territoryIds = territories.map((t) => t.territoryId);
-    const [forecasts, actuals, keyBrands] = await Promise.all([
-      this.dataSource.query(
-        `SELECT f.territory_id AS "territoryId", l.brand_id AS "brandId", l.cartons
-           FROM forecasts f JOIN forecast_lines l ON l.forecast_id = f.id
-          WHERE f.territory_id = ANY($1::int[]) AND f.month = $2`,
-        [territoryIds, firstDayOf(month)],
-      ) as Promise<CartonsLine[]>,
-      territoryIds.length ? this.actuals.actualCartonsByBrand(territoryIds, month) : Promise.resolve([]),
-      this.brands.keyBrandsOf(Number(month.slice(0, 4)), [
-        ...new Set(territories.map((t) => t.departmentId)),
-      ]),
-    ]);
-    return accuracyReport({ month, territories, forecasts, actuals, keyBrands });
+    if (!this.facts.measuresForecastAccuracy) throw fieldError('FORECAST_ACTUALS_UNAVAILABLE');
+    return this.facts.forecastAccuracy(month, await this.scope.territories(actor, query));
   }
 
   private async forecasts(
