@@ -1,5 +1,13 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { type Actor, commonError, CsvStreamWriter, type SheetColumn, XlsxStreamWriter } from '#libs/shared';
+import {
+  type Actor,
+  commonError,
+  CSV_CONTENT_TYPE,
+  CsvStreamWriter,
+  type SheetColumn,
+  XLSX_CONTENT_TYPE,
+  XlsxStreamWriter,
+} from '#libs/shared';
 import { BrandDirectory } from '#libs/catalog';
 import { KpiMonthService, KpiService } from '#libs/kpi';
 import { type OrderLineFact, OrderingFacts } from '#libs/ordering';
@@ -93,9 +101,7 @@ export class OrderLinesExportService {
       writer,
       filename: `订单明细-${department?.name ?? departmentId}-${query.month}.${extension}`,
       asciiFilename: `order-lines-${query.month}.${extension}`,
-      contentType: csv
-        ? 'text/csv; charset=utf-8'
-        : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      contentType: csv ? CSV_CONTENT_TYPE : XLSX_CONTENT_TYPE,
     };
   }
 
