@@ -11,15 +11,6 @@ export function isMonth(value: string): boolean {
   return MONTH.test(value);
 }
 
-export function isBusinessDate(value: string): boolean {
-  try {
-    dayNumber(value);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 export function monthOf(date: string): string {
   dayNumber(date);
   return date.slice(0, 7);
