@@ -140,12 +140,14 @@ describe('leads 线索', () => {
       const bad = await t.http.put('/api/lead-policy').set(head).send({ importantDays: 8, normalDays: 7 });
       expect(bad.status).toBe(400);
       expect(bad.body.code).toBe('LEAD_POLICY_INVALID');
-      await t.http.put('/api/lead-policy').set(head).send({ importantDays: 2, normalDays: 5 }).expect(200);
-      expect((await t.http.get('/api/lead-policy').set(await as('eo1'))).body).toMatchObject({
-        configured: true,
-        importantDays: 2,
-        normalDays: 5,
-      });
+      const put = await t.http
+        .put('/api/lead-policy')
+        .set(head)
+        .send({ importantDays: 2, normalDays: 5 })
+        .expect(200);
+      const stored = (await t.http.get('/api/lead-policy').set(await as('eo1'))).body;
+      expect(stored).toMatchObject({ configured: true, importantDays: 2, normalDays: 5 });
+      expect(put.body).toEqual(stored);
       at('2026-09-02T02:00:00Z');
       const res = await report('am01', { retailerId: r1, importance: 'important' });
       expect(res.body.deadlineAt).toBe('2026-09-04T02:00:00.000Z');

@@ -21,6 +21,18 @@ const BULK_CHUNK = 5_000;
 /** Who did it: a user, or the system for scheduled jobs and bootstrap. */
 export type AuditActor = Pick<Actor, 'userId' | 'role' | 'departmentId' | 'requestId'> | 'system';
 
+/** What the audit row records of who did it (a job or the bootstrap: `system`, no user or department). */
+function authorOf(actor: AuditActor) {
+  return actor === 'system'
+    ? { actorId: null, actorRole: 'system', departmentId: null, requestId: null }
+    : {
+        actorId: actor.userId,
+        actorRole: actor.role,
+        departmentId: actor.departmentId,
+        requestId: actor.requestId,
+      };
+}
+
 @Injectable()
 export class AuditService {
   constructor(@InjectRepository(AuditLog) private readonly logs: Repository<AuditLog>) {}
@@ -28,15 +40,7 @@ export class AuditService {
   /** Writes the audit rows inside the caller's transaction: a rolled-back change leaves no trace. */
   async record(manager: EntityManager, actor: AuditActor, ...entries: AuditEntry[]): Promise<void> {
     if (!entries.length) return;
-    const who =
-      actor === 'system'
-        ? { actorId: null, actorRole: 'system', departmentId: null, requestId: null }
-        : {
-            actorId: actor.userId,
-            actorRole: actor.role,
-            departmentId: actor.departmentId,
-            requestId: actor.requestId,
-          };
+    const who = authorOf(actor);
     // One prepared statement whatever the number of entries: it runs on every change, on every request.
     await preparedQuery(
       manager,
@@ -67,15 +71,7 @@ export class AuditService {
    * JSON parameter, so neither the 65,535 bind-parameter limit nor a round trip per entry applies.
    */
   async recordBulk(manager: EntityManager, actor: AuditActor, entries: AuditEntry[]): Promise<void> {
-    const who =
-      actor === 'system'
-        ? { actorId: null, actorRole: 'system', departmentId: null, requestId: null }
-        : {
-            actorId: actor.userId,
-            actorRole: actor.role,
-            departmentId: actor.departmentId,
-            requestId: actor.requestId,
-          };
+    const who = authorOf(actor);
     for (let start = 0; start < entries.length; start += BULK_CHUNK) {
       const chunk = entries.slice(start, start + BULK_CHUNK).map((entry) => ({
         action: entry.action,

@@ -1,4 +1,4 @@
-import { createHash, randomBytes, randomInt } from 'node:crypto';
+import { createHash, randomInt } from 'node:crypto';
 import bcrypt from 'bcryptjs';
 
 /** bcrypt cost 11: ~100 ms here, costly enough for offline guessing. Pure JS: no native build to break. */
@@ -32,16 +32,12 @@ export function dummyPasswordHash(): Promise<string> {
 }
 
 /**
- * A stored value no password verifies against: "!" never starts a bcrypt hash. Accounts created in bulk
- * (a retailer import of 30,000 rows) get one each, random, instead of a real hash: bcrypt at cost 11 costs
- * ~100 ms, an hour for 30,000 accounts, and a password nobody was told is no use anyway. Such an account
- * can log in once a password is set for it (activation or reset).
+ * A stored value no password verifies against ("!" never starts a bcrypt hash), made by PostgreSQL for
+ * set-based inserts (gen_random_uuid is built in since PostgreSQL 13). Accounts created in bulk (a retailer
+ * import of 30,000 rows) get one each, random, instead of a real hash: bcrypt at cost 11 costs ~100 ms, an
+ * hour for 30,000 accounts, and a password nobody was told is no use anyway. Such an account can log in once
+ * a password is set for it (activation or reset).
  */
-export function unusablePasswordHash(): string {
-  return `!${randomBytes(18).toString('base64url')}`;
-}
-
-/** The same, made by PostgreSQL for set-based inserts (gen_random_uuid is built in since PostgreSQL 13). */
 export const UNUSABLE_PASSWORD_HASH_SQL = `'!' || replace(gen_random_uuid()::text, '-', '')`;
 
 export function isUsablePasswordHash(hash: string | null | undefined): hash is string {

@@ -198,7 +198,7 @@ export class UsersService {
   /**
    * Creates or updates retailers' self-service accounts in the caller's transaction, set-based (one
    * statement however many: an import of 30,000 retailers). New accounts get an unusable password hash
-   * each (see `unusablePasswordHash`): they log in once activated. A change of licence number, territory
+   * each (see `UNUSABLE_PASSWORD_HASH_SQL`): they log in once activated. A change of licence number, territory
    * or status ends the account's sessions. Usernames must have been checked free (`usernameOwners`).
    */
   async syncRetailerAccounts(

@@ -1,10 +1,15 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, type EntityManager } from 'typeorm';
-import { type Actor, Clock, notFound, type Page, pageOf, pageOffset, TransactionRunner } from '#libs/shared';
+import { DataSource } from 'typeorm';
+import { type Actor, Clock, type Page, pageOf, pageOffset, TransactionRunner } from '#libs/shared';
 import { AuditService } from '#libs/audit';
 import { checkStopCompletion, type DeliveryEvent, transitionDelivery } from './domain/index.js';
 import { Delivery, DeliveryFeedback } from './delivery.entity.js';
-import { deliveryScopeCondition, type DeliveryView, toDeliveryView } from './delivery-access.js';
+import {
+  deliveryInScope,
+  deliveryScopeCondition,
+  type DeliveryView,
+  toDeliveryView,
+} from './delivery-access.js';
 import { deliveryError } from './delivery.errors.js';
 import type {
   CompleteDeliveryDto,
@@ -46,7 +51,7 @@ export class DeliveriesService {
 
   /** One stop with the feedback raised against it; out of scope is 404. */
   async get(actor: Actor, id: number) {
-    const delivery = await this.inScope(this.dataSource.manager, actor, id);
+    const delivery = await deliveryInScope(this.dataSource.manager, actor, id);
     const feedback = await this.dataSource.manager.find(DeliveryFeedback, {
       where: { deliveryId: id },
       order: { raisedAt: 'ASC' },
@@ -122,7 +127,7 @@ export class DeliveriesService {
     decide: (delivery: Delivery, now: Date) => Partial<Delivery>,
   ): Promise<DeliveryView> {
     return this.transactions.run(async (manager) => {
-      const delivery = await this.inScope(manager, actor, id, true);
+      const delivery = await deliveryInScope(manager, actor, id, true);
       const before = { ...delivery };
       const now = this.clock.now();
       const changes = decide(delivery, now);
@@ -140,17 +145,6 @@ export class DeliveriesService {
       });
       return toDeliveryView(delivery);
     });
-  }
-
-  private async inScope(manager: EntityManager, actor: Actor, id: number, lock = false): Promise<Delivery> {
-    const qb = manager
-      .createQueryBuilder(Delivery, 'd')
-      .where('d.id = :id', { id })
-      .andWhere(...deliveryScopeCondition(actor));
-    if (lock) qb.setLock('pessimistic_write');
-    const delivery = await qb.getOne();
-    if (!delivery) throw notFound('delivery', id);
-    return delivery;
   }
 
   private assertRouteStaff(actor: Actor, delivery: Delivery): void {

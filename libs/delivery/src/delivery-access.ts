@@ -1,11 +1,12 @@
-import { type Actor, scopeCondition } from '#libs/shared';
+import type { EntityManager } from 'typeorm';
+import { type Actor, notFound, scopeCondition } from '#libs/shared';
 import {
   type ArrivalTiming,
   arrivalTiming,
   DELIVERY_STATE_LABELS,
   RECEIVER_KIND_LABELS,
 } from './domain/index.js';
-import type { Delivery } from './delivery.entity.js';
+import { Delivery } from './delivery.entity.js';
 
 /**
  * Who sees which stops: delivery staff the stops of their route; a retailer its own; everyone else the
@@ -16,6 +17,23 @@ export function deliveryScopeCondition(actor: Actor, alias = 'd'): [string, Reco
   if (actor.role === 'delivery_staff')
     return [`${alias}.route_id = :deliveryScopeRoute`, { deliveryScopeRoute: actor.orgUnitId ?? -1 }];
   return scopeCondition(actor.scope, `${alias}.territory_id`, `${alias}.retailer_id`);
+}
+
+/** One stop the caller may see (locked for a change when asked); out of scope is 404. */
+export async function deliveryInScope(
+  manager: EntityManager,
+  actor: Actor,
+  id: number,
+  lock = false,
+): Promise<Delivery> {
+  const qb = manager
+    .createQueryBuilder(Delivery, 'd')
+    .where('d.id = :id', { id })
+    .andWhere(...deliveryScopeCondition(actor));
+  if (lock) qb.setLock('pessimistic_write');
+  const delivery = await qb.getOne();
+  if (!delivery) throw notFound('delivery', id);
+  return delivery;
 }
 
 export interface DeliveryView {

@@ -9,8 +9,8 @@ import {
   OPEN_FEEDBACK_STATES,
   transitionFeedback,
 } from './domain/index.js';
-import { Delivery, DeliveryFeedback } from './delivery.entity.js';
-import { deliveryScopeCondition } from './delivery-access.js';
+import { DeliveryFeedback } from './delivery.entity.js';
+import { deliveryInScope, deliveryScopeCondition } from './delivery-access.js';
 import { deliveryError } from './delivery.errors.js';
 import type { AnswerFeedbackDto, FeedbackQuery, RaiseFeedbackDto } from './dto/delivery.dto.js';
 
@@ -53,12 +53,7 @@ export class DeliveryFeedbackService {
 
   async raise(actor: Actor, deliveryId: number, dto: RaiseFeedbackDto): Promise<FeedbackView> {
     return this.transactions.run(async (manager) => {
-      const delivery = await manager
-        .createQueryBuilder(Delivery, 'd')
-        .where('d.id = :deliveryId', { deliveryId })
-        .andWhere(...deliveryScopeCondition(actor))
-        .getOne();
-      if (!delivery) throw notFound('delivery', deliveryId);
+      const delivery = await deliveryInScope(manager, actor, deliveryId);
       const now = this.clock.now();
       const feedback = manager.create(DeliveryFeedback, {
         deliveryId,

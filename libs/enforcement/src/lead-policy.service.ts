@@ -70,7 +70,7 @@ export class LeadPolicyService {
         departmentId,
       });
     });
-    return this.get(actor, departmentId);
+    return { departmentId, configured: true, importantDays: dto.importantDays, normalDays: dto.normalDays };
   }
 
   /** Staff work on their own department; admins name one. */

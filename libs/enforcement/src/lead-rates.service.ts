@@ -22,6 +22,18 @@ export interface LeadTallyQuery {
   departmentIds?: number[];
 }
 
+/** The columns a tally is grouped by, and how they are answered. */
+interface Grouping {
+  keys: string[];
+  groupBy: string[];
+}
+
+const BY_SQUAD: Grouping = { keys: ['l.squad_id AS "squadId"'], groupBy: ['l.squad_id'] };
+const BY_REPORTER: Grouping = {
+  keys: ['l.reported_by AS "reporterId"', 'l.reporter_role AS "reporterRole"'],
+  groupBy: ['l.reported_by', 'l.reporter_role'],
+};
+
 /**
  * The counts behind the lead KPIs, in SQL (one GROUP BY): the same counts as the domain's `tallyLeads`
  * over the leads reported in a month — received, with a result by `asOf`, of those on time (against the
@@ -37,35 +49,32 @@ export class LeadRatesService {
 
   /** Per squad (查实率, on-time rate), for the KPI context: no caller scope. */
   async squadTallies(query: LeadTallyQuery): Promise<SquadLeadTally[]> {
-    return this.tallies(query, ['l.squad_id AS "squadId"'], ['l.squad_id']).getRawMany();
+    return this.tallies(query, BY_SQUAD).getRawMany();
   }
 
   /** Per reporter (线索真实性), for the KPI context: no caller scope. */
   async reporterTallies(query: LeadTallyQuery): Promise<ReporterLeadTally[]> {
-    return this.tallies(
-      query,
-      ['l.reported_by AS "reporterId"', 'l.reporter_role AS "reporterRole"'],
-      ['l.reported_by', 'l.reporter_role'],
-    ).getRawMany();
+    return this.tallies(query, BY_REPORTER).getRawMany();
   }
 
   /** The squads' tallies and rates over the leads the caller may see. */
   async squadRates(actor: Actor, month: string, asOf?: Date) {
-    const query = { month, asOf: asOf ?? this.clock.now() };
-    const rows: SquadLeadTally[] = await this.tallies(query, ['l.squad_id AS "squadId"'], ['l.squad_id'])
-      .andWhere(...leadScopeCondition(actor))
-      .getRawMany();
-    return { month, asOf: query.asOf, items: rows.map((row) => withRates(row)) };
+    return this.rates<SquadLeadTally>(actor, month, asOf, BY_SQUAD);
   }
 
   /** The reporters' tallies and authenticity over the leads the caller may see (a reporter: its own). */
   async reporterRates(actor: Actor, month: string, asOf?: Date) {
+    return this.rates<ReporterLeadTally>(actor, month, asOf, BY_REPORTER);
+  }
+
+  private async rates<T extends LeadTally>(
+    actor: Actor,
+    month: string,
+    asOf: Date | undefined,
+    by: Grouping,
+  ) {
     const query = { month, asOf: asOf ?? this.clock.now() };
-    const rows: ReporterLeadTally[] = await this.tallies(
-      query,
-      ['l.reported_by AS "reporterId"', 'l.reporter_role AS "reporterRole"'],
-      ['l.reported_by', 'l.reporter_role'],
-    )
+    const rows: T[] = await this.tallies(query, by)
       .andWhere(...leadScopeCondition(actor))
       .getRawMany();
     return { month, asOf: query.asOf, items: rows.map((row) => withRates(row)) };
@@ -73,8 +82,7 @@ export class LeadRatesService {
 
   private tallies(
     query: LeadTallyQuery,
-    keys: string[],
-    groupBy: string[],
+    { keys, groupBy }: Grouping,
   ): SelectQueryBuilder<Record<string, unknown>> {
     const result = 'l.verified_at <= :asOf';
     const qb = this.dataSource

@@ -81,11 +81,6 @@ export class OrgMoveParticipants {
     this.participants.push(participant);
   }
 
-  /** The names of the registered participants (for tests and diagnostics). */
-  names(): string[] {
-    return this.participants.map((p) => p.name);
-  }
-
   /**
    * Inside the move's transaction, once the tree itself has been updated: first every participant's blockers
    * (any → `ORG_UNIT_MOVE_IN_FLIGHT`, the transaction rolls back), then every participant re-keys its rows.

@@ -239,12 +239,10 @@ export class OrgService {
       if (!unit) throw notFound('org unit', id);
       const before = { ...unit };
       if (dto.code !== undefined && dto.code !== unit.code) await this.assertCodeFree(manager, dto.code);
-      const placesBefore =
-        dto.parentId !== undefined && dto.parentId !== unit.parentId
-          ? await this.placesBelow(manager, id)
-          : [];
-      if (dto.parentId !== undefined && dto.parentId !== unit.parentId) {
-        const parent = await this.requireUnit(manager, dto.parentId);
+      const moved = dto.parentId !== undefined && dto.parentId !== unit.parentId;
+      const placesBefore = moved ? await this.placesBelow(manager, id) : [];
+      if (moved) {
+        const parent = await this.requireUnit(manager, dto.parentId!);
         this.assertPlacement(unit.type, parent);
         unit.parentId = parent.id;
         Object.assign(unit, ancestorsFor(unit.type, parent, unit.id));
@@ -253,7 +251,6 @@ export class OrgService {
       if (dto.name !== undefined) unit.name = dto.name;
       if (dto.active !== undefined) unit.active = dto.active;
       await manager.save(unit);
-      const moved = before.parentId !== unit.parentId;
       if (moved) await this.moveDescendants(manager, unit);
       const unlinked = moved ? await this.unlinkWhatNoLongerFits(manager) : null;
       if (unlinked?.squads.some((link) => link.territoryId === unit.id)) unit.squadId = null;
@@ -423,7 +420,6 @@ export class OrgService {
     return { territoryIds: territories.map((m) => m.territoryId), rekeyed };
   }
 
-  /** After a move, every unit below takes its new department / center in one statement. */
   /**
    * After a move, a territory's squad must still be of its department and its routes of its center, or the
    * old department's officers and the old center's delivery staff would keep seeing it: links that no longer
@@ -444,6 +440,7 @@ export class OrgService {
     return { squads, routes };
   }
 
+  /** After a move, every unit below takes its new department / center in one statement. */
   private async moveDescendants(manager: EntityManager, unit: OrgUnit) {
     await manager.query(
       `WITH RECURSIVE below AS (
