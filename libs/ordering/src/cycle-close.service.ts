@@ -326,7 +326,9 @@ export class CycleCloseService {
     const groups = new Map<string, typeof asks>();
     for (const ask of asks) {
       const key = `${supplyPoints.get(ask.service_center_id)}:${ask.brand_id}`;
-      groups.set(key, [...(groups.get(key) ?? []), ask]);
+      const group = groups.get(key);
+      if (group) group.push(ask);
+      else groups.set(key, [ask]);
     }
     return [...groups.values()].flatMap((group) => {
       const ratio = ratios.find(

@@ -297,7 +297,7 @@ export class DemandsService {
       }
       const statusBefore = demand.status;
       const { before, after } = await apply(manager, demand, cycle);
-      demand.status = event === 'amend' && demand.channel === 'self' ? 'submitted' : next.state;
+      demand.status = next.state;
       await manager.save(demand);
       await this.audit.record(manager, actor, {
         action: `demand.${event}`,

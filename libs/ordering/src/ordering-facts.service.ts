@@ -9,19 +9,6 @@ export interface TerritoryBrandCartons {
   cartons: number;
 }
 
-/** A territory's ordering in a month, for KPIs: demand by channel and what was ordered, with last year's. */
-export interface TerritoryOrderingMonth {
-  territoryId: number;
-  demands: number;
-  selfDemands: number;
-  collectedDemands: number;
-  orderingRetailers: number;
-  cartons: number;
-  amountFen: number;
-  cartonsLastYear: number;
-  amountFenLastYear: number;
-}
-
 /** A territory's month for one spec, with the same days of the previous month and of last year. */
 export interface TerritoryBrandMonth {
   territoryId: number;
@@ -99,48 +86,6 @@ export class OrderingFacts {
         WHERE territory_id = ANY($1) AND order_date >= $2::date AND order_date < ($2::date + interval '1 month')
         GROUP BY territory_id, brand_id ORDER BY territory_id, brand_id`,
       [territoryIds, `${month}-01`],
-    );
-  }
-
-  /**
-   * Per territory: demands by channel (cancelled ones left out) and the month's sales against the same
-   * month last year. With `through` (a date of the month), the month so far against the same days last year.
-   */
-  async monthByTerritory(
-    month: string,
-    territoryIds?: readonly number[],
-    options: { through?: string } = {},
-  ): Promise<TerritoryOrderingMonth[]> {
-    const { current, lastYear } = comparisonWindows(month, options.through);
-    return this.dataSource.query(
-      `WITH demand AS (
-         SELECT d.territory_id, count(*)::int AS demands,
-                count(*) FILTER (WHERE d.channel = 'self')::int AS self_demands,
-                count(*) FILTER (WHERE d.channel = 'collected')::int AS collected_demands
-           FROM demands d JOIN order_cycles c ON c.id = d.cycle_id
-          WHERE c.order_date BETWEEN $1::date AND $2::date AND d.status <> 'cancelled'
-            AND ($5::int[] IS NULL OR d.territory_id = ANY($5))
-          GROUP BY d.territory_id),
-       sales AS (
-         SELECT ol.territory_id,
-                count(DISTINCT ol.retailer_id) FILTER (WHERE ol.order_date >= $1::date)::int AS ordering_retailers,
-                COALESCE(sum(ol.ordered) FILTER (WHERE ol.order_date >= $1::date), 0)::int AS cartons,
-                COALESCE(sum(ol.amount_fen) FILTER (WHERE ol.order_date >= $1::date), 0)::bigint AS amount_fen,
-                COALESCE(sum(ol.ordered) FILTER (WHERE ol.order_date <= $4::date), 0)::int AS cartons_ly,
-                COALESCE(sum(ol.amount_fen) FILTER (WHERE ol.order_date <= $4::date), 0)::bigint AS amount_fen_ly
-           FROM order_lines ol
-          WHERE (ol.order_date BETWEEN $1::date AND $2::date OR ol.order_date BETWEEN $3::date AND $4::date)
-            AND ($5::int[] IS NULL OR ol.territory_id = ANY($5))
-          GROUP BY ol.territory_id)
-       SELECT COALESCE(demand.territory_id, sales.territory_id) AS "territoryId",
-              COALESCE(demand.demands, 0) AS demands, COALESCE(demand.self_demands, 0) AS "selfDemands",
-              COALESCE(demand.collected_demands, 0) AS "collectedDemands",
-              COALESCE(sales.ordering_retailers, 0) AS "orderingRetailers", COALESCE(sales.cartons, 0) AS cartons,
-              COALESCE(sales.amount_fen, 0)::float8 AS "amountFen", COALESCE(sales.cartons_ly, 0) AS "cartonsLastYear",
-              COALESCE(sales.amount_fen_ly, 0)::float8 AS "amountFenLastYear"
-         FROM demand FULL JOIN sales ON sales.territory_id = demand.territory_id
-        ORDER BY 1`,
-      [current.from, current.to, lastYear.from, lastYear.to, territoryIds ?? null],
     );
   }
 
@@ -305,21 +250,5 @@ export class OrderingFacts {
       batchSize,
       onBatch,
     );
-  }
-
-  /** How many order lines `forEachOrderLineBatch` would hand over (an estimate is not good enough for a file split). */
-  async countOrderLines(
-    month: string,
-    filter: { departmentIds?: readonly number[]; territoryIds?: readonly number[] },
-  ): Promise<number> {
-    const { current } = comparisonWindows(month);
-    const [{ n }] = await this.dataSource.query(
-      `SELECT count(*)::float8 AS n FROM order_lines ol
-        WHERE ol.order_date BETWEEN $1::date AND $2::date
-          AND ($3::int[] IS NULL OR ol.department_id = ANY($3))
-          AND ($4::int[] IS NULL OR ol.territory_id = ANY($4))`,
-      [current.from, current.to, filter.departmentIds ?? null, filter.territoryIds ?? null],
-    );
-    return n;
   }
 }

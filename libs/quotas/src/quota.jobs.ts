@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { Cron } from '@nestjs/schedule';
-import { addMonths, APP_CONFIG, type AppConfig, Clock, JobRunner, businessMonth } from '#libs/shared';
+import { addMonths, APP_CONFIG, type AppConfig, JobRunner } from '#libs/shared';
 import { QuotaService } from './quota.service.js';
 
 /** Next month's quotas are computed on the 25th (01:30 Asia/Shanghai), once across replicas. */
@@ -11,14 +11,13 @@ export class QuotaJobs {
   constructor(
     private readonly quotas: QuotaService,
     private readonly jobs: JobRunner,
-    private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   @Cron('30 1 25 * *', { timeZone: 'Asia/Shanghai' })
   async computeNextMonth(): Promise<void> {
     if (!this.config.jobsEnabled) return;
-    const month = addMonths(businessMonth(this.clock.now(), this.config.timeZone), 1);
+    const month = addMonths(this.quotas.currentMonth(), 1);
     const outcome = await this.jobs.runOnce('quota-compute', month, (manager) =>
       this.quotas.compute('system', month, undefined, manager),
     );

@@ -1,7 +1,6 @@
 export * from './business-time.js';
 export * from './cycle-schedule.rule.js';
 export * from './demand.lifecycle.js';
-export * from './identical-demand.rule.js';
 export * from './largest-remainder.rule.js';
 export * from './order-anomaly.rule.js';
 export * from './order-cycle.lifecycle.js';

@@ -1,12 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import fc from 'fast-check';
-import {
-  allocateByLargestRemainder,
-  supplyRatioBpFor,
-  type AllocationTarget,
-  type Ask,
-  type PriceClass,
-} from './largest-remainder.rule.js';
+import { allocateByLargestRemainder, type AllocationTarget, type Ask } from './largest-remainder.rule.js';
 
 function asks(entries: Record<string, number>): Ask[] {
   return Object.entries(entries).map(([key, ask]) => ({ key, ask }));
@@ -134,18 +128,5 @@ describe('allocateByLargestRemainder', () => {
         );
       }),
     );
-  });
-});
-
-describe('supplyRatioBpFor', () => {
-  it.each<[PriceClass, number, number]>([
-    ['I', 10_000, 10_000],
-    ['II', 10_000, 10_000],
-    ['III', 10_000, 10_000],
-    ['IV', 9_500, 9_000],
-    ['V', 9_500, 8_000],
-  ])('class %s: %i by default, %i as configured', (priceClass, byDefault, configured) => {
-    expect(supplyRatioBpFor(priceClass)).toBe(byDefault);
-    expect(supplyRatioBpFor(priceClass, { IV: 9_000, V: 8_000 })).toBe(configured);
   });
 });

@@ -1,23 +1,6 @@
 /** 10,000 basis points = 100 %: supply ratios are integers so the reduced total is exact. */
 const BASIS_POINTS = 10_000;
 
-export const PRICE_CLASSES = ['I', 'II', 'III', 'IV', 'V'] as const;
-/** Price class by tax-excluded transfer price per carton: I ≥ 100 yuan … V < 16.5 yuan. */
-export type PriceClass = (typeof PRICE_CLASSES)[number];
-
-/** Only class IV and V specs follow the "slightly tight balance" 稍紧平衡 ratio (rule 5). */
-export type SupplyRatiosBp = Readonly<Record<'IV' | 'V', number>>;
-
-export const DEFAULT_SUPPLY_RATIOS_BP: SupplyRatiosBp = { IV: 9_500, V: 9_500 };
-
-/** The share of the asked volume supplied at consolidation; classes I–III are supplied in full. */
-export function supplyRatioBpFor(
-  priceClass: PriceClass,
-  ratios: SupplyRatiosBp = DEFAULT_SUPPLY_RATIOS_BP,
-): number {
-  return priceClass === 'IV' || priceClass === 'V' ? ratios[priceClass] : BASIS_POINTS;
-}
-
 export interface Ask {
   /** Who asked, e.g. a retailer id: unique within one allocation. */
   key: string;

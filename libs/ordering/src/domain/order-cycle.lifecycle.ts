@@ -1,9 +1,4 @@
-import {
-  statesAllowing,
-  transitionIn,
-  type TransitionResult,
-  type TransitionTable,
-} from './state-machine.js';
+import { transitionIn, type TransitionResult, type TransitionTable } from './state-machine.js';
 
 export const ORDER_CYCLE_STATES = ['scheduled', 'open', 'cut_off', 'consolidated', 'cancelled'] as const;
 export type OrderCycleState = (typeof ORDER_CYCLE_STATES)[number];
@@ -34,8 +29,4 @@ export function transitionOrderCycle(
     state,
     event,
   );
-}
-
-export function orderCycleStatesAllowing(event: OrderCycleEvent): OrderCycleState[] {
-  return statesAllowing(ORDER_CYCLE_LIFECYCLE, event);
 }

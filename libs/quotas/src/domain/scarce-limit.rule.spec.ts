@@ -1,10 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import {
-  findLimitVectorProblem,
-  scarceLimitFor,
-  validateScarceLimits,
-  type LimitVector,
-} from './scarce-limit.rule.js';
+import { findLimitVectorProblem, scarceLimitFor, type LimitVector } from './scarce-limit.rule.js';
 
 /** Grade g → ⌊g ÷ 3⌋: 0 0 1 1 1 2 … 10. */
 const rising: LimitVector = Array.from({ length: 30 }, (_, i) => Math.floor((i + 1) / 3));
@@ -45,28 +40,6 @@ describe('findLimitVectorProblem', () => {
     ],
   ])('reports %s', (_, vector, problem) => {
     expect(findLimitVectorProblem(vector)).toEqual(problem);
-  });
-});
-
-describe('validateScarceLimits', () => {
-  it('accepts a common vector with market-type variants', () => {
-    const limits = { common: rising, byMarketType: { rural: Array(30).fill(1) } };
-    expect(validateScarceLimits(limits)).toEqual({ ok: true, value: limits });
-  });
-
-  it.each<[string, object, object]>([
-    ['the common vector', { common: withGrade(rising, 5, 7) }, { vector: 'common', grade: 5 }],
-    [
-      'a market-type vector',
-      { common: rising, byMarketType: { urban: rising, rural: withGrade(rising, 12, 99) } },
-      { vector: 'rural', reason: 'not_monotone', grade: 12, limit: 99 },
-    ],
-  ])('names the bad vector: %s', (_, limits, details) => {
-    expect(validateScarceLimits(limits as never)).toMatchObject({
-      ok: false,
-      code: 'SCARCE_LIMIT_VECTOR_INVALID',
-      details,
-    });
   });
 });
 

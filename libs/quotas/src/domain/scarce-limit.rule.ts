@@ -1,5 +1,4 @@
-import { accept, refuse, type Outcome, type Refusal } from './refusal.js';
-import { GRADE_COUNT, MARKET_TYPES, type MarketType, type RetailerClass } from './retailer-class.js';
+import { GRADE_COUNT, type MarketType, type RetailerClass } from './retailer-class.js';
 
 /**
  * Per-retailer supply limits 限量 of one scarce spec in one cycle, by grade: index 0 is grade 1, index 29 is
@@ -19,11 +18,6 @@ export type LimitVectorProblem =
   /** `grade` allows more than the grade above it. */
   | { reason: 'not_monotone'; grade: number; limit: number; higherGrade: number; higherLimit: number };
 
-export type ScarceLimitsRefusal = Refusal<
-  'SCARCE_LIMIT_VECTOR_INVALID',
-  LimitVectorProblem & { vector: 'common' | MarketType }
->;
-
 /** The first problem of a vector, walking down from grade 30 as the rule D30 ≥ D29 ≥ … ≥ D1 reads. */
 export function findLimitVectorProblem(vector: LimitVector): LimitVectorProblem | undefined {
   if (vector.length !== GRADE_COUNT) return { reason: 'wrong_length', length: vector.length };
@@ -36,25 +30,6 @@ export function findLimitVectorProblem(vector: LimitVector): LimitVectorProblem 
     }
   }
   return undefined;
-}
-
-/** Checks every vector of a spec's limits before they are saved; names the vector and the first bad grade. */
-export function validateScarceLimits(limits: ScarceLimits): Outcome<ScarceLimits, ScarceLimitsRefusal> {
-  const vectors: Array<['common' | MarketType, LimitVector]> = [['common', limits.common]];
-  for (const marketType of MARKET_TYPES) {
-    const vector = limits.byMarketType?.[marketType];
-    if (vector) vectors.push([marketType, vector]);
-  }
-  for (const [name, vector] of vectors) {
-    const problem = findLimitVectorProblem(vector);
-    if (problem) {
-      return refuse('SCARCE_LIMIT_VECTOR_INVALID', `The ${name} limit vector is invalid: ${problem.reason}`, {
-        vector: name,
-        ...problem,
-      });
-    }
-  }
-  return accept(limits);
 }
 
 /** The limit that applies to a retailer: its market type's vector when there is one, else the common one. */
