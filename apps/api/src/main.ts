@@ -25,6 +25,7 @@ async function main() {
     }
   }
   const config = configOrExit();
+  // The process runs on business time: scheduled jobs (@Cron without a zone) fire on TZ's clock, like the work they do.
   process.env.TZ = config.timeZone;
   const database = await resolveDatabase(config);
   if (database.embedded) console.log(`embedded PostgreSQL running, data in ${config.dataDir}/pg`);

@@ -16,7 +16,7 @@ export class DeliveryJobs {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  @Cron('5,35 6-20 * * *', { timeZone: 'Asia/Shanghai' })
+  @Cron('5,35 6-20 * * *')
   async plan(): Promise<void> {
     if (!this.config.jobsEnabled) return;
     const summary = await this.planning.planDue();

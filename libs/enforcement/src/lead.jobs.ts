@@ -13,7 +13,7 @@ export class LeadJobs {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  @Cron('0 8 * * *', { timeZone: 'Asia/Shanghai' })
+  @Cron('0 8 * * *')
   async escalate(): Promise<void> {
     if (!this.config.jobsEnabled) return;
     const summary = await this.workflow.escalateDue();

@@ -17,7 +17,7 @@ export class KpiJobs implements OnApplicationBootstrap {
     if (this.config.jobsEnabled) void this.cultivationTasks();
   }
 
-  @Cron('30 2 * * *', { timeZone: 'Asia/Shanghai' })
+  @Cron('30 2 * * *')
   async cultivationTasks(): Promise<void> {
     if (!this.config.jobsEnabled) return;
     try {

@@ -30,14 +30,14 @@ export class OrderingJobs implements OnApplicationBootstrap {
     if (cut.length) this.logger.log(`cut off ${cut.length} cycle(s)`);
   }
 
-  @Cron('0 2 * * *', { timeZone: 'Asia/Shanghai' })
+  @Cron('0 2 * * *')
   async generate(): Promise<void> {
     if (!this.config.jobsEnabled) return;
     this.logger.log(`generated ${await this.cycles.generate()} cycle(s)`);
   }
 
   /** The unified order the day after the order day. */
-  @Cron('0 6 * * *', { timeZone: 'Asia/Shanghai' })
+  @Cron('0 6 * * *')
   async consolidate(): Promise<void> {
     if (!this.config.jobsEnabled) return;
     const done = await this.close.consolidateDue(this.cycles.today());

@@ -14,7 +14,7 @@ export class QuotaJobs {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  @Cron('30 1 25 * *', { timeZone: 'Asia/Shanghai' })
+  @Cron('30 1 25 * *')
   async computeNextMonth(): Promise<void> {
     if (!this.config.jobsEnabled) return;
     const month = addMonths(this.quotas.currentMonth(), 1);

@@ -21,7 +21,7 @@ export class MonthCloseJobs implements OnApplicationBootstrap {
     if (this.config.jobsEnabled) void this.closeLastMonth();
   }
 
-  @Cron('0 1 * * *', { timeZone: 'Asia/Shanghai' })
+  @Cron('0 1 * * *')
   async closeLastMonth(): Promise<void> {
     if (!this.config.jobsEnabled) return;
     try {
