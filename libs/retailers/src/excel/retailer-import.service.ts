@@ -22,7 +22,7 @@ import { OrgService } from '#libs/org';
 import type { EntityManager } from 'typeorm';
 import { DistrictTypesService } from '../district-types.service.js';
 import { RetailerGradesService } from '../retailer-grades.service.js';
-import { RetailersService } from '../retailers.service.js';
+import { accountOf, RetailersService } from '../retailers.service.js';
 import {
   RETAILER_EXPORT_ONLY_HEADERS,
   retailerImportColumns,
@@ -432,16 +432,4 @@ export class RetailerImportService {
     );
     return new Map(result.map((r) => [r.license_no, r.id]));
   }
-}
-
-function accountOf(
-  r: Pick<RetailerImportRow, 'licenseNo' | 'shopName' | 'territoryId' | 'phone'> & { id: number },
-): RetailerAccount {
-  return {
-    retailerId: r.id,
-    licenseNo: r.licenseNo,
-    displayName: r.shopName,
-    territoryId: r.territoryId,
-    phone: r.phone,
-  };
 }
