@@ -9,8 +9,7 @@ import {
   mapHeaders,
   parseRows,
   readFirstSheet,
-  type RowError,
-  type SheetRow,
+  type ImportOutcome,
   sortRowErrors,
   TransactionRunner,
   type UploadedFile,
@@ -42,10 +41,6 @@ export interface BrandImportSummary {
   /** Specifications whose price class moved with their wholesale price. */
   priceClassChanges: number;
 }
-
-export type BrandImportOutcome =
-  | { ok: true; summary: BrandImportSummary }
-  | { ok: false; errors: RowError[]; header: string[]; rows: SheetRow[] };
 
 interface BrandRow {
   code: string;
@@ -92,7 +87,7 @@ export class BrandExcelService {
     ]);
   }
 
-  async import(actor: Actor, file: UploadedFile): Promise<BrandImportOutcome> {
+  async import(actor: Actor, file: UploadedFile): Promise<ImportOutcome<BrandImportSummary>> {
     const sheet = await readFirstSheet(file.buffer, { maxRows: MAX_BRAND_IMPORT_ROWS });
     const headers = mapHeaders(sheet.header, BRAND_IMPORT_COLUMNS, BRAND_EXPORT_ONLY_HEADERS);
     const { records, errors } = parseRows(sheet.rows, BRAND_IMPORT_COLUMNS, headers);

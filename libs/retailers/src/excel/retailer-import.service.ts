@@ -9,8 +9,7 @@ import {
   mapHeaders,
   parseRows,
   readFirstSheet,
-  type RowError,
-  type SheetRow,
+  type ImportOutcome,
   sortRowErrors,
   TransactionRunner,
   type UploadedFile,
@@ -42,10 +41,6 @@ export interface RetailerImportSummary {
   grades: { scheduled: number; cancelled: number; effectiveFrom: string };
   accounts: { created: number; updated: number };
 }
-
-export type RetailerImportOutcome =
-  | { ok: true; summary: RetailerImportSummary }
-  | { ok: false; errors: RowError[]; header: string[]; rows: SheetRow[] };
 
 /** The columns of `retailers` an import writes, in the order of the upsert's arrays. */
 interface RetailerImportRow {
@@ -145,7 +140,7 @@ export class RetailerImportService {
     );
   }
 
-  async import(actor: Actor, file: UploadedFile): Promise<RetailerImportOutcome> {
+  async import(actor: Actor, file: UploadedFile): Promise<ImportOutcome<RetailerImportSummary>> {
     const columns = this.columns;
     const sheet = await readFirstSheet(file.buffer, { maxRows: MAX_RETAILER_IMPORT_ROWS });
     const headers = mapHeaders(sheet.header, columns, RETAILER_EXPORT_ONLY_HEADERS);
