@@ -266,6 +266,7 @@ export class RetailerImportService {
       const ids = await this.upsert(
         manager,
         [...created, ...changed].map((r) => r.values),
+        today,
       );
       const effectiveFrom = this.grades.nextPeriodStart(today);
       const newOnes = created.map((r) => ({ ...r.values, id: ids.get(r.values.licenseNo)! }));
@@ -371,9 +372,13 @@ export class RetailerImportService {
   /**
    * One INSERT … ON CONFLICT for every new and changed row, the rows passed as one array per column
    * (21 parameters whatever the row count, far under PostgreSQL's 65,535). Grades are written only for
-   * new retailers; an existing retailer's grade goes through the period lock.
+   * new retailers (in force from `today`); an existing retailer's grade goes through the period lock.
    */
-  private async upsert(manager: EntityManager, rows: RetailerImportRow[]): Promise<Map<string, number>> {
+  private async upsert(
+    manager: EntityManager,
+    rows: RetailerImportRow[],
+    today: string,
+  ): Promise<Map<string, number>> {
     if (!rows.length) return new Map();
     const column = <K extends keyof RetailerImportRow>(key: K) => rows.map((r) => r[key]);
     const result: Array<{ id: number; license_no: string }> = await manager.query(
@@ -422,7 +427,7 @@ export class RetailerImportService {
         column('ownerBirthday'),
         column('licenseValidFrom'),
         column('licenseValidTo'),
-        this.retailers.today(),
+        today,
       ],
     );
     return new Map(result.map((r) => [r.license_no, r.id]));
