@@ -5,6 +5,7 @@ import type { Repository } from 'typeorm';
 import {
   type Actor,
   cellText,
+  finishInBackground,
   forEachBatch,
   mapHeaders,
   parseRows,
@@ -257,17 +258,19 @@ export class BrandExcelService {
     for (const [expression, alias] of columns.slice(1)) qb.addSelect(expression, alias);
     const [sql, params] = qb.getQueryAndParameters();
     const writer = new XlsxStreamWriter({ sheetName: '规格', columns: BRAND_EXPORT_COLUMNS });
-    void forEachBatch<Brand>(this.brandRepository.manager.dataSource, sql, params, 1_000, async (rows) => {
-      for (const row of rows) {
-        writer.addRow(brandExportRow(toBrandView(row, context.tiers, context.keyBrands)));
-      }
-      return writer.drain();
-    })
-      .then(() => (writer.closed ? undefined : writer.finish()))
-      .catch((error: Error) => {
-        this.logger.error(`brand export failed after ${writer.rows} rows: ${error.message}`);
-        writer.abort(error);
-      });
+    const filling = forEachBatch<Brand>(
+      this.brandRepository.manager.dataSource,
+      sql,
+      params,
+      1_000,
+      async (rows) => {
+        for (const row of rows) {
+          writer.addRow(brandExportRow(toBrandView(row, context.tiers, context.keyBrands)));
+        }
+        return writer.drain();
+      },
+    );
+    finishInBackground(writer, filling, this.logger, 'brand export');
     return writer;
   }
 }
