@@ -85,9 +85,22 @@ describe('hostile-input findings', () => {
   });
 
   it('validates the query of the district types and the quota policy like every other list', async () => {
-    const all = await t.http.get('/api/retailers/district-types?all=true').set(head).expect(200);
-    const active = await t.http.get('/api/retailers/district-types').set(head).expect(200);
-    expect(all.body.length).toBeGreaterThanOrEqual(active.body.length);
+    // One retired type, so that `all=true` is seen to change the answer.
+    const { rows } = await t.db.query(
+      `UPDATE district_types SET active = false
+        WHERE code = (SELECT code FROM district_types ORDER BY code LIMIT 1) RETURNING code`,
+    );
+    const retired: string = rows[0].code;
+    try {
+      const all = await t.http.get('/api/retailers/district-types?all=true').set(head).expect(200);
+      const active = await t.http.get('/api/retailers/district-types').set(head).expect(200);
+      const codes = (res: typeof all) => res.body.map((d: { code: string }) => d.code);
+      expect(codes(all)).toContain(retired);
+      expect(codes(active)).not.toContain(retired);
+      expect(all.body.length).toBe(active.body.length + 1);
+    } finally {
+      await t.db.query('UPDATE district_types SET active = true WHERE code = $1', [retired]);
+    }
     for (const url of [
       '/api/retailers/district-types?all=maybe',
       '/api/retailers/district-types?floor=1',

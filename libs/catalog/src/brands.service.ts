@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { type EntityManager, In, Repository } from 'typeorm';
+import { type EntityManager, Repository } from 'typeorm';
 import {
   type Actor,
   assertOwnDepartment,
@@ -143,18 +143,6 @@ export class BrandsService {
       });
     });
     return this.get(actor, id);
-  }
-
-  /** For other contexts (ordering, quotas): specifications by id, unscoped (the catalogue is company-wide). */
-  byIds(ids: number[], manager: EntityManager = this.brands.manager): Promise<Brand[]> {
-    return ids.length
-      ? manager.find(Brand, { where: { id: In(ids) }, order: { id: 'ASC' } })
-      : Promise.resolve([]);
-  }
-
-  /** Every active specification (the ordering catalogue). */
-  active(manager: EntityManager = this.brands.manager): Promise<Brand[]> {
-    return manager.find(Brand, { where: { active: true }, order: { code: 'ASC' } });
   }
 
   private async assertCodeFree(manager: EntityManager, code: string, id: number | null) {

@@ -1,35 +1,22 @@
-import {
-  Body,
-  Controller,
-  Get,
-  HttpCode,
-  Param,
-  Patch,
-  Post,
-  Put,
-  Query,
-  Req,
-  Res,
-  StreamableFile,
-} from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Put, Query, Req, Res } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import {
   type Actor,
-  attachment,
   assertOwnDepartment,
   commonError,
   CurrentActor,
   ParseIdPipe,
-  readUploadedXlsx,
   type Role,
   ROLES,
   Roles,
   STAFF_ROLES,
   XLSX_CONTENT_TYPE,
-  answerImport,
+  ApiXlsxResponse,
   ApiXlsxUpload,
   ImportQuery,
+  xlsxFile,
+  xlsxImport,
 } from '#libs/shared';
 import { BrandsService } from './brands.service.js';
 import { catalogError } from './catalog.errors.js';
@@ -49,7 +36,6 @@ import {
 
 /** The catalogue is written by the department (and admins); everyone reads it. */
 const CATALOGUE_WRITERS: Role[] = ['admin', 'department_head'];
-const XLSX_RESPONSE = { content: { [XLSX_CONTENT_TYPE]: { schema: { type: 'string', format: 'binary' } } } };
 
 @ApiTags('catalogue')
 @Controller('brands')
@@ -69,25 +55,17 @@ export class BrandsController {
   @Get('export')
   @Roles(...STAFF_ROLES)
   @ApiOperation({ summary: 'The filtered catalogue as .xlsx, streamed' })
-  @ApiProduces(XLSX_CONTENT_TYPE)
-  @ApiOkResponse(XLSX_RESPONSE)
+  @ApiXlsxResponse()
   async export(@CurrentActor() actor: Actor, @Query() filter: BrandFilter) {
     const writer = await this.excel.export(actor, filter);
-    return new StreamableFile(writer.output, {
-      type: XLSX_CONTENT_TYPE,
-      disposition: attachment('卷烟规格.xlsx', 'brands.xlsx'),
-    });
+    return xlsxFile(writer.output, '卷烟规格.xlsx', 'brands.xlsx');
   }
 
   @Get('import-template')
   @Roles(...CATALOGUE_WRITERS)
-  @ApiProduces(XLSX_CONTENT_TYPE)
-  @ApiOkResponse(XLSX_RESPONSE)
+  @ApiXlsxResponse()
   async template() {
-    return new StreamableFile(await this.excel.template(), {
-      type: XLSX_CONTENT_TYPE,
-      disposition: attachment('卷烟规格导入模板.xlsx', 'brand-import-template.xlsx'),
-    });
+    return xlsxFile(await this.excel.template(), '卷烟规格导入模板.xlsx', 'brand-import-template.xlsx');
   }
 
   @Post('import')
@@ -108,11 +86,13 @@ export class BrandsController {
     @Query() query: ImportQuery,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
-    const outcome = await this.excel.import(actor, await readUploadedXlsx(request));
-    return answerImport(outcome, request, query, reply, {
-      name: '卷烟规格导入错误.xlsx',
-      asciiName: 'brand-import-errors.xlsx',
-    });
+    return xlsxImport(
+      request,
+      query,
+      reply,
+      { name: '卷烟规格导入错误.xlsx', asciiName: 'brand-import-errors.xlsx' },
+      (file) => this.excel.import(actor, file),
+    );
   }
 
   @Get(':id')

@@ -1,33 +1,20 @@
-import {
-  Body,
-  Controller,
-  Get,
-  HttpCode,
-  Param,
-  Patch,
-  Post,
-  Put,
-  Query,
-  Req,
-  Res,
-  StreamableFile,
-} from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Put, Query, Req, Res } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import {
   type Actor,
-  attachment,
   CurrentActor,
   ParseIdPipe,
-  readUploadedXlsx,
   type Role,
   ROLES,
   Roles,
   STAFF_ROLES,
   XLSX_CONTENT_TYPE,
-  answerImport,
+  ApiXlsxResponse,
   ApiXlsxUpload,
   ImportQuery,
+  xlsxFile,
+  xlsxImport,
 } from '#libs/shared';
 import { BUSINESS_SCALES, BUSINESS_TYPES, GRADE_MAX, GRADE_MIN, MARKET_TYPES } from './domain/index.js';
 import { BigAccountsService } from './big-accounts.service.js';
@@ -54,8 +41,6 @@ const MANAGERS: Role[] = ['admin', 'department_head', 'market_manager'];
 const EDITORS: Role[] = [...MANAGERS, 'account_manager'];
 /** Grades are a department-wide ranking: decided (for the next period) by the department. */
 const GRADERS: Role[] = ['admin', 'department_head'];
-
-const XLSX_RESPONSE = { content: { [XLSX_CONTENT_TYPE]: { schema: { type: 'string', format: 'binary' } } } };
 
 @ApiTags('retailers')
 @Controller('retailers')
@@ -105,15 +90,11 @@ export class RetailersController {
   @ApiOperation({
     summary: 'The filtered list as .xlsx, streamed (same filters and sort as the list, no paging)',
   })
-  @ApiProduces(XLSX_CONTENT_TYPE)
-  @ApiOkResponse(XLSX_RESPONSE)
+  @ApiXlsxResponse()
   async export(@CurrentActor() actor: Actor, @Query() filter: RetailerFilter) {
     const writer = await this.exporter.export(actor, filter);
     const day = this.retailers.today().replaceAll('-', '');
-    return new StreamableFile(writer.output, {
-      type: XLSX_CONTENT_TYPE,
-      disposition: attachment(`零售户-${day}.xlsx`, `retailers-${day}.xlsx`),
-    });
+    return xlsxFile(writer.output, `零售户-${day}.xlsx`, `retailers-${day}.xlsx`);
   }
 
   @Get('import-template')
@@ -121,13 +102,9 @@ export class RetailersController {
   @ApiOperation({
     summary: 'The import template (.xlsx): Chinese headers, an example row, a sheet explaining each column',
   })
-  @ApiProduces(XLSX_CONTENT_TYPE)
-  @ApiOkResponse(XLSX_RESPONSE)
+  @ApiXlsxResponse()
   async template() {
-    return new StreamableFile(await this.importer.template(), {
-      type: XLSX_CONTENT_TYPE,
-      disposition: attachment('零售户导入模板.xlsx', 'retailer-import-template.xlsx'),
-    });
+    return xlsxFile(await this.importer.template(), '零售户导入模板.xlsx', 'retailer-import-template.xlsx');
   }
 
   @Post('import')
@@ -149,11 +126,13 @@ export class RetailersController {
     @Query() query: ImportQuery,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
-    const outcome = await this.importer.import(actor, await readUploadedXlsx(request));
-    return answerImport(outcome, request, query, reply, {
-      name: '零售户导入错误.xlsx',
-      asciiName: 'retailer-import-errors.xlsx',
-    });
+    return xlsxImport(
+      request,
+      query,
+      reply,
+      { name: '零售户导入错误.xlsx', asciiName: 'retailer-import-errors.xlsx' },
+      (file) => this.importer.import(actor, file),
+    );
   }
 
   @Get(':id')

@@ -17,7 +17,7 @@ import {
 import { AuditService } from '#libs/audit';
 import { type RetailerActivation, type RetailerAccount, UsersService } from '#libs/auth';
 import { OrgService } from '#libs/org';
-import { type BusinessScale, type BusinessType, checkLicenseNo, type MarketType } from './domain/index.js';
+import { checkLicenseNo } from './domain/index.js';
 import { DistrictTypesService } from './district-types.service.js';
 import { Retailer, RetailerGrade } from './retailer.entity.js';
 import {
@@ -29,7 +29,7 @@ import {
   toRetailerView,
 } from './retailer-view.js';
 import { retailersError } from './retailers.errors.js';
-import { accountEnabledFor, checkStatusChange, type RetailerStatus } from './rules/retailer-status.rule.js';
+import { accountEnabledFor, checkStatusChange } from './rules/retailer-status.rule.js';
 import {
   type ChangeStatusDto,
   CONTACT_FIELDS,
@@ -43,31 +43,6 @@ export interface RetailerPlace {
   territoryId: number;
   serviceCenterId: number;
   departmentId: number;
-}
-
-/** What other contexts (quotas, ordering, field work) read about retailers. */
-export interface RetailerProfile {
-  id: number;
-  licenseNo: string;
-  shopName: string;
-  territoryId: number;
-  serviceCenterId: number;
-  departmentId: number;
-  businessType: BusinessType;
-  marketType: MarketType;
-  scale: BusinessScale;
-  /** The grade in force today (for another day: `RetailerGradesService.gradesOn`). */
-  grade: number;
-  bigAccount: boolean;
-  orderWeekday: number;
-  status: RetailerStatus;
-}
-
-export interface RetailerProfileFilter {
-  retailerIds?: number[];
-  territoryIds?: number[];
-  departmentId?: number;
-  statuses?: RetailerStatus[];
 }
 
 /** Fields whose change is mirrored on the retailer's self-service account. */
@@ -250,41 +225,6 @@ export class RetailersService {
       if (retailer.status === 'closed') throw retailersError('RETAILER_CLOSED');
       return this.users.issueRetailerActivation(manager, actor, retailer.id, retailer.departmentId);
     });
-  }
-
-  /**
-   * Retailers as other contexts need them (quotas: grade, scale, market type; ordering: order day,
-   * status). Unscoped: the calling service applies its caller's scope.
-   */
-  async profiles(
-    filter: RetailerProfileFilter,
-    manager: EntityManager = this.retailers.manager,
-  ): Promise<RetailerProfile[]> {
-    const qb = manager
-      .createQueryBuilder(Retailer, 'r')
-      .select([
-        'r.id',
-        'r.licenseNo',
-        'r.shopName',
-        'r.territoryId',
-        'r.serviceCenterId',
-        'r.departmentId',
-        'r.businessType',
-        'r.marketType',
-        'r.scale',
-        'r.grade',
-        'r.bigAccount',
-        'r.orderWeekday',
-        'r.status',
-      ])
-      .orderBy('r.id');
-    if (filter.retailerIds) qb.andWhere('r.id = ANY(:ids)', { ids: filter.retailerIds });
-    if (filter.territoryIds)
-      qb.andWhere('r.territory_id = ANY(:territories)', { territories: filter.territoryIds });
-    if (filter.departmentId)
-      qb.andWhere('r.department_id = :department', { department: filter.departmentId });
-    if (filter.statuses) qb.andWhere('r.status = ANY(:statuses)', { statuses: filter.statuses });
-    return qb.getMany();
   }
 
   /** Loads a retailer in the caller's scope with a row lock, or 404 (also when out of scope). */

@@ -5,12 +5,12 @@ import type { Repository } from 'typeorm';
 import {
   type Actor,
   cellText,
+  finishInBackground,
   forEachBatch,
   mapHeaders,
   parseRows,
   readFirstSheet,
-  type RowError,
-  type SheetRow,
+  type ImportOutcome,
   sortRowErrors,
   TransactionRunner,
   type UploadedFile,
@@ -42,10 +42,6 @@ export interface BrandImportSummary {
   /** Specifications whose price class moved with their wholesale price. */
   priceClassChanges: number;
 }
-
-export type BrandImportOutcome =
-  | { ok: true; summary: BrandImportSummary }
-  | { ok: false; errors: RowError[]; header: string[]; rows: SheetRow[] };
 
 interface BrandRow {
   code: string;
@@ -92,7 +88,7 @@ export class BrandExcelService {
     ]);
   }
 
-  async import(actor: Actor, file: UploadedFile): Promise<BrandImportOutcome> {
+  async import(actor: Actor, file: UploadedFile): Promise<ImportOutcome<BrandImportSummary>> {
     const sheet = await readFirstSheet(file.buffer, { maxRows: MAX_BRAND_IMPORT_ROWS });
     const headers = mapHeaders(sheet.header, BRAND_IMPORT_COLUMNS, BRAND_EXPORT_ONLY_HEADERS);
     const { records, errors } = parseRows(sheet.rows, BRAND_IMPORT_COLUMNS, headers);
@@ -262,17 +258,19 @@ export class BrandExcelService {
     for (const [expression, alias] of columns.slice(1)) qb.addSelect(expression, alias);
     const [sql, params] = qb.getQueryAndParameters();
     const writer = new XlsxStreamWriter({ sheetName: '规格', columns: BRAND_EXPORT_COLUMNS });
-    void forEachBatch<Brand>(this.brandRepository.manager.dataSource, sql, params, 1_000, async (rows) => {
-      for (const row of rows) {
-        writer.addRow(brandExportRow(toBrandView(row, context.tiers, context.keyBrands)));
-      }
-      return writer.drain();
-    })
-      .then(() => (writer.closed ? undefined : writer.finish()))
-      .catch((error: Error) => {
-        this.logger.error(`brand export failed after ${writer.rows} rows: ${error.message}`);
-        writer.abort(error);
-      });
+    const filling = forEachBatch<Brand>(
+      this.brandRepository.manager.dataSource,
+      sql,
+      params,
+      1_000,
+      async (rows) => {
+        for (const row of rows) {
+          writer.addRow(brandExportRow(toBrandView(row, context.tiers, context.keyBrands)));
+        }
+        return writer.drain();
+      },
+    );
+    finishInBackground(writer, filling, this.logger, 'brand export');
     return writer;
   }
 }

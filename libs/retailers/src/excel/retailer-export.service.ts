@@ -1,7 +1,14 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { Repository } from 'typeorm';
-import { type Actor, APP_CONFIG, type AppConfig, forEachBatch, XlsxStreamWriter } from '#libs/shared';
+import {
+  type Actor,
+  APP_CONFIG,
+  type AppConfig,
+  finishInBackground,
+  forEachBatch,
+  XlsxStreamWriter,
+} from '#libs/shared';
 import { OrgService } from '#libs/org';
 import { DistrictTypesService } from '../district-types.service.js';
 import { Retailer } from '../retailer.entity.js';
@@ -45,17 +52,21 @@ export class RetailerExportService {
       columns: retailerExportColumns(this.config.licenseNoLength),
     });
     const labels = new Map<number, { code: string; name: string }>();
-    void forEachBatch<RetailerRow>(this.retailers.manager.dataSource, sql, params, BATCH, async (rows) => {
-      const unknown = rows.flatMap((r) => [r.territoryId, r.serviceCenterId]).filter((id) => !labels.has(id));
-      if (unknown.length) for (const [id, label] of await this.org.labels(unknown)) labels.set(id, label);
-      for (const row of rows) writer.addRow(retailerExportRow(toRetailerView(row, labels), districtNames));
-      return writer.drain();
-    })
-      .then(() => (writer.closed ? undefined : writer.finish()))
-      .catch((error: Error) => {
-        this.logger.error(`retailer export failed after ${writer.rows} rows: ${error.message}`);
-        writer.abort(error);
-      });
+    const filling = forEachBatch<RetailerRow>(
+      this.retailers.manager.dataSource,
+      sql,
+      params,
+      BATCH,
+      async (rows) => {
+        const unknown = rows
+          .flatMap((r) => [r.territoryId, r.serviceCenterId])
+          .filter((id) => !labels.has(id));
+        if (unknown.length) for (const [id, label] of await this.org.labels(unknown)) labels.set(id, label);
+        for (const row of rows) writer.addRow(retailerExportRow(toRetailerView(row, labels), districtNames));
+        return writer.drain();
+      },
+    );
+    finishInBackground(writer, filling, this.logger, 'retailer export');
     return writer;
   }
 }

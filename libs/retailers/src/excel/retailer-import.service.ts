@@ -9,8 +9,7 @@ import {
   mapHeaders,
   parseRows,
   readFirstSheet,
-  type RowError,
-  type SheetRow,
+  type ImportOutcome,
   sortRowErrors,
   TransactionRunner,
   type UploadedFile,
@@ -22,7 +21,7 @@ import { OrgService } from '#libs/org';
 import type { EntityManager } from 'typeorm';
 import { DistrictTypesService } from '../district-types.service.js';
 import { RetailerGradesService } from '../retailer-grades.service.js';
-import { RetailersService } from '../retailers.service.js';
+import { accountOf, RetailersService } from '../retailers.service.js';
 import {
   RETAILER_EXPORT_ONLY_HEADERS,
   retailerImportColumns,
@@ -42,10 +41,6 @@ export interface RetailerImportSummary {
   grades: { scheduled: number; cancelled: number; effectiveFrom: string };
   accounts: { created: number; updated: number };
 }
-
-export type RetailerImportOutcome =
-  | { ok: true; summary: RetailerImportSummary }
-  | { ok: false; errors: RowError[]; header: string[]; rows: SheetRow[] };
 
 /** The columns of `retailers` an import writes, in the order of the upsert's arrays. */
 interface RetailerImportRow {
@@ -145,7 +140,7 @@ export class RetailerImportService {
     );
   }
 
-  async import(actor: Actor, file: UploadedFile): Promise<RetailerImportOutcome> {
+  async import(actor: Actor, file: UploadedFile): Promise<ImportOutcome<RetailerImportSummary>> {
     const columns = this.columns;
     const sheet = await readFirstSheet(file.buffer, { maxRows: MAX_RETAILER_IMPORT_ROWS });
     const headers = mapHeaders(sheet.header, columns, RETAILER_EXPORT_ONLY_HEADERS);
@@ -271,6 +266,7 @@ export class RetailerImportService {
       const ids = await this.upsert(
         manager,
         [...created, ...changed].map((r) => r.values),
+        today,
       );
       const effectiveFrom = this.grades.nextPeriodStart(today);
       const newOnes = created.map((r) => ({ ...r.values, id: ids.get(r.values.licenseNo)! }));
@@ -376,9 +372,13 @@ export class RetailerImportService {
   /**
    * One INSERT … ON CONFLICT for every new and changed row, the rows passed as one array per column
    * (21 parameters whatever the row count, far under PostgreSQL's 65,535). Grades are written only for
-   * new retailers; an existing retailer's grade goes through the period lock.
+   * new retailers (in force from `today`); an existing retailer's grade goes through the period lock.
    */
-  private async upsert(manager: EntityManager, rows: RetailerImportRow[]): Promise<Map<string, number>> {
+  private async upsert(
+    manager: EntityManager,
+    rows: RetailerImportRow[],
+    today: string,
+  ): Promise<Map<string, number>> {
     if (!rows.length) return new Map();
     const column = <K extends keyof RetailerImportRow>(key: K) => rows.map((r) => r[key]);
     const result: Array<{ id: number; license_no: string }> = await manager.query(
@@ -427,21 +427,9 @@ export class RetailerImportService {
         column('ownerBirthday'),
         column('licenseValidFrom'),
         column('licenseValidTo'),
-        this.retailers.today(),
+        today,
       ],
     );
     return new Map(result.map((r) => [r.license_no, r.id]));
   }
-}
-
-function accountOf(
-  r: Pick<RetailerImportRow, 'licenseNo' | 'shopName' | 'territoryId' | 'phone'> & { id: number },
-): RetailerAccount {
-  return {
-    retailerId: r.id,
-    licenseNo: r.licenseNo,
-    displayName: r.shopName,
-    territoryId: r.territoryId,
-    phone: r.phone,
-  };
 }

@@ -1,10 +1,11 @@
 import { IsOmittable } from '../http/validation.js';
 import { applyDecorators, StreamableFile } from '@nestjs/common';
-import { ApiBody, ApiConsumes, ApiPropertyOptional } from '@nestjs/swagger';
+import type { Readable } from 'node:stream';
+import { ApiBody, ApiConsumes, ApiOkResponse, ApiProduces, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn } from 'class-validator';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { excelError } from './excel.errors.js';
-import { attachment, wantsXlsx } from './http.js';
+import { attachment, readUploadedXlsx, type UploadedFile, wantsXlsx } from './http.js';
 import { importErrorDetails, importErrorWorkbook } from './import-report.js';
 import type { RowError } from './table-import.js';
 import { XLSX_CONTENT_TYPE } from './xlsx-writer.js';
@@ -37,6 +38,36 @@ export const ApiXlsxUpload = () =>
     }),
   );
 
+/** OpenAPI for a route answering an .xlsx file. */
+export const ApiXlsxResponse = () =>
+  applyDecorators(
+    ApiProduces(XLSX_CONTENT_TYPE),
+    ApiOkResponse({ content: { [XLSX_CONTENT_TYPE]: { schema: { type: 'string', format: 'binary' } } } }),
+  );
+
+/** An .xlsx answered as a download named `name` (`asciiName` for clients that cannot read RFC 5987). */
+export function xlsxFile(content: Uint8Array | Readable, name: string, asciiName: string): StreamableFile {
+  const options = { type: XLSX_CONTENT_TYPE, disposition: attachment(name, asciiName) };
+  // Two constructor overloads, one for each kind of content.
+  return content instanceof Uint8Array
+    ? new StreamableFile(content, options)
+    : new StreamableFile(content, options);
+}
+
+/**
+ * An import route's whole work: reads the .xlsx uploaded as multipart field `file`, runs the import on it and
+ * answers as {@link answerImport}.
+ */
+export async function xlsxImport<S>(
+  request: FastifyRequest,
+  query: ImportQuery,
+  reply: FastifyReply,
+  errorFile: { name: string; asciiName: string },
+  run: (file: UploadedFile) => Promise<ImportOutcome<S>>,
+): Promise<S | StreamableFile> {
+  return answerImport(await run(await readUploadedXlsx(request)), request, query, reply, errorFile);
+}
+
 /**
  * How every import answers: the summary when it went through; otherwise 400 IMPORT_ROWS_INVALID listing every
  * problem — as JSON, or (`?format=xlsx` / an Accept header asking for .xlsx) the uploaded sheet with an error column.
@@ -51,10 +82,11 @@ export function answerImport<S>(
   if (outcome.ok) return outcome.summary;
   if (wantsXlsx(query.format, request.headers.accept)) {
     void reply.status(400).header('x-error-code', 'IMPORT_ROWS_INVALID');
-    return new StreamableFile(importErrorWorkbook(outcome.header, outcome.rows, outcome.errors).output, {
-      type: XLSX_CONTENT_TYPE,
-      disposition: attachment(errorFile.name, errorFile.asciiName),
-    });
+    return xlsxFile(
+      importErrorWorkbook(outcome.header, outcome.rows, outcome.errors).output,
+      errorFile.name,
+      errorFile.asciiName,
+    );
   }
   throw excelError('IMPORT_ROWS_INVALID', importErrorDetails(outcome.errors, outcome.rows.length));
 }

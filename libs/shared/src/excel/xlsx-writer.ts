@@ -177,6 +177,25 @@ export class XlsxStreamWriter {
   }
 }
 
+/**
+ * Lets a streamed export fill `writer` in the background: once `filling` (its batches, each awaiting
+ * `drain()`) resolves, the file is finished unless the reader already went away; if it rejects, the failure
+ * is logged with the rows written so far and the download is broken off (never a truncated file taken for whole).
+ */
+export function finishInBackground(
+  writer: XlsxStreamWriter,
+  filling: Promise<unknown>,
+  logger: { error(message: string): void },
+  what: string,
+): void {
+  void filling
+    .then(() => (writer.closed ? undefined : writer.finish()))
+    .catch((error: Error) => {
+      logger.error(`${what} failed after ${writer.rows} rows: ${error.message}`);
+      writer.abort(error);
+    });
+}
+
 export interface SheetSpec {
   name: string;
   columns: readonly SheetColumn[];
