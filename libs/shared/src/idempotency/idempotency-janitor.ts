@@ -12,7 +12,7 @@ export class IdempotencyJanitor {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  @Cron('15 3 * * *', { timeZone: 'Asia/Shanghai' })
+  @Cron('15 3 * * *')
   async sweep(): Promise<number> {
     if (!this.config.jobsEnabled) return 0;
     const deleted = await this.dataSource.query(
