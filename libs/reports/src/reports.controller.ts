@@ -1,7 +1,7 @@
 import { Controller, Get, HttpCode, Param, Post, Query, Res, StreamableFile } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiParam, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { type Actor, attachment, commonError, CurrentActor, Roles, XLSX_CONTENT_TYPE } from '#libs/shared';
+import { type Actor, attachment, CurrentActor, Roles, XLSX_CONTENT_TYPE, ParseMonthPipe } from '#libs/shared';
 import { OrderLinesExportService } from './exports/order-lines-export.service.js';
 import { KpiWorkbookService } from './kpi-workbook/kpi-workbook.service.js';
 import { MonthCloseService } from './month-close/month-close.service.js';
@@ -10,7 +10,6 @@ import { CloseMonthQuery, KpiWorkbookQuery, OrderLinesExportQuery } from './dto/
 const FILE_RESPONSE = {
   description: 'The file (Content-Disposition names it, RFC 5987 for the Chinese name)',
 };
-const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 
 @ApiTags('reports')
 @Controller()
@@ -70,9 +69,11 @@ export class ReportsController {
       'Close a finished month now (the job does it at 01:00 on the 1st): immutable KPI snapshot and workbook, ' +
       'per department; closing twice changes nothing',
   })
-  close(@CurrentActor() actor: Actor, @Param('month') month: string, @Query() query: CloseMonthQuery) {
-    if (!MONTH.test(month))
-      throw commonError('VALIDATION_FAILED', [{ field: 'month', errors: ['month must be a month YYYY-MM'] }]);
+  close(
+    @CurrentActor() actor: Actor,
+    @Param('month', ParseMonthPipe) month: string,
+    @Query() query: CloseMonthQuery,
+  ) {
     return this.monthClose.closeNow(actor, month, query.departmentId);
   }
 }

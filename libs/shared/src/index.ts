@@ -18,6 +18,7 @@ export * from './pagination/page.js';
 export * from './access/index.js';
 export * from './database/sql.js';
 export * from './http/parse-id.pipe.js';
+export * from './http/month.js';
 export * from './clock.js';
 export * from './idempotency/idempotency-key.entity.js';
 export * from './idempotency/idempotency.interceptor.js';

@@ -11,7 +11,7 @@ import {
   Min,
   MinLength,
 } from 'class-validator';
-import { IsOmittable, PageQuery, IntegerText } from '#libs/shared';
+import { IsOmittable, PageQuery, IntegerText, IsMonthText } from '#libs/shared';
 import {
   DELIVERY_STATES,
   FEEDBACK_KINDS,
@@ -24,7 +24,6 @@ import {
 } from '../domain/index.js';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
-const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 
 /** `?flag=true|false` as a boolean (anything else stays a string and fails validation). */
 const toBoolean = ({ value }: { value: unknown }) =>
@@ -121,7 +120,7 @@ export class PlanDeliveriesDto {
 export class PunctualityQuery {
   @ApiProperty({ example: '2026-11', description: 'Stops whose delivery date falls in this month' })
   @IsString()
-  @Matches(MONTH)
+  @IsMonthText()
   month: string;
 }
 

@@ -14,7 +14,7 @@ import {
   Min,
   MinLength,
 } from 'class-validator';
-import { IsOmittable, PageQuery, IntegerText } from '#libs/shared';
+import { IsOmittable, PageQuery, IntegerText, IsMonthText } from '#libs/shared';
 import {
   LEAD_DEADLINE_DAYS_MAX,
   LEAD_IMPORTANCES,
@@ -28,7 +28,6 @@ import {
 } from '../domain/index.js';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
-const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 
 export class CreateLeadDto {
   @ApiProperty({ enum: LEAD_KINDS })
@@ -186,7 +185,7 @@ export class LeadQuery extends PageQuery {
 export class LeadRatesQuery {
   @ApiProperty({ example: '2026-11', description: 'Leads reported in this month (business time)' })
   @IsString()
-  @Matches(MONTH)
+  @IsMonthText()
   month: string;
 
   @ApiPropertyOptional({

@@ -3,7 +3,6 @@ import { IsInt, IsISO8601, Matches, Min } from 'class-validator';
 import { IsOmittable, PageQuery, IntegerText } from '#libs/shared';
 
 export const DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
-export const MONTH_PATTERN = /^\d{4}-(0[1-9]|1[0-2])$/;
 /** A full timestamp with its offset: a visit's time is never ambiguous. */
 export const INSTANT_PATTERN = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:\d{2})$/;
 

@@ -15,7 +15,7 @@ import {
   MinLength,
   ValidateNested,
 } from 'class-validator';
-import { IsOmittable, PageQuery, IntegerText } from '#libs/shared';
+import { IsOmittable, PageQuery, IntegerText, IsMonthText } from '#libs/shared';
 import {
   DEMAND_CHANNELS,
   DEMAND_STATES,
@@ -26,7 +26,6 @@ import {
 } from '../domain/index.js';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
-const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 
 export class DemandLineDto {
   @ApiProperty()
@@ -218,7 +217,7 @@ export class SupplyOrderQuery {
 export class InspectionQuery {
   @ApiProperty({ example: '2026-12' })
   @IsString()
-  @Matches(MONTH)
+  @IsMonthText()
   month: string;
 }
 

@@ -16,15 +16,14 @@ import {
   MinLength,
   ValidateNested,
 } from 'class-validator';
-import { IsOmittable, IntegerText } from '#libs/shared';
+import { IsOmittable, IntegerText, IsMonthText } from '#libs/shared';
 
-export const MONTH_PATTERN = /^\d{4}-(0[1-9]|1[0-2])$/;
 const MAX_CARTONS = 1_000_000;
 
 export class MonthQuery {
   @ApiProperty({ example: '2026-12', description: 'YYYY-MM' })
   @IsString()
-  @Matches(MONTH_PATTERN, { message: 'month must be YYYY-MM' })
+  @IsMonthText()
   month: string;
 }
 

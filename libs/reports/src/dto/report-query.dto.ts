@@ -1,12 +1,10 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsInt, Matches, Min } from 'class-validator';
-import { IsOmittable, IntegerText } from '#libs/shared';
-
-const MONTH_PATTERN = /^\d{4}-(0[1-9]|1[0-2])$/;
+import { IsIn, IsInt, Min } from 'class-validator';
+import { IsOmittable, IntegerText, IsMonthText } from '#libs/shared';
 
 export class KpiWorkbookQuery {
   @ApiProperty({ example: '2026-11' })
-  @Matches(MONTH_PATTERN, { message: 'month must be a month YYYY-MM' })
+  @IsMonthText()
   month: string;
 
   @ApiPropertyOptional({ description: 'Admins: the department (required when there are several)' })

@@ -1,7 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsInt, IsISO8601, Matches, Max, Min } from 'class-validator';
-import { IsOmittable, PageQuery, IntegerText } from '#libs/shared';
-import { DATE_PATTERN, MONTH_PATTERN } from '../../http/field-query.js';
+import { IsOmittable, PageQuery, IntegerText, IsMonthText } from '#libs/shared';
+import { DATE_PATTERN } from '../../http/field-query.js';
 
 export class OverdueQuery extends PageQuery {
   @ApiPropertyOptional({ example: '2026-11-28', description: 'As of this business date (default: today)' })
@@ -28,7 +28,7 @@ export class OverdueQuery extends PageQuery {
 export class MonthQuery {
   @ApiPropertyOptional({ example: '2026-11', description: 'Default: the current month' })
   @IsOmittable()
-  @Matches(MONTH_PATTERN, { message: 'month must be a month YYYY-MM' })
+  @IsMonthText()
   month?: string;
 
   @ApiPropertyOptional()
