@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { BigAccountsService, RetailerGradesService, RetailerJobs } from '#libs/retailers';
 import { countRows } from './support/test-app.js';
 import { bearer, DEMO_PASSWORD, startDemoApp, TEST_DEMO_RETAILERS, type DemoApp } from './support/demo.js';
+import { TEST_TODAY } from './support/test-clock.js';
 
 /**
  * A hand-made county of ten retailers on the demo org (no demo retailers): centers SC1 (T001–T004),
@@ -76,7 +77,7 @@ type Key = (typeof FIXTURE)[number][0];
 
 /** The first day of the next quarter, from today in Shanghai (the default GRADE_PERIOD). */
 function nextQuarterStart(): string {
-  const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
+  const today = TEST_TODAY;
   const [year, month] = today.split('-').map(Number);
   const next = Math.floor((month - 1) / 3) * 3 + 4;
   return next > 12 ? `${year + 1}-01-01` : `${year}-${String(next).padStart(2, '0')}-01`;

@@ -1,5 +1,3 @@
-import { jest } from '@jest/globals';
-import { Clock } from '#libs/shared';
 import type pg from 'pg';
 import type { DemoApp } from '../support/demo.js';
 
@@ -85,10 +83,4 @@ export async function fieldCounts(db: pg.Pool): Promise<Record<string, number>> 
             (SELECT count(*) FROM audit_log)::int AS audit`,
   );
   return rows[0];
-}
-
-/** Stands the API's field-work clock at an instant (the database clock is not involved). */
-export function pinClock(t: DemoApp, instant: string): void {
-  const clock = t.app.get(Clock);
-  jest.spyOn(clock, 'now').mockReturnValue(new Date(instant));
 }

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { checkSampleSeed, seededSample } from '#libs/field';
 import { bearer, startDemoApp, type DemoApp } from '../support/demo.js';
-import { fieldCounts, insertRetailer, insertVisit, pinClock } from './field-fixtures.js';
+import { fieldCounts, insertRetailer, insertVisit } from './field-fixtures.js';
+import { pinClock } from '../support/test-clock.js';
 
 // jest.config's e2e `testTimeout` is not applied (a global option inside `projects`): set it here.
 jest.setTimeout(60_000);

@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { DataSource, type EntityManager } from 'typeorm';
 import { seedFieldWork } from '#db/seeds/demo/field';
 import { bearer, startDemoApp, type DemoApp } from '../support/demo.js';
-import { fieldCounts, insertBrand, insertRetailer, pinClock } from './field-fixtures.js';
+import { fieldCounts, insertBrand, insertRetailer } from './field-fixtures.js';
+import { pinClock } from '../support/test-clock.js';
 
 // jest.config's e2e `testTimeout` is not applied (a global option inside `projects`): set it here.
 jest.setTimeout(60_000);
@@ -92,7 +93,7 @@ describe('demo field work', () => {
              count(DISTINCT kind)::int AS kinds,
              count(*) FILTER (WHERE v.territory_id <> r.territory_id OR v.department_id <> r.department_id)::int AS misplaced,
              count(*) FILTER (WHERE u.org_unit_id <> v.territory_id OR u.role <> 'account_manager')::int AS wrong_manager,
-             count(*) FILTER (WHERE v.visited_at > now())::int AS future
+             count(*) FILTER (WHERE v.visited_at >= '${TODAY}T00:00:00+08:00')::int AS future
         FROM visits v JOIN retailers r ON r.id = v.retailer_id JOIN users u ON u.id = v.account_manager_id`);
     expect(facts.rows[0]).toEqual({
       first: '2026-09-01',

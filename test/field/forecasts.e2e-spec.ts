@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { bearer, startDemoApp, type DemoApp } from '../support/demo.js';
-import { fieldCounts, insertBrand, pinClock } from './field-fixtures.js';
+import { fieldCounts, insertBrand } from './field-fixtures.js';
+import { pinClock } from '../support/test-clock.js';
 import { insertRetailers } from '../support/fixtures.js';
 
 // jest.config's e2e `testTimeout` is not applied (a global option inside `projects`): set it here.

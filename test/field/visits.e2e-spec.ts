@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { bearer, startDemoApp, type DemoApp } from '../support/demo.js';
-import { fieldCounts, insertBrand, insertRetailer, pinClock } from './field-fixtures.js';
+import { fieldCounts, insertBrand, insertRetailer } from './field-fixtures.js';
+import { pinClock } from '../support/test-clock.js';
 
 // jest.config's e2e `testTimeout` is not applied (a global option inside `projects`): set it here.
 jest.setTimeout(60_000);

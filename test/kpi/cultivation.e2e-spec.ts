@@ -3,7 +3,7 @@ import { CultivationTasksService } from '#libs/kpi';
 import { countRows } from '../support/test-app.js';
 import { bearer, startDemoApp, type DemoApp } from '../support/demo.js';
 import { insertBrands, insertRetailers } from '../support/fixtures.js';
-import { pinClock } from '../field/field-fixtures.js';
+import { pinClock } from '../support/test-clock.js';
 
 jest.setTimeout(120_000);
 

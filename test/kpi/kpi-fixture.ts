@@ -1,6 +1,6 @@
 import { bearer, type DemoApp } from '../support/demo.js';
 import { insertBrands, insertRetailers } from '../support/fixtures.js';
-import { pinClock } from '../field/field-fixtures.js';
+import { pinClock } from '../support/test-clock.js';
 
 /**
  * November 2026 of a small county, built through the API where it is cheap (visits, checks, calls,

@@ -3,7 +3,7 @@ import ExcelJS from 'exceljs';
 import { MonthCloseService } from '#libs/reports';
 import { countRows } from '../support/test-app.js';
 import { bearer, startDemoApp, type DemoApp } from '../support/demo.js';
-import { pinClock } from '../field/field-fixtures.js';
+import { pinClock } from '../support/test-clock.js';
 import { buildKpiFixture, type KpiFixture } from './kpi-fixture.js';
 
 jest.setTimeout(120_000);

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import ExcelJS from 'exceljs';
 import { bearer, startDemoApp, type DemoApp } from '../support/demo.js';
 import { insertRetailers } from '../support/fixtures.js';
-import { pinClock } from '../field/field-fixtures.js';
+import { pinClock } from '../support/test-clock.js';
 
 jest.setTimeout(120_000);
 

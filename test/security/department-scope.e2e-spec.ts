@@ -7,6 +7,7 @@ import { documentedRoutes, type OpenApiOperation, requiredQueryValues } from './
 import { defaultFixture, type Fixture, ROUTE_EXPECTATIONS } from './route-expectations.js';
 import { SCOPED_FIXTURES, scopedRoutes, urlWith, writeBodies } from './scoped-routes.js';
 import { type Ids, loadSecurityDemo, rowOf, tableCounts } from './security-fixtures.js';
+import { TEST_TODAY } from '../support/test-clock.js';
 
 /**
  * Department scope: the demo county has one department (D01), so the department-wide roles (department head,
@@ -101,7 +102,7 @@ const HISTORY: Record<string, string> = {
   order_cycles: `status NOT IN ('scheduled', 'open')`,
   demands: `NOT ${LIVE_CYCLE}`,
   no_demand_records: `NOT ${LIVE_CYCLE}`,
-  retailer_quotas: `month < date_trunc('month', now() AT TIME ZONE 'Asia/Shanghai')::date`,
+  retailer_quotas: `month < '${TEST_TODAY.slice(0, 7)}-01'`,
   leads: `status IN ('verified', 'closed')`,
   cultivation_tasks: `status = 'submitted'`,
   deliveries: `status <> 'planned'`,

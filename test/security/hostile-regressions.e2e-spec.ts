@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { bearer, type DemoApp, startDemoApp, TEST_DEMO_RETAILERS } from '../support/demo.js';
 import { countRows } from '../support/test-app.js';
+import { TEST_NOW, TEST_TODAY } from '../support/test-clock.js';
 
 /**
  * What the hostile-input run found, one case each, on the real API: every one answered 500, wrote rows, or
@@ -42,7 +43,7 @@ describe('hostile-input findings', () => {
     const visit = await t.http
       .post('/api/visits')
       .set(am)
-      .send({ retailerId: 1, visitedAt: new Date().toISOString(), kind: 'routine', awareness: [] });
+      .send({ retailerId: 1, visitedAt: new Date(TEST_NOW).toISOString(), kind: 'routine', awareness: [] });
     expect([visit.status, visit.body.code]).toEqual([400, 'VALIDATION_FAILED']);
     expect(visit.body.details.map((d: { field: string }) => d.field)).toContain('awareness');
     const policy = await t.http
@@ -66,7 +67,7 @@ describe('hostile-input findings', () => {
     expect([generate.status, generate.body.code]).toEqual([400, 'VALIDATION_FAILED']);
     expect(await countRows(t.db, 'cultivation_tasks')).toBe(tasks);
     // A 500.
-    const year = new Date().getFullYear() + 1;
+    const year = Number(TEST_TODAY.slice(0, 4)) + 1;
     const equivalents = await t.http
       .put(`/api/key-brands/${year}/equivalents`)
       .set(admin)

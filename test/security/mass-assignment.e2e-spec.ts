@@ -1,6 +1,7 @@
 import { afterAll, describe, expect, it } from '@jest/globals';
 import { ROLES, type Role } from '#libs/shared';
 import { loadSecurityDemo, rowOf, tableCounts } from './security-fixtures.js';
+import { minutesBefore, TEST_NOW, TEST_TODAY } from '../support/test-clock.js';
 
 /**
  * Mass assignment (OWASP API3/API6): a write whose body carries a field the caller may not set — its own role,
@@ -16,9 +17,9 @@ afterAll(async () => {
   await t.close();
 });
 
-const TODAY = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
-/** A minute ago, in Shanghai time with its offset (field work cannot be recorded in the future). */
-const AT = `${new Date(Date.now() + 8 * 3600_000 - 60_000).toISOString().slice(0, 19)}+08:00`;
+const TODAY = TEST_TODAY;
+/** A minute before the pinned clock (field work cannot be recorded in the future). */
+const AT = minutesBefore(TEST_NOW, 1);
 const NEXT_MONTH = (() => {
   const [y, m] = String(home.month).split('-').map(Number);
   return m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, '0')}`;
@@ -281,7 +282,7 @@ const cases: Case[] = [
     method: 'post',
     url: `/api/deliveries/${home.delivery}/complete`,
     body: {
-      arrivedAt: new Date().toISOString(),
+      arrivedAt: new Date(TEST_NOW).toISOString(),
       receiver: 'retailer',
       [field]: { confirmedAt: AT, status: 'delivered' }[field] ?? am06,
     },

@@ -3,6 +3,7 @@ import type { Role } from '#libs/shared';
 import { ROUTE_EXPECTATIONS } from './route-expectations.js';
 import { SCOPED_FIXTURES, scopedRoutes, urlWith, writeBodies } from './scoped-routes.js';
 import { loadSecurityDemo, rowOf as rowAsJson, tableCounts as countAllTables } from './security-fixtures.js';
+import { minutesBefore, TEST_NOW } from '../support/test-clock.js';
 
 /**
  * Broken object-level authorization (OWASP API1): every caller whose scope is smaller than the department
@@ -338,7 +339,7 @@ describe('lists return only rows of the caller’s scope (the database is the or
 });
 
 describe('a write that names a resource of another scope in its body', () => {
-  const at = `${new Date(Date.now() + 8 * 3600_000 - 60_000).toISOString().slice(0, 19)}+08:00`;
+  const at = minutesBefore(TEST_NOW, 1);
   const line = [{ brandId: home.brand, cartons: 1 }];
 
   /** Sends the write; expects it refused with `expected` (404 NOT_FOUND by default) and nothing written. */

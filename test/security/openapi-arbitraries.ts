@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { TEST_TODAY } from '../support/test-clock.js';
 
 /**
  * fast-check arbitraries derived from the API's own OpenAPI document: plausible values per schema, hostile
@@ -251,7 +252,7 @@ export function nestedObjects(depth: number, key = 'a'): unknown {
 
 // ---------------------------------------------------------------- per-schema values
 
-const TODAY = new Date().toISOString().slice(0, 10);
+const TODAY = TEST_TODAY;
 
 function looksLikeDate(name: string, schema: Schema): boolean {
   const text = `${name} ${schema.description ?? ''}`;

@@ -1,4 +1,5 @@
 import type { TestApp } from '../support/test-app.js';
+import { TEST_TODAY } from '../support/test-clock.js';
 
 export interface OpenApiParameter {
   name: string;
@@ -41,8 +42,8 @@ export async function documentedRoutes(
   return { doc, routes };
 }
 
-/** Today in the business time zone, as the API reads dates. */
-export const TODAY = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
+/** Today in the business time zone, as the API's pinned clock reads it. */
+export const TODAY = TEST_TODAY;
 
 function mondayOf(date: string): string {
   const d = new Date(`${date}T00:00:00Z`);

@@ -1,6 +1,7 @@
 import type { Role } from '#libs/shared';
 import { defaultFixture, type Fixture, ROUTE_EXPECTATIONS } from './route-expectations.js';
 import type { Ids } from './security-fixtures.js';
+import { TEST_NOW } from '../support/test-clock.js';
 
 /**
  * The routes that act on one resource named in their path, shared by the object-scope (territory, center, squad,
@@ -63,7 +64,7 @@ export function writeBodies(home: Ids): Record<string, (ids: Ids) => object | un
     'POST /api/leads/{id}/inspection': () => ({ comment: '越权督察' }),
     'POST /api/leads/{id}/close': () => undefined,
     'POST /api/deliveries/{id}/complete': () => ({
-      arrivedAt: new Date().toISOString(),
+      arrivedAt: new Date(TEST_NOW).toISOString(),
       receiver: 'retailer',
     }),
     'POST /api/deliveries/{id}/fail': () => ({ reason: '越权失败' }),

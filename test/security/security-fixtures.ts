@@ -1,6 +1,7 @@
 import type pg from 'pg';
 import { bearer, startDemoApp, TEST_DEMO_RETAILERS, type DemoApp } from '../support/demo.js';
-import type { Role } from '#libs/shared';
+import { addMonths, type Role } from '#libs/shared';
+import { TEST_TODAY } from '../support/test-clock.js';
 import type { Fixture } from './route-expectations.js';
 
 /**
@@ -39,16 +40,8 @@ export interface SecurityDemo {
   auth: (role: Role) => Promise<Record<string, string>>;
 }
 
-function currentMonth(): string {
-  return new Date().toISOString().slice(0, 7);
-}
-
-function previousMonth(): string {
-  const d = new Date();
-  d.setUTCDate(1);
-  d.setUTCMonth(d.getUTCMonth() - 1);
-  return d.toISOString().slice(0, 7);
-}
+const CURRENT_MONTH = TEST_TODAY.slice(0, 7);
+const PREVIOUS_MONTH = addMonths(CURRENT_MONTH, -1);
 
 async function one<T = Record<string, unknown>>(t: DemoApp, sql: string, params: unknown[] = []): Promise<T> {
   const { rows } = await t.db.query(sql, params);
@@ -63,10 +56,7 @@ export async function loadSecurityDemo(): Promise<SecurityDemo> {
 
   // A brand launched yesterday, so that new-spec cultivation tasks exist for every territory.
   const brand = await one<{ id: number }>(t, `SELECT id FROM brands ORDER BY id LIMIT 1`);
-  await t.db.query(
-    `UPDATE brands SET launch_date = (now() AT TIME ZONE 'Asia/Shanghai')::date - 1 WHERE id = $1`,
-    [brand.id],
-  );
+  await t.db.query(`UPDATE brands SET launch_date = $2::date - 1 WHERE id = $1`, [brand.id, TEST_TODAY]);
   const generated = await t.http
     .post('/api/cultivation/tasks/generate')
     .set(bearer(await t.token('admin')))
@@ -171,9 +161,9 @@ export async function loadSecurityDemo(): Promise<SecurityDemo> {
           [territory],
         )
       ).id,
-      month: currentMonth(),
-      pastMonth: previousMonth(),
-      year: Number(currentMonth().slice(0, 4)),
+      month: CURRENT_MONTH,
+      pastMonth: PREVIOUS_MONTH,
+      year: Number(CURRENT_MONTH.slice(0, 4)),
     };
     if (territoryCode === HOME_TERRITORY) actors.retailer = retailer.license_no;
     return ids;

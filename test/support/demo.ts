@@ -2,6 +2,7 @@ import type { DestinationStream } from 'pino';
 import { DataSource } from 'typeorm';
 import { seedDemo } from '#db/seeds/demo-seed';
 import { startTestApp, type TestApp } from './test-app.js';
+import { TEST_TODAY } from './test-clock.js';
 
 export const ADMIN_PASSWORD = 'Admin@Test2026';
 export const DEMO_PASSWORD = 'Demo@Test2026';
@@ -27,21 +28,28 @@ export async function startDemoApp(
     retailers?: number;
     /** Weeks of order history (default none: most tests run their own cycles on a mocked clock). */
     weeks?: number;
-    /** The business date the demo is loaded on (default today). */
+    /** The business date the demo is loaded on (default TEST_TODAY). */
     today?: string;
+    /** Where the app's clock stands (default 15:00 on `today`, business time). */
+    now?: string;
     env?: Record<string, string>;
     /** Where the app's request log goes (set LOG_LEVEL in `env`). */
     logDestination?: DestinationStream;
   } = {},
 ): Promise<DemoApp> {
-  const t = await startTestApp({ ADMIN_PASSWORD, DEMO_PASSWORD, ...options.env }, options.logDestination);
+  const today = options.today ?? TEST_TODAY;
+  const t = await startTestApp(
+    { ADMIN_PASSWORD, DEMO_PASSWORD, ...options.env },
+    options.logDestination,
+    options.now ?? `${today}T15:00:00+08:00`,
+  );
   // No order history unless asked: most tests run their own cycles on a mocked clock.
   await seedDemo(t.app.get(DataSource), {
     password: DEMO_PASSWORD,
     retailers: options.retailers ?? 0,
     seed: 7,
     weeks: options.weeks ?? 0,
-    today: options.today,
+    today,
     licenseNoLength: t.config.licenseNoLength,
     gradePeriod: t.config.gradePeriod,
   });

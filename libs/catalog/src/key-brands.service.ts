@@ -4,9 +4,10 @@ import { type EntityManager, In, Repository } from 'typeorm';
 import {
   type Actor,
   APP_CONFIG,
-  assertOwnDepartment,
   type AppConfig,
+  assertOwnDepartment,
   businessDate,
+  Clock,
   TransactionRunner,
 } from '#libs/shared';
 import { AuditService } from '#libs/audit';
@@ -43,10 +44,11 @@ export class KeyBrandsService {
     private readonly transactions: TransactionRunner,
     private readonly audit: AuditService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly clock: Clock,
   ) {}
 
   currentYear(): number {
-    return Number(businessDate(new Date(), this.config.timeZone).slice(0, 4));
+    return Number(businessDate(this.clock.now(), this.config.timeZone).slice(0, 4));
   }
 
   /**

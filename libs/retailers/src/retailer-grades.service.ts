@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { type EntityManager, Repository } from 'typeorm';
-import { type Actor, APP_CONFIG, type AppConfig, businessDate, TransactionRunner } from '#libs/shared';
+import { type Actor, APP_CONFIG, type AppConfig, TransactionRunner } from '#libs/shared';
 import { AuditService } from '#libs/audit';
 import { gradeChangeEffectiveFrom } from './domain/index.js';
 import { type GradeSource, RetailerGrade } from './retailer.entity.js';
@@ -54,7 +54,7 @@ export class RetailerGradesService {
   }
 
   /** The first day of the next grade period, as seen today. */
-  nextPeriodStart(today: string = businessDate(new Date(), this.config.timeZone)): string {
+  nextPeriodStart(today: string = this.retailers.today()): string {
     return gradeChangeEffectiveFrom(today, this.config.gradePeriod);
   }
 

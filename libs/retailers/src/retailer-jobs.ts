@@ -1,6 +1,14 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { Cron, CronExpression } from '@nestjs/schedule';
-import { APP_CONFIG, type AppConfig, businessDate, businessMonth, JobRunner, addMonths } from '#libs/shared';
+import {
+  addMonths,
+  APP_CONFIG,
+  type AppConfig,
+  businessDate,
+  businessMonth,
+  Clock,
+  JobRunner,
+} from '#libs/shared';
 import { BigAccountsService } from './big-accounts.service.js';
 import { RetailerGradesService } from './retailer-grades.service.js';
 
@@ -19,6 +27,7 @@ export class RetailerJobs implements OnApplicationBootstrap {
     private readonly grades: RetailerGradesService,
     private readonly bigAccounts: BigAccountsService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly clock: Clock,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -28,7 +37,7 @@ export class RetailerJobs implements OnApplicationBootstrap {
   @Cron(CronExpression.EVERY_10_MINUTES, { name: 'retailers' })
   async tick(): Promise<void> {
     if (!this.config.jobsEnabled) return;
-    const now = new Date();
+    const now = this.clock.now();
     try {
       await this.applyGrades(businessDate(now, this.config.timeZone));
       await this.assessBigAccounts(addMonths(businessMonth(now, this.config.timeZone), -1));

@@ -6,6 +6,7 @@ import {
   APP_CONFIG,
   type AppConfig,
   businessDate,
+  Clock,
   isInScope,
   notFound,
   type Page,
@@ -58,11 +59,12 @@ export class RetailersService {
     private readonly users: UsersService,
     private readonly districts: DistrictTypesService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly clock: Clock,
   ) {}
 
   /** Today in the business time zone. */
   today(): string {
-    return businessDate(new Date(), this.config.timeZone);
+    return businessDate(this.clock.now(), this.config.timeZone);
   }
 
   async list(actor: Actor, query: RetailerQuery): Promise<Page<RetailerView>> {
