@@ -134,21 +134,28 @@ describe('monthly KPIs', () => {
       });
     });
 
-    it('forecast accuracy, total and key brands, against October as the baseline', () => {
+    it('forecast accuracy, total and key brands: max(0, 1 − Σ|A − F| ÷ Σ A)', () => {
       const t001 = row(november, f.territory.t001).kpis;
-      // Forecast K1 12, K2 6, N1 0; ordered K1 14, K2 6, N1 5.
-      // Accurate cartons: K1 14 − |14 − 12| = 12, K2 6, N1 max(0, 5 − 5) = 0 → 18 of 25 = 72 %.
-      // October (recounted: nothing forecast, nothing ordered) was 100 %: below.
+      // Forecast K1 12, K2 6, N1 0; demanded (before rationing) K1 14, K2 6, N1 5, all supplied.
+      // Error: K1 |14 − 12| = 2, K2 0, N1 5 → 7 of 25: 1 − 7/25 = 72 %.
+      // October had neither demand nor forecast: no data (not 100 %), so no baseline to rise on.
       expect(t001.forecastAccuracy).toMatchObject({
         value: 0.72,
-        numerator: 18,
+        numerator: 7,
         denominator: 25,
-        forecastCartons: 18,
-        baseline: 1,
-        status: 'below',
+        details: { forecastCartons: 18, orderedCartons: 25 },
+        baseline: null,
+        status: 'noTarget',
       });
-      // K1 and K2 only: 18 of 20.
-      expect(t001.keyBrandForecastAccuracy).toMatchObject({ value: 0.9, numerator: 18, denominator: 20 });
+      // K1 and K2 only: error 2 of 20 → 90 %.
+      expect(t001.keyBrandForecastAccuracy).toMatchObject({ value: 0.9, numerator: 2, denominator: 20 });
+      // T002 forecast nothing and nobody there demanded anything: no data.
+      expect(row(november, f.territory.t002).kpis.forecastAccuracy).toMatchObject({
+        value: null,
+        numerator: 0,
+        denominator: 0,
+        status: 'noValue',
+      });
     });
 
     it('self-reported share, sales against last year and the average price per carton', () => {
@@ -755,9 +762,20 @@ describe('monthly KPIs', () => {
 
     it('details forecasts per spec, guidance with its checks, and key-brand cultivation', () => {
       const forecast = book.getWorksheet('品牌预测准确率')!;
+      expect(values(forecast, 1).slice(5)).toEqual([
+        '重点品牌',
+        '预测量（条）',
+        '需求量（条）',
+        '供货量（条）',
+        '偏差（条）',
+        '准确率',
+        '说明',
+      ]);
+      // K1: forecast 12, demanded 14, supplied 14, off by 2: 1 − 2/14.
       const k1 = rowWith(forecast, 4, 'K1');
-      expect(values(forecast, k1.number).slice(5)).toEqual(['是', 12, 14, 12 / 14]);
-      expect(rowWith(forecast, 4, 'N1').getCell(9).value).toBe(0);
+      expect(values(forecast, k1.number).slice(5)).toEqual(['是', 12, 14, 14, 2, 1 - 2 / 14]);
+      // N1: forecast 0, demanded 5: 0 %.
+      expect(values(forecast, rowWith(forecast, 4, 'N1').number).slice(6)).toEqual([0, 5, 5, 5, 0]);
 
       const guidance = book.getWorksheet('经营指导明细')!;
       // Six guidance visits as of the close (the one recorded afterwards is not in the stored workbook).

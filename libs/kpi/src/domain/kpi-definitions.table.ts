@@ -59,9 +59,12 @@ const definitions = {
     direction: 'higherIsBetter',
     subject: 'accountManager',
     defaultTarget: risingFrom('previousMonth'),
-    numerator: 'accurately forecast cartons Σ max(0, A − |A − F|) (field ForecastTally.accurateCartons)',
+    numerator:
+      'forecast error Σ|A − F| over the specs forecast or demanded (A: cartons asked for on the demand that ' +
+      'reached the unified order, before rationing; F: the forecast, 0 when missing) (field ForecastTally.errorCartons)',
     denominator:
-      'actual cartons Σ A; when 0: 100 % if nothing was forecast, else 0 % (field forecastAccuracy)',
+      'Σ A (ForecastTally.demandCartons); the value is max(0, 1 − error ÷ Σ A), none when Σ A = 0; ' +
+      'details: forecastCartons Σ F, orderedCartons supplied after rationing',
   },
   keyBrandForecastAccuracy: {
     label: '重点品牌预测准确率',
@@ -69,8 +72,8 @@ const definitions = {
     direction: 'higherIsBetter',
     subject: 'accountManager',
     defaultTarget: risingFrom('previousMonth'),
-    numerator: 'accurately forecast cartons of the top-20 key brands',
-    denominator: 'actual cartons of the top-20 key brands',
+    numerator: "forecast error Σ|A − F| over the year's key brands forecast or demanded",
+    denominator: 'Σ A of the key brands; the value is max(0, 1 − error ÷ Σ A), none when Σ A = 0',
   },
   selfReportedDemandShare: {
     label: '自主提报率',

@@ -3,8 +3,8 @@ import { StaffDirectory } from '#libs/auth';
 import { BrandDirectory } from '#libs/catalog';
 import { PunctualityService } from '#libs/delivery';
 import { LeadRatesService } from '#libs/enforcement';
-import { FieldFacts } from '#libs/field';
-import { OrderingFacts } from '#libs/ordering';
+import { type ActualCartons, FieldFacts, type ForecastTally } from '#libs/field';
+import { OrderingFacts, type TerritoryBrandSales } from '#libs/ordering';
 import { RetailerDirectory } from '#libs/retailers';
 import {
   type KpiCode,
@@ -144,11 +144,11 @@ export class KpiFactsCollector {
                 accuracy:
                   families.has('forecast') && period.over
                     ? await Promise.all([
-                        this.field.forecastAccuracy(period.month, territories, actuals(sales, 'cartons')),
+                        this.field.forecastAccuracy(period.month, territories, actuals(sales, 'current')),
                         this.field.forecastAccuracy(
                           shiftMonth(period.month, -1),
                           territories,
-                          actuals(sales, 'cartonsPreviousMonth'),
+                          actuals(sales, 'previousMonth'),
                         ),
                       ])
                     : undefined,
@@ -369,29 +369,28 @@ function totalsByTerritory(
   return totals;
 }
 
-/** Forecast actuals (cartons per territory and spec) out of the sales lines. */
-function actuals(
-  lines: ReadonlyArray<{
-    territoryId: number;
-    brandId: number;
-    cartons: number;
-    cartonsPreviousMonth: number;
-  }>,
-  field: 'cartons' | 'cartonsPreviousMonth',
-) {
+/** Forecast actuals per territory and spec out of the sales lines: asked for (A), and supplied after rationing. */
+function actuals(lines: readonly TerritoryBrandSales[], month: 'current' | 'previousMonth'): ActualCartons[] {
   return lines
-    .filter((line) => line[field] > 0)
-    .map((line) => ({ territoryId: line.territoryId, brandId: line.brandId, cartons: line[field] }));
+    .map((line) =>
+      month === 'current'
+        ? { demandCartons: line.requested, orderedCartons: line.cartons, ...line }
+        : { demandCartons: line.requestedPreviousMonth, orderedCartons: line.cartonsPreviousMonth, ...line },
+    )
+    .filter((line) => line.demandCartons > 0)
+    .map(({ territoryId, brandId, demandCartons, orderedCartons }) => ({
+      territoryId,
+      brandId,
+      demandCartons,
+      orderedCartons,
+    }));
 }
 
-function forecastParts(tally: {
-  accurateCartons: number;
-  actualCartons: number;
-  forecastCartons: number;
-}): KpiParts {
+/** Forecast accuracy's parts: the error over the demand, with the forecast and the rationed cartons beside. */
+function forecastParts(tally: ForecastTally): KpiParts {
   return {
-    numerator: tally.accurateCartons,
-    denominator: tally.actualCartons,
-    forecastCartons: tally.forecastCartons,
+    numerator: tally.errorCartons,
+    denominator: tally.demandCartons,
+    details: { forecastCartons: tally.forecastCartons, orderedCartons: tally.orderedCartons },
   };
 }

@@ -37,8 +37,13 @@ export interface ForecastLineRow {
   brandName: string;
   keyBrand: boolean;
   forecastCartons: number;
-  actualCartons: number;
-  accuracy: number;
+  /** Asked for by retailers, before rationing (A). */
+  demandCartons: number;
+  /** Supplied after rationing, shown beside A. */
+  orderedCartons: number;
+  errorCartons: number;
+  /** Null when the spec was not demanded (its whole forecast is error, counted in the totals). */
+  accuracy: number | null;
   forecastMissing: boolean;
 }
 
@@ -261,17 +266,24 @@ export async function buildKpiWorkbook(data: KpiWorkbookData): Promise<Buffer> {
       { header: '规格名称', format: 'text', value: (r) => r.brandName },
       { header: '重点品牌', format: 'text', value: (r) => (r.keyBrand ? '是' : '否') },
       { header: '预测量（条）', format: 'integer', value: (r) => r.forecastCartons },
-      { header: '实际订货量（条）', format: 'integer', value: (r) => r.actualCartons },
+      { header: '需求量（条）', format: 'integer', value: (r) => r.demandCartons },
+      { header: '供货量（条）', format: 'integer', value: (r) => r.orderedCartons },
+      { header: '偏差（条）', format: 'integer', value: (r) => r.errorCartons },
       { header: '准确率', format: 'percent', value: (r) => r.accuracy },
       {
-        header: '未预测',
+        header: '说明',
         format: 'text',
-        value: (r) => (r.forecastMissing ? '是' : null),
-        below: (r) => (r.forecastMissing ? '有订货但未做预测：按预测 0 条计算' : false),
+        value: (r) => (r.forecastMissing ? '未预测' : r.demandCartons === 0 ? '有预测无需求' : null),
+        below: (r) =>
+          r.forecastMissing
+            ? '有需求但未做预测：按预测 0 条计算'
+            : r.demandCartons === 0
+              ? '有预测但无零售户需求：预测量全部计入偏差'
+              : false,
       },
     ],
     data.forecastLines ?? [],
-    { emptyText: data.forecastLines === null ? '预测准确率在月度结束后计算' : '本月无预测或订货' },
+    { emptyText: data.forecastLines === null ? '预测准确率在月度结束后计算' : '本月无预测或需求' },
   );
 
   // 经营指导明细
