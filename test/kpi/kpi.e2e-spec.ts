@@ -226,13 +226,19 @@ describe('monthly KPIs', () => {
       });
     });
 
-    it('per squad: verification rate 查实率 and on-time rate', async () => {
+    it('per squad: 查实率 and 按时查实率 over the leads due in the month', async () => {
       const squads = (await t.http.get('/api/kpi/squads?month=2026-11').set(head).expect(200)).body;
       expect(squads.items.map((r: Row) => r.subject.code)).toEqual(['SQ1', 'SQ2', 'SQ3']);
       const sq1 = squads.items[0].kpis;
-      // Five leads received; four have a result (three by the 12th, one on the 20th, after its 17th deadline).
-      expect(sq1.leadVerificationRate).toMatchObject({ value: 0.8, numerator: 4, denominator: 5 });
-      expect(sq1.leadOnTimeRate).toMatchObject({ value: 0.75, numerator: 3, denominator: 4 });
+      // Five leads reported on the 10th, all due on the 17th. Verified: three 属实 by the 12th and one 不实 on the
+      // 20th (late); one unanswered: 4 of 5 verified, 3 of 5 on time.
+      expect(sq1.leadVerificationRate).toMatchObject({
+        value: 0.8,
+        numerator: 4,
+        denominator: 5,
+        details: { confirmed: 3, unfounded: 1, unverifiable: 0, unanswered: 1 },
+      });
+      expect(sq1.leadOnTimeRate).toMatchObject({ value: 0.6, numerator: 3, denominator: 5 });
       expect(squads.items[1].kpis.leadVerificationRate).toMatchObject({
         value: null,
         numerator: 0,
@@ -800,14 +806,18 @@ describe('monthly KPIs', () => {
       const leads = book.getWorksheet('线索查实')!;
       expect(values(leads, 1)).toEqual([
         '专卖检查队',
-        '接收线索',
-        '已出结果',
+        '到期线索',
+        '已查实（属实+不实）',
+        '其中属实',
+        '其中不实',
+        '无法查实',
+        '未出结果',
         '查实率',
-        '按时出结果',
+        '按时查实',
         '按时查实率',
       ]);
-      expect(values(leads, 2).slice(1)).toEqual([5, 4, 0.8, 3, 0.75]);
-      expect(values(leads, 5)).toEqual(['示范县营销部合计', 5, 4, 0.8, 3, 0.75]);
+      expect(values(leads, 2).slice(1)).toEqual([5, 4, 3, 1, 0, 1, 0.8, 3, 0.6]);
+      expect(values(leads, 5)).toEqual(['示范县营销部合计', 5, 4, 3, 1, 0, 1, 0.8, 3, 0.6]);
       const delivery = book.getWorksheet('送货及时率')!;
       expect(values(delivery, 1)).toEqual([
         '送货员',

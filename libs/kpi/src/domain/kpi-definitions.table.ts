@@ -162,8 +162,10 @@ const definitions = {
     direction: 'higherIsBetter',
     subject: 'reporter',
     defaultTarget: null,
-    numerator: "reporter's leads confirmed 属实 (enforcement LeadTally.confirmed)",
-    denominator: "reporter's leads with a result, 属实, 不实 or 无法查实 (LeadTally.withResult)",
+    numerator: "reporter's leads due in the month found true 属实 (enforcement LeadTally.confirmed)",
+    denominator:
+      "reporter's leads due in the month verified, 属实 or 不实 (LeadTally.verified); 无法查实 is no verdict " +
+      'on the reporter and only shown beside (details.unverifiable)',
   },
   leadVerificationRate: {
     label: '查实率',
@@ -172,17 +174,19 @@ const definitions = {
     subject: 'squad',
     // A "hard KPI" in the source, but without a figure: the department sets it.
     defaultTarget: null,
-    numerator: 'leads received in the month that have a result (enforcement LeadTally.withResult)',
-    denominator: 'leads received in the month (LeadTally.received)',
+    numerator:
+      'leads due in the month (deadline inside it) verified, 属实 or 不实, whenever recorded up to the count ' +
+      '(enforcement LeadTally.verified); 无法查实 and unanswered leads counted apart (details)',
+    denominator: 'leads due in the month (LeadTally.due)',
   },
   leadOnTimeRate: {
-    label: '线索按时查实率',
+    label: '按时查实率',
     unit: 'percent',
     direction: 'higherIsBetter',
     subject: 'squad',
     defaultTarget: null,
-    numerator: 'of those, results recorded by the deadline (enforcement LeadTally.withResultOnTime)',
-    denominator: 'leads received in the month that have a result (LeadTally.withResult)',
+    numerator: 'leads due in the month verified by their deadline (enforcement LeadTally.verifiedOnTime)',
+    denominator: 'leads due in the month (LeadTally.due)',
   },
   deliveryPunctuality: {
     label: '送货及时率',

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { StaffDirectory } from '#libs/auth';
 import { BrandDirectory } from '#libs/catalog';
 import { PunctualityService } from '#libs/delivery';
-import { LeadRatesService } from '#libs/enforcement';
+import { type LeadTally, LeadRatesService } from '#libs/enforcement';
 import { type ActualCartons, FieldFacts, type ForecastTally } from '#libs/field';
 import { OrderingFacts, type TerritoryBrandSales } from '#libs/ordering';
 import { RetailerDirectory } from '#libs/retailers';
@@ -242,9 +242,8 @@ export class KpiFactsCollector {
     }
     if (reporters) {
       for (const id of ids) {
-        const tally = reporters.get(id);
-        // 线索真实性: of the leads the territory's account manager reported, those confirmed among those with a result.
-        set(id, 'leadAuthenticity', rate(tally?.confirmed ?? 0, tally?.withResult ?? 0));
+        // 线索真实性: of the leads the territory's account manager reported, those found true among those verified.
+        set(id, 'leadAuthenticity', authenticityParts(reporters.get(id)));
       }
     }
     return { current, lastYear, previousMonth };
@@ -274,16 +273,22 @@ export class KpiFactsCollector {
     ]);
     for (const tally of squadTallies ?? []) {
       squads.set(tally.squadId, {
-        leadVerificationRate: { numerator: tally.withResult, denominator: tally.received },
-        leadOnTimeRate: { numerator: tally.withResultOnTime, denominator: tally.withResult },
+        leadVerificationRate: {
+          numerator: tally.verified,
+          denominator: tally.due,
+          details: {
+            confirmed: tally.confirmed,
+            unfounded: tally.unfounded,
+            unverifiable: tally.unverifiable,
+            unanswered: tally.unanswered,
+          },
+        },
+        leadOnTimeRate: { numerator: tally.verifiedOnTime, denominator: tally.due },
       });
     }
     for (const tally of reporterTallies ?? []) {
       if (tally.reporterRole !== 'delivery_staff') continue;
-      staffRow(tally.reporterId).leadAuthenticity = {
-        numerator: tally.confirmed,
-        denominator: tally.withResult,
-      };
+      staffRow(tally.reporterId).leadAuthenticity = authenticityParts(tally);
     }
     for (const tally of stops ?? []) {
       const row = staffRow(tally.deliveryStaffId);
@@ -302,7 +307,7 @@ export class KpiFactsCollector {
     const byReporter = new Map(
       tallies.filter((t) => t.reporterRole === 'account_manager').map((t) => [t.reporterId, t]),
     );
-    const byTerritory = new Map<number, { confirmed: number; withResult: number }>();
+    const byTerritory = new Map<number, LeadTally>();
     for (const manager of managers) {
       const tally = byReporter.get(manager.userId);
       if (tally && manager.orgUnitId !== null) byTerritory.set(manager.orgUnitId, tally);
@@ -392,5 +397,14 @@ function forecastParts(tally: ForecastTally): KpiParts {
     numerator: tally.errorCartons,
     denominator: tally.demandCartons,
     details: { forecastCartons: tally.forecastCartons, orderedCartons: tally.orderedCartons },
+  };
+}
+
+/** 线索真实性: the reporter's leads found true among those verified, 无法查实 beside them (no verdict on the reporter). */
+function authenticityParts(tally: LeadTally | undefined): KpiParts {
+  return {
+    numerator: tally?.confirmed ?? 0,
+    denominator: tally?.verified ?? 0,
+    details: { unverifiable: tally?.unverifiable ?? 0 },
   };
 }

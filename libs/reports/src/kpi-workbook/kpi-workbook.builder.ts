@@ -315,6 +315,7 @@ export async function buildKpiWorkbook(data: KpiWorkbookData): Promise<Buffer> {
   // 线索查实: per squad, the department's total last
   const total = report.department ? [report.department] : [];
   const cellOf = (row: KpiRow, code: KpiCode) => row.kpis[code];
+  const detail = (row: KpiRow, code: KpiCode, name: string) => cellOf(row, code)?.details?.[name] ?? 0;
   const belowOf = (code: KpiCode) => (row: KpiRow) => {
     const c = cellOf(row, code);
     return c?.status === 'below' ? `目标：${targetText(code, c.target, c.baseline)}` : false;
@@ -326,14 +327,26 @@ export async function buildKpiWorkbook(data: KpiWorkbookData): Promise<Buffer> {
     [
       { header: '专卖检查队', format: 'text', value: totalLabel },
       {
-        header: '接收线索',
+        header: '到期线索',
         format: 'integer',
         value: (r) => cellOf(r, 'leadVerificationRate')?.denominator ?? 0,
       },
       {
-        header: '已出结果',
+        header: '已查实（属实+不实）',
         format: 'integer',
         value: (r) => cellOf(r, 'leadVerificationRate')?.numerator ?? 0,
+      },
+      { header: '其中属实', format: 'integer', value: (r) => detail(r, 'leadVerificationRate', 'confirmed') },
+      { header: '其中不实', format: 'integer', value: (r) => detail(r, 'leadVerificationRate', 'unfounded') },
+      {
+        header: '无法查实',
+        format: 'integer',
+        value: (r) => detail(r, 'leadVerificationRate', 'unverifiable'),
+      },
+      {
+        header: '未出结果',
+        format: 'integer',
+        value: (r) => detail(r, 'leadVerificationRate', 'unanswered'),
       },
       {
         header: '查实率',
@@ -341,7 +354,7 @@ export async function buildKpiWorkbook(data: KpiWorkbookData): Promise<Buffer> {
         value: (r) => cellOf(r, 'leadVerificationRate')?.value ?? null,
         below: belowOf('leadVerificationRate'),
       },
-      { header: '按时出结果', format: 'integer', value: (r) => cellOf(r, 'leadOnTimeRate')?.numerator ?? 0 },
+      { header: '按时查实', format: 'integer', value: (r) => cellOf(r, 'leadOnTimeRate')?.numerator ?? 0 },
       {
         header: '按时查实率',
         format: 'percent',
@@ -350,7 +363,7 @@ export async function buildKpiWorkbook(data: KpiWorkbookData): Promise<Buffer> {
       },
     ],
     [...report.squads, ...total],
-    { emphasised: (row) => row.subject.level === 'department', emptyText: '本月无线索' },
+    { emphasised: (row) => row.subject.level === 'department', emptyText: '本月无到期线索' },
   );
 
   // 送货及时率: per delivery staff member, the department's total last
