@@ -92,10 +92,12 @@ describe('monthly KPIs', () => {
 
     it('policy awareness (latest answer per retailer) and channel coverage', () => {
       const t001 = row(november, f.territory.t001).kpis;
-      // r3 aware; r4 not aware, then aware the next day (its latest answer counts); r5 not aware: 2 of 3.
+      // r3 aware of both; r4 of neither, then of both the next day (its latest answer counts); r5 of floating
+      // quotas only, which is not enough: 2 of 3. Each question alone: floating quotas 3, self-reporting 2.
       expect(t001.policyAwareness).toMatchObject({
         numerator: 2,
         denominator: 3,
+        details: { awareFloatingQuota: 3, awareSelfReporting: 2 },
         target: null,
         status: 'noTarget',
       });
@@ -105,6 +107,22 @@ describe('monthly KPIs', () => {
       expect(row(november, f.territory.t002).kpis.policyAwareness).toMatchObject({
         value: null,
         status: 'noTarget',
+      });
+    });
+
+    it('guide-price compliance, carton and pack prices apart', () => {
+      const t001 = row(november, f.territory.t001).kpis;
+      // Carton prices: K1 ¥260 (at the guide), K2 ¥120 (below ¥130), K1 ¥280 (above): 2 of 3.
+      expect(t001.guidePriceComplianceCarton).toMatchObject({
+        numerator: 2,
+        denominator: 3,
+        status: 'noTarget',
+      });
+      // Pack prices: K1 ¥27 (above ¥26), K1 ¥26 (at): 1 of 2.
+      expect(t001.guidePriceCompliancePack).toMatchObject({ value: 0.5, numerator: 1, denominator: 2 });
+      expect(row(november, f.territory.t002).kpis.guidePriceComplianceCarton).toMatchObject({
+        value: null,
+        denominator: 0,
       });
     });
 
@@ -668,6 +686,12 @@ describe('monthly KPIs', () => {
       (cell.fill as ExcelJS.FillPattern | undefined)?.fgColor?.argb === 'FFFFC7CE';
     const values = (sheet: ExcelJS.Worksheet, rowNumber: number) =>
       (sheet.getRow(rowNumber).values as unknown[]).slice(1);
+    /** The cell of a row under the column with this header (row 1). */
+    const cellUnder = (sheet: ExcelJS.Worksheet, row: ExcelJS.Row, header: string) => {
+      const column = (sheet.getRow(1).values as unknown[]).indexOf(header);
+      if (column < 1) throw new Error(`no column ${header} in ${sheet.name}`);
+      return row.getCell(column);
+    };
     const rowWith = (sheet: ExcelJS.Worksheet, column: number, text: string) => {
       let found: ExcelJS.Row | undefined;
       sheet.eachRow((r) => {
@@ -677,13 +701,14 @@ describe('monthly KPIs', () => {
       return found;
     };
 
-    it('has the eight sheets, each with a frozen, filterable header row', () => {
+    it('has its sheets, each with a frozen, filterable header row', () => {
       expect(book.worksheets.map((s) => s.name)).toEqual([
         '封面',
         '客户经理考核',
         '客户服务部汇总',
         '品牌预测准确率',
         '经营指导明细',
+        '零售指导价落实',
         '线索查实',
         '送货及时率',
         '品牌培育',
@@ -716,6 +741,8 @@ describe('monthly KPIs', () => {
         '拜访达成率',
         '电话回访达成率',
         '重点品牌上柜率',
+        '条价指导价落实率',
+        '盒价指导价落实率',
         '线索真实性',
         '销量（条）',
         '去年同期销量（条）',
@@ -728,28 +755,50 @@ describe('monthly KPIs', () => {
         '单条价同比',
       ]);
       const t001 = rowWith(sheet, 2, 'T001');
-      const coverage = t001.getCell(5);
+      const at = (header: string) => cellUnder(sheet, t001, header);
+      const coverage = at('经营指导面');
       expect(coverage.value).toBe(0.4);
       expect(coverage.numFmt).toBe('0.0%');
       // Judged against the targets in force when the month closed (35 %): not highlighted.
       expect(highlighted(coverage)).toBe(false);
-      const visits = t001.getCell(12);
+      const visits = at('拜访达成率');
       expect(visits.value).toBeCloseTo(8 / 630, 12);
       expect(highlighted(visits)).toBe(true);
       expect(String(visits.note)).toContain('≥ 100.0%');
-      expect(t001.getCell(15).value).toBe(0.5);
-      expect(t001.getCell(16).value).toBe(25);
-      expect(t001.getCell(17).value).toBe(20);
-      expect(t001.getCell(18).value).toBe(0.25);
-      expect(t001.getCell(19).value).toBe(3650);
-      expect(t001.getCell(19).numFmt).toBe('#,##0.00');
-      const price = t001.getCell(22);
+      expect(at('条价指导价落实率').value).toBeCloseTo(2 / 3, 12);
+      expect(at('盒价指导价落实率').value).toBe(0.5);
+      expect(at('线索真实性').value).toBe(0.5);
+      expect(at('销量（条）').value).toBe(25);
+      expect(at('去年同期销量（条）').value).toBe(20);
+      expect(at('销量同比').value).toBe(0.25);
+      expect(at('销售额（元）').value).toBe(3650);
+      expect(at('销售额（元）').numFmt).toBe('#,##0.00');
+      const price = at('单条价（元）');
       expect(price.value).toBe(146);
       expect(highlighted(price)).toBe(true);
       expect(String(price.note)).toContain('不低于去年同期（去年同期 180.00 元）');
       const t002 = rowWith(sheet, 2, 'T002');
-      expect(t002.getCell(5).value).toBe(1);
-      expect(highlighted(t002.getCell(5))).toBe(false);
+      expect(cellUnder(sheet, t002, '经营指导面').value).toBe(1);
+      expect(highlighted(cellUnder(sheet, t002, '经营指导面'))).toBe(false);
+    });
+
+    it('has guide-price compliance per territory, the department’s total last', () => {
+      const sheet = book.getWorksheet('零售指导价落实')!;
+      expect(values(sheet, 1)).toEqual([
+        '客户服务部',
+        '片区',
+        '客户经理',
+        '条价检查（规格次）',
+        '条价不高于指导价',
+        '条价落实率',
+        '盒价检查（规格次）',
+        '盒价不高于指导价',
+        '盒价落实率',
+      ]);
+      const t001 = rowWith(sheet, 2, '城关一片区');
+      expect(values(sheet, t001.number).slice(3)).toEqual([3, 2, 2 / 3, 2, 1, 0.5]);
+      const total = rowWith(sheet, 2, '示范县营销部合计');
+      expect(values(sheet, total.number).slice(3)).toEqual([3, 2, 2 / 3, 2, 1, 0.5]);
     });
 
     it('sums centers and the department, the total last and bold', () => {

@@ -40,6 +40,8 @@ const MEASURES: Record<KpiCode, Measure> = {
   visitAttainment: 'rate',
   callAttainment: 'rate',
   keyBrandShelfRate: 'rate',
+  guidePriceComplianceCarton: 'rate',
+  guidePriceCompliancePack: 'rate',
   salesCartons: 'amount',
   salesAmount: 'amount',
   averagePricePerCarton: 'pricePerCarton',

@@ -90,8 +90,10 @@ const definitions = {
     direction: 'higherIsBetter',
     subject: 'accountManager',
     defaultTarget: null,
-    numerator: 'surveyed retailers aware of the floating-quota policy',
-    denominator: 'retailers surveyed',
+    numerator:
+      'surveyed retailers whose latest survey of the month says aware of both the floating-quota policy and ' +
+      'self-reporting (details: aware of each on its own); the self-reported demand share is shown beside it',
+    denominator: 'retailers surveyed in the month',
   },
   channelCoverage: {
     label: '信息覆盖面',
@@ -131,6 +133,26 @@ const definitions = {
       "(retailer, key brand) pairs found on the shelf at the retailer's latest shelf check of the month (field shelfPresence)",
     denominator:
       "active retailers of the territory × the year's key brands (national top 20 and the department's equivalents)",
+  },
+  guidePriceComplianceCarton: {
+    label: '条价指导价落实率',
+    unit: 'percent',
+    direction: 'higherIsBetter',
+    subject: 'accountManager',
+    defaultTarget: null,
+    numerator:
+      "specs checked on the month's visits whose carton price was at or below the guide price (within the " +
+      "department's tolerance above it) (field PriceComplianceTally.cartonCompliant)",
+    denominator: 'specs checked with a carton price observed (cartonChecked)',
+  },
+  guidePriceCompliancePack: {
+    label: '盒价指导价落实率',
+    unit: 'percent',
+    direction: 'higherIsBetter',
+    subject: 'accountManager',
+    defaultTarget: null,
+    numerator: 'specs checked whose pack price was at or below the guide price (packCompliant)',
+    denominator: 'specs checked with a pack price observed (packChecked)',
   },
   salesCartons: {
     label: '销量',

@@ -21,6 +21,7 @@ export type KpiFamily =
   | 'channel'
   | 'attainment'
   | 'shelf'
+  | 'price'
   | 'forecast'
   | 'ordering'
   | 'leads'
@@ -32,6 +33,7 @@ export const KPI_FAMILIES: Record<KpiFamily, readonly KpiCode[]> = {
   channel: ['channelCoverage'],
   attainment: ['visitAttainment', 'callAttainment'],
   shelf: ['keyBrandShelfRate'],
+  price: ['guidePriceComplianceCarton', 'guidePriceCompliancePack'],
   forecast: ['forecastAccuracy', 'keyBrandForecastAccuracy'],
   ordering: ['selfReportedDemandShare', 'salesCartons', 'salesAmount', 'averagePricePerCarton'],
   leads: ['leadAuthenticity', 'leadVerificationRate', 'leadOnTimeRate'],
@@ -126,11 +128,12 @@ export class KpiFactsCollector {
 
     const departmentIds = [...new Set(territories.map((t) => t.departmentId))];
     const needsSales = families.has('ordering') || (families.has('forecast') && period.over);
-    const [profiles, guidance, awareness, attainment, shelf, forecasts, demands, reporters] =
+    const [profiles, guidance, awareness, prices, attainment, shelf, forecasts, demands, reporters] =
       await Promise.all([
         needsRetailers ? this.retailers.territoryProfiles(ids) : undefined,
         families.has('guidance') ? this.field.guidance(fieldPeriod, ids) : undefined,
         families.has('awareness') ? this.field.awareness(fieldPeriod, ids) : undefined,
+        families.has('price') ? this.field.priceCompliance(fieldPeriod, ids) : undefined,
         families.has('attainment')
           ? this.field.attainment(period.month, period.asOf, territories)
           : undefined,
@@ -173,7 +176,22 @@ export class KpiFactsCollector {
       const byTerritory = new Map(awareness.map((a) => [a.territoryId, a]));
       for (const id of ids) {
         const a = byTerritory.get(id);
-        set(id, 'policyAwareness', rate(a?.awareRetailers ?? 0, a?.surveyedRetailers ?? 0));
+        set(id, 'policyAwareness', {
+          numerator: a?.awareRetailers ?? 0,
+          denominator: a?.surveyedRetailers ?? 0,
+          details: {
+            awareFloatingQuota: a?.awareFloatingQuota ?? 0,
+            awareSelfReporting: a?.awareSelfReporting ?? 0,
+          },
+        });
+      }
+    }
+    if (prices) {
+      const byTerritory = new Map(prices.map((p) => [p.territoryId, p]));
+      for (const id of ids) {
+        const p = byTerritory.get(id);
+        set(id, 'guidePriceComplianceCarton', rate(p?.cartonCompliant ?? 0, p?.cartonChecked ?? 0));
+        set(id, 'guidePriceCompliancePack', rate(p?.packCompliant ?? 0, p?.packChecked ?? 0));
       }
     }
     if (families.has('channel')) {

@@ -24,6 +24,7 @@ export const KPI_WORKBOOK_SHEETS = [
   '客户服务部汇总',
   '品牌预测准确率',
   '经营指导明细',
+  '零售指导价落实',
   '线索查实',
   '送货及时率',
   '品牌培育',
@@ -84,6 +85,8 @@ const RATE_CODES: readonly KpiCode[] = [
   'visitAttainment',
   'callAttainment',
   'keyBrandShelfRate',
+  'guidePriceComplianceCarton',
+  'guidePriceCompliancePack',
   'leadAuthenticity',
 ];
 
@@ -312,7 +315,7 @@ export async function buildKpiWorkbook(data: KpiWorkbookData): Promise<Buffer> {
     { emptyText: '本月无经营指导记录' },
   );
 
-  // 线索查实: per squad, the department's total last
+  // Rows of people and territories with the department's total last.
   const total = report.department ? [report.department] : [];
   const cellOf = (row: KpiRow, code: KpiCode) => row.kpis[code];
   const detail = (row: KpiRow, code: KpiCode, name: string) => cellOf(row, code)?.details?.[name] ?? 0;
@@ -322,6 +325,37 @@ export async function buildKpiWorkbook(data: KpiWorkbookData): Promise<Buffer> {
   };
   const totalLabel = (row: KpiRow) =>
     row.subject.level === 'department' ? `${row.subject.name}合计` : row.subject.name;
+
+  // 零售指导价落实: per territory, the department's total last
+  const priceColumns = (code: KpiCode, unit: '条' | '盒'): Array<TableColumn<KpiRow>> => [
+    { header: `${unit}价检查（规格次）`, format: 'integer', value: (r) => cellOf(r, code)?.denominator ?? 0 },
+    { header: `${unit}价不高于指导价`, format: 'integer', value: (r) => cellOf(r, code)?.numerator ?? 0 },
+    {
+      header: `${unit}价落实率`,
+      format: 'percent',
+      value: (r) => cellOf(r, code)?.value ?? null,
+      below: belowOf(code),
+    },
+  ];
+  await writeTable<KpiRow>(
+    sheet('零售指导价落实'),
+    [
+      { header: '客户服务部', format: 'text', value: (r) => r.subject.serviceCenterName },
+      { header: '片区', format: 'text', value: totalLabel },
+      {
+        header: '客户经理',
+        format: 'text',
+        value: (r) =>
+          r.subject.level === 'territory' ? (r.subject.accountManager?.displayName ?? '（空缺）') : null,
+      },
+      ...priceColumns('guidePriceComplianceCarton', '条'),
+      ...priceColumns('guidePriceCompliancePack', '盒'),
+    ],
+    [...report.territories, ...total],
+    { emphasised: (row) => row.subject.level === 'department', emptyText: '本月无价格检查' },
+  );
+
+  // 线索查实: per squad, the department's total last
   await writeTable<KpiRow>(
     sheet('线索查实'),
     [
