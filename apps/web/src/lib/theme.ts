@@ -3,10 +3,10 @@
  * tokens): the same primary colour, radius and Chinese font stack.
  */
 export const THEME = {
-  primary: '#1677ff',
-  success: '#00b578',
-  warning: '#ff8f1f',
-  danger: '#ff3141',
+  primary: '#0958d9',
+  success: '#007a4d',
+  warning: '#ad4e00',
+  danger: '#cf1322',
   radius: 8,
   fontFamily:
     '-apple-system, BlinkMacSystemFont, "PingFang SC", "Hiragino Sans GB", "Microsoft YaHei", "Noto Sans CJK SC", "Source Han Sans SC", "Helvetica Neue", Arial, "Noto Sans SC", sans-serif',
@@ -20,4 +20,7 @@ export const DESK_TOKENS = {
   colorError: THEME.danger,
   borderRadius: THEME.radius,
   fontFamily: THEME.fontFamily,
+  // Secondary text dark enough for a 4.5:1 contrast on white.
+  colorTextDescription: '#595959',
+  colorTextSecondary: '#595959',
 };

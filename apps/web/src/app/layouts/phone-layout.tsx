@@ -1,6 +1,6 @@
 import { Suspense } from 'react';
-import { SpinLoading, TabBar } from 'antd-mobile';
-import { Outlet, useLocation, useNavigate } from 'react-router';
+import { SpinLoading } from 'antd-mobile';
+import { NavLink, Outlet } from 'react-router';
 import { can, type Page } from '@/lib/access';
 import { useSessionUser } from '@/hooks/use-session';
 import { OutboxBadge } from '@/features/outbox';
@@ -26,10 +26,7 @@ const TABS: Tab[] = [
 
 export function PhoneLayout() {
   const user = useSessionUser();
-  const navigate = useNavigate();
-  const { pathname } = useLocation();
   const tabs = TABS.filter((tab) => !tab.page || can(user?.role, tab.page));
-  const active = tabs.find((tab) => pathname.startsWith(tab.path))?.path ?? '';
   return (
     <div className="phone">
       <OutboxBadge />
@@ -49,11 +46,14 @@ export function PhoneLayout() {
         </Suspense>
       </main>
       <nav className="phone-tabs" aria-label="主导航">
-        <TabBar activeKey={active} onChange={(path) => navigate(path)} safeArea>
-          {tabs.map((tab) => (
-            <TabBar.Item key={tab.path} title={tab.title} icon={<span aria-hidden="true">{tab.icon}</span>} />
-          ))}
-        </TabBar>
+        {tabs.map((tab) => (
+          <NavLink key={tab.path} to={tab.path} className="phone-tab">
+            <span aria-hidden="true" className="phone-tab-icon">
+              {tab.icon}
+            </span>
+            {tab.title}
+          </NavLink>
+        ))}
       </nav>
     </div>
   );

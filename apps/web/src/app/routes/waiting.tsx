@@ -3,6 +3,7 @@ import zhCN from 'antd/es/locale/zh_CN';
 import { useNavigate } from 'react-router';
 import { ROLE_LABELS, type Role } from '@/lib/access';
 import { DESK_TOKENS } from '@/lib/theme';
+import { cspNonce } from '@/lib/csp';
 import { useSessionUser } from '@/hooks/use-session';
 import { logout } from '@/features/auth';
 
@@ -26,7 +27,7 @@ export default function WaitingPage() {
   if (!user) return null;
   const role = user.role as keyof typeof MEANWHILE;
   return (
-    <ConfigProvider locale={zhCN} theme={{ token: DESK_TOKENS }}>
+    <ConfigProvider locale={zhCN} theme={{ token: DESK_TOKENS }} csp={{ nonce: cspNonce() }}>
       <main style={{ padding: 24, background: '#fff', minHeight: '100%' }}>
         <Result
           status="info"

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Button, Form, Input, NavBar } from 'antd-mobile';
+import { Button, Form, Input } from 'antd-mobile';
 import { useLocation, useNavigate } from 'react-router';
 import { Notice } from '@/components/notice';
 import { sentenceOf } from '@/lib/errors';
@@ -37,14 +37,13 @@ export function ChangePasswordPage() {
 
   return (
     <main className="phone">
-      <NavBar backIcon={!firstLogin} onBack={() => navigate(-1)}>
-        修改密码
-      </NavBar>
+      <h1 style={{ textAlign: 'center', fontSize: 18, margin: '16px 0' }}>修改密码</h1>
       <div className="phone-body">
         {firstLogin && <Notice kind="info">您正在使用一次性密码，请先设置自己的新密码。</Notice>}
         {error && <Notice kind="error">{error}</Notice>}
         <Form
           layout="vertical"
+          requiredMarkStyle="none"
           onFinish={submit}
           aria-label="修改密码"
           footer={
@@ -63,7 +62,7 @@ export function ChangePasswordPage() {
           <Form.Item
             name="newPassword"
             label="新密码"
-            help="至少 8 个字符，不能与用户名相同"
+            description="至少 8 个字符，不能与用户名相同"
             rules={[
               { required: true, message: '请输入新密码' },
               { min: 8, message: '新密码至少需要 8 个字符' },

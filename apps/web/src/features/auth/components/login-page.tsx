@@ -46,6 +46,7 @@ export function LoginPage() {
         {error && <Notice kind="error">{error}</Notice>}
         <Form
           layout="vertical"
+          requiredMarkStyle="none"
           onFinish={submit}
           aria-label="登录"
           footer={
@@ -57,7 +58,7 @@ export function LoginPage() {
           <Form.Item
             name="username"
             label="用户名"
-            help="零售户请输入专卖许可证号"
+            description="零售户请输入专卖许可证号"
             rules={[{ required: true, message: '请输入用户名' }]}
           >
             <Input placeholder="用户名或专卖许可证号" autoComplete="username" clearable />

@@ -1,0 +1,13 @@
+import chromium from '@sparticuz/chromium';
+import { chromium as pw } from 'playwright-core';
+import { readFileSync } from 'node:fs';
+const b = await pw.launch({ executablePath: await chromium.executablePath(), args: chromium.args.filter(a=>a!=='--single-process') });
+const p = await b.newPage({ viewport: { width: 390, height: 844 } });
+await p.goto(process.argv[2] ?? 'http://localhost:3310/');
+await p.waitForTimeout(1500);
+console.log(await p.locator('form').first().innerHTML().catch(()=>'-'));
+await p.evaluate(readFileSync('node_modules/axe-core/axe.min.js','utf8'));
+const r = await p.evaluate(async () => (await axe.run(document)).violations.map(v => ({id:v.id, impact:v.impact, nodes: v.nodes.map(n=>n.html+' '+n.failureSummary)})));
+console.log(JSON.stringify(r, null, 1));
+await p.screenshot({path:'/tmp/dbg.png'});
+await b.close();
