@@ -76,11 +76,27 @@ export default tseslint.config(
         {
           patterns: [
             {
-              group: ['@nestjs/*', 'typeorm', 'typeorm/*', 'pg', '#libs/*'],
+              group: ['@nestjs/*', 'typeorm', 'typeorm/*', 'pg'],
               message: 'domain/ stays free of Nest, TypeORM and other libs.',
+            },
+            {
+              // A regex: in the gitignore syntax of `group` a leading # starts a comment.
+              regex: '^#libs/(?!kernel$)',
+              message: 'domain/ imports no lib but the pure #libs/kernel.',
             },
           ],
         },
+      ],
+    },
+  },
+  {
+    // The kernel is what every domain/ may import, so it imports nothing but itself.
+    files: ['libs/kernel/src/**/*.ts'],
+    ignores: ['libs/kernel/src/**/*.spec.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ regex: '^(?!\\.{1,2}/)', message: 'libs/kernel imports nothing outside itself.' }] },
       ],
     },
   },

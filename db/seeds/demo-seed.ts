@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
 import { hashPassword } from '#libs/auth';
-import { businessDate } from '#libs/shared';
+import { businessDate } from '#libs/kernel';
 import { SeededRandom } from './random.js';
 import { demoShape, demoStaff, insertUsers, seedOrg } from './demo/org-and-staff.js';
 import { seedCatalog, seedRetailers } from './demo/retailers-catalog.js';

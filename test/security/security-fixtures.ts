@@ -1,6 +1,7 @@
 import type pg from 'pg';
 import { bearer, startDemoApp, TEST_DEMO_RETAILERS, type DemoApp } from '../support/demo.js';
-import { addMonths, type Role } from '#libs/shared';
+import { type Role } from '#libs/shared';
+import { addMonths } from '#libs/kernel';
 import { TEST_TODAY } from '../support/test-clock.js';
 import type { Fixture } from './route-expectations.js';
 

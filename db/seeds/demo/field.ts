@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { addMonths, businessDate } from '#libs/shared';
+import { addMonths, businessDate } from '#libs/kernel';
 import { checkSampleSeed, firstDayOf, monthOf, seededSample } from '#libs/field';
 
 export interface FieldSeedOptions {

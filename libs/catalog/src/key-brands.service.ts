@@ -6,10 +6,10 @@ import {
   APP_CONFIG,
   type AppConfig,
   assertOwnDepartment,
-  businessDate,
   Clock,
   TransactionRunner,
 } from '#libs/shared';
+import { businessDate } from '#libs/kernel';
 import { AuditService } from '#libs/audit';
 import type { PriceClass } from './domain/index.js';
 import { Brand, KeyBrand, type KeyBrandKind } from './brand.entity.js';

@@ -1,14 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import {
-  type Actor,
-  APP_CONFIG,
-  type AppConfig,
-  Clock,
-  businessDate,
-  JobRunner,
-  TransactionRunner,
-} from '#libs/shared';
+import { type Actor, APP_CONFIG, type AppConfig, Clock, JobRunner, TransactionRunner } from '#libs/shared';
+import { businessDate } from '#libs/kernel';
 import { AuditService, type AuditActor } from '#libs/audit';
 import { type DeliveryList, OrderingReportsService } from '#libs/ordering';
 import { OrgService } from '#libs/org';

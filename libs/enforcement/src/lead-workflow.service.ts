@@ -6,11 +6,11 @@ import {
   type AppConfig,
   Clock,
   commonError,
-  businessDate,
   JobRunner,
   notFound,
   TransactionRunner,
 } from '#libs/shared';
+import { businessDate } from '#libs/kernel';
 import { AuditService } from '#libs/audit';
 import { UsersService } from '#libs/auth';
 import {

@@ -1,14 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import {
-  type Actor,
-  APP_CONFIG,
-  type AppConfig,
-  isInScope,
-  notFound,
-  Clock,
-  businessDate,
-} from '#libs/shared';
+import { type Actor, APP_CONFIG, type AppConfig, isInScope, notFound, Clock } from '#libs/shared';
+import { businessDate } from '#libs/kernel';
 import { fieldError } from './field.errors.js';
 import { FieldLookups, type RetailerForFieldWork } from './lookups/field-lookups.js';
 import { FieldPolicyService } from './policy/field-policy.service.js';

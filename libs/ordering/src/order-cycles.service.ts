@@ -6,7 +6,6 @@ import {
   APP_CONFIG,
   type AppConfig,
   Clock,
-  businessDate,
   notFound,
   type Page,
   pageOf,
@@ -14,6 +13,7 @@ import {
   territoryScopeCondition,
   TransactionRunner,
 } from '#libs/shared';
+import { businessDate } from '#libs/kernel';
 import { AuditService } from '#libs/audit';
 import { OrgService } from '#libs/org';
 import {

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { forEachBatchAhead } from '#libs/shared';
-import { comparisonWindows, type DateRange } from './domain/index.js';
+import { comparisonWindows, type DateRange } from '#libs/kernel';
 
 export interface TerritoryBrandCartons {
   territoryId: number;

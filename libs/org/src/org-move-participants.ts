@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { APP_CONFIG, type AppConfig, businessDate, Clock } from '#libs/shared';
+import { APP_CONFIG, type AppConfig, Clock } from '#libs/shared';
+import { businessDate } from '#libs/kernel';
 import { orgError } from './org.errors.js';
 
 /**

@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { Cron } from '@nestjs/schedule';
-import { addMonths, APP_CONFIG, type AppConfig, JobRunner } from '#libs/shared';
+import { APP_CONFIG, type AppConfig, JobRunner } from '#libs/shared';
+import { addMonths } from '#libs/kernel';
 import { QuotaService } from './quota.service.js';
 
 /** Next month's quotas are computed on the 25th (01:30 Asia/Shanghai), once across replicas. */

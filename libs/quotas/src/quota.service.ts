@@ -6,11 +6,10 @@ import {
   type AppConfig,
   Clock,
   isInScope,
-  businessMonth,
   notFound,
   TransactionRunner,
-  businessDate,
 } from '#libs/shared';
+import { businessMonth, businessDate } from '#libs/kernel';
 import { AuditService, type AuditActor } from '#libs/audit';
 import { type RetailerFacts, RetailerDirectory } from '#libs/retailers';
 import { cycleAllowance, monthStart, rebalanceCaps, remainingOrderDates } from './domain/index.js';

@@ -1,14 +1,7 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { Cron, CronExpression } from '@nestjs/schedule';
-import {
-  addMonths,
-  APP_CONFIG,
-  type AppConfig,
-  businessDate,
-  businessMonth,
-  Clock,
-  JobRunner,
-} from '#libs/shared';
+import { APP_CONFIG, type AppConfig, Clock, JobRunner } from '#libs/shared';
+import { addMonths, businessDate, businessMonth } from '#libs/kernel';
 import { BigAccountsService } from './big-accounts.service.js';
 import { RetailerGradesService } from './retailer-grades.service.js';
 

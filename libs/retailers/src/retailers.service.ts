@@ -5,7 +5,6 @@ import {
   type Actor,
   APP_CONFIG,
   type AppConfig,
-  businessDate,
   Clock,
   isInScope,
   notFound,
@@ -15,6 +14,7 @@ import {
   scopeCondition,
   TransactionRunner,
 } from '#libs/shared';
+import { businessDate } from '#libs/kernel';
 import { AuditService } from '#libs/audit';
 import { type RetailerActivation, type RetailerAccount, UsersService } from '#libs/auth';
 import { OrgService } from '#libs/org';

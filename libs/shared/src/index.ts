@@ -23,7 +23,6 @@ export * from './clock.js';
 export * from './idempotency/idempotency-key.entity.js';
 export * from './idempotency/idempotency.interceptor.js';
 export { sharedEntities } from './shared-entities.js';
-export * from './time/business-date.js';
 export * from './excel/index.js';
 export * from './database/batch-cursor.js';
 export * from './expiring-cache.js';

@@ -1,4 +1,4 @@
-import { addMonths } from '#libs/shared';
+import { addMonths } from '#libs/kernel';
 import { dateOfDayNumber, dayNumber } from '../domain/business-date.util.js';
 
 /**

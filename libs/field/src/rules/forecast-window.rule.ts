@@ -1,4 +1,4 @@
-import { addMonths } from '#libs/shared';
+import { addMonths } from '#libs/kernel';
 import { firstDayOf, monthOf } from './business-calendar.js';
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { businessDate } from '#libs/shared';
+import { businessDate } from '#libs/kernel';
 import { type RecordingWindowProblem, recordingWindowProblem } from './recording-window.rule.js';
 
 const ZONE = 'Asia/Shanghai';

@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import { APP_CONFIG, type AppConfig, businessDate, Clock, notFound } from '#libs/shared';
+import { APP_CONFIG, type AppConfig, Clock, notFound } from '#libs/shared';
+import { businessDate } from '#libs/kernel';
 import { type OrgUnit, OrgService } from '#libs/org';
 import { type StaffMember, StaffDirectory } from '#libs/auth';
 import {

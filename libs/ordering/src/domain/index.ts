@@ -5,4 +5,3 @@ export * from './largest-remainder.rule.js';
 export * from './order-anomaly.rule.js';
 export * from './order-cycle.lifecycle.js';
 export * from './state-machine.js';
-export * from './comparison-window.rule.js';

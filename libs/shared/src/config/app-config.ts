@@ -1,3 +1,5 @@
+import { isTimeZone } from '#libs/kernel';
+
 /** Typed, validated configuration. Built once from the environment by `loadConfig`. */
 export interface AppConfig {
   nodeEnv: 'development' | 'production' | 'test';
@@ -97,9 +99,7 @@ function databaseUrl(env: Env): string | undefined {
 
 function timeZone(env: Env): string {
   const zone = env.TZ || 'Asia/Shanghai';
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: zone });
-  } catch {
+  if (!isTimeZone(zone)) {
     throw new ConfigValidationError('TZ', `an IANA time zone such as Asia/Shanghai (got "${zone}")`);
   }
   return zone;

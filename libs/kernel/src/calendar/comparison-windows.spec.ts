@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { comparisonWindows } from './comparison-window.rule.js';
+import { comparisonWindows } from './comparison-windows.js';
 
 describe('comparisonWindows', () => {
   it('compares a whole month with whole months', () => {
