@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { checkSampleSeed, seededSample } from '#libs/field';
 import { bearer, startDemoApp, type DemoApp } from '../support/demo.js';
+import { countRows } from '../support/test-app.js';
 import { fieldCounts, insertRetailer, insertVisit } from './field-fixtures.js';
 import { pinClock } from '../support/test-clock.js';
 
@@ -324,51 +325,70 @@ describe('field reports', () => {
           .expect(200)
       ).body;
 
-    it('proposes the same sample of each account manager’s guidance visits to everyone, every time', async () => {
+    it('draws the same sample of each account manager’s guidance visits for everyone, every time', async () => {
       const am03 = await t.userId('am03');
-      const expected = seededSample(checkSampleSeed('2026-11', String(am03)), novemberGuidance, 3);
-      const first = await sampleOf('mm1', 'month=2026-11&size=3');
-      expect(first.accountManagers).toHaveLength(1);
-      expect(first.accountManagers[0]).toMatchObject({ accountManagerId: am03, guidanceVisits: 7 });
-      const ids = first.accountManagers[0].sample.map((v: { id: number }) => v.id);
+      // The department's policy: 5 visits per account manager (the default), drawn by the seeded rule.
+      const expected = seededSample(checkSampleSeed('2026-11', String(am03)), novemberGuidance, 5);
+      const first = await sampleOf('mm1', 'month=2026-11');
+      expect(first.departments).toHaveLength(1);
+      // Today is 20 November: visits of November may be recorded until 7 December, so the sample is provisional.
+      expect(first.departments[0]).toMatchObject({
+        departmentId: await t.unitId('D01'),
+        size: 5,
+        frozen: false,
+        frozenAt: null,
+        windowClosesOn: '2026-12-08',
+      });
+      const [manager] = first.departments[0].accountManagers;
+      expect(first.departments[0].accountManagers).toHaveLength(1);
+      expect(manager).toMatchObject({ accountManagerId: am03, guidanceVisits: 7 });
+      const ids = manager.sample.map((v: { id: number }) => v.id);
       expect(ids).toEqual(expected);
-      expect(new Set(ids).size).toBe(3);
+      expect(new Set(ids).size).toBe(5);
       for (const id of ids) expect(novemberGuidance).toContain(id);
-      expect(
-        (await sampleOf('mm1', 'month=2026-11&size=3')).accountManagers[0].sample.map(
-          (v: { id: number }) => v.id,
-        ),
-      ).toEqual(ids);
-      expect(
-        (await sampleOf('insp1', 'month=2026-11&size=3')).accountManagers[0].sample.map(
-          (v: { id: number }) => v.id,
-        ),
-      ).toEqual(ids);
-      // A larger sample extends the same draw.
-      const five = (await sampleOf('mm1', 'size=5')).accountManagers[0].sample.map(
-        (v: { id: number }) => v.id,
+      for (const username of ['mm1', 'insp1']) {
+        const again = await sampleOf(username, 'month=2026-11');
+        expect(again.departments[0].accountManagers[0].sample.map((v: { id: number }) => v.id)).toEqual(ids);
+      }
+      expect(await countRows(t.db, 'guidance_sample_freezes')).toBe(0);
+    });
+
+    it('freezes a month’s sample once its recording window has closed, append-only', async () => {
+      // October's window closed on 8 November: the first read freezes it. Fewer visits than the size: all of them.
+      const october = await sampleOf('mm1', 'month=2026-10');
+      expect(october.departments[0]).toMatchObject({ frozen: true, size: 5, windowClosesOn: '2026-11-08' });
+      expect(october.departments[0].accountManagers[0].sample.map((v: { id: number }) => v.id)).toEqual([
+        octoberGuidance,
+      ]);
+      const { rows } = await t.db.query(
+        `SELECT f.reason, f.sample_size AS size, s.visit_id AS "visitId", s.draw_order AS "drawOrder"
+           FROM guidance_sample_freezes f JOIN guidance_check_samples s USING (month, department_id)`,
       );
-      expect(five.slice(0, 3)).toEqual(ids);
-      // Fewer visits than the size: all of them.
-      const october = await sampleOf('mm1', 'month=2026-10&size=3');
-      expect(october.accountManagers[0].sample.map((v: { id: number }) => v.id)).toEqual([octoberGuidance]);
+      expect(rows).toEqual([{ reason: 'windowClosed', size: 5, visitId: octoberGuidance, drawOrder: 1 }]);
+      expect((await sampleOf('insp1', 'month=2026-10')).departments[0].frozenAt).toBe(
+        october.departments[0].frozenAt,
+      );
+      await expect(t.db.query('DELETE FROM guidance_check_samples')).rejects.toThrow(/immutable/);
+      await expect(t.db.query('UPDATE guidance_sample_freezes SET sample_size = 9')).rejects.toThrow(
+        /immutable/,
+      );
     });
 
     it('shows the check once made, without changing the sample', async () => {
       const mm1 = bearer(await t.token('mm1'));
-      const before = (await sampleOf('mm1', 'month=2026-11&size=3')).accountManagers[0].sample;
+      const before = (await sampleOf('mm1', 'month=2026-11')).departments[0].accountManagers[0].sample;
       await t.http
         .post(`/api/visits/${before[0].id}/check`)
         .set(mm1)
         .send({ effective: true, note: '已按建议调整陈列' })
         .expect(201);
-      const after = (await sampleOf('mm1', 'month=2026-11&size=3')).accountManagers[0].sample;
+      const after = (await sampleOf('mm1', 'month=2026-11')).departments[0].accountManagers[0].sample;
       expect(after.map((v: { id: number }) => v.id)).toEqual(before.map((v: { id: number }) => v.id));
       expect(after[0].check).toMatchObject({ effective: true });
     });
 
-    it('stays in scope and validates the month and size', async () => {
-      expect((await sampleOf('mm2', 'month=2026-11')).accountManagers).toEqual([]);
+    it('stays in scope and validates the month; the size is the department’s, not the caller’s', async () => {
+      expect((await sampleOf('mm2', 'month=2026-11')).departments[0].accountManagers).toEqual([]);
       expect((await t.http.get('/api/visits/check-sample').set(bearer(await t.token('am01')))).status).toBe(
         403,
       );
@@ -376,7 +396,7 @@ describe('field reports', () => {
       expect((await t.http.get('/api/visits/check-sample?month=2026-12').set(mm1)).body.code).toBe(
         'FIELD_PERIOD_NOT_STARTED',
       );
-      for (const query of ['size=0', 'size=51', 'month=2026-13', 'month=202611']) {
+      for (const query of ['size=3', 'month=2026-13', 'month=202611']) {
         expect((await t.http.get(`/api/visits/check-sample?${query}`).set(mm1)).body.code).toBe(
           'VALIDATION_FAILED',
         );
@@ -400,6 +420,7 @@ describe('field reports', () => {
         callsPerDay: 30,
         priceToleranceBp: 0,
         visitBackdateDays: 7,
+        guidanceCheckSampleSize: 5,
         isDefault: true,
         updatedBy: null,
         updatedAt: null,
@@ -479,6 +500,30 @@ describe('field reports', () => {
         targetToDate: 300,
         targetMonth: 420,
       });
+    });
+
+    it('sets the check sample size: November’s provisional sample follows, frozen October’s does not', async () => {
+      const head = bearer(await t.token('head'));
+      await t.http
+        .patch(`/api/field-policies/${await t.unitId('D01')}`)
+        .set(head)
+        .send({ guidanceCheckSampleSize: 3 })
+        .expect(200);
+      const am03 = await t.userId('am03');
+      const november = (await t.http.get('/api/visits/check-sample?month=2026-11').set(head).expect(200))
+        .body;
+      expect(november.departments[0].size).toBe(3);
+      // The seeded draw of 3 is the first 3 of the draw of 5.
+      expect(november.departments[0].accountManagers[0].sample.map((v: { id: number }) => v.id)).toEqual(
+        seededSample(checkSampleSeed('2026-11', String(am03)), novemberGuidance, 5).slice(0, 3),
+      );
+      const october = (await t.http.get('/api/visits/check-sample?month=2026-10').set(head).expect(200)).body;
+      expect(october.departments[0]).toMatchObject({ frozen: true, size: 5 });
+      const refused = await t.http
+        .patch(`/api/field-policies/${await t.unitId('D01')}`)
+        .set(head)
+        .send({ guidanceCheckSampleSize: 0 });
+      expect(refused.body.code).toBe('VALIDATION_FAILED');
     });
   });
 });

@@ -17,7 +17,8 @@ import { pinClock } from '../support/test-clock.js';
  *   ¥120 (guide ¥130); v5 r4 routine, aware of neither, prices K1 carton ¥280, pack ¥26; v6 r4 routine (next
  *   day), aware of both; v7 r5 routine, aware of floating quotas only; v8 r2 routine + shelf [K1 K2].
  *   am02: v9 r7, v10 r8, v11 r9 guidance.
- * Checks (mm1): v1 effective, v2 not, v9 and v10 effective. Calls (am01): r1 twice on the 20th, r2 on the 21st.
+ * Checks (mm1): v1 effective, v2 not (v3 never checked), v9, v10 and v11 effective. The department's check
+ *   sample is 5 visits per account manager, so every guidance visit here is in it. Calls (am01): r1 twice on the 20th, r2 on the 21st.
  * Forecast of T001 for November (made in October): K1 12, K2 6, N1 0.
  * Cycle T001 on Monday 23 Nov: r1 own K1 10 + N1 5; r2 own K1 4; r4 own K1 1, cancelled; r3 collected by
  *   am01 (confirmed, approved by mm1) K2 6. Last year (Nov 2025): r1 K1 20 cartons at ¥180.
@@ -152,6 +153,7 @@ export async function buildKpiFixture(t: DemoApp): Promise<KpiFixture> {
   await check(visits[1], false);
   await check(visits[8], true);
   await check(visits[9], true);
+  await check(visits[10], true);
   for (const [retailerId, calledAt] of [
     [r1, '2026-11-20T09:00:00+08:00'],
     [r1, '2026-11-20T16:00:00+08:00'],

@@ -34,7 +34,13 @@ describe('monthly KPIs', () => {
   });
 
   describe('a month not closed yet, counted live', () => {
-    let november: { source: string; asOf: string; salesThrough: string; items: Row[] };
+    let november: {
+      source: string;
+      asOf: string;
+      salesThrough: string;
+      notes: Array<{ family: string }>;
+      items: Row[];
+    };
 
     beforeAll(async () => {
       november = (await t.http.get('/api/kpi/account-managers?month=2026-11').set(head).expect(200)).body;
@@ -58,36 +64,52 @@ describe('monthly KPIs', () => {
       ]);
     });
 
-    it('guidance coverage and effective guidance', () => {
+    it('guidance coverage, month and year to date, and effective guidance on the check sample', () => {
       const t001 = row(november, f.territory.t001).kpis;
-      // r1 and r2 had guidance (r1 twice) of 5 active retailers (the closed r6 does not count): 40 % < 60 %.
+      // r1 and r2 had guidance (r1 twice) of 5 active retailers (the closed r6 does not count): 40 %. The month
+      // has no default target; the year's 60 % is missed (no guidance earlier this year).
       expect(t001.guidanceCoverage).toMatchObject({
+        value: 0.4,
+        numerator: 2,
+        denominator: 5,
+        target: null,
+        status: 'noTarget',
+      });
+      expect(t001.guidanceCoverageYearToDate).toMatchObject({
         value: 0.4,
         numerator: 2,
         denominator: 5,
         target: { kind: 'atLeast', value: 0.6 },
         status: 'below',
       });
-      // v1 effective, v2 not, v3 never checked: 1 of 2 checked = 50 % < 80 %.
+      // am01's sample is all 3 of its guidance visits (fewer than 5): v1 effective, v2 not, v3 never checked.
+      // 1 of 2 checked would be 50 %, but a third of the sample is unchecked: not assessable.
       expect(t001.effectiveGuidance).toMatchObject({
-        value: 0.5,
+        value: null,
         numerator: 1,
         denominator: 2,
-        status: 'below',
+        details: { sampled: 3, guidanceVisits: 3 },
+        status: 'notAssessable',
       });
       const t002 = row(november, f.territory.t002).kpis;
-      expect(t002.guidanceCoverage).toMatchObject({
+      expect(t002.guidanceCoverageYearToDate).toMatchObject({
         value: 1,
         numerator: 3,
         denominator: 3,
         status: 'meets',
       });
+      // am02's three, all checked and effective.
       expect(t002.effectiveGuidance).toMatchObject({
         value: 1,
-        numerator: 2,
-        denominator: 2,
+        numerator: 3,
+        denominator: 3,
+        details: { sampled: 3 },
         status: 'meets',
       });
+      // While the recording window is open (until 8 December) the sample is provisional.
+      expect(november.notes).toEqual(
+        expect.arrayContaining([expect.objectContaining({ family: 'guidanceSample', until: '2026-12-08' })]),
+      );
     });
 
     it('policy awareness (latest answer per retailer) and channel coverage', () => {
@@ -214,14 +236,20 @@ describe('monthly KPIs', () => {
       expect(centers.items.map((r: Row) => r.subject.code)).toEqual(['SC1', 'SC2', 'SC3']);
       const sc1 = row(centers, f.center.sc1).kpis;
       // T001 2 of 5 and T002 3 of 3: 5 of 8 = 62.5 % meets 60 % (the mean of 40 % and 100 % would be 70 %).
-      expect(sc1.guidanceCoverage).toMatchObject({
+      expect(sc1.guidanceCoverageYearToDate).toMatchObject({
         value: 0.625,
         numerator: 5,
         denominator: 8,
         status: 'meets',
       });
-      // 1 of 2 and 2 of 2: 3 of 4 = 75 % < 80 %.
-      expect(sc1.effectiveGuidance).toMatchObject({ value: 0.75, status: 'below' });
+      // 1 of 2 and 3 of 3 checked, of samples of 3 and 3: 5 of 6 checked, so the center is not assessable.
+      expect(sc1.effectiveGuidance).toMatchObject({
+        value: null,
+        numerator: 4,
+        denominator: 5,
+        details: { sampled: 6 },
+        status: 'notAssessable',
+      });
       expect(sc1.averagePricePerCarton).toMatchObject({ value: 14600 });
       const department = (await t.http.get('/api/kpi/departments?month=2026-11').set(head).expect(200)).body;
       expect(department.items).toHaveLength(1);
@@ -480,7 +508,7 @@ describe('monthly KPIs', () => {
         .expect(200);
       const byCode = new Map(res.body.targets.map((x: { code: string }) => [x.code, x]));
       expect(byCode.get('guidanceCoverage')).toMatchObject({
-        defaultTarget: { kind: 'atLeast', value: 0.6 },
+        defaultTarget: null,
         departmentTarget: { kind: 'atLeast', value: 0.35 },
       });
       expect(byCode.get('keyBrandShelfRate')).toMatchObject({
@@ -493,7 +521,9 @@ describe('monthly KPIs', () => {
       const t001 = row(november, f.territory.t001).kpis;
       expect(t001.guidanceCoverage).toMatchObject({ value: 0.4, status: 'meets' }); // 40 % ≥ 35 %
       expect(t001.keyBrandShelfRate).toMatchObject({ value: 0.4, status: 'below' }); // T001's own 50 %
-      expect(t001.effectiveGuidance).toMatchObject({ target: null, status: 'noTarget' });
+      // Without a target, a half-checked sample is still not assessable.
+      expect(t001.effectiveGuidance).toMatchObject({ target: null, status: 'notAssessable' });
+      expect(row(november, f.territory.t002).kpis.effectiveGuidance).toMatchObject({ status: 'noTarget' });
       expect(row(november, f.territory.t002).kpis.keyBrandShelfRate).toMatchObject({ status: 'noTarget' });
     });
 
@@ -732,6 +762,7 @@ describe('monthly KPIs', () => {
         '片区',
         '客户经理',
         '经营指导面',
+        '经营指导面（年累计）',
         '有效指导率',
         '预测准确率',
         '重点品牌预测准确率',
@@ -835,10 +866,14 @@ describe('monthly KPIs', () => {
       const guidance = book.getWorksheet('经营指导明细')!;
       // Six guidance visits as of the close (the one recorded afterwards is not in the stored workbook).
       expect(guidance.rowCount).toBe(7);
-      const ineffective = rowWith(guidance, 9, '无效');
+      const ineffective = rowWith(guidance, 10, '无效');
       expect(ineffective.getCell(5).value).toBe('3300000000002');
-      expect(ineffective.getCell(7).value).toBe('价格、库存');
-      expect(highlighted(ineffective.getCell(9))).toBe(true);
+      expect(cellUnder(guidance, ineffective, '指导内容').value).toBe('价格、库存');
+      expect(highlighted(ineffective.getCell(10))).toBe(true);
+      // Every guidance visit is in its account manager's sample; the one never checked is flagged.
+      const unchecked = rowWith(guidance, 10, '未检查');
+      expect(cellUnder(guidance, unchecked, '抽查样本').value).toMatch(/^第[123]个$/);
+      expect(highlighted(cellUnder(guidance, unchecked, '抽查样本'))).toBe(true);
 
       const cultivation = book.getWorksheet('品牌培育')!;
       let k1Row: ExcelJS.Row | undefined;

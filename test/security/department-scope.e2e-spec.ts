@@ -94,7 +94,14 @@ const PER_DEPARTMENT = [
   'supply_ratios',
   'key_brands',
 ];
-const APPEND_ONLY = ['audit_log', 'kpi_month_closes', 'kpi_snapshot_rows', 'kpi_workbooks'];
+const APPEND_ONLY = [
+  'audit_log',
+  'kpi_month_closes',
+  'kpi_snapshot_rows',
+  'kpi_workbooks',
+  'guidance_sample_freezes',
+  'guidance_check_samples',
+];
 const LIVE_CYCLE = `cycle_id IN (SELECT id FROM order_cycles WHERE status IN ('scheduled', 'open'))`;
 const HISTORY: Record<string, string> = {
   retailers: 'false',

@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import { addMonths, businessDate } from '#libs/kernel';
-import { checkSampleSeed, firstDayOf, monthOf, seededSample } from '#libs/field';
+import { checkSampleSeed, DEFAULT_FIELD_POLICY, firstDayOf, monthOf, seededSample } from '#libs/field';
 
 export interface FieldSeedOptions {
   /** The demo's seed: the same seed and `today` build the same field work. */
@@ -200,8 +200,8 @@ const CHECK_NOTES_EFFECTIVE = ['已按建议调整陈列', '重点品牌已上�
 const CHECK_NOTES_NOT_EFFECTIVE = ['陈列未调整', '店主未采纳建议', '滞销规格仍然积压'];
 
 /**
- * Market managers check the sample the API proposes (`GET /api/visits/check-sample`, size 5): all of it in
- * the finished months, the first two in the current one. Verdicts are mostly effective.
+ * Market managers check the sample the API draws (`GET /api/visits/check-sample`, the default size): all of it
+ * in the finished months, the first two in the current one. Verdicts are mostly effective.
  */
 async function seedChecks(manager: EntityManager, seed: string, currentMonth: string): Promise<number> {
   const groups: Array<{ accountManagerId: number; month: string; visitIds: number[] }> = await manager.query(
@@ -211,10 +211,11 @@ async function seedChecks(manager: EntityManager, seed: string, currentMonth: st
       GROUP BY 1, 2 ORDER BY 1, 2`,
   );
   const checked = groups.flatMap((group) =>
-    seededSample(checkSampleSeed(group.month, String(group.accountManagerId)), group.visitIds, 5).slice(
-      0,
-      group.month === currentMonth ? 2 : 5,
-    ),
+    seededSample(
+      checkSampleSeed(group.month, String(group.accountManagerId)),
+      group.visitIds,
+      DEFAULT_FIELD_POLICY.guidanceCheckSampleSize,
+    ).slice(0, group.month === currentMonth ? 2 : undefined),
   );
   if (!checked.length) return 0;
   const rows: unknown[] = await manager.query(

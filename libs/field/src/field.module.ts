@@ -18,6 +18,7 @@ import { FieldLookups } from './lookups/field-lookups.js';
 import { FieldPolicyController } from './policy/field-policy.controller.js';
 import { FieldPolicyService } from './policy/field-policy.service.js';
 import { FieldReportsService } from './visits/field-reports.service.js';
+import { GuidanceSamples } from './visits/guidance-samples.js';
 import { VisitsController } from './visits/visits.controller.js';
 import { VisitsService } from './visits/visits.service.js';
 
@@ -69,6 +70,7 @@ export class FieldModule {
         FieldWorkRecording,
         VisitsService,
         FieldReportsService,
+        GuidanceSamples,
         CallsService,
         ForecastsService,
         FieldFacts,

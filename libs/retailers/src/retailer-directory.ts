@@ -89,6 +89,22 @@ export class RetailerDirectory {
     return rows.map((row) => row.id);
   }
 
+  /**
+   * The active retailers of some territories as two parallel arrays (ids and their territories), to be joined
+   * set-based by another context's query (`unnest($1::int[], $2::int[])`): one row per retailer, no objects.
+   */
+  async activeByTerritory(
+    territoryIds: readonly number[],
+  ): Promise<{ ids: number[]; territoryIds: number[] }> {
+    if (!territoryIds.length) return { ids: [], territoryIds: [] };
+    const [row]: Array<{ ids: number[] | null; territoryIds: number[] | null }> = await this.dataSource.query(
+      `SELECT array_agg(id ORDER BY id) AS ids, array_agg(territory_id ORDER BY id) AS "territoryIds"
+         FROM retailers WHERE status = 'active' AND territory_id = ANY($1::int[])`,
+      [territoryIds],
+    );
+    return { ids: row?.ids ?? [], territoryIds: row?.territoryIds ?? [] };
+  }
+
   /** Active retailers per grade 1–30 (index 0 = grade 1) in a department, optionally of one market type. */
   async countsByGrade(departmentId: number, marketType: MarketType | null): Promise<number[]> {
     const rows: Array<{ grade: number; n: number }> = await this.dataSource.query(

@@ -1,6 +1,7 @@
 import { Inject, Injectable, Optional } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { BrandDirectory } from '#libs/catalog';
+import { periodContaining } from '#libs/kernel';
 import { RetailerDirectory } from '#libs/retailers';
 import { callTarget, type PriceComplianceTally, type TerritoryMarket, visitTarget } from '../domain/index.js';
 import { fieldError } from '../field.errors.js';
@@ -14,6 +15,7 @@ import { FieldPolicyService } from '../policy/field-policy.service.js';
 import { fieldTargetPolicy } from '../policy/field-policy.values.js';
 import { firstDayOf, lastDayOf, workingDaysBetween } from '../rules/business-calendar.js';
 import type { GuidanceTopic } from '../rules/visit-content.rule.js';
+import { type DepartmentSample, GuidanceSamples } from '../visits/guidance-samples.js';
 
 /** Business dates, both included. */
 export interface FieldPeriod {
@@ -26,15 +28,28 @@ export interface FieldTerritory {
   readonly departmentId: number;
 }
 
-/** 经营指导面 and 有效指导 of a territory: guidance visits of the period and their market-manager checks. */
+/**
+ * 经营指导面 and 有效指导 of a territory. Coverage counts the territory's active retailers (as they stand) with a
+ * guidance visit in the month, and since 1 January (the seed's 60 % is for the year). Effective guidance
+ * counts the visits of the system-drawn check sample only (see `GuidanceSamples`): how many of the territory's
+ * guidance visits were drawn, and of those how many a market manager checked (by `checksAsOf`) and found
+ * effective.
+ */
 export interface TerritoryGuidance {
   territoryId: number;
-  /** Distinct retailers with at least one guidance visit. */
+  activeRetailers: number;
   guidedRetailers: number;
+  guidedRetailersYearToDate: number;
   guidanceVisits: number;
-  /** Guidance visits of the period that a market manager has checked (whenever the check was made). */
-  checkedVisits: number;
-  effectiveVisits: number;
+  sampledVisits: number;
+  checkedSampledVisits: number;
+  effectiveSampledVisits: number;
+}
+
+export interface GuidanceFacts {
+  territories: TerritoryGuidance[];
+  /** The check samples the counts were made on, per department (provisional or frozen). */
+  samples: DepartmentSample[];
 }
 
 /**
@@ -76,6 +91,8 @@ export interface ShelfPresence {
 /** A guidance visit with its check, for the monthly guidance detail 经营指导明细. */
 export interface GuidanceVisitFact {
   visitId: number;
+  /** Its place in its account manager's check sample (1 = drawn first); null when not drawn. */
+  sampleDraw: number | null;
   visitedOn: string;
   territoryId: number;
   accountManagerId: number;
@@ -97,6 +114,7 @@ export class FieldFacts {
     private readonly retailers: RetailerDirectory,
     private readonly brands: BrandDirectory,
     private readonly policies: FieldPolicyService,
+    private readonly samples: GuidanceSamples,
     @Optional() @Inject(ACTUAL_VOLUMES) private readonly actuals?: ActualVolumesProvider,
   ) {}
 
@@ -105,17 +123,85 @@ export class FieldFacts {
     return this.actuals !== undefined;
   }
 
-  async guidance(period: FieldPeriod, territoryIds: readonly number[]): Promise<TerritoryGuidance[]> {
-    if (!territoryIds.length) return [];
-    return this.dataSource.query(
-      `SELECT v.territory_id AS "territoryId", count(DISTINCT v.retailer_id)::int AS "guidedRetailers",
-              count(*)::int AS "guidanceVisits", count(c.visit_id)::int AS "checkedVisits",
-              count(*) FILTER (WHERE c.effective)::int AS "effectiveVisits"
-         FROM visits v LEFT JOIN visit_checks c ON c.visit_id = v.id
-        WHERE v.territory_id = ANY($1::int[]) AND v.kind = 'guidance' AND v.visited_on BETWEEN $2::date AND $3::date
-        GROUP BY v.territory_id ORDER BY v.territory_id`,
-      [territoryIds, period.from, period.to],
-    );
+  /**
+   * Guidance coverage (month and year to date) and effective guidance on the check sample, per territory of a
+   * month counted through `asOf`. `freezeSample` freezes the departments' samples now (the month close).
+   */
+  async guidance(
+    month: string,
+    counted: { asOf: string; checksAsOf: Date },
+    territories: readonly FieldTerritory[],
+    options: { freezeSample?: boolean } = {},
+  ): Promise<GuidanceFacts> {
+    if (!territories.length) return { territories: [], samples: [] };
+    const territoryIds = territories.map((t) => t.territoryId);
+    const [active, samples] = await Promise.all([
+      this.retailers.activeByTerritory(territoryIds),
+      this.samples.of(
+        month,
+        territories.map((t) => t.departmentId),
+        { freeze: options.freezeSample },
+      ),
+    ]);
+    const sampled = samples.flatMap((sample) => sample.accountManagers.flatMap((m) => m.visitIds));
+    const [coverage, visits]: [
+      Array<
+        Pick<
+          TerritoryGuidance,
+          'territoryId' | 'activeRetailers' | 'guidedRetailers' | 'guidedRetailersYearToDate'
+        >
+      >,
+      Array<Omit<TerritoryGuidance, 'activeRetailers' | 'guidedRetailers' | 'guidedRetailersYearToDate'>>,
+    ] = await Promise.all([
+      this.dataSource.query(
+        `SELECT r.territory_id AS "territoryId", count(*)::int AS "activeRetailers",
+                count(*) FILTER (WHERE g.last_on >= $3::date)::int AS "guidedRetailers",
+                count(g.last_on)::int AS "guidedRetailersYearToDate"
+           FROM unnest($1::int[], $2::int[]) AS r(id, territory_id)
+           LEFT JOIN LATERAL (
+             SELECT max(v.visited_on) AS last_on FROM visits v
+              WHERE v.retailer_id = r.id AND v.kind = 'guidance' AND v.visited_on BETWEEN $4::date AND $5::date) g ON TRUE
+          GROUP BY r.territory_id`,
+        [
+          active.ids,
+          active.territoryIds,
+          firstDayOf(month),
+          periodContaining(counted.asOf, 'year').from,
+          counted.asOf,
+        ],
+      ),
+      this.dataSource.query(
+        `SELECT v.territory_id AS "territoryId", count(*)::int AS "guidanceVisits",
+                count(*) FILTER (WHERE v.id = ANY($4::int[]))::int AS "sampledVisits",
+                count(*) FILTER (WHERE v.id = ANY($4::int[]) AND c.checked_at <= $5)::int AS "checkedSampledVisits",
+                count(*) FILTER (WHERE v.id = ANY($4::int[]) AND c.checked_at <= $5 AND c.effective)::int
+                  AS "effectiveSampledVisits"
+           FROM visits v LEFT JOIN visit_checks c ON c.visit_id = v.id
+          WHERE v.territory_id = ANY($1::int[]) AND v.kind = 'guidance' AND v.visited_on BETWEEN $2::date AND $3::date
+          GROUP BY v.territory_id`,
+        [territoryIds, firstDayOf(month), lastDayOf(month), sampled, counted.checksAsOf],
+      ),
+    ]);
+    const coverageOf = new Map(coverage.map((row) => [row.territoryId, row]));
+    const visitsOf = new Map(visits.map((row) => [row.territoryId, row]));
+    return {
+      samples,
+      territories: territoryIds.map((territoryId) => ({
+        territoryId,
+        activeRetailers: coverageOf.get(territoryId)?.activeRetailers ?? 0,
+        guidedRetailers: coverageOf.get(territoryId)?.guidedRetailers ?? 0,
+        guidedRetailersYearToDate: coverageOf.get(territoryId)?.guidedRetailersYearToDate ?? 0,
+        guidanceVisits: visitsOf.get(territoryId)?.guidanceVisits ?? 0,
+        sampledVisits: visitsOf.get(territoryId)?.sampledVisits ?? 0,
+        checkedSampledVisits: visitsOf.get(territoryId)?.checkedSampledVisits ?? 0,
+        effectiveSampledVisits: visitsOf.get(territoryId)?.effectiveSampledVisits ?? 0,
+      })),
+    };
+  }
+
+  /** The check samples of some departments' month (see `GuidanceSamples`): provisional, or frozen. */
+  async checkSamples(month: string, departmentIds: readonly number[]): Promise<DepartmentSample[]> {
+    return this.samples.of(month, departmentIds);
   }
 
   async awareness(period: FieldPeriod, territoryIds: readonly number[]): Promise<TerritoryAwareness[]> {
@@ -280,11 +366,20 @@ export class FieldFacts {
     });
   }
 
-  /** The guidance visits of a period with their checks, oldest first. */
-  async guidanceVisits(period: FieldPeriod, territoryIds: readonly number[]): Promise<GuidanceVisitFact[]> {
+  /** The guidance visits of a period with their checks and their place in the given samples, oldest first. */
+  async guidanceVisits(
+    period: FieldPeriod,
+    territoryIds: readonly number[],
+    samples: readonly DepartmentSample[],
+  ): Promise<GuidanceVisitFact[]> {
     if (!territoryIds.length) return [];
+    const drawOf = new Map(
+      samples.flatMap((sample) =>
+        sample.accountManagers.flatMap((m) => m.visitIds.map((id, index) => [id, index + 1] as const)),
+      ),
+    );
     const rows: Array<
-      Omit<GuidanceVisitFact, 'check'> & {
+      Omit<GuidanceVisitFact, 'check' | 'sampleDraw'> & {
         effective: boolean | null;
         note: string | null;
         checkedBy: number | null;
@@ -302,6 +397,7 @@ export class FieldFacts {
     );
     return rows.map(({ effective, note, checkedBy, checkedAt, ...visit }) => ({
       ...visit,
+      sampleDraw: drawOf.get(visit.visitId) ?? null,
       check:
         effective === null
           ? null

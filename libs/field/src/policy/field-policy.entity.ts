@@ -18,6 +18,7 @@ import { User } from '#libs/auth';
 )
 @Check('ck_field_policies_price_tolerance', 'price_tolerance_bp BETWEEN 0 AND 5000')
 @Check('ck_field_policies_backdate', 'visit_backdate_days BETWEEN 0 AND 31')
+@Check('ck_field_policies_check_sample', 'guidance_check_sample_size BETWEEN 1 AND 50')
 export class FieldPolicy {
   @PrimaryColumn({ type: 'int' })
   departmentId: number;
@@ -53,6 +54,13 @@ export class FieldPolicy {
   /** Visits and calls may be recorded up to this many days after they happened (default 7). */
   @Column({ type: 'smallint' })
   visitBackdateDays: number;
+
+  /**
+   * Guidance visits per account manager and month the system draws for market managers to check 有效指导抽查
+   * (default 5): effective guidance is assessed on this sample only.
+   */
+  @Column({ type: 'smallint', default: 5 })
+  guidanceCheckSampleSize: number;
 
   @Column({ type: 'int', nullable: true })
   updatedBy: number | null;

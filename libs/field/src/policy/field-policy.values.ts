@@ -14,6 +14,7 @@ export interface FieldPolicyValues {
   callsPerDay: number;
   priceToleranceBp: number;
   visitBackdateDays: number;
+  guidanceCheckSampleSize: number;
 }
 
 /** What a department without a policy of its own works to: the source's practice. */
@@ -25,6 +26,7 @@ export const DEFAULT_FIELD_POLICY: Readonly<FieldPolicyValues> = {
   callsPerDay: DEFAULT_FIELD_TARGET_POLICY.callsPerWorkingDay,
   priceToleranceBp: EXACT_GUIDE_PRICE.basisPoints,
   visitBackdateDays: 7,
+  guidanceCheckSampleSize: 5,
 };
 
 export const FIELD_POLICY_KEYS = Object.keys(DEFAULT_FIELD_POLICY) as Array<keyof FieldPolicyValues>;

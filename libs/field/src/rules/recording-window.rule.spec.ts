@@ -1,6 +1,10 @@
 import { describe, expect, it } from '@jest/globals';
 import { businessDate } from '#libs/kernel';
-import { type RecordingWindowProblem, recordingWindowProblem } from './recording-window.rule.js';
+import {
+  recordingWindowClosesOn,
+  type RecordingWindowProblem,
+  recordingWindowProblem,
+} from './recording-window.rule.js';
 
 const ZONE = 'Asia/Shanghai';
 const NOW = new Date('2026-11-28T10:00:00+08:00');
@@ -37,5 +41,16 @@ describe('recordingWindowProblem (now: 2026-11-28 10:00 in Beijing, 7 days back 
         backdateDays: 0,
       }),
     ).toBe('FIELD_TIME_TOO_OLD');
+  });
+});
+
+describe('recordingWindowClosesOn', () => {
+  it.each([
+    ['2026-11', 7, '2026-12-08'], // a visit of 30 November may be recorded until 7 December
+    ['2026-11', 0, '2026-12-01'],
+    ['2026-12', 7, '2027-01-08'],
+    ['2028-02', 31, '2028-04-01'], // 29 February + 31 days = 31 March, the last day it may be recorded
+  ])('%s with %i days back closes on %s', (month, days, closes) => {
+    expect(recordingWindowClosesOn(month, days)).toBe(closes);
   });
 });

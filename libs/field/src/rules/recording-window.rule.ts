@@ -1,3 +1,4 @@
+import { addDays, lastDayOfMonth } from '#libs/kernel';
 import { daysBetween } from './business-calendar.js';
 
 /**
@@ -23,4 +24,13 @@ export function recordingWindowProblem(input: RecordingWindowInput): RecordingWi
   if (input.at.getTime() > input.now.getTime() + CLOCK_SKEW_MS) return 'FIELD_TIME_IN_FUTURE';
   if (daysBetween(input.atDate, input.today) > input.backdateDays) return 'FIELD_TIME_TOO_OLD';
   return null;
+}
+
+/**
+ * The first business date on which nothing of `month` can be recorded any more (its last day plus the
+ * days field work may be recorded back, plus one): from then the month's field work is final, and its
+ * guidance check sample is frozen.
+ */
+export function recordingWindowClosesOn(month: string, backdateDays: number): string {
+  return addDays(lastDayOfMonth(month), backdateDays + 1);
 }

@@ -2,10 +2,11 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { Actor } from '#libs/shared';
 import { RetailerDirectory } from '#libs/retailers';
-import { callTarget, checkSampleSeed, seededSample, visitTarget } from '../domain/index.js';
+import { callTarget, visitTarget } from '../domain/index.js';
 import { fieldError } from '../field.errors.js';
 import { FieldScope, type ScopedTerritory } from '../field-scope.js';
 import { FieldWorkRecording } from '../field-work-recording.js';
+import { GuidanceSamples } from './guidance-samples.js';
 import { FieldPolicyService } from '../policy/field-policy.service.js';
 import { DEFAULT_FIELD_POLICY, fieldTargetPolicy } from '../policy/field-policy.values.js';
 import { firstDayOf, lastDayOf, monthOf, workingDaysBetween } from '../rules/business-calendar.js';
@@ -78,12 +79,20 @@ export interface AttainmentReport {
 
 export interface CheckSampleReport {
   month: string;
-  size: number;
-  accountManagers: Array<{
-    accountManagerId: number;
-    guidanceVisits: number;
-    /** The sample in draw order: a larger size extends the same sample. */
-    sample: VisitSummary[];
+  departments: Array<{
+    departmentId: number;
+    /** Visits drawn per account manager (department policy). */
+    size: number;
+    /** Frozen: the stored sample, final. Otherwise provisional until `windowClosesOn`. */
+    frozen: boolean;
+    frozenAt: Date | null;
+    windowClosesOn: string;
+    accountManagers: Array<{
+      accountManagerId: number;
+      guidanceVisits: number;
+      /** The sample in draw order (the visits in the caller's scope). */
+      sample: VisitSummary[];
+    }>;
   }>;
 }
 
@@ -96,6 +105,7 @@ export class FieldReportsService {
     private readonly retailers: RetailerDirectory,
     private readonly recording: FieldWorkRecording,
     private readonly policies: FieldPolicyService,
+    private readonly samples: GuidanceSamples,
   ) {}
 
   /**
@@ -221,50 +231,40 @@ export class FieldReportsService {
   }
 
   /**
-   * Proposes which guidance visits of each account manager a market manager checks in a month: a random
-   * sample seeded by (month, account manager), so the same month shows the same sample to everyone, every
-   * time (as long as no visit is added to the month, which the backdating window ends soon after it).
+   * Which guidance visits of each account manager the market managers check in a month: the department's
+   * system-drawn sample (`GuidanceSamples`, its size department policy), the same for everyone and every call,
+   * provisional until the month's recording window closes and then frozen; shown within the caller's scope.
    */
   async checkSample(actor: Actor, query: CheckSampleQuery): Promise<CheckSampleReport> {
-    const today = this.recording.today();
-    const month = this.monthNotAfterToday(query.month, today);
+    const month = this.monthNotAfterToday(query.month, this.recording.today());
     const territories = await this.scope.territories(actor, query);
-    const groups: Array<{ accountManagerId: number; visitIds: number[] }> = await this.dataSource.query(
-      `SELECT v.account_manager_id AS "accountManagerId", array_agg(v.id ORDER BY v.id) AS "visitIds"
-         FROM visits v
-        WHERE v.territory_id = ANY($1::int[]) AND v.kind = 'guidance'
-          AND v.visited_on BETWEEN $2::date AND $3::date
-          AND ($4::int IS NULL OR v.account_manager_id = $4::int)
-        GROUP BY v.account_manager_id
-        ORDER BY v.account_manager_id`,
-      [
-        territories.map((t) => t.territoryId),
-        firstDayOf(month),
-        lastDayOf(month),
-        query.accountManagerId ?? null,
-      ],
+    const visible = new Set(territories.map((t) => t.territoryId));
+    const samples = await this.samples.of(
+      month,
+      territories.map((t) => t.departmentId),
     );
-    const samples = groups.map((group) => ({
-      accountManagerId: group.accountManagerId,
-      guidanceVisits: group.visitIds.length,
-      visitIds: seededSample(
-        checkSampleSeed(month, String(group.accountManagerId)),
-        group.visitIds,
-        query.size,
-      ),
-    }));
+    const ids = samples.flatMap((sample) => sample.accountManagers.flatMap((m) => m.visitIds));
     const rows: VisitSummaryRow[] = await this.dataSource.query(
       `SELECT ${VISIT_SUMMARY_COLUMNS} FROM visits v LEFT JOIN visit_checks c ON c.visit_id = v.id WHERE v.id = ANY($1::int[])`,
-      [samples.flatMap((s) => s.visitIds)],
+      [ids],
     );
-    const byId = new Map(rows.map((row) => [row.id, toVisitSummary(row)]));
+    const byId = new Map(
+      rows.filter((row) => visible.has(row.territoryId)).map((row) => [row.id, toVisitSummary(row)]),
+    );
     return {
       month,
-      size: query.size,
-      accountManagers: samples.map((s) => ({
-        accountManagerId: s.accountManagerId,
-        guidanceVisits: s.guidanceVisits,
-        sample: s.visitIds.map((id) => byId.get(id)!),
+      departments: samples.map(({ accountManagers, month: _month, ...sample }) => ({
+        ...sample,
+        accountManagers: accountManagers
+          .filter(
+            (m) => query.accountManagerId === undefined || m.accountManagerId === query.accountManagerId,
+          )
+          .map((m) => ({
+            accountManagerId: m.accountManagerId,
+            guidanceVisits: m.guidanceVisits,
+            sample: m.visitIds.flatMap((id) => byId.get(id) ?? []),
+          }))
+          .filter((m) => m.sample.length > 0),
       })),
     };
   }

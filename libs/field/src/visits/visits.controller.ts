@@ -57,7 +57,9 @@ export class VisitsController {
   @Get('check-sample')
   @Roles('admin', 'department_head', 'inspector', 'market_manager')
   @ApiOperation({
-    summary: 'A reproducible random sample of each account manager’s guidance visits to check',
+    summary:
+      'The guidance visits of each account manager drawn for the market managers’ check (size: department ' +
+      'policy): reproducible, provisional until the month’s recording window closes, then frozen',
   })
   checkSample(@CurrentActor() actor: Actor, @Query() query: CheckSampleQuery) {
     return this.reports.checkSample(actor, query);

@@ -88,18 +88,52 @@ describe('roll-up', () => {
   });
 });
 
+describe('effective guidance on the check sample', () => {
+  it.each<[string, KpiParts, number | null, string]>([
+    // One cherry-picked check of a sample of 5 is not 100 %: it is not assessable.
+    [
+      '1 checked of 5, effective',
+      { numerator: 1, denominator: 1, details: { sampled: 5 } },
+      null,
+      'notAssessable',
+    ],
+    ['4 of 5 checked', { numerator: 4, denominator: 4, details: { sampled: 5 } }, null, 'notAssessable'],
+    ['all 5 checked, 4 effective', { numerator: 4, denominator: 5, details: { sampled: 5 } }, 0.8, 'meets'],
+    ['all 5 checked, 3 effective', { numerator: 3, denominator: 5, details: { sampled: 5 } }, 0.6, 'below'],
+    ['no guidance visits at all', { numerator: 0, denominator: 0, details: { sampled: 0 } }, null, 'noValue'],
+  ])('%s → %p, %s', (_case, parts, value, status) => {
+    expect(kpiValue('effectiveGuidance', parts)).toBe(value);
+    expect(evaluateCells({ effectiveGuidance: parts }, {}).effectiveGuidance).toMatchObject({
+      value,
+      status,
+    });
+  });
+
+  it('leaves a center not assessable while any of its account managers’ samples is not fully checked', () => {
+    const center = rollUpParts([
+      { effectiveGuidance: { numerator: 5, denominator: 5, details: { sampled: 5 } } },
+      { effectiveGuidance: { numerator: 2, denominator: 3, details: { sampled: 5 } } },
+    ]);
+    expect(center.effectiveGuidance).toEqual({ numerator: 7, denominator: 8, details: { sampled: 10 } });
+    expect(evaluateCells(center, {}).effectiveGuidance).toMatchObject({
+      value: null,
+      status: 'notAssessable',
+    });
+  });
+});
+
 describe('evaluateCells', () => {
   it('judges each KPI against its target and says why', () => {
     const cells = evaluateCells(
       {
-        guidanceCoverage: { numerator: 3, denominator: 5 }, // 60 % meets ≥ 60 %
+        guidanceCoverageYearToDate: { numerator: 3, denominator: 5 }, // 60 % meets ≥ 60 %
         effectiveGuidance: { numerator: 3, denominator: 4 }, // 75 % is below ≥ 80 %
         policyAwareness: { numerator: 1, denominator: 2 }, // no target
         visitAttainment: { numerator: 0, denominator: 0 }, // nothing to measure
       },
       {},
     );
-    expect(cells.guidanceCoverage).toMatchObject({
+    expect(cells.guidanceCoverageYearToDate).toMatchObject({
       value: 0.6,
       numerator: 3,
       denominator: 5,
@@ -152,7 +186,7 @@ describe('evaluateCells', () => {
         guidanceCoverage: { numerator: 13, denominator: 20 },
       },
       { previousMonth: null },
-      { guidanceCoverage: { kind: 'atLeast', value: 0.7 } },
+      { guidanceCoverage: { kind: 'atLeast', value: 0.7 } }, // the month has no default: the department sets one
     );
     expect(cells.forecastAccuracy).toMatchObject({ value: 0.5, baseline: null, status: 'noTarget' });
     expect(cells.guidanceCoverage).toMatchObject({ value: 0.65, status: 'below' });

@@ -26,12 +26,16 @@ export interface KpiParts {
 /** The parts of each KPI of one subject (a territory, a center…); `null`: not measured (e.g. a month not over). */
 export type KpiPartsRow = Partial<Record<KpiCode, KpiParts | null>>;
 
-/** How a value comes from its parts: a rate, one minus a rate (an accuracy), a price per carton, an amount. */
-type Measure = 'rate' | 'complement' | 'pricePerCarton' | 'amount';
+/**
+ * How a value comes from its parts: a rate, a rate over a sample that must be complete (`details.sampled`),
+ * one minus a rate (an accuracy), a price per carton, an amount.
+ */
+type Measure = 'rate' | 'sampledRate' | 'complement' | 'pricePerCarton' | 'amount';
 
 const MEASURES: Record<KpiCode, Measure> = {
   guidanceCoverage: 'rate',
-  effectiveGuidance: 'rate',
+  guidanceCoverageYearToDate: 'rate',
+  effectiveGuidance: 'sampledRate',
   forecastAccuracy: 'complement',
   keyBrandForecastAccuracy: 'complement',
   selfReportedDemandShare: 'rate',
@@ -58,6 +62,8 @@ export function kpiValue(code: KpiCode, parts: KpiParts | null | undefined): num
   switch (MEASURES[code]) {
     case 'rate':
       return rate(parts.numerator, parts.denominator).ratio;
+    case 'sampledRate':
+      return isNotAssessable(code, parts) ? null : rate(parts.numerator, parts.denominator).ratio;
     case 'complement': {
       const { ratio } = rate(parts.numerator, parts.denominator);
       return ratio === null ? null : Math.max(0, 1 - ratio);
@@ -67,6 +73,14 @@ export function kpiValue(code: KpiCode, parts: KpiParts | null | undefined): num
     case 'amount':
       return parts.numerator;
   }
+}
+
+/**
+ * A rate over a sample is not assessable while fewer of the sample were measured than were drawn: effective
+ * guidance on a sample half checked would let the checker pick the half.
+ */
+export function isNotAssessable(code: KpiCode, parts: KpiParts | null | undefined): boolean {
+  return MEASURES[code] === 'sampledRate' && !!parts && parts.denominator < (parts.details?.sampled ?? 0);
 }
 
 /** Adds the parts of some subjects. `null` when none of them was measured. */
@@ -149,7 +163,9 @@ export function evaluateCells(
       ...(parts?.details !== undefined ? { details: parts.details } : {}),
       target,
       baseline,
-      status: evaluateKpi(code, { value, previous: baseline, overrides }),
+      status: isNotAssessable(code, parts)
+        ? 'notAssessable'
+        : evaluateKpi(code, { value, previous: baseline, overrides }),
     };
     if (YEAR_ON_YEAR_CODES.includes(code)) {
       const lastYear = kpiValue(code, baselines.sameMonthLastYear?.[code]);

@@ -40,9 +40,19 @@ const definitions = {
     unit: 'percent',
     direction: 'higherIsBetter',
     subject: 'accountManager',
+    // The seed's 60 % is for the year (guidanceCoverageYearToDate); a department may set a monthly one.
+    defaultTarget: null,
+    numerator: 'active retailers of the territory with at least one guidance visit in the month',
+    denominator: 'active retailers of the territory',
+  },
+  guidanceCoverageYearToDate: {
+    label: '经营指导面（年累计）',
+    unit: 'percent',
+    direction: 'higherIsBetter',
+    subject: 'accountManager',
     defaultTarget: atLeast(0.6),
-    numerator: 'retailers of the territory with at least one guidance visit in the month',
-    denominator: 'retailers of the territory',
+    numerator: 'active retailers of the territory with at least one guidance visit since 1 January',
+    denominator: 'active retailers of the territory',
   },
   effectiveGuidance: {
     label: '有效指导率',
@@ -50,8 +60,11 @@ const definitions = {
     direction: 'higherIsBetter',
     subject: 'accountManager',
     defaultTarget: atLeast(0.8),
-    numerator: 'guidance visits of the month checked effective by a market manager',
-    denominator: 'guidance visits of the month checked by a market manager',
+    numerator:
+      "guidance visits of the month's system-drawn check sample that a market manager checked and found effective",
+    denominator:
+      'sample visits checked; not assessable (no value) while fewer than the sample (details.sampled: the ' +
+      "department's sample size per account manager, or all its guidance visits when fewer) were checked",
   },
   forecastAccuracy: {
     label: '预测准确率',

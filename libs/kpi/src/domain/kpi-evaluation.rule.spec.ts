@@ -5,9 +5,9 @@ import { rate } from './rate.rule.js';
 
 describe('evaluateKpi with default targets', () => {
   it.each<[KpiCode, number | null, number | null | undefined, KpiStatus]>([
-    ['guidanceCoverage', 0.6, undefined, 'meets'], // the target itself meets it
-    ['guidanceCoverage', 0.59, undefined, 'below'],
-    ['guidanceCoverage', null, undefined, 'noValue'], // no retailers: nothing to judge
+    ['guidanceCoverageYearToDate', 0.6, undefined, 'meets'], // the target itself meets it
+    ['guidanceCoverageYearToDate', 0.59, undefined, 'below'],
+    ['guidanceCoverageYearToDate', null, undefined, 'noValue'], // no retailers: nothing to judge
     ['effectiveGuidance', 0.8, undefined, 'meets'],
     ['effectiveGuidance', 0.79, undefined, 'below'],
     ['visitAttainment', 1, undefined, 'meets'],
@@ -29,20 +29,20 @@ describe('evaluateKpi with default targets', () => {
   });
 
   it('judges a rate at exactly the target as meeting it (3 of 5 retailers guided = 60 %)', () => {
-    expect(evaluateKpi('guidanceCoverage', { value: rate(3, 5).ratio })).toBe('meets');
+    expect(evaluateKpi('guidanceCoverageYearToDate', { value: rate(3, 5).ratio })).toBe('meets');
   });
 });
 
 describe('department target overrides', () => {
   const overrides: KpiTargetOverrides = {
-    guidanceCoverage: { kind: 'atLeast', value: 0.7 },
+    guidanceCoverageYearToDate: { kind: 'atLeast', value: 0.7 },
     policyAwareness: { kind: 'atLeast', value: 0.9 },
     effectiveGuidance: null,
   };
 
   it.each<[KpiCode, number, KpiStatus]>([
-    ['guidanceCoverage', 0.65, 'below'], // would meet the default 60 %
-    ['guidanceCoverage', 0.7, 'meets'],
+    ['guidanceCoverageYearToDate', 0.65, 'below'], // would meet the default 60 %
+    ['guidanceCoverageYearToDate', 0.7, 'meets'],
     ['policyAwareness', 0.95, 'meets'], // no default, the department set one
     ['policyAwareness', 0.85, 'below'],
     ['effectiveGuidance', 0.1, 'noTarget'], // the department removed the target
@@ -52,8 +52,8 @@ describe('department target overrides', () => {
   });
 
   it('resolves the target a department sees', () => {
-    expect(kpiTarget('guidanceCoverage')).toEqual({ kind: 'atLeast', value: 0.6 });
-    expect(kpiTarget('guidanceCoverage', overrides)).toEqual({ kind: 'atLeast', value: 0.7 });
+    expect(kpiTarget('guidanceCoverageYearToDate')).toEqual({ kind: 'atLeast', value: 0.6 });
+    expect(kpiTarget('guidanceCoverageYearToDate', overrides)).toEqual({ kind: 'atLeast', value: 0.7 });
     expect(kpiTarget('effectiveGuidance', overrides)).toBeNull();
     expect(kpiTarget('keyBrandShelfRate')).toBeNull();
   });

@@ -5,8 +5,12 @@ import { KPI_DEFINITIONS, type KpiCode, type KpiTarget } from './kpi-definitions
  */
 export type KpiTargetOverrides = Partial<Record<KpiCode, KpiTarget | null>>;
 
-/** `below` means "misses the target" (for an at-most target: above the ceiling); it is what gets highlighted. */
-export type KpiStatus = 'meets' | 'below' | 'noTarget' | 'noValue';
+/**
+ * `below` means "misses the target" (for an at-most target: above the ceiling); it is what gets highlighted.
+ * `notAssessable`: the KPI could have been measured but was not done as the definition requires (effective
+ * guidance with its check sample not fully checked), which is highlighted too.
+ */
+export type KpiStatus = 'meets' | 'below' | 'noTarget' | 'noValue' | 'notAssessable';
 
 export function kpiTarget(code: KpiCode, overrides: KpiTargetOverrides = {}): KpiTarget | null {
   return code in overrides ? (overrides[code] ?? null) : KPI_DEFINITIONS[code].defaultTarget;

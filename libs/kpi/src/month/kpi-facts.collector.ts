@@ -28,7 +28,7 @@ export type KpiFamily =
   | 'delivery';
 
 export const KPI_FAMILIES: Record<KpiFamily, readonly KpiCode[]> = {
-  guidance: ['guidanceCoverage', 'effectiveGuidance'],
+  guidance: ['guidanceCoverage', 'guidanceCoverageYearToDate', 'effectiveGuidance'],
   awareness: ['policyAwareness'],
   channel: ['channelCoverage'],
   attainment: ['visitAttainment', 'callAttainment'],
@@ -89,6 +89,11 @@ export interface CollectedKpis {
    * same days): sales, self-reported share and, once over, forecast accuracy (see `COUNTED_WITH_MONTH`).
    */
   readonly previousMonth: Map<number, KpiPartsRow>;
+  /**
+   * When effective guidance was counted on a provisional check sample (not frozen yet): the date its
+   * recording window closes and the sample freezes. Null when frozen, or not counted.
+   */
+  readonly provisionalSampleUntil: string | null;
 }
 
 /**
@@ -112,14 +117,16 @@ export class KpiFactsCollector {
     period: KpiPeriod,
     territories: readonly KpiTerritoryRef[],
     families: ReadonlySet<KpiFamily> = new Set(ALL_FAMILIES),
+    /** `freezeSamples`: the month is being closed, so its guidance check samples are frozen now. */
+    options: { freezeSamples?: boolean } = {},
   ): Promise<CollectedKpis> {
     const current = new Map<number, KpiPartsRow>(territories.map((t) => [t.territoryId, {}]));
     const lastYear = new Map<number, KpiPartsRow>(territories.map((t) => [t.territoryId, {}]));
     const previousMonth = new Map<number, KpiPartsRow>(territories.map((t) => [t.territoryId, {}]));
-    if (!territories.length) return { current, lastYear, previousMonth };
+    if (!territories.length) return { current, lastYear, previousMonth, provisionalSampleUntil: null };
     const ids = territories.map((t) => t.territoryId);
     const fieldPeriod = { from: `${period.month}-01`, to: period.asOf };
-    const needsRetailers = families.has('guidance') || families.has('channel') || families.has('shelf');
+    const needsRetailers = families.has('channel') || families.has('shelf');
     const set = (territoryId: number, code: KpiCode, parts: KpiParts | null) => {
       const row = current.get(territoryId);
       if (row) row[code] = parts;
@@ -131,7 +138,14 @@ export class KpiFactsCollector {
     const [profiles, guidance, awareness, prices, attainment, shelf, forecasts, demands, reporters] =
       await Promise.all([
         needsRetailers ? this.retailers.territoryProfiles(ids) : undefined,
-        families.has('guidance') ? this.field.guidance(fieldPeriod, ids) : undefined,
+        families.has('guidance')
+          ? this.field.guidance(
+              period.month,
+              { asOf: period.asOf, checksAsOf: period.resultsAsOf },
+              territories,
+              { freezeSample: options.freezeSamples },
+            )
+          : undefined,
         families.has('awareness') ? this.field.awareness(fieldPeriod, ids) : undefined,
         families.has('price') ? this.field.priceCompliance(fieldPeriod, ids) : undefined,
         families.has('attainment')
@@ -165,11 +179,20 @@ export class KpiFactsCollector {
     const active = new Map(profiles?.map((p) => [p.territoryId, p]));
 
     if (guidance) {
-      const byTerritory = new Map(guidance.map((g) => [g.territoryId, g]));
+      const byTerritory = new Map(guidance.territories.map((g) => [g.territoryId, g]));
       for (const id of ids) {
         const g = byTerritory.get(id);
-        set(id, 'guidanceCoverage', rate(g?.guidedRetailers ?? 0, active.get(id)?.activeRetailers ?? 0));
-        set(id, 'effectiveGuidance', rate(g?.effectiveVisits ?? 0, g?.checkedVisits ?? 0));
+        set(id, 'guidanceCoverage', rate(g?.guidedRetailers ?? 0, g?.activeRetailers ?? 0));
+        set(
+          id,
+          'guidanceCoverageYearToDate',
+          rate(g?.guidedRetailersYearToDate ?? 0, g?.activeRetailers ?? 0),
+        );
+        set(id, 'effectiveGuidance', {
+          numerator: g?.effectiveSampledVisits ?? 0,
+          denominator: g?.checkedSampledVisits ?? 0,
+          details: { sampled: g?.sampledVisits ?? 0, guidanceVisits: g?.guidanceVisits ?? 0 },
+        });
       }
     }
     if (awareness) {
@@ -264,7 +287,8 @@ export class KpiFactsCollector {
         set(id, 'leadAuthenticity', authenticityParts(reporters.get(id)));
       }
     }
-    return { current, lastYear, previousMonth };
+    const provisional = guidance?.samples.find((sample) => !sample.frozen);
+    return { current, lastYear, previousMonth, provisionalSampleUntil: provisional?.windowClosesOn ?? null };
   }
 
   /**

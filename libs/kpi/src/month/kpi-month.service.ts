@@ -57,6 +57,8 @@ export interface KpiRow {
 export interface KpiNote {
   family: string;
   reason: string;
+  /** For a provisional figure: the business date it becomes final. */
+  until?: string;
 }
 
 /**
@@ -93,6 +95,8 @@ export interface KpiReportOptions {
   /** Count only these territories (an account manager's own, a center's): only complete roll-ups are given. */
   territoryIds?: readonly number[];
   sections?: ReadonlySet<KpiSection>;
+  /** The month is being closed: what freezes at the close (the guidance check samples) freezes now. */
+  closing?: boolean;
 }
 
 type PartsTable = Map<string, KpiPartsRow>;
@@ -201,7 +205,7 @@ export class KpiMonthService {
     const centerIds = [...new Set(territories.map((t) => t.serviceCenterId))];
     const [targetsByDepartment, collected, people, managers, centers] = await Promise.all([
       this.targets.targetsOf([departmentId]),
-      this.collector.collect(period, refs),
+      this.collector.collect(period, refs, undefined, { freezeSamples: options.closing }),
       sections.has('people')
         ? this.collector.collectPeople(period, departmentId)
         : Promise.resolve<CollectedPeople>({ squads: new Map(), deliveryStaff: new Map() }),
@@ -311,6 +315,12 @@ export class KpiMonthService {
     const notes: KpiNote[] = [];
     if (!period.over && sections.has('territories'))
       notes.push({ family: 'forecast', reason: 'Forecast accuracy is measured once the month is over' });
+    if (collected.provisionalSampleUntil)
+      notes.push({
+        family: 'guidanceSample',
+        reason: `The guidance check sample is provisional until the recording window closes on ${collected.provisionalSampleUntil}`,
+        until: collected.provisionalSampleUntil,
+      });
     notes.push(
       ...baselines.unavailable.map((code) => ({
         family: familyOf(code) ?? code,
@@ -393,7 +403,7 @@ export class KpiMonthService {
   ): Promise<KpiMonthReport> {
     const period = this.period(month);
     if (!period.over) throw kpiError('KPI_MONTH_NOT_OVER', { month });
-    const report = await this.compute(period, departmentId);
+    const report = await this.compute(period, departmentId, { closing: true });
     const closedAt = this.clock.now();
     await manager.insert(KpiMonthClose, {
       month: `${month}-01`,

@@ -55,6 +55,8 @@ export interface GuidanceRow {
   accountManager: string;
   licenseNo: string;
   shopName: string;
+  /** Its place in the account manager's check sample (1 = drawn first); null when not drawn. */
+  sampleDraw: number | null;
   topics: string;
   advice: string;
   check: 'effective' | 'ineffective' | 'unchecked';
@@ -76,6 +78,7 @@ export interface KpiWorkbookData {
 /** The KPI columns of the account-manager and center sheets, in the order of the assessment form. */
 const RATE_CODES: readonly KpiCode[] = [
   'guidanceCoverage',
+  'guidanceCoverageYearToDate',
   'effectiveGuidance',
   'forecastAccuracy',
   'keyBrandForecastAccuracy',
@@ -136,12 +139,16 @@ export function targetText(code: KpiCode, target: KpiTarget | null, baseline?: n
   }
 }
 
+/** The note on a highlighted cell: the target it misses, or why it could not be assessed. */
+function missText(code: KpiCode, cell: KpiCell | undefined): string | false {
+  if (cell?.status === 'notAssessable')
+    return `不可考核：抽查样本 ${cell.details?.sampled ?? 0} 条，已检查 ${cell.denominator ?? 0} 条`;
+  return cell?.status === 'below' ? `目标：${targetText(code, cell.target, cell.baseline)}` : false;
+}
+
 function kpiColumns(): Array<TableColumn<KpiRow>> {
   const cell = (row: KpiRow, code: KpiCode): KpiCell | undefined => row.kpis[code];
-  const below = (code: KpiCode) => (row: KpiRow) => {
-    const c = cell(row, code);
-    return c?.status === 'below' ? `目标：${targetText(code, c.target, c.baseline)}` : false;
-  };
+  const below = (code: KpiCode) => (row: KpiRow) => missText(code, cell(row, code));
   return [
     ...RATE_CODES.map((code): TableColumn<KpiRow> => ({
       header: KPI_DEFINITIONS[code].label,
@@ -216,7 +223,7 @@ export async function buildKpiWorkbook(data: KpiWorkbookData): Promise<Buffer> {
       ['数据状态', state],
       ['生成时间', data.generatedAt],
       ['标记说明', '红底深红字：未达到目标（批注中写明目标）；空白：本月无可计量数据'],
-      ...report.notes.map((note): [string, string] => ['备注', noteText(note.family)]),
+      ...report.notes.map((note): [string, string] => ['备注', noteText(note)]),
       ...(Object.keys(KPI_DEFINITIONS) as KpiCode[]).map((code): [string, string] => [
         `目标：${KPI_DEFINITIONS[code].label}`,
         targetText(code, departmentTargets[code]?.target ?? KPI_DEFINITIONS[code].defaultTarget),
@@ -299,6 +306,12 @@ export async function buildKpiWorkbook(data: KpiWorkbookData): Promise<Buffer> {
       { header: '客户经理', format: 'text', value: (r) => r.accountManager },
       { header: '许可证号', format: 'text', value: (r) => r.licenseNo },
       { header: '零售户', format: 'text', value: (r) => r.shopName },
+      {
+        header: '抽查样本',
+        format: 'text',
+        value: (r) => (r.sampleDraw === null ? null : `第${r.sampleDraw}个`),
+        below: (r) => (r.sampleDraw !== null && r.check === 'unchecked' ? '抽查样本尚未检查' : false),
+      },
       { header: '指导内容', format: 'text', value: (r) => r.topics },
       { header: '指导建议', format: 'text', value: (r) => r.advice },
       {
@@ -319,10 +332,7 @@ export async function buildKpiWorkbook(data: KpiWorkbookData): Promise<Buffer> {
   const total = report.department ? [report.department] : [];
   const cellOf = (row: KpiRow, code: KpiCode) => row.kpis[code];
   const detail = (row: KpiRow, code: KpiCode, name: string) => cellOf(row, code)?.details?.[name] ?? 0;
-  const belowOf = (code: KpiCode) => (row: KpiRow) => {
-    const c = cellOf(row, code);
-    return c?.status === 'below' ? `目标：${targetText(code, c.target, c.baseline)}` : false;
-  };
+  const belowOf = (code: KpiCode) => (row: KpiRow) => missText(code, cellOf(row, code));
   const totalLabel = (row: KpiRow) =>
     row.subject.level === 'department' ? `${row.subject.name}合计` : row.subject.name;
 
@@ -490,13 +500,15 @@ export async function buildKpiWorkbook(data: KpiWorkbookData): Promise<Buffer> {
   return Buffer.concat(chunks);
 }
 
-function noteText(family: string): string {
-  switch (family) {
+function noteText(note: KpiMonthReport['notes'][number]): string {
+  switch (note.family) {
+    case 'guidanceSample':
+      return `有效指导抽查样本为临时样本，${note.until ?? ''} 记录期结束时固定`;
     case 'forecast':
       return '预测准确率在月度结束后计算';
     case 'channel':
       return '信息覆盖面：上月未结账，无法与上月比较';
     default:
-      return `${family}：本月未能计量`;
+      return `${note.family}：本月未能计量`;
   }
 }

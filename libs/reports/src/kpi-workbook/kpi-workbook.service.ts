@@ -112,7 +112,11 @@ export class KpiWorkbookService {
             territories.map((t) => ({ territoryId: t.id, departmentId: report.departmentId })),
           )
         : Promise.resolve(null),
-      this.field.guidanceVisits({ from: `${report.month}-01`, to: period.asOf }, ids),
+      this.field
+        .checkSamples(report.month, [report.departmentId])
+        .then((samples) =>
+          this.field.guidanceVisits({ from: `${report.month}-01`, to: period.asOf }, ids, samples),
+        ),
       this.cultivation.keyBrandsOf(report.month, report.departmentId),
     ]);
     const brandIds = [...new Set(accuracy?.territories.flatMap((t) => t.specs.map((s) => s.brandId)) ?? [])];
@@ -150,6 +154,7 @@ export class KpiWorkbookService {
       accountManager: personOf.get(v.accountManagerId) ?? '',
       licenseNo: retailers.get(v.retailerId)?.licenseNo ?? '',
       shopName: retailers.get(v.retailerId)?.shopName ?? '',
+      sampleDraw: v.sampleDraw,
       topics: v.topics.map((topic) => GUIDANCE_TOPIC_LABELS[topic] ?? topic).join('、'),
       advice: v.advice,
       check: v.check === null ? 'unchecked' : v.check.effective ? 'effective' : 'ineffective',

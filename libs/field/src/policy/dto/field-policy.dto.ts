@@ -77,4 +77,17 @@ export class UpdateFieldPolicyDto {
   @Min(0)
   @Max(31)
   visitBackdateDays?: number;
+
+  @ApiPropertyOptional({
+    minimum: 1,
+    maximum: 50,
+    description:
+      'Guidance visits per account manager and month drawn for the market managers’ check (default 5); ' +
+      'effective guidance is assessed on this sample, frozen when the month’s recording window closes',
+  })
+  @IsOmittable()
+  @IsInt()
+  @Min(1)
+  @Max(50)
+  guidanceCheckSampleSize?: number;
 }

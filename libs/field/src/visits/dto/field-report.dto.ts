@@ -1,5 +1,5 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsInt, IsISO8601, Matches, Max, Min } from 'class-validator';
+import { IsInt, IsISO8601, Matches, Min } from 'class-validator';
 import { IsOmittable, PageQuery, IntegerText, IsMonthText } from '#libs/shared';
 import { DATE_PATTERN } from '../../http/field-query.js';
 
@@ -39,11 +39,5 @@ export class MonthQuery {
   accountManagerId?: number;
 }
 
-export class CheckSampleQuery extends MonthQuery {
-  @ApiPropertyOptional({ minimum: 1, maximum: 50, default: 5, description: 'Visits per account manager' })
-  @IntegerText()
-  @IsInt()
-  @Min(1)
-  @Max(50)
-  size: number = 5;
-}
+/** The sample's size is the department's policy (`guidanceCheckSampleSize`), not the caller's choice. */
+export class CheckSampleQuery extends MonthQuery {}
