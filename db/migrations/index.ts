@@ -12,6 +12,7 @@ import { RetailerGradeSinceDefault1795885094925 } from './1795885094925-retailer
 import { KpiCultivationReports1795887355726 } from './1795887355726-kpi-cultivation-reports.js';
 import { LeadDeadlineIndexes1796619110278 } from './1796619110278-lead-deadline-indexes.js';
 import { GuidanceCheckSamples1796621956026 } from './1796621956026-guidance-check-samples.js';
+import { KpiTargetKinds1796621957026 } from './1796621957026-kpi-target-kinds.js';
 
 export const migrations = [
   JobRuns1795879903357,
@@ -27,4 +28,5 @@ export const migrations = [
   KpiCultivationReports1795887355726,
   LeadDeadlineIndexes1796619110278,
   GuidanceCheckSamples1796621956026,
+  KpiTargetKinds1796621957026,
 ];

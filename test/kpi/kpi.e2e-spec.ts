@@ -229,6 +229,23 @@ describe('monthly KPIs', () => {
         -3400 / 18000,
         12,
       );
+      // Year to date (1 January – 30 November) against 1 January – 30 November 2025: this fixture's only sales
+      // are November's, so the same figures; cartons not below last year's, the price per carton below.
+      expect(t001.salesCartonsYearToDate).toMatchObject({
+        value: 25,
+        baseline: 20,
+        target: { kind: 'rising', baseline: 'sameMonthLastYear' },
+        status: 'meets',
+        lastYear: { value: 20, change: 0.25 },
+      });
+      expect(t001.salesAmountYearToDate).toMatchObject({ value: 365000, lastYear: { value: 360000 } });
+      expect(t001.averagePricePerCartonYearToDate).toMatchObject({
+        value: 14600,
+        numerator: 365000,
+        denominator: 25,
+        baseline: 18000,
+        status: 'below',
+      });
     });
 
     it('rolls centers and the department up by adding parts, never by averaging ratios', async () => {
@@ -503,6 +520,9 @@ describe('monthly KPIs', () => {
             { code: 'guidanceCoverage', kind: 'atLeast', value: 0.35 },
             { code: 'keyBrandShelfRate', territoryId: f.territory.t001, kind: 'atLeast', value: 0.5 },
             { code: 'effectiveGuidance', kind: 'none' },
+            // The seed's price target: up by ¥5 a carton over last year; cartons up by 25 %.
+            { code: 'averagePricePerCartonYearToDate', kind: 'upByAmount', value: 500 },
+            { code: 'salesCartonsYearToDate', kind: 'upByPercent', value: 0.25 },
           ],
         })
         .expect(200);
@@ -521,6 +541,17 @@ describe('monthly KPIs', () => {
       const t001 = row(november, f.territory.t001).kpis;
       expect(t001.guidanceCoverage).toMatchObject({ value: 0.4, status: 'meets' }); // 40 % ≥ 35 %
       expect(t001.keyBrandShelfRate).toMatchObject({ value: 0.4, status: 'below' }); // T001's own 50 %
+      // ¥146.00 against last year's ¥180.00 + ¥5: below; 25 cartons against 20 × 1.25 = 25: meets.
+      expect(t001.averagePricePerCartonYearToDate).toMatchObject({
+        target: { kind: 'upByAmount', value: 500 },
+        baseline: 18000,
+        status: 'below',
+      });
+      expect(t001.salesCartonsYearToDate).toMatchObject({
+        target: { kind: 'upByPercent', value: 0.25 },
+        baseline: 20,
+        status: 'meets',
+      });
       // Without a target, a half-checked sample is still not assessable.
       expect(t001.effectiveGuidance).toMatchObject({ target: null, status: 'notAssessable' });
       expect(row(november, f.territory.t002).kpis.effectiveGuidance).toMatchObject({ status: 'noTarget' });
@@ -784,6 +815,15 @@ describe('monthly KPIs', () => {
         '单条价（元）',
         '去年同期单条价（元）',
         '单条价同比',
+        '年累计销量（条）',
+        '去年同期累计销量（条）',
+        '累计销量同比',
+        '年累计销售额（元）',
+        '去年同期累计销售额（元）',
+        '累计销售额同比',
+        '年累计单条价（元）',
+        '去年同期累计单条价（元）',
+        '累计单条价同比',
       ]);
       const t001 = rowWith(sheet, 2, 'T001');
       const at = (header: string) => cellUnder(sheet, t001, header);
@@ -808,6 +848,12 @@ describe('monthly KPIs', () => {
       expect(price.value).toBe(146);
       expect(highlighted(price)).toBe(true);
       expect(String(price.note)).toContain('不低于去年同期（去年同期 180.00 元）');
+      // The department's year-to-date price target, as it stood at the close.
+      const yearPrice = at('年累计单条价（元）');
+      expect(yearPrice.value).toBe(146);
+      expect(String(yearPrice.note)).toContain('较去年同期增长不少于 5.00 元（去年同期 180.00 元）');
+      expect(at('年累计销量（条）').value).toBe(25);
+      expect(at('去年同期累计销量（条）').value).toBe(20);
       const t002 = rowWith(sheet, 2, 'T002');
       expect(cellUnder(sheet, t002, '经营指导面').value).toBe(1);
       expect(highlighted(cellUnder(sheet, t002, '经营指导面'))).toBe(false);

@@ -29,10 +29,10 @@ import type { KpiBaseline, KpiCells, KpiCode } from './domain/index.js';
   unique: true,
   where: 'territory_id IS NOT NULL',
 })
-@Check('ck_kpi_targets_kind', `kind IN ('atLeast','atMost','rising','none')`)
+@Check('ck_kpi_targets_kind', `kind IN ('atLeast','atMost','rising','upByAmount','upByPercent','none')`)
 @Check(
   'ck_kpi_targets_shape',
-  `(kind IN ('atLeast','atMost')) = (value IS NOT NULL) AND (kind = 'rising') = (baseline IS NOT NULL)`,
+  `(kind IN ('atLeast','atMost','upByAmount','upByPercent')) = (value IS NOT NULL) AND (kind = 'rising') = (baseline IS NOT NULL)`,
 )
 @Check('ck_kpi_targets_baseline', `baseline IS NULL OR baseline IN ('previousMonth','sameMonthLastYear')`)
 @Check('ck_kpi_targets_value', 'value IS NULL OR value >= 0')
@@ -59,7 +59,7 @@ export class KpiTargetSetting {
   code: KpiCode;
 
   @Column({ type: 'text' })
-  kind: 'atLeast' | 'atMost' | 'rising' | 'none';
+  kind: 'atLeast' | 'atMost' | 'rising' | 'upByAmount' | 'upByPercent' | 'none';
 
   /** A fraction for percent KPIs (0.6 = 60 %), fen for money, cartons or a count otherwise. */
   @Column({ type: 'numeric', precision: 18, scale: 6, nullable: true })

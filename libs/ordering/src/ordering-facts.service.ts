@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { forEachBatchAhead } from '#libs/shared';
-import { comparisonWindows, type DateRange } from '#libs/kernel';
+import { comparisonWindows, type DateRange, yearToDateWindows } from '#libs/kernel';
 
 /** A territory's demand of one spec in a month: asked for (before rationing) and supplied (after it). */
 export interface TerritoryBrandDemand {
@@ -33,6 +33,15 @@ export interface TerritoryBrandSales {
   amountFen: number;
   cartonsPreviousMonth: number;
   amountFenPreviousMonth: number;
+  cartonsLastYear: number;
+  amountFenLastYear: number;
+}
+
+/** A territory's sales of the year to date (同期累计) and of the same period last year. */
+export interface TerritoryYearToDateSales {
+  territoryId: number;
+  cartons: number;
+  amountFen: number;
   cartonsLastYear: number;
   amountFenLastYear: number;
 }
@@ -134,6 +143,30 @@ export class OrderingFacts {
         lastYear.from,
         lastYear.to,
       ],
+    );
+  }
+
+  /**
+   * Per territory: cartons and amount of the order lines from 1 January through `through`, and of the same
+   * period last year (`yearToDateWindows`), in one scan of the two windows.
+   */
+  async salesYearToDate(
+    territoryIds: readonly number[],
+    through: string,
+  ): Promise<TerritoryYearToDateSales[]> {
+    if (!territoryIds.length) return [];
+    const { current, lastYear } = yearToDateWindows(through);
+    return this.dataSource.query(
+      `SELECT territory_id AS "territoryId",
+              COALESCE(sum(ordered) FILTER (WHERE order_date >= $2::date), 0)::int AS cartons,
+              COALESCE(sum(amount_fen) FILTER (WHERE order_date >= $2::date), 0)::float8 AS "amountFen",
+              COALESCE(sum(ordered) FILTER (WHERE order_date <= $5::date), 0)::int AS "cartonsLastYear",
+              COALESCE(sum(amount_fen) FILTER (WHERE order_date <= $5::date), 0)::float8 AS "amountFenLastYear"
+         FROM order_lines
+        WHERE territory_id = ANY($1)
+          AND (order_date BETWEEN $2::date AND $3::date OR order_date BETWEEN $4::date AND $5::date)
+        GROUP BY territory_id`,
+      [territoryIds, current.from, current.to, lastYear.from, lastYear.to],
     );
   }
 

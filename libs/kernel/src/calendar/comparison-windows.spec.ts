@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { comparisonWindows } from './comparison-windows.js';
+import { comparisonWindows, yearToDateWindows } from './comparison-windows.js';
 
 describe('comparisonWindows', () => {
   it('compares a whole month with whole months', () => {
@@ -78,5 +78,23 @@ describe('comparisonWindows', () => {
 
   it('refuses a through date after the month', () => {
     expect(() => comparisonWindows('2026-11', '2026-12-01')).toThrow(RangeError);
+  });
+});
+
+describe('yearToDateWindows', () => {
+  it.each([
+    ['2026-11-30', '2026-01-01', '2025-01-01', '2025-11-30'],
+    ['2026-01-01', '2026-01-01', '2025-01-01', '2025-01-01'],
+    ['2028-02-29', '2028-01-01', '2027-01-01', '2027-02-28'], // a leap day compares with the 28th
+    ['2027-12-31', '2027-01-01', '2026-01-01', '2026-12-31'],
+  ])('through %s: %s … and %s … %s', (through, from, lastFrom, lastTo) => {
+    expect(yearToDateWindows(through)).toEqual({
+      current: { from, to: through },
+      lastYear: { from: lastFrom, to: lastTo },
+    });
+  });
+
+  it('refuses what is not a date', () => {
+    expect(() => yearToDateWindows('2026-02-30')).toThrow(RangeError);
   });
 });

@@ -5,6 +5,8 @@ import {
   type DateRange,
   firstDayOfMonth,
   lastDayOfMonth,
+  monthOf,
+  periodContaining,
   requireDate,
 } from './dates.js';
 
@@ -44,5 +46,24 @@ export function comparisonWindows(month: string, through?: string): ComparisonWi
     current: { from, to },
     previousMonth: sameDays(addMonths(month, -1)),
     lastYear: sameDays(addMonths(month, -12)),
+  };
+}
+
+/** The year to date through a date, and the same period of last year (同期累计). */
+export interface YearToDateWindows {
+  readonly current: DateRange;
+  readonly lastYear: DateRange;
+}
+
+/**
+ * 1 January to `through`, and 1 January to the same day of last year — a 29 February's same day being the
+ * 28th, as `comparisonWindows` clips it.
+ */
+export function yearToDateWindows(through: string): YearToDateWindows {
+  requireDate(through, 'through');
+  const lastYearTo = comparisonWindows(monthOf(through), through).lastYear.to;
+  return {
+    current: { from: periodContaining(through, 'year').from, to: through },
+    lastYear: { from: periodContaining(lastYearTo, 'year').from, to: lastYearTo },
   };
 }

@@ -1,5 +1,5 @@
 import { averagePricePerCarton } from './average-price.rule.js';
-import { type KpiCode, type KpiTarget } from './kpi-definitions.table.js';
+import { type KpiBaseline, type KpiCode, type KpiTarget } from './kpi-definitions.table.js';
 import { evaluateKpi, type KpiStatus, kpiTarget, type KpiTargetOverrides } from './kpi-evaluation.rule.js';
 import { periodChange } from './period-change.rule.js';
 import { rate } from './rate.rule.js';
@@ -49,6 +49,9 @@ const MEASURES: Record<KpiCode, Measure> = {
   salesCartons: 'amount',
   salesAmount: 'amount',
   averagePricePerCarton: 'pricePerCarton',
+  salesCartonsYearToDate: 'amount',
+  salesAmountYearToDate: 'amount',
+  averagePricePerCartonYearToDate: 'pricePerCarton',
   leadAuthenticity: 'rate',
   leadVerificationRate: 'rate',
   leadOnTimeRate: 'rate',
@@ -133,11 +136,14 @@ export interface KpiBaselines {
   readonly sameMonthLastYear?: KpiPartsRow | null;
 }
 
-/** Codes whose 同比 (same days last year) is shown next to the value whatever the target. */
+/** Codes whose 同比 (same period last year) is shown next to the value whatever the target. */
 export const YEAR_ON_YEAR_CODES: readonly KpiCode[] = [
   'salesCartons',
   'salesAmount',
   'averagePricePerCarton',
+  'salesCartonsYearToDate',
+  'salesAmountYearToDate',
+  'averagePricePerCartonYearToDate',
 ];
 
 /**
@@ -154,8 +160,8 @@ export function evaluateCells(
     const parts = row[code] ?? null;
     const value = kpiValue(code, parts);
     const target = kpiTarget(code, overrides);
-    const baseline =
-      target?.kind === 'rising' ? kpiValue(code, baselineRow(baselines, target.baseline)?.[code]) : null;
+    const baselineKind = target ? baselineOf(target) : null;
+    const baseline = baselineKind ? kpiValue(code, baselineRow(baselines, baselineKind)?.[code]) : null;
     const cell: KpiCell = {
       value,
       numerator: parts?.numerator ?? null,
@@ -183,7 +189,13 @@ export function evaluateCells(
   return cells;
 }
 
-function baselineRow(baselines: KpiBaselines, kind: 'previousMonth' | 'sameMonthLastYear') {
+/** What a target compares with: a rising target its baseline, an "up by" target last year's same period. */
+function baselineOf(target: KpiTarget): KpiBaseline | null {
+  if (target.kind === 'rising') return target.baseline;
+  return target.kind === 'upByAmount' || target.kind === 'upByPercent' ? 'sameMonthLastYear' : null;
+}
+
+function baselineRow(baselines: KpiBaselines, kind: KpiBaseline) {
   return kind === 'previousMonth' ? baselines.previousMonth : baselines.sameMonthLastYear;
 }
 

@@ -11,13 +11,23 @@ export type KpiDirection = 'higherIsBetter' | 'lowerIsBetter';
 /** Who a KPI row belongs to; rows are rolled up to service centers and departments by adding parts. */
 export type KpiSubject = 'accountManager' | 'reporter' | 'squad' | 'deliveryStaff';
 
-/** The baseline of a "rising" target: most KPIs compare with last month, sales-type KPIs with last year. */
+/**
+ * The baseline of a "rising" target: most KPIs compare with last month, sales-type KPIs with last year's
+ * same period (the same days of the month; for a year-to-date KPI, 1 January to the same day).
+ */
 export type KpiBaseline = 'previousMonth' | 'sameMonthLastYear';
 
+/**
+ * A KPI's target. `rising` with `sameMonthLastYear` is "not below last year's same period" (在保证去年同期销售量
+ * 的前提下); `upByAmount` / `upByPercent` are "up by N (in the KPI's unit: fen for yuan) / by N (a fraction,
+ * 0.05 = 5 %) over last year's same period" (单条价较去年增长 N 元/条、增长 N 个百分点).
+ */
 export type KpiTarget =
   | { readonly kind: 'atLeast'; readonly value: number }
   | { readonly kind: 'atMost'; readonly value: number }
-  | { readonly kind: 'rising'; readonly baseline: KpiBaseline };
+  | { readonly kind: 'rising'; readonly baseline: KpiBaseline }
+  | { readonly kind: 'upByAmount'; readonly value: number }
+  | { readonly kind: 'upByPercent'; readonly value: number };
 
 export interface KpiDefinition {
   readonly label: string;
@@ -172,7 +182,7 @@ const definitions = {
     unit: 'cartons',
     direction: 'higherIsBetter',
     subject: 'accountManager',
-    // "在保证去年同期销售量的前提下": at least the same month last year.
+    // "在保证去年同期销售量的前提下": at least the same days of the month last year.
     defaultTarget: risingFrom('sameMonthLastYear'),
   },
   salesAmount: {
@@ -190,6 +200,29 @@ const definitions = {
     defaultTarget: risingFrom('sameMonthLastYear'),
     numerator: 'sales amount (fen)',
     denominator: 'cartons sold',
+  },
+  salesCartonsYearToDate: {
+    label: '销量（年累计）',
+    unit: 'cartons',
+    direction: 'higherIsBetter',
+    subject: 'accountManager',
+    defaultTarget: risingFrom('sameMonthLastYear'),
+  },
+  salesAmountYearToDate: {
+    label: '销售额（年累计）',
+    unit: 'yuan',
+    direction: 'higherIsBetter',
+    subject: 'accountManager',
+    defaultTarget: null,
+  },
+  averagePricePerCartonYearToDate: {
+    label: '单条价（年累计）',
+    unit: 'yuan',
+    direction: 'higherIsBetter',
+    subject: 'accountManager',
+    defaultTarget: risingFrom('sameMonthLastYear'),
+    numerator: 'sales amount since 1 January (fen)',
+    denominator: 'cartons sold since 1 January',
   },
   leadAuthenticity: {
     label: '线索真实性',

@@ -33,6 +33,20 @@ describe('evaluateKpi with default targets', () => {
   });
 });
 
+describe('targets over last year’s same period (the seed’s 单条价 and 销量)', () => {
+  it.each<[KpiTargetOverrides, number, number | null, KpiStatus]>([
+    // up by ¥5 (500 fen) a carton over last year's ¥180.00
+    [{ averagePricePerCarton: { kind: 'upByAmount', value: 500 } }, 18_500, 18_000, 'meets'],
+    [{ averagePricePerCarton: { kind: 'upByAmount', value: 500 } }, 18_499, 18_000, 'below'],
+    // up by 7 %: 100 → 107 exactly meets, although 100 × 1.07 is not 107 in binary
+    [{ averagePricePerCarton: { kind: 'upByPercent', value: 0.07 } }, 107, 100, 'meets'],
+    [{ averagePricePerCarton: { kind: 'upByPercent', value: 0.07 } }, 106, 100, 'below'],
+    [{ averagePricePerCarton: { kind: 'upByPercent', value: 0.07 } }, 106, null, 'noTarget'], // no last year
+  ])('%j: %p against last year %p → %s', (overrides, value, previous, status) => {
+    expect(evaluateKpi('averagePricePerCarton', { value, previous, overrides })).toBe(status);
+  });
+});
+
 describe('department target overrides', () => {
   const overrides: KpiTargetOverrides = {
     guidanceCoverageYearToDate: { kind: 'atLeast', value: 0.7 },

@@ -35,7 +35,15 @@ export const KPI_FAMILIES: Record<KpiFamily, readonly KpiCode[]> = {
   shelf: ['keyBrandShelfRate'],
   price: ['guidePriceComplianceCarton', 'guidePriceCompliancePack'],
   forecast: ['forecastAccuracy', 'keyBrandForecastAccuracy'],
-  ordering: ['selfReportedDemandShare', 'salesCartons', 'salesAmount', 'averagePricePerCarton'],
+  ordering: [
+    'selfReportedDemandShare',
+    'salesCartons',
+    'salesAmount',
+    'averagePricePerCarton',
+    'salesCartonsYearToDate',
+    'salesAmountYearToDate',
+    'averagePricePerCartonYearToDate',
+  ],
   leads: ['leadAuthenticity', 'leadVerificationRate', 'leadOnTimeRate'],
   delivery: ['deliveryPunctuality', 'proxyReceipts'],
 };
@@ -135,47 +143,56 @@ export class KpiFactsCollector {
 
     const departmentIds = [...new Set(territories.map((t) => t.departmentId))];
     const needsSales = families.has('ordering') || (families.has('forecast') && period.over);
-    const [profiles, guidance, awareness, prices, attainment, shelf, forecasts, demands, reporters] =
-      await Promise.all([
-        needsRetailers ? this.retailers.territoryProfiles(ids) : undefined,
-        families.has('guidance')
-          ? this.field.guidance(
-              period.month,
-              { asOf: period.asOf, checksAsOf: period.resultsAsOf },
-              territories,
-              { freezeSample: options.freezeSamples },
-            )
-          : undefined,
-        families.has('awareness') ? this.field.awareness(fieldPeriod, ids) : undefined,
-        families.has('price') ? this.field.priceCompliance(fieldPeriod, ids) : undefined,
-        families.has('attainment')
-          ? this.field.attainment(period.month, period.asOf, territories)
-          : undefined,
-        families.has('shelf') ? this.shelf(period, territories) : undefined,
-        // One scan of the order lines gives sales, last year's, last month's and the forecast actuals.
-        needsSales
-          ? this.ordering
-              .salesByBrand(period.month, ids, { through: period.salesThrough })
-              .then(async (sales) => ({
-                sales,
-                accuracy:
-                  families.has('forecast') && period.over
-                    ? await Promise.all([
-                        this.field.forecastAccuracy(period.month, territories, actuals(sales, 'current')),
-                        this.field.forecastAccuracy(
-                          shiftMonth(period.month, -1),
-                          territories,
-                          actuals(sales, 'previousMonth'),
-                        ),
-                      ])
-                    : undefined,
-              }))
-          : undefined,
-        families.has('ordering')
-          ? this.ordering.demandsByTerritory(period.month, ids, { through: period.salesThrough })
-          : undefined,
-        families.has('leads') ? this.accountManagerReports(period, ids, departmentIds) : undefined,
-      ]);
+    const [
+      profiles,
+      guidance,
+      awareness,
+      prices,
+      attainment,
+      shelf,
+      forecasts,
+      demands,
+      yearToDate,
+      reporters,
+    ] = await Promise.all([
+      needsRetailers ? this.retailers.territoryProfiles(ids) : undefined,
+      families.has('guidance')
+        ? this.field.guidance(
+            period.month,
+            { asOf: period.asOf, checksAsOf: period.resultsAsOf },
+            territories,
+            { freezeSample: options.freezeSamples },
+          )
+        : undefined,
+      families.has('awareness') ? this.field.awareness(fieldPeriod, ids) : undefined,
+      families.has('price') ? this.field.priceCompliance(fieldPeriod, ids) : undefined,
+      families.has('attainment') ? this.field.attainment(period.month, period.asOf, territories) : undefined,
+      families.has('shelf') ? this.shelf(period, territories) : undefined,
+      // One scan of the order lines gives sales, last year's, last month's and the forecast actuals.
+      needsSales
+        ? this.ordering
+            .salesByBrand(period.month, ids, { through: period.salesThrough })
+            .then(async (sales) => ({
+              sales,
+              accuracy:
+                families.has('forecast') && period.over
+                  ? await Promise.all([
+                      this.field.forecastAccuracy(period.month, territories, actuals(sales, 'current')),
+                      this.field.forecastAccuracy(
+                        shiftMonth(period.month, -1),
+                        territories,
+                        actuals(sales, 'previousMonth'),
+                      ),
+                    ])
+                  : undefined,
+            }))
+        : undefined,
+      families.has('ordering')
+        ? this.ordering.demandsByTerritory(period.month, ids, { through: period.salesThrough })
+        : undefined,
+      families.has('ordering') ? this.ordering.salesYearToDate(ids, period.salesThrough) : undefined,
+      families.has('leads') ? this.accountManagerReports(period, ids, departmentIds) : undefined,
+    ]);
     const active = new Map(profiles?.map((p) => [p.territoryId, p]));
 
     if (guidance) {
@@ -261,17 +278,25 @@ export class KpiFactsCollector {
     if (families.has('ordering')) {
       const sales = totalsByTerritory(forecasts?.sales ?? []);
       const demandOf = new Map(demands?.map((d) => [d.territoryId, d]));
+      const yearToDateOf = new Map(yearToDate?.map((y) => [y.territoryId, y]));
       for (const id of ids) {
         const o = sales.get(id) ?? NO_SALES;
         const d = demandOf.get(id);
+        const y = yearToDateOf.get(id) ?? NO_SALES;
         set(id, 'selfReportedDemandShare', rate(d?.selfDemands ?? 0, d?.demands ?? 0));
         set(id, 'salesCartons', { numerator: o.cartons, denominator: 0 });
         set(id, 'salesAmount', { numerator: o.amountFen, denominator: 0 });
         set(id, 'averagePricePerCarton', { numerator: o.amountFen, denominator: o.cartons });
+        set(id, 'salesCartonsYearToDate', { numerator: y.cartons, denominator: 0 });
+        set(id, 'salesAmountYearToDate', { numerator: y.amountFen, denominator: 0 });
+        set(id, 'averagePricePerCartonYearToDate', { numerator: y.amountFen, denominator: y.cartons });
         lastYear.set(id, {
           salesCartons: { numerator: o.cartonsLastYear, denominator: 0 },
           salesAmount: { numerator: o.amountFenLastYear, denominator: 0 },
           averagePricePerCarton: { numerator: o.amountFenLastYear, denominator: o.cartonsLastYear },
+          salesCartonsYearToDate: { numerator: y.cartonsLastYear, denominator: 0 },
+          salesAmountYearToDate: { numerator: y.amountFenLastYear, denominator: 0 },
+          averagePricePerCartonYearToDate: { numerator: y.amountFenLastYear, denominator: y.cartonsLastYear },
         });
         Object.assign(previousMonth.get(id)!, {
           selfReportedDemandShare: rate(d?.selfDemandsPreviousMonth ?? 0, d?.demandsPreviousMonth ?? 0),

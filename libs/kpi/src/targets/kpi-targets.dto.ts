@@ -14,8 +14,16 @@ import {
 import { IsOmittable } from '#libs/shared';
 import { KPI_CODES, type KpiCode } from '../domain/index.js';
 
-export const TARGET_KINDS = ['atLeast', 'atMost', 'rising', 'none'] as const;
+export const TARGET_KINDS = ['atLeast', 'atMost', 'rising', 'upByAmount', 'upByPercent', 'none'] as const;
 export const TARGET_BASELINES = ['previousMonth', 'sameMonthLastYear'] as const;
+
+/** The kinds that carry a value. */
+export const VALUED_KINDS: ReadonlyArray<(typeof TARGET_KINDS)[number]> = [
+  'atLeast',
+  'atMost',
+  'upByAmount',
+  'upByPercent',
+];
 
 /** One KPI's target for the department, or for one of its territories. */
 export class KpiTargetDto {
@@ -31,7 +39,9 @@ export class KpiTargetDto {
 
   @ApiProperty({
     enum: TARGET_KINDS,
-    description: 'atLeast / atMost a value, rising against a baseline, or none (no target)',
+    description:
+      'atLeast / atMost a value; rising: not below a baseline (sameMonthLastYear: last year’s same period); ' +
+      'upByAmount / upByPercent: up by a value over last year’s same period; none: no target',
   })
   @IsIn(TARGET_KINDS)
   kind: (typeof TARGET_KINDS)[number];
@@ -39,9 +49,10 @@ export class KpiTargetDto {
   @ApiPropertyOptional({
     example: 0.7,
     description:
-      'atLeast / atMost only: a fraction for percent KPIs (0.7 = 70 %), fen for money, else a count',
+      'atLeast / atMost / upByAmount: a fraction for percent KPIs (0.7 = 70 %), fen for money, else a count; ' +
+      'upByPercent: the growth as a fraction (0.05 = 5 %)',
   })
-  @ValidateIf((dto: KpiTargetDto) => dto.kind === 'atLeast' || dto.kind === 'atMost')
+  @ValidateIf((dto: KpiTargetDto) => VALUED_KINDS.includes(dto.kind))
   @IsNumber({ allowNaN: false, allowInfinity: false })
   @Min(0)
   @Max(1_000_000_000_000)

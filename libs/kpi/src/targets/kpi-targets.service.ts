@@ -12,7 +12,7 @@ import {
 } from '../domain/index.js';
 import { kpiError } from '../kpi.errors.js';
 import { KpiTargetSetting } from '../kpi.entities.js';
-import type { KpiTargetDto, PutKpiTargetsDto } from './kpi-targets.dto.js';
+import { type KpiTargetDto, type PutKpiTargetsDto, VALUED_KINDS } from './kpi-targets.dto.js';
 
 /** The targets a department's KPIs are judged against: its own over the defaults, and per territory. */
 export interface DepartmentTargets {
@@ -187,11 +187,14 @@ function describe(row: TargetRow) {
 }
 
 function assertShape(target: KpiTargetDto): void {
-  const valued = target.kind === 'atLeast' || target.kind === 'atMost';
+  const valued = VALUED_KINDS.includes(target.kind);
   const problem =
-    (!valued && target.value !== undefined && 'value goes with atLeast / atMost only') ||
+    (!valued &&
+      target.value !== undefined &&
+      'value goes with atLeast / atMost / upByAmount / upByPercent only') ||
     (target.kind !== 'rising' && target.baseline !== undefined && 'baseline goes with rising only') ||
     (valued &&
+      target.kind !== 'upByPercent' &&
       KPI_DEFINITIONS[target.code].unit === 'count' &&
       !Number.isInteger(target.value) &&
       'a count target is a whole number');

@@ -23,6 +23,13 @@ describe('targetText', () => {
     ],
     ['forecastAccuracy', { kind: 'rising', baseline: 'previousMonth' }, null, '不低于上月'],
     ['policyAwareness', null, undefined, '无'],
+    [
+      'averagePricePerCartonYearToDate',
+      { kind: 'upByAmount', value: 500 },
+      18000,
+      '较去年同期增长不少于 5.00 元（去年同期 180.00 元）',
+    ],
+    ['salesCartonsYearToDate', { kind: 'upByPercent', value: 0.05 }, null, '较去年同期增长不少于 5.0%'],
   ])('%s %j (baseline %p) reads %s', (code, target, baseline, text) => {
     expect(targetText(code, target, baseline)).toBe(text);
   });

@@ -97,6 +97,9 @@ const SALES: ReadonlyArray<[KpiCode, string, string, string]> = [
   ['salesCartons', '销量（条）', '去年同期销量（条）', '销量同比'],
   ['salesAmount', '销售额（元）', '去年同期销售额（元）', '销售额同比'],
   ['averagePricePerCarton', '单条价（元）', '去年同期单条价（元）', '单条价同比'],
+  ['salesCartonsYearToDate', '年累计销量（条）', '去年同期累计销量（条）', '累计销量同比'],
+  ['salesAmountYearToDate', '年累计销售额（元）', '去年同期累计销售额（元）', '累计销售额同比'],
+  ['averagePricePerCartonYearToDate', '年累计单条价（元）', '去年同期累计单条价（元）', '累计单条价同比'],
 ];
 
 function formatOf(unit: KpiUnit): ColumnFormat {
@@ -122,6 +125,10 @@ function amountText(code: KpiCode, value: number): string {
   }
 }
 
+function baselineText(code: KpiCode, label: string, baseline: number | null | undefined): string {
+  return baseline === undefined || baseline === null ? '' : `（${label} ${amountText(code, baseline)}）`;
+}
+
 /** The target in words, as the cover and the notes on highlighted cells say it. */
 export function targetText(code: KpiCode, target: KpiTarget | null, baseline?: number | null): string {
   if (target === null) return '无';
@@ -132,10 +139,12 @@ export function targetText(code: KpiCode, target: KpiTarget | null, baseline?: n
       return `≤ ${amountText(code, target.value)}`;
     case 'rising': {
       const label = target.baseline === 'previousMonth' ? '上月' : '去年同期';
-      const was =
-        baseline === undefined || baseline === null ? '' : `（${label} ${amountText(code, baseline)}）`;
-      return `不低于${label}${was}`;
+      return `不低于${label}${baselineText(code, label, baseline)}`;
     }
+    case 'upByAmount':
+      return `较去年同期增长不少于 ${amountText(code, target.value)}${baselineText(code, '去年同期', baseline)}`;
+    case 'upByPercent':
+      return `较去年同期增长不少于 ${(target.value * 100).toFixed(1)}%${baselineText(code, '去年同期', baseline)}`;
   }
 }
 
