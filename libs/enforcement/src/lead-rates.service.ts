@@ -3,6 +3,7 @@ import { DataSource, type SelectQueryBuilder } from 'typeorm';
 import { type Actor, APP_CONFIG, type AppConfig, Clock } from '#libs/shared';
 import { type LeadRates, leadRates, type LeadTally } from './domain/index.js';
 import { leadScopeCondition } from './lead-access.js';
+import { endOfMonth, startOfMonth } from '#libs/kernel';
 
 export interface SquadLeadTally extends LeadTally {
   squadId: number;
@@ -107,9 +108,12 @@ export class LeadRatesService {
         'unverifiable',
       )
       .from('leads', 'l')
-      .where(`l.reported_at >= (CAST(:monthStart AS timestamp) AT TIME ZONE :tz)`)
-      .andWhere(`l.reported_at < (CAST(:monthStart AS timestamp) + interval '1 month') AT TIME ZONE :tz`)
-      .setParameters({ monthStart: `${query.month}-01`, tz: this.config.timeZone, asOf: query.asOf })
+      .where('l.reported_at >= :monthStart AND l.reported_at < :monthEnd')
+      .setParameters({
+        monthStart: startOfMonth(query.month, this.config.timeZone),
+        monthEnd: endOfMonth(query.month, this.config.timeZone),
+        asOf: query.asOf,
+      })
       .groupBy(groupBy.join(', '))
       .orderBy(groupBy[0]);
     if (query.departmentIds)

@@ -14,6 +14,7 @@ import {
   scopeCondition,
   TransactionRunner,
 } from '#libs/shared';
+import { mondayOf } from '#libs/kernel';
 import { AuditService } from '#libs/audit';
 import { BrandDirectory } from '#libs/catalog';
 import { type RetailerFacts, RetailerDirectory } from '#libs/retailers';
@@ -21,7 +22,6 @@ import { QuotaLedger } from '#libs/quotas';
 import {
   INITIAL_DEMAND_STATE,
   transitionDemand,
-  weekStartOf,
   type DemandEvent,
   type DemandState,
 } from './domain/index.js';
@@ -383,7 +383,7 @@ export class DemandsService {
     await this.ledger.reserve(manager, {
       retailer,
       month: position.month,
-      weekStart: weekStartOf(cycle.orderDate),
+      weekStart: mondayOf(cycle.orderDate),
       remainingCycles: position.remainingCycles,
       lines,
       previousCartons,

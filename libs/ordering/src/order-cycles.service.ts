@@ -13,11 +13,10 @@ import {
   territoryScopeCondition,
   TransactionRunner,
 } from '#libs/shared';
-import { businessDate } from '#libs/kernel';
+import { addDays, businessDate } from '#libs/kernel';
 import { AuditService } from '#libs/audit';
 import { OrgService } from '#libs/org';
 import {
-  addDays,
   cyclePositionInMonth,
   type CyclePosition,
   DEFAULT_CYCLE_TIMES,

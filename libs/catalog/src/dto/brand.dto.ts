@@ -18,11 +18,10 @@ import {
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
-import { IsOmittable, PageQuery, IntegerText } from '#libs/shared';
+import { IsOmittable, PageQuery, IntegerText, IsDateText } from '#libs/shared';
 import { PRICE_CLASSES, type PriceClass } from '../domain/index.js';
 
 const MAX_FEN = 100_000_000; // one million yuan: far above any carton
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const given = (field: string) => (o: Record<string, unknown>) => o[field] !== undefined;
 
 export class CreateBrandDto {
@@ -68,7 +67,7 @@ export class CreateBrandDto {
 
   @ApiPropertyOptional({ example: '2025-03-01', nullable: true })
   @IsOptional()
-  @Matches(DATE, { message: 'launchDate must be a date YYYY-MM-DD' })
+  @IsDateText()
   launchDate?: string | null;
 
   @ApiPropertyOptional({ default: false, description: 'Scarce 紧俏 (may carry supply limits)' })
@@ -126,7 +125,7 @@ export class UpdateBrandDto {
 
   @ApiPropertyOptional({ nullable: true })
   @IsOptional()
-  @Matches(DATE, { message: 'launchDate must be a date YYYY-MM-DD' })
+  @IsDateText()
   launchDate?: string | null;
 
   @ApiPropertyOptional()
@@ -197,7 +196,7 @@ export class BrandFilter {
 
   @ApiPropertyOptional({ description: 'Launched on or after this day (new brands)' })
   @IsOmittable()
-  @Matches(DATE, { message: 'launchedSince must be a date YYYY-MM-DD' })
+  @IsDateText()
   launchedSince?: string;
 
   @ApiPropertyOptional({

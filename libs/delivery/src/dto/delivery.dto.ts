@@ -1,17 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import {
-  IsBoolean,
-  IsDate,
-  IsIn,
-  IsInt,
-  IsString,
-  Matches,
-  MaxLength,
-  Min,
-  MinLength,
-} from 'class-validator';
-import { IsOmittable, PageQuery, IntegerText, IsMonthText } from '#libs/shared';
+import { IsBoolean, IsDate, IsIn, IsInt, IsString, MaxLength, Min, MinLength } from 'class-validator';
+import { IsOmittable, PageQuery, IntegerText, IsMonthText, IsDateText } from '#libs/shared';
 import {
   DELIVERY_STATES,
   FEEDBACK_KINDS,
@@ -22,8 +12,6 @@ import {
   type FeedbackState,
   type ReceiverKind,
 } from '../domain/index.js';
-
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /** `?flag=true|false` as a boolean (anything else stays a string and fails validation). */
 const toBoolean = ({ value }: { value: unknown }) =>
@@ -66,8 +54,7 @@ export class FailDeliveryDto {
 export class DeliveryQuery extends PageQuery {
   @ApiPropertyOptional({ example: '2026-12-01', description: 'Delivery date' })
   @IsOmittable()
-  @IsString()
-  @Matches(DATE)
+  @IsDateText()
   date?: string;
 
   @ApiPropertyOptional()
@@ -98,8 +85,7 @@ export class DeliveryQuery extends PageQuery {
 
 export class DeliveryRunQuery {
   @ApiProperty({ example: '2026-12-01' })
-  @IsString()
-  @Matches(DATE)
+  @IsDateText()
   date: string;
 
   @ApiPropertyOptional()
@@ -112,8 +98,7 @@ export class DeliveryRunQuery {
 
 export class PlanDeliveriesDto {
   @ApiProperty({ example: '2026-11-30', description: 'The order date whose unified order is delivered' })
-  @IsString()
-  @Matches(DATE)
+  @IsDateText()
   orderDate: string;
 }
 

@@ -12,7 +12,7 @@ import {
 import { accuracyReport, type AccuracyReport, type CartonsLine } from '../forecasts/accuracy-report.js';
 import { FieldPolicyService } from '../policy/field-policy.service.js';
 import { fieldTargetPolicy } from '../policy/field-policy.values.js';
-import { firstDayOf, lastDayOf, workingDaysBetween } from '../rules/business-calendar.js';
+import { firstDayOfMonth, lastDayOfMonth, WorkingDays } from '#libs/kernel';
 import type { GuidanceTopic } from '../rules/visit-content.rule.js';
 
 /** Business dates, both included. */
@@ -134,8 +134,8 @@ export class FieldFacts {
     territories: readonly FieldTerritory[],
   ): Promise<TerritoryAttainment[]> {
     if (!territories.length) return [];
-    const from = firstDayOf(month);
-    const to = asOf < lastDayOf(month) ? asOf : lastDayOf(month);
+    const from = firstDayOfMonth(month);
+    const to = asOf < lastDayOfMonth(month) ? asOf : lastDayOfMonth(month);
     const territoryIds = territories.map((t) => t.territoryId);
     const [counts, profiles, policies] = await Promise.all([
       this.dataSource.query(
@@ -152,7 +152,7 @@ export class FieldFacts {
     ]);
     const done = new Map(counts.map((row) => [row.territoryId, row]));
     const markets = new Map(profiles.map((p) => [p.territoryId, p.market]));
-    const workingDays = workingDaysBetween(from, to);
+    const workingDays = WorkingDays.MONDAY_TO_FRIDAY.countWorkingDays(from, to);
     return territories.map((t) => {
       const targets = fieldTargetPolicy(policies.get(t.departmentId)!);
       const market = markets.get(t.territoryId) ?? 'urban';
@@ -225,7 +225,7 @@ export class FieldFacts {
             `SELECT f.territory_id AS "territoryId", l.brand_id AS "brandId", l.cartons
                FROM forecasts f JOIN forecast_lines l ON l.forecast_id = f.id
               WHERE f.territory_id = ANY($1::int[]) AND f.month = $2`,
-            [territoryIds, firstDayOf(month)],
+            [territoryIds, firstDayOfMonth(month)],
           ) as Promise<CartonsLine[]>)
         : Promise.resolve([]),
       known ??

@@ -8,7 +8,7 @@ import { FieldScope, type ScopedTerritory } from '../field-scope.js';
 import { FieldWorkRecording } from '../field-work-recording.js';
 import { FieldPolicyService } from '../policy/field-policy.service.js';
 import { DEFAULT_FIELD_POLICY, fieldTargetPolicy } from '../policy/field-policy.values.js';
-import { firstDayOf, lastDayOf, monthOf, workingDaysBetween } from '../rules/business-calendar.js';
+import { firstDayOfMonth, lastDayOfMonth, monthOf, WorkingDays } from '#libs/kernel';
 import {
   toVisitSummary,
   VISIT_SUMMARY_COLUMNS,
@@ -161,8 +161,8 @@ export class FieldReportsService {
   async attainment(actor: Actor, query: MonthQuery): Promise<AttainmentReport> {
     const today = this.recording.today();
     const month = this.monthNotAfterToday(query.month, today);
-    const from = firstDayOf(month);
-    const monthEnd = lastDayOf(month);
+    const from = firstDayOfMonth(month);
+    const monthEnd = lastDayOfMonth(month);
     const asOf = monthEnd < today ? monthEnd : today;
     const territories = (await this.scope.territories(actor, query)).filter(
       (t): t is ScopedTerritory & { accountManagerId: number } => t.accountManagerId !== null,
@@ -183,8 +183,8 @@ export class FieldReportsService {
     ]);
     const done = new Map(counts.map((row) => [row.accountManagerId, row]));
     const markets = new Map(profiles.map((p) => [p.territoryId, p.market]));
-    const workingDaysInMonth = workingDaysBetween(from, monthEnd);
-    const workingDaysElapsed = workingDaysBetween(from, asOf);
+    const workingDaysInMonth = WorkingDays.MONDAY_TO_FRIDAY.countWorkingDays(from, monthEnd);
+    const workingDaysElapsed = WorkingDays.MONDAY_TO_FRIDAY.countWorkingDays(from, asOf);
     const items = territories.map((t): AttainmentRow => {
       const targets = fieldTargetPolicy(policies.get(t.departmentId)!);
       const market = markets.get(t.territoryId) ?? 'urban';
@@ -239,8 +239,8 @@ export class FieldReportsService {
         ORDER BY v.account_manager_id`,
       [
         territories.map((t) => t.territoryId),
-        firstDayOf(month),
-        lastDayOf(month),
+        firstDayOfMonth(month),
+        lastDayOfMonth(month),
         query.accountManagerId ?? null,
       ],
     );

@@ -1,6 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
 import {
-  cycleMonth,
   cyclePositionInMonth,
   DEFAULT_CYCLE_TIMES,
   scheduleWeeklyCycles,
@@ -15,7 +14,7 @@ function iso(cycles: ReturnType<typeof scheduleWeeklyCycles>) {
   }));
 }
 
-const tuesdays: WeeklyCycleRule = { orderWeekday: 2, ...DEFAULT_CYCLE_TIMES };
+const tuesdays: WeeklyCycleRule = { orderWeekday: 2, ...DEFAULT_CYCLE_TIMES, timeZone: 'Asia/Shanghai' };
 
 describe('scheduleWeeklyCycles', () => {
   it('gives a Tuesday territory the Tuesdays of March 2025, opening 12:00 Monday, cutting off 16:00 (UTC+8)', () => {
@@ -82,20 +81,6 @@ describe('scheduleWeeklyCycles', () => {
 
   it('throws on an impossible date', () => {
     expect(() => scheduleWeeklyCycles(tuesdays, '2025-02-29', '2025-03-31')).toThrow(RangeError);
-  });
-});
-
-describe('cycleMonth', () => {
-  it.each([
-    ['2025-03-04', '2025-03'],
-    ['2025-09-01', '2025-09'],
-    ['2024-12-31', '2024-12'],
-  ])('%s belongs to %s', (orderDate, month) => {
-    expect(cycleMonth(orderDate)).toBe(month);
-  });
-
-  it('throws on a malformed date', () => {
-    expect(() => cycleMonth('2025-13-01')).toThrow(RangeError);
   });
 });
 

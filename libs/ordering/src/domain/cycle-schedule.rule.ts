@@ -1,11 +1,11 @@
 import {
   addDays,
-  BUSINESS_TIME_ZONE,
   isoWeekday,
+  monthOf,
   requireDate,
-  requireTime,
+  requireTimeOfDay,
   zonedDateTimeToInstant,
-} from './business-time.js';
+} from '#libs/kernel';
 
 /**
  * A territory's weekly order day 订货日 and when its window opens and cuts off, in business-zone wall time.
@@ -23,11 +23,10 @@ export interface WeeklyCycleRule {
   timeZone: string;
 }
 
-export const DEFAULT_CYCLE_TIMES: Omit<WeeklyCycleRule, 'orderWeekday'> = {
+export const DEFAULT_CYCLE_TIMES: Omit<WeeklyCycleRule, 'orderWeekday' | 'timeZone'> = {
   opensDaysBefore: 1,
   opensAtTime: '12:00',
   cutoffTime: '16:00',
-  timeZone: BUSINESS_TIME_ZONE,
 };
 
 export interface ScheduledCycle {
@@ -45,8 +44,8 @@ function requireRule(rule: WeeklyCycleRule): void {
   if (!Number.isInteger(opensDaysBefore) || opensDaysBefore < 0 || opensDaysBefore > 6) {
     throw new RangeError(`opensDaysBefore must be 0–6 (got ${opensDaysBefore})`);
   }
-  requireTime(opensAtTime);
-  requireTime(cutoffTime);
+  requireTimeOfDay(opensAtTime, 'opensAtTime');
+  requireTimeOfDay(cutoffTime, 'cutoffTime');
   if (opensDaysBefore === 0 && opensAtTime >= cutoffTime) {
     throw new RangeError(`a window opening on the order day must open before its cutoff ${cutoffTime}`);
   }
@@ -76,12 +75,6 @@ export function scheduleWeeklyCycles(rule: WeeklyCycleRule, from: string, to: st
   return cycles;
 }
 
-/** A cycle belongs to the month of its order date, whatever day its window opened. */
-export function cycleMonth(orderDate: string): string {
-  requireDate(orderDate);
-  return orderDate.slice(0, 7);
-}
-
 export interface CyclePosition {
   month: string;
   /** 1-based position of the cycle among the month's cycles. */
@@ -99,8 +92,9 @@ export function cyclePositionInMonth(
   territoryOrderDates: readonly string[],
   orderDate: string,
 ): CyclePosition {
-  const month = cycleMonth(orderDate);
-  const ofMonth = [...new Set(territoryOrderDates.filter((date) => cycleMonth(date) === month))].sort();
+  // A cycle belongs to the month of its order date, whatever day its window opened.
+  const month = monthOf(orderDate);
+  const ofMonth = [...new Set(territoryOrderDates.filter((date) => monthOf(date) === month))].sort();
   const index = ofMonth.indexOf(orderDate) + 1;
   if (index === 0) throw new RangeError(`${orderDate} is not one of the territory's order dates`);
   return { month, index, cyclesInMonth: ofMonth.length, remainingCycles: ofMonth.length - index + 1 };

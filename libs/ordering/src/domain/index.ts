@@ -1,4 +1,3 @@
-export * from './business-time.js';
 export * from './cycle-schedule.rule.js';
 export * from './demand.lifecycle.js';
 export * from './largest-remainder.rule.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { monthStart, orderDatesInMonth, remainingOrderDates } from './quota-calendar.js';
+import { orderDatesInMonth, remainingOrderDates } from './quota-calendar.js';
 import { defaultGradePolicy } from './default-grade-policy.js';
 import { validateGradePolicy } from './grade-policy.rule.js';
 
@@ -32,12 +32,6 @@ describe('remainingOrderDates', () => {
     ['2026-12-01', 0],
   ])('Mondays of November 2026 from %s: %i', (today, count) => {
     expect(remainingOrderDates('2026-11', 1, today)).toHaveLength(count);
-  });
-});
-
-describe('monthStart', () => {
-  it('keys a month by its first day', () => {
-    expect(monthStart('2026-11')).toBe('2026-11-01');
   });
 });
 

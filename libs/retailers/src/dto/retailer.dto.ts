@@ -14,7 +14,7 @@ import {
   MinLength,
   ValidateIf,
 } from 'class-validator';
-import { IsOmittable, PageQuery, IntegerText } from '#libs/shared';
+import { IsOmittable, PageQuery, IntegerText, IsDateText } from '#libs/shared';
 import {
   BUSINESS_SCALES,
   BUSINESS_TYPES,
@@ -27,9 +27,7 @@ import {
 } from '../domain/index.js';
 import { RETAILER_STATUSES, type RetailerStatus } from '../rules/retailer-status.rule.js';
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const PHONE = /^[0-9+\- ]{5,20}$/;
-const DATE_MESSAGE = 'must be a date YYYY-MM-DD';
 /** Present in the body (null included): for fields that may be cleared but not sent as null by mistake. */
 const given = (field: string) => (o: Record<string, unknown>) => o[field] !== undefined;
 
@@ -125,17 +123,17 @@ export class CreateRetailerDto {
 
   @ApiPropertyOptional({ example: '1975-06-18', nullable: true })
   @IsOptional()
-  @Matches(DATE, { message: `ownerBirthday ${DATE_MESSAGE}` })
+  @IsDateText()
   ownerBirthday?: string | null;
 
   @ApiPropertyOptional({ example: '2024-01-01', nullable: true })
   @IsOptional()
-  @Matches(DATE, { message: `licenseValidFrom ${DATE_MESSAGE}` })
+  @IsDateText()
   licenseValidFrom?: string | null;
 
   @ApiPropertyOptional({ example: '2028-12-31', nullable: true })
   @IsOptional()
-  @Matches(DATE, { message: `licenseValidTo ${DATE_MESSAGE}` })
+  @IsDateText()
   licenseValidTo?: string | null;
 }
 
@@ -229,17 +227,17 @@ export class UpdateRetailerDto {
 
   @ApiPropertyOptional({ nullable: true })
   @IsOptional()
-  @Matches(DATE, { message: `ownerBirthday ${DATE_MESSAGE}` })
+  @IsDateText()
   ownerBirthday?: string | null;
 
   @ApiPropertyOptional({ nullable: true })
   @IsOptional()
-  @Matches(DATE, { message: `licenseValidFrom ${DATE_MESSAGE}` })
+  @IsDateText()
   licenseValidFrom?: string | null;
 
   @ApiPropertyOptional({ nullable: true })
   @IsOptional()
-  @Matches(DATE, { message: `licenseValidTo ${DATE_MESSAGE}` })
+  @IsDateText()
   licenseValidTo?: string | null;
 
   // Accepted only to be refused with a precise code (RETAILER_GRADE_LOCKED, …), not a generic one.
