@@ -9,11 +9,11 @@ import { insertBrands, insertRetailers, ROUND_QUOTA_POLICY } from './support/fix
 /**
  * Fixture: the demo county, a policy with base = 10 × grade, floats large 5 % / medium 10 % / small 15 %,
  * pacing 1.5; "today" is Thursday 2026-12-10 in Asia/Shanghai. December 2026's Mondays: 7, 14, 21, 28.
- *   r1 T001 grade 10 small  → agreed 100, cap ⌊100 × 1.15⌋ = 115
- *   r2 T001 grade 20 medium → agreed 200, cap ⌊200 × 1.10⌋ = 220
- *   r3 T002 grade 30 large  → agreed 300, cap ⌊300 × 1.05⌋ = 315
- *   r4 T003 grade 5 small   → agreed 50,  cap ⌊50 × 1.15⌋  = 57
- *   r5 T005 grade 15 small (another center) → agreed 150, cap 172
+ *   r1 T001 grade 10 small  → agreed 100, cap ⌈100 × 1.15⌉ = 115
+ *   r2 T001 grade 20 medium → agreed 200, cap ⌈200 × 1.10⌉ = 220
+ *   r3 T002 grade 30 large  → agreed 300, cap ⌈300 × 1.05⌉ = 315
+ *   r4 T003 grade 5 small   → agreed 50,  cap ⌈50 × 1.15⌉ = ⌈57.5⌉ = 58
+ *   r5 T005 grade 15 small (another center) → agreed 150, cap ⌈172.5⌉ = 173
  */
 describe('total-volume floating quotas', () => {
   let t: DemoApp;
@@ -44,7 +44,7 @@ describe('total-volume floating quotas', () => {
     mm1 = bearer(await t.token('mm1'));
     await t.http.put('/api/quota-policies').set(head).send(ROUND_QUOTA_POLICY).expect(200);
     const computed = await t.http.post('/api/quotas/compute').set(head).send({ month }).expect(200);
-    expect(computed.body).toMatchObject({ month, retailers: 5, totalCap: 115 + 220 + 315 + 57 + 172 });
+    expect(computed.body).toMatchObject({ month, retailers: 5, totalCap: 115 + 220 + 315 + 58 + 173 });
   });
   afterAll(async () => {
     await t.close();

@@ -140,7 +140,7 @@ export async function seedOrderingHistory(
   await manager.query(`
     INSERT INTO retailer_quotas (retailer_id, month, territory_id, department_id, agreed_total, agreed_total_source, float_bp, cap, used, explanation)
     SELECT r.id, m.month, r.territory_id, r.department_id, q.base, 'grade_policy', q.float_bp,
-           greatest(floor(q.base * (10000 + q.float_bp) / 10000.0)::int, COALESCE(u.used, 0)), COALESCE(u.used, 0),
+           greatest(ceil(q.base * (10000 + q.float_bp) / 10000.0)::int, COALESCE(u.used, 0)), COALESCE(u.used, 0),
            jsonb_build_object('seeded', true, 'agreedTotalSource', 'grade_policy', 'policyBase', q.base, 'floatBp', q.float_bp)
       FROM retailers r
       CROSS JOIN demo_params p

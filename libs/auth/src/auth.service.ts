@@ -54,14 +54,17 @@ export class AuthService {
 
   async login(username: string, password: string, ip: string): Promise<LoginResponse> {
     const keys = [userThrottleKey(username), ipThrottleKey(ip)];
-    const locks: Array<{ locked_until: Date | null }> = await this.dataSource.query(
-      'SELECT locked_until FROM login_throttle WHERE key = ANY($1)',
+    // The throttle's windows and locks are kept on the database's clock: compare with that clock, not the process's.
+    const locks: Array<{ locked_until: Date | null; now: Date }> = await this.dataSource.query(
+      'SELECT locked_until, now() AS now FROM login_throttle WHERE key = ANY($1)',
       [keys],
     );
-    const wait = secondsLocked(
-      locks.map((l) => l.locked_until),
-      new Date(),
-    );
+    const wait = locks.length
+      ? secondsLocked(
+          locks.map((l) => l.locked_until),
+          locks[0].now,
+        )
+      : 0;
     if (wait > 0) throw authError('TOO_MANY_ATTEMPTS', { retryAfterSeconds: wait });
 
     const user = await this.dataSource

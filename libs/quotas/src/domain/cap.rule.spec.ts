@@ -10,21 +10,30 @@ import {
 import { BUSINESS_SCALES, type BusinessScale } from './retailer-class.js';
 
 describe('computeCap', () => {
-  it.each<[number, BusinessScale, number]>([
-    [0, 'large', 0],
-    [0, 'small', 0],
-    [100, 'large', 105],
-    [100, 'medium', 110],
-    [100, 'small', 115],
-    [19, 'large', 19], // 19.95 rounds down: a cap is a ceiling
-    [7, 'medium', 7], // 7.7
-    [33, 'small', 37], // 37.95
-    [1, 'small', 1], // 1.15
-    [1_234, 'medium', 1_357], // 1,357.4
-    [4_000_000_000_000_001, 'medium', 4_400_000_000_000_001], // 4.4e15 + 1.1: exact past float precision
-  ])('agreed %i cartons, %s retailer → cap %i', (agreedTotal, scale, cap) => {
-    expect(computeCap(agreedTotal, scale)).toEqual({ floatBp: DEFAULT_FLOAT_ALLOWANCES_BP[scale], cap });
-  });
+  it.each<[number, BusinessScale, number, string]>([
+    [0, 'large', 0, '0'], // an agreed total of 0 stays 0
+    [0, 'small', 0, '0'],
+    [100, 'large', 105, '105'],
+    [100, 'medium', 110, '110'],
+    [100, 'small', 115, '115'],
+    [6, 'small', 7, '6.9'], // the case: rounding down left 6, no float at all
+    [19, 'large', 20, '19.95'],
+    [7, 'medium', 8, '7.7'],
+    [33, 'small', 38, '37.95'],
+    [1, 'small', 2, '1.15'], // one carton agreed: still one carton of float
+    [1, 'large', 2, '1.05'],
+    [1_234, 'medium', 1_358, '1357.4'],
+    [4_000_000_000_000_001, 'medium', 4_400_000_000_000_002, '4400000000000001.1'], // exact past float precision
+  ])(
+    'agreed %i cartons, %s retailer → cap %i (exactly %s, rounded up)',
+    (agreedTotal, scale, cap, capExact) => {
+      expect(computeCap(agreedTotal, scale)).toEqual({
+        floatBp: DEFAULT_FLOAT_ALLOWANCES_BP[scale],
+        capExact,
+        cap,
+      });
+    },
+  );
 
   it.each<[BusinessScale, number]>([
     ['large', 110],
@@ -57,7 +66,7 @@ describe('computeCap', () => {
     expect(() => computeCap(9_000_000_000_000_000, 'small')).toThrow(RangeError);
   });
 
-  it('stays between the agreed total and the top of the band, and grows with the agreed total', () => {
+  it('gives every positive agreed total at least one carton of float, stays within the band and grows', () => {
     const allowancesInBand = fc.record({
       large: fc.integer({ min: 500, max: 1_000 }),
       medium: fc.integer({ min: 500, max: 1_000 }),
@@ -71,11 +80,12 @@ describe('computeCap', () => {
         (agreedTotal, scale, allowances) => {
           const { cap, floatBp } = computeCap(agreedTotal, scale, allowances);
           const { toBp } = FLOAT_ALLOWANCE_BANDS_BP[scale];
-          expect(cap).toBeGreaterThanOrEqual(agreedTotal);
-          expect(cap * 10_000).toBeLessThanOrEqual(agreedTotal * (10_000 + toBp));
-          // The largest whole number not above agreed × (1 + float):
-          expect(cap * 10_000).toBeLessThanOrEqual(agreedTotal * (10_000 + floatBp));
-          expect((cap + 1) * 10_000).toBeGreaterThan(agreedTotal * (10_000 + floatBp));
+          if (agreedTotal === 0) expect(cap).toBe(0);
+          else expect(cap).toBeGreaterThanOrEqual(agreedTotal + 1);
+          // The smallest whole number not below agreed × (1 + float), so never a carton past the band's top + 1:
+          expect(cap * 10_000).toBeGreaterThanOrEqual(agreedTotal * (10_000 + floatBp));
+          expect((cap - 1) * 10_000).toBeLessThan(agreedTotal * (10_000 + floatBp));
+          expect((cap - 1) * 10_000).toBeLessThan(agreedTotal * (10_000 + toBp));
           expect(computeCap(agreedTotal + 1, scale, allowances).cap).toBeGreaterThanOrEqual(cap);
         },
       ),

@@ -1,4 +1,4 @@
-import { BASIS_POINTS, mulDivFloor, requireCartons } from './integer-math.js';
+import { BASIS_POINTS, mulDivCeil, requireCartons } from './integer-math.js';
 import { accept, refuse, type Outcome, type Refusal } from './refusal.js';
 import { BUSINESS_SCALES, type BusinessScale } from './retailer-class.js';
 
@@ -56,12 +56,16 @@ export function validateFloatAllowances(
 
 export interface Cap {
   floatBp: number;
+  /** agreed total × (1 + float) exactly, as a decimal text ("6.9"), so the explanation shows the rounding. */
+  capExact: string;
   cap: number;
 }
 
 /**
- * cap = ⌊agreed total × (1 + float)⌋. Rounded down because a cap is a ceiling. There is deliberately no
- * lower counterpart: a retailer may order nothing at all (rule 1).
+ * cap = ⌈agreed total × (1 + float)⌉. Rounded up so that the float is real for every retailer: with a
+ * positive agreed total and float the cap is at least one carton above the agreed total (6 cartons at 15 %
+ * = 6.9 → 7, where rounding down left small retailers no float at all); an agreed total of 0 stays 0.
+ * There is deliberately no lower counterpart: a retailer may order nothing at all (rule 1).
  * Throws on a negative or fractional total or an allowance outside its band: both are validated upstream.
  */
 export function computeCap(
@@ -74,5 +78,16 @@ export function computeCap(
   if (!isInBand(floatBp, FLOAT_ALLOWANCE_BANDS_BP[scale])) {
     throw new RangeError(`float allowance ${floatBp} bp is outside the ${scale} band`);
   }
-  return { floatBp, cap: mulDivFloor(agreedTotal, BASIS_POINTS + floatBp, BASIS_POINTS) };
+  return {
+    floatBp,
+    capExact: exactDecimal(BigInt(agreedTotal) * BigInt(BASIS_POINTS + floatBp)),
+    cap: mulDivCeil(agreedTotal, BASIS_POINTS + floatBp, BASIS_POINTS),
+  };
+}
+
+/** A count of ten-thousandths as decimal text without trailing zeros: 69000 → "6.9". */
+function exactDecimal(tenThousandths: bigint): string {
+  const scale = BigInt(BASIS_POINTS);
+  const fraction = (tenThousandths % scale).toString().padStart(4, '0').replace(/0+$/, '');
+  return `${tenThousandths / scale}${fraction ? `.${fraction}` : ''}`;
 }

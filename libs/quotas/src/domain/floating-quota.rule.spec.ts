@@ -47,9 +47,9 @@ describe('computeMonthlyQuota', () => {
       { agreedTotalSource: 'floating', trailingAverage: 100, agreedTotal: 100, boundApplied: 'none' },
     ],
     [
-      'the total follows actuals within the bound: 321 / 3 = 107 → cap ⌊117.7⌋',
+      'the total follows actuals within the bound: 321 / 3 = 107 → cap ⌈117.7⌉',
       { actuals: quarter(105, 106, 110) },
-      { trailingAverage: 107, agreedTotal: 107, formulaCap: 117, boundApplied: 'none' },
+      { trailingAverage: 107, agreedTotal: 107, capExact: '117.7', formulaCap: 118, boundApplied: 'none' },
     ],
     [
       'a fall is limited to 20 %: average 60 → 80',
@@ -69,7 +69,7 @@ describe('computeMonthlyQuota', () => {
     [
       'a month of the window without an entry is not counted: (90 + 96) / 2 = 93',
       { actuals: quarter(0, 90, 96).slice(1) },
-      { trailingAverage: 93, agreedTotal: 93, formulaCap: 102 },
+      { trailingAverage: 93, agreedTotal: 93, capExact: '102.3', formulaCap: 103 },
     ],
     [
       'a month with 0 cartons is counted: (0 + 90 + 96) / 3 = 62 → bounded at 80',
@@ -100,7 +100,13 @@ describe('computeMonthlyQuota', () => {
     [
       'the step is rounded up so small totals move: 4 × 20 % = 0.8 → 1',
       { previousAgreedTotal: 4, actuals: quarter(0, 0, 0) },
-      { maxMonthlyChangeCartons: 1, agreedTotal: 3, formulaCap: 3, boundApplied: 'fall_limited' },
+      {
+        maxMonthlyChangeCartons: 1,
+        agreedTotal: 3,
+        capExact: '3.3',
+        formulaCap: 4,
+        boundApplied: 'fall_limited',
+      },
     ],
     [
       'a total of 0 stays 0 (no cap, so no orders to float on)',
@@ -145,6 +151,7 @@ describe('computeMonthlyQuota', () => {
       agreedTotal: 80,
       scale: 'medium',
       floatBp: 1_000,
+      capExact: '88',
       formulaCap: 88,
       alreadyUsed: 95,
       capKeptAtAlreadyUsed: true,

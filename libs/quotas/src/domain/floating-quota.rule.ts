@@ -66,6 +66,8 @@ export interface QuotaExplanation {
   agreedTotal: number;
   scale: BusinessScale;
   floatBp: number;
+  /** agreedTotal × (1 + float) before rounding up, as decimal text ("6.9"): formulaCap is its ceiling. */
+  capExact: string;
   formulaCap: number;
   alreadyUsed: number;
   /** True when the formula gave less than what was already ordered or reserved, and the cap was kept there. */
@@ -195,7 +197,11 @@ export function computeMonthlyQuota(
   }
 
   const agreed = deriveAgreedTotal(input, policy.floating);
-  const { floatBp, cap: formulaCap } = computeCap(agreed.agreedTotal, input.scale, policy.floatAllowances);
+  const {
+    floatBp,
+    capExact,
+    cap: formulaCap,
+  } = computeCap(agreed.agreedTotal, input.scale, policy.floatAllowances);
   const effectiveCap = Math.max(formulaCap, input.alreadyUsed);
   return {
     agreedTotal: agreed.agreedTotal,
@@ -212,6 +218,7 @@ export function computeMonthlyQuota(
       ...agreed,
       scale: input.scale,
       floatBp,
+      capExact,
       formulaCap,
       alreadyUsed: input.alreadyUsed,
       capKeptAtAlreadyUsed: effectiveCap > formulaCap,

@@ -13,11 +13,6 @@ function toSafeNumber(value: bigint, what: string): number {
   return Number(value);
 }
 
-/** ⌊a × b ÷ c⌋ for non-negative safe integers; the product is taken in BigInt so it stays exact past 2^53. */
-export function mulDivFloor(a: number, b: number, c: number): number {
-  return toSafeNumber((BigInt(a) * BigInt(b)) / BigInt(c), `${a} × ${b} ÷ ${c}`);
-}
-
 /** ⌈a × b ÷ c⌉ for non-negative safe integers. */
 export function mulDivCeil(a: number, b: number, c: number): number {
   const divisor = BigInt(c);
