@@ -1,6 +1,7 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import prettier from 'eslint-config-prettier';
+import reactHooks from 'eslint-plugin-react-hooks';
 
 export default tseslint.config(
   { ignores: ['dist/', 'node_modules/', '.data/', 'coverage/'] },
@@ -26,6 +27,40 @@ export default tseslint.config(
             {
               group: ['**/libs/*/src/**', '../../libs/**'],
               message: 'Import another lib through its index: #libs/<name>.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // The console runs in the browser (and its service worker in a worker).
+    files: ['apps/web/**/*.{ts,tsx,js}'],
+    plugins: { 'react-hooks': reactHooks },
+    languageOptions: {
+      globals: {
+        window: 'readonly',
+        document: 'readonly',
+        navigator: 'readonly',
+        location: 'readonly',
+        fetch: 'readonly',
+        crypto: 'readonly',
+        indexedDB: 'readonly',
+        self: 'readonly',
+        caches: 'readonly',
+        URL: 'readonly',
+        Response: 'readonly',
+      },
+    },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['@/features/*/*', '!@/features/*/index'],
+              message: 'Use a feature through its index (features/<name>/index.ts).',
             },
           ],
         },

@@ -17,6 +17,7 @@ import {
   jsonBodyParser,
 } from '#libs/shared';
 import { AppModule, type AppModuleOptions } from './app.module.js';
+import { serveConsole } from './console.js';
 
 const REQUEST_ID = /^[\w.:-]{1,64}$/;
 
@@ -138,6 +139,7 @@ export async function createHttpApp(
   await app.register(multipart, { limits: { fileSize: 20 * 1024 * 1024, files: 1 } });
 
   SwaggerModule.setup('docs', app, () => buildOpenApiDocument(app), { jsonDocumentUrl: 'docs-json' });
+  await serveConsole(app, config.webDir);
   await app.init();
   return app;
 }

@@ -7,6 +7,8 @@ export interface AppConfig {
   /** Unset: an embedded PostgreSQL is started under `dataDir`. */
   databaseUrl: string | undefined;
   dataDir: string;
+  /** The built console (`npm run build:web`), served at `/` when present. */
+  webDir: string;
   jwtSecret: string;
   jwtExpiresIn: string;
   adminPassword: string | undefined;
@@ -146,6 +148,7 @@ export function loadConfig(env: Env): AppConfig {
     port: integer(env, 'PORT', 3000, 0, 65535),
     databaseUrl: url,
     dataDir: env.DATA_DIR || '.data',
+    webDir: env.WEB_DIR || 'dist/web',
     jwtSecret: jwtSecret ?? DEVELOPMENT_JWT_SECRET,
     jwtExpiresIn,
     adminPassword,

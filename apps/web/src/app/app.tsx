@@ -1,0 +1,43 @@
+import { useEffect, useState } from 'react';
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { ConfigProvider, SpinLoading } from 'antd-mobile';
+import zhCN from 'antd-mobile/es/locales/zh-CN';
+import { RouterProvider } from 'react-router';
+import { ApiError } from '@/lib/errors';
+import { resumeSession } from '@/features/auth';
+import { router } from './router';
+
+const queryClient = new QueryClient({
+  defaultOptions: {
+    queries: {
+      staleTime: 30_000,
+      // A refusal will not change by asking again; a dropped connection may.
+      retry: (count, error) => count < 2 && !(error instanceof ApiError && error.status >= 400),
+      refetchOnWindowFocus: false,
+    },
+  },
+});
+
+export function App() {
+  const [ready, setReady] = useState(false);
+  useEffect(() => {
+    void resumeSession().finally(() => setReady(true));
+  }, []);
+  return (
+    <ConfigProvider locale={zhCN}>
+      <QueryClientProvider client={queryClient}>
+        {ready ? (
+          <RouterProvider router={router} />
+        ) : (
+          <div
+            style={{ display: 'grid', placeItems: 'center', height: '100%' }}
+            role="status"
+            aria-label="加载中"
+          >
+            <SpinLoading />
+          </div>
+        )}
+      </QueryClientProvider>
+    </ConfigProvider>
+  );
+}

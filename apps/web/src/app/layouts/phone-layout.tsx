@@ -1,0 +1,60 @@
+import { Suspense } from 'react';
+import { SpinLoading } from 'antd-mobile';
+import { NavLink, Outlet } from 'react-router';
+import { can, type Page } from '@/lib/access';
+import { useSessionUser } from '@/hooks/use-session';
+import { OutboxBadge } from '@/features/outbox';
+
+interface Tab {
+  path: string;
+  title: string;
+  page?: Page;
+  icon: string;
+}
+
+/** The phone's bottom tabs, from the access table: each role sees its own. */
+const TABS: Tab[] = [
+  { path: '/am/today', title: '今日', page: 'amToday', icon: '☀' },
+  { path: '/am/retailers', title: '零售户', page: 'retailerList', icon: '⌂' },
+  { path: '/am/collect', title: '代收需求', page: 'collectDemand', icon: '✎' },
+  { path: '/am/visits', title: '拜访', page: 'visits', icon: '⚑' },
+  { path: '/shop/order', title: '订货', page: 'order', icon: '🛒' },
+  { path: '/shop/confirm', title: '确认', page: 'confirmDemand', icon: '✔' },
+  { path: '/shop/history', title: '历史', page: 'orderHistory', icon: '☰' },
+  { path: '/me', title: '我的', icon: '☺' },
+];
+
+export function PhoneLayout() {
+  const user = useSessionUser();
+  const tabs = TABS.filter((tab) => !tab.page || can(user?.role, tab.page));
+  return (
+    <div className="phone">
+      <OutboxBadge />
+      <main className="phone-body">
+        <Suspense
+          fallback={
+            <div
+              style={{ display: 'grid', placeItems: 'center', height: 200 }}
+              role="status"
+              aria-label="加载中"
+            >
+              <SpinLoading />
+            </div>
+          }
+        >
+          <Outlet />
+        </Suspense>
+      </main>
+      <nav className="phone-tabs" aria-label="主导航">
+        {tabs.map((tab) => (
+          <NavLink key={tab.path} to={tab.path} className="phone-tab">
+            <span aria-hidden="true" className="phone-tab-icon">
+              {tab.icon}
+            </span>
+            {tab.title}
+          </NavLink>
+        ))}
+      </nav>
+    </div>
+  );
+}

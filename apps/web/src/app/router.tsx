@@ -1,0 +1,113 @@
+import { createBrowserRouter, Navigate } from 'react-router';
+import { LoginPage, ChangePasswordPage } from '@/features/auth';
+import { RequireAccess, RequireLogin } from './routes/guards';
+import { PhoneLayout } from './layouts/phone-layout';
+import { HomeRedirect } from './routes/home-redirect';
+import { NotFoundPage } from '@/components/not-found-page';
+
+/** Each page is its own chunk, loaded when first opened. */
+const page = (load: () => Promise<{ default: React.ComponentType }>) => async () => ({
+  Component: (await load()).default,
+});
+
+export const router = createBrowserRouter([
+  { path: '/login', element: <LoginPage /> },
+  {
+    path: '/change-password',
+    element: (
+      <RequireLogin allowPendingPassword>
+        <ChangePasswordPage />
+      </RequireLogin>
+    ),
+  },
+  {
+    path: '/waiting',
+    element: <RequireLogin />,
+    children: [{ index: true, lazy: page(() => import('./routes/waiting')) }],
+  },
+  {
+    element: (
+      <RequireLogin>
+        <PhoneLayout />
+      </RequireLogin>
+    ),
+    children: [
+      { index: true, element: <HomeRedirect /> },
+      { path: 'me', lazy: page(() => import('./routes/me')) },
+      {
+        path: 'am',
+        children: [
+          { index: true, element: <Navigate to="/am/today" replace /> },
+          {
+            path: 'today',
+            element: <RequireAccess page="amToday" />,
+            children: [{ index: true, lazy: page(() => import('./routes/am/today')) }],
+          },
+          {
+            path: 'retailers',
+            element: <RequireAccess page="retailerList" />,
+            children: [{ index: true, lazy: page(() => import('./routes/am/retailers')) }],
+          },
+          {
+            path: 'collect',
+            element: <RequireAccess page="collectDemand" />,
+            children: [
+              { index: true, lazy: page(() => import('./routes/am/collected-list')) },
+              { path: 'new', lazy: page(() => import('./routes/am/collect-new')) },
+            ],
+          },
+          {
+            path: 'visits',
+            element: <RequireAccess page="visits" />,
+            children: [
+              { index: true, lazy: page(() => import('./routes/am/visits')) },
+              { path: 'new', lazy: page(() => import('./routes/am/visit-new')) },
+            ],
+          },
+          {
+            path: 'forecasts',
+            element: <RequireAccess page="forecasts" />,
+            children: [{ index: true, lazy: page(() => import('./routes/am/forecasts')) }],
+          },
+          {
+            path: 'kpis',
+            element: <RequireAccess page="myKpis" />,
+            children: [{ index: true, lazy: page(() => import('./routes/am/kpis')) }],
+          },
+        ],
+      },
+      {
+        path: 'retailers/:id',
+        element: <RequireAccess page="retailerCard" />,
+        children: [{ index: true, lazy: page(() => import('./routes/retailer-card')) }],
+      },
+      {
+        path: 'outbox',
+        element: <RequireAccess page="outbox" />,
+        children: [{ index: true, lazy: page(() => import('./routes/outbox')) }],
+      },
+      {
+        path: 'shop',
+        children: [
+          { index: true, element: <Navigate to="/shop/order" replace /> },
+          {
+            path: 'order',
+            element: <RequireAccess page="order" />,
+            children: [{ index: true, lazy: page(() => import('./routes/shop/order')) }],
+          },
+          {
+            path: 'confirm',
+            element: <RequireAccess page="confirmDemand" />,
+            children: [{ index: true, lazy: page(() => import('./routes/shop/confirm')) }],
+          },
+          {
+            path: 'history',
+            element: <RequireAccess page="orderHistory" />,
+            children: [{ index: true, lazy: page(() => import('./routes/shop/history')) }],
+          },
+        ],
+      },
+      { path: '*', element: <NotFoundPage /> },
+    ],
+  },
+]);

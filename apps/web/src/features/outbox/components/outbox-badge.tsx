@@ -1,0 +1,3 @@
+export function OutboxBadge() {
+  return null;
+}

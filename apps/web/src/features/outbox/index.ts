@@ -1,0 +1,1 @@
+export { OutboxBadge } from './components/outbox-badge';

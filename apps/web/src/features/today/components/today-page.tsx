@@ -1,0 +1,116 @@
+import { Button, Card, ErrorBlock, List, Skeleton, Tag } from 'antd-mobile';
+import { Link, useNavigate } from 'react-router';
+import { countdown, dateWithWeekday, dayAndTime, percent } from '@/lib/format';
+import { sentenceOf } from '@/lib/errors';
+import { useNow } from '@/hooks/use-now';
+import type { OrderCycle } from '@/lib/queries/ordering';
+import { useTodaySummary, type KpiValue } from '../api/today-api';
+
+const KPI_LABELS: [string, string][] = [
+  ['guidanceCoverage', '经营指导面'],
+  ['effectiveGuidance', '有效指导率'],
+  ['visitAttainment', '拜访达成率'],
+  ['callAttainment', '电话回访达成率'],
+];
+
+function CycleCard({ cycle, now }: { cycle: OrderCycle | undefined; now: Date }) {
+  if (!cycle) {
+    return (
+      <Card title="本周订货周期">
+        <p>本周没有订货周期（可能因节假日调整），请留意通知。</p>
+      </Card>
+    );
+  }
+  const open = cycle.status === 'open';
+  return (
+    <Card title="本周订货周期" aria-label="本周订货周期">
+      <div className="row">
+        <strong>订货日 {dateWithWeekday(cycle.orderDate)}</strong>
+        <Tag color={open ? 'success' : 'default'}>{open ? '订货中' : '未开放'}</Tag>
+      </div>
+      <p className="muted">
+        开放 {dayAndTime(cycle.opensAt)}，截单 {dayAndTime(cycle.cutoffAt)}
+      </p>
+      <p>
+        {open ? '距截单还有 ' : '距开放还有 '}
+        <strong>{countdown(open ? cycle.cutoffAt : cycle.opensAt, now)}</strong>
+      </p>
+    </Card>
+  );
+}
+
+function KpiGlance({ kpis }: { kpis: Record<string, KpiValue> }) {
+  return (
+    <Card title="本月考核">
+      <div className="figures">
+        {KPI_LABELS.filter(([code]) => kpis[code]).map(([code, label]) => (
+          <div key={code}>
+            <div className={kpis[code].status === 'below' ? 'figure danger-text' : 'figure'}>
+              {percent(kpis[code].value)}
+            </div>
+            <div className="muted">
+              {label}
+              {kpis[code].target?.value !== undefined && `（目标 ${percent(kpis[code].target?.value)}）`}
+            </div>
+          </div>
+        ))}
+      </div>
+      <Link to="/am/kpis">查看考核图表</Link>
+    </Card>
+  );
+}
+
+/** The account manager's home: the day at a glance. */
+export function TodayPage() {
+  const now = useNow();
+  const navigate = useNavigate();
+  const summary = useTodaySummary(now);
+  if (summary.isPending) return <Skeleton.Paragraph lineCount={8} animated />;
+  if (summary.isError)
+    return <ErrorBlock status="default" title="加载失败" description={sentenceOf(summary.error)} />;
+  const { cycle, notSubmitted, overdue, overdueTotal, retailers, openTasks, kpis } = summary.data;
+  return (
+    <div className="section" style={{ display: 'grid', gap: 12 }}>
+      <h1 style={{ fontSize: 20, margin: 0 }}>今日工作</h1>
+      <CycleCard cycle={cycle} now={now} />
+      <List header={`尚未提报（${notSubmitted.length} 户）`}>
+        {notSubmitted.slice(0, 20).map((r) => (
+          <List.Item
+            key={r.id}
+            description={`${r.ownerName} · ${r.phone ?? '无电话'}`}
+            extra={
+              r.phone ? (
+                <a href={`tel:${r.phone}`} aria-label={`致电${r.shopName}`}>
+                  致电
+                </a>
+              ) : undefined
+            }
+            onClick={() => navigate(`/am/collect/new?retailerId=${r.id}`)}
+          >
+            {r.shopName}
+          </List.Item>
+        ))}
+        {notSubmitted.length === 0 && <List.Item>本周期的零售户都已提报。</List.Item>}
+      </List>
+      <List header={`拜访逾期（${overdueTotal} 户）`}>
+        {overdue.slice(0, 10).map((visit) => (
+          <List.Item
+            key={visit.retailerId}
+            description={`应于 ${dateWithWeekday(visit.dueOn)} 前拜访，已逾期 ${visit.daysOverdue} 天${visit.bigAccount ? ' · 大户' : ''}`}
+            onClick={() => navigate(`/am/visits/new?retailerId=${visit.retailerId}`)}
+          >
+            {retailers.get(visit.retailerId)?.shopName ?? `零售户 ${visit.retailerId}`}
+          </List.Item>
+        ))}
+        {overdueTotal === 0 && <List.Item>没有逾期的拜访。</List.Item>}
+      </List>
+      <Card title="待办">
+        <p>新品分析待提交：{openTasks} 项</p>
+        <Button size="small" onClick={() => navigate('/am/forecasts')}>
+          需求预测
+        </Button>
+      </Card>
+      <KpiGlance kpis={kpis} />
+    </div>
+  );
+}

@@ -1,0 +1,122 @@
+import { api, ask, idempotencyKey, type PageOf } from '@/lib/api';
+
+export interface OrderCycle {
+  id: number;
+  territoryId: number;
+  orderDate: string;
+  opensAt: string;
+  cutoffAt: string;
+  status: 'scheduled' | 'open' | 'cut_off' | 'consolidated' | 'cancelled';
+}
+
+export interface DemandLine {
+  brandId: number;
+  cartons: number;
+}
+
+export type DemandStatus =
+  | 'submitted'
+  | 'pending_confirmation'
+  | 'pending_approval'
+  | 'approved'
+  | 'rejected'
+  | 'cancelled'
+  | 'expired'
+  | 'ordered';
+
+export interface Demand {
+  id: number;
+  cycleId: number;
+  retailerId: number;
+  channel: 'self' | 'collected';
+  status: DemandStatus;
+  totalCartons: number;
+  lines: DemandLine[];
+  confirmedAt: string | null;
+  confirmedVia: string | null;
+  approvedAt: string | null;
+  rejectReason: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export const DEMAND_STATUS_LABELS: Record<string, string> = {
+  submitted: '已提交',
+  pending_confirmation: '待零售户确认',
+  pending_approval: '待市场经理审批',
+  approved: '已审批',
+  rejected: '已驳回',
+  cancelled: '已撤回',
+  expired: '已过期',
+  ordered: '已订购',
+};
+
+/** The territory's cycles around a date (the current one and the next ones). */
+export async function cyclesAround(from: string, to: string): Promise<OrderCycle[]> {
+  const page = await ask<PageOf<OrderCycle>>(
+    api.GET('/api/order-cycles', { params: { query: { from, to, pageSize: 20 } } }),
+  );
+  return [...page.items].sort((a, b) => a.orderDate.localeCompare(b.orderDate));
+}
+
+/** The cycle that matters now: the open one, else the next to open. */
+export function currentCycle(cycles: OrderCycle[]): OrderCycle | undefined {
+  return (
+    cycles.find((cycle) => cycle.status === 'open') ?? cycles.find((cycle) => cycle.status === 'scheduled')
+  );
+}
+
+export async function demandsOf(query: {
+  cycleId?: number;
+  retailerId?: number;
+  channel?: 'self' | 'collected';
+  status?: DemandStatus;
+}): Promise<Demand[]> {
+  const items: Demand[] = [];
+  for (let page = 1; ; page++) {
+    const answer = await ask<PageOf<Demand>>(
+      api.GET('/api/demands', { params: { query: { ...query, page, pageSize: 200 } } }),
+    );
+    items.push(...answer.items);
+    if (items.length >= answer.total || answer.items.length === 0) return items;
+  }
+}
+
+export function demand(id: number): Promise<Demand> {
+  return ask<Demand>(api.GET('/api/demands/{id}', { params: { path: { id } } }));
+}
+
+export interface NewDemand {
+  retailerId: number;
+  channel: 'self' | 'collected';
+  lines: DemandLine[];
+  confirmationCode?: string;
+}
+
+/** Submits a demand with its Idempotency-Key (a retry with the same key never makes a second one). */
+export function submitDemand(body: NewDemand, key: string = idempotencyKey()): Promise<Demand> {
+  return ask<Demand>(
+    api.POST('/api/demands', { body, params: { header: { 'idempotency-key': key } } as never }),
+  );
+}
+
+export function amendDemand(id: number, lines: DemandLine[]): Promise<Demand> {
+  return ask<Demand>(api.PATCH('/api/demands/{id}', { params: { path: { id } }, body: { lines } }));
+}
+
+export function cancelDemand(id: number): Promise<Demand> {
+  return ask<Demand>(api.POST('/api/demands/{id}/cancel', { params: { path: { id } } }));
+}
+
+export function confirmDemand(id: number): Promise<Demand> {
+  return ask<Demand>(api.POST('/api/demands/{id}/confirm', { params: { path: { id } } }));
+}
+
+export interface ConfirmationCode {
+  code: string;
+  expiresAt: string;
+}
+
+export function newConfirmationCode(): Promise<ConfirmationCode> {
+  return ask<ConfirmationCode>(api.POST('/api/demands/confirmation-codes'));
+}

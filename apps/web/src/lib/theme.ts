@@ -1,0 +1,26 @@
+/**
+ * One theme for the phone pages (antd-mobile, CSS variables in app/global.css) and the desk pages (antd
+ * tokens): the same primary colour, radius and Chinese font stack.
+ */
+export const THEME = {
+  primary: '#0958d9',
+  success: '#007a4d',
+  warning: '#ad4e00',
+  danger: '#cf1322',
+  radius: 8,
+  fontFamily:
+    '-apple-system, BlinkMacSystemFont, "PingFang SC", "Hiragino Sans GB", "Microsoft YaHei", "Noto Sans CJK SC", "Source Han Sans SC", "Helvetica Neue", Arial, "Noto Sans SC", sans-serif',
+} as const;
+
+/** antd's tokens from the same theme (the desk pages' ConfigProvider). */
+export const DESK_TOKENS = {
+  colorPrimary: THEME.primary,
+  colorSuccess: THEME.success,
+  colorWarning: THEME.warning,
+  colorError: THEME.danger,
+  borderRadius: THEME.radius,
+  fontFamily: THEME.fontFamily,
+  // Secondary text dark enough for a 4.5:1 contrast on white.
+  colorTextDescription: '#595959',
+  colorTextSecondary: '#595959',
+};

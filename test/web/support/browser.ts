@@ -1,0 +1,133 @@
+/// <reference lib="dom" />
+import { mkdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import chromium from '@sparticuz/chromium';
+import { chromium as playwright, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { startDemoApp, type DemoApp } from '../../support/demo.js';
+import { ensureConsoleBuilt } from './console-build.js';
+
+export const SCREENSHOT_DIR = join(process.cwd(), 'test-results/screens');
+/** The phone the pages are designed for first. */
+export const PHONE = { width: 390, height: 844 };
+
+export interface ConsoleApp extends DemoApp {
+  /** Where the console is served (a real port: the browser needs one). */
+  url: string;
+  browser: Browser;
+  /** A fresh phone (its own cookies and storage) with the browser clock at the API's instant. */
+  phone: () => Promise<BrowserContext>;
+}
+
+/** The Chromium of `CHROMIUM_PATH`, or the one the npm package @sparticuz/chromium ships (no download). */
+export async function launchChromium(): Promise<Browser> {
+  const executablePath = process.env.CHROMIUM_PATH || (await chromium.executablePath());
+  // Its Lambda flags include --single-process, which ends the whole browser when one context closes.
+  const args = process.env.CHROMIUM_PATH ? [] : chromium.args.filter((arg) => arg !== '--single-process');
+  return playwright.launch({ executablePath, args, headless: true });
+}
+
+/** The API with the built console on a real port, the demo county loaded, and a browser. */
+export async function startConsoleApp(options: Parameters<typeof startDemoApp>[0] = {}): Promise<ConsoleApp> {
+  await ensureConsoleBuilt();
+  const t = await startDemoApp(options);
+  await t.app.listen({ port: 0, host: '127.0.0.1' });
+  const address = t.app.getHttpServer().address();
+  const url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+  const browser = await launchChromium();
+  const now = new Date(options.now ?? `${options.today ?? '2026-11-18'}T15:00:00+08:00`);
+  return {
+    ...t,
+    url,
+    browser,
+    phone: async () => {
+      const context = await browser.newContext({
+        baseURL: url,
+        viewport: PHONE,
+        isMobile: true,
+        hasTouch: true,
+        locale: 'zh-CN',
+        timezoneId: 'Asia/Shanghai',
+      });
+      await context.clock.setFixedTime(now);
+      // Records what the Content-Security-Policy refused (an init script runs outside the page's policy).
+      await context.addInitScript(() => {
+        const seen: string[] = [];
+        (window as unknown as { cspViolations: string[] }).cspViolations = seen;
+        document.addEventListener('securitypolicyviolation', (event) =>
+          seen.push(`${event.violatedDirective} ${event.blockedURI}`),
+        );
+      });
+      return context;
+    },
+    close: async () => {
+      await browser.close();
+      await t.close();
+    },
+  };
+}
+
+const require = createRequire(import.meta.url);
+const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+
+export interface AxeViolation {
+  id: string;
+  impact: string;
+  help: string;
+  /** The offending elements, with axe's reason, so a failure says what to fix. */
+  nodes: string[];
+}
+
+/** axe-core run in the page (through the debugging protocol, so the page's CSP stays as it is). */
+export async function seriousAccessibilityViolations(page: Page): Promise<AxeViolation[]> {
+  // Colours are judged at rest: no pointer hovering (the last tap's position) and transitions ended.
+  await page.mouse.move(0, 0);
+  await page.evaluate(() => Promise.all(document.getAnimations().map((animation) => animation.finished)));
+  await page.evaluate(AXE_SOURCE);
+  const violations = await page.evaluate(async () => {
+    const axe = (
+      window as unknown as {
+        axe: {
+          run: (
+            context: unknown,
+            options: unknown,
+          ) => Promise<{
+            violations: {
+              id: string;
+              impact: string;
+              help: string;
+              nodes: { html: string; failureSummary: string }[];
+            }[];
+          }>;
+        };
+      }
+    ).axe;
+    const result = await axe.run(document, { resultTypes: ['violations'] });
+    return result.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      nodes: v.nodes.map((node) => `${node.html.slice(0, 160)} — ${node.failureSummary}`),
+    }));
+  });
+  return violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical');
+}
+
+/** A screenshot of a main screen, for a person to look at (test-results/screens, not committed). */
+export async function screenshot(page: Page, name: string): Promise<void> {
+  mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  await page.evaluate(() => document.fonts.ready);
+  await page.screenshot({ path: join(SCREENSHOT_DIR, `${name}.png`), fullPage: true });
+}
+
+/** What the page's Content-Security-Policy refused so far. */
+export function cspViolations(page: Page): Promise<string[]> {
+  return page.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations);
+}
+
+/** Logs in through the login form as a person would. */
+export async function logIn(page: Page, username: string, password: string): Promise<void> {
+  await page.getByLabel('用户名').fill(username);
+  await page.getByLabel('密码', { exact: true }).fill(password);
+  await page.getByRole('button', { name: '登录' }).click();
+}
