@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
+import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayUnique,
@@ -18,7 +18,7 @@ import {
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
-import { IsOmittable, PageQuery, IntegerText, IsDateText } from '#libs/shared';
+import { IsOmittable, PageQuery, IntegerText, IsDateText, BooleanText } from '#libs/shared';
 import { PRICE_CLASSES, type PriceClass } from '../domain/index.js';
 
 const MAX_FEN = 100_000_000; // one million yuan: far above any carton
@@ -142,9 +142,6 @@ export class UpdateBrandDto {
 export const BRAND_SORTS = ['code', 'name', 'wholesalePrice', 'priceClass', 'launchDate'] as const;
 export type BrandSort = (typeof BRAND_SORTS)[number];
 
-const toBoolean = ({ value }: { value: unknown }) =>
-  value === 'true' ? true : value === 'false' ? false : value;
-
 export class BrandFilter {
   @ApiPropertyOptional({ enum: PRICE_CLASSES, description: '1–5 for classes I–V' })
   @IsOmittable()
@@ -160,13 +157,13 @@ export class BrandFilter {
 
   @ApiPropertyOptional()
   @IsOmittable()
-  @Transform(toBoolean)
+  @BooleanText()
   @IsBoolean()
   scarce?: boolean;
 
   @ApiPropertyOptional({ description: 'Retailers always see active brands only' })
   @IsOmittable()
-  @Transform(toBoolean)
+  @BooleanText()
   @IsBoolean()
   active?: boolean;
 
@@ -174,7 +171,7 @@ export class BrandFilter {
     description: 'Only key brands (national top 20 and the department’s equivalents) of `year`',
   })
   @IsOmittable()
-  @Transform(toBoolean)
+  @BooleanText()
   @IsBoolean()
   keyBrand?: boolean;
 

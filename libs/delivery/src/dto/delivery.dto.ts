@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
+import { Type } from 'class-transformer';
 import { IsBoolean, IsDate, IsIn, IsInt, IsString, MaxLength, Min, MinLength } from 'class-validator';
-import { IsOmittable, PageQuery, IntegerText, IsMonthText, IsDateText } from '#libs/shared';
+import { IsOmittable, PageQuery, IntegerText, IsMonthText, IsDateText, BooleanText } from '#libs/shared';
 import {
   DELIVERY_STATES,
   FEEDBACK_KINDS,
@@ -12,10 +12,6 @@ import {
   type FeedbackState,
   type ReceiverKind,
 } from '../domain/index.js';
-
-/** `?flag=true|false` as a boolean (anything else stays a string and fails validation). */
-const toBoolean = ({ value }: { value: unknown }) =>
-  value === 'true' ? true : value === 'false' ? false : value;
 
 export class CompleteDeliveryDto {
   @ApiProperty({ example: '2026-12-01T01:40:00Z', description: 'When the goods arrived at the door' })
@@ -78,7 +74,7 @@ export class DeliveryQuery extends PageQuery {
 
   @ApiPropertyOptional({ description: 'Only proxy receipts 代接货 (true)' })
   @IsOmittable()
-  @Transform(toBoolean)
+  @BooleanText()
   @IsBoolean()
   proxyReceipt?: boolean;
 }
@@ -137,7 +133,7 @@ export class FeedbackQuery extends PageQuery {
 
   @ApiPropertyOptional({ description: 'Only items not closed yet (open or answered), oldest first' })
   @IsOmittable()
-  @Transform(toBoolean)
+  @BooleanText()
   @IsBoolean()
   open?: boolean;
 

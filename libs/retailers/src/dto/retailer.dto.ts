@@ -1,5 +1,4 @@
 import { ApiHideProperty, ApiProperty, ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
 import {
   Allow,
   IsBoolean,
@@ -14,7 +13,7 @@ import {
   MinLength,
   ValidateIf,
 } from 'class-validator';
-import { IsOmittable, PageQuery, IntegerText, IsDateText } from '#libs/shared';
+import { IsOmittable, PageQuery, IntegerText, IsDateText, BooleanText } from '#libs/shared';
 import {
   BUSINESS_SCALES,
   BUSINESS_TYPES,
@@ -265,9 +264,6 @@ export const RETAILER_SORTS = [
 ] as const;
 export type RetailerSort = (typeof RETAILER_SORTS)[number];
 
-const toBoolean = ({ value }: { value: unknown }) =>
-  value === 'true' ? true : value === 'false' ? false : value;
-
 /** The filters of the retailer list, shared by the export. */
 export class RetailerFilter {
   @ApiPropertyOptional()
@@ -332,7 +328,7 @@ export class RetailerFilter {
 
   @ApiPropertyOptional()
   @IsOmittable()
-  @Transform(toBoolean)
+  @BooleanText()
   @IsBoolean()
   bigAccount?: boolean;
 
@@ -420,7 +416,7 @@ export class BigAccountOverrideDto {
 export class DistrictTypeListQuery {
   @ApiPropertyOptional({ description: 'true: retired types too' })
   @IsOmittable()
-  @Transform(toBoolean)
+  @BooleanText()
   @IsBoolean()
   all?: boolean;
 }
