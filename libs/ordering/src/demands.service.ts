@@ -14,7 +14,6 @@ import {
   scopeCondition,
   TransactionRunner,
 } from '#libs/shared';
-import { mondayOf } from '#libs/kernel';
 import { AuditService } from '#libs/audit';
 import { BrandDirectory } from '#libs/catalog';
 import { type RetailerFacts, RetailerDirectory } from '#libs/retailers';
@@ -383,7 +382,8 @@ export class DemandsService {
     await this.ledger.reserve(manager, {
       retailer,
       month: position.month,
-      weekStart: mondayOf(cycle.orderDate),
+      // Scarce limits are per order week: a cycle moved into the week before still orders its own week's.
+      weekStart: cycle.orderWeek,
       remainingCycles: position.remainingCycles,
       lines,
       previousCartons,

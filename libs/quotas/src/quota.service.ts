@@ -9,10 +9,11 @@ import {
   notFound,
   TransactionRunner,
 } from '#libs/shared';
-import { businessDate, businessMonth, firstDayOfMonth } from '#libs/kernel';
+import { businessMonth, firstDayOfMonth } from '#libs/kernel';
 import { AuditService, type AuditActor } from '#libs/audit';
 import { type RetailerFacts, RetailerDirectory } from '#libs/retailers';
-import { cycleAllowance, rebalanceCaps, remainingOrderDates } from './domain/index.js';
+import { cycleAllowance, rebalanceCaps } from './domain/index.js';
+import { CyclesLeft } from './cycles-left.js';
 import { QuotaCalculator } from './quota-calculator.js';
 import { QuotaPolicyService } from './quota-policy.service.js';
 import { RetailerQuota } from './quota.entity.js';
@@ -46,6 +47,7 @@ export class QuotaService {
     private readonly retailers: RetailerDirectory,
     private readonly policies: QuotaPolicyService,
     private readonly calculator: QuotaCalculator,
+    private readonly cyclesLeft: CyclesLeft,
     private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
@@ -96,7 +98,8 @@ export class QuotaService {
     });
     const quota = stored ?? (await this.provisional(retailer, month));
     const policy = await this.policies.policyFor(retailer.departmentId);
-    const remainingCycles = this.remainingCycles(retailer, month);
+    // The territory's cycles, counted as the reservation counts them (holidays and moves included).
+    const remainingCycles = await this.cyclesLeft.inMonth(retailer.territoryId, month, this.clock.now());
     const consumed = quota.used + quota.reserved;
     return {
       retailerId,
@@ -245,12 +248,6 @@ export class QuotaService {
       reserved: 0,
       explanation: { ...quota.explanation },
     };
-  }
-
-  /** Order days of the retailer still to come this month (all of them for a future month). */
-  private remainingCycles(retailer: RetailerFacts, month: string): number {
-    const today = businessDate(this.clock.now(), this.config.timeZone);
-    return remainingOrderDates(month, retailer.orderWeekday, today).length;
   }
 
   private async retailerInScope(

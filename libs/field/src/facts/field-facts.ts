@@ -12,7 +12,8 @@ import {
 import { accuracyReport, type AccuracyReport, type CartonsLine } from '../forecasts/accuracy-report.js';
 import { FieldPolicyService } from '../policy/field-policy.service.js';
 import { fieldTargetPolicy } from '../policy/field-policy.values.js';
-import { firstDayOfMonth, lastDayOfMonth, WorkingDays } from '#libs/kernel';
+import { firstDayOfMonth, lastDayOfMonth } from '#libs/kernel';
+import { BusinessCalendarDirectory } from '#libs/calendar';
 import type { GuidanceTopic } from '../rules/visit-content.rule.js';
 
 /** Business dates, both included. */
@@ -87,6 +88,7 @@ export class FieldFacts {
     private readonly retailers: RetailerDirectory,
     private readonly brands: BrandDirectory,
     private readonly policies: FieldPolicyService,
+    private readonly calendars: BusinessCalendarDirectory,
     @Optional() @Inject(ACTUAL_VOLUMES) private readonly actuals?: ActualVolumesProvider,
   ) {}
 
@@ -150,12 +152,14 @@ export class FieldFacts {
       this.retailers.territoryProfiles(territoryIds),
       this.policies.valuesOf(territories.map((t) => t.departmentId)),
     ]);
+    const calendars = await this.calendars.calendarsOf(territories.map((t) => t.departmentId));
     const done = new Map(counts.map((row) => [row.territoryId, row]));
     const markets = new Map(profiles.map((p) => [p.territoryId, p.market]));
-    const workingDays = WorkingDays.MONDAY_TO_FRIDAY.countWorkingDays(from, to);
     return territories.map((t) => {
       const targets = fieldTargetPolicy(policies.get(t.departmentId)!);
       const market = markets.get(t.territoryId) ?? 'urban';
+      // The department's working days: its holidays off, its swapped weekend days worked.
+      const workingDays = calendars.get(t.departmentId)!.workingDays.countWorkingDays(from, to);
       return {
         territoryId: t.territoryId,
         market,

@@ -4,3 +4,4 @@ export * from './largest-remainder.rule.js';
 export * from './order-anomaly.rule.js';
 export * from './order-cycle.lifecycle.js';
 export * from './state-machine.js';
+export * from './cycle-placement.rule.js';
