@@ -11,6 +11,7 @@ import { FieldIdempotencyShared1795883615290 } from './1795883615290-field-idemp
 import { RetailerGradeSinceDefault1795885094925 } from './1795885094925-retailer-grade-since-default.js';
 import { KpiCultivationReports1795887355726 } from './1795887355726-kpi-cultivation-reports.js';
 import { HolidayCalendarCycleWeeks1796618077398 } from './1796618077398-holiday-calendar-cycle-weeks.js';
+import { LeadDeadlineIndexes1796619110278 } from './1796619110278-lead-deadline-indexes.js';
 
 export const migrations = [
   JobRuns1795879903357,
@@ -25,4 +26,5 @@ export const migrations = [
   RetailerGradeSinceDefault1795885094925,
   KpiCultivationReports1795887355726,
   HolidayCalendarCycleWeeks1796618077398,
+  LeadDeadlineIndexes1796619110278,
 ];
