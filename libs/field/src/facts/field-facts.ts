@@ -1,7 +1,6 @@
 import { Inject, Injectable, Optional } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { BrandDirectory } from '#libs/catalog';
-import { periodContaining } from '#libs/kernel';
 import { RetailerDirectory } from '#libs/retailers';
 import { callTarget, type PriceComplianceTally, type TerritoryMarket, visitTarget } from '../domain/index.js';
 import { fieldError } from '../field.errors.js';
@@ -13,7 +12,8 @@ import {
 import { accuracyReport, type AccuracyReport, type CartonsLine } from '../forecasts/accuracy-report.js';
 import { FieldPolicyService } from '../policy/field-policy.service.js';
 import { fieldTargetPolicy } from '../policy/field-policy.values.js';
-import { firstDayOf, lastDayOf, workingDaysBetween } from '../rules/business-calendar.js';
+import { firstDayOfMonth, lastDayOfMonth, periodContaining } from '#libs/kernel';
+import { BusinessCalendarDirectory } from '#libs/calendar';
 import type { GuidanceTopic } from '../rules/visit-content.rule.js';
 import { type DepartmentSample, GuidanceSamples } from '../visits/guidance-samples.js';
 
@@ -114,6 +114,7 @@ export class FieldFacts {
     private readonly retailers: RetailerDirectory,
     private readonly brands: BrandDirectory,
     private readonly policies: FieldPolicyService,
+    private readonly calendars: BusinessCalendarDirectory,
     private readonly samples: GuidanceSamples,
     @Optional() @Inject(ACTUAL_VOLUMES) private readonly actuals?: ActualVolumesProvider,
   ) {}
@@ -165,7 +166,7 @@ export class FieldFacts {
         [
           active.ids,
           active.territoryIds,
-          firstDayOf(month),
+          firstDayOfMonth(month),
           periodContaining(counted.asOf, 'year').from,
           counted.asOf,
         ],
@@ -179,7 +180,7 @@ export class FieldFacts {
            FROM visits v LEFT JOIN visit_checks c ON c.visit_id = v.id
           WHERE v.territory_id = ANY($1::int[]) AND v.kind = 'guidance' AND v.visited_on BETWEEN $2::date AND $3::date
           GROUP BY v.territory_id`,
-        [territoryIds, firstDayOf(month), lastDayOf(month), sampled, counted.checksAsOf],
+        [territoryIds, firstDayOfMonth(month), lastDayOfMonth(month), sampled, counted.checksAsOf],
       ),
     ]);
     const coverageOf = new Map(coverage.map((row) => [row.territoryId, row]));
@@ -257,8 +258,8 @@ export class FieldFacts {
     territories: readonly FieldTerritory[],
   ): Promise<TerritoryAttainment[]> {
     if (!territories.length) return [];
-    const from = firstDayOf(month);
-    const to = asOf < lastDayOf(month) ? asOf : lastDayOf(month);
+    const from = firstDayOfMonth(month);
+    const to = asOf < lastDayOfMonth(month) ? asOf : lastDayOfMonth(month);
     const territoryIds = territories.map((t) => t.territoryId);
     const [counts, profiles, policies] = await Promise.all([
       this.dataSource.query(
@@ -273,12 +274,14 @@ export class FieldFacts {
       this.retailers.territoryProfiles(territoryIds),
       this.policies.valuesOf(territories.map((t) => t.departmentId)),
     ]);
+    const calendars = await this.calendars.calendarsOf(territories.map((t) => t.departmentId));
     const done = new Map(counts.map((row) => [row.territoryId, row]));
     const markets = new Map(profiles.map((p) => [p.territoryId, p.market]));
-    const workingDays = workingDaysBetween(from, to);
     return territories.map((t) => {
       const targets = fieldTargetPolicy(policies.get(t.departmentId)!);
       const market = markets.get(t.territoryId) ?? 'urban';
+      // The department's working days: its holidays off, its swapped weekend days worked.
+      const workingDays = calendars.get(t.departmentId)!.workingDays.countWorkingDays(from, to);
       return {
         territoryId: t.territoryId,
         market,
@@ -348,7 +351,7 @@ export class FieldFacts {
             `SELECT f.territory_id AS "territoryId", l.brand_id AS "brandId", l.cartons
                FROM forecasts f JOIN forecast_lines l ON l.forecast_id = f.id
               WHERE f.territory_id = ANY($1::int[]) AND f.month = $2`,
-            [territoryIds, firstDayOf(month)],
+            [territoryIds, firstDayOfMonth(month)],
           ) as Promise<CartonsLine[]>)
         : Promise.resolve([]),
       known ??

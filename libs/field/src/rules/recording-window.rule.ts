@@ -1,5 +1,4 @@
-import { addDays, lastDayOfMonth } from '#libs/kernel';
-import { daysBetween } from './business-calendar.js';
+import { addDays, daysBetween, lastDayOfMonth } from '#libs/kernel';
 
 /**
  * When field work may be recorded: not in the future (a few minutes of clock skew between a phone and the

@@ -3,7 +3,7 @@ import { DataSource } from 'typeorm';
 import { Clock, TransactionRunner } from '#libs/shared';
 import { checkSampleSeed, seededSample } from '../domain/index.js';
 import { FieldPolicyService } from '../policy/field-policy.service.js';
-import { firstDayOf, lastDayOf } from '../rules/business-calendar.js';
+import { firstDayOfMonth, lastDayOfMonth } from '#libs/kernel';
 import { recordingWindowClosesOn } from '../rules/recording-window.rule.js';
 import { FieldWorkRecording } from '../field-work-recording.js';
 import { GuidanceCheckSample, GuidanceSampleFreeze } from './guidance-sample.entity.js';
@@ -94,7 +94,7 @@ export class GuidanceSamples {
          FROM visits
         WHERE department_id = $1 AND kind = 'guidance' AND visited_on BETWEEN $2::date AND $3::date
         GROUP BY account_manager_id ORDER BY account_manager_id`,
-      [departmentId, firstDayOf(month), lastDayOf(month)],
+      [departmentId, firstDayOfMonth(month), lastDayOfMonth(month)],
     );
     return groups.map((group) => ({
       accountManagerId: group.accountManagerId,
@@ -120,7 +120,7 @@ export class GuidanceSamples {
         .insert()
         .into(GuidanceSampleFreeze)
         .values({
-          month: firstDayOf(month),
+          month: firstDayOfMonth(month),
           departmentId,
           sampleSize: size,
           reason,
@@ -133,7 +133,7 @@ export class GuidanceSamples {
       const rows = drawn.flatMap((sample) =>
         sample.visitIds.map((visitId, index) => ({
           visitId,
-          month: firstDayOf(month),
+          month: firstDayOfMonth(month),
           departmentId,
           accountManagerId: sample.accountManagerId,
           drawOrder: index + 1,
@@ -170,7 +170,7 @@ export class GuidanceSamples {
             GROUP BY account_manager_id) s ON TRUE
         WHERE f.month = $1::date AND f.department_id = ANY($2::int[])
         ORDER BY f.department_id, s.account_manager_id`,
-      [firstDayOf(month), departmentIds, lastDayOf(month)],
+      [firstDayOfMonth(month), departmentIds, lastDayOfMonth(month)],
     );
     const result = new Map<number, Omit<DepartmentSample, 'windowClosesOn'>>();
     for (const row of rows) {
