@@ -1,25 +1,29 @@
-import { useMemo, useState } from 'react';
-import { List, SearchBar, Skeleton } from 'antd-mobile';
+import { Fragment, type ReactNode, useDeferredValue, useMemo, useState } from 'react';
+import { useSearchParams } from 'react-router';
+import { List, SearchBar, Skeleton, Tag } from 'antd-mobile';
 import { useQuery } from '@tanstack/react-query';
 import { allRetailers } from '@/lib/queries/retailers';
 
-/** Choosing the retailer a demand is collected for (search by shop, owner, licence or phone). */
-export function RetailerPicker({ onPick }: { onPick: (id: number) => void }) {
+/**
+ * The territory's retailers with a search by shop, owner, licence or phone: the Retailers page and the choice of
+ * whom a demand or a visit is for. 300 retailers are filtered in memory; the first 60 matches are shown.
+ */
+export function RetailerPicker({ title, onPick }: { title: string; onPick: (id: number) => void }) {
   const [search, setSearch] = useState('');
+  const term = useDeferredValue(search.trim());
   const retailers = useQuery({ queryKey: ['retailers'], queryFn: allRetailers });
   const shown = useMemo(() => {
-    const term = search.trim();
     const all = retailers.data ?? [];
     return term
       ? all.filter((r) =>
           [r.shopName, r.ownerName, r.licenseNo, r.phone ?? ''].some((text) => text.includes(term)),
         )
       : all;
-  }, [retailers.data, search]);
+  }, [retailers.data, term]);
   return (
     <>
       <h1 className="section" style={{ fontSize: 20 }}>
-        选择零售户
+        {title}
       </h1>
       <SearchBar
         clearable={false}
@@ -29,13 +33,14 @@ export function RetailerPicker({ onPick }: { onPick: (id: number) => void }) {
         aria-label="搜索零售户"
       />
       {retailers.isPending ? (
-        <Skeleton.Paragraph lineCount={6} animated />
+        <Skeleton.Paragraph lineCount={8} animated />
       ) : (
-        <List>
-          {shown.slice(0, 50).map((r) => (
+        <List header={`共 ${shown.length} 户`}>
+          {shown.slice(0, 60).map((r) => (
             <List.Item
               key={r.id}
               description={`${r.ownerName} · ${r.licenseNo}`}
+              extra={r.bigAccount ? <Tag color="warning">大户</Tag> : `${r.grade} 档`}
               onClick={() => onPick(r.id)}
             >
               {r.shopName}
@@ -45,4 +50,23 @@ export function RetailerPicker({ onPick }: { onPick: (id: number) => void }) {
       )}
     </>
   );
+}
+
+/**
+ * A page about one retailer (`?retailerId=`): without one, the picker first. Keyed by the retailer, so a
+ * different choice starts a fresh form (and its own draft).
+ */
+export function ForRetailer({
+  title,
+  children,
+}: {
+  title: string;
+  children: (retailerId: number) => ReactNode;
+}) {
+  const [params, setParams] = useSearchParams();
+  const retailerId = params.get('retailerId') ? Number(params.get('retailerId')) : undefined;
+  if (retailerId === undefined) {
+    return <RetailerPicker title={title} onPick={(id) => setParams({ retailerId: String(id) })} />;
+  }
+  return <Fragment key={retailerId}>{children(retailerId)}</Fragment>;
 }

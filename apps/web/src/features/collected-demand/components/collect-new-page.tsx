@@ -1,6 +1,7 @@
 import { useCallback, useMemo, useState } from 'react';
 import { Button, Card, Form, Input, Result, Skeleton } from 'antd-mobile';
-import { useNavigate, useSearchParams } from 'react-router';
+import { useNavigate } from 'react-router';
+import { Figures } from '@/components/figures';
 import { Notice } from '@/components/notice';
 import { DemandLinesEditor } from '@/components/demand-lines-editor';
 import { checkLines, toLines } from '@/lib/demand-checks';
@@ -13,7 +14,7 @@ import { useBrands } from '@/lib/queries/brands';
 import { submitDemand } from '@/lib/queries/ordering';
 import { useNow } from '@/hooks/use-now';
 import { useCollectContext } from '../api/collect-api';
-import { RetailerPicker } from '@/components/retailer-picker';
+import { ForRetailer } from '@/components/retailer-picker';
 
 interface Draft {
   lines: Record<number, number>;
@@ -24,12 +25,11 @@ interface Draft {
 
 /** 代收需求: the account manager records the retailer's own choices, checked live, confirmed by its code. */
 export function CollectNewPage() {
-  const [params, setParams] = useSearchParams();
-  const retailerId = params.get('retailerId') ? Number(params.get('retailerId')) : undefined;
-  if (retailerId === undefined) {
-    return <RetailerPicker onPick={(id) => setParams({ retailerId: String(id) })} />;
-  }
-  return <CollectForm key={retailerId} retailerId={retailerId} />;
+  return (
+    <ForRetailer title="代收需求：选择零售户">
+      {(retailerId) => <CollectForm retailerId={retailerId} />}
+    </ForRetailer>
+  );
 }
 
 function CollectForm({ retailerId }: { retailerId: number }) {
@@ -107,22 +107,14 @@ function CollectForm({ retailerId }: { retailerId: number }) {
       {!cycle && <Notice kind="alert">该零售户当前没有开放的订货周期，暂不能代收需求。</Notice>}
       {cycle && (
         <Card title="本次额度">
-          <section className="figures" aria-label="额度">
-            <div>
-              <div className="figure">{cartons(quota.cycleAllowance)}</div>
-              <div className="muted">本周期可订</div>
-            </div>
-            <div>
-              <div className="figure">{cartons(check.total)}</div>
-              <div className="muted">已选</div>
-            </div>
-            <div>
-              <div className={check.remaining < 0 ? 'figure danger-text' : 'figure'} aria-live="polite">
-                {cartons(check.remaining)}
-              </div>
-              <div className="muted">本周期还可订</div>
-            </div>
-          </section>
+          <Figures
+            label="额度"
+            figures={[
+              { label: '本周期可订', value: cartons(quota.cycleAllowance) },
+              { label: '已选', value: cartons(check.total) },
+              { label: '本周期还可订', value: cartons(check.remaining), alarming: check.remaining < 0 },
+            ]}
+          />
           <p className="muted">
             本月上限 {cartons(quota.cap)}，已用 {cartons(quota.used)}，已占用 {cartons(quota.reserved)}，剩余{' '}
             {cartons(quota.remaining)}。截单 {dayAndTime(cycle.cutoffAt)}（还有{' '}

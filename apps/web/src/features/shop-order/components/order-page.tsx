@@ -1,6 +1,7 @@
 import { useMemo, useState } from 'react';
 import { Button, Card, Dialog, Result, Skeleton, Tag } from 'antd-mobile';
 import { useQueryClient } from '@tanstack/react-query';
+import { Figures } from '@/components/figures';
 import { Notice } from '@/components/notice';
 import { DemandLinesEditor } from '@/components/demand-lines-editor';
 import { checkLines, toLines } from '@/lib/demand-checks';
@@ -96,24 +97,14 @@ export function OrderPage() {
         </Card>
       </section>
       <Card title="我的额度">
-        <div className="figures">
-          <div>
-            <div className="figure">{cartons(quota.cap)}</div>
-            <div className="muted">本月上限</div>
-          </div>
-          <div>
-            <output className="figure" aria-label="本月剩余">
-              {cartons(quota.remaining)}
-            </output>
-            <div className="muted">本月剩余</div>
-          </div>
-          <div>
-            <div className={check.remaining < 0 ? 'figure danger-text' : 'figure'} aria-live="polite">
-              {cartons(check.remaining)}
-            </div>
-            <div className="muted">本周期还可订</div>
-          </div>
-        </div>
+        <Figures
+          label="我的额度"
+          figures={[
+            { label: '本月上限', value: cartons(quota.cap) },
+            { label: '本月剩余', value: cartons(quota.remaining) },
+            { label: '本周期还可订', value: cartons(check.remaining), alarming: check.remaining < 0 },
+          ]}
+        />
         <p className="muted">
           本周期最多可订 {cartons(quota.cycleAllowance)}（本月还剩 {quota.remainingCycles}{' '}
           个订货周期，平均分配防止月初集中）。 紧俏卷烟按档位限量（{profile.grade}{' '}
@@ -142,51 +133,38 @@ export function OrderPage() {
           {check.problems.length > 0 && <Notice kind="error">{check.problems.join(' ')}</Notice>}
           {message && <Notice kind={message.kind}>{message.text}</Notice>}
           <div className="section" style={{ display: 'grid', gap: 8 }}>
-            {existing ? (
-              <>
-                <Button
-                  block
-                  color="primary"
-                  size="large"
-                  loading={busy}
-                  disabled={check.total === 0 || check.problems.length > 0}
-                  onClick={() =>
-                    void act(() => amendDemand(existing.id, toLines(lines)), '已修改本周期需求。')
-                  }
-                >
-                  修改需求
-                </Button>
-                <Button
-                  block
-                  color="danger"
-                  fill="outline"
-                  disabled={busy}
-                  onClick={() =>
-                    void Dialog.confirm({
-                      content: '确定撤回本周期的需求吗？撤回后可在截单前重新提报。',
-                    }).then((yes) => {
-                      if (yes) void act(() => cancelDemand(existing.id), '已撤回本周期需求。');
-                    })
-                  }
-                >
-                  撤回需求
-                </Button>
-              </>
-            ) : (
+            <Button
+              block
+              color="primary"
+              size="large"
+              loading={busy}
+              disabled={check.total === 0 || check.problems.length > 0}
+              onClick={() =>
+                void (existing
+                  ? act(() => amendDemand(existing.id, toLines(lines)), '已修改本周期需求。')
+                  : act(
+                      () => submitDemand({ retailerId, channel: 'self', lines: toLines(lines) }, key),
+                      '已提交本周期需求。',
+                    ))
+              }
+            >
+              {existing ? '修改需求' : '提交需求'}
+            </Button>
+            {existing && (
               <Button
                 block
-                color="primary"
-                size="large"
-                loading={busy}
-                disabled={check.total === 0 || check.problems.length > 0}
+                color="danger"
+                fill="outline"
+                disabled={busy}
                 onClick={() =>
-                  void act(
-                    () => submitDemand({ retailerId, channel: 'self', lines: toLines(lines) }, key),
-                    '已提交本周期需求。',
+                  void Dialog.confirm({ content: '确定撤回本周期的需求吗？撤回后可在截单前重新提报。' }).then(
+                    (yes) => {
+                      if (yes) void act(() => cancelDemand(existing.id), '已撤回本周期需求。');
+                    },
                   )
                 }
               >
-                提交需求
+                撤回需求
               </Button>
             )}
           </div>

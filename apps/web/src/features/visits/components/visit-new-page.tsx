@@ -1,9 +1,9 @@
 import { useCallback, useState } from 'react';
 import { Button, Form, Input, Result, Selector, Skeleton, Switch, TextArea } from 'antd-mobile';
 import { useQuery } from '@tanstack/react-query';
-import { useNavigate, useSearchParams } from 'react-router';
+import { useNavigate } from 'react-router';
 import { Notice } from '@/components/notice';
-import { RetailerPicker } from '@/components/retailer-picker';
+import { ForRetailer } from '@/components/retailer-picker';
 import { idempotencyKey } from '@/lib/api';
 import { sentenceOf } from '@/lib/errors';
 import { dropDraft, loadDraft, saveDraft } from '@/lib/offline/drafts';
@@ -33,6 +33,12 @@ interface Draft {
   key: string;
 }
 
+/** The two awareness questions of the seed's 知晓率: floating quota and self-reporting. */
+const AWARENESS: ['floatingQuota' | 'selfReporting', string][] = [
+  ['floatingQuota', '知道“总量浮动、只设上限”'],
+  ['selfReporting', '知道可以“自主提报”'],
+];
+
 const EMPTY: Omit<Draft, 'key'> = {
   kind: 'routine',
   topics: [],
@@ -46,11 +52,11 @@ const EMPTY: Omit<Draft, 'key'> = {
 
 /** Recording a visit in under a minute: kind, the checks, advice; kept as a draft on the phone until sent. */
 export function VisitNewPage() {
-  const [params, setParams] = useSearchParams();
-  const retailerId = params.get('retailerId') ? Number(params.get('retailerId')) : undefined;
-  if (retailerId === undefined)
-    return <RetailerPicker onPick={(id) => setParams({ retailerId: String(id) })} />;
-  return <VisitForm key={retailerId} retailerId={retailerId} />;
+  return (
+    <ForRetailer title="记录拜访：选择零售户">
+      {(retailerId) => <VisitForm retailerId={retailerId} />}
+    </ForRetailer>
+  );
 }
 
 function VisitForm({ retailerId }: { retailerId: number }) {
@@ -176,20 +182,15 @@ function VisitForm({ retailerId }: { retailerId: number }) {
             />
           </Form.Item>
         ))}
-        <Form.Item label="知道“总量浮动、只设上限”" childElementPosition="right">
-          <Switch
-            aria-label="知道总量浮动"
-            checked={draft.floatingQuota}
-            onChange={(floatingQuota) => update({ floatingQuota })}
-          />
-        </Form.Item>
-        <Form.Item label="知道可以“自主提报”" childElementPosition="right">
-          <Switch
-            aria-label="知道自主提报"
-            checked={draft.selfReporting}
-            onChange={(selfReporting) => update({ selfReporting })}
-          />
-        </Form.Item>
+        {AWARENESS.map(([field, question]) => (
+          <Form.Item key={field} label={question} childElementPosition="right">
+            <Switch
+              aria-label={question}
+              checked={draft[field]}
+              onChange={(yes) => update({ [field]: yes })}
+            />
+          </Form.Item>
+        ))}
         <Form.Item label="备注">
           <TextArea aria-label="备注" value={draft.notes} onChange={(notes) => update({ notes })} rows={2} />
         </Form.Item>
