@@ -305,14 +305,18 @@ describe('leads 线索', () => {
 
   describe('rates for a month', () => {
     /**
-     * October 2026 (deadlines 3 / 7 days), results recorded at the times given:
-     *   L1 am01 important 10-05 → confirmed 10-06: on time      L4 ds1 normal 10-20 → confirmed 10-21: on time
-     *   L2 am01 important 10-10 → unfounded 10-14: 4 days, late  L5 ds1 normal 10-28 → no result
-     *   L3 am01 normal 10-12 → unverifiable 10-19: 7 days, on time  L6 ds1 important 10-30 → confirmed 11-01 (November)
-     *   L7 am05 normal 10-15 (SQ2) → confirmed 10-16
-     * As of the month's end (2026-10-31 16:00Z): SQ1 received 6, with a result 4, on time 3 → 查实率 4/6, on time 3/4;
-     * SQ2 1, 1, 1. Reporters: am01 3 with a result, 1 confirmed → 1/3; ds1 1 with a result, confirmed → 1/1.
-     * As of 2026-11-05: SQ1 5 with a result, 4 on time; ds1 2 with a result, 2 confirmed.
+     * Leads reported in October 2026 (deadlines 3 / 7 days, so due on the day shown), results recorded at the
+     * times given; a lead counts for the month it is due in:
+     *   L1 am01 important 10-05, due 10-08 → 属实 10-06: on time
+     *   L2 am01 important 10-10, due 10-13 → 不实 10-14: late
+     *   L3 am01 normal 10-12, due 10-19 → 无法查实 10-19: an answer, not a finding
+     *   L4 ds1 normal 10-20, due 10-27 → 属实 10-21: on time
+     *   L5 ds1 normal 10-28, due 11-04 → no result (November's)
+     *   L6 ds1 important 10-30, due 11-02 → 属实 11-01 (November's, on time)
+     *   L7 am05 normal 10-15 (SQ2), due 10-22 → 属实 10-16
+     * October, as of its end (2026-10-31 16:00Z): SQ1 due 4 (L1–L4), verified 3 (L1, L2, L4), on time 2 (L1, L4),
+     * 无法查实 1 → 查实率 3/4, 按时 2/4. SQ2: 1, 1, 1. Reporters: am01 verified 2 (L1, L2), 属实 1 → 1/2; ds1 1 of 1.
+     * November as of 11-05: SQ1 due 2 (L5, L6), verified 1 on time, 1 unanswered.
      */
     const day = (d: string) => `2026-${d}T02:00:00Z`;
     beforeAll(async () => {
@@ -342,7 +346,7 @@ describe('leads 线索', () => {
       at('2026-11-05T02:00:00Z');
     });
 
-    it('counts per squad as of the month’s end, and as of now', async () => {
+    it('counts per squad over the leads due in the month, as of its end, and as of now', async () => {
       const res = await t.http
         .get('/api/leads/rates/squads?month=2026-10&asOf=2026-10-31T16:00:00Z')
         .set(await as('head'))
@@ -350,45 +354,41 @@ describe('leads 线索', () => {
       expect(res.body.items).toEqual([
         {
           squadId: sq1,
-          received: 6,
-          withResult: 4,
-          withResultOnTime: 3,
+          due: 4,
+          verified: 3,
+          verifiedOnTime: 2,
           confirmed: 2,
           unfounded: 1,
           unverifiable: 1,
-          verificationRate: { numerator: 4, denominator: 6, ratio: 4 / 6 },
-          onTimeRate: { numerator: 3, denominator: 4, ratio: 0.75 },
-          authenticity: { numerator: 2, denominator: 4, ratio: 0.5 },
+          unanswered: 0,
+          verificationRate: { numerator: 3, denominator: 4, ratio: 0.75 },
+          onTimeRate: { numerator: 2, denominator: 4, ratio: 0.5 },
+          authenticity: { numerator: 2, denominator: 3, ratio: 2 / 3 },
         },
         expect.objectContaining({
           squadId: sq2,
-          received: 1,
-          withResult: 1,
-          withResultOnTime: 1,
+          due: 1,
+          verified: 1,
+          verifiedOnTime: 1,
           verificationRate: { numerator: 1, denominator: 1, ratio: 1 },
         }),
       ]);
+      // L5 and L6, reported in October, are due in November: L6's answer of 11-01 counts there.
       const now = await t.http
-        .get('/api/leads/rates/squads?month=2026-10')
+        .get('/api/leads/rates/squads?month=2026-11')
         .set(await as('eo1'))
         .expect(200);
       expect(now.body.items).toEqual([
-        expect.objectContaining({
-          squadId: sq1,
-          received: 6,
-          withResult: 5,
-          withResultOnTime: 4,
-          confirmed: 3,
-        }),
+        expect.objectContaining({ squadId: sq1, due: 2, verified: 1, verifiedOnTime: 1, unanswered: 1 }),
       ]);
     });
 
     it('counts what the domain tally counts over the same leads', async () => {
       const { rows } = await t.db.query(
-        `SELECT importance, reported_at, deadline_at, verification_result, verified_at FROM leads
-          WHERE squad_id = $1 AND reported_at >= '2026-09-30T16:00:00Z' AND reported_at < '2026-10-31T16:00:00Z'`,
+        `SELECT importance, reported_at, deadline_at, verification_result, verified_at FROM leads WHERE squad_id = $1`,
         [sq1],
       );
+      const october = { start: new Date('2026-09-30T16:00:00Z'), end: new Date('2026-10-31T16:00:00Z') };
       const tally = tallyLeads(
         rows.map((row) => ({
           importance: row.importance,
@@ -398,6 +398,7 @@ describe('leads 线索', () => {
             ? { result: row.verification_result, recordedAt: row.verified_at }
             : null,
         })),
+        october,
         new Date('2026-10-31T16:00:00Z'),
       );
       const res = await t.http
@@ -413,7 +414,7 @@ describe('leads 线索', () => {
       expect(sql).toEqual(tally);
     });
 
-    it('counts authenticity per reporter; a reporter sees its own line', async () => {
+    it('counts authenticity per reporter over verified leads only; a reporter sees its own line', async () => {
       const res = await t.http
         .get('/api/leads/rates/reporters?month=2026-10&asOf=2026-10-31T16:00:00Z')
         .set(await as('mm1'))
@@ -422,29 +423,32 @@ describe('leads 线索', () => {
         res.body.items.map(
           (i: {
             reporterId: number;
-            received: number;
-            withResult: number;
+            due: number;
+            verified: number;
             confirmed: number;
+            unverifiable: number;
             authenticity: object;
-          }) => [i.reporterId, i.received, i.withResult, i.confirmed, i.authenticity],
+          }) => [i.reporterId, i.due, i.verified, i.confirmed, i.unverifiable, i.authenticity],
         ),
       ).toEqual(
         [
-          [await t.userId('am01'), 3, 3, 1, { numerator: 1, denominator: 3, ratio: 1 / 3 }],
-          [await t.userId('ds1'), 3, 1, 1, { numerator: 1, denominator: 1, ratio: 1 }],
+          // am01: L3's 无法查实 is no verdict on the reporter: 1 属实 of 2 verified.
+          [await t.userId('am01'), 3, 2, 1, 1, { numerator: 1, denominator: 2, ratio: 0.5 }],
+          [await t.userId('ds1'), 1, 1, 1, 0, { numerator: 1, denominator: 1, ratio: 1 }],
         ].sort((a, b) => (a[0] as number) - (b[0] as number)),
       );
       const own = await t.http
-        .get('/api/leads/rates/reporters?month=2026-10')
+        .get('/api/leads/rates/reporters?month=2026-11')
         .set(await as('ds1'))
         .expect(200);
       expect(own.body.items).toEqual([
         expect.objectContaining({
           reporterId: await t.userId('ds1'),
           reporterRole: 'delivery_staff',
-          withResult: 2,
-          confirmed: 2,
-          authenticity: { numerator: 2, denominator: 2, ratio: 1 },
+          due: 2,
+          verified: 1,
+          confirmed: 1,
+          authenticity: { numerator: 1, denominator: 1, ratio: 1 },
         }),
       ]);
       expect((await t.http.get('/api/leads/rates/squads?month=2026-10').set(await as('am01'))).status).toBe(

@@ -513,12 +513,13 @@ describe('order-based supply', () => {
       ).toEqual([]);
     });
 
-    it('reports the month’s actuals per territory and spec, and its sales, to other contexts', async () => {
+    it('reports the month’s demand per territory and spec, and its sales, to other contexts', async () => {
       const facts = t.app.get(OrderingFacts);
       const territory = await t.unitId('T001');
+      // The class V spec was asked for 3 and rationed to 2: forecast accuracy judges the 3.
       expect(await facts.actualCartonsByBrand([territory], '2026-12')).toEqual([
-        { territoryId: territory, brandId: brandA, cartons: 170 },
-        { territoryId: territory, brandId: brandV, cartons: 2 },
+        { territoryId: territory, brandId: brandA, demandCartons: 170, orderedCartons: 170 },
+        { territoryId: territory, brandId: brandV, demandCartons: 3, orderedCartons: 2 },
       ]);
       expect(await facts.actualCartonsByBrand([territory], '2026-11')).toEqual([]);
       // No order lines before this cycle: last month and last year are zero.
@@ -529,6 +530,8 @@ describe('order-based supply', () => {
           {
             territoryId: territory,
             brandId: brandA,
+            requested: 170,
+            requestedPreviousMonth: 0,
             cartons: 170,
             amountFen: 170 * 25000,
             cartonsPreviousMonth: 0,
@@ -539,6 +542,8 @@ describe('order-based supply', () => {
           {
             territoryId: territory,
             brandId: brandV,
+            requested: 3,
+            requestedPreviousMonth: 0,
             cartons: 2,
             amountFen: 2 * 1200,
             cartonsPreviousMonth: 0,

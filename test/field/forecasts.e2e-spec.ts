@@ -203,9 +203,9 @@ describe('forecasts', () => {
   });
 
   it('measures accuracy only after the month, against the month’s consolidated orders', async () => {
-    // T001's forecast ends as b1 100 (revised above). December's only cycle orders b1 80 and b3 20 (not forecast).
-    // Per spec: b1 1 − |80 − 100| ÷ 80 = 0.75; b3 A = 20, F = 0 → 0.
-    // Territory, weighted by actual volume: (80 × 0.75 + 20 × 0) ÷ 100 = 0.6.
+    // T001's forecast ends as b1 100 (revised above). December's only cycle asks for b1 80 and b3 20 (not
+    // forecast). Per spec: b1 1 − |80 − 100| ÷ 80 = 0.75; b3 A = 20, F = 0 → 0.
+    // Territory: 1 − (20 + 20) ÷ (80 + 20) = 0.6.
     const b3 = await insertBrand(t.db, { code: 'FC003', packFen: 1500, cartonFen: 15000 });
     const [retailer] = await insertRetailers(t, [
       { licenseNo: '440000000001', territory: 'T001', grade: 30, scale: 'large', withUser: true },
@@ -252,16 +252,24 @@ describe('forecasts', () => {
     );
     expect(t001.specs).toEqual(
       expect.arrayContaining([
-        expect.objectContaining({ brandId: b1, actualCartons: 80, forecastCartons: 100, accuracy: 0.75 }),
+        expect.objectContaining({
+          brandId: b1,
+          demandCartons: 80,
+          orderedCartons: 80,
+          forecastCartons: 100,
+          errorCartons: 20,
+          accuracy: 0.75,
+        }),
         expect.objectContaining({
           brandId: b3,
-          actualCartons: 20,
+          demandCartons: 20,
           forecastCartons: 0,
           forecastMissing: true,
           accuracy: 0,
         }),
       ]),
     );
+    expect(t001.overall).toMatchObject({ demandCartons: 100, errorCartons: 40 });
     expect(t001.overall.accuracy).toBeCloseTo(0.6, 10);
   });
 });

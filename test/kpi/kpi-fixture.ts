@@ -13,8 +13,10 @@ import { pinClock } from '../support/test-clock.js';
  * Specs: K1 (¥200/carton wholesale, national top 20), K2 (¥100, the department's equivalent), N1 (¥50).
  *
  * Visits (am01, 20–21 Nov): v1 r1 guidance + shelf [K1 K2 N1]; v2 r2 guidance + shelf [K1]; v3 r1 guidance;
- *   v4 r3 routine, aware, shelf []; v5 r4 routine, not aware; v6 r4 routine (next day), aware; v7 r5 routine,
- *   not aware; v8 r2 routine + shelf [K1 K2]. am02: v9 r7, v10 r8, v11 r9 guidance.
+ *   v4 r3 routine, aware of both, shelf [], prices K1 carton ¥260 (the guide) pack ¥27 (guide ¥26), K2 carton
+ *   ¥120 (guide ¥130); v5 r4 routine, aware of neither, prices K1 carton ¥280, pack ¥26; v6 r4 routine (next
+ *   day), aware of both; v7 r5 routine, aware of floating quotas only; v8 r2 routine + shelf [K1 K2].
+ *   am02: v9 r7, v10 r8, v11 r9 guidance.
  * Checks (mm1): v1 effective, v2 not, v9 and v10 effective. Calls (am01): r1 twice on the 20th, r2 on the 21st.
  * Forecast of T001 for November (made in October): K1 12, K2 6, N1 0.
  * Cycle T001 on Monday 23 Nov: r1 own K1 10 + N1 5; r2 own K1 4; r4 own K1 1, cancelled; r3 collected by
@@ -106,12 +108,17 @@ export async function buildKpiFixture(t: DemoApp): Promise<KpiFixture> {
       visitedAt: '2026-11-20T14:00:00+08:00',
       awareness: { floatingQuota: true, selfReporting: true },
       shelfCheck: { brandIds: [] },
+      priceChecks: [
+        { brandId: k1, observedCartonFen: 26_000, observedPackFen: 2_700 },
+        { brandId: k2, observedCartonFen: 12_000 },
+      ],
     }),
     await visit(am01, {
       retailerId: r4,
       kind: 'routine',
       visitedAt: '2026-11-20T15:00:00+08:00',
       awareness: { floatingQuota: false, selfReporting: false },
+      priceChecks: [{ brandId: k1, observedCartonFen: 28_000, observedPackFen: 2_600 }],
     }),
     await visit(am01, {
       retailerId: r4,
@@ -123,7 +130,7 @@ export async function buildKpiFixture(t: DemoApp): Promise<KpiFixture> {
       retailerId: r5,
       kind: 'routine',
       visitedAt: '2026-11-21T12:00:00+08:00',
-      awareness: { floatingQuota: false, selfReporting: true },
+      awareness: { floatingQuota: true, selfReporting: false },
     }),
     await visit(am01, {
       retailerId: r2,

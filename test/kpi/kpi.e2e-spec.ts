@@ -92,10 +92,12 @@ describe('monthly KPIs', () => {
 
     it('policy awareness (latest answer per retailer) and channel coverage', () => {
       const t001 = row(november, f.territory.t001).kpis;
-      // r3 aware; r4 not aware, then aware the next day (its latest answer counts); r5 not aware: 2 of 3.
+      // r3 aware of both; r4 of neither, then of both the next day (its latest answer counts); r5 of floating
+      // quotas only, which is not enough: 2 of 3. Each question alone: floating quotas 3, self-reporting 2.
       expect(t001.policyAwareness).toMatchObject({
         numerator: 2,
         denominator: 3,
+        details: { awareFloatingQuota: 3, awareSelfReporting: 2 },
         target: null,
         status: 'noTarget',
       });
@@ -105,6 +107,22 @@ describe('monthly KPIs', () => {
       expect(row(november, f.territory.t002).kpis.policyAwareness).toMatchObject({
         value: null,
         status: 'noTarget',
+      });
+    });
+
+    it('guide-price compliance, carton and pack prices apart', () => {
+      const t001 = row(november, f.territory.t001).kpis;
+      // Carton prices: K1 ¥260 (at the guide), K2 ¥120 (below ¥130), K1 ¥280 (above): 2 of 3.
+      expect(t001.guidePriceComplianceCarton).toMatchObject({
+        numerator: 2,
+        denominator: 3,
+        status: 'noTarget',
+      });
+      // Pack prices: K1 ¥27 (above ¥26), K1 ¥26 (at): 1 of 2.
+      expect(t001.guidePriceCompliancePack).toMatchObject({ value: 0.5, numerator: 1, denominator: 2 });
+      expect(row(november, f.territory.t002).kpis.guidePriceComplianceCarton).toMatchObject({
+        value: null,
+        denominator: 0,
       });
     });
 
@@ -134,21 +152,28 @@ describe('monthly KPIs', () => {
       });
     });
 
-    it('forecast accuracy, total and key brands, against October as the baseline', () => {
+    it('forecast accuracy, total and key brands: max(0, 1 − Σ|A − F| ÷ Σ A)', () => {
       const t001 = row(november, f.territory.t001).kpis;
-      // Forecast K1 12, K2 6, N1 0; ordered K1 14, K2 6, N1 5.
-      // Accurate cartons: K1 14 − |14 − 12| = 12, K2 6, N1 max(0, 5 − 5) = 0 → 18 of 25 = 72 %.
-      // October (recounted: nothing forecast, nothing ordered) was 100 %: below.
+      // Forecast K1 12, K2 6, N1 0; demanded (before rationing) K1 14, K2 6, N1 5, all supplied.
+      // Error: K1 |14 − 12| = 2, K2 0, N1 5 → 7 of 25: 1 − 7/25 = 72 %.
+      // October had neither demand nor forecast: no data (not 100 %), so no baseline to rise on.
       expect(t001.forecastAccuracy).toMatchObject({
         value: 0.72,
-        numerator: 18,
+        numerator: 7,
         denominator: 25,
-        forecastCartons: 18,
-        baseline: 1,
-        status: 'below',
+        details: { forecastCartons: 18, orderedCartons: 25 },
+        baseline: null,
+        status: 'noTarget',
       });
-      // K1 and K2 only: 18 of 20.
-      expect(t001.keyBrandForecastAccuracy).toMatchObject({ value: 0.9, numerator: 18, denominator: 20 });
+      // K1 and K2 only: error 2 of 20 → 90 %.
+      expect(t001.keyBrandForecastAccuracy).toMatchObject({ value: 0.9, numerator: 2, denominator: 20 });
+      // T002 forecast nothing and nobody there demanded anything: no data.
+      expect(row(november, f.territory.t002).kpis.forecastAccuracy).toMatchObject({
+        value: null,
+        numerator: 0,
+        denominator: 0,
+        status: 'noValue',
+      });
     });
 
     it('self-reported share, sales against last year and the average price per carton', () => {
@@ -219,13 +244,19 @@ describe('monthly KPIs', () => {
       });
     });
 
-    it('per squad: verification rate 查实率 and on-time rate', async () => {
+    it('per squad: 查实率 and 按时查实率 over the leads due in the month', async () => {
       const squads = (await t.http.get('/api/kpi/squads?month=2026-11').set(head).expect(200)).body;
       expect(squads.items.map((r: Row) => r.subject.code)).toEqual(['SQ1', 'SQ2', 'SQ3']);
       const sq1 = squads.items[0].kpis;
-      // Five leads received; four have a result (three by the 12th, one on the 20th, after its 17th deadline).
-      expect(sq1.leadVerificationRate).toMatchObject({ value: 0.8, numerator: 4, denominator: 5 });
-      expect(sq1.leadOnTimeRate).toMatchObject({ value: 0.75, numerator: 3, denominator: 4 });
+      // Five leads reported on the 10th, all due on the 17th. Verified: three 属实 by the 12th and one 不实 on the
+      // 20th (late); one unanswered: 4 of 5 verified, 3 of 5 on time.
+      expect(sq1.leadVerificationRate).toMatchObject({
+        value: 0.8,
+        numerator: 4,
+        denominator: 5,
+        details: { confirmed: 3, unfounded: 1, unverifiable: 0, unanswered: 1 },
+      });
+      expect(sq1.leadOnTimeRate).toMatchObject({ value: 0.6, numerator: 3, denominator: 5 });
       expect(squads.items[1].kpis.leadVerificationRate).toMatchObject({
         value: null,
         numerator: 0,
@@ -655,6 +686,12 @@ describe('monthly KPIs', () => {
       (cell.fill as ExcelJS.FillPattern | undefined)?.fgColor?.argb === 'FFFFC7CE';
     const values = (sheet: ExcelJS.Worksheet, rowNumber: number) =>
       (sheet.getRow(rowNumber).values as unknown[]).slice(1);
+    /** The cell of a row under the column with this header (row 1). */
+    const cellUnder = (sheet: ExcelJS.Worksheet, row: ExcelJS.Row, header: string) => {
+      const column = (sheet.getRow(1).values as unknown[]).indexOf(header);
+      if (column < 1) throw new Error(`no column ${header} in ${sheet.name}`);
+      return row.getCell(column);
+    };
     const rowWith = (sheet: ExcelJS.Worksheet, column: number, text: string) => {
       let found: ExcelJS.Row | undefined;
       sheet.eachRow((r) => {
@@ -664,13 +701,14 @@ describe('monthly KPIs', () => {
       return found;
     };
 
-    it('has the eight sheets, each with a frozen, filterable header row', () => {
+    it('has its sheets, each with a frozen, filterable header row', () => {
       expect(book.worksheets.map((s) => s.name)).toEqual([
         '封面',
         '客户经理考核',
         '客户服务部汇总',
         '品牌预测准确率',
         '经营指导明细',
+        '零售指导价落实',
         '线索查实',
         '送货及时率',
         '品牌培育',
@@ -703,6 +741,8 @@ describe('monthly KPIs', () => {
         '拜访达成率',
         '电话回访达成率',
         '重点品牌上柜率',
+        '条价指导价落实率',
+        '盒价指导价落实率',
         '线索真实性',
         '销量（条）',
         '去年同期销量（条）',
@@ -715,28 +755,50 @@ describe('monthly KPIs', () => {
         '单条价同比',
       ]);
       const t001 = rowWith(sheet, 2, 'T001');
-      const coverage = t001.getCell(5);
+      const at = (header: string) => cellUnder(sheet, t001, header);
+      const coverage = at('经营指导面');
       expect(coverage.value).toBe(0.4);
       expect(coverage.numFmt).toBe('0.0%');
       // Judged against the targets in force when the month closed (35 %): not highlighted.
       expect(highlighted(coverage)).toBe(false);
-      const visits = t001.getCell(12);
+      const visits = at('拜访达成率');
       expect(visits.value).toBeCloseTo(8 / 630, 12);
       expect(highlighted(visits)).toBe(true);
       expect(String(visits.note)).toContain('≥ 100.0%');
-      expect(t001.getCell(15).value).toBe(0.5);
-      expect(t001.getCell(16).value).toBe(25);
-      expect(t001.getCell(17).value).toBe(20);
-      expect(t001.getCell(18).value).toBe(0.25);
-      expect(t001.getCell(19).value).toBe(3650);
-      expect(t001.getCell(19).numFmt).toBe('#,##0.00');
-      const price = t001.getCell(22);
+      expect(at('条价指导价落实率').value).toBeCloseTo(2 / 3, 12);
+      expect(at('盒价指导价落实率').value).toBe(0.5);
+      expect(at('线索真实性').value).toBe(0.5);
+      expect(at('销量（条）').value).toBe(25);
+      expect(at('去年同期销量（条）').value).toBe(20);
+      expect(at('销量同比').value).toBe(0.25);
+      expect(at('销售额（元）').value).toBe(3650);
+      expect(at('销售额（元）').numFmt).toBe('#,##0.00');
+      const price = at('单条价（元）');
       expect(price.value).toBe(146);
       expect(highlighted(price)).toBe(true);
       expect(String(price.note)).toContain('不低于去年同期（去年同期 180.00 元）');
       const t002 = rowWith(sheet, 2, 'T002');
-      expect(t002.getCell(5).value).toBe(1);
-      expect(highlighted(t002.getCell(5))).toBe(false);
+      expect(cellUnder(sheet, t002, '经营指导面').value).toBe(1);
+      expect(highlighted(cellUnder(sheet, t002, '经营指导面'))).toBe(false);
+    });
+
+    it('has guide-price compliance per territory, the department’s total last', () => {
+      const sheet = book.getWorksheet('零售指导价落实')!;
+      expect(values(sheet, 1)).toEqual([
+        '客户服务部',
+        '片区',
+        '客户经理',
+        '条价检查（规格次）',
+        '条价不高于指导价',
+        '条价落实率',
+        '盒价检查（规格次）',
+        '盒价不高于指导价',
+        '盒价落实率',
+      ]);
+      const t001 = rowWith(sheet, 2, '城关一片区');
+      expect(values(sheet, t001.number).slice(3)).toEqual([3, 2, 2 / 3, 2, 1, 0.5]);
+      const total = rowWith(sheet, 2, '示范县营销部合计');
+      expect(values(sheet, total.number).slice(3)).toEqual([3, 2, 2 / 3, 2, 1, 0.5]);
     });
 
     it('sums centers and the department, the total last and bold', () => {
@@ -755,9 +817,20 @@ describe('monthly KPIs', () => {
 
     it('details forecasts per spec, guidance with its checks, and key-brand cultivation', () => {
       const forecast = book.getWorksheet('品牌预测准确率')!;
+      expect(values(forecast, 1).slice(5)).toEqual([
+        '重点品牌',
+        '预测量（条）',
+        '需求量（条）',
+        '供货量（条）',
+        '偏差（条）',
+        '准确率',
+        '说明',
+      ]);
+      // K1: forecast 12, demanded 14, supplied 14, off by 2: 1 − 2/14.
       const k1 = rowWith(forecast, 4, 'K1');
-      expect(values(forecast, k1.number).slice(5)).toEqual(['是', 12, 14, 12 / 14]);
-      expect(rowWith(forecast, 4, 'N1').getCell(9).value).toBe(0);
+      expect(values(forecast, k1.number).slice(5)).toEqual(['是', 12, 14, 14, 2, 1 - 2 / 14]);
+      // N1: forecast 0, demanded 5: 0 %.
+      expect(values(forecast, rowWith(forecast, 4, 'N1').number).slice(6)).toEqual([0, 5, 5, 5, 0]);
 
       const guidance = book.getWorksheet('经营指导明细')!;
       // Six guidance visits as of the close (the one recorded afterwards is not in the stored workbook).
@@ -782,14 +855,18 @@ describe('monthly KPIs', () => {
       const leads = book.getWorksheet('线索查实')!;
       expect(values(leads, 1)).toEqual([
         '专卖检查队',
-        '接收线索',
-        '已出结果',
+        '到期线索',
+        '已查实（属实+不实）',
+        '其中属实',
+        '其中不实',
+        '无法查实',
+        '未出结果',
         '查实率',
-        '按时出结果',
+        '按时查实',
         '按时查实率',
       ]);
-      expect(values(leads, 2).slice(1)).toEqual([5, 4, 0.8, 3, 0.75]);
-      expect(values(leads, 5)).toEqual(['示范县营销部合计', 5, 4, 0.8, 3, 0.75]);
+      expect(values(leads, 2).slice(1)).toEqual([5, 4, 3, 1, 0, 1, 0.8, 3, 0.6]);
+      expect(values(leads, 5)).toEqual(['示范县营销部合计', 5, 4, 3, 1, 0, 1, 0.8, 3, 0.6]);
       const delivery = book.getWorksheet('送货及时率')!;
       expect(values(delivery, 1)).toEqual([
         '送货员',

@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, type SelectQueryBuilder } from 'typeorm';
 import { type Actor, APP_CONFIG, type AppConfig, Clock } from '#libs/shared';
+import { endOfMonth, startOfMonth } from '#libs/kernel';
 import { type LeadRates, leadRates, type LeadTally } from './domain/index.js';
 import { leadScopeCondition } from './lead-access.js';
 
@@ -14,7 +15,7 @@ export interface ReporterLeadTally extends LeadTally {
 }
 
 export interface LeadTallyQuery {
-  /** YYYY-MM: the leads reported in this month (business time zone). */
+  /** YYYY-MM: the leads due in this month (deadline inside it, business time zone). */
   month: string;
   /** Results recorded up to this instant count (a closed month: its end, so a recount is identical). */
   asOf: Date;
@@ -35,9 +36,9 @@ const BY_REPORTER: Grouping = {
 };
 
 /**
- * The counts behind the lead KPIs, in SQL (one GROUP BY): the same counts as the domain's `tallyLeads`
- * over the leads reported in a month — received, with a result by `asOf`, of those on time (against the
- * deadline fixed at report), and per result. Rates are made from them with `leadRates`.
+ * The counts behind the lead KPIs, in SQL (one GROUP BY): the same counts as the domain's `tallyLeads` over
+ * the leads due in a month (deadline, fixed at report, inside it) — verified (属实 or 不实) by `asOf`, of those
+ * by the deadline, per result, 无法查实 apart, and still unanswered. Rates are made from them with `leadRates`.
  */
 @Injectable()
 export class LeadRatesService {
@@ -84,32 +85,36 @@ export class LeadRatesService {
     query: LeadTallyQuery,
     { keys, groupBy }: Grouping,
   ): SelectQueryBuilder<Record<string, unknown>> {
-    const result = 'l.verified_at <= :asOf';
+    const answered = 'l.verified_at <= :asOf';
+    const verified = `${answered} AND l.verification_result IN ('confirmed', 'unfounded')`;
     const qb = this.dataSource
       .createQueryBuilder()
       .select(keys)
-      .addSelect('count(*)::int', 'received')
-      .addSelect(`count(*) FILTER (WHERE ${result})::int`, 'withResult')
+      .addSelect('count(*)::int', 'due')
+      .addSelect(`count(*) FILTER (WHERE ${verified})::int`, 'verified')
       .addSelect(
-        `count(*) FILTER (WHERE ${result} AND l.verified_at <= l.deadline_at)::int`,
-        'withResultOnTime',
+        `count(*) FILTER (WHERE ${verified} AND l.verified_at <= l.deadline_at)::int`,
+        'verifiedOnTime',
       )
       .addSelect(
-        `count(*) FILTER (WHERE ${result} AND l.verification_result = 'confirmed')::int`,
+        `count(*) FILTER (WHERE ${answered} AND l.verification_result = 'confirmed')::int`,
         'confirmed',
       )
       .addSelect(
-        `count(*) FILTER (WHERE ${result} AND l.verification_result = 'unfounded')::int`,
+        `count(*) FILTER (WHERE ${answered} AND l.verification_result = 'unfounded')::int`,
         'unfounded',
       )
       .addSelect(
-        `count(*) FILTER (WHERE ${result} AND l.verification_result = 'unverifiable')::int`,
+        `count(*) FILTER (WHERE ${answered} AND l.verification_result = 'unverifiable')::int`,
         'unverifiable',
       )
+      .addSelect(`count(*) FILTER (WHERE l.verified_at IS NULL OR l.verified_at > :asOf)::int`, 'unanswered')
       .from('leads', 'l')
-      .where(`l.reported_at >= (CAST(:monthStart AS timestamp) AT TIME ZONE :tz)`)
-      .andWhere(`l.reported_at < (CAST(:monthStart AS timestamp) + interval '1 month') AT TIME ZONE :tz`)
-      .setParameters({ monthStart: `${query.month}-01`, tz: this.config.timeZone, asOf: query.asOf })
+      .where('l.deadline_at >= :start AND l.deadline_at < :end', {
+        start: startOfMonth(query.month, this.config.timeZone),
+        end: endOfMonth(query.month, this.config.timeZone),
+      })
+      .setParameters({ asOf: query.asOf })
       .groupBy(groupBy.join(', '))
       .orderBy(groupBy[0]);
     if (query.departmentIds)

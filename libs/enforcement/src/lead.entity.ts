@@ -39,6 +39,8 @@ export type LeadSource = (typeof LEAD_SOURCES)[number];
 @Index('ix_leads_squad_reported', ['squadId', 'reportedAt'])
 @Index('ix_leads_reporter_reported', ['reportedBy', 'reportedAt'])
 @Index('ix_leads_department_reported', ['departmentId', 'reportedAt'])
+@Index('ix_leads_department_deadline', ['departmentId', 'deadlineAt'])
+@Index('ix_leads_squad_deadline', ['squadId', 'deadlineAt'])
 @Index('ix_leads_center_reported', ['serviceCenterId', 'reportedAt'])
 @Index('ix_leads_status_reported', ['status', 'reportedAt'])
 @Index('ix_leads_retailer_reported', ['retailerId', 'reportedAt'])

@@ -3,10 +3,12 @@ import { DataSource } from 'typeorm';
 import { forEachBatchAhead } from '#libs/shared';
 import { comparisonWindows, type DateRange } from '#libs/kernel';
 
-export interface TerritoryBrandCartons {
+/** A territory's demand of one spec in a month: asked for (before rationing) and supplied (after it). */
+export interface TerritoryBrandDemand {
   territoryId: number;
   brandId: number;
-  cartons: number;
+  demandCartons: number;
+  orderedCartons: number;
 }
 
 /** A territory's month for one spec, with the same days of the previous month and of last year. */
@@ -24,6 +26,9 @@ export interface TerritoryBrandMonth {
 export interface TerritoryBrandSales {
   territoryId: number;
   brandId: number;
+  /** Cartons asked for on the month's ordered demand, before rationing (forecast accuracy's A). */
+  requested: number;
+  requestedPreviousMonth: number;
   cartons: number;
   amountFen: number;
   cartonsPreviousMonth: number;
@@ -72,16 +77,19 @@ export class OrderingFacts {
   constructor(private readonly dataSource: DataSource) {}
 
   /**
-   * Approved, consolidated demand of a month per territory and spec 实际订货量 — the actuals of forecast
-   * accuracy. Expired collected demand and no-demand records count nothing (they never became order lines).
+   * The retailers' demand of a month per territory and spec 市场真实需求 — the actuals of forecast accuracy:
+   * what the demands that reached the unified order asked for (order lines' `requested`, before rationing),
+   * and what was supplied (`ordered`). Expired or cancelled demand and no-demand records count nothing (they
+   * never became order lines).
    */
   async actualCartonsByBrand(
     territoryIds: readonly number[],
     month: string,
-  ): Promise<TerritoryBrandCartons[]> {
+  ): Promise<TerritoryBrandDemand[]> {
     if (!territoryIds.length) return [];
     return this.dataSource.query(
-      `SELECT territory_id AS "territoryId", brand_id AS "brandId", sum(ordered)::int AS cartons
+      `SELECT territory_id AS "territoryId", brand_id AS "brandId", sum(requested)::int AS "demandCartons",
+              sum(ordered)::int AS "orderedCartons"
          FROM order_lines
         WHERE territory_id = ANY($1) AND order_date >= $2::date AND order_date < ($2::date + interval '1 month')
         GROUP BY territory_id, brand_id ORDER BY territory_id, brand_id`,
@@ -92,7 +100,8 @@ export class OrderingFacts {
   /**
    * Per territory and spec: cartons and amount of the month (so far, with `through`), of the previous month
    * (the whole month once this one is over, else its same days) and of the same days last year — in one scan
-   * of the order lines. What monthly KPIs need of sales: territory totals, forecast actuals, their baselines.
+   * of the order lines. What monthly KPIs need of sales: territory totals, forecast actuals (cartons asked for
+   * before rationing, beside those supplied), their baselines.
    */
   async salesByBrand(
     month: string,
@@ -103,6 +112,8 @@ export class OrderingFacts {
     const { current, previousMonth, lastYear } = comparisonWindows(month, options.through);
     return this.dataSource.query(
       `SELECT territory_id AS "territoryId", brand_id AS "brandId",
+              COALESCE(sum(requested) FILTER (WHERE order_date >= $2::date), 0)::int AS requested,
+              COALESCE(sum(requested) FILTER (WHERE order_date BETWEEN $4::date AND $5::date), 0)::int AS "requestedPreviousMonth",
               COALESCE(sum(ordered) FILTER (WHERE order_date >= $2::date), 0)::int AS cartons,
               COALESCE(sum(amount_fen) FILTER (WHERE order_date >= $2::date), 0)::float8 AS "amountFen",
               COALESCE(sum(ordered) FILTER (WHERE order_date BETWEEN $4::date AND $5::date), 0)::int AS "cartonsPreviousMonth",

@@ -24,7 +24,7 @@ export class ReportsController {
   @Roles('admin', 'department_head', 'inspector')
   @ApiOperation({
     summary:
-      'The month’s KPI workbook (.xlsx): 封面, 客户经理考核, 客户服务部汇总, 品牌预测准确率, 经营指导明细, 线索查实, ' +
+      'The month’s KPI workbook (.xlsx): 封面, 客户经理考核, 客户服务部汇总, 品牌预测准确率, 经营指导明细, 零售指导价落实, 线索查实, ' +
       '送货及时率, 品牌培育. A closed month’s is the one stored at close, byte for byte.',
   })
   @ApiProduces(XLSX_CONTENT_TYPE)

@@ -24,7 +24,10 @@ export const LEAD_IMPORTANCE_LABELS: Readonly<Record<LeadImportance, string>> = 
   normal: '一般',
 };
 
-/** The outcome of a verification. Every one counts as "a result" for the verification rate. */
+/**
+ * The outcome of a verification. 属实 and 不实 are findings (查实: the verification rate counts them); 无法查实
+ * is an answer without a finding, counted apart.
+ */
 export const VERIFICATION_RESULTS = ['confirmed', 'unfounded', 'unverifiable'] as const;
 export type VerificationResult = (typeof VERIFICATION_RESULTS)[number];
 export const VERIFICATION_RESULT_LABELS: Readonly<Record<VerificationResult, string>> = {

@@ -1,50 +1,70 @@
 /**
- * Forecast accuracy 预测准确率, per spec and rolled up by actual volume.
+ * Forecast accuracy 预测准确率, as the industry writes it — 1 − |预测 − 实际| ÷ 实际 — weighted by volume:
  *
- * Per spec: max(0, 1 − |A − F| / A); when A = 0 it is 1 if F = 0, else 0.
- * A × accuracy = max(0, A − |A − F|) is a whole number of cartons (the cartons "forecast right"), so the
- * volume-weighted roll-up Σ A·accuracy ÷ Σ A is a ratio of two integer sums. SQL computes the same tally
- * with SUM(GREATEST(0, a - ABS(a - f))) and SUM(a), and tallies add up across specs, territories and
- * centers: a center's accuracy is the accuracy of all its (territory, spec) lines together.
+ *   accuracy = max(0, 1 − Σ|A − F| ÷ Σ A)   over the specs forecast or demanded
  *
- * When Σ A = 0 the per-spec rule is applied to the whole: 1 if nothing was forecast either, else 0.
- * Accuracy is therefore always a number in [0, 1], never null. A forecast for a spec nobody ordered weighs
- * nothing while anything at all was ordered: weighting by actual volume is the industry definition.
+ * A is the retailers' demand 市场真实需求: the cartons they asked for on the demands that reached the unified
+ * order, before any rationing (稍紧平衡). The rationed figure is kept beside it, never used as A: a spec cut
+ * back by supply is not a forecast error. F is the account manager's forecast (a spec not forecast is F = 0).
+ *
+ * Over- and under-forecasting both add to Σ|A − F|, and a spec forecast but not demanded adds its whole
+ * forecast: forecasting 1,000 cartons nobody asked for cannot be free. Σ A = 0 is no data (null, shown as
+ * such), never 100 %: a territory where nothing was demanded has nothing to be accurate about.
+ *
+ * Tallies are sums of whole cartons, so they add up across specs, territories and centers: a center's
+ * accuracy is the formula over all its (territory, spec) lines together, never an average of ratios.
  */
 export interface ForecastTally {
-  /** Σ A, actual cartons: approved, consolidated demand of the month. */
-  readonly actualCartons: number;
-  /** Σ F, forecast cartons; decides the Σ A = 0 case. */
+  /** Σ A: demand before rationing. */
+  readonly demandCartons: number;
+  /** Σ F. */
   readonly forecastCartons: number;
-  /** Σ max(0, A − |A − F|). */
-  readonly accurateCartons: number;
+  /** Σ |A − F|: the forecast error. */
+  readonly errorCartons: number;
+  /** What the unified order supplied after rationing, shown beside A. */
+  readonly orderedCartons: number;
 }
 
-export function forecastTally(actualCartons: number, forecastCartons: number): ForecastTally {
-  assertCartons('actual', actualCartons);
+export function forecastTally(
+  demandCartons: number,
+  forecastCartons: number,
+  orderedCartons: number = demandCartons,
+): ForecastTally {
+  assertCartons('demand', demandCartons);
   assertCartons('forecast', forecastCartons);
+  assertCartons('ordered', orderedCartons);
+  if (orderedCartons > demandCartons)
+    throw new RangeError(`ordered cartons (${orderedCartons}) exceed the demand (${demandCartons})`);
   return {
-    actualCartons,
+    demandCartons,
     forecastCartons,
-    accurateCartons: Math.max(0, actualCartons - Math.abs(actualCartons - forecastCartons)),
+    errorCartons: Math.abs(demandCartons - forecastCartons),
+    orderedCartons,
   };
 }
 
 export function addForecastTallies(tallies: readonly ForecastTally[]): ForecastTally {
-  let actualCartons = 0;
+  let demandCartons = 0;
   let forecastCartons = 0;
-  let accurateCartons = 0;
+  let errorCartons = 0;
+  let orderedCartons = 0;
   for (const tally of tallies) {
-    actualCartons += tally.actualCartons;
+    demandCartons += tally.demandCartons;
     forecastCartons += tally.forecastCartons;
-    accurateCartons += tally.accurateCartons;
+    errorCartons += tally.errorCartons;
+    orderedCartons += tally.orderedCartons;
   }
-  return { actualCartons, forecastCartons, accurateCartons };
+  return { demandCartons, forecastCartons, errorCartons, orderedCartons };
 }
 
-export function forecastAccuracy(tally: ForecastTally): number {
-  if (tally.actualCartons === 0) return tally.forecastCartons === 0 ? 1 : 0;
-  return tally.accurateCartons / tally.actualCartons;
+/** max(0, 1 − error ÷ demand); null when nothing was demanded (no data, never 100 %). */
+export function forecastAccuracyOf(errorCartons: number, demandCartons: number): number | null {
+  if (demandCartons === 0) return null;
+  return Math.max(0, 1 - errorCartons / demandCartons);
+}
+
+export function forecastAccuracy(tally: ForecastTally): number | null {
+  return forecastAccuracyOf(tally.errorCartons, tally.demandCartons);
 }
 
 /** Brand ids are the catalogue's numeric ids. */
@@ -53,24 +73,29 @@ export interface CartonsByBrand {
   readonly cartons: number;
 }
 
-export interface SpecForecastAccuracy {
+/** A spec's demand: before rationing, and what was supplied after it. */
+export interface DemandByBrand {
   readonly brandId: number;
-  readonly actualCartons: number;
-  /** 0 when the spec was ordered but not forecast. */
-  readonly forecastCartons: number;
-  /** Ordered but not forecast: counted as a forecast of 0, flagged so the report can say so. */
+  readonly demandCartons: number;
+  readonly orderedCartons: number;
+}
+
+export interface SpecForecastAccuracy extends ForecastTally {
+  readonly brandId: number;
+  /** Demanded but not forecast: counted as a forecast of 0, flagged so the report can say so. */
   readonly forecastMissing: boolean;
   readonly isKeyBrand: boolean;
-  readonly accuracy: number;
+  /** Null when the spec was not demanded (forecast but not ordered: its whole forecast is error). */
+  readonly accuracy: number | null;
 }
 
 export interface ForecastAccuracySummary {
   readonly tally: ForecastTally;
-  readonly accuracy: number;
+  readonly accuracy: number | null;
 }
 
 export interface ForecastAccuracyReport {
-  /** Every spec ordered or forecast, by brand id. */
+  /** Every spec demanded or forecast, by brand id. */
   readonly specs: readonly SpecForecastAccuracy[];
   readonly overall: ForecastAccuracySummary;
   /** The top-20 key brands (and brands the department treats as such) on their own. */
@@ -78,36 +103,37 @@ export interface ForecastAccuracyReport {
 }
 
 export interface ForecastAccuracyInput {
-  /** One line per spec: the month's approved, consolidated demand of the territory. */
-  readonly actuals: readonly CartonsByBrand[];
+  /** One line per spec: the month's demand of the territory. */
+  readonly demand: readonly DemandByBrand[];
   /** One line per spec: the account manager's forecast for the month. */
   readonly forecasts: readonly CartonsByBrand[];
   readonly keyBrandIds: ReadonlySet<number>;
 }
 
-/** An account manager's month: every spec ordered or forecast, the volume-weighted total and the key brands. */
+/** An account manager's month: every spec demanded or forecast, the volume-weighted total and the key brands. */
 export function forecastAccuracyReport(input: ForecastAccuracyInput): ForecastAccuracyReport {
-  const actuals = cartonsByBrand('actuals', input.actuals);
-  const forecasts = cartonsByBrand('forecasts', input.forecasts);
-  const brandIds = [...new Set([...actuals.keys(), ...forecasts.keys()])].sort((a, b) => a - b);
-  const specs = brandIds.map((brandId) => {
-    const tally = forecastTally(actuals.get(brandId) ?? 0, forecasts.get(brandId) ?? 0);
+  const demand = byBrand('demand', input.demand);
+  const forecasts = byBrand('forecasts', input.forecasts);
+  const brandIds = [...new Set([...demand.keys(), ...forecasts.keys()])].sort((a, b) => a - b);
+  const specs = brandIds.map((brandId): SpecForecastAccuracy => {
+    const asked = demand.get(brandId);
+    const tally = forecastTally(
+      asked?.demandCartons ?? 0,
+      forecasts.get(brandId)?.cartons ?? 0,
+      asked?.orderedCartons ?? 0,
+    );
     return {
-      spec: {
-        brandId,
-        actualCartons: tally.actualCartons,
-        forecastCartons: tally.forecastCartons,
-        forecastMissing: !forecasts.has(brandId),
-        isKeyBrand: input.keyBrandIds.has(brandId),
-        accuracy: forecastAccuracy(tally),
-      },
-      tally,
+      brandId,
+      ...tally,
+      forecastMissing: !forecasts.has(brandId),
+      isKeyBrand: input.keyBrandIds.has(brandId),
+      accuracy: forecastAccuracy(tally),
     };
   });
   return {
-    specs: specs.map(({ spec }) => spec),
-    overall: summary(specs.map(({ tally }) => tally)),
-    keyBrands: summary(specs.filter(({ spec }) => spec.isKeyBrand).map(({ tally }) => tally)),
+    specs,
+    overall: summary(specs),
+    keyBrands: summary(specs.filter((spec) => spec.isKeyBrand)),
   };
 }
 
@@ -116,13 +142,13 @@ function summary(tallies: readonly ForecastTally[]): ForecastAccuracySummary {
   return { tally, accuracy: forecastAccuracy(tally) };
 }
 
-function cartonsByBrand(name: string, lines: readonly CartonsByBrand[]): Map<number, number> {
-  const byBrand = new Map<number, number>();
-  for (const { brandId, cartons } of lines) {
-    if (byBrand.has(brandId)) throw new RangeError(`${name} list brand ${brandId} twice`);
-    byBrand.set(brandId, cartons);
+function byBrand<T extends { readonly brandId: number }>(name: string, lines: readonly T[]): Map<number, T> {
+  const map = new Map<number, T>();
+  for (const line of lines) {
+    if (map.has(line.brandId)) throw new RangeError(`${name} list brand ${line.brandId} twice`);
+    map.set(line.brandId, line);
   }
-  return byBrand;
+  return map;
 }
 
 function assertCartons(name: string, cartons: number): void {

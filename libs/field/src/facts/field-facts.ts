@@ -2,7 +2,7 @@ import { Inject, Injectable, Optional } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { BrandDirectory } from '#libs/catalog';
 import { RetailerDirectory } from '#libs/retailers';
-import { callTarget, type TerritoryMarket, visitTarget } from '../domain/index.js';
+import { callTarget, type PriceComplianceTally, type TerritoryMarket, visitTarget } from '../domain/index.js';
 import { fieldError } from '../field.errors.js';
 import {
   type ActualCartons,
@@ -37,11 +37,21 @@ export interface TerritoryGuidance {
   effectiveVisits: number;
 }
 
-/** 知晓率: retailers surveyed in the period, and those whose latest answer was "aware of floating quotas". */
+/**
+ * 知晓率: retailers surveyed in the period and, by their latest answer, those aware of both floating quotas and
+ * self-reporting (the KPI), and of each on its own.
+ */
 export interface TerritoryAwareness {
   territoryId: number;
   surveyedRetailers: number;
   awareRetailers: number;
+  awareFloatingQuota: number;
+  awareSelfReporting: number;
+}
+
+/** 零售指导价落实 of a territory: the price checks of the period (see the domain's `tallyPriceChecks`). */
+export interface TerritoryPriceCompliance extends PriceComplianceTally {
+  territoryId: number;
 }
 
 /** Visits and calls of a territory against its targets to date (a retailer counts once a day). */
@@ -112,12 +122,39 @@ export class FieldFacts {
     if (!territoryIds.length) return [];
     return this.dataSource.query(
       `SELECT territory_id AS "territoryId", count(*)::int AS "surveyedRetailers",
-              count(*) FILTER (WHERE aware_floating_quota)::int AS "awareRetailers"
-         FROM (SELECT DISTINCT ON (v.territory_id, v.retailer_id) v.territory_id, v.aware_floating_quota
+              count(*) FILTER (WHERE aware_floating_quota AND aware_self_reporting)::int AS "awareRetailers",
+              count(*) FILTER (WHERE aware_floating_quota)::int AS "awareFloatingQuota",
+              count(*) FILTER (WHERE aware_self_reporting)::int AS "awareSelfReporting"
+         FROM (SELECT DISTINCT ON (v.territory_id, v.retailer_id) v.territory_id, v.aware_floating_quota,
+                      v.aware_self_reporting
                  FROM visits v
                 WHERE v.territory_id = ANY($1::int[]) AND v.aware_floating_quota IS NOT NULL
                   AND v.visited_on BETWEEN $2::date AND $3::date
                 ORDER BY v.territory_id, v.retailer_id, v.visited_at DESC, v.id DESC) latest
+        GROUP BY territory_id ORDER BY territory_id`,
+      [territoryIds, period.from, period.to],
+    );
+  }
+
+  /**
+   * The price checks of a period per territory: carton and pack prices observed, and those at or below the
+   * guide price (within the tolerance copied onto each check) — the domain's `tallyPriceChecks` in SQL.
+   */
+  async priceCompliance(
+    period: FieldPeriod,
+    territoryIds: readonly number[],
+  ): Promise<TerritoryPriceCompliance[]> {
+    if (!territoryIds.length) return [];
+    const atOrBelow = (observed: string, guide: string) =>
+      `${observed}::bigint * 10000 <= ${guide}::bigint * (10000 + tolerance_bp)`;
+    return this.dataSource.query(
+      `SELECT territory_id AS "territoryId",
+              count(observed_carton_fen)::int AS "cartonChecked",
+              count(*) FILTER (WHERE ${atOrBelow('observed_carton_fen', 'guide_carton_fen')})::int AS "cartonCompliant",
+              count(observed_pack_fen)::int AS "packChecked",
+              count(*) FILTER (WHERE ${atOrBelow('observed_pack_fen', 'guide_pack_fen')})::int AS "packCompliant"
+         FROM visit_price_checks
+        WHERE territory_id = ANY($1::int[]) AND visited_on BETWEEN $2::date AND $3::date
         GROUP BY territory_id ORDER BY territory_id`,
       [territoryIds, period.from, period.to],
     );

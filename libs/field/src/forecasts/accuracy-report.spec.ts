@@ -5,17 +5,19 @@ import { accuracyReport } from './accuracy-report.js';
  * Two territories of department 1 (T10, T20) and one of department 2 (T30). Brand 1 is a national top-20
  * key brand; brand 2 is department 1's equivalent key brand; brand 3 is not a key brand.
  *
- * T10: brand 1 A=100 F=80  → accurate 80,  accuracy 0.8     (under-forecast)
- *      brand 2 A=50  F=70  → accurate 30,  accuracy 0.6     (over-forecast)
- *      brand 3 A=0   F=10  → accurate 0,   accuracy 0       (forecast, nothing ordered)
- *      overall 110 / 150 = 0.7333…; key brands (1, 2) 110 / 150 as well
- * T20: brand 1 A=40  not forecast → F=0, accurate 0, accuracy 0
- *      brand 3 A=60  F=60  → accurate 60, accuracy 1
- *      overall 60 / 100 = 0.6; key brands (1, 2): 0 / 40 = 0
- * T30: brand 2 A=0   F=0   → accuracy 1 (nothing either way); brand 2 is not key in department 2
- *      overall Σ A = 0 and Σ F = 0 → 1; key brands: nothing at all → 1
- * Roll-up: accurate 110 + 60 + 0 = 170 over actual 150 + 100 + 0 = 250 → 0.68;
- *          key brands 110 + 0 + 0 = 110 over 150 + 40 + 0 = 190 → 0.578947…
+ * A is the demand before rationing; brand 1 in T10 was rationed from 100 to 90 (shown, not judged).
+ *
+ * T10: brand 1 A=100 F=80  → error 20, accuracy 0.8     (under-forecast)
+ *      brand 2 A=50  F=70  → error 20, accuracy 0.6     (over-forecast)
+ *      brand 3 A=0   F=10  → error 10, no accuracy of its own (forecast, nothing demanded)
+ *      overall 1 − 50 / 150 = 2/3; key brands (1, 2) 1 − 40 / 150 = 11/15
+ * T20: brand 1 A=40  not forecast → F=0, error 40, accuracy 0
+ *      brand 3 A=60  F=60  → error 0, accuracy 1
+ *      overall 1 − 40 / 100 = 0.6; key brands (1, 2): 1 − 40 / 40 = 0
+ * T30: brand 2 A=0   F=0   → nothing either way; brand 2 is not key in department 2
+ *      overall Σ A = 0 → no data (null), key brands too
+ * Roll-up: error 50 + 40 + 0 = 90 over demand 150 + 100 + 0 = 250 → 0.64;
+ *          key brands 40 + 40 = 80 over 150 + 40 = 190 → 11/19
  */
 const input = {
   month: '2026-10',
@@ -32,10 +34,10 @@ const input = {
     { territoryId: 30, brandId: 2, cartons: 0 },
   ],
   actuals: [
-    { territoryId: 10, brandId: 1, cartons: 100 },
-    { territoryId: 10, brandId: 2, cartons: 50 },
-    { territoryId: 20, brandId: 1, cartons: 40 },
-    { territoryId: 20, brandId: 3, cartons: 60 },
+    { territoryId: 10, brandId: 1, demandCartons: 100, orderedCartons: 90 },
+    { territoryId: 10, brandId: 2, demandCartons: 50, orderedCartons: 50 },
+    { territoryId: 20, brandId: 1, demandCartons: 40, orderedCartons: 40 },
+    { territoryId: 20, brandId: 3, demandCartons: 60, orderedCartons: 60 },
   ],
   keyBrands: [
     { brandId: 1, kind: 'national_top20' as const, departmentId: null },
@@ -45,89 +47,78 @@ const input = {
 
 describe('accuracyReport', () => {
   const report = accuracyReport(input);
-
-  it('scores every spec of a territory, ordered or forecast', () => {
-    expect(report.territories[0].specs).toEqual([
-      {
-        brandId: 1,
-        actualCartons: 100,
-        forecastCartons: 80,
-        forecastMissing: false,
-        isKeyBrand: true,
-        accuracy: 0.8,
-      },
-      {
-        brandId: 2,
-        actualCartons: 50,
-        forecastCartons: 70,
-        forecastMissing: false,
-        isKeyBrand: true,
-        accuracy: 0.6,
-      },
-      {
-        brandId: 3,
-        actualCartons: 0,
-        forecastCartons: 10,
-        forecastMissing: false,
-        isKeyBrand: false,
-        accuracy: 0,
-      },
-    ]);
-    expect(report.territories[1].specs[0]).toEqual({
-      brandId: 1,
-      actualCartons: 40,
-      forecastCartons: 0,
-      forecastMissing: true,
-      isKeyBrand: true,
-      accuracy: 0,
-    });
+  const spec = (
+    brandId: number,
+    demandCartons: number,
+    forecastCartons: number,
+    orderedCartons: number,
+    accuracy: number | null,
+    flags: { forecastMissing?: boolean; isKeyBrand?: boolean } = {},
+  ) => ({
+    brandId,
+    demandCartons,
+    forecastCartons,
+    errorCartons: Math.abs(demandCartons - forecastCartons),
+    orderedCartons,
+    forecastMissing: flags.forecastMissing ?? false,
+    isKeyBrand: flags.isKeyBrand ?? false,
+    accuracy,
   });
 
-  it('weights each territory by actual volume, key brands separately', () => {
+  it('scores every spec of a territory, demanded or forecast', () => {
+    expect(report.territories[0].specs).toEqual([
+      spec(1, 100, 80, 90, 0.8, { isKeyBrand: true }),
+      spec(2, 50, 70, 50, 0.6, { isKeyBrand: true }),
+      spec(3, 0, 10, 0, null),
+    ]);
+    expect(report.territories[1].specs[0]).toEqual(
+      spec(1, 40, 0, 40, 0, { forecastMissing: true, isKeyBrand: true }),
+    );
+  });
+
+  it('weights each territory by demanded volume, key brands separately', () => {
     expect(report.territories[0].overall).toEqual({
-      actualCartons: 150,
+      demandCartons: 150,
       forecastCartons: 160,
-      accurateCartons: 110,
-      accuracy: 110 / 150,
+      errorCartons: 50,
+      orderedCartons: 140,
+      accuracy: 1 - 50 / 150,
     });
+    expect(report.territories[0].keyBrands.accuracy).toBeCloseTo(11 / 15, 12);
     expect(report.territories[1].overall.accuracy).toBe(0.6);
     expect(report.territories[1].keyBrands).toEqual({
-      actualCartons: 40,
+      demandCartons: 40,
       forecastCartons: 0,
-      accurateCartons: 0,
+      errorCartons: 40,
+      orderedCartons: 40,
       accuracy: 0,
     });
   });
 
-  it('takes equivalent key brands from the territory’s own department only', () => {
-    expect(report.territories[2].specs).toEqual([
-      {
-        brandId: 2,
-        actualCartons: 0,
-        forecastCartons: 0,
-        forecastMissing: false,
-        isKeyBrand: false,
-        accuracy: 1,
-      },
-    ]);
-    expect(report.territories[2].overall.accuracy).toBe(1);
-    expect(report.territories[2].keyBrands.accuracy).toBe(1);
+  it('takes equivalent key brands from the territory’s own department only; nothing demanded is no data', () => {
+    expect(report.territories[2].specs).toEqual([spec(2, 0, 0, 0, null)]);
+    expect(report.territories[2].overall.accuracy).toBeNull();
+    expect(report.territories[2].keyBrands.accuracy).toBeNull();
   });
 
   it('rolls up by adding tallies, not by averaging accuracies', () => {
     expect(report.overall).toEqual({
-      actualCartons: 250,
+      demandCartons: 250,
       forecastCartons: 220,
-      accurateCartons: 170,
-      accuracy: 0.68,
+      errorCartons: 90,
+      orderedCartons: 240,
+      accuracy: 0.64,
     });
-    expect(report.keyBrands).toMatchObject({ actualCartons: 190, accurateCartons: 110 });
-    expect(report.keyBrands.accuracy).toBeCloseTo(110 / 190, 12);
+    expect(report.keyBrands).toMatchObject({ demandCartons: 190, errorCartons: 80 });
+    expect(report.keyBrands.accuracy).toBeCloseTo(11 / 19, 12);
   });
 
   it('refuses actuals for a territory it did not ask for (a provider bug, not data)', () => {
     expect(() =>
-      accuracyReport({ ...input, actuals: [...input.actuals, { territoryId: 99, brandId: 1, cartons: 5 }] }),
+      accuracyReport({
+        ...input,
+        actuals: [...input.actuals, { territoryId: 99, brandId: 1, demandCartons: 5, orderedCartons: 5 }],
+      }),
     ).toThrow(/territory 99/);
   });
 });

@@ -3,6 +3,7 @@ import {
   forecastAccuracy,
   forecastAccuracyReport,
   type ForecastTally,
+  type SpecForecastAccuracy,
 } from '../domain/index.js';
 import type { ActualCartons } from './actual-volumes.js';
 
@@ -26,17 +27,11 @@ export interface KeyBrandDesignation {
 }
 
 export interface AccuracySummary extends ForecastTally {
-  accuracy: number;
+  /** max(0, 1 − errorCartons ÷ demandCartons); null when nothing was demanded. */
+  accuracy: number | null;
 }
 
-export interface SpecAccuracy {
-  brandId: number;
-  actualCartons: number;
-  forecastCartons: number;
-  forecastMissing: boolean;
-  isKeyBrand: boolean;
-  accuracy: number;
-}
+export type SpecAccuracy = SpecForecastAccuracy;
 
 export interface TerritoryAccuracy extends AccuracyTerritory {
   specs: SpecAccuracy[];
@@ -47,15 +42,16 @@ export interface TerritoryAccuracy extends AccuracyTerritory {
 export interface AccuracyReport {
   month: string;
   territories: TerritoryAccuracy[];
-  /** Every (territory, spec) line of the scope together, weighted by actual volume. */
+  /** Every (territory, spec) line of the scope together, weighted by demanded volume. */
   overall: AccuracySummary;
   keyBrands: AccuracySummary;
 }
 
 /**
- * Forecast accuracy of a month for each territory and rolled up over them, from forecasts, actuals (the
- * ordering context's approved, consolidated demand) and the year's key brands. The maths is the domain's
- * `forecastAccuracyReport`; this groups by territory, picks each department's key brands and adds tallies.
+ * Forecast accuracy of a month for each territory and rolled up over them, from forecasts, the retailers'
+ * demand (the ordering context's, before and after rationing) and the year's key brands. The maths is the
+ * domain's `forecastAccuracyReport`; this groups by territory, picks each department's key brands and adds
+ * tallies.
  */
 export function accuracyReport(input: {
   month: string;
@@ -80,8 +76,8 @@ export function accuracyReport(input: {
         .map((k) => k.brandId),
     );
     const report = forecastAccuracyReport({
-      actuals: linesOf(input.actuals, territory.territoryId),
-      forecasts: linesOf(input.forecasts, territory.territoryId),
+      demand: input.actuals.filter((line) => line.territoryId === territory.territoryId),
+      forecasts: input.forecasts.filter((line) => line.territoryId === territory.territoryId),
       keyBrandIds,
     });
     return {
@@ -97,12 +93,6 @@ export function accuracyReport(input: {
     overall: summaryOf(territories.map((t) => t.overall)),
     keyBrands: summaryOf(territories.map((t) => t.keyBrands)),
   };
-}
-
-function linesOf(lines: readonly CartonsLine[], territoryId: number) {
-  return lines
-    .filter((line) => line.territoryId === territoryId)
-    .map((line) => ({ brandId: line.brandId, cartons: line.cartons }));
 }
 
 function summaryOf(tallies: readonly ForecastTally[]): AccuracySummary {

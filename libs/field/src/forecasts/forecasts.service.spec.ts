@@ -60,8 +60,8 @@ describe('ForecastsService.accuracy', () => {
   const provider = (): ActualVolumesProvider & { actualCartonsByBrand: jest.Mock } =>
     ({
       actualCartonsByBrand: jest.fn(async () => [
-        { territoryId: 10, brandId: 1, cartons: 100 },
-        { territoryId: 20, brandId: 3, cartons: 40 },
+        { territoryId: 10, brandId: 1, demandCartons: 100, orderedCartons: 100 },
+        { territoryId: 20, brandId: 3, demandCartons: 40, orderedCartons: 40 },
       ]),
     }) as never;
 
@@ -92,11 +92,12 @@ describe('ForecastsService.accuracy', () => {
     expect(scope.territories).toHaveBeenCalledWith(actor, { accountManagerId: 101 });
     expect(actuals.actualCartonsByBrand).toHaveBeenCalledWith([10, 20], '2026-12');
     expect(brands.keyBrandsOf).toHaveBeenCalledWith(2026, [1]);
-    // T10: brand 1 A=100 F=90 → 90/100. T20: brand 2 forecast 10, nothing ordered → 0; brand 3 ordered 40,
-    // not forecast → 0: 0/40. Roll-up 90/140; key brand 1 only: 90/100.
+    // T10: brand 1 A=100 F=90 → error 10, 0.9. T20: brand 2 forecast 10, nothing demanded → error 10; brand 3
+    // demanded 40, not forecast → error 40: 1 − 50/40 < 0 → 0. Roll-up 1 − 60/140; key brand 1 only: 0.9.
     expect(report.territories.map((t) => t.overall.accuracy)).toEqual([0.9, 0]);
-    expect(report.overall).toMatchObject({ actualCartons: 140, accurateCartons: 90 });
-    expect(report.keyBrands).toMatchObject({ actualCartons: 100, accurateCartons: 90, accuracy: 0.9 });
+    expect(report.overall).toMatchObject({ demandCartons: 140, errorCartons: 60 });
+    expect(report.overall.accuracy).toBeCloseTo(1 - 60 / 140, 12);
+    expect(report.keyBrands).toMatchObject({ demandCartons: 100, errorCartons: 10, accuracy: 0.9 });
   });
 });
 

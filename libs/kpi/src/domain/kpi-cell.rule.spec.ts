@@ -15,9 +15,11 @@ describe('kpiValue', () => {
     ['guidanceCoverage', { numerator: 3, denominator: 5 }, 0.6],
     ['guidanceCoverage', { numerator: 0, denominator: 0 }, null], // no retailers: nothing to measure
     ['visitAttainment', { numerator: 330, denominator: 300 }, 1.1],
-    ['forecastAccuracy', { numerator: 60, denominator: 100, forecastCartons: 120 }, 0.6],
-    ['forecastAccuracy', { numerator: 0, denominator: 0, forecastCartons: 0 }, 1], // nothing ordered, nothing forecast
-    ['forecastAccuracy', { numerator: 0, denominator: 0, forecastCartons: 5 }, 0], // nothing ordered, 5 forecast
+    // Forecast accuracy: max(0, 1 − error ÷ demand).
+    ['forecastAccuracy', { numerator: 40, denominator: 100, details: { forecastCartons: 120 } }, 0.6],
+    ['forecastAccuracy', { numerator: 250, denominator: 100 }, 0], // off by 250 %: floored at 0
+    ['forecastAccuracy', { numerator: 0, denominator: 0, details: { forecastCartons: 0 } }, null], // no data, not 100 %
+    ['forecastAccuracy', { numerator: 5, denominator: 0, details: { forecastCartons: 5 } }, null], // forecast, not demanded
     ['averagePricePerCarton', { numerator: 1_001, denominator: 2 }, 501], // half a fen rounds up
     ['averagePricePerCarton', { numerator: 0, denominator: 0 }, null],
     ['salesCartons', { numerator: 172, denominator: 0 }, 172],
@@ -38,13 +40,24 @@ describe('roll-up', () => {
     expect(kpiValue('guidanceCoverage', center.guidanceCoverage)).toBeCloseTo(51 / 101, 12);
   });
 
-  it('adds forecast tallies with their forecast cartons', () => {
+  it('adds the counts shown beside a value, a count missing from a part being 0', () => {
     expect(
       addParts([
-        { numerator: 60, denominator: 100, forecastCartons: 120 },
-        { numerator: 0, denominator: 0, forecastCartons: 5 },
+        { numerator: 40, denominator: 100, details: { forecastCartons: 120, orderedCartons: 90 } },
+        { numerator: 5, denominator: 0, details: { forecastCartons: 5 } },
+        { numerator: 0, denominator: 3 },
       ]),
-    ).toEqual({ numerator: 60, denominator: 100, forecastCartons: 125 });
+    ).toEqual({ numerator: 45, denominator: 103, details: { forecastCartons: 125, orderedCartons: 90 } });
+    // A territory forecasting 5 cartons nobody demanded pulls the center down: 1 − 45/100 instead of 0.6.
+    expect(
+      kpiValue(
+        'forecastAccuracy',
+        addParts([
+          { numerator: 40, denominator: 100 },
+          { numerator: 5, denominator: 0 },
+        ]),
+      ),
+    ).toBeCloseTo(0.55, 12);
   });
 
   it('keeps "not measured" when no part was measured, and ignores unmeasured parts otherwise', () => {
@@ -135,7 +148,7 @@ describe('evaluateCells', () => {
   it('has no target to beat without a baseline, and applies department overrides', () => {
     const cells = evaluateCells(
       {
-        forecastAccuracy: { numerator: 1, denominator: 2, forecastCartons: 2 },
+        forecastAccuracy: { numerator: 1, denominator: 2, details: { forecastCartons: 2 } },
         guidanceCoverage: { numerator: 13, denominator: 20 },
       },
       { previousMonth: null },
@@ -148,13 +161,17 @@ describe('evaluateCells', () => {
   it('gives back the parts of a stored cell', () => {
     const cells = evaluateCells(
       {
-        forecastAccuracy: { numerator: 1, denominator: 2, forecastCartons: 2 },
+        forecastAccuracy: { numerator: 1, denominator: 2, details: { forecastCartons: 2 } },
         salesCartons: { numerator: 7, denominator: 0 },
         policyAwareness: null,
       },
       {},
     );
-    expect(partsOfCell(cells.forecastAccuracy)).toEqual({ numerator: 1, denominator: 2, forecastCartons: 2 });
+    expect(partsOfCell(cells.forecastAccuracy)).toEqual({
+      numerator: 1,
+      denominator: 2,
+      details: { forecastCartons: 2 },
+    });
     expect(partsOfCell(cells.salesCartons)).toEqual({ numerator: 7, denominator: 0 });
     expect(partsOfCell(cells.policyAwareness)).toBeNull();
     expect(partsOfCell(undefined)).toBeNull();

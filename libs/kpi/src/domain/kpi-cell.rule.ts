@@ -9,33 +9,39 @@ import { rate } from './rate.rule.js';
  * the value of all its territories' parts together.
  *
  * - rates: `numerator` ÷ `denominator`;
- * - forecast accuracy: accurately forecast cartons ÷ actual cartons, with `forecastCartons` deciding the
- *   month nobody ordered anything (field's rule: 100 % if nothing was forecast either, else 0 %);
+ * - forecast accuracy: max(0, 1 − `numerator` ÷ `denominator`), the error Σ|A − F| over the demand Σ A;
+ *   no value when nothing was demanded;
  * - average price per carton: amount in fen (`numerator`) over cartons (`denominator`);
  * - amounts and counts (cartons, fen, proxy receipts): `numerator` alone, `denominator` 0.
+ *
+ * `details` are counts shown beside the value (the forecast and the rationed cartons beside the demand, …),
+ * named in the KPI table and added up in roll-ups like the parts.
  */
 export interface KpiParts {
   readonly numerator: number;
   readonly denominator: number;
-  readonly forecastCartons?: number;
+  readonly details?: Readonly<Record<string, number>>;
 }
 
 /** The parts of each KPI of one subject (a territory, a center…); `null`: not measured (e.g. a month not over). */
 export type KpiPartsRow = Partial<Record<KpiCode, KpiParts | null>>;
 
-type Measure = 'rate' | 'forecast' | 'pricePerCarton' | 'amount';
+/** How a value comes from its parts: a rate, one minus a rate (an accuracy), a price per carton, an amount. */
+type Measure = 'rate' | 'complement' | 'pricePerCarton' | 'amount';
 
 const MEASURES: Record<KpiCode, Measure> = {
   guidanceCoverage: 'rate',
   effectiveGuidance: 'rate',
-  forecastAccuracy: 'forecast',
-  keyBrandForecastAccuracy: 'forecast',
+  forecastAccuracy: 'complement',
+  keyBrandForecastAccuracy: 'complement',
   selfReportedDemandShare: 'rate',
   policyAwareness: 'rate',
   channelCoverage: 'rate',
   visitAttainment: 'rate',
   callAttainment: 'rate',
   keyBrandShelfRate: 'rate',
+  guidePriceComplianceCarton: 'rate',
+  guidePriceCompliancePack: 'rate',
   salesCartons: 'amount',
   salesAmount: 'amount',
   averagePricePerCarton: 'pricePerCarton',
@@ -52,9 +58,10 @@ export function kpiValue(code: KpiCode, parts: KpiParts | null | undefined): num
   switch (MEASURES[code]) {
     case 'rate':
       return rate(parts.numerator, parts.denominator).ratio;
-    case 'forecast':
-      if (parts.denominator === 0) return (parts.forecastCartons ?? 0) === 0 ? 1 : 0;
-      return parts.numerator / parts.denominator;
+    case 'complement': {
+      const { ratio } = rate(parts.numerator, parts.denominator);
+      return ratio === null ? null : Math.max(0, 1 - ratio);
+    }
     case 'pricePerCarton':
       return averagePricePerCarton(parts.numerator, parts.denominator).fenPerCarton;
     case 'amount':
@@ -67,18 +74,19 @@ export function addParts(parts: ReadonlyArray<KpiParts | null | undefined>): Kpi
   let measured = false;
   let numerator = 0;
   let denominator = 0;
-  let forecastCartons: number | undefined;
+  let details: Record<string, number> | undefined;
   for (const part of parts) {
     if (!part) continue;
     measured = true;
     numerator += part.numerator;
     denominator += part.denominator;
-    if (part.forecastCartons !== undefined) forecastCartons = (forecastCartons ?? 0) + part.forecastCartons;
+    for (const [name, count] of Object.entries(part.details ?? {})) {
+      details ??= {};
+      details[name] = (details[name] ?? 0) + count;
+    }
   }
   if (!measured) return null;
-  return forecastCartons === undefined
-    ? { numerator, denominator }
-    : { numerator, denominator, forecastCartons };
+  return details === undefined ? { numerator, denominator } : { numerator, denominator, details };
 }
 
 /** Rolls rows up into one by adding each KPI's parts: account managers → center → department. */
@@ -94,7 +102,8 @@ export interface KpiCell {
   readonly value: number | null;
   readonly numerator: number | null;
   readonly denominator: number | null;
-  readonly forecastCartons?: number;
+  /** The counts shown beside the value (see `KpiParts.details`). */
+  readonly details?: Readonly<Record<string, number>>;
   readonly target: KpiTarget | null;
   /** The value a "rising" target is compared with (last month's or last year's); null without one. */
   readonly baseline: number | null;
@@ -137,7 +146,7 @@ export function evaluateCells(
       value,
       numerator: parts?.numerator ?? null,
       denominator: parts === null || MEASURES[code] === 'amount' ? null : parts.denominator,
-      ...(parts?.forecastCartons !== undefined ? { forecastCartons: parts.forecastCartons } : {}),
+      ...(parts?.details !== undefined ? { details: parts.details } : {}),
       target,
       baseline,
       status: evaluateKpi(code, { value, previous: baseline, overrides }),
@@ -168,6 +177,6 @@ export function partsOfCell(cell: KpiCell | undefined): KpiParts | null {
   return {
     numerator: cell.numerator,
     denominator: cell.denominator ?? 0,
-    ...(cell.forecastCartons !== undefined ? { forecastCartons: cell.forecastCartons } : {}),
+    ...(cell.details !== undefined ? { details: cell.details } : {}),
   };
 }

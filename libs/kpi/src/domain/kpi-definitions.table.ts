@@ -59,9 +59,12 @@ const definitions = {
     direction: 'higherIsBetter',
     subject: 'accountManager',
     defaultTarget: risingFrom('previousMonth'),
-    numerator: 'accurately forecast cartons Σ max(0, A − |A − F|) (field ForecastTally.accurateCartons)',
+    numerator:
+      'forecast error Σ|A − F| over the specs forecast or demanded (A: cartons asked for on the demand that ' +
+      'reached the unified order, before rationing; F: the forecast, 0 when missing) (field ForecastTally.errorCartons)',
     denominator:
-      'actual cartons Σ A; when 0: 100 % if nothing was forecast, else 0 % (field forecastAccuracy)',
+      'Σ A (ForecastTally.demandCartons); the value is max(0, 1 − error ÷ Σ A), none when Σ A = 0; ' +
+      'details: forecastCartons Σ F, orderedCartons supplied after rationing',
   },
   keyBrandForecastAccuracy: {
     label: '重点品牌预测准确率',
@@ -69,8 +72,8 @@ const definitions = {
     direction: 'higherIsBetter',
     subject: 'accountManager',
     defaultTarget: risingFrom('previousMonth'),
-    numerator: 'accurately forecast cartons of the top-20 key brands',
-    denominator: 'actual cartons of the top-20 key brands',
+    numerator: "forecast error Σ|A − F| over the year's key brands forecast or demanded",
+    denominator: 'Σ A of the key brands; the value is max(0, 1 − error ÷ Σ A), none when Σ A = 0',
   },
   selfReportedDemandShare: {
     label: '自主提报率',
@@ -87,8 +90,10 @@ const definitions = {
     direction: 'higherIsBetter',
     subject: 'accountManager',
     defaultTarget: null,
-    numerator: 'surveyed retailers aware of the floating-quota policy',
-    denominator: 'retailers surveyed',
+    numerator:
+      'surveyed retailers whose latest survey of the month says aware of both the floating-quota policy and ' +
+      'self-reporting (details: aware of each on its own); the self-reported demand share is shown beside it',
+    denominator: 'retailers surveyed in the month',
   },
   channelCoverage: {
     label: '信息覆盖面',
@@ -129,6 +134,26 @@ const definitions = {
     denominator:
       "active retailers of the territory × the year's key brands (national top 20 and the department's equivalents)",
   },
+  guidePriceComplianceCarton: {
+    label: '条价指导价落实率',
+    unit: 'percent',
+    direction: 'higherIsBetter',
+    subject: 'accountManager',
+    defaultTarget: null,
+    numerator:
+      "specs checked on the month's visits whose carton price was at or below the guide price (within the " +
+      "department's tolerance above it) (field PriceComplianceTally.cartonCompliant)",
+    denominator: 'specs checked with a carton price observed (cartonChecked)',
+  },
+  guidePriceCompliancePack: {
+    label: '盒价指导价落实率',
+    unit: 'percent',
+    direction: 'higherIsBetter',
+    subject: 'accountManager',
+    defaultTarget: null,
+    numerator: 'specs checked whose pack price was at or below the guide price (packCompliant)',
+    denominator: 'specs checked with a pack price observed (packChecked)',
+  },
   salesCartons: {
     label: '销量',
     unit: 'cartons',
@@ -159,8 +184,10 @@ const definitions = {
     direction: 'higherIsBetter',
     subject: 'reporter',
     defaultTarget: null,
-    numerator: "reporter's leads confirmed 属实 (enforcement LeadTally.confirmed)",
-    denominator: "reporter's leads with a result, 属实, 不实 or 无法查实 (LeadTally.withResult)",
+    numerator: "reporter's leads due in the month found true 属实 (enforcement LeadTally.confirmed)",
+    denominator:
+      "reporter's leads due in the month verified, 属实 or 不实 (LeadTally.verified); 无法查实 is no verdict " +
+      'on the reporter and only shown beside (details.unverifiable)',
   },
   leadVerificationRate: {
     label: '查实率',
@@ -169,17 +196,19 @@ const definitions = {
     subject: 'squad',
     // A "hard KPI" in the source, but without a figure: the department sets it.
     defaultTarget: null,
-    numerator: 'leads received in the month that have a result (enforcement LeadTally.withResult)',
-    denominator: 'leads received in the month (LeadTally.received)',
+    numerator:
+      'leads due in the month (deadline inside it) verified, 属实 or 不实, whenever recorded up to the count ' +
+      '(enforcement LeadTally.verified); 无法查实 and unanswered leads counted apart (details)',
+    denominator: 'leads due in the month (LeadTally.due)',
   },
   leadOnTimeRate: {
-    label: '线索按时查实率',
+    label: '按时查实率',
     unit: 'percent',
     direction: 'higherIsBetter',
     subject: 'squad',
     defaultTarget: null,
-    numerator: 'of those, results recorded by the deadline (enforcement LeadTally.withResultOnTime)',
-    denominator: 'leads received in the month that have a result (LeadTally.withResult)',
+    numerator: 'leads due in the month verified by their deadline (enforcement LeadTally.verifiedOnTime)',
+    denominator: 'leads due in the month (LeadTally.due)',
   },
   deliveryPunctuality: {
     label: '送货及时率',

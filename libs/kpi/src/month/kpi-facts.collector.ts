@@ -2,9 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { StaffDirectory } from '#libs/auth';
 import { BrandDirectory } from '#libs/catalog';
 import { PunctualityService } from '#libs/delivery';
-import { LeadRatesService } from '#libs/enforcement';
-import { FieldFacts } from '#libs/field';
-import { OrderingFacts } from '#libs/ordering';
+import { type LeadTally, LeadRatesService } from '#libs/enforcement';
+import { type ActualCartons, FieldFacts, type ForecastTally } from '#libs/field';
+import { OrderingFacts, type TerritoryBrandSales } from '#libs/ordering';
 import { RetailerDirectory } from '#libs/retailers';
 import {
   type KpiCode,
@@ -21,6 +21,7 @@ export type KpiFamily =
   | 'channel'
   | 'attainment'
   | 'shelf'
+  | 'price'
   | 'forecast'
   | 'ordering'
   | 'leads'
@@ -32,6 +33,7 @@ export const KPI_FAMILIES: Record<KpiFamily, readonly KpiCode[]> = {
   channel: ['channelCoverage'],
   attainment: ['visitAttainment', 'callAttainment'],
   shelf: ['keyBrandShelfRate'],
+  price: ['guidePriceComplianceCarton', 'guidePriceCompliancePack'],
   forecast: ['forecastAccuracy', 'keyBrandForecastAccuracy'],
   ordering: ['selfReportedDemandShare', 'salesCartons', 'salesAmount', 'averagePricePerCarton'],
   leads: ['leadAuthenticity', 'leadVerificationRate', 'leadOnTimeRate'],
@@ -126,11 +128,12 @@ export class KpiFactsCollector {
 
     const departmentIds = [...new Set(territories.map((t) => t.departmentId))];
     const needsSales = families.has('ordering') || (families.has('forecast') && period.over);
-    const [profiles, guidance, awareness, attainment, shelf, forecasts, demands, reporters] =
+    const [profiles, guidance, awareness, prices, attainment, shelf, forecasts, demands, reporters] =
       await Promise.all([
         needsRetailers ? this.retailers.territoryProfiles(ids) : undefined,
         families.has('guidance') ? this.field.guidance(fieldPeriod, ids) : undefined,
         families.has('awareness') ? this.field.awareness(fieldPeriod, ids) : undefined,
+        families.has('price') ? this.field.priceCompliance(fieldPeriod, ids) : undefined,
         families.has('attainment')
           ? this.field.attainment(period.month, period.asOf, territories)
           : undefined,
@@ -144,11 +147,11 @@ export class KpiFactsCollector {
                 accuracy:
                   families.has('forecast') && period.over
                     ? await Promise.all([
-                        this.field.forecastAccuracy(period.month, territories, actuals(sales, 'cartons')),
+                        this.field.forecastAccuracy(period.month, territories, actuals(sales, 'current')),
                         this.field.forecastAccuracy(
                           shiftMonth(period.month, -1),
                           territories,
-                          actuals(sales, 'cartonsPreviousMonth'),
+                          actuals(sales, 'previousMonth'),
                         ),
                       ])
                     : undefined,
@@ -173,7 +176,22 @@ export class KpiFactsCollector {
       const byTerritory = new Map(awareness.map((a) => [a.territoryId, a]));
       for (const id of ids) {
         const a = byTerritory.get(id);
-        set(id, 'policyAwareness', rate(a?.awareRetailers ?? 0, a?.surveyedRetailers ?? 0));
+        set(id, 'policyAwareness', {
+          numerator: a?.awareRetailers ?? 0,
+          denominator: a?.surveyedRetailers ?? 0,
+          details: {
+            awareFloatingQuota: a?.awareFloatingQuota ?? 0,
+            awareSelfReporting: a?.awareSelfReporting ?? 0,
+          },
+        });
+      }
+    }
+    if (prices) {
+      const byTerritory = new Map(prices.map((p) => [p.territoryId, p]));
+      for (const id of ids) {
+        const p = byTerritory.get(id);
+        set(id, 'guidePriceComplianceCarton', rate(p?.cartonCompliant ?? 0, p?.cartonChecked ?? 0));
+        set(id, 'guidePriceCompliancePack', rate(p?.packCompliant ?? 0, p?.packChecked ?? 0));
       }
     }
     if (families.has('channel')) {
@@ -242,9 +260,8 @@ export class KpiFactsCollector {
     }
     if (reporters) {
       for (const id of ids) {
-        const tally = reporters.get(id);
-        // 线索真实性: of the leads the territory's account manager reported, those confirmed among those with a result.
-        set(id, 'leadAuthenticity', rate(tally?.confirmed ?? 0, tally?.withResult ?? 0));
+        // 线索真实性: of the leads the territory's account manager reported, those found true among those verified.
+        set(id, 'leadAuthenticity', authenticityParts(reporters.get(id)));
       }
     }
     return { current, lastYear, previousMonth };
@@ -274,16 +291,22 @@ export class KpiFactsCollector {
     ]);
     for (const tally of squadTallies ?? []) {
       squads.set(tally.squadId, {
-        leadVerificationRate: { numerator: tally.withResult, denominator: tally.received },
-        leadOnTimeRate: { numerator: tally.withResultOnTime, denominator: tally.withResult },
+        leadVerificationRate: {
+          numerator: tally.verified,
+          denominator: tally.due,
+          details: {
+            confirmed: tally.confirmed,
+            unfounded: tally.unfounded,
+            unverifiable: tally.unverifiable,
+            unanswered: tally.unanswered,
+          },
+        },
+        leadOnTimeRate: { numerator: tally.verifiedOnTime, denominator: tally.due },
       });
     }
     for (const tally of reporterTallies ?? []) {
       if (tally.reporterRole !== 'delivery_staff') continue;
-      staffRow(tally.reporterId).leadAuthenticity = {
-        numerator: tally.confirmed,
-        denominator: tally.withResult,
-      };
+      staffRow(tally.reporterId).leadAuthenticity = authenticityParts(tally);
     }
     for (const tally of stops ?? []) {
       const row = staffRow(tally.deliveryStaffId);
@@ -302,7 +325,7 @@ export class KpiFactsCollector {
     const byReporter = new Map(
       tallies.filter((t) => t.reporterRole === 'account_manager').map((t) => [t.reporterId, t]),
     );
-    const byTerritory = new Map<number, { confirmed: number; withResult: number }>();
+    const byTerritory = new Map<number, LeadTally>();
     for (const manager of managers) {
       const tally = byReporter.get(manager.userId);
       if (tally && manager.orgUnitId !== null) byTerritory.set(manager.orgUnitId, tally);
@@ -369,29 +392,37 @@ function totalsByTerritory(
   return totals;
 }
 
-/** Forecast actuals (cartons per territory and spec) out of the sales lines. */
-function actuals(
-  lines: ReadonlyArray<{
-    territoryId: number;
-    brandId: number;
-    cartons: number;
-    cartonsPreviousMonth: number;
-  }>,
-  field: 'cartons' | 'cartonsPreviousMonth',
-) {
+/** Forecast actuals per territory and spec out of the sales lines: asked for (A), and supplied after rationing. */
+function actuals(lines: readonly TerritoryBrandSales[], month: 'current' | 'previousMonth'): ActualCartons[] {
   return lines
-    .filter((line) => line[field] > 0)
-    .map((line) => ({ territoryId: line.territoryId, brandId: line.brandId, cartons: line[field] }));
+    .map((line) =>
+      month === 'current'
+        ? { demandCartons: line.requested, orderedCartons: line.cartons, ...line }
+        : { demandCartons: line.requestedPreviousMonth, orderedCartons: line.cartonsPreviousMonth, ...line },
+    )
+    .filter((line) => line.demandCartons > 0)
+    .map(({ territoryId, brandId, demandCartons, orderedCartons }) => ({
+      territoryId,
+      brandId,
+      demandCartons,
+      orderedCartons,
+    }));
 }
 
-function forecastParts(tally: {
-  accurateCartons: number;
-  actualCartons: number;
-  forecastCartons: number;
-}): KpiParts {
+/** Forecast accuracy's parts: the error over the demand, with the forecast and the rationed cartons beside. */
+function forecastParts(tally: ForecastTally): KpiParts {
   return {
-    numerator: tally.accurateCartons,
-    denominator: tally.actualCartons,
-    forecastCartons: tally.forecastCartons,
+    numerator: tally.errorCartons,
+    denominator: tally.demandCartons,
+    details: { forecastCartons: tally.forecastCartons, orderedCartons: tally.orderedCartons },
+  };
+}
+
+/** 线索真实性: the reporter's leads found true among those verified, 无法查实 beside them (no verdict on the reporter). */
+function authenticityParts(tally: LeadTally | undefined): KpiParts {
+  return {
+    numerator: tally?.confirmed ?? 0,
+    denominator: tally?.verified ?? 0,
+    details: { unverifiable: tally?.unverifiable ?? 0 },
   };
 }

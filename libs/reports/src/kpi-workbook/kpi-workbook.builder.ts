@@ -24,6 +24,7 @@ export const KPI_WORKBOOK_SHEETS = [
   '客户服务部汇总',
   '品牌预测准确率',
   '经营指导明细',
+  '零售指导价落实',
   '线索查实',
   '送货及时率',
   '品牌培育',
@@ -37,8 +38,13 @@ export interface ForecastLineRow {
   brandName: string;
   keyBrand: boolean;
   forecastCartons: number;
-  actualCartons: number;
-  accuracy: number;
+  /** Asked for by retailers, before rationing (A). */
+  demandCartons: number;
+  /** Supplied after rationing, shown beside A. */
+  orderedCartons: number;
+  errorCartons: number;
+  /** Null when the spec was not demanded (its whole forecast is error, counted in the totals). */
+  accuracy: number | null;
   forecastMissing: boolean;
 }
 
@@ -79,6 +85,8 @@ const RATE_CODES: readonly KpiCode[] = [
   'visitAttainment',
   'callAttainment',
   'keyBrandShelfRate',
+  'guidePriceComplianceCarton',
+  'guidePriceCompliancePack',
   'leadAuthenticity',
 ];
 
@@ -261,17 +269,24 @@ export async function buildKpiWorkbook(data: KpiWorkbookData): Promise<Buffer> {
       { header: '规格名称', format: 'text', value: (r) => r.brandName },
       { header: '重点品牌', format: 'text', value: (r) => (r.keyBrand ? '是' : '否') },
       { header: '预测量（条）', format: 'integer', value: (r) => r.forecastCartons },
-      { header: '实际订货量（条）', format: 'integer', value: (r) => r.actualCartons },
+      { header: '需求量（条）', format: 'integer', value: (r) => r.demandCartons },
+      { header: '供货量（条）', format: 'integer', value: (r) => r.orderedCartons },
+      { header: '偏差（条）', format: 'integer', value: (r) => r.errorCartons },
       { header: '准确率', format: 'percent', value: (r) => r.accuracy },
       {
-        header: '未预测',
+        header: '说明',
         format: 'text',
-        value: (r) => (r.forecastMissing ? '是' : null),
-        below: (r) => (r.forecastMissing ? '有订货但未做预测：按预测 0 条计算' : false),
+        value: (r) => (r.forecastMissing ? '未预测' : r.demandCartons === 0 ? '有预测无需求' : null),
+        below: (r) =>
+          r.forecastMissing
+            ? '有需求但未做预测：按预测 0 条计算'
+            : r.demandCartons === 0
+              ? '有预测但无零售户需求：预测量全部计入偏差'
+              : false,
       },
     ],
     data.forecastLines ?? [],
-    { emptyText: data.forecastLines === null ? '预测准确率在月度结束后计算' : '本月无预测或订货' },
+    { emptyText: data.forecastLines === null ? '预测准确率在月度结束后计算' : '本月无预测或需求' },
   );
 
   // 经营指导明细
@@ -300,28 +315,72 @@ export async function buildKpiWorkbook(data: KpiWorkbookData): Promise<Buffer> {
     { emptyText: '本月无经营指导记录' },
   );
 
-  // 线索查实: per squad, the department's total last
+  // Rows of people and territories with the department's total last.
   const total = report.department ? [report.department] : [];
   const cellOf = (row: KpiRow, code: KpiCode) => row.kpis[code];
+  const detail = (row: KpiRow, code: KpiCode, name: string) => cellOf(row, code)?.details?.[name] ?? 0;
   const belowOf = (code: KpiCode) => (row: KpiRow) => {
     const c = cellOf(row, code);
     return c?.status === 'below' ? `目标：${targetText(code, c.target, c.baseline)}` : false;
   };
   const totalLabel = (row: KpiRow) =>
     row.subject.level === 'department' ? `${row.subject.name}合计` : row.subject.name;
+
+  // 零售指导价落实: per territory, the department's total last
+  const priceColumns = (code: KpiCode, unit: '条' | '盒'): Array<TableColumn<KpiRow>> => [
+    { header: `${unit}价检查（规格次）`, format: 'integer', value: (r) => cellOf(r, code)?.denominator ?? 0 },
+    { header: `${unit}价不高于指导价`, format: 'integer', value: (r) => cellOf(r, code)?.numerator ?? 0 },
+    {
+      header: `${unit}价落实率`,
+      format: 'percent',
+      value: (r) => cellOf(r, code)?.value ?? null,
+      below: belowOf(code),
+    },
+  ];
+  await writeTable<KpiRow>(
+    sheet('零售指导价落实'),
+    [
+      { header: '客户服务部', format: 'text', value: (r) => r.subject.serviceCenterName },
+      { header: '片区', format: 'text', value: totalLabel },
+      {
+        header: '客户经理',
+        format: 'text',
+        value: (r) =>
+          r.subject.level === 'territory' ? (r.subject.accountManager?.displayName ?? '（空缺）') : null,
+      },
+      ...priceColumns('guidePriceComplianceCarton', '条'),
+      ...priceColumns('guidePriceCompliancePack', '盒'),
+    ],
+    [...report.territories, ...total],
+    { emphasised: (row) => row.subject.level === 'department', emptyText: '本月无价格检查' },
+  );
+
+  // 线索查实: per squad, the department's total last
   await writeTable<KpiRow>(
     sheet('线索查实'),
     [
       { header: '专卖检查队', format: 'text', value: totalLabel },
       {
-        header: '接收线索',
+        header: '到期线索',
         format: 'integer',
         value: (r) => cellOf(r, 'leadVerificationRate')?.denominator ?? 0,
       },
       {
-        header: '已出结果',
+        header: '已查实（属实+不实）',
         format: 'integer',
         value: (r) => cellOf(r, 'leadVerificationRate')?.numerator ?? 0,
+      },
+      { header: '其中属实', format: 'integer', value: (r) => detail(r, 'leadVerificationRate', 'confirmed') },
+      { header: '其中不实', format: 'integer', value: (r) => detail(r, 'leadVerificationRate', 'unfounded') },
+      {
+        header: '无法查实',
+        format: 'integer',
+        value: (r) => detail(r, 'leadVerificationRate', 'unverifiable'),
+      },
+      {
+        header: '未出结果',
+        format: 'integer',
+        value: (r) => detail(r, 'leadVerificationRate', 'unanswered'),
       },
       {
         header: '查实率',
@@ -329,7 +388,7 @@ export async function buildKpiWorkbook(data: KpiWorkbookData): Promise<Buffer> {
         value: (r) => cellOf(r, 'leadVerificationRate')?.value ?? null,
         below: belowOf('leadVerificationRate'),
       },
-      { header: '按时出结果', format: 'integer', value: (r) => cellOf(r, 'leadOnTimeRate')?.numerator ?? 0 },
+      { header: '按时查实', format: 'integer', value: (r) => cellOf(r, 'leadOnTimeRate')?.numerator ?? 0 },
       {
         header: '按时查实率',
         format: 'percent',
@@ -338,7 +397,7 @@ export async function buildKpiWorkbook(data: KpiWorkbookData): Promise<Buffer> {
       },
     ],
     [...report.squads, ...total],
-    { emphasised: (row) => row.subject.level === 'department', emptyText: '本月无线索' },
+    { emphasised: (row) => row.subject.level === 'department', emptyText: '本月无到期线索' },
   );
 
   // 送货及时率: per delivery staff member, the department's total last
