@@ -1,5 +1,6 @@
 import type pg from 'pg';
 import type { INestApplicationContext } from '@nestjs/common';
+import { addDays } from '#libs/kernel';
 import { CycleCloseService } from '#libs/ordering';
 import { round, timed } from './support/stats.js';
 import { cleanOrderDay, prepareOrderDay, rawConsolidation } from './support/order-day.js';
@@ -26,8 +27,7 @@ export async function benchConsolidation(
   // Warm the plans once (rolled back), then measure each side on the same state.
   await rawConsolidation(pool, orderDate);
   const raw = await timed(() => rawConsolidation(pool, orderDate));
-  const nextDay = new Date(Date.parse(`${orderDate}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
-  const job = await timed(() => app.get(CycleCloseService).consolidateDue(nextDay));
+  const job = await timed(() => app.get(CycleCloseService).consolidateDue(addDays(orderDate, 1)));
   const summary = job.result.find((s) => s.cycleIds.length);
   if (
     !summary ||

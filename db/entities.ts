@@ -1,6 +1,7 @@
 import { sharedEntities } from '#libs/shared';
 import { auditEntities } from '#libs/audit';
 import { orgEntities } from '#libs/org';
+import { calendarEntities } from '#libs/calendar';
 import { authEntities } from '#libs/auth';
 import { catalogEntities } from '#libs/catalog';
 import { retailerEntities } from '#libs/retailers';
@@ -17,6 +18,7 @@ export const entities = [
   ...sharedEntities,
   ...auditEntities,
   ...orgEntities,
+  ...calendarEntities,
   ...authEntities,
   ...catalogEntities,
   ...retailerEntities,

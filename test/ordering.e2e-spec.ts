@@ -87,7 +87,7 @@ describe('order-based supply', () => {
       .send(body);
 
   describe('cycles', () => {
-    it('refuses a window that closes before it opens or after its order day, and a second cycle on a date', async () => {
+    it('refuses a window that closes before it opens or after its order day, and a second cycle in a week', async () => {
       const territory = await t.unitId('T001');
       const backwards = await t.http.post('/api/order-cycles').set(admin).send({
         territoryId: territory,
@@ -109,7 +109,7 @@ describe('order-based supply', () => {
         opensAt: '2026-12-20T04:00:00Z',
         cutoffAt: '2026-12-21T08:00:00Z',
       });
-      expect(taken.body.code).toBe('CYCLE_DATE_TAKEN');
+      expect(taken.body.code).toBe('CYCLE_WEEK_TAKEN');
     });
 
     it('cannot move a cycle once it is open', async () => {
@@ -123,22 +123,27 @@ describe('order-based supply', () => {
 
     it('generates weekly cycles from a territory schedule (Tuesday, opening 12:00 the day before, cutoff 16:00)', async () => {
       const territory = await t.unitId('T002');
+      // Putting the schedule generates at once, from Monday 14 December: four weeks reach 10 January, and so
+      // the whole of January.
       await t.http.put(`/api/order-schedules/${territory}`).set(admin).send({ orderWeekday: 2 }).expect(200);
-      await t.app.get(OrderCyclesService).generate('2026-12-14', 2);
       const res = await t.http.get(`/api/order-cycles?territoryId=${territory}`).set(admin).expect(200);
-      expect(
-        res.body.items.map((c: { orderDate: string; opensAt: string; cutoffAt: string }) => [
-          c.orderDate,
-          c.opensAt,
-          c.cutoffAt,
-        ]),
-      ).toEqual([
+      type Listed = { orderDate: string; orderWeek: string; opensAt: string; cutoffAt: string };
+      expect(res.body.items.map((c: Listed) => [c.orderWeek, c.orderDate])).toEqual([
+        ['2027-01-25', '2027-01-26'],
+        ['2027-01-18', '2027-01-19'],
+        ['2027-01-11', '2027-01-12'],
+        ['2027-01-04', '2027-01-05'],
+        ['2026-12-28', '2026-12-29'],
+        ['2026-12-21', '2026-12-22'],
+        ['2026-12-14', '2026-12-15'],
+      ]);
+      expect(res.body.items.slice(-2).map((c: Listed) => [c.orderDate, c.opensAt, c.cutoffAt])).toEqual([
         ['2026-12-22', '2026-12-21T04:00:00.000Z', '2026-12-22T08:00:00.000Z'],
         ['2026-12-15', '2026-12-14T04:00:00.000Z', '2026-12-15T08:00:00.000Z'],
       ]);
-      // Running it again adds nothing.
+      // The nightly generation finds every week taken.
       await t.app.get(OrderCyclesService).generate('2026-12-14', 2);
-      expect((await t.http.get(`/api/order-cycles?territoryId=${territory}`).set(admin)).body.total).toBe(2);
+      expect((await t.http.get(`/api/order-cycles?territoryId=${territory}`).set(admin)).body.total).toBe(7);
     });
   });
 

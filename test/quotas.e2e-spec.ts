@@ -8,7 +8,8 @@ import { insertBrands, insertRetailers, ROUND_QUOTA_POLICY } from './support/fix
 
 /**
  * Fixture: the demo county, a policy with base = 10 × grade, floats large 5 % / medium 10 % / small 15 %,
- * pacing 1.5; "today" is Thursday 2026-12-10 in Asia/Shanghai. December 2026's Mondays: 7, 14, 21, 28.
+ * pacing 1.5; "today" is Thursday 2026-12-10 in Asia/Shanghai. T001 orders on Mondays: its cycles of December
+ * 2026 are on the 7th, 14th, 21st and 28th, the last three still to come.
  *   r1 T001 grade 10 small  → agreed 100, cap ⌈100 × 1.15⌉ = 115
  *   r2 T001 grade 20 medium → agreed 200, cap ⌈200 × 1.10⌉ = 220
  *   r3 T002 grade 30 large  → agreed 300, cap ⌈300 × 1.05⌉ = 315
@@ -43,6 +44,12 @@ describe('total-volume floating quotas', () => {
     head = bearer(await t.token('head'));
     mm1 = bearer(await t.token('mm1'));
     await t.http.put('/api/quota-policies').set(head).send(ROUND_QUOTA_POLICY).expect(200);
+    // Putting the schedule generates T001's cycles from today on (14, 21 and 28 December, then January).
+    await t.http
+      .put(`/api/order-schedules/${await t.unitId('T001')}`)
+      .set(bearer(await t.token('admin')))
+      .send({ orderWeekday: 1 })
+      .expect(200);
     const computed = await t.http.post('/api/quotas/compute').set(head).send({ month }).expect(200);
     expect(computed.body).toMatchObject({ month, retailers: 5, totalCap: 115 + 220 + 315 + 58 + 173 });
   });

@@ -10,6 +10,7 @@ import { ThreeRoleInteraction1795883448693 } from './1795883448693-three-role-in
 import { FieldIdempotencyShared1795883615290 } from './1795883615290-field-idempotency-shared.js';
 import { RetailerGradeSinceDefault1795885094925 } from './1795885094925-retailer-grade-since-default.js';
 import { KpiCultivationReports1795887355726 } from './1795887355726-kpi-cultivation-reports.js';
+import { HolidayCalendarCycleWeeks1796618077398 } from './1796618077398-holiday-calendar-cycle-weeks.js';
 import { LeadDeadlineIndexes1796619110278 } from './1796619110278-lead-deadline-indexes.js';
 
 export const migrations = [
@@ -24,5 +25,6 @@ export const migrations = [
   FieldIdempotencyShared1795883615290,
   RetailerGradeSinceDefault1795885094925,
   KpiCultivationReports1795887355726,
+  HolidayCalendarCycleWeeks1796618077398,
   LeadDeadlineIndexes1796619110278,
 ];

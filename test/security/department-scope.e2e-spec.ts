@@ -85,6 +85,8 @@ for (const code of ['T009', 'T010', 'T011', 'T012']) {
  * omission; afterwards every row of SC3 must be in D02, whoever put it there.
  */
 const PER_DEPARTMENT = [
+  'calendar_days',
+  'calendar_policies',
   'field_policies',
   'focus_tiers',
   'grade_policies',
@@ -777,6 +779,12 @@ const DEPARTMENT_BODIES: Record<string, (departmentId: number) => object> = {
   'PUT /api/key-brands/{year}/equivalents': (departmentId) => ({ departmentId, brandIds: [d02Equivalent] }),
   'PUT /api/quota-policies': (departmentId) => ({ ...ROUND_QUOTA_POLICY, departmentId }),
   'PUT /api/lead-policy': (departmentId) => ({ departmentId, importantDays: 4, normalDays: 8 }),
+  'PUT /api/calendar/years/{year}': () => ({
+    days: [{ date: `${YEAR}-10-01`, kind: 'dayOff', name: '国庆节' }],
+  }),
+  // Naming the department is answered before any upload is read.
+  'POST /api/calendar/years/{year}/import': () => ({}),
+  'PUT /api/calendar/policy': () => ({ orderDayOff: 'later' }),
 };
 const pathOf = (param: DepartmentParam) => param.path.replace('{year}', String(YEAR));
 

@@ -95,6 +95,15 @@ export const ROUTE_EXPECTATIONS: Record<string, RouteExpectation> = {
   'GET /api/org-units/{id}': allow(STAFF),
   'PATCH /api/org-units/{id}': allow(ADMIN),
 
+  // the department's holiday calendar
+  'GET /api/calendar/years/{year}': allow(STAFF, { query: { departmentId: 'department' } }),
+  'PUT /api/calendar/years/{year}': allow(ADMIN_HEAD, { query: { departmentId: 'department' } }),
+  'POST /api/calendar/years/{year}/import': allow(ADMIN_HEAD, { query: { departmentId: 'department' } }),
+  'GET /api/calendar/years/{year}/export': allow(STAFF, { query: { departmentId: 'department' } }),
+  'GET /api/calendar/template': allow(ADMIN_HEAD),
+  'GET /api/calendar/policy': allow(STAFF, { query: { departmentId: 'department' } }),
+  'PUT /api/calendar/policy': allow(ADMIN_HEAD, { query: { departmentId: 'department' } }),
+
   // catalogue
   'GET /api/brands': allow(ALL),
   'POST /api/brands': allow(ADMIN_HEAD),

@@ -1,6 +1,7 @@
 import { jest } from '@jest/globals';
 import type { INestApplication } from '@nestjs/common';
 import { Clock } from '#libs/shared';
+import { wallClock } from '#libs/kernel';
 
 /**
  * The business day every e2e file runs on unless it tests time itself: a mid-month Wednesday in the
@@ -12,8 +13,8 @@ export const TEST_NOW = `${TEST_TODAY}T15:00:00+08:00`;
 
 /** A business instant in the business zone, `minutes` before (negative: after) `instant`. */
 export function minutesBefore(instant: string, minutes: number): string {
-  const shifted = new Date(new Date(instant).getTime() - minutes * 60_000 + 8 * 3600_000);
-  return `${shifted.toISOString().slice(0, 19)}+08:00`;
+  const { date, time } = wallClock(new Date(new Date(instant).getTime() - minutes * 60_000), 'Asia/Shanghai');
+  return `${date}T${time}+08:00`;
 }
 
 /** Stands the API's one clock at an instant (the database's own clock is not involved). */

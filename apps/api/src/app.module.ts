@@ -5,6 +5,7 @@ import { migrations } from '#db/migrations/index';
 import { AuditModule } from '#libs/audit';
 import { AuthModule } from '#libs/auth';
 import { OrgModule } from '#libs/org';
+import { CalendarModule } from '#libs/calendar';
 import { CatalogModule } from '#libs/catalog';
 import { RetailersModule } from '#libs/retailers';
 import { QuotasModule } from '#libs/quotas';
@@ -36,6 +37,7 @@ export class AppModule {
         ScheduleModule.forRoot(),
         AuditModule,
         OrgModule,
+        CalendarModule,
         AuthModule,
         CatalogModule,
         RetailersModule,

@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
-import { addMonths, businessDate } from '#libs/kernel';
-import { checkSampleSeed, firstDayOf, monthOf, seededSample } from '#libs/field';
+import { addMonths, businessDate, firstDayOfMonth, monthOf } from '#libs/kernel';
+import { checkSampleSeed, seededSample } from '#libs/field';
 
 export interface FieldSeedOptions {
   /** The demo's seed: the same seed and `today` build the same field work. */
@@ -36,7 +36,7 @@ export async function seedFieldWork(
 ): Promise<FieldSeedResult> {
   const today = options.today ?? businessDate(new Date(), 'Asia/Shanghai');
   const currentMonth = monthOf(today);
-  const firstDay = firstDayOf(addMonths(currentMonth, -2));
+  const firstDay = firstDayOfMonth(addMonths(currentMonth, -2));
   const seed = String(options.seed);
   const visits = await seedVisits(manager, seed, firstDay, today);
   await seedPriceChecks(manager, seed);
@@ -304,7 +304,7 @@ async function seedForecasts(
       WHERE EXISTS (SELECT 1 FROM brands WHERE active)
       ORDER BY m.month, t.territory_id
      RETURNING id`,
-    [firstDayOf(firstMonth), firstDayOf(lastMonth)],
+    [firstDayOfMonth(firstMonth), firstDayOfMonth(lastMonth)],
   );
   await manager.query(
     `WITH sized AS (

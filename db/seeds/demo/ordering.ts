@@ -40,8 +40,9 @@ export async function seedOrderingHistory(
     UPDATE retailers r SET order_weekday = s.order_weekday FROM territory_order_schedules s
      WHERE s.territory_id = r.territory_id AND r.order_weekday <> s.order_weekday`);
 
-  // The cycles: the order day of each of the last weeks (consolidated) and of the next three (scheduled);
-  // the window opens 12:00 the day before and cuts off 16:00 on the order day.
+  // The cycles: the order day of each of the last weeks (consolidated) and of the weeks ahead as far as
+  // generation reaches (four weeks, then to that month's end: GENERATION_WEEKS, generationEnd); the window
+  // opens 12:00 the day before and cuts off 16:00 on the order day.
   await manager.query(`
     INSERT INTO order_cycles (territory_id, service_center_id, department_id, order_date, opens_at, cutoff_at, status)
     SELECT t.id, t.service_center_id, t.department_id, d.order_date,
@@ -53,8 +54,9 @@ export async function seedOrderingHistory(
       CROSS JOIN demo_params p
       CROSS JOIN LATERAL (
         SELECT (date_trunc('week', p.today + 7 * w)::date + (s.order_weekday - 1)) AS order_date
-          FROM generate_series(-p.weeks, 3) AS w) d
-     WHERE t.type = 'territory' AND d.order_date >= p.today - 7 * p.weeks`);
+          FROM generate_series(-p.weeks, 9) AS w) d
+     WHERE t.type = 'territory' AND d.order_date >= p.today - 7 * p.weeks
+       AND d.order_date < date_trunc('month', p.today + 27) + interval '1 month'`);
 
   // Who orders what: 88 % own demand, 7 % collected (approved by the center's market manager), 5 % nothing.
   // Weekly volume ≈ cap ÷ 5 × (0.5 … 0.95): the month stays under the cap. Cap from the default grade policy.

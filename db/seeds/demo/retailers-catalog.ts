@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import { addDays, addMonths, monthOf } from '#libs/kernel';
 import { assessBigAccount, gradePeriodContaining, gradeChangeEffectiveFrom } from '#libs/retailers';
 import { priceClassOf } from '#libs/catalog';
 import type { SeededRandom } from '../random.js';
@@ -299,12 +300,6 @@ function nextGrade(grade: number, step: number): number {
   return moved < 1 || moved > 30 ? grade - step : moved;
 }
 
-function addDays(date: string, days: number): string {
-  const d = new Date(`${date}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-}
-
 export interface DemoRetailerOptions {
   count: number;
   /** Digits of a licence number (LICENSE_NO_LENGTH, 12 by default; at least 9 here). */
@@ -393,7 +388,7 @@ export async function seedRetailers(
   });
 
   // Last month's big-account assessment with the real rule, each service center its own "local" area.
-  const lastMonth = addDays(`${today.slice(0, 7)}-01`, -1).slice(0, 7);
+  const lastMonth = addMonths(monthOf(today), -1);
   const local = new Map<number, { totalCartons: number; retailerCount: number }>();
   for (const r of rows) {
     if (r.status === 'closed') continue;

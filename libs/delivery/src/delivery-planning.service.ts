@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { type Actor, APP_CONFIG, type AppConfig, Clock, JobRunner, TransactionRunner } from '#libs/shared';
-import { businessDate } from '#libs/kernel';
+import { addDays, businessDate, wallClock } from '#libs/kernel';
 import { AuditService, type AuditActor } from '#libs/audit';
 import { type DeliveryList, OrderingReportsService } from '#libs/ordering';
 import { OrgService } from '#libs/org';
@@ -57,12 +57,11 @@ export class DeliveryPlanningService {
    * yet. Keyed by the half hour, so replicas run it once per slot and a late consolidation is picked up.
    */
   async planDue(now: Date = this.clock.now()): Promise<PlanningSummary | null> {
-    const today = businessDate(now, this.config.timeZone);
-    const slot = slotOf(now, this.config.timeZone);
-    const outcome = await this.jobs.runOnce('delivery-planning', `${today}T${slot}`, (manager) =>
+    const { date: today, time } = wallClock(now, this.config.timeZone);
+    const outcome = await this.jobs.runOnce('delivery-planning', `${today}T${halfHourOf(time)}`, (manager) =>
       this.plan(
         manager,
-        { fromDate: shiftDate(today, -PLANNING_LOOKBACK_DAYS), toDate: shiftDate(today, -1), today },
+        { fromDate: addDays(today, -PLANNING_LOOKBACK_DAYS), toDate: addDays(today, -1), today },
         'system',
       ),
     );
@@ -72,7 +71,7 @@ export class DeliveryPlanningService {
   /** A supply clerk (its center) or an admin (every center) plans an order date now. */
   async planNow(actor: Actor, orderDate: string): Promise<PlanningSummary> {
     const today = businessDate(this.clock.now(), this.config.timeZone);
-    if (orderDate >= today || orderDate < shiftDate(today, -MANUAL_PLANNING_DAYS))
+    if (orderDate >= today || orderDate < addDays(today, -MANUAL_PLANNING_DAYS))
       throw deliveryError('DELIVERY_PLAN_RANGE_INVALID', { orderDate, today });
     const serviceCenterId =
       actor.role === 'admin'
@@ -208,20 +207,7 @@ export class DeliveryPlanningService {
   }
 }
 
-function shiftDate(date: string, days: number): string {
-  return new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
-}
-
-/** HH:MM of the half hour `now` falls in, in the business time zone. */
-function slotOf(now: Date, timeZone: string): string {
-  const [hour, minute] = new Intl.DateTimeFormat('en-GB', {
-    timeZone,
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-  })
-    .format(now)
-    .split(':')
-    .map(Number);
-  return `${String(hour).padStart(2, '0')}:${minute < 30 ? '00' : '30'}`;
+/** HH:MM of the half hour a wall-clock time 'HH:mm:ss' falls in. */
+function halfHourOf(time: string): string {
+  return `${time.slice(0, 2)}:${Number(time.slice(3, 5)) < 30 ? '00' : '30'}`;
 }

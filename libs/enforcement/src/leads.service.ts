@@ -23,6 +23,7 @@ import { leadScopeCondition, type LeadView, recordLeadHistory, toLeadView } from
 import { LeadPolicyService } from './lead-policy.service.js';
 import { enforcementError } from './enforcement.errors.js';
 import type { CreateLeadDto, LeadFromAnomalyDto, LeadQuery } from './dto/lead.dto.js';
+import { endOfDay, startOfDay } from '#libs/kernel';
 
 export interface LeadDetail extends LeadView {
   history: Array<{
@@ -128,15 +129,11 @@ export class LeadsService {
     if (query.retailerId) qb.andWhere('l.retailer_id = :retailerId', { retailerId: query.retailerId });
     // Business dates: from the start of `from` to the end of `to` in the business time zone.
     if (query.from)
-      qb.andWhere(`l.reported_at >= (CAST(:from AS timestamp) AT TIME ZONE :tz)`, {
-        from: query.from,
-        tz: this.config.timeZone,
+      qb.andWhere('l.reported_at >= :fromInstant', {
+        fromInstant: startOfDay(query.from, this.config.timeZone),
       });
     if (query.to)
-      qb.andWhere(`l.reported_at < (CAST(:to AS timestamp) + interval '1 day') AT TIME ZONE :tz`, {
-        to: query.to,
-        tz: this.config.timeZone,
-      });
+      qb.andWhere('l.reported_at < :toInstant', { toInstant: endOfDay(query.to, this.config.timeZone) });
     const [leads, total] = await qb.skip(pageOffset(query)).take(query.pageSize).getManyAndCount();
     const now = this.clock.now();
     return pageOf(

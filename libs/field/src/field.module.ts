@@ -2,6 +2,7 @@ import { type DynamicModule, type InjectionToken, Module, type ModuleMetadata } 
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '#libs/audit';
 import { AuthModule } from '#libs/auth';
+import { CalendarModule } from '#libs/calendar';
 import { CatalogModule } from '#libs/catalog';
 import { OrgModule } from '#libs/org';
 import { RetailersModule } from '#libs/retailers';
@@ -57,6 +58,7 @@ export class FieldModule {
         TypeOrmModule.forFeature(fieldEntities),
         AuditModule,
         AuthModule,
+        CalendarModule,
         CatalogModule,
         OrgModule,
         RetailersModule,

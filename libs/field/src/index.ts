@@ -12,7 +12,6 @@ export * from './visits/visits.service.js';
 export * from './forecasts/forecasts.service.js';
 export * from './domain/index.js';
 export * from './rules/visit-content.rule.js';
-export * from './rules/business-calendar.js';
 export * from './facts/field-facts.js';
 export type {
   AccuracyReport,

@@ -21,7 +21,6 @@ import { QuotaLedger } from '#libs/quotas';
 import {
   INITIAL_DEMAND_STATE,
   transitionDemand,
-  weekStartOf,
   type DemandEvent,
   type DemandState,
 } from './domain/index.js';
@@ -383,7 +382,8 @@ export class DemandsService {
     await this.ledger.reserve(manager, {
       retailer,
       month: position.month,
-      weekStart: weekStartOf(cycle.orderDate),
+      // Scarce limits are per order week: a cycle moved into the week before still orders its own week's.
+      weekStart: cycle.orderWeek,
       remainingCycles: position.remainingCycles,
       lines,
       previousCartons,

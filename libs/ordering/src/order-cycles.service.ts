@@ -13,18 +13,20 @@ import {
   territoryScopeCondition,
   TransactionRunner,
 } from '#libs/shared';
-import { businessDate } from '#libs/kernel';
+import { businessDate, mondayOf } from '#libs/kernel';
 import { AuditService } from '#libs/audit';
 import { OrgService } from '#libs/org';
 import {
-  addDays,
   cyclePositionInMonth,
   type CyclePosition,
+  cycleWindow,
+  type CycleWindow,
   DEFAULT_CYCLE_TIMES,
-  scheduleWeeklyCycles,
   transitionOrderCycle,
   type OrderCycleEvent,
+  windowConflict,
 } from './domain/index.js';
+import { CyclePlanner, GENERATION_WEEKS } from './cycle-planner.service.js';
 import { OrderCycle, TerritoryOrderSchedule } from './ordering.entity.js';
 import { orderingError } from './ordering.errors.js';
 import type { CreateCycleDto, CycleQuery, OrderScheduleDto, UpdateCycleDto } from './dto/ordering.dto.js';
@@ -43,9 +45,6 @@ export interface CycleContext {
   hasLiveDemand: boolean;
 }
 
-/** How far ahead cycles are generated from each territory's weekly order day. */
-export const GENERATION_WEEKS = 4;
-
 @Injectable()
 export class OrderCyclesService {
   constructor(
@@ -53,6 +52,7 @@ export class OrderCyclesService {
     private readonly transactions: TransactionRunner,
     private readonly audit: AuditService,
     private readonly org: OrgService,
+    private readonly planner: CyclePlanner,
     private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
@@ -85,27 +85,47 @@ export class OrderCyclesService {
     return cycle;
   }
 
-  /** An admin adds a cycle by hand (a holiday week, an extra order day). */
+  /**
+   * An admin adds a territory's cycle by hand for a week that has none yet (beyond the generated weeks), or
+   * brings back a week whose cycle was cancelled (the week's cycle takes the new dates). A week has one cycle.
+   */
   async create(actor: Actor, dto: CreateCycleDto): Promise<OrderCycle> {
     const [territory] = await this.org.territoriesByIds([dto.territoryId]);
     if (!territory) throw notFound('territory', dto.territoryId);
     this.assertWindow(dto.orderDate, dto.opensAt, dto.cutoffAt);
+    const orderWeek = mondayOf(dto.orderDate);
     return this.transactions.run(async (manager) => {
-      await this.assertDateFree(manager, dto.territoryId, dto.orderDate);
-      const cycle = manager.create(OrderCycle, {
+      const existing = await manager.findOne(OrderCycle, {
+        where: { territoryId: territory.id, orderWeek },
+        lock: { mode: 'pessimistic_write' },
+      });
+      if (existing && existing.status !== 'cancelled') {
+        throw orderingError('CYCLE_WEEK_TAKEN', {
+          territoryId: territory.id,
+          orderWeek,
+          cycleId: existing.id,
+        });
+      }
+      await this.assertDateFree(manager, territory.id, dto.orderDate);
+      await this.assertFitsBetweenNeighbours(manager, territory.id, orderWeek, dto);
+      const before = existing ? { ...existing } : null;
+      const cycle = manager.merge(OrderCycle, existing ?? manager.create(OrderCycle), {
         territoryId: territory.id,
         serviceCenterId: territory.serviceCenterId!,
         departmentId: territory.departmentId!,
+        orderWeek,
         orderDate: dto.orderDate,
         opensAt: dto.opensAt,
         cutoffAt: dto.cutoffAt,
         status: 'scheduled',
+        placedBy: 'hand',
       });
       await manager.save(cycle);
       await this.audit.record(manager, actor, {
         action: 'order_cycle.create',
         entityType: 'order_cycle',
         entityId: cycle.id,
+        before,
         after: { ...cycle },
         departmentId: cycle.departmentId,
       });
@@ -113,7 +133,11 @@ export class OrderCyclesService {
     });
   }
 
-  /** Moves or cancels a cycle that has not opened yet. */
+  /**
+   * Moves or cancels a cycle that has not opened yet, by hand: its dates change, never its week. A new order
+   * date alone takes the window the territory's schedule gives that day; the window must fit between the
+   * neighbouring cycles'. The calendar leaves a cycle placed by hand alone from then on.
+   */
   async update(actor: Actor, id: number, dto: UpdateCycleDto): Promise<OrderCycle> {
     return this.transactions.run(async (manager) => {
       const cycle = await manager.findOne(OrderCycle, { where: { id }, lock: { mode: 'pessimistic_write' } });
@@ -123,16 +147,19 @@ export class OrderCyclesService {
       const next = transitionOrderCycle(effectiveCycleState(cycle, this.clock.now()), event);
       if (!next.ok) throw orderingError('CYCLE_INVALID_TRANSITION', next.details, next.message);
       if (event === 'reschedule') {
+        const moved = dto.orderDate !== undefined && dto.orderDate !== cycle.orderDate;
+        const window = moved ? await this.scheduledWindow(manager, cycle.territoryId, dto.orderDate!) : cycle;
         Object.assign(cycle, {
-          orderDate: dto.orderDate ?? cycle.orderDate,
-          opensAt: dto.opensAt ?? cycle.opensAt,
-          cutoffAt: dto.cutoffAt ?? cycle.cutoffAt,
+          orderDate: window.orderDate,
+          opensAt: dto.opensAt ?? window.opensAt,
+          cutoffAt: dto.cutoffAt ?? window.cutoffAt,
         });
         this.assertWindow(cycle.orderDate, cycle.opensAt, cycle.cutoffAt);
-        if (cycle.orderDate !== before.orderDate)
-          await this.assertDateFree(manager, cycle.territoryId, cycle.orderDate);
+        if (moved) await this.assertDateFree(manager, cycle.territoryId, cycle.orderDate);
+        await this.assertFitsBetweenNeighbours(manager, cycle.territoryId, cycle.orderWeek, cycle);
       }
       cycle.status = next.state;
+      cycle.placedBy = 'hand';
       await manager.save(cycle);
       await this.audit.record(manager, actor, {
         action: `order_cycle.${event}`,
@@ -165,7 +192,8 @@ export class OrderCyclesService {
     const [row] = await preparedQuery<OrderCycle & { monthOrderDates: string[]; hasLiveDemand: boolean }>(
       manager,
       `SELECT c.id, c.territory_id AS "territoryId", c.service_center_id AS "serviceCenterId", c.department_id AS "departmentId",
-              to_char(c.order_date, 'YYYY-MM-DD') AS "orderDate", c.opens_at AS "opensAt", c.cutoff_at AS "cutoffAt", c.status,
+              to_char(c.order_week, 'YYYY-MM-DD') AS "orderWeek", to_char(c.order_date, 'YYYY-MM-DD') AS "orderDate",
+              c.opens_at AS "opensAt", c.cutoff_at AS "cutoffAt", c.status, c.placed_by AS "placedBy",
               ARRAY(SELECT to_char(o.order_date, 'YYYY-MM-DD') FROM order_cycles o
                      WHERE o.territory_id = c.territory_id AND o.status <> 'cancelled'
                        AND date_trunc('month', o.order_date) = date_trunc('month', c.order_date)) AS "monthOrderDates",
@@ -180,44 +208,12 @@ export class OrderCyclesService {
     return { cycle, position: cyclePositionInMonth(monthOrderDates, cycle.orderDate), hasLiveDemand };
   }
 
-  /** Schedules cycles from each territory's weekly order day for the coming weeks; existing dates are kept. */
+  /**
+   * Makes every scheduled territory's cycles for the coming weeks (to the end of the month they reach) that
+   * do not exist yet; a week that has its cycle — moved or cancelled included — keeps it.
+   */
   async generate(from: string = this.today(), weeks = GENERATION_WEEKS): Promise<number> {
-    const schedules = await this.dataSource.manager.find(TerritoryOrderSchedule);
-    const territories = await this.org.territoriesByIds(schedules.map((s) => s.territoryId));
-    const to = addDays(from, weeks * 7 - 1);
-    const rows = schedules.flatMap((schedule) => {
-      const territory = territories.find((t) => t.id === schedule.territoryId);
-      if (!territory?.active) return [];
-      return scheduleWeeklyCycles(
-        {
-          orderWeekday: schedule.orderWeekday,
-          opensDaysBefore: schedule.opensDaysBefore,
-          opensAtTime: schedule.opensAtTime,
-          cutoffTime: schedule.cutoffTime,
-          timeZone: this.config.timeZone,
-        },
-        from,
-        to,
-      ).map((cycle) => ({
-        territory_id: territory.id,
-        service_center_id: territory.serviceCenterId,
-        department_id: territory.departmentId,
-        order_date: cycle.orderDate,
-        opens_at: cycle.opensAt.toISOString(),
-        cutoff_at: cycle.cutoffAt.toISOString(),
-      }));
-    });
-    if (!rows.length) return 0;
-    const result = await this.dataSource.query(
-      `INSERT INTO order_cycles (territory_id, service_center_id, department_id, order_date, opens_at, cutoff_at)
-       SELECT r.territory_id, r.service_center_id, r.department_id, r.order_date, r.opens_at, r.cutoff_at
-         FROM jsonb_to_recordset($1::jsonb) AS r(territory_id int, service_center_id int, department_id int,
-              order_date date, opens_at timestamptz, cutoff_at timestamptz)
-        WHERE NOT EXISTS (SELECT 1 FROM order_cycles c WHERE c.territory_id = r.territory_id AND c.order_date = r.order_date)
-       ON CONFLICT DO NOTHING`,
-      [JSON.stringify(rows)],
-    );
-    return result[1] ?? 0;
+    return this.transactions.run((manager) => this.planner.generate(manager, from, weeks));
   }
 
   /** Marks cycles whose window has opened. */
@@ -262,6 +258,7 @@ export class OrderCyclesService {
         after: { ...schedule },
         departmentId: territory.departmentId,
       });
+      await this.planner.replaceFuture(manager, actor, territory);
       return schedule;
     });
   }
@@ -269,6 +266,48 @@ export class OrderCyclesService {
   private assertWindow(orderDate: string, opensAt: Date, cutoffAt: Date) {
     if (opensAt >= cutoffAt || businessDate(cutoffAt, this.config.timeZone) > orderDate) {
       throw orderingError('CYCLE_WINDOW_INVALID', { orderDate, opensAt, cutoffAt });
+    }
+  }
+
+  /** The window a territory's schedule gives a cycle on `orderDate` (the default times without a schedule). */
+  private async scheduledWindow(manager: EntityManager, territoryId: number, orderDate: string) {
+    const schedule = await manager.findOneBy(TerritoryOrderSchedule, { territoryId });
+    return cycleWindow(
+      { orderWeekday: 1, ...DEFAULT_CYCLE_TIMES, ...schedule, timeZone: this.config.timeZone },
+      orderDate,
+    );
+  }
+
+  /** A cycle orders after its week's previous cycle and before the next, and their windows do not overlap. */
+  private async assertFitsBetweenNeighbours(
+    manager: EntityManager,
+    territoryId: number,
+    orderWeek: string,
+    window: CycleWindow,
+  ) {
+    const neighbours: Array<CycleWindow & { id: number; side: 'previous' | 'next' }> = await manager.query(
+      `(SELECT id, 'previous' AS side, to_char(order_date, 'YYYY-MM-DD') AS "orderDate", opens_at AS "opensAt",
+               cutoff_at AS "cutoffAt"
+          FROM order_cycles WHERE territory_id = $1 AND order_week < $2 AND status <> 'cancelled'
+         ORDER BY order_week DESC LIMIT 1)
+       UNION ALL
+       (SELECT id, 'next', to_char(order_date, 'YYYY-MM-DD'), opens_at, cutoff_at
+          FROM order_cycles WHERE territory_id = $1 AND order_week > $2 AND status <> 'cancelled'
+         ORDER BY order_week LIMIT 1)`,
+      [territoryId, orderWeek],
+    );
+    const previous = neighbours.find((n) => n.side === 'previous');
+    const next = neighbours.find((n) => n.side === 'next');
+    const conflict = windowConflict(window, previous, next);
+    if (conflict) {
+      const neighbour = conflict === 'previous' ? previous! : next!;
+      throw orderingError('CYCLE_WINDOW_OVERLAP', {
+        neighbour: conflict,
+        cycleId: neighbour.id,
+        orderDate: neighbour.orderDate,
+        opensAt: neighbour.opensAt,
+        cutoffAt: neighbour.cutoffAt,
+      });
     }
   }
 

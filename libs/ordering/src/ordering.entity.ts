@@ -13,7 +13,9 @@ import {
 import { OrgUnit } from '#libs/org';
 import { Retailer } from '#libs/retailers';
 import { Brand } from '#libs/catalog';
-import type { DemandChannel, DemandState, OrderCycleState } from './domain/index.js';
+import type { CyclePlacement, DemandChannel, DemandState, OrderCycleState } from './domain/index.js';
+
+export type CyclePlacedBy = CyclePlacement | 'hand';
 
 /** A territory's weekly rhythm: its order day and when the window opens and cuts off (business time). */
 @Entity('territory_order_schedules')
@@ -42,12 +44,19 @@ export class TerritoryOrderSchedule {
   cutoffTime: string;
 }
 
-/** One order cycle of a territory: the window in which its retailers submit demand for an order day. */
+/**
+ * One order cycle of a territory: the window in which its retailers submit demand for an order day. Its identity
+ * is the territory's order week (the Monday of its un-moved order day): moving or cancelling it changes its
+ * dates and state, never its week, so generation finds the week taken and never makes a second cycle for it.
+ */
 @Entity('order_cycles')
 @Index('uq_order_cycles_territory_date', ['territoryId', 'orderDate'], {
   unique: true,
   where: `status <> 'cancelled'`,
 })
+@Index('uq_order_cycles_territory_week', ['territoryId', 'orderWeek'], { unique: true })
+@Check('ck_order_cycles_week_monday', 'extract(isodow FROM order_week) = 1')
+@Check('ck_order_cycles_placed_by', `placed_by IN ('schedule','calendar','hand')`)
 @Index('ix_order_cycles_status_cutoff', ['status', 'cutoffAt'])
 @Index('ix_order_cycles_order_date', ['orderDate'])
 @Index('ix_order_cycles_department_date', ['departmentId', 'orderDate'])
@@ -70,6 +79,10 @@ export class OrderCycle {
   @Column({ type: 'int' })
   departmentId: number;
 
+  /** Monday of the week of the un-moved order day; set once (an insert leaving it out gets orderDate's). */
+  @Column({ type: 'date' })
+  orderWeek: string;
+
   @Column({ type: 'date' })
   orderDate: string;
 
@@ -81,6 +94,10 @@ export class OrderCycle {
 
   @Column({ type: 'text', default: 'scheduled' })
   status: OrderCycleState;
+
+  /** Who decided its dates and state: the weekly schedule, the department's calendar, or a person. */
+  @Column({ type: 'text', default: 'schedule' })
+  placedBy: CyclePlacedBy;
 
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;

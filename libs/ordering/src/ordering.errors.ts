@@ -8,6 +8,14 @@ export const orderingError = defineErrors({
     message: 'A cycle opens before it cuts off, and cuts off on its order day',
   },
   CYCLE_DATE_TAKEN: { status: 409, message: 'The territory already has a cycle on that order date' },
+  CYCLE_WEEK_TAKEN: {
+    status: 409,
+    message: 'The territory already has its cycle for that order week: move it instead of adding another',
+  },
+  CYCLE_WINDOW_OVERLAP: {
+    status: 409,
+    message: 'A cycle opens after the previous cycle cuts off and cuts off before the next one opens',
+  },
   RETAILER_SUSPENDED: { status: 409, message: 'The retailer is not active' },
   RETAILER_LICENSE_EXPIRED: { status: 409, message: 'The retailer’s licence is no longer valid' },
   DEMAND_ALREADY_EXISTS: { status: 409, message: 'The retailer already has a demand in this cycle' },

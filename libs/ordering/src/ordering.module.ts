@@ -1,12 +1,14 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '#libs/audit';
+import { CalendarModule } from '#libs/calendar';
 import { CatalogModule } from '#libs/catalog';
 import { OrgModule } from '#libs/org';
 import { QuotasModule } from '#libs/quotas';
 import { RetailersModule } from '#libs/retailers';
 import { orderingEntities } from './ordering.entity.js';
 import { CycleCloseService } from './cycle-close.service.js';
+import { CyclePlanner } from './cycle-planner.service.js';
 import { DemandsService } from './demands.service.js';
 import { OrderCyclesService } from './order-cycles.service.js';
 import { OrderingReportsService } from './ordering-reports.service.js';
@@ -19,6 +21,7 @@ import { DemandsController, OrderCyclesController } from './ordering.controller.
   imports: [
     TypeOrmModule.forFeature(orderingEntities),
     AuditModule,
+    CalendarModule,
     CatalogModule,
     OrgModule,
     QuotasModule,
@@ -26,6 +29,7 @@ import { DemandsController, OrderCyclesController } from './ordering.controller.
   ],
   providers: [
     OrderCyclesService,
+    CyclePlanner,
     DemandsService,
     CycleCloseService,
     OrderingReportsService,

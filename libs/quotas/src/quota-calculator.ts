@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { RetailerFacts } from '#libs/retailers';
-import { computeMonthlyQuota, monthStart, monthsBefore, type MonthlyQuota } from './domain/index.js';
+import { addMonths, firstDayOfMonth } from '#libs/kernel';
+import { computeMonthlyQuota, type MonthlyQuota } from './domain/index.js';
 import { QuotaPolicyService } from './quota-policy.service.js';
 
 export interface ComputedQuota {
@@ -59,7 +60,10 @@ export class QuotaCalculator {
     const longestWindow = Math.max(
       ...[...policies.values()].map((p) => p.policy.floating.trailingWindowMonths),
     );
-    const months = [...monthsBefore(month, longestWindow), month].map(monthStart);
+    // The month and the `longestWindow` months before it, as their database keys.
+    const months = Array.from({ length: longestWindow + 1 }, (_, i) =>
+      firstDayOfMonth(addMonths(month, i - longestWindow)),
+    );
     const rows: MonthRow[] = await manager.query(
       `SELECT retailer_id, to_char(month, 'YYYY-MM') AS month, agreed_total, agreed_total_source, used, reserved
          FROM retailer_quotas WHERE retailer_id = ANY($1) AND month = ANY($2::date[])`,
@@ -68,7 +72,7 @@ export class QuotaCalculator {
     const byRetailer = new Map<number, MonthRow[]>();
     for (const row of rows)
       byRetailer.set(row.retailer_id, [...(byRetailer.get(row.retailer_id) ?? []), row]);
-    const previousMonth = monthsBefore(month, 1)[0];
+    const previousMonth = addMonths(month, -1);
 
     return retailers.map((retailer) => {
       const department = policies.get(retailer.departmentId)!;
@@ -129,8 +133,8 @@ export class QuotaCalculator {
                 agreed_total_source text, float_bp int, cap int, explanation jsonb)
          ON CONFLICT (retailer_id, month) ${onlyMissing ? 'DO NOTHING' : RECOMPUTE_EXISTING}`,
         onlyMissing
-          ? [JSON.stringify(chunk), monthStart(month)]
-          : [JSON.stringify(chunk), monthStart(month), replaceRebalanced],
+          ? [JSON.stringify(chunk), firstDayOfMonth(month)]
+          : [JSON.stringify(chunk), firstDayOfMonth(month), replaceRebalanced],
       );
     }
   }

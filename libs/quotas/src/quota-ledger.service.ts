@@ -2,7 +2,8 @@ import { preparedQuery } from '#libs/shared';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { RetailerFacts } from '#libs/retailers';
-import { cycleAllowance, monthStart, scarceLimitFor, type ScarceLimits } from './domain/index.js';
+import { firstDayOfMonth } from '#libs/kernel';
+import { cycleAllowance, scarceLimitFor, type ScarceLimits } from './domain/index.js';
 import { QuotaPolicyService } from './quota-policy.service.js';
 import { QuotaService } from './quota.service.js';
 import { RetailerQuota } from './quota.entity.js';
@@ -77,7 +78,7 @@ export class QuotaLedger {
     await preparedQuery(
       manager,
       'UPDATE retailer_quotas SET reserved = reserved - $3 + $4, updated_at = now() WHERE retailer_id = $1 AND month = $2',
-      [retailer.id, monthStart(month), previousCartons, requested],
+      [retailer.id, firstDayOfMonth(month), previousCartons, requested],
     );
     return { cycleAllowance: allowance };
   }
@@ -93,7 +94,7 @@ export class QuotaLedger {
         await preparedQuery<LockedQuota>(
           manager,
           'SELECT cap, used, reserved FROM retailer_quotas WHERE retailer_id = $1 AND month = $2 FOR UPDATE',
-          [retailer.id, monthStart(month)],
+          [retailer.id, firstDayOfMonth(month)],
         )
       )[0];
     const quota = await lock();
@@ -121,7 +122,7 @@ export class QuotaLedger {
         JSON.stringify(
           releases.map((r) => ({
             retailer_id: r.retailerId,
-            month: monthStart(r.month),
+            month: firstDayOfMonth(r.month),
             cartons: r.cartons,
           })),
         ),
@@ -141,7 +142,7 @@ export class QuotaLedger {
         JSON.stringify(
           settlements.map((s) => ({
             retailer_id: s.retailerId,
-            month: monthStart(s.month),
+            month: firstDayOfMonth(s.month),
             reserved: s.reserved,
             ordered: s.ordered,
           })),

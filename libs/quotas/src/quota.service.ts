@@ -9,10 +9,11 @@ import {
   notFound,
   TransactionRunner,
 } from '#libs/shared';
-import { businessMonth, businessDate } from '#libs/kernel';
+import { businessMonth, firstDayOfMonth } from '#libs/kernel';
 import { AuditService, type AuditActor } from '#libs/audit';
 import { type RetailerFacts, RetailerDirectory } from '#libs/retailers';
-import { cycleAllowance, monthStart, rebalanceCaps, remainingOrderDates } from './domain/index.js';
+import { cycleAllowance, rebalanceCaps } from './domain/index.js';
+import { CyclesLeft } from './cycles-left.js';
 import { QuotaCalculator } from './quota-calculator.js';
 import { QuotaPolicyService } from './quota-policy.service.js';
 import { RetailerQuota } from './quota.entity.js';
@@ -46,6 +47,7 @@ export class QuotaService {
     private readonly retailers: RetailerDirectory,
     private readonly policies: QuotaPolicyService,
     private readonly calculator: QuotaCalculator,
+    private readonly cyclesLeft: CyclesLeft,
     private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
@@ -92,11 +94,12 @@ export class QuotaService {
       throw notFound('retailer', retailerId);
     const stored = await this.dataSource.manager.findOneBy(RetailerQuota, {
       retailerId,
-      month: monthStart(month),
+      month: firstDayOfMonth(month),
     });
     const quota = stored ?? (await this.provisional(retailer, month));
     const policy = await this.policies.policyFor(retailer.departmentId);
-    const remainingCycles = this.remainingCycles(retailer, month);
+    // The territory's cycles, counted as the reservation counts them (holidays and moves included).
+    const remainingCycles = await this.cyclesLeft.inMonth(retailer.territoryId, month, this.clock.now());
     const consumed = quota.used + quota.reserved;
     return {
       retailerId,
@@ -126,7 +129,7 @@ export class QuotaService {
     await this.transactions.run(async (manager) => {
       const retailer = await this.retailerInScope(actor, retailerId, manager);
       const before = await manager.findOne(RetailerQuota, {
-        where: { retailerId, month: monthStart(month) },
+        where: { retailerId, month: firstDayOfMonth(month) },
         lock: { mode: 'pessimistic_write' },
       });
       const computed = await this.calculator.calculate(
@@ -167,7 +170,7 @@ export class QuotaService {
         .setLock('pessimistic_write')
         .where('q.retailer_id = ANY(:ids) AND q.month = :month', {
           ids: facts.map((r) => r.id),
-          month: monthStart(dto.month),
+          month: firstDayOfMonth(dto.month),
         })
         .orderBy('q.retailer_id')
         .getMany();
@@ -193,7 +196,7 @@ export class QuotaService {
           WHERE q.retailer_id = c.retailer_id AND q.month = $2`,
         [
           JSON.stringify(outcome.value.map((v) => ({ retailer_id: Number(v.retailerId), cap: v.cap }))),
-          monthStart(dto.month),
+          firstDayOfMonth(dto.month),
           JSON.stringify(adjustment),
         ],
       );
@@ -226,7 +229,7 @@ export class QuotaService {
     if (!retailers.length) return;
     const present: Array<{ retailer_id: number }> = await manager.query(
       'SELECT retailer_id FROM retailer_quotas WHERE retailer_id = ANY($1) AND month = $2',
-      [retailers.map((r) => r.id), monthStart(month)],
+      [retailers.map((r) => r.id), firstDayOfMonth(month)],
     );
     const missing = retailers.filter((r) => !present.some((p) => p.retailer_id === r.id));
     if (missing.length) {
@@ -245,12 +248,6 @@ export class QuotaService {
       reserved: 0,
       explanation: { ...quota.explanation },
     };
-  }
-
-  /** Order days of the retailer still to come this month (all of them for a future month). */
-  private remainingCycles(retailer: RetailerFacts, month: string): number {
-    const today = businessDate(this.clock.now(), this.config.timeZone);
-    return remainingOrderDates(month, retailer.orderWeekday, today).length;
   }
 
   private async retailerInScope(

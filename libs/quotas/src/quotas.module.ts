@@ -5,6 +5,7 @@ import { CatalogModule } from '#libs/catalog';
 import { OrgModule } from '#libs/org';
 import { RetailersModule } from '#libs/retailers';
 import { GradePolicyRecord, QuotaPolicyRecord, RetailerQuota, ScarceLimitRecord } from './quota.entity.js';
+import { CyclesLeft } from './cycles-left.js';
 import { QuotaCalculator } from './quota-calculator.js';
 import { QuotaLedger } from './quota-ledger.service.js';
 import { QuotaPolicyService } from './quota-policy.service.js';
@@ -30,8 +31,9 @@ import { QuotasController } from './quotas.controller.js';
     ScarceLimitsService,
     QuotaJobs,
     QuotasOrgMove,
+    CyclesLeft,
   ],
   controllers: [QuotasController],
-  exports: [QuotaService, QuotaLedger],
+  exports: [QuotaService, QuotaLedger, CyclesLeft],
 })
 export class QuotasModule {}

@@ -4,6 +4,7 @@ import { type Actor, notFound, TransactionRunner } from '#libs/shared';
 import { AuditService } from '#libs/audit';
 import { BrandDirectory } from '#libs/catalog';
 import { RetailerDirectory } from '#libs/retailers';
+import { isDate, isoWeekday } from '#libs/kernel';
 import { findLimitVectorProblem, proposeLimitVector } from './domain/index.js';
 import { ScarceLimitRecord } from './quota.entity.js';
 import { quotaError } from './quota.errors.js';
@@ -11,10 +12,7 @@ import { QuotaPolicyService } from './quota-policy.service.js';
 import type { ProposeLimitsDto, ScarceLimitQuery, ScarceLimitsDto } from './dto/quota.dto.js';
 
 function isMonday(date: string): boolean {
-  const parsed = new Date(`${date}T00:00:00Z`);
-  return (
-    !Number.isNaN(parsed.getTime()) && parsed.toISOString().slice(0, 10) === date && parsed.getUTCDay() === 1
-  );
+  return isDate(date) && isoWeekday(date) === 1;
 }
 
 @Injectable()

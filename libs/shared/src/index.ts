@@ -19,6 +19,7 @@ export * from './access/index.js';
 export * from './database/sql.js';
 export * from './http/parse-id.pipe.js';
 export * from './http/month.js';
+export * from './http/date.js';
 export * from './clock.js';
 export * from './idempotency/idempotency-key.entity.js';
 export * from './idempotency/idempotency.interceptor.js';

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
+import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayUnique,
@@ -18,11 +18,10 @@ import {
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
-import { IsOmittable, PageQuery, IntegerText } from '#libs/shared';
+import { IsOmittable, PageQuery, IntegerText, IsDateText, BooleanText } from '#libs/shared';
 import { PRICE_CLASSES, type PriceClass } from '../domain/index.js';
 
 const MAX_FEN = 100_000_000; // one million yuan: far above any carton
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const given = (field: string) => (o: Record<string, unknown>) => o[field] !== undefined;
 
 export class CreateBrandDto {
@@ -68,7 +67,7 @@ export class CreateBrandDto {
 
   @ApiPropertyOptional({ example: '2025-03-01', nullable: true })
   @IsOptional()
-  @Matches(DATE, { message: 'launchDate must be a date YYYY-MM-DD' })
+  @IsDateText()
   launchDate?: string | null;
 
   @ApiPropertyOptional({ default: false, description: 'Scarce 紧俏 (may carry supply limits)' })
@@ -126,7 +125,7 @@ export class UpdateBrandDto {
 
   @ApiPropertyOptional({ nullable: true })
   @IsOptional()
-  @Matches(DATE, { message: 'launchDate must be a date YYYY-MM-DD' })
+  @IsDateText()
   launchDate?: string | null;
 
   @ApiPropertyOptional()
@@ -143,9 +142,6 @@ export class UpdateBrandDto {
 export const BRAND_SORTS = ['code', 'name', 'wholesalePrice', 'priceClass', 'launchDate'] as const;
 export type BrandSort = (typeof BRAND_SORTS)[number];
 
-const toBoolean = ({ value }: { value: unknown }) =>
-  value === 'true' ? true : value === 'false' ? false : value;
-
 export class BrandFilter {
   @ApiPropertyOptional({ enum: PRICE_CLASSES, description: '1–5 for classes I–V' })
   @IsOmittable()
@@ -161,13 +157,13 @@ export class BrandFilter {
 
   @ApiPropertyOptional()
   @IsOmittable()
-  @Transform(toBoolean)
+  @BooleanText()
   @IsBoolean()
   scarce?: boolean;
 
   @ApiPropertyOptional({ description: 'Retailers always see active brands only' })
   @IsOmittable()
-  @Transform(toBoolean)
+  @BooleanText()
   @IsBoolean()
   active?: boolean;
 
@@ -175,7 +171,7 @@ export class BrandFilter {
     description: 'Only key brands (national top 20 and the department’s equivalents) of `year`',
   })
   @IsOmittable()
-  @Transform(toBoolean)
+  @BooleanText()
   @IsBoolean()
   keyBrand?: boolean;
 
@@ -197,7 +193,7 @@ export class BrandFilter {
 
   @ApiPropertyOptional({ description: 'Launched on or after this day (new brands)' })
   @IsOmittable()
-  @Matches(DATE, { message: 'launchedSince must be a date YYYY-MM-DD' })
+  @IsDateText()
   launchedSince?: string;
 
   @ApiPropertyOptional({

@@ -1,3 +1,5 @@
+import { addDays, requireDate } from '#libs/kernel';
+
 /**
  * Planning deliveries from the unified order: each retailer with goods on an order date gets one stop on
  * the run of its route for the delivery date, with a planned window from its position on the run.
@@ -85,21 +87,6 @@ export function deliveryDateFor(orderDate: string, planningDate: string): string
   const next = addDays(orderDate, 1);
   requireDate(planningDate);
   return next < planningDate ? planningDate : next;
-}
-
-const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-
-function requireDate(date: string): number {
-  const match = DATE.exec(date);
-  const ms = match ? Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])) : Number.NaN;
-  if (Number.isNaN(ms) || new Date(ms).toISOString().slice(0, 10) !== date) {
-    throw new RangeError(`expected a date YYYY-MM-DD (got "${date}")`);
-  }
-  return ms;
-}
-
-function addDays(date: string, days: number): string {
-  return new Date(requireDate(date) + days * 86_400_000).toISOString().slice(0, 10);
 }
 
 function requirePolicy(policy: DeliveryWindowPolicy): void {

@@ -1,17 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
-import {
-  IsBoolean,
-  IsDate,
-  IsIn,
-  IsInt,
-  IsString,
-  Matches,
-  MaxLength,
-  Min,
-  MinLength,
-} from 'class-validator';
-import { IsOmittable, PageQuery, IntegerText, IsMonthText } from '#libs/shared';
+import { Type } from 'class-transformer';
+import { IsBoolean, IsDate, IsIn, IsInt, IsString, MaxLength, Min, MinLength } from 'class-validator';
+import { IsOmittable, PageQuery, IntegerText, IsMonthText, IsDateText, BooleanText } from '#libs/shared';
 import {
   DELIVERY_STATES,
   FEEDBACK_KINDS,
@@ -22,12 +12,6 @@ import {
   type FeedbackState,
   type ReceiverKind,
 } from '../domain/index.js';
-
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
-
-/** `?flag=true|false` as a boolean (anything else stays a string and fails validation). */
-const toBoolean = ({ value }: { value: unknown }) =>
-  value === 'true' ? true : value === 'false' ? false : value;
 
 export class CompleteDeliveryDto {
   @ApiProperty({ example: '2026-12-01T01:40:00Z', description: 'When the goods arrived at the door' })
@@ -66,8 +50,7 @@ export class FailDeliveryDto {
 export class DeliveryQuery extends PageQuery {
   @ApiPropertyOptional({ example: '2026-12-01', description: 'Delivery date' })
   @IsOmittable()
-  @IsString()
-  @Matches(DATE)
+  @IsDateText()
   date?: string;
 
   @ApiPropertyOptional()
@@ -91,15 +74,14 @@ export class DeliveryQuery extends PageQuery {
 
   @ApiPropertyOptional({ description: 'Only proxy receipts 代接货 (true)' })
   @IsOmittable()
-  @Transform(toBoolean)
+  @BooleanText()
   @IsBoolean()
   proxyReceipt?: boolean;
 }
 
 export class DeliveryRunQuery {
   @ApiProperty({ example: '2026-12-01' })
-  @IsString()
-  @Matches(DATE)
+  @IsDateText()
   date: string;
 
   @ApiPropertyOptional()
@@ -112,8 +94,7 @@ export class DeliveryRunQuery {
 
 export class PlanDeliveriesDto {
   @ApiProperty({ example: '2026-11-30', description: 'The order date whose unified order is delivered' })
-  @IsString()
-  @Matches(DATE)
+  @IsDateText()
   orderDate: string;
 }
 
@@ -152,7 +133,7 @@ export class FeedbackQuery extends PageQuery {
 
   @ApiPropertyOptional({ description: 'Only items not closed yet (open or answered), oldest first' })
   @IsOmittable()
-  @Transform(toBoolean)
+  @BooleanText()
   @IsBoolean()
   open?: boolean;
 

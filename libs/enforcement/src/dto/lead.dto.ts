@@ -8,13 +8,12 @@ import {
   IsIn,
   IsInt,
   IsString,
-  Matches,
   Max,
   MaxLength,
   Min,
   MinLength,
 } from 'class-validator';
-import { IsOmittable, PageQuery, IntegerText, IsMonthText } from '#libs/shared';
+import { IsOmittable, PageQuery, IntegerText, IsMonthText, IsDateText } from '#libs/shared';
 import {
   LEAD_DEADLINE_DAYS_MAX,
   LEAD_IMPORTANCES,
@@ -26,8 +25,6 @@ import {
   type LeadState,
   type VerificationResult,
 } from '../domain/index.js';
-
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 export class CreateLeadDto {
   @ApiProperty({ enum: LEAD_KINDS })
@@ -171,14 +168,12 @@ export class LeadQuery extends PageQuery {
 
   @ApiPropertyOptional({ example: '2026-11-01', description: 'Reported on or after (business date)' })
   @IsOmittable()
-  @IsString()
-  @Matches(DATE)
+  @IsDateText()
   from?: string;
 
   @ApiPropertyOptional({ example: '2026-11-30', description: 'Reported on or before (business date)' })
   @IsOmittable()
-  @IsString()
-  @Matches(DATE)
+  @IsDateText()
   to?: string;
 }
 

@@ -1,4 +1,4 @@
-import { dateOfDayNumber, dayNumber } from './business-date.util.js';
+import { addDays, daysBetween, requireDate } from '#libs/kernel';
 
 /**
  * How often a retailer must be visited: big accounts at least weekly, the others at least every two weeks
@@ -42,16 +42,15 @@ export function visitCadenceStatus(
   { lastVisitOn, today, isBigAccount }: VisitCadenceInput,
   policy: VisitCadencePolicy = DEFAULT_VISIT_CADENCE_POLICY,
 ): VisitCadenceStatus {
-  const todayNumber = dayNumber(today);
+  requireDate(today, 'today');
   if (lastVisitOn === null) return { status: 'neverVisited', overdue: true };
-  const lastVisitNumber = dayNumber(lastVisitOn);
-  if (lastVisitNumber > todayNumber) {
+  if (daysBetween(lastVisitOn, today) < 0) {
     throw new RangeError(`the last visit (${lastVisitOn}) is after today (${today})`);
   }
   const maxDays = isBigAccount ? policy.maxDaysBetweenVisits.bigAccount : policy.maxDaysBetweenVisits.regular;
-  const dueNumber = lastVisitNumber + maxDays;
-  const dueOn = dateOfDayNumber(dueNumber);
-  return todayNumber > dueNumber
-    ? { status: 'overdue', overdue: true, dueOn, daysOverdue: todayNumber - dueNumber }
-    : { status: 'onSchedule', overdue: false, dueOn, daysLeft: dueNumber - todayNumber };
+  const dueOn = addDays(lastVisitOn, maxDays);
+  const daysLeft = daysBetween(today, dueOn);
+  return daysLeft < 0
+    ? { status: 'overdue', overdue: true, dueOn, daysOverdue: -daysLeft }
+    : { status: 'onSchedule', overdue: false, dueOn, daysLeft };
 }

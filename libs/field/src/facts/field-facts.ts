@@ -12,7 +12,8 @@ import {
 import { accuracyReport, type AccuracyReport, type CartonsLine } from '../forecasts/accuracy-report.js';
 import { FieldPolicyService } from '../policy/field-policy.service.js';
 import { fieldTargetPolicy } from '../policy/field-policy.values.js';
-import { firstDayOf, lastDayOf, workingDaysBetween } from '../rules/business-calendar.js';
+import { firstDayOfMonth, lastDayOfMonth } from '#libs/kernel';
+import { BusinessCalendarDirectory } from '#libs/calendar';
 import type { GuidanceTopic } from '../rules/visit-content.rule.js';
 
 /** Business dates, both included. */
@@ -97,6 +98,7 @@ export class FieldFacts {
     private readonly retailers: RetailerDirectory,
     private readonly brands: BrandDirectory,
     private readonly policies: FieldPolicyService,
+    private readonly calendars: BusinessCalendarDirectory,
     @Optional() @Inject(ACTUAL_VOLUMES) private readonly actuals?: ActualVolumesProvider,
   ) {}
 
@@ -171,8 +173,8 @@ export class FieldFacts {
     territories: readonly FieldTerritory[],
   ): Promise<TerritoryAttainment[]> {
     if (!territories.length) return [];
-    const from = firstDayOf(month);
-    const to = asOf < lastDayOf(month) ? asOf : lastDayOf(month);
+    const from = firstDayOfMonth(month);
+    const to = asOf < lastDayOfMonth(month) ? asOf : lastDayOfMonth(month);
     const territoryIds = territories.map((t) => t.territoryId);
     const [counts, profiles, policies] = await Promise.all([
       this.dataSource.query(
@@ -187,12 +189,14 @@ export class FieldFacts {
       this.retailers.territoryProfiles(territoryIds),
       this.policies.valuesOf(territories.map((t) => t.departmentId)),
     ]);
+    const calendars = await this.calendars.calendarsOf(territories.map((t) => t.departmentId));
     const done = new Map(counts.map((row) => [row.territoryId, row]));
     const markets = new Map(profiles.map((p) => [p.territoryId, p.market]));
-    const workingDays = workingDaysBetween(from, to);
     return territories.map((t) => {
       const targets = fieldTargetPolicy(policies.get(t.departmentId)!);
       const market = markets.get(t.territoryId) ?? 'urban';
+      // The department's working days: its holidays off, its swapped weekend days worked.
+      const workingDays = calendars.get(t.departmentId)!.workingDays.countWorkingDays(from, to);
       return {
         territoryId: t.territoryId,
         market,
@@ -262,7 +266,7 @@ export class FieldFacts {
             `SELECT f.territory_id AS "territoryId", l.brand_id AS "brandId", l.cartons
                FROM forecasts f JOIN forecast_lines l ON l.forecast_id = f.id
               WHERE f.territory_id = ANY($1::int[]) AND f.month = $2`,
-            [territoryIds, firstDayOf(month)],
+            [territoryIds, firstDayOfMonth(month)],
           ) as Promise<CartonsLine[]>)
         : Promise.resolve([]),
       known ??

@@ -12,6 +12,7 @@ import type { FieldPolicyService } from '../policy/field-policy.service.js';
 import { FieldModule } from '../field.module.js';
 import { ACTUAL_VOLUMES, type ActualVolumesProvider } from './actual-volumes.js';
 import { ForecastsService } from './forecasts.service.js';
+import type { BusinessCalendarDirectory } from '#libs/calendar';
 
 /**
  * How accuracy is put together: the month must be over, actuals come only from the injected provider (asked
@@ -42,6 +43,7 @@ function service(today: string, actuals?: ActualVolumesProvider) {
     {} as RetailerDirectory,
     brands as unknown as BrandDirectory,
     {} as FieldPolicyService,
+    {} as BusinessCalendarDirectory,
     actuals,
   );
   const forecasts = new ForecastsService(

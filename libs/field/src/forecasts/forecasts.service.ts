@@ -6,7 +6,7 @@ import { fieldError } from '../field.errors.js';
 import { FieldScope } from '../field-scope.js';
 import { FieldWorkRecording } from '../field-work-recording.js';
 import { FieldLookups } from '../lookups/field-lookups.js';
-import { firstDayOf } from '../rules/business-calendar.js';
+import { firstDayOfMonth } from '#libs/kernel';
 import { forecastWindow, monthIsOver } from '../rules/forecast-window.rule.js';
 import { FieldFacts } from '../facts/field-facts.js';
 import type { AccuracyReport } from './accuracy-report.js';
@@ -59,7 +59,8 @@ export class ForecastsService {
     if (territoryId === null || actor.departmentId === null) throw fieldError('FIELD_NO_TERRITORY');
     return this.transactions.run(async (manager) => {
       const window = forecastWindow(month, this.recording.today());
-      if (window === 'locked') throw fieldError('FORECAST_LOCKED', { month, lockedSince: firstDayOf(month) });
+      if (window === 'locked')
+        throw fieldError('FORECAST_LOCKED', { month, lockedSince: firstDayOfMonth(month) });
       if (window === 'tooFar') throw fieldError('FORECAST_MONTH_TOO_FAR', { month });
       const brandIds = dto.lines.map((line) => line.brandId);
       const brands = await this.lookups.brandGuidePrices(manager, brandIds);
@@ -70,7 +71,7 @@ export class ForecastsService {
         `INSERT INTO forecasts (territory_id, department_id, month, submitted_by) VALUES ($1, $2, $3, $4)
          ON CONFLICT (territory_id, month) DO UPDATE SET submitted_by = EXCLUDED.submitted_by, updated_at = now()
          RETURNING id`,
-        [territoryId, actor.departmentId, firstDayOf(month), actor.userId],
+        [territoryId, actor.departmentId, firstDayOfMonth(month), actor.userId],
       );
       const before: ForecastLineView[] = await manager.query(
         `SELECT brand_id AS "brandId", cartons FROM forecast_lines WHERE forecast_id = $1 ORDER BY brand_id`,
@@ -140,7 +141,7 @@ export class ForecastsService {
         WHERE f.territory_id = ANY($1::int[]) AND f.month = $2
         GROUP BY f.id
         ORDER BY f.territory_id`,
-      [territoryIds, firstDayOf(month)],
+      [territoryIds, firstDayOfMonth(month)],
     );
   }
 }

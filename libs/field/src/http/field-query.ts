@@ -1,8 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsInt, IsISO8601, Matches, Min } from 'class-validator';
-import { IsOmittable, PageQuery, IntegerText } from '#libs/shared';
+import { IsInt, Min } from 'class-validator';
+import { IsOmittable, PageQuery, IntegerText, IsDateText } from '#libs/shared';
 
-export const DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
 /** A full timestamp with its offset: a visit's time is never ambiguous. */
 export const INSTANT_PATTERN = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:\d{2})$/;
 
@@ -10,14 +9,12 @@ export const INSTANT_PATTERN = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,6})
 export class FieldPeriodQuery extends PageQuery {
   @ApiPropertyOptional({ example: '2026-11-01', description: 'From this business date (included)' })
   @IsOmittable()
-  @Matches(DATE_PATTERN, { message: 'from must be a date YYYY-MM-DD' })
-  @IsISO8601({ strict: true }, { message: 'from must be a calendar date' })
+  @IsDateText()
   from?: string;
 
   @ApiPropertyOptional({ example: '2026-11-30', description: 'Until this business date (included)' })
   @IsOmittable()
-  @Matches(DATE_PATTERN, { message: 'to must be a date YYYY-MM-DD' })
-  @IsISO8601({ strict: true }, { message: 'to must be a calendar date' })
+  @IsDateText()
   to?: string;
 
   @ApiPropertyOptional({ description: 'Only what this account manager recorded' })

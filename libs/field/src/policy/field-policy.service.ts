@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager, In } from 'typeorm';
-import { type Actor, notFound, TransactionRunner } from '#libs/shared';
+import { type Actor, Clock, notFound, TransactionRunner } from '#libs/shared';
 import { AuditService } from '#libs/audit';
 import { OrgService } from '#libs/org';
 import { fieldError } from '../field.errors.js';
@@ -23,6 +23,7 @@ export class FieldPolicyService {
     private readonly transactions: TransactionRunner,
     private readonly audit: AuditService,
     private readonly org: OrgService,
+    private readonly clock: Clock,
   ) {}
 
   /** The policy a department works to: its own, or the defaults. */
@@ -84,7 +85,7 @@ export class FieldPolicyService {
           regularVisitDays: after.regularVisitDays,
         });
       }
-      const updatedAt = new Date();
+      const updatedAt = this.clock.now();
       await manager.update(FieldPolicy, { departmentId }, { ...after, updatedBy: actor.userId, updatedAt });
       await this.audit.record(manager, actor, {
         action: 'field_policy.update',

@@ -1,5 +1,4 @@
-import { addMonths } from '#libs/kernel';
-import { firstDayOf, monthOf } from './business-calendar.js';
+import { addMonths, firstDayOfMonth, monthOf } from '#libs/kernel';
 
 /**
  * A month's forecast is submitted before the month starts and may be revised until then; from the first
@@ -15,12 +14,12 @@ export function forecastWindow(
   today: string,
   horizonMonths: number = FORECAST_HORIZON_MONTHS,
 ): ForecastWindow {
-  if (today >= firstDayOf(month)) return 'locked';
+  if (today >= firstDayOfMonth(month)) return 'locked';
   if (month > addMonths(monthOf(today), horizonMonths)) return 'tooFar';
   return 'open';
 }
 
 /** Accuracy is measured once the month is over: from the first day of the next month. */
 export function monthIsOver(month: string, today: string): boolean {
-  return today >= firstDayOf(addMonths(month, 1));
+  return today >= firstDayOfMonth(addMonths(month, 1));
 }

@@ -1,4 +1,4 @@
-import { daysBetween } from './business-calendar.js';
+import { daysBetween } from '#libs/kernel';
 
 /**
  * When field work may be recorded: not in the future (a few minutes of clock skew between a phone and the

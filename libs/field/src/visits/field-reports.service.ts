@@ -8,7 +8,8 @@ import { FieldScope, type ScopedTerritory } from '../field-scope.js';
 import { FieldWorkRecording } from '../field-work-recording.js';
 import { FieldPolicyService } from '../policy/field-policy.service.js';
 import { DEFAULT_FIELD_POLICY, fieldTargetPolicy } from '../policy/field-policy.values.js';
-import { firstDayOf, lastDayOf, monthOf, workingDaysBetween } from '../rules/business-calendar.js';
+import { firstDayOfMonth, lastDayOfMonth, monthOf } from '#libs/kernel';
+import { BusinessCalendarDirectory } from '#libs/calendar';
 import {
   toVisitSummary,
   VISIT_SUMMARY_COLUMNS,
@@ -96,6 +97,7 @@ export class FieldReportsService {
     private readonly retailers: RetailerDirectory,
     private readonly recording: FieldWorkRecording,
     private readonly policies: FieldPolicyService,
+    private readonly calendars: BusinessCalendarDirectory,
   ) {}
 
   /**
@@ -154,23 +156,24 @@ export class FieldReportsService {
   }
 
   /**
-   * Visits and calls of each account manager in a month against its targets: working days (Monday–Friday)
-   * × the department's daily target for the territory's market. A visit counts once per retailer and day,
+   * Visits and calls of each account manager in a month against its targets: the department's working days
+   * (its holiday calendar: days off left out, swapped weekend days counted) × the department's daily target for the territory's market. A visit counts once per retailer and day,
    * and so does a call, so repeated entries do not inflate attainment.
    */
   async attainment(actor: Actor, query: MonthQuery): Promise<AttainmentReport> {
     const today = this.recording.today();
     const month = this.monthNotAfterToday(query.month, today);
-    const from = firstDayOf(month);
-    const monthEnd = lastDayOf(month);
+    const from = firstDayOfMonth(month);
+    const monthEnd = lastDayOfMonth(month);
     const asOf = monthEnd < today ? monthEnd : today;
     const territories = (await this.scope.territories(actor, query)).filter(
       (t): t is ScopedTerritory & { accountManagerId: number } => t.accountManagerId !== null,
     );
     const managerIds = territories.map((t) => t.accountManagerId);
-    const [profiles, policies, counts] = await Promise.all([
+    const [profiles, policies, calendars, counts] = await Promise.all([
       this.retailers.territoryProfiles(territories.map((t) => t.territoryId)),
       this.policies.valuesOf(territories.map((t) => t.departmentId)),
+      this.calendars.calendarsOf(territories.map((t) => t.departmentId)),
       this.dataSource.query(
         `SELECT m.id AS "accountManagerId",
                 (SELECT count(DISTINCT (v.retailer_id, v.visited_on))::int FROM visits v
@@ -183,10 +186,11 @@ export class FieldReportsService {
     ]);
     const done = new Map(counts.map((row) => [row.accountManagerId, row]));
     const markets = new Map(profiles.map((p) => [p.territoryId, p.market]));
-    const workingDaysInMonth = workingDaysBetween(from, monthEnd);
-    const workingDaysElapsed = workingDaysBetween(from, asOf);
     const items = territories.map((t): AttainmentRow => {
       const targets = fieldTargetPolicy(policies.get(t.departmentId)!);
+      const { workingDays } = calendars.get(t.departmentId)!;
+      const workingDaysInMonth = workingDays.countWorkingDays(from, monthEnd);
+      const workingDaysElapsed = workingDays.countWorkingDays(from, asOf);
       const market = markets.get(t.territoryId) ?? 'urban';
       return {
         accountManagerId: t.accountManagerId,
@@ -239,8 +243,8 @@ export class FieldReportsService {
         ORDER BY v.account_manager_id`,
       [
         territories.map((t) => t.territoryId),
-        firstDayOf(month),
-        lastDayOf(month),
+        firstDayOfMonth(month),
+        lastDayOfMonth(month),
         query.accountManagerId ?? null,
       ],
     );

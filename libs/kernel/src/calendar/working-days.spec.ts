@@ -48,6 +48,16 @@ describe('WorkingDays', () => {
     expect(autumn2025.previousWorkingDay(date)).toBe(previous);
   });
 
+  it.each([
+    ['2025-10-02', 'earlier', '2025-09-30'],
+    ['2025-10-02', 'later', '2025-10-09'],
+    ['2025-10-02', 'cancel', null],
+    ['2025-10-11', 'earlier', '2025-10-11'], // a working Saturday stays where it is
+    ['2025-10-09', 'cancel', '2025-10-09'],
+  ] as const)('something due on %s goes %s to %s', (date, rule, expected) => {
+    expect(autumn2025.workingDayFor(date, rule)).toBe(expected);
+  });
+
   it('finds the n-th working day of a month', () => {
     expect(autumn2025.nthWorkingDay('2025-10', 1)).toBe('2025-10-09');
     expect(autumn2025.nthWorkingDay('2025-10', 3)).toBe('2025-10-11');

@@ -8,6 +8,10 @@ export interface HolidayDays {
   readonly swappedWorkingDays?: Iterable<string>;
 }
 
+/** What becomes of something due on a day off: the working day before, the one after, or nothing. */
+export const DAY_OFF_RULES = ['earlier', 'later', 'cancel'] as const;
+export type DayOffRule = (typeof DAY_OFF_RULES)[number];
+
 /** How far `nextWorkingDay` / `previousWorkingDay` look: a calendar without a working day in a year is broken. */
 const SEARCH_DAYS = 366;
 
@@ -48,6 +52,13 @@ export class WorkingDays {
   /** The last working day before `date`. */
   previousWorkingDay(date: string): string {
     return this.search(date, -1);
+  }
+
+  /** The working day something due on `date` happens on under `rule`: `date` itself when it is one; null for `cancel`. */
+  workingDayFor(date: string, rule: DayOffRule): string | null {
+    if (this.isWorkingDay(date)) return date;
+    if (rule === 'cancel') return null;
+    return rule === 'earlier' ? this.previousWorkingDay(date) : this.nextWorkingDay(date);
   }
 
   /** The month's `n`-th working day (1-based); throws when the month has fewer. */

@@ -16,7 +16,7 @@ import { AuditService, type AuditActor } from '#libs/audit';
 import { StaffDirectory } from '#libs/auth';
 import { BrandDirectory } from '#libs/catalog';
 import { OrgService } from '#libs/org';
-import { shiftDate } from '../domain/index.js';
+import { addDays } from '#libs/kernel';
 import { kpiError } from '../kpi.errors.js';
 import { CultivationTask } from '../kpi.entities.js';
 import { KpiMonthService } from '../month/kpi-month.service.js';
@@ -203,7 +203,7 @@ export class CultivationTasksService {
   ): Promise<{ created: number }> {
     const launched = brandId
       ? (await this.brands.factsOf([brandId])).filter((b) => b.launchDate !== null && b.launchDate <= today)
-      : await this.brands.launchedBetween(shiftDate(today, -(NEW_SPEC_DAYS - 1)), today);
+      : await this.brands.launchedBetween(addDays(today, -(NEW_SPEC_DAYS - 1)), today);
     if (brandId && !launched.length) {
       const [brand] = await this.brands.factsOf([brandId]);
       if (!brand) throw notFound('brand', brandId);
@@ -224,7 +224,7 @@ export class CultivationTasksService {
         department_id: t.departmentId,
         assigned_to: managers.get(t.id) ?? null,
         launch_date: brand.launchDate,
-        due_on: shiftDate(brand.launchDate!, NEW_SPEC_DAYS),
+        due_on: addDays(brand.launchDate!, NEW_SPEC_DAYS),
       })),
     );
     const created: Array<{ id: number; brand_id: number; department_id: number }> = await manager.query(

@@ -12,7 +12,8 @@ import {
 import { FieldFacts } from '#libs/field';
 import { OrderingFacts } from '#libs/ordering';
 import { RetailerDirectory } from '#libs/retailers';
-import { periodChange, rate, type Rate, shiftDate } from '../domain/index.js';
+import { addDays } from '#libs/kernel';
+import { periodChange, rate, type Rate } from '../domain/index.js';
 import { kpiError } from '../kpi.errors.js';
 import { KpiMonthService } from '../month/kpi-month.service.js';
 import { KpiService } from '../kpi.service.js';
@@ -267,8 +268,8 @@ export class CultivationService {
     const today = this.months.today();
     if (brand.launchDate > today)
       throw kpiError('CULTIVATION_NOT_LAUNCHED', { brandId, launchDate: brand.launchDate });
-    const windowEnd = shiftDate(brand.launchDate, NEW_SPEC_DAYS - 1);
-    const yesterday = shiftDate(today, -1);
+    const windowEnd = addDays(brand.launchDate, NEW_SPEC_DAYS - 1);
+    const yesterday = addDays(today, -1);
     const countedThrough = yesterday < windowEnd ? yesterday : windowEnd;
     const territories = (await this.org.territoriesIn([departmentId])).filter(this.territoryFilter(actor));
     const ids = territories.map((t) => t.id);
@@ -280,8 +281,8 @@ export class CultivationService {
     const weekCount = Math.ceil(NEW_SPEC_DAYS / 7);
     const weekOf = (week: number, cartons: number, orderingRetailers: number): NewSpecWeek => ({
       week: week + 1,
-      from: shiftDate(brand.launchDate!, week * 7),
-      to: minDate(shiftDate(brand.launchDate!, week * 7 + 6), windowEnd),
+      from: addDays(brand.launchDate!, week * 7),
+      to: minDate(addDays(brand.launchDate!, week * 7 + 6), windowEnd),
       cartons,
       orderingRetailers,
     });

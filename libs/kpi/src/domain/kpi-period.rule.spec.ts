@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { kpiMonthPeriod, lastDayOfMonth, shiftMonth } from './kpi-period.rule.js';
+import { kpiMonthPeriod } from './kpi-period.rule.js';
 
 describe('kpiMonthPeriod', () => {
   it.each([
@@ -17,23 +17,5 @@ describe('kpiMonthPeriod', () => {
   it('refuses malformed months and dates', () => {
     expect(() => kpiMonthPeriod('2026-13', '2026-12-01')).toThrow(RangeError);
     expect(() => kpiMonthPeriod('2026-12', '2026-12-1')).toThrow(RangeError);
-  });
-});
-
-describe('month arithmetic', () => {
-  it.each([
-    ['2026-01', -1, '2025-12'],
-    ['2026-12', 1, '2027-01'],
-    ['2026-11', -12, '2025-11'],
-  ])('%s %+d → %s', (month, count, expected) => {
-    expect(shiftMonth(month, count)).toBe(expected);
-  });
-
-  it.each([
-    ['2026-02', '2026-02-28'],
-    ['2028-02', '2028-02-29'],
-    ['2026-12', '2026-12-31'],
-  ])('the last day of %s is %s', (month, day) => {
-    expect(lastDayOfMonth(month)).toBe(day);
   });
 });

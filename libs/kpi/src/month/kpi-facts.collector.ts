@@ -6,13 +6,8 @@ import { type LeadTally, LeadRatesService } from '#libs/enforcement';
 import { type ActualCartons, FieldFacts, type ForecastTally } from '#libs/field';
 import { OrderingFacts, type TerritoryBrandSales } from '#libs/ordering';
 import { RetailerDirectory } from '#libs/retailers';
-import {
-  type KpiCode,
-  type KpiMonthPeriod,
-  type KpiParts,
-  type KpiPartsRow,
-  shiftMonth,
-} from '../domain/index.js';
+import { type KpiCode, type KpiMonthPeriod, type KpiParts, type KpiPartsRow } from '../domain/index.js';
+import { addMonths } from '#libs/kernel';
 
 /** A group of KPIs counted by one set-based fact query over the month (one per owning context). */
 export type KpiFamily =
@@ -149,7 +144,7 @@ export class KpiFactsCollector {
                     ? await Promise.all([
                         this.field.forecastAccuracy(period.month, territories, actuals(sales, 'current')),
                         this.field.forecastAccuracy(
-                          shiftMonth(period.month, -1),
+                          addMonths(period.month, -1),
                           territories,
                           actuals(sales, 'previousMonth'),
                         ),

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { APP_CONFIG, type AppConfig, Clock, notFound } from '#libs/shared';
-import { businessDate } from '#libs/kernel';
+import { addMonths, businessDate, endOfMonth } from '#libs/kernel';
 import { type OrgUnit, OrgService } from '#libs/org';
 import { type StaffMember, StaffDirectory } from '#libs/auth';
 import {
@@ -16,7 +16,6 @@ import {
   type KpiTargetOverrides,
   partsOfCell,
   rollUpParts,
-  shiftMonth,
   YEAR_ON_YEAR_CODES,
 } from '../domain/index.js';
 import { kpiError } from '../kpi.errors.js';
@@ -148,18 +147,9 @@ export class KpiMonthService {
       ...period,
       // A month that is over counts results up to its last moment, so a recount after a crash counts the same.
       resultsAsOf: period.over
-        ? new Date(this.startOfDay(`${shiftMonth(month, 1)}-01`).getTime() - 1)
+        ? new Date(endOfMonth(month, this.config.timeZone).getTime() - 1)
         : this.clock.now(),
     };
-  }
-
-  /** The instant a business date starts (midnight in the business time zone). */
-  startOfDay(date: string): Date {
-    const guess = new Date(`${date}T00:00:00Z`);
-    const wall = Date.parse(
-      `${businessDate(guess, this.config.timeZone)}T${timeIn(this.config.timeZone, guess)}Z`,
-    );
-    return new Date(guess.getTime() - (wall - guess.getTime()));
   }
 
   /** A department's month: its snapshot once closed, else counted now (see `KpiReportOptions`). */
@@ -464,7 +454,7 @@ export class KpiMonthService {
     const unavailable: KpiCode[] = [];
     let previousMonth: PartsTable | null = null;
     if (needed.previousMonth.size) {
-      const month = shiftMonth(period.month, -1);
+      const month = addMonths(period.month, -1);
       previousMonth = await this.snapshotParts(month, departmentId);
       if (!previousMonth) {
         // Not closed: what the month's own scans counted of it, and a recount of any other family needed.
@@ -500,7 +490,7 @@ export class KpiMonthService {
     );
     const otherLastYear = [...needed.sameMonthLastYear].filter((code) => !YEAR_ON_YEAR_CODES.includes(code));
     if (otherLastYear.length) {
-      const stored = await this.snapshotParts(shiftMonth(period.month, -12), departmentId);
+      const stored = await this.snapshotParts(addMonths(period.month, -12), departmentId);
       for (const [subject, row] of stored ?? []) {
         const merged = sameMonthLastYear.get(subject) ?? {};
         for (const code of otherLastYear) merged[code] = row[code] ?? null;
@@ -586,15 +576,4 @@ function hasActivity(row: KpiPartsRow | undefined): boolean {
 
 function byCode(a: { code: string }, b: { code: string }): number {
   return a.code.localeCompare(b.code);
-}
-
-/** The wall-clock time (HH:mm:ss) of an instant in a time zone. */
-function timeIn(timeZone: string, instant: Date): string {
-  return new Intl.DateTimeFormat('en-GB', {
-    timeZone,
-    hourCycle: 'h23',
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-  }).format(instant);
 }

@@ -1,8 +1,10 @@
 import { describe, expect, it } from '@jest/globals';
 import {
-  cycleMonth,
   cyclePositionInMonth,
+  cyclesLeftInMonth,
   DEFAULT_CYCLE_TIMES,
+  generationEnd,
+  regularCycle,
   scheduleWeeklyCycles,
   type WeeklyCycleRule,
 } from './cycle-schedule.rule.js';
@@ -15,7 +17,7 @@ function iso(cycles: ReturnType<typeof scheduleWeeklyCycles>) {
   }));
 }
 
-const tuesdays: WeeklyCycleRule = { orderWeekday: 2, ...DEFAULT_CYCLE_TIMES };
+const tuesdays: WeeklyCycleRule = { orderWeekday: 2, ...DEFAULT_CYCLE_TIMES, timeZone: 'Asia/Shanghai' };
 
 describe('scheduleWeeklyCycles', () => {
   it('gives a Tuesday territory the Tuesdays of March 2025, opening 12:00 Monday, cutting off 16:00 (UTC+8)', () => {
@@ -85,17 +87,63 @@ describe('scheduleWeeklyCycles', () => {
   });
 });
 
-describe('cycleMonth', () => {
-  it.each([
-    ['2025-03-04', '2025-03'],
-    ['2025-09-01', '2025-09'],
-    ['2024-12-31', '2024-12'],
-  ])('%s belongs to %s', (orderDate, month) => {
-    expect(cycleMonth(orderDate)).toBe(month);
+describe('regularCycle', () => {
+  it('puts a week’s cycle on the rule’s weekday of that week', () => {
+    expect(regularCycle(tuesdays, '2026-11-30')).toEqual({
+      orderWeek: '2026-11-30',
+      orderDate: '2026-12-01',
+      opensAt: new Date('2026-11-30T04:00:00Z'),
+      cutoffAt: new Date('2026-12-01T08:00:00Z'),
+    });
   });
 
-  it('throws on a malformed date', () => {
-    expect(() => cycleMonth('2025-13-01')).toThrow(RangeError);
+  it('names a week by its Monday only', () => {
+    expect(() => regularCycle(tuesdays, '2026-12-01')).toThrow(RangeError);
+  });
+
+  it('names each generated cycle by its week', () => {
+    expect(scheduleWeeklyCycles(tuesdays, '2026-12-01', '2026-12-08').map((c) => c.orderWeek)).toEqual([
+      '2026-11-30',
+      '2026-12-07',
+    ]);
+  });
+});
+
+describe('generationEnd', () => {
+  it.each([
+    ['2026-11-30', 4, '2026-12-31'], // four weeks reach 27 December: the rest of December too
+    ['2026-11-18', 4, '2026-12-31'],
+    ['2026-11-01', 4, '2026-11-30'], // 28 November: November's end
+    ['2027-01-05', 4, '2027-02-28'], // 1 February: all of February
+    ['2026-12-14', 2, '2026-12-31'],
+  ])('from %s, %i weeks reach %s', (today, weeks, end) => {
+    expect(generationEnd(today, weeks)).toBe(end);
+  });
+});
+
+describe('cyclesLeftInMonth', () => {
+  // A Tuesday territory: 24 November and the five Tuesdays of December 2026, each cutting off 16:00 (08:00Z).
+  const cycles = ['2026-11-24', '2026-12-01', '2026-12-08', '2026-12-15', '2026-12-22', '2026-12-29'].map(
+    (orderDate) => ({
+      orderDate,
+      opensAt: new Date(`${orderDate}T04:00:00Z`),
+      cutoffAt: new Date(`${orderDate}T08:00:00Z`),
+    }),
+  );
+
+  it.each([
+    ['2026-11-30T07:00:00Z', 5], // Monday 15:00: 1 December's window has opened
+    ['2026-12-01T07:59:59Z', 5], // the last second before its cutoff
+    ['2026-12-01T08:00:00Z', 4], // cut off: 8 December is next
+    ['2026-12-29T07:00:00Z', 1],
+    ['2026-12-29T09:00:00Z', 0], // the month's last cycle is cut off
+  ])('December at %s has %i left', (now, left) => {
+    expect(cyclesLeftInMonth(cycles, '2026-12', new Date(now))).toBe(left);
+  });
+
+  it('counts a whole month not started yet, and none of a month over', () => {
+    expect(cyclesLeftInMonth(cycles, '2026-12', new Date('2026-11-01T00:00:00Z'))).toBe(5);
+    expect(cyclesLeftInMonth(cycles, '2026-11', new Date('2026-11-30T07:00:00Z'))).toBe(0);
   });
 });
 

@@ -1,11 +1,13 @@
 import {
   addDays,
-  BUSINESS_TIME_ZONE,
   isoWeekday,
+  lastDayOfMonth,
+  mondayOf,
+  monthOf,
   requireDate,
-  requireTime,
+  requireTimeOfDay,
   zonedDateTimeToInstant,
-} from './business-time.js';
+} from '#libs/kernel';
 
 /**
  * A territory's weekly order day 订货日 and when its window opens and cuts off, in business-zone wall time.
@@ -23,18 +25,26 @@ export interface WeeklyCycleRule {
   timeZone: string;
 }
 
-export const DEFAULT_CYCLE_TIMES: Omit<WeeklyCycleRule, 'orderWeekday'> = {
+export const DEFAULT_CYCLE_TIMES: Omit<WeeklyCycleRule, 'orderWeekday' | 'timeZone'> = {
   opensDaysBefore: 1,
   opensAtTime: '12:00',
   cutoffTime: '16:00',
-  timeZone: BUSINESS_TIME_ZONE,
 };
 
-export interface ScheduledCycle {
+/** A cycle's dates: its order day and the window in which demand is taken, as instants. */
+export interface CycleWindow {
   /** 'YYYY-MM-DD' in the business zone. */
-  orderDate: string;
-  opensAt: Date;
-  cutoffAt: Date;
+  readonly orderDate: string;
+  readonly opensAt: Date;
+  readonly cutoffAt: Date;
+}
+
+/**
+ * A territory's cycle of one order week. The week (its Monday) is the cycle's identity: it is the week of the
+ * un-moved order day, and stays when the cycle is moved or cancelled, so a later generation finds the week taken.
+ */
+export interface WeekCycle extends CycleWindow {
+  readonly orderWeek: string;
 }
 
 function requireRule(rule: WeeklyCycleRule): void {
@@ -45,41 +55,56 @@ function requireRule(rule: WeeklyCycleRule): void {
   if (!Number.isInteger(opensDaysBefore) || opensDaysBefore < 0 || opensDaysBefore > 6) {
     throw new RangeError(`opensDaysBefore must be 0–6 (got ${opensDaysBefore})`);
   }
-  requireTime(opensAtTime);
-  requireTime(cutoffTime);
+  requireTimeOfDay(opensAtTime, 'opensAtTime');
+  requireTimeOfDay(cutoffTime, 'cutoffTime');
   if (opensDaysBefore === 0 && opensAtTime >= cutoffTime) {
     throw new RangeError(`a window opening on the order day must open before its cutoff ${cutoffTime}`);
   }
 }
 
+/** The window of a cycle on `orderDate` by the rule's times: opening days before, cutting off on the day. */
+export function cycleWindow(rule: WeeklyCycleRule, orderDate: string): CycleWindow {
+  requireRule(rule);
+  return {
+    orderDate,
+    opensAt: zonedDateTimeToInstant(
+      addDays(orderDate, -rule.opensDaysBefore),
+      rule.opensAtTime,
+      rule.timeZone,
+    ),
+    cutoffAt: zonedDateTimeToInstant(orderDate, rule.cutoffTime, rule.timeZone),
+  };
+}
+
+/** An order week's cycle as the rule alone places it: on the rule's weekday of that week. */
+export function regularCycle(rule: WeeklyCycleRule, orderWeek: string): WeekCycle {
+  if (isoWeekday(orderWeek) !== 1)
+    throw new RangeError(`an order week is named by its Monday (got ${orderWeek})`);
+  return { orderWeek, ...cycleWindow(rule, addDays(orderWeek, rule.orderWeekday - 1)) };
+}
+
 /**
- * The cycles of a weekly rule whose order dates fall within [from, to] (inclusive, 'YYYY-MM-DD'), oldest first;
- * empty when `to` is before `from`. Holidays are the admin's business: generated cycles can be moved afterwards.
+ * The regular cycles of a weekly rule whose order dates fall within [from, to] (inclusive, 'YYYY-MM-DD'),
+ * oldest first; empty when `to` is before `from`. Days off are for `planCycles`.
  */
-export function scheduleWeeklyCycles(rule: WeeklyCycleRule, from: string, to: string): ScheduledCycle[] {
+export function scheduleWeeklyCycles(rule: WeeklyCycleRule, from: string, to: string): WeekCycle[] {
   requireRule(rule);
   requireDate(from);
   requireDate(to);
-  const cycles: ScheduledCycle[] = [];
-  const firstOrderDate = addDays(from, (rule.orderWeekday - isoWeekday(from) + 7) % 7);
-  for (let orderDate = firstOrderDate; orderDate <= to; orderDate = addDays(orderDate, 7)) {
-    cycles.push({
-      orderDate,
-      opensAt: zonedDateTimeToInstant(
-        addDays(orderDate, -rule.opensDaysBefore),
-        rule.opensAtTime,
-        rule.timeZone,
-      ),
-      cutoffAt: zonedDateTimeToInstant(orderDate, rule.cutoffTime, rule.timeZone),
-    });
+  const cycles: WeekCycle[] = [];
+  for (let week = mondayOf(from); addDays(week, rule.orderWeekday - 1) <= to; week = addDays(week, 7)) {
+    const cycle = regularCycle(rule, week);
+    if (cycle.orderDate >= from) cycles.push(cycle);
   }
   return cycles;
 }
 
-/** A cycle belongs to the month of its order date, whatever day its window opened. */
-export function cycleMonth(orderDate: string): string {
-  requireDate(orderDate);
-  return orderDate.slice(0, 7);
+/**
+ * How far generation reaches from `today`: `weeks` weeks, then on to the end of that month, so a month's cycles
+ * are generated all at once and pacing (cycles left in the month) never counts a month half made.
+ */
+export function generationEnd(today: string, weeks: number): string {
+  return lastDayOfMonth(monthOf(addDays(today, weeks * 7 - 1)));
 }
 
 export interface CyclePosition {
@@ -99,9 +124,26 @@ export function cyclePositionInMonth(
   territoryOrderDates: readonly string[],
   orderDate: string,
 ): CyclePosition {
-  const month = cycleMonth(orderDate);
-  const ofMonth = [...new Set(territoryOrderDates.filter((date) => cycleMonth(date) === month))].sort();
+  // A cycle belongs to the month of its order date, whatever day its window opened.
+  const month = monthOf(orderDate);
+  const ofMonth = [...new Set(territoryOrderDates.filter((date) => monthOf(date) === month))].sort();
   const index = ofMonth.indexOf(orderDate) + 1;
   if (index === 0) throw new RangeError(`${orderDate} is not one of the territory's order dates`);
   return { month, index, cyclesInMonth: ofMonth.length, remainingCycles: ofMonth.length - index + 1 };
+}
+
+/**
+ * Cycles left in a month at `now`, for pacing: the next cycle whose cutoff is still ahead (the one open now, or
+ * the next to open) and those after it in the month. The quota explanation and the reservation count alike:
+ * the reservation from the cycle it reserves in, which is that next cycle while its window is open.
+ */
+export function cyclesLeftInMonth(cycles: readonly CycleWindow[], month: string, now: Date): number {
+  const ofMonth = cycles.filter((cycle) => monthOf(cycle.orderDate) === month);
+  const ahead = ofMonth.filter((cycle) => cycle.cutoffAt > now).map((cycle) => cycle.orderDate);
+  if (!ahead.length) return 0;
+  const next = ahead.reduce((earliest, date) => (date < earliest ? date : earliest));
+  return cyclePositionInMonth(
+    ofMonth.map((cycle) => cycle.orderDate),
+    next,
+  ).remainingCycles;
 }

@@ -15,7 +15,7 @@ import {
   MinLength,
   ValidateNested,
 } from 'class-validator';
-import { IsOmittable, PageQuery, IntegerText, IsMonthText } from '#libs/shared';
+import { IsOmittable, PageQuery, IntegerText, IsMonthText, IsDateText } from '#libs/shared';
 import {
   DEMAND_CHANNELS,
   DEMAND_STATES,
@@ -24,8 +24,6 @@ import {
   type DemandState,
   type OrderCycleState,
 } from '../domain/index.js';
-
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 export class DemandLineDto {
   @ApiProperty()
@@ -126,8 +124,7 @@ export class CreateCycleDto {
   territoryId: number;
 
   @ApiProperty({ example: '2026-12-14' })
-  @IsString()
-  @Matches(DATE)
+  @IsDateText()
   orderDate: string;
 
   @ApiProperty({ example: '2026-12-13T04:00:00Z' })
@@ -144,8 +141,7 @@ export class CreateCycleDto {
 export class UpdateCycleDto {
   @ApiPropertyOptional()
   @IsOmittable()
-  @IsString()
-  @Matches(DATE)
+  @IsDateText()
   orderDate?: string;
 
   @ApiPropertyOptional()
@@ -181,14 +177,12 @@ export class CycleQuery extends PageQuery {
 
   @ApiPropertyOptional({ example: '2026-12-01' })
   @IsOmittable()
-  @IsString()
-  @Matches(DATE)
+  @IsDateText()
   from?: string;
 
   @ApiPropertyOptional({ example: '2026-12-31' })
   @IsOmittable()
-  @IsString()
-  @Matches(DATE)
+  @IsDateText()
   to?: string;
 }
 
@@ -202,8 +196,7 @@ export class CycleIdQuery extends PageQuery {
 
 export class SupplyOrderQuery {
   @ApiProperty({ example: '2026-12-14' })
-  @IsString()
-  @Matches(DATE)
+  @IsDateText()
   date: string;
 
   @ApiPropertyOptional()

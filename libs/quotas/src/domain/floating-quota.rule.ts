@@ -1,6 +1,6 @@
 import { computeCap, DEFAULT_FLOAT_ALLOWANCES_BP, type FloatAllowancesBp } from './cap.rule.js';
 import { BASIS_POINTS, mulDivCeil, requireCartons } from './integer-math.js';
-import { monthsBefore, requireMonth } from './month.js';
+import { addMonths, requireMonth } from '#libs/kernel';
 import type { BusinessScale } from './retailer-class.js';
 
 export interface FloatingPolicy {
@@ -117,7 +117,8 @@ function validateFloatingPolicy(policy: FloatingPolicy): void {
 }
 
 function trailingWindow(input: MonthlyQuotaInput, windowMonths: number): MonthlyActual[] {
-  const window = monthsBefore(input.month, windowMonths);
+  // The `windowMonths` months before the computed one, oldest first.
+  const window = Array.from({ length: windowMonths }, (_, i) => addMonths(input.month, i - windowMonths));
   const byMonth = new Map<string, number>();
   for (const actual of input.actuals) {
     requireMonth(actual.month, 'actuals.month');

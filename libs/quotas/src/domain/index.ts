@@ -9,6 +9,4 @@ export type { Outcome, Refusal } from './refusal.js';
 export * from './retailer-class.js';
 export * from './scarce-limit.rule.js';
 export { BASIS_POINTS } from './integer-math.js';
-export { monthsBefore } from './month.js';
-export * from './quota-calendar.js';
 export * from './default-grade-policy.js';

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { type Actor, APP_CONFIG, type AppConfig, Clock } from '#libs/shared';
+import { wallClock } from '#libs/kernel';
 import { StaffDirectory } from '#libs/auth';
 import { BrandDirectory } from '#libs/catalog';
 import { FieldFacts, GUIDANCE_TOPIC_LABELS } from '#libs/field';
@@ -168,20 +169,8 @@ export class KpiWorkbookService {
 
   /** An instant as business-time text, YYYY-MM-DD HH:mm. */
   private timeText(instant: Date): string {
-    const parts = Object.fromEntries(
-      new Intl.DateTimeFormat('en-CA', {
-        timeZone: this.config.timeZone,
-        year: 'numeric',
-        month: '2-digit',
-        day: '2-digit',
-        hour: '2-digit',
-        minute: '2-digit',
-        hourCycle: 'h23',
-      })
-        .formatToParts(instant)
-        .map((part) => [part.type, part.value]),
-    );
-    return `${parts.year}-${parts.month}-${parts.day} ${parts.hour}:${parts.minute}`;
+    const { date, time } = wallClock(instant, this.config.timeZone);
+    return `${date} ${time.slice(0, 5)}`;
   }
 }
 

@@ -1,7 +1,8 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { type Actor, JobRunner } from '#libs/shared';
 import { AuditService } from '#libs/audit';
-import { KpiMonthService, kpiError, shiftMonth } from '#libs/kpi';
+import { KpiMonthService, kpiError } from '#libs/kpi';
+import { addMonths } from '#libs/kernel';
 import { OrgService } from '#libs/org';
 import { KpiWorkbookService } from '../kpi-workbook/kpi-workbook.service.js';
 
@@ -37,7 +38,7 @@ export class MonthCloseService {
 
   /** The scheduled run: last month, for every department not closed yet (a missed run catches up the next day). */
   async closeDue(): Promise<MonthCloseOutcome[]> {
-    return this.close(shiftMonth(this.months.currentMonth(), -1), 'system');
+    return this.close(addMonths(this.months.currentMonth(), -1), 'system');
   }
 
   /** An admin closes a month by hand (e.g. after fixing what made the scheduled run fail). */

@@ -1,5 +1,4 @@
 import { ApiHideProperty, ApiProperty, ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
 import {
   Allow,
   IsBoolean,
@@ -14,7 +13,7 @@ import {
   MinLength,
   ValidateIf,
 } from 'class-validator';
-import { IsOmittable, PageQuery, IntegerText } from '#libs/shared';
+import { IsOmittable, PageQuery, IntegerText, IsDateText, BooleanText } from '#libs/shared';
 import {
   BUSINESS_SCALES,
   BUSINESS_TYPES,
@@ -27,9 +26,7 @@ import {
 } from '../domain/index.js';
 import { RETAILER_STATUSES, type RetailerStatus } from '../rules/retailer-status.rule.js';
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const PHONE = /^[0-9+\- ]{5,20}$/;
-const DATE_MESSAGE = 'must be a date YYYY-MM-DD';
 /** Present in the body (null included): for fields that may be cleared but not sent as null by mistake. */
 const given = (field: string) => (o: Record<string, unknown>) => o[field] !== undefined;
 
@@ -125,17 +122,17 @@ export class CreateRetailerDto {
 
   @ApiPropertyOptional({ example: '1975-06-18', nullable: true })
   @IsOptional()
-  @Matches(DATE, { message: `ownerBirthday ${DATE_MESSAGE}` })
+  @IsDateText()
   ownerBirthday?: string | null;
 
   @ApiPropertyOptional({ example: '2024-01-01', nullable: true })
   @IsOptional()
-  @Matches(DATE, { message: `licenseValidFrom ${DATE_MESSAGE}` })
+  @IsDateText()
   licenseValidFrom?: string | null;
 
   @ApiPropertyOptional({ example: '2028-12-31', nullable: true })
   @IsOptional()
-  @Matches(DATE, { message: `licenseValidTo ${DATE_MESSAGE}` })
+  @IsDateText()
   licenseValidTo?: string | null;
 }
 
@@ -229,17 +226,17 @@ export class UpdateRetailerDto {
 
   @ApiPropertyOptional({ nullable: true })
   @IsOptional()
-  @Matches(DATE, { message: `ownerBirthday ${DATE_MESSAGE}` })
+  @IsDateText()
   ownerBirthday?: string | null;
 
   @ApiPropertyOptional({ nullable: true })
   @IsOptional()
-  @Matches(DATE, { message: `licenseValidFrom ${DATE_MESSAGE}` })
+  @IsDateText()
   licenseValidFrom?: string | null;
 
   @ApiPropertyOptional({ nullable: true })
   @IsOptional()
-  @Matches(DATE, { message: `licenseValidTo ${DATE_MESSAGE}` })
+  @IsDateText()
   licenseValidTo?: string | null;
 
   // Accepted only to be refused with a precise code (RETAILER_GRADE_LOCKED, …), not a generic one.
@@ -266,9 +263,6 @@ export const RETAILER_SORTS = [
   'updatedAt',
 ] as const;
 export type RetailerSort = (typeof RETAILER_SORTS)[number];
-
-const toBoolean = ({ value }: { value: unknown }) =>
-  value === 'true' ? true : value === 'false' ? false : value;
 
 /** The filters of the retailer list, shared by the export. */
 export class RetailerFilter {
@@ -334,7 +328,7 @@ export class RetailerFilter {
 
   @ApiPropertyOptional()
   @IsOmittable()
-  @Transform(toBoolean)
+  @BooleanText()
   @IsBoolean()
   bigAccount?: boolean;
 
@@ -422,7 +416,7 @@ export class BigAccountOverrideDto {
 export class DistrictTypeListQuery {
   @ApiPropertyOptional({ description: 'true: retired types too' })
   @IsOmittable()
-  @Transform(toBoolean)
+  @BooleanText()
   @IsBoolean()
   all?: boolean;
 }

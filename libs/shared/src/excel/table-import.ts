@@ -1,3 +1,4 @@
+import { addDays, isDate } from '#libs/kernel';
 import { type CellValue, cellText } from './cell.js';
 import { excelError } from './excel.errors.js';
 import type { SheetRow } from './xlsx-reader.js';
@@ -178,32 +179,23 @@ export function yesNoCell(value: Exclude<CellValue, null>): Parsed<boolean> {
 
 export const yesNoText = (value: boolean): string => (value ? '是' : '否');
 
-const EXCEL_EPOCH_MS = Date.UTC(1899, 11, 30);
+/** Day 0 of Excel's serial dates (serial 60 is the 29 February 1900 Excel believes in; exceljs does too). */
+const EXCEL_EPOCH = '1899-12-30';
 
 /**
  * A calendar date: a date cell, an Excel serial number, or text 2026-05-01 / 2026/5/1 / 2026.5.1 /
  * 2026年5月1日. Returns YYYY-MM-DD. Excel dates carry no zone; exceljs gives them as UTC midnight.
  */
 export function dateCell(value: Exclude<CellValue, null>): Parsed<string> {
-  let date: Date | null = null;
-  if (value instanceof Date) date = value;
+  let text: string | null = null;
+  if (value instanceof Date) text = Number.isNaN(value.getTime()) ? null : value.toISOString().slice(0, 10);
   else if (typeof value === 'number' && Number.isInteger(value) && value > 0 && value < 2_958_466) {
-    date = new Date(EXCEL_EPOCH_MS + value * 86_400_000);
+    text = addDays(EXCEL_EPOCH, value);
   } else if (typeof value === 'string') {
     const match = /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$/.exec(value.trim());
-    if (match) {
-      const [y, m, d] = [Number(match[1]), Number(match[2]), Number(match[3])];
-      const candidate = new Date(Date.UTC(y, m - 1, d));
-      if (
-        candidate.getUTCFullYear() === y &&
-        candidate.getUTCMonth() === m - 1 &&
-        candidate.getUTCDate() === d
-      ) {
-        date = candidate;
-      }
-    }
+    const candidate = match && `${match[1]}-${match[2].padStart(2, '0')}-${match[3].padStart(2, '0')}`;
+    if (candidate && isDate(candidate)) text = candidate;
   }
-  if (!date || Number.isNaN(date.getTime())) return fail('应为日期，如 2026-05-01');
-  const text = date.toISOString().slice(0, 10);
+  if (text === null) return fail('应为日期，如 2026-05-01');
   return text < '1900-01-01' || text > '2199-12-31' ? fail('日期超出范围') : ok(text);
 }

@@ -25,6 +25,10 @@ export const IntegerText = () =>
     typeof value === 'string' && /^-?\d{1,15}$/.test(value) ? Number(value) : value,
   );
 
+/** `?flag=true|false` as a boolean (anything else stays text and fails `@IsBoolean()`). */
+export const BooleanText = () =>
+  Transform(({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value));
+
 /** Flattens nested class-validator errors to `field.path: [messages]`. */
 export function flattenValidationErrors(errors: ValidationError[], parent = ''): FieldError[] {
   return errors.flatMap((error) => {

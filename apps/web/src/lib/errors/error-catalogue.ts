@@ -180,6 +180,12 @@ const CATALOGUE: Record<string, Sentence> = {
   CYCLE_INVALID_TRANSITION: () => '订货周期当前状态不允许此操作。',
   CYCLE_WINDOW_INVALID: () => '订货窗口须在截单前开放，且在订货日截单。',
   CYCLE_DATE_TAKEN: () => '该片区在这一订货日已有订货周期。',
+  CYCLE_WEEK_TAKEN: () => '该片区这一订货周已有订货周期，请调整已有的周期，不要另加。',
+  CYCLE_WINDOW_OVERLAP: (d) =>
+    `订货窗口与${d.neighbour === 'next' ? '下一' : '上一'}周期（${String(d.orderDate ?? '')}）重叠：须在上一周期截单后开放，在下一周期开放前截单。`,
+  // holiday calendar
+  CALENDAR_DAYS_INVALID: (d) =>
+    `节假日清单有 ${num(Array.isArray(d.problems) ? d.problems.length : '若干')} 处错误，未保存，请按明细修改。`,
   RETAILER_SUSPENDED: () => '该零售户目前不是正常营业状态，不能订货。',
   RETAILER_LICENSE_EXPIRED: () => '该零售户的专卖许可证已过期，不能订货。',
   DEMAND_ALREADY_EXISTS: () => '本周期已有一份需求，请修改已有需求。',

@@ -1,13 +1,11 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsInt, IsISO8601, Matches, Max, Min } from 'class-validator';
-import { IsOmittable, PageQuery, IntegerText, IsMonthText } from '#libs/shared';
-import { DATE_PATTERN } from '../../http/field-query.js';
+import { IsInt, Max, Min } from 'class-validator';
+import { IsOmittable, PageQuery, IntegerText, IsMonthText, IsDateText } from '#libs/shared';
 
 export class OverdueQuery extends PageQuery {
   @ApiPropertyOptional({ example: '2026-11-28', description: 'As of this business date (default: today)' })
   @IsOmittable()
-  @Matches(DATE_PATTERN, { message: 'on must be a date YYYY-MM-DD' })
-  @IsISO8601({ strict: true }, { message: 'on must be a calendar date' })
+  @IsDateText()
   on?: string;
 
   @ApiPropertyOptional({ description: 'Only this account manager’s territory' })
