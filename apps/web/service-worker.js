@@ -26,13 +26,17 @@ self.addEventListener('fetch', (event) => {
   if (request.mode === 'navigate') {
     // The page itself: the network first (a fresh CSP nonce and build), the cached shell when offline.
     event.respondWith(
-      fetch(request).catch(() => caches.match('/').then((cached) => cached ?? Response.error())),
+      fetch(request).catch(() =>
+        caches.match('/', { ignoreVary: true }).then((cached) => cached ?? Response.error()),
+      ),
     );
     return;
   }
   // Hashed assets never change: the cache first, and what was fetched is kept (fonts, lazily loaded pages).
+  // The server varies its answers by Origin (CORS) and encoding; a module script's request carries an Origin
+  // the precache request did not, so the cache is asked without Vary.
   event.respondWith(
-    caches.match(request).then(
+    caches.match(request, { ignoreVary: true }).then(
       (cached) =>
         cached ??
         fetch(request).then((response) => {

@@ -39,10 +39,10 @@ function shellAndCompression(): Plugin {
         join(outDir, 'sw.js'),
         template
           .replace(
-            '__SHELL__',
-            JSON.stringify(shell.map((file) => (file === 'index.html' ? '/' : `/${file}`))),
+            'const SHELL = __SHELL__;',
+            `const SHELL = ${JSON.stringify(shell.map((file) => (file === 'index.html' ? '/' : `/${file}`)))};`,
           )
-          .replace('__VERSION__', JSON.stringify(hash(version))),
+          .replace('const CACHE = `console-${__VERSION__}`;', `const CACHE = 'console-${hash(version)}';`),
       );
       for (const file of [...files, 'sw.js']) {
         if (!/\.(html|js|css|svg|json|webmanifest)$/.test(file)) continue;

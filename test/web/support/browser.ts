@@ -82,7 +82,9 @@ export interface AxeViolation {
 export async function seriousAccessibilityViolations(page: Page): Promise<AxeViolation[]> {
   // Colours are judged at rest: no pointer hovering (the last tap's position) and transitions ended.
   await page.mouse.move(0, 0);
-  await page.evaluate(() => Promise.all(document.getAnimations().map((animation) => animation.finished)));
+  await page.evaluate(() =>
+    Promise.all(document.getAnimations().map((animation) => animation.finished.catch(() => undefined))),
+  );
   await page.evaluate(AXE_SOURCE);
   const violations = await page.evaluate(async () => {
     const axe = (
@@ -126,6 +128,11 @@ export function cspViolations(page: Page): Promise<string[]> {
 }
 
 /** Logs in through the login form as a person would. */
+/** Finds a specification in the spec list as a person would: by typing its name into the search. */
+export async function findSpec(page: Page, name: string): Promise<void> {
+  await page.getByPlaceholder('搜索规格名称或编码').fill(name);
+}
+
 export async function logIn(page: Page, username: string, password: string): Promise<void> {
   await page.getByLabel('用户名').fill(username);
   await page.getByLabel('密码', { exact: true }).fill(password);

@@ -5,7 +5,14 @@ import zhCN from 'antd-mobile/es/locales/zh-CN';
 import { RouterProvider } from 'react-router';
 import { ApiError } from '@/lib/errors';
 import { resumeSession } from '@/features/auth';
+import { registerSender, startOutbox } from '@/lib/offline/outbox';
+import { submitDemand, type NewDemand } from '@/lib/queries/ordering';
 import { router } from './router';
+
+// Queued collected demands go out with the Idempotency-Key they were given when first sent.
+registerSender('collected-demand', async (entry) => {
+  await submitDemand(entry.body as NewDemand, entry.key);
+});
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -22,6 +29,7 @@ export function App() {
   const [ready, setReady] = useState(false);
   useEffect(() => {
     void resumeSession().finally(() => setReady(true));
+    startOutbox();
   }, []);
   return (
     <ConfigProvider locale={zhCN}>

@@ -4,6 +4,7 @@ import { RequireAccess, RequireLogin } from './routes/guards';
 import { PhoneLayout } from './layouts/phone-layout';
 import { HomeRedirect } from './routes/home-redirect';
 import { NotFoundPage } from '@/components/not-found-page';
+import { RouteError } from '@/components/route-error';
 
 /** Each page is its own chunk, loaded when first opened. */
 const page = (load: () => Promise<{ default: React.ComponentType }>) => async () => ({
@@ -31,6 +32,7 @@ export const router = createBrowserRouter([
         <PhoneLayout />
       </RequireLogin>
     ),
+    errorElement: <RouteError />,
     children: [
       { index: true, element: <HomeRedirect /> },
       { path: 'me', lazy: page(() => import('./routes/me')) },

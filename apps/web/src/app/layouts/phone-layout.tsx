@@ -18,7 +18,7 @@ const TABS: Tab[] = [
   { path: '/am/retailers', title: '零售户', page: 'retailerList', icon: '⌂' },
   { path: '/am/collect', title: '代收需求', page: 'collectDemand', icon: '✎' },
   { path: '/am/visits', title: '拜访', page: 'visits', icon: '⚑' },
-  { path: '/shop/order', title: '订货', page: 'order', icon: '🛒' },
+  { path: '/shop/order', title: '订货', page: 'order', icon: '▤' },
   { path: '/shop/confirm', title: '确认', page: 'confirmDemand', icon: '✔' },
   { path: '/shop/history', title: '历史', page: 'orderHistory', icon: '☰' },
   { path: '/me', title: '我的', icon: '☺' },

@@ -1,3 +1,3 @@
-export default function Page() {
-  return <p className="section">建设中</p>;
-}
+import { RetailerCardPage } from '@/features/retailers';
+
+export default RetailerCardPage;

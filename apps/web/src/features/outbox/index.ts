@@ -1,1 +1,2 @@
 export { OutboxBadge } from './components/outbox-badge';
+export { OutboxPage } from './components/outbox-page';

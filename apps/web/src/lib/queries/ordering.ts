@@ -59,10 +59,18 @@ export async function cyclesAround(from: string, to: string): Promise<OrderCycle
   return [...page.items].sort((a, b) => a.orderDate.localeCompare(b.orderDate));
 }
 
+/** Where a cycle stands at `now`: its window decides (the stored status catches up when the jobs run). */
+export function cycleState(cycle: OrderCycle, now: Date): 'open' | 'upcoming' | 'closed' {
+  if (cycle.status !== 'scheduled' && cycle.status !== 'open') return 'closed';
+  if (now < new Date(cycle.opensAt)) return 'upcoming';
+  return now < new Date(cycle.cutoffAt) ? 'open' : 'closed';
+}
+
 /** The cycle that matters now: the open one, else the next to open. */
-export function currentCycle(cycles: OrderCycle[]): OrderCycle | undefined {
+export function currentCycle(cycles: OrderCycle[], now: Date): OrderCycle | undefined {
   return (
-    cycles.find((cycle) => cycle.status === 'open') ?? cycles.find((cycle) => cycle.status === 'scheduled')
+    cycles.find((cycle) => cycleState(cycle, now) === 'open') ??
+    cycles.find((cycle) => cycleState(cycle, now) === 'upcoming')
   );
 }
 

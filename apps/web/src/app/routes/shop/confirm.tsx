@@ -1,3 +1,3 @@
-export default function Page() {
-  return <p className="section">建设中</p>;
-}
+import { ConfirmPage } from '@/features/shop-confirm';
+
+export default ConfirmPage;

@@ -61,7 +61,7 @@ export function LoginPage() {
             description="零售户请输入专卖许可证号"
             rules={[{ required: true, message: '请输入用户名' }]}
           >
-            <Input placeholder="用户名或专卖许可证号" autoComplete="username" clearable />
+            <Input placeholder="用户名或专卖许可证号" autoComplete="username" />
           </Form.Item>
           <Form.Item name="password" label="密码" rules={[{ required: true, message: '请输入密码' }]}>
             <Input type="password" placeholder="密码" autoComplete="current-password" />

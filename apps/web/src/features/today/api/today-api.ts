@@ -53,7 +53,7 @@ async function todaySummary(now: Date): Promise<TodaySummary> {
       api.GET('/api/kpi/account-managers', { params: { query: { month: businessMonth(now) } as never } }),
     ).catch(() => ({ items: [] })),
   ]);
-  const cycle = currentCycle(cycles);
+  const cycle = currentCycle(cycles, now);
   const demanded = new Set(
     cycle
       ? (await demandsOf({ cycleId: cycle.id }))

@@ -3,7 +3,7 @@ import { Link, useNavigate } from 'react-router';
 import { countdown, dateWithWeekday, dayAndTime, percent } from '@/lib/format';
 import { sentenceOf } from '@/lib/errors';
 import { useNow } from '@/hooks/use-now';
-import type { OrderCycle } from '@/lib/queries/ordering';
+import { cycleState, type OrderCycle } from '@/lib/queries/ordering';
 import { useTodaySummary, type KpiValue } from '../api/today-api';
 
 const KPI_LABELS: [string, string][] = [
@@ -16,26 +16,30 @@ const KPI_LABELS: [string, string][] = [
 function CycleCard({ cycle, now }: { cycle: OrderCycle | undefined; now: Date }) {
   if (!cycle) {
     return (
-      <Card title="本周订货周期">
-        <p>本周没有订货周期（可能因节假日调整），请留意通知。</p>
-      </Card>
+      <section aria-label="本周订货周期">
+        <Card title="本周订货周期">
+          <p>本周没有订货周期（可能因节假日调整），请留意通知。</p>
+        </Card>
+      </section>
     );
   }
-  const open = cycle.status === 'open';
+  const open = cycleState(cycle, now) === 'open';
   return (
-    <Card title="本周订货周期" aria-label="本周订货周期">
-      <div className="row">
-        <strong>订货日 {dateWithWeekday(cycle.orderDate)}</strong>
-        <Tag color={open ? 'success' : 'default'}>{open ? '订货中' : '未开放'}</Tag>
-      </div>
-      <p className="muted">
-        开放 {dayAndTime(cycle.opensAt)}，截单 {dayAndTime(cycle.cutoffAt)}
-      </p>
-      <p>
-        {open ? '距截单还有 ' : '距开放还有 '}
-        <strong>{countdown(open ? cycle.cutoffAt : cycle.opensAt, now)}</strong>
-      </p>
-    </Card>
+    <section aria-label="本周订货周期">
+      <Card title="本周订货周期">
+        <div className="row">
+          <strong>订货日 {dateWithWeekday(cycle.orderDate)}</strong>
+          <Tag color={open ? 'success' : 'default'}>{open ? '订货中' : '未开放'}</Tag>
+        </div>
+        <p className="muted">
+          开放 {dayAndTime(cycle.opensAt)}，截单 {dayAndTime(cycle.cutoffAt)}
+        </p>
+        <p>
+          {open ? '距截单还有 ' : '距开放还有 '}
+          <strong>{countdown(open ? cycle.cutoffAt : cycle.opensAt, now)}</strong>
+        </p>
+      </Card>
+    </section>
   );
 }
 

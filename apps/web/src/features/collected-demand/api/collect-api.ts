@@ -1,0 +1,54 @@
+import { useQuery } from '@tanstack/react-query';
+import { api, ask } from '@/lib/api';
+import { businessMonth } from '@/lib/format';
+import { quotaOf, retailer } from '@/lib/queries/retailers';
+import { currentCycle, cyclesAround, type OrderCycle } from '@/lib/queries/ordering';
+
+interface ScarceLimitRow {
+  brandId: number;
+  marketType: 'urban' | 'rural' | null;
+  limits: number[];
+}
+
+/** The Monday of the week an order date falls in (scarce limits are published per order week). */
+export function weekStart(orderDate: string): string {
+  const day = new Date(`${orderDate}T00:00:00Z`);
+  day.setUTCDate(day.getUTCDate() - ((day.getUTCDay() + 6) % 7));
+  return day.toISOString().slice(0, 10);
+}
+
+/** Everything the phone checks a collected demand against: the cycle, the quota and the scarce limits. */
+export function useCollectContext(retailerId: number | undefined, now: Date) {
+  return useQuery({
+    queryKey: ['collect-context', retailerId],
+    enabled: retailerId !== undefined,
+    queryFn: async () => {
+      const id = retailerId!;
+      const [profile, quota, cycles] = await Promise.all([
+        retailer(id),
+        quotaOf(id, businessMonth(now)),
+        cyclesAround(
+          new Date(now.getTime() - 86_400_000).toISOString().slice(0, 10),
+          new Date(now.getTime() + 8 * 86_400_000).toISOString().slice(0, 10),
+        ),
+      ]);
+      const cycle: OrderCycle | undefined = currentCycle(
+        cycles.filter((c) => c.territoryId === profile.territoryId),
+        now,
+      );
+      const rows = cycle
+        ? await ask<ScarceLimitRow[]>(
+            api.GET('/api/scarce-limits', { params: { query: { weekStart: weekStart(cycle.orderDate) } } }),
+          )
+        : [];
+      const limits = new Map<number, number>();
+      for (const row of rows) {
+        if (row.marketType !== null && row.marketType !== profile.marketType) continue;
+        // A market-type row is the stricter, more specific one.
+        const limit = row.limits[profile.grade - 1];
+        if (!limits.has(row.brandId) || row.marketType !== null) limits.set(row.brandId, limit);
+      }
+      return { profile, quota, cycle, limits };
+    },
+  });
+}

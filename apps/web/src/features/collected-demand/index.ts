@@ -1,0 +1,2 @@
+export { CollectNewPage } from './components/collect-new-page';
+export { CollectedListPage } from './components/collected-list-page';

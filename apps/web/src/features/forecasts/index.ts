@@ -1,0 +1,1 @@
+export { ForecastsPage } from './components/forecasts-page';

@@ -1,0 +1,66 @@
+import { useQuery } from '@tanstack/react-query';
+import { api, ask, idempotencyKey, type PageOf } from '@/lib/api';
+
+export const VISIT_KIND_LABELS = {
+  routine: '例行拜访',
+  guidance: '经营指导',
+  big_account_inspection: '大户检查',
+  onboarding: '新户建档',
+} as const;
+export type VisitKind = keyof typeof VISIT_KIND_LABELS;
+
+export const GUIDANCE_TOPIC_LABELS = {
+  brand_structure: '品类结构',
+  pricing: '价格',
+  display: '陈列',
+  stock: '库存',
+  policy: '政策宣传',
+  store_management: '店面管理',
+  other: '其他',
+} as const;
+
+export interface VisitSummary {
+  id: number;
+  retailerId: number;
+  kind: VisitKind;
+  visitedAt: string;
+  visitedOn: string;
+  notes: string | null;
+  priceCheckCount: number;
+  priceNonCompliantCount: number;
+  shelfChecked: boolean;
+  check: { effective: boolean; note: string } | null;
+}
+
+export interface NewVisit {
+  retailerId: number;
+  visitedAt: string;
+  kind: VisitKind;
+  notes?: string;
+  guidance?: { topics: (keyof typeof GUIDANCE_TOPIC_LABELS)[]; advice: string };
+  priceChecks?: { brandId: number; observedPackFen?: number }[];
+  shelfCheck?: { brandIds: number[] };
+  awareness?: { floatingQuota: boolean; selfReporting: boolean };
+}
+
+export function useVisits(from: string, to: string) {
+  return useQuery({
+    queryKey: ['visits', from, to],
+    queryFn: () =>
+      ask<PageOf<VisitSummary>>(
+        api.GET('/api/visits', { params: { query: { from, to, pageSize: 100 } as never } }),
+      ),
+  });
+}
+
+export function recordVisit(body: NewVisit, key: string = idempotencyKey()): Promise<VisitSummary> {
+  return ask<VisitSummary>(
+    api.POST('/api/visits', { body: body as never, params: { header: { 'idempotency-key': key } } as never }),
+  );
+}
+
+/** An instant with the business offset, as the API wants it: 2026-11-23T10:30:00+08:00. */
+export function businessInstant(now: Date): string {
+  const shifted = new Date(now.getTime() + 8 * 3600_000);
+  return `${shifted.toISOString().slice(0, 19)}+08:00`;
+}

@@ -1,0 +1,42 @@
+import { useQuery } from '@tanstack/react-query';
+import { api, ask, type PageOf } from '@/lib/api';
+
+export interface Brand {
+  id: number;
+  code: string;
+  name: string;
+  manufacturer: string;
+  wholesalePriceFen: number;
+  retailPriceCartonFen: number;
+  retailPricePackFen: number;
+  priceClass: number;
+  priceClassLabel: string;
+  scarce: boolean;
+  active: boolean;
+  keyBrand: 'national_top20' | 'equivalent' | null;
+}
+
+export interface ScarceLimit {
+  brandId: number;
+  limits: number[];
+}
+
+/** Every specification on sale (80 in the demo county: one page). Key brands first, then by name. */
+export async function allBrands(): Promise<Brand[]> {
+  const items: Brand[] = [];
+  for (let page = 1; ; page++) {
+    const answer = await ask<PageOf<Brand>>(
+      api.GET('/api/brands', { params: { query: { page, pageSize: 200, active: 'true' } as never } }),
+    );
+    items.push(...answer.items);
+    if (items.length >= answer.total || answer.items.length === 0) break;
+  }
+  return items.sort(
+    (a, b) =>
+      Number(b.keyBrand !== null) - Number(a.keyBrand !== null) || a.name.localeCompare(b.name, 'zh-CN'),
+  );
+}
+
+export function useBrands() {
+  return useQuery({ queryKey: ['brands'], queryFn: allBrands, staleTime: 10 * 60_000 });
+}
