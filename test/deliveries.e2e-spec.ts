@@ -249,7 +249,9 @@ describe('deliveries', () => {
       at('2026-12-15T02:00:00Z');
     });
 
+    // Each completion reaches the server at the time typed: the recorded time is the server's.
     it('records a receipt by the retailer, on time', async () => {
+      at('2026-12-15T01:00:00Z');
       const res = await complete('ds1', stop[r1], {
         arrivedAt: '2026-12-15T01:00:00Z',
         receiver: 'retailer',
@@ -259,14 +261,20 @@ describe('deliveries', () => {
         status: 'delivered',
         statusLabel: '已送达',
         timing: 'onTime',
+        arrivedAt: '2026-12-15T01:00:00.000Z',
+        recordedAt: '2026-12-15T01:00:00.000Z',
+        timeSource: 'server',
+        timeSourceLabel: '服务器完成时间',
+        lateEntry: false,
         receiver: 'retailer',
         proxyReceipt: false,
         completedBy: await t.userId('ds1'),
-        completedAt: '2026-12-15T02:00:00.000Z',
+        completedAt: '2026-12-15T01:00:00.000Z',
       });
     });
 
     it('refuses a proxy receipt without a reason (400 with its code) and writes nothing', async () => {
+      at('2026-12-15T01:45:00Z');
       const before = (await t.db.query('SELECT * FROM deliveries WHERE id = $1', [stop[r2]])).rows[0];
       const audit = await countRows(t.db, 'audit_log');
       const res = await complete('ds1', stop[r2], {
@@ -301,6 +309,7 @@ describe('deliveries', () => {
     });
 
     it('records a proxy receipt with name and reason, flagged; here late', async () => {
+      at('2026-12-15T01:45:00Z');
       const res = await complete('ds1', stop[r2], {
         arrivedAt: '2026-12-15T01:45:00Z',
         receiver: 'proxy',
@@ -333,6 +342,7 @@ describe('deliveries', () => {
         .set(await as('ds1'))
         .send({ reason: '店铺关门，联系不上店主' })
         .expect(200);
+      at('2026-12-15T00:20:00Z');
       const early = await complete('ds2', stop[r4], {
         arrivedAt: '2026-12-15T00:20:00Z',
         receiver: 'retailer',
@@ -341,6 +351,7 @@ describe('deliveries', () => {
     });
 
     it('lets only delivery staff of the route complete a stop, once, and not ahead of the clock', async () => {
+      at('2026-12-15T02:00:00Z');
       expect(
         (await complete('ds2', stop[r1], { arrivedAt: '2026-12-15T01:00:00Z', receiver: 'retailer' })).status,
       ).toBe(404);
@@ -364,12 +375,14 @@ describe('deliveries', () => {
         receiver: 'neighbour',
       });
       expect(neighbour.body.code).toBe('VALIDATION_FAILED');
+      at('2026-12-15T01:20:00Z');
       await complete('ds3', stop[r5], { arrivedAt: '2026-12-15T01:20:00Z', receiver: 'retailer' }).then((r) =>
         expect(r.body.timing).toBe('onTime'),
       );
     });
 
     it('the retailer confirms receipt in its own account 到户确认', async () => {
+      at('2026-12-15T02:00:00Z');
       const res = await t.http
         .post(`/api/deliveries/${stop[r1]}/confirm`)
         .set(await as(lic(1)))
@@ -454,6 +467,8 @@ describe('deliveries', () => {
       expect(res.body).toEqual({
         month: '2026-12',
         graceMinutes: 0,
+        statementToleranceMinutes: 15,
+        offlineBoundMinutes: 720,
         items: [
           {
             deliveryStaffId: await t.userId('ds1'),
@@ -463,6 +478,7 @@ describe('deliveries', () => {
             late: 1,
             failed: 1,
             proxyReceipts: 1,
+            lateEntries: 0,
             punctuality: { numerator: 1, denominator: 3, ratio: 1 / 3 },
           },
           {
@@ -473,6 +489,7 @@ describe('deliveries', () => {
             late: 0,
             failed: 0,
             proxyReceipts: 0,
+            lateEntries: 0,
             punctuality: { numerator: 0, denominator: 1, ratio: 0 },
           },
           expect.objectContaining({ deliveryStaffId: await t.userId('ds3'), deliveries: 1, onTime: 1 }),
@@ -482,14 +499,16 @@ describe('deliveries', () => {
 
     it('counts what the domain tally counts over the same stops', async () => {
       const { rows } = await t.db.query(
-        `SELECT status, window_start, window_end, arrived_at, receiver FROM deliveries WHERE completed_by = $1`,
+        `SELECT status, window_start, window_end, recorded_at, late_entry, receiver
+           FROM deliveries WHERE completed_by = $1`,
         [await t.userId('ds1')],
       );
       const tally = tallyDeliveries(
         rows.map((row) => ({
           state: row.status,
           window: { start: row.window_start, end: row.window_end },
-          arrivedAt: row.arrived_at,
+          recordedAt: row.recorded_at,
+          lateEntry: row.late_entry,
           receiver: row.receiver,
         })),
       );

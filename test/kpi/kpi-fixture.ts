@@ -211,16 +211,18 @@ export async function buildKpiFixture(t: DemoApp): Promise<KpiFixture> {
     .set(bearer(await t.token('clerk1')))
     .send({ orderDate: '2026-11-23' })
     .expect(200);
-  pinClock(t, '2026-11-24T12:00:00+08:00');
   const stops = new Map<number, number>(
     (await t.db.query('SELECT id, retailer_id FROM deliveries')).rows.map((r) => [r.retailer_id, r.id]),
   );
   const ds1 = bearer(await t.token('ds1'));
+  // Each completion reaches the server when it happens: the recorded time is the typed one.
+  pinClock(t, '2026-11-24T09:00:00+08:00');
   await t.http
     .post(`/api/deliveries/${stops.get(r1)}/complete`)
     .set(ds1)
     .send({ arrivedAt: '2026-11-24T09:00:00+08:00', receiver: 'retailer' })
     .expect(200);
+  pinClock(t, '2026-11-24T10:00:00+08:00');
   await t.http
     .post(`/api/deliveries/${stops.get(r2)}/complete`)
     .set(ds1)
@@ -231,6 +233,7 @@ export async function buildKpiFixture(t: DemoApp): Promise<KpiFixture> {
       reason: '店主外出进货',
     })
     .expect(200);
+  pinClock(t, '2026-11-24T12:00:00+08:00');
   await t.http
     .post(`/api/deliveries/${stops.get(r3)}/fail`)
     .set(ds1)

@@ -106,11 +106,11 @@ async function seedDeliveries(
   await manager.query(`
     INSERT INTO deliveries (run_id, route_id, delivery_date, position, retailer_id, territory_id, service_center_id,
                             department_id, supply_point_id, order_date, cartons, lines, window_start, window_end, status,
-                            arrived_at, receiver, receiver_name, proxy_reason, failure_reason, completed_by, completed_at,
-                            confirmed_at, confirmed_by, created_at, updated_at)
+                            arrived_at, recorded_at, time_source, receiver, receiver_name, proxy_reason, failure_reason,
+                            completed_by, completed_at, confirmed_at, confirmed_by, created_at, updated_at)
     SELECT run.id, o.route_id, o.delivery_date, o.position, o.retailer_id, o.territory_id, o.service_center_id,
            o.department_id, o.supply_point_id, o.order_date, o.cartons, o.lines, o.window_start, o.window_end,
-           x.status, x.arrived_at,
+           x.status, x.arrived_at, x.arrived_at, CASE WHEN x.arrived_at IS NOT NULL THEN 'server' END,
            CASE WHEN x.arrived_at IS NOT NULL THEN x.receiver END,
            CASE WHEN x.arrived_at IS NOT NULL AND x.receiver = 'proxy'
                 THEN (ARRAY['店主之女','店主配偶','隔壁店主','店员小王','店主母亲'])[1 + floor(o.f_proxy * 250)::int % 5] END,

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { type Actor, CurrentActor, Idempotent, ParseIdPipe, type Role, Roles } from '#libs/shared';
 import { DeliveriesService } from './deliveries.service.js';
 import { DeliveryFeedbackService } from './delivery-feedback.service.js';
@@ -10,6 +10,7 @@ import {
   CompleteDeliveryDto,
   DeliveryQuery,
   DeliveryRunQuery,
+  DoorCodeView,
   FailDeliveryDto,
   FeedbackQuery,
   PlanDeliveriesDto,
@@ -51,6 +52,17 @@ export class DeliveriesController {
     return this.punctuality.punctuality(actor, query.month);
   }
 
+  @Get(':id/door-code')
+  @Roles('retailer')
+  @ApiOperation({
+    summary:
+      '到户确认码: the retailer’s one-time code for its stop, on the delivery date, to give the driver',
+  })
+  @ApiOkResponse({ type: DoorCodeView })
+  doorCode(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: number) {
+    return this.deliveries.doorCode(actor, id);
+  }
+
   @Get(':id')
   @Roles(...DELIVERY_SUPERVISORS, 'account_manager', 'delivery_staff', 'retailer')
   get(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: number) {
@@ -61,7 +73,9 @@ export class DeliveriesController {
   @Roles('delivery_staff')
   @HttpCode(200)
   @ApiOperation({
-    summary: 'Record arrival and receiver; a proxy receipt 代接货 needs the receiver’s name and a reason',
+    summary:
+      'Complete a stop: receiver, the typed arrival (a statement) and optionally the retailer’s door code; ' +
+      'a proxy receipt 代接货 needs the receiver’s name and a reason',
   })
   complete(
     @CurrentActor() actor: Actor,

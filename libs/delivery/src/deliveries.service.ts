@@ -1,8 +1,25 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { type Actor, Clock, type Page, pageOf, pageOffset, TransactionRunner } from '#libs/shared';
+import {
+  type Actor,
+  APP_CONFIG,
+  type AppConfig,
+  Clock,
+  type Page,
+  pageOf,
+  pageOffset,
+  TransactionRunner,
+} from '#libs/shared';
 import { AuditService } from '#libs/audit';
-import { checkStopCompletion, type DeliveryEvent, transitionDelivery } from './domain/index.js';
+import { businessDate } from '#libs/kernel';
+import {
+  checkStopCompletion,
+  DEFAULT_STOP_COMPLETION_POLICY,
+  type DeliveryEvent,
+  recordCompletion,
+  transitionDelivery,
+} from './domain/index.js';
+import { DoorCodes } from './door-codes.js';
 import { Delivery, DeliveryFeedback } from './delivery.entity.js';
 import {
   deliveryInScope,
@@ -15,13 +32,16 @@ import type {
   CompleteDeliveryDto,
   DeliveryQuery,
   DeliveryRunQuery,
+  DoorCodeView,
   FailDeliveryDto,
 } from './dto/delivery.dto.js';
 
 /**
  * Delivery stops at the door: delivery staff of the route record arrival and receiver (a proxy receipt 代接货
  * only with name and reason, flagged) or a failed stop; the retailer confirms receipt in its own account
- * 到户确认. Reads are scoped; every change is audited in its transaction.
+ * 到户确认, or gives the driver its door code. A completion keeps the typed arrival as the driver's statement
+ * and records the time punctuality is judged by (`recordCompletion`). Reads are scoped; every change is
+ * audited in its transaction.
  */
 @Injectable()
 export class DeliveriesService {
@@ -30,6 +50,8 @@ export class DeliveriesService {
     private readonly transactions: TransactionRunner,
     private readonly audit: AuditService,
     private readonly clock: Clock,
+    private readonly doorCodes: DoorCodes,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async list(actor: Actor, query: DeliveryQuery): Promise<Page<DeliveryView>> {
@@ -92,8 +114,18 @@ export class DeliveriesService {
       const check = checkStopCompletion(dto, now);
       if (!check.ok) throw deliveryError(check.code, check.details, check.message);
       const { arrivedAt, receiver, receiverName, reason } = check.value;
+      const doorCodeAt = this.doorCodeTime(delivery, dto, now);
+      const recorded = recordCompletion(
+        { receivedAt: now, statedArrivalAt: arrivedAt, doorCodeAt },
+        {
+          statementToleranceMinutes: this.config.deliveryStatementToleranceMinutes,
+          offlineBoundMinutes: this.config.deliveryOfflineBoundMinutes,
+        },
+      );
       return {
         arrivedAt,
+        ...recorded,
+        doorCodeAt,
         receiver,
         receiverName,
         proxyReason: reason,
@@ -101,6 +133,49 @@ export class DeliveriesService {
         completedAt: now,
       };
     });
+  }
+
+  /**
+   * The retailer's door code for its stop, on the delivery date while the stop is not completed: the retailer
+   * gives it to the driver at the door, whose phone may queue it offline.
+   */
+  async doorCode(actor: Actor, id: number): Promise<DoorCodeView> {
+    const delivery = await deliveryInScope(this.dataSource.manager, actor, id);
+    const today = businessDate(this.clock.now(), this.config.timeZone);
+    if (delivery.status !== 'planned' || delivery.deliveryDate !== today)
+      throw deliveryError('DELIVERY_DOOR_CODE_UNAVAILABLE', {
+        status: delivery.status,
+        deliveryDate: delivery.deliveryDate,
+        today,
+      });
+    return {
+      deliveryId: delivery.id,
+      deliveryDate: delivery.deliveryDate,
+      code: this.doorCodes.codeOf(delivery.id, delivery.deliveryDate),
+    };
+  }
+
+  /**
+   * The phone's time of a door code that verifies: the code of this stop, entered on its delivery date and
+   * not ahead of the server by more than a handheld clock's skew; a wrong code refuses the completion.
+   */
+  private doorCodeTime(delivery: Delivery, dto: CompleteDeliveryDto, now: Date): Date | null {
+    if (dto.doorCode === undefined) {
+      if (dto.doorCodeEnteredAt !== undefined)
+        throw deliveryError('DELIVERY_DOOR_CODE_INVALID', { reason: 'missing' });
+      return null;
+    }
+    const enteredAt = dto.doorCodeEnteredAt ?? now;
+    const skewMs = DEFAULT_STOP_COMPLETION_POLICY.maxClockSkewMinutes * 60_000;
+    const reason = !this.doorCodes.verifies(delivery.id, delivery.deliveryDate, dto.doorCode)
+      ? 'wrong'
+      : businessDate(enteredAt, this.config.timeZone) !== delivery.deliveryDate
+        ? 'notDeliveryDate'
+        : enteredAt.getTime() > now.getTime() + skewMs
+          ? 'inFuture'
+          : null;
+    if (reason !== null) throw deliveryError('DELIVERY_DOOR_CODE_INVALID', { reason });
+    return enteredAt;
   }
 
   /** Nobody to hand the goods to (the alternative to a proxy receipt): the stop fails, the goods go back. */
@@ -163,6 +238,10 @@ function outcomeOf(d: Delivery) {
     windowStart: d.windowStart,
     windowEnd: d.windowEnd,
     arrivedAt: d.arrivedAt,
+    recordedAt: d.recordedAt,
+    timeSource: d.timeSource,
+    doorCodeAt: d.doorCodeAt,
+    lateEntry: d.lateEntry,
     receiver: d.receiver,
     receiverName: d.receiverName,
     proxyReason: d.proxyReason,

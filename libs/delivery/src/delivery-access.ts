@@ -5,6 +5,8 @@ import {
   arrivalTiming,
   DELIVERY_STATE_LABELS,
   RECEIVER_KIND_LABELS,
+  TIME_SOURCE_LABELS,
+  type TimeSource,
 } from './domain/index.js';
 import { Delivery } from './delivery.entity.js';
 
@@ -54,9 +56,17 @@ export interface DeliveryView {
   windowEnd: Date;
   status: Delivery['status'];
   statusLabel: string;
+  /** The driver's typed arrival: a statement. */
   arrivedAt: Date | null;
-  /** Against the planned window: early, on time or late; null until delivered. */
+  /** What punctuality is judged by: the server's completion time or the retailer's door code. */
+  recordedAt: Date | null;
+  timeSource: TimeSource | null;
+  timeSourceLabel: string | null;
+  doorCodeAt: Date | null;
+  /** The recorded time against the planned window: early, on time or late; null until delivered. */
   timing: ArrivalTiming | null;
+  /** 补录: the typed arrival differs from the recorded time by more than the tolerance (never on time). */
+  lateEntry: boolean;
   receiver: Delivery['receiver'];
   receiverLabel: string | null;
   receiverName: string | null;
@@ -90,7 +100,12 @@ export function toDeliveryView(d: Delivery): DeliveryView {
     status: d.status,
     statusLabel: DELIVERY_STATE_LABELS[d.status],
     arrivedAt: d.arrivedAt,
-    timing: d.arrivedAt ? arrivalTiming(d.arrivedAt, { start: d.windowStart, end: d.windowEnd }) : null,
+    recordedAt: d.recordedAt,
+    timeSource: d.timeSource,
+    timeSourceLabel: d.timeSource ? TIME_SOURCE_LABELS[d.timeSource] : null,
+    doorCodeAt: d.doorCodeAt,
+    timing: d.recordedAt ? arrivalTiming(d.recordedAt, { start: d.windowStart, end: d.windowEnd }) : null,
+    lateEntry: d.lateEntry,
     receiver: d.receiver,
     receiverLabel: d.receiver ? RECEIVER_KIND_LABELS[d.receiver] : null,
     receiverName: d.receiverName,

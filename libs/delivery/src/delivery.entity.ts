@@ -17,10 +17,12 @@ import {
   FEEDBACK_KINDS,
   FEEDBACK_STATES,
   RECEIVER_KINDS,
+  TIME_SOURCES,
   type DeliveryState,
   type FeedbackKind,
   type FeedbackState,
   type ReceiverKind,
+  type TimeSource,
 } from './domain/index.js';
 
 const list = (values: readonly string[]) => values.map((value) => `'${value}'`).join(',');
@@ -82,8 +84,11 @@ export class DeliveryRun {
   `CASE status
      WHEN 'planned' THEN arrived_at IS NULL AND receiver IS NULL AND completed_by IS NULL
      WHEN 'failed' THEN arrived_at IS NULL AND receiver IS NULL AND completed_by IS NOT NULL AND failure_reason IS NOT NULL
-     ELSE arrived_at IS NOT NULL AND receiver IS NOT NULL AND completed_by IS NOT NULL END`,
+     ELSE arrived_at IS NOT NULL AND receiver IS NOT NULL AND completed_by IS NOT NULL
+          AND recorded_at IS NOT NULL AND time_source IS NOT NULL END`,
 )
+@Check('ck_deliveries_time_source', `time_source IS NULL OR time_source IN (${list(TIME_SOURCES)})`)
+@Check('ck_deliveries_door_code', `time_source IS DISTINCT FROM 'doorCode' OR door_code_at IS NOT NULL`)
 @Check(
   'ck_deliveries_proxy',
   `receiver IS DISTINCT FROM 'proxy' OR (receiver_name IS NOT NULL AND proxy_reason IS NOT NULL)`,
@@ -151,8 +156,24 @@ export class Delivery {
   @Column({ type: 'text', default: 'planned' })
   status: DeliveryState;
 
+  /** The arrival time the driver typed: the driver's statement, never what punctuality is judged by. */
   @Column({ type: 'timestamptz', nullable: true })
   arrivedAt: Date | null;
+
+  /** What punctuality is judged by: the server's completion time or the door code's (see `recordCompletion`). */
+  @Column({ type: 'timestamptz', nullable: true })
+  recordedAt: Date | null;
+
+  @Column({ type: 'text', nullable: true })
+  timeSource: TimeSource | null;
+
+  /** The driver's phone time when the retailer's door code was entered (kept even when it does not count). */
+  @Column({ type: 'timestamptz', nullable: true })
+  doorCodeAt: Date | null;
+
+  /** 补录: the typed arrival differs from the recorded time by more than the tolerance; never on time. */
+  @Column({ type: 'boolean', default: false })
+  lateEntry: boolean;
 
   @Column({ type: 'text', nullable: true })
   receiver: ReceiverKind | null;

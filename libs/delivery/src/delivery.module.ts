@@ -10,6 +10,7 @@ import { DeliveryPlanningService } from './delivery-planning.service.js';
 import { PunctualityService } from './punctuality.service.js';
 import { DeliveryJobs } from './delivery.jobs.js';
 import { DeliveryOrgMove } from './delivery-org-move.js';
+import { DoorCodes } from './door-codes.js';
 import {
   DeliveriesController,
   DeliveryFeedbackController,
@@ -25,6 +26,7 @@ import {
     PunctualityService,
     DeliveryJobs,
     DeliveryOrgMove,
+    DoorCodes,
   ],
   controllers: [DeliveriesController, DeliveryRunsController, DeliveryFeedbackController],
   exports: [PunctualityService, DeliveryPlanningService],

@@ -1,6 +1,6 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, type SelectQueryBuilder } from 'typeorm';
-import type { Actor } from '#libs/shared';
+import { type Actor, APP_CONFIG, type AppConfig } from '#libs/shared';
 import {
   DEFAULT_PUNCTUALITY_POLICY,
   type DeliveryRate,
@@ -23,12 +23,16 @@ export interface DeliveryTallyQuery {
 /**
  * The counts behind 送货及时率 per delivery staff member, in SQL (one GROUP BY), as the domain's
  * `tallyDeliveries` counts them: stops with an outcome (delivered, confirmed or failed) of the month, by who
- * completed them; on time = arrived within the planned window (both ends, plus the grace), early and late
- * otherwise; failed stops are deliveries that were not on time; proxy receipts counted on their own.
+ * completed them; the recorded time (server or door code, never the typed one) early, within the planned
+ * window (both ends, plus the grace) or late; on time only within it, not 补录 and not a proxy receipt;
+ * failed stops are deliveries that were not on time; proxy receipts and 补录 counted on their own.
  */
 @Injectable()
 export class PunctualityService {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
 
   /** For the KPI context: no caller scope. */
   async staffTallies(query: DeliveryTallyQuery): Promise<StaffDeliveryTally[]> {
@@ -44,6 +48,8 @@ export class PunctualityService {
     return {
       month,
       graceMinutes: DEFAULT_PUNCTUALITY_POLICY.graceMinutes,
+      statementToleranceMinutes: this.config.deliveryStatementToleranceMinutes,
+      offlineBoundMinutes: this.config.deliveryOfflineBoundMinutes,
       items: rows.map((row): StaffDeliveryTally & { punctuality: DeliveryRate } => ({
         ...row,
         punctuality: punctualityRate(row),
@@ -60,13 +66,15 @@ export class PunctualityService {
       .select('d.completed_by', 'deliveryStaffId')
       .addSelect('count(*)::int', 'deliveries')
       .addSelect(
-        `count(*) FILTER (WHERE ${arrived} AND d.arrived_at BETWEEN ${from} AND ${to})::int`,
+        `count(*) FILTER (WHERE ${arrived} AND d.recorded_at BETWEEN ${from} AND ${to}
+                            AND NOT d.late_entry AND d.receiver <> 'proxy')::int`,
         'onTime',
       )
-      .addSelect(`count(*) FILTER (WHERE ${arrived} AND d.arrived_at < ${from})::int`, 'early')
-      .addSelect(`count(*) FILTER (WHERE ${arrived} AND d.arrived_at > ${to})::int`, 'late')
+      .addSelect(`count(*) FILTER (WHERE ${arrived} AND d.recorded_at < ${from})::int`, 'early')
+      .addSelect(`count(*) FILTER (WHERE ${arrived} AND d.recorded_at > ${to})::int`, 'late')
       .addSelect(`count(*) FILTER (WHERE d.status = 'failed')::int`, 'failed')
       .addSelect(`count(*) FILTER (WHERE ${arrived} AND d.receiver = 'proxy')::int`, 'proxyReceipts')
+      .addSelect(`count(*) FILTER (WHERE ${arrived} AND d.late_entry)::int`, 'lateEntries')
       .from('deliveries', 'd')
       .where(`d.status <> 'planned'`)
       .andWhere('d.delivery_date >= CAST(:monthStart AS date)')

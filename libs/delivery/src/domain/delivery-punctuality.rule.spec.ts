@@ -5,6 +5,7 @@ import {
   arrivalTiming,
   type DeliveryStop,
   punctualityRate,
+  recordCompletion,
   tallyDeliveries,
 } from './delivery-punctuality.rule.js';
 import { type DeliveryState } from './delivery.lifecycle.js';
@@ -40,47 +41,137 @@ describe('arrivalTiming', () => {
   });
 });
 
+describe('recordCompletion', () => {
+  const at = (iso: string) => new Date(iso);
+  const policy = { statementToleranceMinutes: 15, offlineBoundMinutes: 720 };
+
+  it('flags 补录 a typed arrival two hours before the recorded completion, and keeps the statement apart', () => {
+    // Completed on the server at 18:00; the driver typed 16:00.
+    expect(
+      recordCompletion(
+        {
+          receivedAt: at('2024-03-04T10:00:00Z'),
+          statedArrivalAt: at('2024-03-04T08:00:00Z'),
+          doorCodeAt: null,
+        },
+        policy,
+      ),
+    ).toEqual({ recordedAt: at('2024-03-04T10:00:00Z'), timeSource: 'server', lateEntry: true });
+  });
+
+  it.each<[string, string, boolean]>([
+    ['typed the same minute', '2024-03-04T02:00:00Z', false],
+    ['typed 15 minutes earlier: within the tolerance', '2024-03-04T01:45:00Z', false],
+    ['typed 15 minutes and a second earlier', '2024-03-04T01:44:59Z', true],
+    ['typed 16 minutes later', '2024-03-04T02:16:00Z', true],
+  ])('%s → 补录 %p', (_case, stated, lateEntry) => {
+    expect(
+      recordCompletion(
+        { receivedAt: at('2024-03-04T02:00:00Z'), statedArrivalAt: at(stated), doorCodeAt: null },
+        policy,
+      ).lateEntry,
+    ).toBe(lateEntry);
+  });
+
+  it('keeps the phone time of a verified door code queued offline within the bound', () => {
+    // Code entered at the door at 10:00, the phone back online at 17:00 (7 hours later, bound 12).
+    expect(
+      recordCompletion(
+        {
+          receivedAt: at('2024-03-04T09:00:00Z'),
+          statedArrivalAt: at('2024-03-04T02:05:00Z'),
+          doorCodeAt: at('2024-03-04T02:00:00Z'),
+        },
+        policy,
+      ),
+    ).toEqual({ recordedAt: at('2024-03-04T02:00:00Z'), timeSource: 'doorCode', lateEntry: false });
+  });
+
+  it('falls back to the server time when the queued code arrives past the bound', () => {
+    const result = recordCompletion(
+      {
+        receivedAt: at('2024-03-04T14:00:01Z'),
+        statedArrivalAt: at('2024-03-04T02:00:00Z'),
+        doorCodeAt: at('2024-03-04T02:00:00Z'),
+      },
+      policy,
+    );
+    expect(result).toEqual({ recordedAt: at('2024-03-04T14:00:01Z'), timeSource: 'server', lateEntry: true });
+  });
+
+  it('never takes a phone time ahead of the server', () => {
+    const result = recordCompletion(
+      {
+        receivedAt: at('2024-03-04T02:00:00Z'),
+        statedArrivalAt: at('2024-03-04T02:00:00Z'),
+        doorCodeAt: at('2024-03-04T02:03:00Z'),
+      },
+      policy,
+    );
+    expect(result).toMatchObject({ recordedAt: at('2024-03-04T02:00:00Z'), timeSource: 'server' });
+  });
+
+  it('refuses a negative tolerance or bound and invalid instants', () => {
+    const evidence = {
+      receivedAt: at('2024-03-04T02:00:00Z'),
+      statedArrivalAt: at('2024-03-04T02:00:00Z'),
+      doorCodeAt: null,
+    };
+    expect(() => recordCompletion(evidence, { ...policy, statementToleranceMinutes: -1 })).toThrow(
+      RangeError,
+    );
+    expect(() => recordCompletion(evidence, { ...policy, offlineBoundMinutes: Number.NaN })).toThrow(
+      RangeError,
+    );
+    expect(() => recordCompletion({ ...evidence, statedArrivalAt: at('nonsense') })).toThrow(RangeError);
+  });
+});
+
 describe('tallyDeliveries', () => {
   const stop = (
     state: DeliveryState,
-    arrivedAt: string | null,
+    recordedAt: string | null,
     receiver: ReceiverKind | null,
+    lateEntry = false,
   ): DeliveryStop => ({
     state,
     window,
-    arrivedAt: arrivedAt === null ? null : new Date(arrivedAt),
+    recordedAt: recordedAt === null ? null : new Date(recordedAt),
+    lateEntry,
     receiver,
   });
 
   // One delivery staff member's stops.
   const stops = [
     stop('delivered', '2024-03-04T01:30:00Z', 'retailer'), // on time
-    stop('confirmed', '2024-03-04T02:00:00Z', 'proxy'), // on time, proxy
+    stop('confirmed', '2024-03-04T02:00:00Z', 'proxy'), // within the window, but a proxy receipt
     stop('delivered', '2024-03-04T03:30:00Z', 'retailer'), // late
     stop('delivered', '2024-03-04T00:30:00Z', 'retailer'), // early
     stop('failed', null, null), // not delivered
     stop('planned', null, null), // not attempted yet: not counted
     stop('confirmed', '2024-03-04T04:00:00Z', 'proxy'), // late, proxy
+    stop('delivered', '2024-03-04T02:30:00Z', 'retailer', true), // within the window, but 补录
   ];
 
-  it('counts on-time deliveries over stops with an outcome, and proxy receipts on their own', () => {
-    // 6 stops with an outcome; on time: the first two. Punctuality 2/6; 2 proxy receipts.
+  it('counts on time only stops within the window received by the retailer and not 补录', () => {
+    // 7 stops with an outcome; on time: the first alone. Punctuality 1/7; 2 proxy receipts, 1 补录.
     expect(tallyDeliveries(stops)).toEqual({
-      deliveries: 6,
-      onTime: 2,
+      deliveries: 7,
+      onTime: 1,
       early: 1,
       late: 2,
       failed: 1,
       proxyReceipts: 2,
+      lateEntries: 1,
     });
   });
 
   it('applies the grace', () => {
-    // 30 minutes of grace brings in the early stop (00:30) and the late one at 03:30.
-    expect(tallyDeliveries(stops, { graceMinutes: 30 })).toMatchObject({ onTime: 4, early: 0, late: 1 });
+    // 30 minutes of grace brings the early stop (00:30) and the late one at 03:30 within the window.
+    expect(tallyDeliveries(stops, { graceMinutes: 30 })).toMatchObject({ onTime: 3, early: 0, late: 1 });
   });
 
-  it('counts nothing for no stops, and refuses a delivered stop without arrival', () => {
+  it('counts nothing for no stops, and refuses a delivered stop without a recorded time', () => {
     expect(tallyDeliveries([])).toEqual({
       deliveries: 0,
       onTime: 0,
@@ -88,6 +179,7 @@ describe('tallyDeliveries', () => {
       late: 0,
       failed: 0,
       proxyReceipts: 0,
+      lateEntries: 0,
     });
     expect(() => tallyDeliveries([stop('delivered', null, 'retailer')])).toThrow(RangeError);
   });
@@ -96,8 +188,16 @@ describe('tallyDeliveries', () => {
 describe('punctualityRate', () => {
   it('is on-time stops over stops with an outcome', () => {
     expect(
-      punctualityRate({ deliveries: 6, onTime: 2, early: 1, late: 2, failed: 1, proxyReceipts: 2 }),
-    ).toEqual({ numerator: 2, denominator: 6, ratio: 2 / 6 });
+      punctualityRate({
+        deliveries: 7,
+        onTime: 1,
+        early: 1,
+        late: 2,
+        failed: 1,
+        proxyReceipts: 2,
+        lateEntries: 1,
+      }),
+    ).toEqual({ numerator: 1, denominator: 7, ratio: 1 / 7 });
   });
 
   it('has no ratio without deliveries', () => {

@@ -2,9 +2,18 @@ import { type ReceiverKind } from './delivery-completion.rule.js';
 import { type DeliveryState } from './delivery.lifecycle.js';
 
 /**
- * Punctuality 送货及时率: arriving within the stop's planned window, both ends included and widened by
- * a configurable grace (default none: the window is the promise). Early is not on time: a retailer who is
- * not there yet is how proxy receipts happen.
+ * Punctuality 送货及时率, judged from times the system records, never from a time the driver types.
+ *
+ * - The recorded time of a stop is the server's clock when the completion reached it, or, earlier, the
+ *   retailer's door confirmation: the one-time code the retailer gave the driver (valid for that stop, on
+ *   its delivery date only), entered on the driver's phone. A completion queued offline keeps the phone's
+ *   time of the code only when it reaches the server within a configured bound; later, the server's time
+ *   stands. A signature on the driver's own phone is evidence of receipt, never of time: it is not an input.
+ * - The arrival time the driver types is kept as the driver's statement. When it differs from the recorded
+ *   time by more than a configured tolerance the stop is 补录 (entered after the fact) and not on time.
+ * - On time = the recorded time within the planned window (both ends, widened by a grace; default none:
+ *   the window is the promise; early is not on time, a retailer not there yet is how proxy receipts happen),
+ *   not 补录, and received by the retailer: a proxy receipt 代接货 stays flagged and counts against.
  */
 export interface DeliveryWindow {
   readonly start: Date;
@@ -13,16 +22,24 @@ export interface DeliveryWindow {
 
 export interface PunctualityPolicy {
   readonly graceMinutes: number;
+  /** A typed arrival further than this from the recorded time makes the stop 补录. */
+  readonly statementToleranceMinutes: number;
+  /** A door code's phone time counts only when the completion reached the server within this many minutes. */
+  readonly offlineBoundMinutes: number;
 }
 
-export const DEFAULT_PUNCTUALITY_POLICY: PunctualityPolicy = { graceMinutes: 0 };
+export const DEFAULT_PUNCTUALITY_POLICY: PunctualityPolicy = {
+  graceMinutes: 0,
+  statementToleranceMinutes: 15,
+  offlineBoundMinutes: 12 * 60,
+};
 
 export type ArrivalTiming = 'early' | 'onTime' | 'late';
 
 export function arrivalTiming(
   arrivedAt: Date,
   window: DeliveryWindow,
-  policy: PunctualityPolicy = DEFAULT_PUNCTUALITY_POLICY,
+  policy: Pick<PunctualityPolicy, 'graceMinutes'> = DEFAULT_PUNCTUALITY_POLICY,
 ): ArrivalTiming {
   if (!(window.start.getTime() <= window.end.getTime())) {
     throw new RangeError('a delivery window must start no later than it ends');
@@ -38,19 +55,76 @@ export function arrivalTiming(
   return 'onTime';
 }
 
+/** Where a stop's recorded time comes from. */
+export const TIME_SOURCES = ['server', 'doorCode'] as const;
+export type TimeSource = (typeof TIME_SOURCES)[number];
+export const TIME_SOURCE_LABELS: Readonly<Record<TimeSource, string>> = {
+  server: '服务器完成时间',
+  doorCode: '零售户到户确认码',
+};
+
+export interface CompletionEvidence {
+  /** The server's clock when the completion reached it. */
+  readonly receivedAt: Date;
+  /** The arrival time the driver typed: a statement. */
+  readonly statedArrivalAt: Date;
+  /**
+   * The phone's time when a verified door code was entered (the caller has checked the code, and that it
+   * was entered on the stop's delivery date); null without a code.
+   */
+  readonly doorCodeAt: Date | null;
+}
+
+export interface RecordedCompletion {
+  readonly recordedAt: Date;
+  readonly timeSource: TimeSource;
+  /** 补录: the typed arrival is further from the recorded time than the tolerance. */
+  readonly lateEntry: boolean;
+}
+
+export function recordCompletion(
+  evidence: CompletionEvidence,
+  policy: Omit<PunctualityPolicy, 'graceMinutes'> = DEFAULT_PUNCTUALITY_POLICY,
+): RecordedCompletion {
+  for (const [name, minutes] of [
+    ['tolerance', policy.statementToleranceMinutes],
+    ['offline bound', policy.offlineBoundMinutes],
+  ] as const) {
+    if (!Number.isFinite(minutes) || minutes < 0)
+      throw new RangeError(`the ${name} must be a non-negative number of minutes (got ${minutes})`);
+  }
+  const received = evidence.receivedAt.getTime();
+  const stated = evidence.statedArrivalAt.getTime();
+  if (Number.isNaN(received) || Number.isNaN(stated)) throw new RangeError('a time is not a valid instant');
+  let recordedAt = evidence.receivedAt;
+  let timeSource: TimeSource = 'server';
+  const code = evidence.doorCodeAt?.getTime();
+  // A phone clock ahead of the server never makes a stop later than the server saw it.
+  if (code !== undefined && !Number.isNaN(code) && code <= received) {
+    if (received - code <= policy.offlineBoundMinutes * 60_000) {
+      recordedAt = evidence.doorCodeAt as Date;
+      timeSource = 'doorCode';
+    }
+  }
+  const lateEntry = Math.abs(stated - recordedAt.getTime()) > policy.statementToleranceMinutes * 60_000;
+  return { recordedAt, timeSource, lateEntry };
+}
+
 export interface DeliveryStop {
   readonly state: DeliveryState;
   readonly window: DeliveryWindow;
-  /** Set once delivered (and kept when confirmed). */
-  readonly arrivedAt: Date | null;
+  /** The recorded time (see `recordCompletion`); set once delivered (and kept when confirmed). */
+  readonly recordedAt: Date | null;
+  readonly lateEntry: boolean;
   readonly receiver: ReceiverKind | null;
 }
 
 /**
  * The counts behind one delivery staff member's punctuality for a period; the KPI context makes the rate
  * onTime ÷ deliveries. A delivery is a stop with an outcome: delivered, confirmed or failed (a failed stop
- * was not delivered on time); stops still planned are not counted yet. A proxy receipt counts like any
- * delivery for punctuality (it measures time) and is also counted on its own.
+ * was not delivered on time); stops still planned are not counted yet. `early` and `late` place the
+ * recorded time against the window; `onTime` counts only the stops within it that are neither 补录
+ * (`lateEntries`) nor proxy receipts (`proxyReceipts`).
  */
 export interface DeliveryTally {
   readonly deliveries: number;
@@ -59,13 +133,14 @@ export interface DeliveryTally {
   readonly late: number;
   readonly failed: number;
   readonly proxyReceipts: number;
+  readonly lateEntries: number;
 }
 
 export function tallyDeliveries(
   stops: readonly DeliveryStop[],
-  policy: PunctualityPolicy = DEFAULT_PUNCTUALITY_POLICY,
+  policy: Pick<PunctualityPolicy, 'graceMinutes'> = DEFAULT_PUNCTUALITY_POLICY,
 ): DeliveryTally {
-  const tally = { deliveries: 0, onTime: 0, early: 0, late: 0, failed: 0, proxyReceipts: 0 };
+  const tally = { deliveries: 0, onTime: 0, early: 0, late: 0, failed: 0, proxyReceipts: 0, lateEntries: 0 };
   for (const stop of stops) {
     if (stop.state === 'planned') continue;
     tally.deliveries++;
@@ -73,11 +148,14 @@ export function tallyDeliveries(
       tally.failed++;
       continue;
     }
-    if (stop.arrivedAt === null || stop.receiver === null) {
-      throw new RangeError(`a ${stop.state} stop needs its arrival time and receiver`);
+    if (stop.recordedAt === null || stop.receiver === null) {
+      throw new RangeError(`a ${stop.state} stop needs its recorded time and receiver`);
     }
-    tally[arrivalTiming(stop.arrivedAt, stop.window, policy)]++;
+    const timing = arrivalTiming(stop.recordedAt, stop.window, policy);
     if (stop.receiver === 'proxy') tally.proxyReceipts++;
+    if (stop.lateEntry) tally.lateEntries++;
+    if (timing !== 'onTime') tally[timing]++;
+    else if (!stop.lateEntry && stop.receiver !== 'proxy') tally.onTime++;
   }
   return tally;
 }
@@ -89,7 +167,7 @@ export interface DeliveryRate {
   readonly ratio: number | null;
 }
 
-/** 送货及时率 = onTime ÷ deliveries; proxy receipts are a count of their own (target: none). */
+/** 送货及时率 = onTime ÷ deliveries; proxy receipts are also a count of their own (target: none). */
 export function punctualityRate(tally: DeliveryTally): DeliveryRate {
   return {
     numerator: tally.onTime,

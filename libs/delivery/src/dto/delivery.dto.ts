@@ -1,6 +1,16 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsBoolean, IsDate, IsIn, IsInt, IsString, MaxLength, Min, MinLength } from 'class-validator';
+import {
+  IsBoolean,
+  IsDate,
+  IsIn,
+  IsInt,
+  IsString,
+  Matches,
+  MaxLength,
+  Min,
+  MinLength,
+} from 'class-validator';
 import { IsOmittable, PageQuery, IntegerText, IsMonthText, IsDateText, BooleanText } from '#libs/shared';
 import {
   DELIVERY_STATES,
@@ -14,10 +24,36 @@ import {
 } from '../domain/index.js';
 
 export class CompleteDeliveryDto {
-  @ApiProperty({ example: '2026-12-01T01:40:00Z', description: 'When the goods arrived at the door' })
+  @ApiProperty({
+    example: '2026-12-01T01:40:00Z',
+    description:
+      'When the goods arrived, as the driver states it: kept as a statement; punctuality is judged by the ' +
+      'recorded time, and a statement further from it than the tolerance makes the stop 补录',
+  })
   @Type(() => Date)
   @IsDate()
   arrivedAt: Date;
+
+  @ApiPropertyOptional({
+    example: '048213',
+    description:
+      'The retailer’s one-time door code 到户确认码 for this stop (valid on its delivery date only)',
+  })
+  @IsOmittable()
+  @IsString()
+  @Matches(/^\d{6}$/)
+  doorCode?: string;
+
+  @ApiPropertyOptional({
+    example: '2026-12-01T01:41:00Z',
+    description:
+      'The phone’s time when the door code was entered (a completion queued offline); kept as the recorded ' +
+      'time when the completion reaches the server within the configured bound. Default: the server’s time',
+  })
+  @IsOmittable()
+  @Type(() => Date)
+  @IsDate()
+  doorCodeEnteredAt?: Date;
 
   @ApiProperty({
     enum: RECEIVER_KINDS,
@@ -143,4 +179,15 @@ export class FeedbackQuery extends PageQuery {
   @IsInt()
   @Min(1)
   routeId?: number;
+}
+
+export class DoorCodeView {
+  @ApiProperty()
+  deliveryId: number;
+
+  @ApiProperty({ example: '2026-12-01', description: 'The only day the code is good for' })
+  deliveryDate: string;
+
+  @ApiProperty({ example: '048213', description: 'Six digits the retailer gives the driver at the door' })
+  code: string;
 }

@@ -263,7 +263,8 @@ const definitions = {
     subject: 'deliveryStaff',
     defaultTarget: null,
     numerator:
-      'stops delivered within their planned window, proxy receipts included (delivery DeliveryTally.onTime)',
+      'stops whose recorded time (the server’s completion time or the retailer’s door code, never the typed ' +
+      'arrival) is within the planned window, neither 补录 nor a proxy receipt (delivery DeliveryTally.onTime)',
     denominator: 'stops delivered or failed (DeliveryTally.deliveries)',
   },
   proxyReceipts: {

@@ -26,6 +26,10 @@ export interface AppConfig {
   gradePeriod: 'month' | 'quarter';
   /** Digits in a monopoly retail licence number 专卖许可证号 (12 in most provinces). */
   licenseNoLength: number;
+  /** A typed delivery arrival further than this from the recorded time makes the stop 补录. */
+  deliveryStatementToleranceMinutes: number;
+  /** A door code entered offline keeps the phone's time when the completion arrives within this bound. */
+  deliveryOfflineBoundMinutes: number;
 }
 
 export class ConfigValidationError extends Error {
@@ -162,5 +166,7 @@ export function loadConfig(env: Env): AppConfig {
     gradePeriod: oneOf(env, 'GRADE_PERIOD', GRADE_PERIODS, 'quarter'),
     // The database refuses licence numbers outside 6–32 digits (ck_retailers_license_no).
     licenseNoLength: integer(env, 'LICENSE_NO_LENGTH', 12, 6, 32),
+    deliveryStatementToleranceMinutes: integer(env, 'DELIVERY_STATEMENT_TOLERANCE_MINUTES', 15, 0, 1440),
+    deliveryOfflineBoundMinutes: integer(env, 'DELIVERY_OFFLINE_BOUND_MINUTES', 720, 0, 2880),
   };
 }
