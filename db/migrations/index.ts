@@ -15,6 +15,7 @@ import { LeadDeadlineIndexes1796619110278 } from './1796619110278-lead-deadline-
 import { GuidanceCheckSamples1796621956026 } from './1796621956026-guidance-check-samples.js';
 import { KpiTargetKinds1796621957026 } from './1796621957026-kpi-target-kinds.js';
 import { DeliveryRecordedTimes1796627574143 } from './1796627574143-delivery-recorded-times.js';
+import { KpiMonthVersions1796628685875 } from './1796628685875-kpi-month-versions.js';
 
 export const migrations = [
   JobRuns1795879903357,
@@ -33,4 +34,5 @@ export const migrations = [
   GuidanceCheckSamples1796621956026,
   KpiTargetKinds1796621957026,
   DeliveryRecordedTimes1796627574143,
+  KpiMonthVersions1796628685875,
 ];

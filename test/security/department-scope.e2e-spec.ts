@@ -95,6 +95,8 @@ const PER_DEPARTMENT = [
   'scarce_limits',
   'supply_ratios',
   'key_brands',
+  // A correction is of a department's closed month, not of a center.
+  'kpi_month_corrections',
 ];
 const APPEND_ONLY = [
   'audit_log',

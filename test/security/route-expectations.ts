@@ -252,6 +252,14 @@ export const ROUTE_EXPECTATIONS: Record<string, RouteExpectation> = {
   'GET /api/reports/kpi': allow(OVERSIGHT),
   'GET /api/reports/order-lines': allow([...SUPERVISORS, 'supply_clerk']),
   'POST /api/kpi/months/{month}/close': allow(ADMIN, { params: { month: 'pastMonth' } }),
+  // Corrections of a closed month: a department head opens, an inspector approves or rejects.
+  'POST /api/kpi/months/{month}/corrections': allow(['department_head'], { params: { month: 'pastMonth' } }),
+  'POST /api/kpi/months/{month}/corrections/approve': allow(['inspector'], {
+    params: { month: 'pastMonth' },
+  }),
+  'POST /api/kpi/months/{month}/corrections/reject': allow(['inspector'], { params: { month: 'pastMonth' } }),
+  'GET /api/kpi/months/{month}/versions': allow(OVERSIGHT, { params: { month: 'pastMonth' } }),
+  'GET /api/kpi/corrections': allow(OVERSIGHT),
 };
 
 /** The fixture a path parameter gets when the entry does not say: by the parameter's name and its collection. */

@@ -136,22 +136,23 @@ export class DeliveriesService {
   }
 
   /**
-   * The retailer's door code for its stop, on the delivery date while the stop is not completed: the retailer
-   * gives it to the driver at the door, whose phone may queue it offline.
+   * The retailer's door code for its stop: given on the delivery date while the stop is not completed (the
+   * retailer gives it to the driver at the door, whose phone may queue it offline); otherwise none, and why.
    */
   async doorCode(actor: Actor, id: number): Promise<DoorCodeView> {
     const delivery = await deliveryInScope(this.dataSource.manager, actor, id);
     const today = businessDate(this.clock.now(), this.config.timeZone);
-    if (delivery.status !== 'planned' || delivery.deliveryDate !== today)
-      throw deliveryError('DELIVERY_DOOR_CODE_UNAVAILABLE', {
-        status: delivery.status,
-        deliveryDate: delivery.deliveryDate,
-        today,
-      });
+    const unavailable =
+      delivery.status !== 'planned'
+        ? 'completed'
+        : delivery.deliveryDate !== today
+          ? 'notDeliveryDate'
+          : null;
     return {
       deliveryId: delivery.id,
       deliveryDate: delivery.deliveryDate,
-      code: this.doorCodes.codeOf(delivery.id, delivery.deliveryDate),
+      code: unavailable ? null : this.doorCodes.codeOf(delivery.id, delivery.deliveryDate),
+      unavailable,
     };
   }
 

@@ -17,10 +17,6 @@ export const deliveryError = defineErrors({
     status: 400,
     message: 'The door code is not this stop’s, or was not entered on its delivery date',
   },
-  DELIVERY_DOOR_CODE_UNAVAILABLE: {
-    status: 409,
-    message: 'A door code is given only on the delivery date, before the stop is completed',
-  },
   DELIVERY_NOT_YOUR_ROUTE: { status: 403, message: 'Only delivery staff of the stop’s route may do this' },
   DELIVERY_PLAN_RANGE_INVALID: {
     status: 400,

@@ -79,18 +79,92 @@ export class KpiTargetSetting {
   updatedAt: Date;
 }
 
+export const KPI_CORRECTION_STATES = ['open', 'approved', 'rejected'] as const;
+export type KpiCorrectionState = (typeof KPI_CORRECTION_STATES)[number];
+
 /**
- * A closed month of a department 月结: written once by the month-close job with its rows and workbook, in
- * one transaction; a trigger refuses UPDATE, DELETE and TRUNCATE, so what was reported stays what it was.
+ * A correction of a closed month 更正: a department head opens it with a reason, an inspector (another
+ * person) approves or rejects it; an approval recounts the month into a new version of its snapshot and
+ * workbook (`KpiMonthClose.correctionId`), the old versions kept. One open correction per month at a time.
+ */
+@Entity('kpi_month_corrections')
+@Index('uq_kpi_month_corrections_open', ['month', 'departmentId'], { unique: true, where: `status = 'open'` })
+@Index('ix_kpi_month_corrections_department_status', ['departmentId', 'status', 'openedAt'])
+@Check('ck_kpi_month_corrections_month', 'EXTRACT(DAY FROM month) = 1')
+@Check('ck_kpi_month_corrections_status', `status IN ('open','approved','rejected')`)
+@Check('ck_kpi_month_corrections_decision', `(status = 'open') = (decided_by IS NULL AND decided_at IS NULL)`)
+@Check('ck_kpi_month_corrections_two_people', 'decided_by IS NULL OR decided_by <> opened_by')
+export class KpiMonthCorrection {
+  @PrimaryGeneratedColumn()
+  id: number;
+
+  @Column({ type: 'date' })
+  month: string;
+
+  @Column({ type: 'int' })
+  departmentId: number;
+
+  @ManyToOne(() => OrgUnit, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'department_id' })
+  department?: OrgUnit;
+
+  @Column({ type: 'text' })
+  reason: string;
+
+  @Column({ type: 'text', default: 'open' })
+  status: KpiCorrectionState;
+
+  @Column({ type: 'int' })
+  openedBy: number;
+
+  @ManyToOne(() => User, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'opened_by' })
+  opener?: User;
+
+  @Column({ type: 'timestamptz' })
+  openedAt: Date;
+
+  @Column({ type: 'int', nullable: true })
+  decidedBy: number | null;
+
+  @ManyToOne(() => User, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'decided_by' })
+  decider?: User;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  decidedAt: Date | null;
+
+  @Column({ type: 'text', nullable: true })
+  decisionNote: string | null;
+}
+
+/**
+ * A closed month of a department 月结, in versions: version 1 written once by the month-close job with its
+ * rows and workbook, in one transaction; each approved correction adds the next version, counted by the same
+ * code. A trigger refuses UPDATE, DELETE and TRUNCATE, so what was reported stays what it was; the newest
+ * version is the month's figure, the older ones are superseded and kept.
  */
 @Entity('kpi_month_closes')
+@Index('uq_kpi_month_closes_correction', ['correctionId'], { unique: true })
 @Check('ck_kpi_month_closes_month', 'EXTRACT(DAY FROM month) = 1')
+@Check('ck_kpi_month_closes_version', '(version = 1) = (correction_id IS NULL) AND version >= 1')
 export class KpiMonthClose {
   @PrimaryColumn({ type: 'date' })
   month: string;
 
   @PrimaryColumn({ type: 'int' })
   departmentId: number;
+
+  @PrimaryColumn({ type: 'int', default: 1 })
+  version: number;
+
+  /** The approved correction that made this version; null for the month close itself (version 1). */
+  @Column({ type: 'int', nullable: true })
+  correctionId: number | null;
+
+  @ManyToOne(() => KpiMonthCorrection, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'correction_id' })
+  correction?: KpiMonthCorrection;
 
   @ManyToOne(() => OrgUnit, { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'department_id' })
@@ -103,7 +177,7 @@ export class KpiMonthClose {
   @Column({ type: 'timestamptz' })
   closedAt: Date;
 
-  /** The admin who closed it by hand; null for the scheduled job. */
+  /** The admin who closed it by hand, or the inspector who approved the correction; null for the job. */
   @Column({ type: 'int', nullable: true })
   closedBy: number | null;
 
@@ -120,7 +194,9 @@ export type KpiRowLevel = 'territory' | 'service_center' | 'department' | 'squad
  * values, parts, targets and statuses exactly as reported. Immutable (trigger).
  */
 @Entity('kpi_snapshot_rows')
-@Index('uq_kpi_snapshot_rows_subject', ['month', 'departmentId', 'level', 'subjectId'], { unique: true })
+@Index('uq_kpi_snapshot_rows_subject', ['month', 'departmentId', 'version', 'level', 'subjectId'], {
+  unique: true,
+})
 @Check(
   'ck_kpi_snapshot_rows_level',
   `level IN ('territory','service_center','department','squad','delivery_staff')`,
@@ -135,10 +211,14 @@ export class KpiSnapshotRow {
   @Column({ type: 'int' })
   departmentId: number;
 
+  @Column({ type: 'int', default: 1 })
+  version: number;
+
   @ManyToOne(() => KpiMonthClose, { onDelete: 'RESTRICT' })
   @JoinColumn([
     { name: 'month', referencedColumnName: 'month' },
     { name: 'department_id', referencedColumnName: 'departmentId' },
+    { name: 'version', referencedColumnName: 'version' },
   ])
   close?: KpiMonthClose;
 
@@ -239,4 +319,10 @@ export class CultivationTask {
   createdAt: Date;
 }
 
-export const kpiEntities = [KpiTargetSetting, KpiMonthClose, KpiSnapshotRow, CultivationTask];
+export const kpiEntities = [
+  KpiTargetSetting,
+  KpiMonthCorrection,
+  KpiMonthClose,
+  KpiSnapshotRow,
+  CultivationTask,
+];

@@ -4,6 +4,15 @@ import { defineErrors } from '#libs/shared';
 export const kpiError = defineErrors({
   KPI_MONTH_NOT_STARTED: { status: 400, message: 'The month has not started yet' },
   KPI_MONTH_NOT_OVER: { status: 409, message: 'A month is closed only once it is over' },
+  KPI_MONTH_NOT_CLOSED: {
+    status: 409,
+    message: 'Only a closed month is corrected; an open one is counted live',
+  },
+  KPI_CORRECTION_ALREADY_OPEN: {
+    status: 409,
+    message: 'A correction of this month is already open: approve or reject it first',
+  },
+  KPI_CORRECTION_NOT_OPEN: { status: 409, message: 'The month has no correction awaiting a decision' },
   KPI_DEPARTMENT_REQUIRED: {
     status: 400,
     message: 'Name the department (departmentId): your scope covers several',

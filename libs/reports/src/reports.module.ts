@@ -13,6 +13,7 @@ import { reportEntities } from './kpi-workbook/kpi-workbook.entity.js';
 import { KpiWorkbookService } from './kpi-workbook/kpi-workbook.service.js';
 import { MonthCloseJobs } from './month-close/month-close.jobs.js';
 import { MonthCloseService } from './month-close/month-close.service.js';
+import { MonthCorrectionsService } from './month-close/month-corrections.service.js';
 import { ReportsController } from './reports.controller.js';
 
 /** The KPI workbook (made on request, stored at month close), the month close itself and big detail exports. */
@@ -29,7 +30,13 @@ import { ReportsController } from './reports.controller.js';
     // The same registration as the application's: Nest keeps one FieldModule for identical options.
     FieldModule.register({ actualVolumes: { imports: [OrderingModule], useExisting: OrderingFacts } }),
   ],
-  providers: [KpiWorkbookService, MonthCloseService, MonthCloseJobs, OrderLinesExportService],
+  providers: [
+    KpiWorkbookService,
+    MonthCloseService,
+    MonthCorrectionsService,
+    MonthCloseJobs,
+    OrderLinesExportService,
+  ],
   controllers: [ReportsController],
   exports: [KpiWorkbookService, MonthCloseService],
 })

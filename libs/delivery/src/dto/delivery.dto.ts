@@ -188,6 +188,18 @@ export class DoorCodeView {
   @ApiProperty({ example: '2026-12-01', description: 'The only day the code is good for' })
   deliveryDate: string;
 
-  @ApiProperty({ example: '048213', description: 'Six digits the retailer gives the driver at the door' })
-  code: string;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    example: '048213',
+    description: 'Six digits the retailer gives the driver at the door; null when none is given (see why)',
+  })
+  code: string | null;
+
+  @ApiProperty({
+    enum: ['completed', 'notDeliveryDate'],
+    nullable: true,
+    description: 'Why there is no code: the stop is completed already, or today is not its delivery date',
+  })
+  unavailable: 'completed' | 'notDeliveryDate' | null;
 }

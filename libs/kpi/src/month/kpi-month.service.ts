@@ -75,6 +75,10 @@ export interface KpiMonthReport {
   departmentName: string;
   /** `snapshot`: a closed month, read as it was reported; `live`: counted now. */
   source: 'live' | 'snapshot';
+  /** The closed month's version (1 at close, one more per approved correction); null while live. */
+  version: number | null;
+  /** The correction that made this version, with its reason; null for version 1 and live. */
+  correction: { id: number; reason: string } | null;
   /** Field work counted through this date. */
   asOf: string;
   /** Sales (order lines) counted through this date. */
@@ -322,6 +326,8 @@ export class KpiMonthService {
       departmentId,
       departmentName: department.name,
       source: 'live',
+      version: null,
+      correction: null,
       asOf: period.asOf,
       salesThrough: period.salesThrough,
       closedAt: null,
@@ -347,16 +353,24 @@ export class KpiMonthService {
     };
   }
 
-  /** A closed month as it was stored; null while the month is open. */
+  /**
+   * A closed month as it was stored: its newest version, or the version asked for; null while the month is
+   * open (or when it has no such version).
+   */
   async snapshot(
     month: string,
     departmentId: number,
     manager: EntityManager = this.dataSource.manager,
+    version?: number,
   ): Promise<KpiMonthReport | null> {
-    const close = await manager.findOneBy(KpiMonthClose, { month: `${month}-01`, departmentId });
+    const close = await manager.findOne(KpiMonthClose, {
+      where: { month: `${month}-01`, departmentId, ...(version === undefined ? {} : { version }) },
+      order: { version: 'DESC' },
+      relations: { correction: true },
+    });
     if (!close) return null;
     const rows = await manager.find(KpiSnapshotRow, {
-      where: { month: `${month}-01`, departmentId },
+      where: { month: `${month}-01`, departmentId, version: close.version },
       order: { id: 'ASC' },
     });
     const at = (level: KpiRowLevel) =>
@@ -369,6 +383,8 @@ export class KpiMonthService {
       departmentId,
       departmentName: department?.subject.name ?? '',
       source: 'snapshot',
+      version: close.version,
+      correction: close.correction ? { id: close.correction.id, reason: close.correction.reason } : null,
       asOf: close.asOf,
       salesThrough: close.asOf,
       closedAt: close.closedAt,
@@ -383,21 +399,34 @@ export class KpiMonthService {
 
   /**
    * Closes a department's month inside the caller's transaction: counts it now (it must be over) and stores
-   * every row as the month's immutable snapshot. The caller (the month-close job) holds the advisory lock.
+   * every row as the month's immutable snapshot — version 1, or with an approved correction the next version
+   * (the older ones stay as they were). The caller (the month close, or the correction's approval) holds the
+   * lock.
    */
   async storeSnapshot(
     manager: EntityManager,
     month: string,
     departmentId: number,
     closedBy: number | null,
+    correction: { id: number; reason: string } | null = null,
   ): Promise<KpiMonthReport> {
-    const period = this.period(month);
-    if (!period.over) throw kpiError('KPI_MONTH_NOT_OVER', { month });
-    const report = await this.compute(period, departmentId, { closing: true });
+    const over = this.period(month);
+    if (!over.over) throw kpiError('KPI_MONTH_NOT_OVER', { month });
     const closedAt = this.clock.now();
+    // The close counts results up to the month's last moment (a rerun counts the same); a correction counts
+    // them up to now: a late result is what it is for.
+    const period = correction ? { ...over, resultsAsOf: closedAt } : over;
+    const report = await this.compute(period, departmentId, { closing: true });
+    const [{ latest }] = await manager.query(
+      `SELECT max(version)::int AS latest FROM kpi_month_closes WHERE month = $1 AND department_id = $2`,
+      [`${month}-01`, departmentId],
+    );
+    const version = correction ? (latest ?? 0) + 1 : 1;
     await manager.insert(KpiMonthClose, {
       month: `${month}-01`,
       departmentId,
+      version,
+      correctionId: correction?.id ?? null,
       asOf: period.asOf,
       closedAt,
       closedBy,
@@ -415,6 +444,7 @@ export class KpiMonthService {
       rows.map((row) => ({
         month: `${month}-01`,
         departmentId,
+        version,
         level: row.subject.level,
         subjectId: row.subject.id,
         serviceCenterId: row.subject.serviceCenterId,
@@ -422,7 +452,7 @@ export class KpiMonthService {
         cells: row.kpis,
       })),
     );
-    return { ...report, source: 'snapshot', closedAt };
+    return { ...report, source: 'snapshot', version, correction, closedAt };
   }
 
   /** The squads and delivery staff a department's rows are about: its own, and any with facts this month. */
@@ -515,7 +545,9 @@ export class KpiMonthService {
     if (!(await this.isClosed(month, departmentId))) return null;
     const rows: Array<{ level: KpiRowLevel; subjectId: number; cells: KpiCells }> =
       await this.dataSource.query(
-        `SELECT level, subject_id AS "subjectId", cells FROM kpi_snapshot_rows WHERE month = $1 AND department_id = $2`,
+        `SELECT level, subject_id AS "subjectId", cells FROM kpi_snapshot_rows
+          WHERE month = $1 AND department_id = $2
+            AND version = (SELECT max(version) FROM kpi_month_closes WHERE month = $1 AND department_id = $2)`,
         [`${month}-01`, departmentId],
       );
     return new Map(

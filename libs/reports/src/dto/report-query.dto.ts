@@ -15,6 +15,15 @@ export class KpiWorkbookQuery {
   departmentId?: number;
 }
 
+export class KpiWorkbookVersionQuery extends KpiWorkbookQuery {
+  @ApiPropertyOptional({ description: 'A closed month’s version (default: the newest)' })
+  @IsOmittable()
+  @IntegerText()
+  @IsInt()
+  @Min(1)
+  version?: number;
+}
+
 export class OrderLinesExportQuery extends KpiWorkbookQuery {
   @ApiPropertyOptional({ enum: ['xlsx', 'csv'], default: 'xlsx' })
   @IsOmittable()

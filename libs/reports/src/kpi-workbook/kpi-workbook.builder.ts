@@ -216,7 +216,9 @@ export async function buildKpiWorkbook(data: KpiWorkbookData): Promise<Buffer> {
   const [year, month] = report.month.split('-');
   const state =
     report.source === 'snapshot'
-      ? `已结账（月末快照，${data.generatedAt} 生成，不再变动）`
+      ? report.correction
+        ? `已结账，第 ${report.version} 版（经审批更正后重算：${report.correction.reason}；${data.generatedAt} 生成，前一版本保留）`
+        : `已结账（月末快照，${data.generatedAt} 生成，不再变动）`
       : `实时（外勤数据截至 ${report.asOf}，销量截至 ${report.salesThrough}；结账后以快照为准）`;
   const departmentTargets = report.department?.kpis ?? report.territories[0]?.kpis ?? {};
   await writeTable<[string, string]>(

@@ -2,8 +2,9 @@ import { Column, Entity, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
 import { KpiMonthClose } from '#libs/kpi';
 
 /**
- * The workbook of a closed month, stored by the month-close job in the same transaction as the snapshot and
- * served later byte for byte as generated. Immutable (a trigger refuses UPDATE, DELETE and TRUNCATE).
+ * The workbook of a closed month's version, stored in the same transaction as that version's snapshot (by the
+ * month close, or by an approved correction) and served later byte for byte as generated. Immutable (a
+ * trigger refuses UPDATE, DELETE and TRUNCATE).
  */
 @Entity('kpi_workbooks')
 export class KpiWorkbook {
@@ -13,10 +14,14 @@ export class KpiWorkbook {
   @PrimaryColumn({ type: 'int' })
   departmentId: number;
 
+  @PrimaryColumn({ type: 'int', default: 1 })
+  version: number;
+
   @ManyToOne(() => KpiMonthClose, { onDelete: 'RESTRICT' })
   @JoinColumn([
     { name: 'month', referencedColumnName: 'month' },
     { name: 'department_id', referencedColumnName: 'departmentId' },
+    { name: 'version', referencedColumnName: 'version' },
   ])
   close?: KpiMonthClose;
 

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import { type Actor, APP_CONFIG, type AppConfig, Clock } from '#libs/shared';
+import { type Actor, APP_CONFIG, type AppConfig, Clock, notFound } from '#libs/shared';
 import { wallClock } from '#libs/kernel';
 import { StaffDirectory } from '#libs/auth';
 import { BrandDirectory } from '#libs/catalog';
@@ -24,6 +24,9 @@ export interface WorkbookFile {
   sha256: string;
   /** `stored`: the closed month's workbook as generated at close; `live`: made now for a month still open. */
   source: 'stored' | 'live';
+  /** The closed month's version (null live); `supersededBy` the newer version when this one was corrected. */
+  version: number | null;
+  supersededBy: number | null;
 }
 
 /**
@@ -47,20 +50,40 @@ export class KpiWorkbookService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  async download(actor: Actor, month: string, departmentIdAsked?: number): Promise<WorkbookFile> {
+  /**
+   * A closed month's stored workbook, its newest version unless one is asked for (older versions stay
+   * downloadable, marked superseded); an open month's made now. A version the month does not have is 404.
+   */
+  async download(
+    actor: Actor,
+    month: string,
+    departmentIdAsked?: number,
+    version?: number,
+  ): Promise<WorkbookFile> {
     const departmentId = await this.kpis.departmentFor(actor, departmentIdAsked);
     this.months.period(month);
-    const stored = await this.dataSource.manager.findOneBy(KpiWorkbook, {
-      month: `${month}-01`,
-      departmentId,
-    });
-    if (stored) {
+    const versions: Array<{ version: number }> = await this.dataSource.query(
+      'SELECT version FROM kpi_workbooks WHERE month = $1 AND department_id = $2 ORDER BY version DESC',
+      [`${month}-01`, departmentId],
+    );
+    const latest = versions[0]?.version ?? null;
+    if (version !== undefined && !versions.some((v) => v.version === version))
+      throw notFound('kpi workbook version', version);
+    if (latest !== null) {
+      const wanted = version ?? latest;
+      const stored = await this.dataSource.manager.findOneByOrFail(KpiWorkbook, {
+        month: `${month}-01`,
+        departmentId,
+        version: wanted,
+      });
       return {
         filename: stored.filename,
-        asciiFilename: asciiName(month, departmentId),
+        asciiFilename: asciiName(month, departmentId, wanted),
         content: stored.content,
         sha256: stored.sha256,
         source: 'stored',
+        version: wanted,
+        supersededBy: wanted < latest ? wanted + 1 : null,
       };
     }
     const report = await this.months.report(month, departmentId);
@@ -71,6 +94,8 @@ export class KpiWorkbookService {
       content,
       sha256: sha256(content),
       source: 'live',
+      version: null,
+      supersededBy: null,
     };
   }
 
@@ -80,6 +105,7 @@ export class KpiWorkbookService {
     const row = {
       month: `${report.month}-01`,
       departmentId: report.departmentId,
+      version: report.version ?? 1,
       filename: fileName(report),
       content,
       sha256: sha256(content),
@@ -180,11 +206,12 @@ export class KpiWorkbookService {
 }
 
 function fileName(report: KpiMonthReport): string {
-  return `客户经理考核-${report.departmentName}-${report.month}.xlsx`;
+  const version = (report.version ?? 1) > 1 ? `-第${report.version}版` : '';
+  return `客户经理考核-${report.departmentName}-${report.month}${version}.xlsx`;
 }
 
-function asciiName(month: string, departmentId: number): string {
-  return `kpi-${month}-department-${departmentId}.xlsx`;
+function asciiName(month: string, departmentId: number, version = 1): string {
+  return `kpi-${month}-department-${departmentId}${version > 1 ? `-v${version}` : ''}.xlsx`;
 }
 
 function sha256(content: Buffer): string {

@@ -1,4 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
 import { type Actor, JobRunner } from '#libs/shared';
 import { AuditService } from '#libs/audit';
 import { KpiMonthService, kpiError } from '#libs/kpi';
@@ -19,10 +20,18 @@ export interface MonthCloseOutcome {
   workbookBytes?: number;
 }
 
+export interface StoredVersion {
+  version: number;
+  rows: number;
+  workbookBytes: number;
+  workbookSha256: string;
+}
+
 /**
  * 月结: a department's month becomes final. In one transaction under the job runner (advisory lock + run
  * row keyed by month and department): the KPI snapshot, the workbook made from it, and the audit entry.
- * A rerun after success does nothing; a crash half-way leaves nothing half-written.
+ * A rerun after success does nothing; a crash half-way leaves nothing half-written. An approved correction
+ * stores the next version through the same `storeVersion`, under the same lock.
  */
 @Injectable()
 export class MonthCloseService {
@@ -81,22 +90,8 @@ export class MonthCloseService {
       'kpi-month-close',
       `${month}:${departmentId}`,
       async (manager) => {
-        const report = await this.months.storeSnapshot(
-          manager,
-          month,
-          departmentId,
-          by === 'system' ? null : by.userId,
-        );
-        const workbook = await this.workbooks.store(manager, report);
-        const rows = report.territories.length + report.serviceCenters.length + (report.department ? 1 : 0);
-        await this.audit.record(manager, by, {
-          action: 'kpi_month.close',
-          entityType: 'kpi_month',
-          entityId: `${month}:${departmentId}`,
-          after: { month, rows, workbookSha256: workbook.sha256, notes: report.notes },
-          departmentId,
-        });
-        return { rows, workbookBytes: workbook.byteSize };
+        const { rows, workbookBytes } = await this.storeVersion(manager, month, departmentId, by, null);
+        return { rows, workbookBytes };
       },
     );
     if (outcome.status === 'ran') {
@@ -104,5 +99,50 @@ export class MonthCloseService {
       return { month, departmentId, status: 'closed', ...outcome.result };
     }
     return { month, departmentId, status: outcome.status === 'locked' ? 'busy' : 'already-closed' };
+  }
+
+  /** The lock a month's close and its corrections share (the job runner's for the close). */
+  async lockMonth(manager: EntityManager, month: string, departmentId: number): Promise<void> {
+    await manager.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [
+      `kpi-month-close:${month}:${departmentId}`,
+    ]);
+  }
+
+  /**
+   * Counts the month now and stores it as a version of its snapshot with its workbook, audited, in the
+   * caller's transaction: version 1 at the close, the next one for an approved correction.
+   */
+  async storeVersion(
+    manager: EntityManager,
+    month: string,
+    departmentId: number,
+    by: Actor | 'system',
+    correction: { id: number; reason: string } | null,
+  ): Promise<StoredVersion> {
+    const report = await this.months.storeSnapshot(
+      manager,
+      month,
+      departmentId,
+      by === 'system' ? null : by.userId,
+      correction,
+    );
+    const workbook = await this.workbooks.store(manager, report);
+    const rows = report.territories.length + report.serviceCenters.length + (report.department ? 1 : 0);
+    const version = report.version ?? 1;
+    await this.audit.record(manager, by, {
+      action: correction ? 'kpi_month.correct' : 'kpi_month.close',
+      entityType: 'kpi_month',
+      entityId: `${month}:${departmentId}`,
+      after: {
+        month,
+        version,
+        ...(correction ? { correctionId: correction.id, reason: correction.reason } : {}),
+        rows,
+        workbookSha256: workbook.sha256,
+        notes: report.notes,
+      },
+      departmentId,
+    });
+    return { version, rows, workbookBytes: workbook.byteSize, workbookSha256: workbook.sha256 };
   }
 }

@@ -235,7 +235,6 @@ const CATALOGUE: Record<string, Sentence> = {
   DELIVERY_PROXY_REASON_REQUIRED: () => '代接货必须填写原因。',
   DELIVERY_PROXY_RECEIVER_NAME_REQUIRED: () => '代接货必须填写代收人姓名。',
   DELIVERY_DOOR_CODE_INVALID: () => '到户确认码不对，或不是在送货当天输入的。',
-  DELIVERY_DOOR_CODE_UNAVAILABLE: () => '到户确认码只在送货当天、送达之前提供。',
   DELIVERY_NOT_YOUR_ROUTE: () => '只有该线路的送货员可以操作。',
   DELIVERY_PLAN_RANGE_INVALID: () => '只能安排最近 31 天内（截至昨天）的订货日。',
   FEEDBACK_TRANSITION_FORBIDDEN: () => '反馈当前状态不允许此操作。',
@@ -244,6 +243,9 @@ const CATALOGUE: Record<string, Sentence> = {
   // KPIs and cultivation
   KPI_MONTH_NOT_STARTED: () => '该月尚未开始。',
   KPI_MONTH_NOT_OVER: () => '月份结束后才能关账。',
+  KPI_MONTH_NOT_CLOSED: () => '只有已结账的月份才能更正。',
+  KPI_CORRECTION_ALREADY_OPEN: () => '该月已有一项待审批的更正，请先审批或驳回。',
+  KPI_CORRECTION_NOT_OPEN: () => '该月没有待审批的更正。',
   KPI_TARGET_INVALID: () => '考核目标设置有误。',
   KPI_TARGET_DUPLICATE: () => '同一指标在同一范围内设置了两个目标。',
   KPI_DEPARTMENT_REQUIRED: () => '请选择营销部。',
