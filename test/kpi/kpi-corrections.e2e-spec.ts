@@ -177,10 +177,38 @@ describe('correcting a closed month', () => {
       if (r.getCell(1).value === '数据状态') state = String(r.getCell(2).value);
     });
     expect(state).toContain('第 2 版');
-    const squads = book.getWorksheet('线索查实')!;
-    const header = (squads.getRow(1).values as unknown[]).slice(1);
-    const total = squads.getRow(squads.rowCount);
-    expect(total.getCell(header.indexOf('查实率') + 1).value).toBe(1);
+    // The department's line of 线索查实, by hand: 5 due; version 1 had l1, l4, l5 属实 and l2 不实 (4 verified,
+    // l3 unanswered), 3 of them by the 17th; version 2 adds l3 属实, late.
+    const leadLine = async (content: Buffer) => {
+      const workbook = new ExcelJS.Workbook();
+      await workbook.xlsx.load(content as unknown as ArrayBuffer);
+      const sheet = workbook.getWorksheet('线索查实')!;
+      const header = (sheet.getRow(1).values as unknown[]).slice(1) as string[];
+      const last = (sheet.getRow(sheet.rowCount).values as unknown[]).slice(1);
+      return Object.fromEntries(header.slice(1).map((h, i) => [h, last[i + 1]]));
+    };
+    expect(await leadLine(version1)).toEqual({
+      到期线索: 5,
+      '已查实（属实+不实）': 4,
+      其中属实: 3,
+      其中不实: 1,
+      无法查实: 0,
+      未出结果: 1,
+      查实率: 0.8,
+      按时查实: 3,
+      按时查实率: 0.6,
+    });
+    expect(await leadLine(latest.body as Buffer)).toEqual({
+      到期线索: 5,
+      '已查实（属实+不实）': 5,
+      其中属实: 4,
+      其中不实: 1,
+      无法查实: 0,
+      未出结果: 0,
+      查实率: 1,
+      按时查实: 3,
+      按时查实率: 0.6,
+    });
 
     const old = await download('month=2026-11&version=1').expect(200);
     expect(old.headers['x-report-version']).toBe('1');
