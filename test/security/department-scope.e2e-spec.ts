@@ -794,8 +794,15 @@ const DEPARTMENT_BODIES: Record<string, (departmentId: number) => object> = {
   // Naming the department is answered before any upload is read.
   'POST /api/calendar/years/{year}/import': () => ({}),
   'PUT /api/calendar/policy': () => ({ orderDayOff: 'later' }),
+  'POST /api/kpi/months/{month}/corrections': (departmentId) => ({
+    departmentId,
+    reason: '越权更正他部月份',
+  }),
+  'POST /api/kpi/months/{month}/corrections/approve': (departmentId) => ({ departmentId }),
+  'POST /api/kpi/months/{month}/corrections/reject': (departmentId) => ({ departmentId, note: '越权驳回' }),
 };
-const pathOf = (param: DepartmentParam) => param.path.replace('{year}', String(YEAR));
+const pathOf = (param: DepartmentParam) =>
+  param.path.replace('{year}', String(YEAR)).replace('{month}', `${YEAR - 1}-12`);
 
 describe('parameters that name a department, from the OpenAPI document', () => {
   it('finds the department parameters of the API', () => {
