@@ -18,6 +18,7 @@ export class AuditController {
 
   @Get(':id')
   @Roles('admin', 'department_head', 'inspector')
+  @ApiOperation({ summary: 'One audit entry with its before and after' })
   get(@CurrentActor() actor: Actor, @Param('id') id: string) {
     return this.audit.get(actor, id);
   }

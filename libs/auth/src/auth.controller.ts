@@ -37,6 +37,7 @@ export class AuthController {
   @Roles(...ROLES)
   @AllowPendingPasswordChange()
   @ApiOkResponse({ type: SessionUser })
+  @ApiOperation({ summary: 'The signed-in user: role, place, scope and whether a password change is due' })
   me(@CurrentActor() actor: Actor) {
     return this.auth.me(actor);
   }

@@ -18,12 +18,16 @@ export class UsersController {
 
   @Get(':id')
   @Roles('admin', 'department_head', 'inspector', 'market_manager')
+  @ApiOperation({ summary: 'One user in the caller’s part of the org tree' })
   get(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: number) {
     return this.users.get(actor, id);
   }
 
   @Post()
   @Roles('admin')
+  @ApiOperation({
+    summary: 'Create a staff user with its initial password (retailers get theirs from their record)',
+  })
   create(@CurrentActor() actor: Actor, @Body() dto: CreateUserDto) {
     return this.users.create(actor, dto);
   }
@@ -38,6 +42,7 @@ export class UsersController {
   @Post(':id/reset-password')
   @Roles('admin')
   @HttpCode(204)
+  @ApiOperation({ summary: 'Set a one-time password (to be changed at the next login)' })
   async resetPassword(
     @CurrentActor() actor: Actor,
     @Param('id', ParseIdPipe) id: number,

@@ -103,6 +103,7 @@ export class CalendarController {
   @Get('template')
   @Roles(...KEEPERS)
   @ApiXlsxResponse()
+  @ApiOperation({ summary: 'The calendar import template (.xlsx)' })
   async template() {
     return xlsxFile(await this.calendar.template(), '节假日导入模板.xlsx', 'calendar-import-template.xlsx');
   }

@@ -64,6 +64,7 @@ export class BrandsController {
   @Get('import-template')
   @Roles(...CATALOGUE_WRITERS)
   @ApiXlsxResponse()
+  @ApiOperation({ summary: 'The brand import template (.xlsx)' })
   async template() {
     return xlsxFile(await this.excel.template(), '卷烟规格导入模板.xlsx', 'brand-import-template.xlsx');
   }
@@ -97,6 +98,7 @@ export class BrandsController {
 
   @Get(':id')
   @Roles(...ROLES)
+  @ApiOperation({ summary: 'One brand (spec) with its prices' })
   get(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: number) {
     return this.brands.get(actor, id);
   }

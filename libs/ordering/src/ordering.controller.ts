@@ -40,6 +40,7 @@ export class DemandsController {
 
   @Get()
   @Roles(...ROLES)
+  @ApiOperation({ summary: 'Demands in the caller’s scope (a retailer: its own)' })
   list(@CurrentActor() actor: Actor, @Query() query: DemandQuery) {
     return this.demands.list(actor, query);
   }
@@ -55,6 +56,7 @@ export class DemandsController {
 
   @Get(':id')
   @Roles(...ROLES)
+  @ApiOperation({ summary: 'One demand with its lines' })
   get(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: number) {
     return this.demands.get(actor, id);
   }
@@ -69,6 +71,7 @@ export class DemandsController {
   @Post(':id/cancel')
   @Roles('retailer', 'supply_clerk', 'account_manager')
   @HttpCode(200)
+  @ApiOperation({ summary: 'Withdraw a demand before the cutoff' })
   cancel(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: number) {
     return this.demands.cancel(actor, id);
   }
@@ -96,6 +99,7 @@ export class DemandsController {
   @Post(':id/reject')
   @Roles('market_manager')
   @HttpCode(200)
+  @ApiOperation({ summary: 'Reject confirmed collected demand, with a reason' })
   reject(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: number, @Body() dto: RejectDemandDto) {
     return this.demands.reject(actor, id, dto.reason);
   }
@@ -112,12 +116,14 @@ export class OrderCyclesController {
 
   @Get('order-cycles')
   @Roles(...ROLES)
+  @ApiOperation({ summary: 'Order cycles in the caller’s scope' })
   list(@CurrentActor() actor: Actor, @Query() query: CycleQuery) {
     return this.cycles.list(actor, query);
   }
 
   @Get('order-cycles/:id')
   @Roles(...ROLES)
+  @ApiOperation({ summary: 'One order cycle' })
   get(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: number) {
     return this.cycles.get(actor, id);
   }
@@ -157,6 +163,7 @@ export class OrderCyclesController {
 
   @Get('order-schedules')
   @Roles(...STAFF_ROLES)
+  @ApiOperation({ summary: 'Each territory’s weekly order day and window times' })
   schedules(@CurrentActor() actor: Actor) {
     return this.cycles.schedules(actor);
   }
@@ -188,6 +195,7 @@ export class OrderCyclesController {
 
   @Get('supply-ratios')
   @Roles('department_head', 'market_manager', 'supply_clerk')
+  @ApiOperation({ summary: '稍紧平衡 ratios: the share of class IV/V demand supplied (basis points)' })
   supplyRatios(@CurrentActor() actor: Actor) {
     return this.reports.supplyRatios(actor);
   }

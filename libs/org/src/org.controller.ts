@@ -25,18 +25,21 @@ export class OrgController {
 
   @Get(':id')
   @Roles(...STAFF_ROLES)
+  @ApiOperation({ summary: 'One org unit the caller may see' })
   get(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: number) {
     return this.org.getVisible(actor, id);
   }
 
   @Post()
   @Roles('admin')
+  @ApiOperation({ summary: 'Add an org unit under its parent' })
   create(@CurrentActor() actor: Actor, @Body() dto: CreateOrgUnitDto) {
     return this.org.create(actor, dto);
   }
 
   @Patch(':id')
   @Roles('admin')
+  @ApiOperation({ summary: 'Change an org unit: code, name, parent, squad, routes, active' })
   update(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: number, @Body() dto: UpdateOrgUnitDto) {
     return this.org.update(actor, id, dto);
   }

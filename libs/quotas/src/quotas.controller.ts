@@ -75,6 +75,7 @@ export class QuotasController {
 
   @Get('quota-policies')
   @Roles('admin', 'department_head', 'market_manager')
+  @ApiOperation({ summary: 'A department’s quota policy: float allowances, trailing window, pacing, grades' })
   getPolicy(@CurrentActor() actor: Actor, @Query() query: QuotaPolicyQuery) {
     return this.policies.get(actor, query.departmentId);
   }
@@ -90,6 +91,7 @@ export class QuotasController {
 
   @Get('scarce-limits')
   @Roles(...STAFF_ROLES)
+  @ApiOperation({ summary: 'Scarce-spec limits per grade' })
   listScarce(@CurrentActor() actor: Actor, @Query() query: ScarceLimitQuery) {
     return this.scarce.list(actor, query);
   }

@@ -5,7 +5,7 @@ import { DistrictTypesService } from './district-types.service.js';
 import { CreateDistrictTypeDto, DistrictTypeListQuery, UpdateDistrictTypeDto } from './dto/retailer.dto.js';
 
 @ApiTags('retailers')
-@Controller('retailers/district-types')
+@Controller('district-types')
 export class DistrictTypesController {
   constructor(private readonly districts: DistrictTypesService) {}
 
@@ -18,6 +18,7 @@ export class DistrictTypesController {
 
   @Post()
   @Roles('admin', 'department_head')
+  @ApiOperation({ summary: 'Add a business-district type 商圈类型' })
   create(@CurrentActor() actor: Actor, @Body() dto: CreateDistrictTypeDto) {
     return this.districts.create(actor, dto);
   }

@@ -137,6 +137,7 @@ export class RetailersController {
 
   @Get(':id')
   @Roles(...ROLES)
+  @ApiOperation({ summary: 'One retailer in the caller’s scope' })
   get(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: number) {
     return this.retailers.get(actor, id);
   }

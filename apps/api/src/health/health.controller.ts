@@ -1,5 +1,5 @@
 import { Controller, Get, Res } from '@nestjs/common';
-import { ApiOkResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { DatabaseHealth, ErrorBody, Public } from '#libs/shared';
 
@@ -12,6 +12,7 @@ export class HealthController {
   @Public()
   @ApiOkResponse({ description: 'The API and its database answer' })
   @ApiServiceUnavailableResponse({ type: ErrorBody, description: 'The database does not answer' })
+  @ApiOperation({ summary: 'Liveness for load balancers: the API and its database answer' })
   async health(@Res() reply: FastifyReply) {
     const database = await this.database.check();
     const uptimeSeconds = Math.round(process.uptime());

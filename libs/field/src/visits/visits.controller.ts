@@ -67,6 +67,7 @@ export class VisitsController {
 
   @Get(':id')
   @Roles(...FIELD_READERS)
+  @ApiOperation({ summary: 'One visit with its checks' })
   get(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: number) {
     return this.visits.get(actor, id);
   }
