@@ -11,6 +11,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Liveness for load balancers: the API and its database answer */
         get: operations["HealthController_health"];
         put?: never;
         post?: never;
@@ -44,6 +45,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** One audit entry with its before and after */
         get: operations["AuditController_get"];
         put?: never;
         post?: never;
@@ -63,6 +65,7 @@ export interface paths {
         /** Org units the caller may see (admins: all; department heads: their department) */
         get: operations["OrgController_list"];
         put?: never;
+        /** Add an org unit under its parent */
         post: operations["OrgController_create"];
         delete?: never;
         options?: never;
@@ -94,13 +97,108 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** One org unit the caller may see */
         get: operations["OrgController_get"];
         put?: never;
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
+        /** Change an org unit: code, name, parent, squad, routes, active */
         patch: operations["OrgController_update"];
+        trace?: never;
+    };
+    "/api/calendar/years/{year}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A department’s holiday calendar of a year: days off and weekend days worked 调休 */
+        get: operations["CalendarController_year"];
+        /**
+         * Replace a year’s list; cycles not opened yet follow in the same transaction
+         * @description With `dryRun=true` the answer shows the change and the cycles it moves or cancels; nothing is saved.
+         */
+        put: operations["CalendarController_saveYear"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/calendar/years/{year}/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Replace a year’s list from .xlsx (日期, 类型, 名称; multipart field "file"): all rows or none
+         * @description Row problems answer 400 IMPORT_ROWS_INVALID (JSON, or the sheet back with `?format=xlsx`).
+         */
+        post: operations["CalendarController_import"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/calendar/years/{year}/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A year’s list as .xlsx, in the import’s columns */
+        get: operations["CalendarController_export"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/calendar/template": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The calendar import template (.xlsx) */
+        get: operations["CalendarController_template"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/calendar/policy": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What becomes of an order day on a day off: earlier, later or cancel */
+        get: operations["CalendarController_policy"];
+        /** Set the rule; cycles not opened yet follow (`dryRun=true`: show them, save nothing) */
+        put: operations["CalendarController_savePolicy"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/auth/login": {
@@ -127,6 +225,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** The signed-in user: role, place, scope and whether a password change is due */
         get: operations["AuthController_me"];
         put?: never;
         post?: never;
@@ -164,6 +263,7 @@ export interface paths {
         /** Users in the caller’s part of the org tree */
         get: operations["UsersController_list"];
         put?: never;
+        /** Create a staff user with its initial password (retailers get theirs from their record) */
         post: operations["UsersController_create"];
         delete?: never;
         options?: never;
@@ -178,6 +278,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** One user in the caller’s part of the org tree */
         get: operations["UsersController_get"];
         put?: never;
         post?: never;
@@ -197,6 +298,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Set a one-time password (to be changed at the next login) */
         post: operations["UsersController_resetPassword"];
         delete?: never;
         options?: never;
@@ -246,6 +348,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** The brand import template (.xlsx) */
         get: operations["BrandsController_template"];
         put?: never;
         post?: never;
@@ -282,6 +385,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** One brand (spec) with its prices */
         get: operations["BrandsController_get"];
         put?: never;
         post?: never;
@@ -361,7 +465,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/retailers/district-types": {
+    "/api/district-types": {
         parameters: {
             query?: never;
             header?: never;
@@ -371,6 +475,7 @@ export interface paths {
         /** Business-district types 商圈类型 (active ones; ?all=true includes retired) */
         get: operations["DistrictTypesController_list"];
         put?: never;
+        /** Add a business-district type 商圈类型 */
         post: operations["DistrictTypesController_create"];
         delete?: never;
         options?: never;
@@ -378,7 +483,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/retailers/district-types/{code}": {
+    "/api/district-types/{code}": {
         parameters: {
             query?: never;
             header?: never;
@@ -491,6 +596,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** One retailer in the caller’s scope */
         get: operations["RetailersController_get"];
         put?: never;
         post?: never;
@@ -678,6 +784,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** A department’s quota policy: float allowances, trailing window, pacing, grades */
         get: operations["QuotasController_getPolicy"];
         /** Replace the department’s float allowances, floating rule, pacing and grade bases */
         put: operations["QuotasController_putPolicy"];
@@ -695,6 +802,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Scarce-spec limits per grade */
         get: operations["QuotasController_listScarce"];
         /** Per-grade supply limits 限量 of a scarce spec for an order week (never a purchase duty) */
         put: operations["QuotasController_putScarce"];
@@ -729,6 +837,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Demands in the caller’s scope (a retailer: its own) */
         get: operations["DemandsController_list"];
         put?: never;
         /** Submit demand for the retailer’s open cycle: its own (self) or collected by its account manager */
@@ -763,6 +872,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** One demand with its lines */
         get: operations["DemandsController_get"];
         put?: never;
         post?: never;
@@ -782,6 +892,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Withdraw a demand before the cutoff */
         post: operations["DemandsController_cancel"];
         delete?: never;
         options?: never;
@@ -832,6 +943,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Reject confirmed collected demand, with a reason */
         post: operations["DemandsController_reject"];
         delete?: never;
         options?: never;
@@ -846,6 +958,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Order cycles in the caller’s scope */
         get: operations["OrderCyclesController_list"];
         put?: never;
         /** Add a cycle by hand (holidays); cycles are otherwise generated weeks ahead */
@@ -863,6 +976,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** One order cycle */
         get: operations["OrderCyclesController_get"];
         put?: never;
         post?: never;
@@ -914,6 +1028,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Each territory’s weekly order day and window times */
         get: operations["OrderCyclesController_schedules"];
         put?: never;
         post?: never;
@@ -981,6 +1096,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** 稍紧平衡 ratios: the share of class IV/V demand supplied (basis points) */
         get: operations["OrderCyclesController_supplyRatios"];
         /** 稍紧平衡: the share of class IV/V demand supplied (basis points) */
         put: operations["OrderCyclesController_putSupplyRatios"];
@@ -1084,7 +1200,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A reproducible random sample of each account manager’s guidance visits to check */
+        /** The guidance visits of each account manager drawn for the market managers’ check (size: department policy): reproducible, provisional until the month’s recording window closes, then frozen */
         get: operations["VisitsController_checkSample"];
         put?: never;
         post?: never;
@@ -1101,6 +1217,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** One visit with its checks */
         get: operations["VisitsController_get"];
         put?: never;
         post?: never;
@@ -1428,6 +1545,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** One delivery stop */
         get: operations["DeliveriesController_get"];
         put?: never;
         post?: never;
@@ -1565,6 +1683,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Answer feedback on a delivery */
         post: operations["DeliveryFeedbackController_answer"];
         delete?: never;
         options?: never;
@@ -1818,7 +1937,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The month’s KPI workbook (.xlsx): 封面, 客户经理考核, 客户服务部汇总, 品牌预测准确率, 经营指导明细, 线索查实, 送货及时率, 品牌培育. A closed month’s is the one stored at close, byte for byte. */
+        /** The month’s KPI workbook (.xlsx): 封面, 客户经理考核, 客户服务部汇总, 品牌预测准确率, 经营指导明细, 零售指导价落实, 线索查实, 送货及时率, 品牌培育. A closed month’s is the one stored at close, byte for byte. */
         get: operations["ReportsController_kpiWorkbook"];
         put?: never;
         post?: never;
@@ -1912,6 +2031,28 @@ export interface components {
             routeIds?: number[];
             active?: boolean;
         };
+        CalendarDayDto: {
+            /** @example 2026-10-01 */
+            date: string;
+            /**
+             * @description dayOff 休息 (a holiday) or workingDay 调休上班 (a weekend day worked)
+             * @enum {string}
+             */
+            kind: "dayOff" | "workingDay";
+            /** @example 国庆节 */
+            name?: string;
+        };
+        PutCalendarYearDto: {
+            /** @description The year’s whole list: it replaces the one kept */
+            days: components["schemas"]["CalendarDayDto"][];
+        };
+        CalendarPolicyDto: {
+            /**
+             * @description An order day on a day off moves to the working day before (earlier), after (later), or is cancelled
+             * @enum {string}
+             */
+            orderDayOff: "earlier" | "later" | "cancel";
+        };
         LoginDto: {
             /** @example am01 */
             username: string;
@@ -1999,7 +2140,7 @@ export interface components {
              */
             retailPricePackFen: number;
             /** @example 2025-03-01 */
-            launchDate?: Record<string, never> | null;
+            launchDate?: string | null;
             /**
              * @description Scarce 紧俏 (may carry supply limits)
              * @default false
@@ -2015,7 +2156,7 @@ export interface components {
             wholesalePriceFen?: number;
             retailPriceCartonFen?: number;
             retailPricePackFen?: number;
-            launchDate?: Record<string, never> | null;
+            launchDate?: string | null;
             scarce?: boolean;
             active?: boolean;
         };
@@ -2071,7 +2212,7 @@ export interface components {
             /** @example 张建国 */
             ownerName: string;
             /** @example 13807910001 */
-            phone?: Record<string, never> | null;
+            phone?: string | null;
             /** @example 示范县城关镇人民路128号 */
             address: string;
             /** @description A territory 片区 in your scope */
@@ -2094,7 +2235,7 @@ export interface components {
              * @description Business-district type code
              * @example residential
              */
-            districtType?: Record<string, never> | null;
+            districtType?: string | null;
             /** @description ISO weekday of the order day (1 = Monday) */
             orderWeekday: number;
             /** @default false */
@@ -2104,17 +2245,17 @@ export interface components {
             /** @default false */
             reachablePortal: boolean;
             /** @example 1975-06-18 */
-            ownerBirthday?: Record<string, never> | null;
+            ownerBirthday?: string | null;
             /** @example 2024-01-01 */
-            licenseValidFrom?: Record<string, never> | null;
+            licenseValidFrom?: string | null;
             /** @example 2028-12-31 */
-            licenseValidTo?: Record<string, never> | null;
+            licenseValidTo?: string | null;
         };
         UpdateRetailerDto: {
             licenseNo?: string;
             shopName?: string;
             ownerName?: string;
-            phone?: Record<string, never> | null;
+            phone?: string | null;
             address?: string;
             territoryId?: number;
             /** @enum {string} */
@@ -2123,14 +2264,14 @@ export interface components {
             marketType?: "urban" | "rural";
             /** @enum {string} */
             scale?: "large" | "medium" | "small";
-            districtType?: Record<string, never> | null;
+            districtType?: string | null;
             orderWeekday?: number;
             reachableSms?: boolean;
             reachableWechat?: boolean;
             reachablePortal?: boolean;
-            ownerBirthday?: Record<string, never> | null;
-            licenseValidFrom?: Record<string, never> | null;
-            licenseValidTo?: Record<string, never> | null;
+            ownerBirthday?: string | null;
+            licenseValidFrom?: string | null;
+            licenseValidTo?: string | null;
         };
         ChangeStatusDto: {
             /** @enum {string} */
@@ -2418,6 +2559,8 @@ export interface components {
             priceToleranceBp?: number;
             /** @description Days back a visit or call may be recorded (default 7) */
             visitBackdateDays?: number;
+            /** @description Guidance visits per account manager and month drawn for the market managers’ check (default 5); effective guidance is assessed on this sample, frozen when the month’s recording window closes */
+            guidanceCheckSampleSize?: number;
         };
         CreateLeadDto: {
             /** @enum {string} */
@@ -2520,16 +2663,16 @@ export interface components {
              * @example guidanceCoverage
              * @enum {string}
              */
-            code: "guidanceCoverage" | "effectiveGuidance" | "forecastAccuracy" | "keyBrandForecastAccuracy" | "selfReportedDemandShare" | "policyAwareness" | "channelCoverage" | "visitAttainment" | "callAttainment" | "keyBrandShelfRate" | "salesCartons" | "salesAmount" | "averagePricePerCarton" | "leadAuthenticity" | "leadVerificationRate" | "leadOnTimeRate" | "deliveryPunctuality" | "proxyReceipts";
+            code: "guidanceCoverage" | "guidanceCoverageYearToDate" | "effectiveGuidance" | "forecastAccuracy" | "keyBrandForecastAccuracy" | "selfReportedDemandShare" | "policyAwareness" | "channelCoverage" | "visitAttainment" | "callAttainment" | "keyBrandShelfRate" | "guidePriceComplianceCarton" | "guidePriceCompliancePack" | "salesCartons" | "salesAmount" | "averagePricePerCarton" | "salesCartonsYearToDate" | "salesAmountYearToDate" | "averagePricePerCartonYearToDate" | "leadAuthenticity" | "leadVerificationRate" | "leadOnTimeRate" | "deliveryPunctuality" | "proxyReceipts";
             /** @description A territory of the department (default: the whole department) */
             territoryId?: number;
             /**
-             * @description atLeast / atMost a value, rising against a baseline, or none (no target)
+             * @description atLeast / atMost a value; rising: not below a baseline (sameMonthLastYear: last year’s same period); upByAmount / upByPercent: up by a value over last year’s same period; none: no target
              * @enum {string}
              */
-            kind: "atLeast" | "atMost" | "rising" | "none";
+            kind: "atLeast" | "atMost" | "rising" | "upByAmount" | "upByPercent" | "none";
             /**
-             * @description atLeast / atMost only: a fraction for percent KPIs (0.7 = 70 %), fen for money, else a count
+             * @description atLeast / atMost / upByAmount: a fraction for percent KPIs (0.7 = 70 %), fen for money, else a count; upByPercent: the growth as a fraction (0.05 = 5 %)
              * @example 0.7
              */
             value?: number;
@@ -2815,6 +2958,274 @@ export interface operations {
                 };
             };
             /** @description FORBIDDEN unless the caller is: admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    CalendarController_year: {
+        parameters: {
+            query?: {
+                /** @description The department (admins must name one; others work on their own) */
+                departmentId?: number;
+            };
+            header?: never;
+            path: {
+                year: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No valid token (UNAUTHENTICATED, TOKEN_INVALID) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description FORBIDDEN unless the caller is: admin, department_head, market_manager, account_manager, supply_clerk, enforcement_officer, delivery_staff, inspector */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    CalendarController_saveYear: {
+        parameters: {
+            query?: {
+                /** @description The department (admins must name one; others work on their own) */
+                departmentId?: number;
+                /** @description true: answer what saving would change (cycles included), save nothing */
+                dryRun?: boolean;
+            };
+            header?: never;
+            path: {
+                year: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PutCalendarYearDto"];
+            };
+        };
+        responses: {
+            /** @description No valid token (UNAUTHENTICATED, TOKEN_INVALID) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description FORBIDDEN unless the caller is: admin, department_head */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    CalendarController_import: {
+        parameters: {
+            query?: {
+                /** @description How a refused import is reported: JSON (default) or the file back with an error column */
+                format?: "json" | "xlsx";
+                /** @description The department (admins must name one; others work on their own) */
+                departmentId?: number;
+                /** @description true: answer what saving would change (cycles included), save nothing */
+                dryRun?: boolean;
+            };
+            header?: never;
+            path: {
+                year: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /** Format: binary */
+                    file: string;
+                };
+            };
+        };
+        responses: {
+            /** @description No valid token (UNAUTHENTICATED, TOKEN_INVALID) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description FORBIDDEN unless the caller is: admin, department_head */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    CalendarController_export: {
+        parameters: {
+            query?: {
+                /** @description The department (admins must name one; others work on their own) */
+                departmentId?: number;
+            };
+            header?: never;
+            path: {
+                year: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            /** @description No valid token (UNAUTHENTICATED, TOKEN_INVALID) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description FORBIDDEN unless the caller is: admin, department_head, market_manager, account_manager, supply_clerk, enforcement_officer, delivery_staff, inspector */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    CalendarController_template: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            /** @description No valid token (UNAUTHENTICATED, TOKEN_INVALID) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description FORBIDDEN unless the caller is: admin, department_head */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    CalendarController_policy: {
+        parameters: {
+            query?: {
+                /** @description The department (admins must name one; others work on their own) */
+                departmentId?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No valid token (UNAUTHENTICATED, TOKEN_INVALID) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description FORBIDDEN unless the caller is: admin, department_head, market_manager, account_manager, supply_clerk, enforcement_officer, delivery_staff, inspector */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    CalendarController_savePolicy: {
+        parameters: {
+            query?: {
+                /** @description The department (admins must name one; others work on their own) */
+                departmentId?: number;
+                /** @description true: answer what saving would change (cycles included), save nothing */
+                dryRun?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CalendarPolicyDto"];
+            };
+        };
+        responses: {
+            /** @description No valid token (UNAUTHENTICATED, TOKEN_INVALID) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description FORBIDDEN unless the caller is: admin, department_head */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5423,8 +5834,6 @@ export interface operations {
                 /** @description Default: the current month */
                 month?: string;
                 accountManagerId?: number;
-                /** @description Visits per account manager */
-                size?: number;
             };
             header?: never;
             path?: never;
