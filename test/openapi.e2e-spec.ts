@@ -60,11 +60,8 @@ const NOT_YET_DOCUMENTED = new Set<string>([
   'GET /api/org-units',
   'GET /api/org-units/territories',
   'GET /api/org-units/{id}',
-  'GET /api/quota-policies',
   'GET /api/reports/kpi',
   'GET /api/reports/order-lines',
-  'GET /api/retailers/{id}/quota',
-  'GET /api/scarce-limits',
   'GET /api/users',
   'GET /api/users/{id}',
   'GET /api/visits',
@@ -100,9 +97,6 @@ const NOT_YET_DOCUMENTED = new Set<string>([
   'POST /api/leads/{id}/start',
   'POST /api/leads/{id}/verify',
   'POST /api/org-units',
-  'POST /api/quotas/compute',
-  'POST /api/quotas/rebalance',
-  'POST /api/scarce-limits/propose',
   'POST /api/users',
   'POST /api/users/{id}/reset-password',
   'POST /api/visits',
@@ -115,9 +109,6 @@ const NOT_YET_DOCUMENTED = new Set<string>([
   'PUT /api/key-brands/{year}/national',
   'PUT /api/kpi/targets/{departmentId}',
   'PUT /api/lead-policy',
-  'PUT /api/quota-policies',
-  'PUT /api/retailers/{id}/agreed-total',
-  'PUT /api/scarce-limits',
 ]);
 
 /** OpenAPI 3.0's `nullable` (which also covers a nullable `allOf` reference) as JSON Schema, for Ajv. */
@@ -221,7 +212,7 @@ describe('the OpenAPI document', () => {
     expect(wrong).toEqual([]);
   });
 
-  it('matches real answers of the retailer and ordering routes', async () => {
+  it('matches real answers of the retailer, quota and ordering routes', async () => {
     const admin = bearer(await t.token('admin'));
     const clock = jest.spyOn(t.app.get(Clock), 'now');
     clock.mockReturnValue(new Date('2026-12-10T02:00:00Z'));
@@ -251,6 +242,19 @@ describe('the OpenAPI document', () => {
       'get',
       '/api/retailers/{id}/big-account',
       await t.http.get(`/api/retailers/${retailer}/big-account`).set(admin),
+    );
+    expectDocumented(
+      'get',
+      '/api/retailers/{id}/quota',
+      await t.http.get(`/api/retailers/${retailer}/quota?month=2026-12`).set(admin).expect(200),
+    );
+    expectDocumented(
+      'get',
+      '/api/quota-policies',
+      await t.http
+        .get('/api/quota-policies')
+        .set(bearer(await t.token('head')))
+        .expect(200),
     );
     expectDocumented('get', '/api/district-types', await t.http.get('/api/district-types').set(admin));
 
