@@ -13,6 +13,7 @@ import { UsersService } from './users.service.js';
 import { AllowPendingPasswordChange } from './auth.guard.js';
 import { ChangePasswordDto, LoginDto, LoginResponse, SessionUser } from './dto/auth.dto.js';
 import { UpdateProfileDto } from './dto/user.dto.js';
+import { UserResponse } from './dto/user.responses.js';
 
 @ApiTags('auth')
 @Controller('auth')
@@ -45,6 +46,7 @@ export class AuthController {
   @Patch('me')
   @Roles(...ROLES)
   @ApiOperation({ summary: 'Update your own display name or phone (never role or place)' })
+  @ApiOkResponse({ type: UserResponse })
   updateProfile(@CurrentActor() actor: Actor, @Body() dto: UpdateProfileDto) {
     return this.users.updateProfile(actor, dto);
   }
