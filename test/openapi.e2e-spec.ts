@@ -24,10 +24,6 @@ interface Document {
  * has become documented (so the list only shrinks).
  */
 const NOT_YET_DOCUMENTED = new Set<string>([
-  'GET /api/audit',
-  'GET /api/audit/{id}',
-  'GET /api/calendar/policy',
-  'GET /api/calendar/years/{year}',
   'GET /api/deliveries',
   'GET /api/deliveries/punctuality',
   'GET /api/deliveries/{id}',
@@ -38,18 +34,8 @@ const NOT_YET_DOCUMENTED = new Set<string>([
   'GET /api/leads/rates/reporters',
   'GET /api/leads/rates/squads',
   'GET /api/leads/{id}',
-  'GET /api/org-units',
-  'GET /api/org-units/territories',
-  'GET /api/org-units/{id}',
   'GET /api/reports/kpi',
   'GET /api/reports/order-lines',
-  'GET /api/users',
-  'GET /api/users/{id}',
-  'GET /health',
-  'PATCH /api/auth/me',
-  'PATCH /api/org-units/{id}',
-  'PATCH /api/users/{id}',
-  'POST /api/calendar/years/{year}/import',
   'POST /api/deliveries/{id}/complete',
   'POST /api/deliveries/{id}/confirm',
   'POST /api/deliveries/{id}/fail',
@@ -65,11 +51,6 @@ const NOT_YET_DOCUMENTED = new Set<string>([
   'POST /api/leads/{id}/inspection',
   'POST /api/leads/{id}/start',
   'POST /api/leads/{id}/verify',
-  'POST /api/org-units',
-  'POST /api/users',
-  'POST /api/users/{id}/reset-password',
-  'PUT /api/calendar/policy',
-  'PUT /api/calendar/years/{year}',
   'PUT /api/lead-policy',
 ]);
 
@@ -176,6 +157,7 @@ describe('the OpenAPI document', () => {
 
   it('matches real answers of the console’s routes', async () => {
     const admin = bearer(await t.token('admin'));
+    const head = bearer(await t.token('head'));
     const clock = jest.spyOn(t.app.get(Clock), 'now');
     clock.mockReturnValue(new Date('2026-12-10T02:00:00Z'));
     const [retailer] = await insertRetailers(t, [
@@ -238,7 +220,6 @@ describe('the OpenAPI document', () => {
       '/api/forecasts/{month}',
       await t.http.get('/api/forecasts/2026-12').set(admin).expect(200),
     );
-    const head = bearer(await t.token('head'));
     expectDocumented(
       'get',
       '/api/kpi/definitions',
@@ -253,6 +234,19 @@ describe('the OpenAPI document', () => {
       'get',
       '/api/cultivation/tasks',
       await t.http.get('/api/cultivation/tasks').set(head).expect(200),
+    );
+    expectDocumented('get', '/health', await t.http.get('/health').expect(200));
+    expectDocumented(
+      'get',
+      '/api/org-units/territories',
+      await t.http.get('/api/org-units/territories').set(admin).expect(200),
+    );
+    expectDocumented('get', '/api/users', await t.http.get('/api/users').set(admin).expect(200));
+    expectDocumented('get', '/api/audit', await t.http.get('/api/audit').set(admin).expect(200));
+    expectDocumented(
+      'get',
+      '/api/calendar/years/{year}',
+      await t.http.get('/api/calendar/years/2026').set(head).expect(200),
     );
     expectDocumented('get', '/api/district-types', await t.http.get('/api/district-types').set(admin));
 
