@@ -52,7 +52,8 @@ function routeStatuses(modules: ModulesContainer): Map<string, number> {
   const statuses = new Map<string, number>();
   for (const module of modules.values()) {
     for (const { metatype } of module.controllers.values()) {
-      const prototype = (metatype as { prototype: Record<string, unknown> }).prototype;
+      if (!metatype) continue;
+      const prototype = metatype.prototype as Record<string, unknown>;
       for (const name of Object.getOwnPropertyNames(prototype)) {
         const handler = prototype[name];
         if (typeof handler !== 'function' || Reflect.getMetadata(METHOD_METADATA, handler) === undefined)
