@@ -6,11 +6,13 @@ import {
   CurrentActor,
   Idempotent,
   PageOf,
+  PageQuery,
   ParseIdPipe,
   ROLES,
   Roles,
   STAFF_ROLES,
 } from '#libs/shared';
+import { ApprovalInboxService } from './approval-inbox.service.js';
 import { CycleCloseService } from './cycle-close.service.js';
 import { DemandsService } from './demands.service.js';
 import { OrderCyclesService } from './order-cycles.service.js';
@@ -31,6 +33,12 @@ import {
   UpdateCycleDto,
 } from './dto/ordering.dto.js';
 import {
+  ApprovalInboxPage,
+  ApproveDemandsDto,
+  DemandDecisionsResponse,
+  RejectDemandsDto,
+} from './dto/approvals.dto.js';
+import {
   ConfirmationCodeResponse,
   ConsolidationResponse,
   CutoffResponse,
@@ -47,7 +55,10 @@ import {
 @ApiTags('demands')
 @Controller('demands')
 export class DemandsController {
-  constructor(private readonly demands: DemandsService) {}
+  constructor(
+    private readonly demands: DemandsService,
+    private readonly inbox: ApprovalInboxService,
+  ) {}
 
   @Post()
   @Roles('retailer', 'supply_clerk', 'account_manager')
@@ -77,6 +88,37 @@ export class DemandsController {
   @ApiCreatedResponse({ type: ConfirmationCodeResponse })
   issueCode(@CurrentActor() actor: Actor, @Req() request: FastifyRequest) {
     return this.demands.issueConfirmationCode(actor, request.ip);
+  }
+
+  @Get('approval-inbox')
+  @Roles('market_manager')
+  @ApiOperation({
+    summary:
+      'Collected demand of the center awaiting approval, oldest first, with order weeks, quota and visit',
+  })
+  @ApiOkResponse({ type: ApprovalInboxPage })
+  approvalInbox(@CurrentActor() actor: Actor, @Query() query: PageQuery) {
+    return this.inbox.page(actor, query);
+  }
+
+  @Post('approvals')
+  @Roles('market_manager')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'Approve many collected demands in one request: one result each, a refused one says why',
+  })
+  @ApiOkResponse({ type: DemandDecisionsResponse })
+  approveMany(@CurrentActor() actor: Actor, @Body() dto: ApproveDemandsDto) {
+    return this.demands.decideMany(actor, dto.demandIds, 'approve', { comment: dto.comment });
+  }
+
+  @Post('rejections')
+  @Roles('market_manager')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Reject many collected demands with one reason: one result each' })
+  @ApiOkResponse({ type: DemandDecisionsResponse })
+  rejectMany(@CurrentActor() actor: Actor, @Body() dto: RejectDemandsDto) {
+    return this.demands.decideMany(actor, dto.demandIds, 'reject', { reason: dto.reason });
   }
 
   @Get(':id')
