@@ -119,9 +119,9 @@ export const ROUTE_EXPECTATIONS: Record<string, RouteExpectation> = {
   'PUT /api/focus-tiers': allow(ADMIN_HEAD),
 
   // retailers
-  'GET /api/retailers/district-types': allow(ALL),
-  'POST /api/retailers/district-types': allow(ADMIN_HEAD),
-  'PATCH /api/retailers/district-types/{code}': allow(ADMIN_HEAD),
+  'GET /api/district-types': allow(ALL),
+  'POST /api/district-types': allow(ADMIN_HEAD),
+  'PATCH /api/district-types/{code}': allow(ADMIN_HEAD),
   'GET /api/retailers': allow(ALL),
   'POST /api/retailers': allow(RETAILER_MANAGERS),
   'GET /api/retailers/classifications': allow(ALL),
@@ -159,6 +159,9 @@ export const ROUTE_EXPECTATIONS: Record<string, RouteExpectation> = {
   'POST /api/demands/{id}/confirm': allow(['retailer']),
   'POST /api/demands/{id}/approve': allow(['market_manager']),
   'POST /api/demands/{id}/reject': allow(['market_manager']),
+  'GET /api/demands/approval-inbox': allow(['market_manager']),
+  'POST /api/demands/approvals': allow(['market_manager']),
+  'POST /api/demands/rejections': allow(['market_manager']),
   'GET /api/order-cycles': allow(ALL),
   'POST /api/order-cycles': allow(ADMIN),
   'GET /api/order-cycles/{id}': allow(ALL),
