@@ -1589,6 +1589,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/deliveries/{id}/door-code": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 到户确认码: the retailer’s one-time code for its stop, on the delivery date, to give the driver */
+        get: operations["DeliveriesController_doorCode"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/deliveries/{id}": {
         parameters: {
             query?: never;
@@ -1615,7 +1632,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Record arrival and receiver; a proxy receipt 代接货 needs the receiver’s name and a reason */
+        /** Complete a stop: receiver, the typed arrival (a statement) and optionally the retailer’s door code; a proxy receipt 代接货 needs the receiver’s name and a reason */
         post: operations["DeliveriesController_complete"];
         delete?: never;
         options?: never;
@@ -1988,7 +2005,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The month’s KPI workbook (.xlsx): 封面, 客户经理考核, 客户服务部汇总, 品牌预测准确率, 经营指导明细, 零售指导价落实, 线索查实, 送货及时率, 品牌培育. A closed month’s is the one stored at close, byte for byte. */
+        /** The month’s KPI workbook (.xlsx): 封面, 客户经理考核, 客户服务部汇总, 品牌预测准确率, 经营指导明细, 零售指导价落实, 线索查实, 送货及时率, 品牌培育. A closed month’s is the one stored at close (or by an approved correction), byte for byte: its newest version, or `?version=`; `x-report-version` names it, `x-report-superseded-by` the newer one. */
         get: operations["ReportsController_kpiWorkbook"];
         put?: never;
         post?: never;
@@ -2026,6 +2043,91 @@ export interface paths {
         put?: never;
         /** Close a finished month now (the job does it at 01:00 on the 1st): immutable KPI snapshot and workbook, per department; closing twice changes nothing */
         post: operations["ReportsController_close"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/kpi/months/{month}/corrections": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Open a correction of a closed month 更正 with its reason (an inspector approves it; then the month is counted again into a new version of its snapshot and workbook) */
+        post: operations["ReportsController_openCorrection"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/kpi/months/{month}/versions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A closed month’s versions, oldest first, with their corrections; superseded marked */
+        get: operations["ReportsController_monthVersions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/kpi/corrections": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The department’s month corrections, newest first (`status=open`: awaiting approval) */
+        get: operations["ReportsController_listCorrections"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/kpi/months/{month}/corrections/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Approve the month’s open correction (not who opened it): the month is counted again into its next version */
+        post: operations["ReportsController_approveCorrection"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/kpi/months/{month}/corrections/reject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Reject the month’s open correction, saying why; the month stays as it is */
+        post: operations["ReportsController_rejectCorrection"];
         delete?: never;
         options?: never;
         head?: never;
@@ -4315,13 +4417,42 @@ export interface components {
             /** @example 7 */
             normalDays: number;
         };
+        DoorCodeView: {
+            deliveryId: number;
+            /**
+             * @description The only day the code is good for
+             * @example 2026-12-01
+             */
+            deliveryDate: string;
+            /**
+             * @description Six digits the retailer gives the driver at the door; null when none is given (see why)
+             * @example 048213
+             */
+            code: string | null;
+            /**
+             * @description Why there is no code: the stop is completed already, or today is not its delivery date
+             * @enum {string|null}
+             */
+            unavailable: "completed" | "notDeliveryDate" | null;
+        };
         CompleteDeliveryDto: {
             /**
              * Format: date-time
-             * @description When the goods arrived at the door
+             * @description When the goods arrived, as the driver states it: kept as a statement; punctuality is judged by the recorded time, and a statement further from it than the tolerance makes the stop 补录
              * @example 2026-12-01T01:40:00Z
              */
             arrivedAt: string;
+            /**
+             * @description The retailer’s one-time door code 到户确认码 for this stop (valid on its delivery date only)
+             * @example 048213
+             */
+            doorCode?: string;
+            /**
+             * Format: date-time
+             * @description The phone’s time when the door code was entered (a completion queued offline); kept as the recorded time when the completion reaches the server within the configured bound. Default: the server’s time
+             * @example 2026-12-01T01:41:00Z
+             */
+            doorCodeEnteredAt?: string;
             /**
              * @description retailer: the licence holder; proxy: anyone else (代接货, needs name and reason)
              * @enum {string}
@@ -4374,6 +4505,10 @@ export interface components {
             numerator?: string;
             /** @description Rates: what is counted below the line */
             denominator?: string;
+        };
+        KpiCorrectionRef: {
+            id: number;
+            reason: string;
         };
         KpiNoteResponse: {
             family: string;
@@ -4469,6 +4604,10 @@ export interface components {
              * @enum {string}
              */
             source: "live" | "snapshot";
+            /** @description A closed month’s version: 1 at close, one more per approved correction; null live */
+            version: number | null;
+            /** @description The approved correction that made this version */
+            correction: components["schemas"]["KpiCorrectionRef"] | null;
             /**
              * Format: date
              * @description Field work counted through this date
@@ -4782,6 +4921,68 @@ export interface components {
             /** @description KPI snapshot rows written */
             rows?: number;
             workbookBytes?: number;
+        };
+        OpenCorrectionDto: {
+            /** @example 城关一组 11 月 12 日查实的线索结果在月结后才录入，查实率少计一条 */
+            reason: string;
+            /** @description Admins: the department (required when there are several) */
+            departmentId?: number;
+        };
+        CorrectionView: {
+            id: number;
+            /** @example 2026-11 */
+            month: string;
+            departmentId: number;
+            reason: string;
+            /** @enum {string} */
+            status: "open" | "approved" | "rejected";
+            /** @example 待审批 */
+            statusLabel: string;
+            openedBy: number;
+            /** Format: date-time */
+            openedAt: string;
+            decidedBy: number | null;
+            /** Format: date-time */
+            decidedAt: string | null;
+            decisionNote: string | null;
+            /** @description The version an approval produced */
+            version: number | null;
+        };
+        MonthVersionView: {
+            /** @example 2 */
+            version: number;
+            /** Format: date-time */
+            closedAt: string;
+            /** @description Who closed it by hand or approved the correction */
+            closedBy: number | null;
+            /** @description The correction that made it (version > 1) */
+            correction: components["schemas"]["CorrectionView"] | null;
+            /** @description The newer version that replaced it */
+            supersededBy: number | null;
+            /** @description Hex SHA-256 of the stored workbook (its ETag) */
+            workbookSha256: string;
+        };
+        MonthVersionsView: {
+            /** @example 2026-11 */
+            month: string;
+            departmentId: number;
+            /** @description Oldest first; the last is the month’s figure */
+            versions: components["schemas"]["MonthVersionView"][];
+        };
+        CorrectionPage: {
+            items: components["schemas"]["CorrectionView"][];
+        };
+        DecideCorrectionDto: {
+            /** @description Admins: the department (required when there are several) */
+            departmentId?: number;
+            /** @example 已核对线索记录，同意重算 */
+            note?: string;
+        };
+        RejectCorrectionDto: {
+            /** @description Admins: the department (required when there are several) */
+            departmentId?: number;
+            /** @example 结果录入有误，不予更正 */
+            note: string;
         };
     };
     responses: never;
@@ -9713,6 +9914,45 @@ export interface operations {
             };
         };
     };
+    DeliveriesController_doorCode: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DoorCodeView"];
+                };
+            };
+            /** @description No valid token (UNAUTHENTICATED, TOKEN_INVALID) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description FORBIDDEN unless the caller is: retailer */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
     DeliveriesController_get: {
         parameters: {
             query?: never;
@@ -10636,6 +10876,8 @@ export interface operations {
                 month: string;
                 /** @description Admins: the department (required when there are several) */
                 departmentId?: number;
+                /** @description A closed month’s version (default: the newest) */
+                version?: number;
             };
             header?: never;
             path?: never;
@@ -10751,6 +10993,219 @@ export interface operations {
                 };
             };
             /** @description FORBIDDEN unless the caller is: admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    ReportsController_openCorrection: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                month: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OpenCorrectionDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CorrectionView"];
+                };
+            };
+            /** @description No valid token (UNAUTHENTICATED, TOKEN_INVALID) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description FORBIDDEN unless the caller is: department_head */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    ReportsController_monthVersions: {
+        parameters: {
+            query?: {
+                /** @description Admins: the department (required when there are several) */
+                departmentId?: number;
+            };
+            header?: never;
+            path: {
+                month: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MonthVersionsView"];
+                };
+            };
+            /** @description No valid token (UNAUTHENTICATED, TOKEN_INVALID) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description FORBIDDEN unless the caller is: admin, department_head, inspector */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    ReportsController_listCorrections: {
+        parameters: {
+            query?: {
+                month?: string;
+                status?: "open" | "approved" | "rejected";
+                /** @description Admins: the department (required when there are several) */
+                departmentId?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CorrectionPage"];
+                };
+            };
+            /** @description No valid token (UNAUTHENTICATED, TOKEN_INVALID) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description FORBIDDEN unless the caller is: admin, department_head, inspector */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    ReportsController_approveCorrection: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                month: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DecideCorrectionDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CorrectionView"];
+                };
+            };
+            /** @description No valid token (UNAUTHENTICATED, TOKEN_INVALID) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description FORBIDDEN unless the caller is: inspector */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    ReportsController_rejectCorrection: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                month: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RejectCorrectionDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CorrectionView"];
+                };
+            };
+            /** @description No valid token (UNAUTHENTICATED, TOKEN_INVALID) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description FORBIDDEN unless the caller is: inspector */
             403: {
                 headers: {
                     [name: string]: unknown;
