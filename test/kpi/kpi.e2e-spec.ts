@@ -955,6 +955,10 @@ describe('monthly KPIs', () => {
         '送货线路',
         '送货户次',
         '按时送达',
+        '早到',
+        '迟到',
+        '未送达',
+        '补录（不计按时）',
         '送货及时率',
         '代接货次数',
         '线索真实性',
@@ -965,13 +969,17 @@ describe('monthly KPIs', () => {
         '城关一号送货线路',
         3,
         1,
+        0,
+        1,
+        1,
+        0,
         1 / 3,
         1,
         1,
       ]);
-      expect(highlighted(ds1.getCell(7))).toBe(true);
-      expect(String(ds1.getCell(7).note)).toContain('≤ 0 次');
-      expect(highlighted(delivery.getRow(3).getCell(7))).toBe(false);
+      expect(highlighted(ds1.getCell(11))).toBe(true);
+      expect(String(ds1.getCell(11).note)).toContain('≤ 0 次');
+      expect(highlighted(delivery.getRow(3).getCell(11))).toBe(false);
     });
 
     it('is served byte for byte as stored, while an open month’s is made on request', async () => {

@@ -354,7 +354,16 @@ export class KpiFactsCollector {
     }
     for (const tally of stops ?? []) {
       const row = staffRow(tally.deliveryStaffId);
-      row.deliveryPunctuality = { numerator: tally.onTime, denominator: tally.deliveries };
+      row.deliveryPunctuality = {
+        numerator: tally.onTime,
+        denominator: tally.deliveries,
+        details: {
+          early: tally.early,
+          late: tally.late,
+          failed: tally.failed,
+          lateEntries: tally.lateEntries,
+        },
+      };
       row.proxyReceipts = { numerator: tally.proxyReceipts, denominator: 0 };
     }
     return { squads, deliveryStaff };

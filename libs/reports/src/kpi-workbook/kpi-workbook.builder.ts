@@ -438,6 +438,14 @@ export async function buildKpiWorkbook(data: KpiWorkbookData): Promise<Buffer> {
         format: 'integer',
         value: (r) => cellOf(r, 'deliveryPunctuality')?.numerator ?? 0,
       },
+      { header: '早到', format: 'integer', value: (r) => detail(r, 'deliveryPunctuality', 'early') },
+      { header: '迟到', format: 'integer', value: (r) => detail(r, 'deliveryPunctuality', 'late') },
+      { header: '未送达', format: 'integer', value: (r) => detail(r, 'deliveryPunctuality', 'failed') },
+      {
+        header: '补录（不计按时）',
+        format: 'integer',
+        value: (r) => detail(r, 'deliveryPunctuality', 'lateEntries'),
+      },
       {
         header: '送货及时率',
         format: 'percent',
