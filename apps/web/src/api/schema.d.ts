@@ -103,6 +103,98 @@ export interface paths {
         patch: operations["OrgController_update"];
         trace?: never;
     };
+    "/api/calendar/years/{year}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A department’s holiday calendar of a year: days off and weekend days worked 调休 */
+        get: operations["CalendarController_year"];
+        /**
+         * Replace a year’s list; cycles not opened yet follow in the same transaction
+         * @description With `dryRun=true` the answer shows the change and the cycles it moves or cancels; nothing is saved.
+         */
+        put: operations["CalendarController_saveYear"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/calendar/years/{year}/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Replace a year’s list from .xlsx (日期, 类型, 名称; multipart field "file"): all rows or none
+         * @description Row problems answer 400 IMPORT_ROWS_INVALID (JSON, or the sheet back with `?format=xlsx`).
+         */
+        post: operations["CalendarController_import"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/calendar/years/{year}/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A year’s list as .xlsx, in the import’s columns */
+        get: operations["CalendarController_export"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/calendar/template": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["CalendarController_template"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/calendar/policy": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What becomes of an order day on a day off: earlier, later or cancel */
+        get: operations["CalendarController_policy"];
+        /** Set the rule; cycles not opened yet follow (`dryRun=true`: show them, save nothing) */
+        put: operations["CalendarController_savePolicy"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/auth/login": {
         parameters: {
             query?: never;
@@ -756,6 +848,57 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/demands/approval-inbox": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Collected demand of the center awaiting approval, oldest first, with order weeks, quota and visit */
+        get: operations["DemandsController_approvalInbox"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/demands/approvals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Approve many collected demands in one request: one result each, a refused one says why */
+        post: operations["DemandsController_approveMany"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/demands/rejections": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Reject many collected demands with one reason: one result each */
+        post: operations["DemandsController_rejectMany"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/demands/{id}": {
         parameters: {
             query?: never;
@@ -1084,7 +1227,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A reproducible random sample of each account manager’s guidance visits to check */
+        /** The guidance visits of each account manager drawn for the market managers’ check (size: department policy): reproducible, provisional until the month’s recording window closes, then frozen */
         get: operations["VisitsController_checkSample"];
         put?: never;
         post?: never;
@@ -1818,7 +1961,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The month’s KPI workbook (.xlsx): 封面, 客户经理考核, 客户服务部汇总, 品牌预测准确率, 经营指导明细, 线索查实, 送货及时率, 品牌培育. A closed month’s is the one stored at close, byte for byte. */
+        /** The month’s KPI workbook (.xlsx): 封面, 客户经理考核, 客户服务部汇总, 品牌预测准确率, 经营指导明细, 零售指导价落实, 线索查实, 送货及时率, 品牌培育. A closed month’s is the one stored at close, byte for byte. */
         get: operations["ReportsController_kpiWorkbook"];
         put?: never;
         post?: never;
@@ -1911,6 +2054,28 @@ export interface components {
             /** @description Territories only: the delivery routes serving it */
             routeIds?: number[];
             active?: boolean;
+        };
+        CalendarDayDto: {
+            /** @example 2026-10-01 */
+            date: string;
+            /**
+             * @description dayOff 休息 (a holiday) or workingDay 调休上班 (a weekend day worked)
+             * @enum {string}
+             */
+            kind: "dayOff" | "workingDay";
+            /** @example 国庆节 */
+            name?: string;
+        };
+        PutCalendarYearDto: {
+            /** @description The year’s whole list: it replaces the one kept */
+            days: components["schemas"]["CalendarDayDto"][];
+        };
+        CalendarPolicyDto: {
+            /**
+             * @description An order day on a day off moves to the working day before (earlier), after (later), or is cancelled
+             * @enum {string}
+             */
+            orderDayOff: "earlier" | "later" | "cancel";
         };
         LoginDto: {
             /** @example am01 */
@@ -2260,6 +2425,94 @@ export interface components {
             /** @description Collected demand: the code the retailer gave (confirms it at once) */
             confirmationCode?: string;
         };
+        InboxLine: {
+            brandId: number;
+            cartons: number;
+        };
+        InboxOrderWeek: {
+            /** Format: date */
+            orderDate: string;
+            cartons: number;
+        };
+        InboxQuota: {
+            agreedTotal: number;
+            cap: number;
+            used: number;
+            reserved: number;
+            remaining: number;
+        };
+        InboxVisit: {
+            id: number;
+            kind: string;
+            /** Format: date-time */
+            visitedAt: string;
+        };
+        ApprovalInboxItem: {
+            id: number;
+            cycleId: number;
+            /** Format: date */
+            orderDate: string;
+            /** Format: date-time */
+            cutoffAt: string;
+            retailerId: number;
+            shopName: string;
+            licenseNo: string;
+            grade: number;
+            territoryId: number;
+            territoryName: string;
+            submittedBy: number;
+            submittedByName: string;
+            totalCartons: number;
+            lines: components["schemas"]["InboxLine"][];
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            confirmedAt: string | null;
+            /** @description How the retailer confirmed: code, account, … */
+            confirmedVia: string | null;
+            /** @description The retailer’s last 12 ordered weeks, oldest first */
+            orderWeeks: components["schemas"]["InboxOrderWeek"][];
+            /** @description The month of the order date */
+            quota: components["schemas"]["InboxQuota"] | null;
+            /** @description The collecting account manager’s latest visit to the retailer */
+            visit: components["schemas"]["InboxVisit"] | null;
+        };
+        ApprovalInboxPage: {
+            items: components["schemas"]["ApprovalInboxItem"][];
+            total: number;
+            page: number;
+            pageSize: number;
+        };
+        ApproveDemandsDto: {
+            demandIds: number[];
+            comment?: string;
+        };
+        DemandDecisionResult: {
+            demandId: number;
+            /** @enum {string} */
+            outcome: "approved" | "rejected" | "refused";
+            /**
+             * @description The demand’s state after a decision taken
+             * @enum {string}
+             */
+            status?: "submitted" | "pending_confirmation" | "pending_approval" | "approved" | "rejected" | "expired" | "cancelled" | "ordered";
+            /** @description Why it was refused: the code one demand’s request would answer */
+            code?: string;
+            message?: string;
+            details?: {
+                [key: string]: unknown;
+            };
+        };
+        DemandDecisionsResponse: {
+            /** @description One result per id, in the order sent */
+            results: components["schemas"]["DemandDecisionResult"][];
+            decided: number;
+            refused: number;
+        };
+        RejectDemandsDto: {
+            demandIds: number[];
+            reason: string;
+        };
         DemandLinesDto: {
             /** @description One line per specification */
             lines: components["schemas"]["DemandLineDto"][];
@@ -2418,6 +2671,8 @@ export interface components {
             priceToleranceBp?: number;
             /** @description Days back a visit or call may be recorded (default 7) */
             visitBackdateDays?: number;
+            /** @description Guidance visits per account manager and month drawn for the market managers’ check (default 5); effective guidance is assessed on this sample, frozen when the month’s recording window closes */
+            guidanceCheckSampleSize?: number;
         };
         CreateLeadDto: {
             /** @enum {string} */
@@ -2520,16 +2775,16 @@ export interface components {
              * @example guidanceCoverage
              * @enum {string}
              */
-            code: "guidanceCoverage" | "effectiveGuidance" | "forecastAccuracy" | "keyBrandForecastAccuracy" | "selfReportedDemandShare" | "policyAwareness" | "channelCoverage" | "visitAttainment" | "callAttainment" | "keyBrandShelfRate" | "salesCartons" | "salesAmount" | "averagePricePerCarton" | "leadAuthenticity" | "leadVerificationRate" | "leadOnTimeRate" | "deliveryPunctuality" | "proxyReceipts";
+            code: "guidanceCoverage" | "guidanceCoverageYearToDate" | "effectiveGuidance" | "forecastAccuracy" | "keyBrandForecastAccuracy" | "selfReportedDemandShare" | "policyAwareness" | "channelCoverage" | "visitAttainment" | "callAttainment" | "keyBrandShelfRate" | "guidePriceComplianceCarton" | "guidePriceCompliancePack" | "salesCartons" | "salesAmount" | "averagePricePerCarton" | "salesCartonsYearToDate" | "salesAmountYearToDate" | "averagePricePerCartonYearToDate" | "leadAuthenticity" | "leadVerificationRate" | "leadOnTimeRate" | "deliveryPunctuality" | "proxyReceipts";
             /** @description A territory of the department (default: the whole department) */
             territoryId?: number;
             /**
-             * @description atLeast / atMost a value, rising against a baseline, or none (no target)
+             * @description atLeast / atMost a value; rising: not below a baseline (sameMonthLastYear: last year’s same period); upByAmount / upByPercent: up by a value over last year’s same period; none: no target
              * @enum {string}
              */
-            kind: "atLeast" | "atMost" | "rising" | "none";
+            kind: "atLeast" | "atMost" | "rising" | "upByAmount" | "upByPercent" | "none";
             /**
-             * @description atLeast / atMost only: a fraction for percent KPIs (0.7 = 70 %), fen for money, else a count
+             * @description atLeast / atMost / upByAmount: a fraction for percent KPIs (0.7 = 70 %), fen for money, else a count; upByPercent: the growth as a fraction (0.05 = 5 %)
              * @example 0.7
              */
             value?: number;
@@ -2815,6 +3070,274 @@ export interface operations {
                 };
             };
             /** @description FORBIDDEN unless the caller is: admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    CalendarController_year: {
+        parameters: {
+            query?: {
+                /** @description The department (admins must name one; others work on their own) */
+                departmentId?: number;
+            };
+            header?: never;
+            path: {
+                year: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No valid token (UNAUTHENTICATED, TOKEN_INVALID) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description FORBIDDEN unless the caller is: admin, department_head, market_manager, account_manager, supply_clerk, enforcement_officer, delivery_staff, inspector */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    CalendarController_saveYear: {
+        parameters: {
+            query?: {
+                /** @description The department (admins must name one; others work on their own) */
+                departmentId?: number;
+                /** @description true: answer what saving would change (cycles included), save nothing */
+                dryRun?: boolean;
+            };
+            header?: never;
+            path: {
+                year: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PutCalendarYearDto"];
+            };
+        };
+        responses: {
+            /** @description No valid token (UNAUTHENTICATED, TOKEN_INVALID) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description FORBIDDEN unless the caller is: admin, department_head */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    CalendarController_import: {
+        parameters: {
+            query?: {
+                /** @description How a refused import is reported: JSON (default) or the file back with an error column */
+                format?: "json" | "xlsx";
+                /** @description The department (admins must name one; others work on their own) */
+                departmentId?: number;
+                /** @description true: answer what saving would change (cycles included), save nothing */
+                dryRun?: boolean;
+            };
+            header?: never;
+            path: {
+                year: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /** Format: binary */
+                    file: string;
+                };
+            };
+        };
+        responses: {
+            /** @description No valid token (UNAUTHENTICATED, TOKEN_INVALID) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description FORBIDDEN unless the caller is: admin, department_head */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    CalendarController_export: {
+        parameters: {
+            query?: {
+                /** @description The department (admins must name one; others work on their own) */
+                departmentId?: number;
+            };
+            header?: never;
+            path: {
+                year: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            /** @description No valid token (UNAUTHENTICATED, TOKEN_INVALID) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description FORBIDDEN unless the caller is: admin, department_head, market_manager, account_manager, supply_clerk, enforcement_officer, delivery_staff, inspector */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    CalendarController_template: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            /** @description No valid token (UNAUTHENTICATED, TOKEN_INVALID) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description FORBIDDEN unless the caller is: admin, department_head */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    CalendarController_policy: {
+        parameters: {
+            query?: {
+                /** @description The department (admins must name one; others work on their own) */
+                departmentId?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No valid token (UNAUTHENTICATED, TOKEN_INVALID) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description FORBIDDEN unless the caller is: admin, department_head, market_manager, account_manager, supply_clerk, enforcement_officer, delivery_staff, inspector */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    CalendarController_savePolicy: {
+        parameters: {
+            query?: {
+                /** @description The department (admins must name one; others work on their own) */
+                departmentId?: number;
+                /** @description true: answer what saving would change (cycles included), save nothing */
+                dryRun?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CalendarPolicyDto"];
+            };
+        };
+        responses: {
+            /** @description No valid token (UNAUTHENTICATED, TOKEN_INVALID) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description FORBIDDEN unless the caller is: admin, department_head */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4617,6 +5140,128 @@ export interface operations {
             };
         };
     };
+    DemandsController_approvalInbox: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApprovalInboxPage"];
+                };
+            };
+            /** @description No valid token (UNAUTHENTICATED, TOKEN_INVALID) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description FORBIDDEN unless the caller is: market_manager */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    DemandsController_approveMany: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ApproveDemandsDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DemandDecisionsResponse"];
+                };
+            };
+            /** @description No valid token (UNAUTHENTICATED, TOKEN_INVALID) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description FORBIDDEN unless the caller is: market_manager */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    DemandsController_rejectMany: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RejectDemandsDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DemandDecisionsResponse"];
+                };
+            };
+            /** @description No valid token (UNAUTHENTICATED, TOKEN_INVALID) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description FORBIDDEN unless the caller is: market_manager */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
     DemandsController_get: {
         parameters: {
             query?: never;
@@ -5423,8 +6068,6 @@ export interface operations {
                 /** @description Default: the current month */
                 month?: string;
                 accountManagerId?: number;
-                /** @description Visits per account manager */
-                size?: number;
             };
             header?: never;
             path?: never;
