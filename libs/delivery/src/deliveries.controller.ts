@@ -53,6 +53,7 @@ export class DeliveriesController {
 
   @Get(':id')
   @Roles(...DELIVERY_SUPERVISORS, 'account_manager', 'delivery_staff', 'retailer')
+  @ApiOperation({ summary: 'One delivery stop' })
   get(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: number) {
     return this.deliveries.get(actor, id);
   }
@@ -140,6 +141,7 @@ export class DeliveryFeedbackController {
   @Post(':id/answer')
   @Roles('delivery_staff', 'supply_clerk')
   @HttpCode(200)
+  @ApiOperation({ summary: 'Answer feedback on a delivery' })
   answer(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: number, @Body() dto: AnswerFeedbackDto) {
     return this.feedback.answer(actor, id, dto);
   }
