@@ -4315,6 +4315,181 @@ export interface components {
             /** @example 7 */
             normalDays: number;
         };
+        DeliveryLine: {
+            brandId: number;
+            /** @description Cartons 条 */
+            cartons: number;
+        };
+        DeliveryResponse: {
+            id: number;
+            runId: number;
+            routeId: number;
+            /**
+             * Format: date
+             * @example 2026-12-15
+             */
+            deliveryDate: string;
+            /** @description Place of the stop on its run */
+            position: number;
+            retailerId: number;
+            territoryId: number;
+            serviceCenterId: number;
+            supplyPointId: number;
+            /**
+             * Format: date
+             * @example 2026-12-15
+             */
+            orderDate: string;
+            attempt: number;
+            cartons: number;
+            lines: components["schemas"]["DeliveryLine"][];
+            /** Format: date-time */
+            windowStart: string;
+            /** Format: date-time */
+            windowEnd: string;
+            /** @enum {string} */
+            status: "planned" | "delivered" | "failed" | "confirmed";
+            /** @example 已送达 */
+            statusLabel: string;
+            /** Format: date-time */
+            arrivedAt: string | null;
+            /**
+             * @description null until delivered
+             * @enum {string|null}
+             */
+            timing: "early" | "onTime" | "late" | null;
+            /** @enum {string|null} */
+            receiver: "retailer" | "proxy" | null;
+            receiverLabel: string | null;
+            receiverName: string | null;
+            /** @description 代接货: received by someone other than the licence holder */
+            proxyReceipt: boolean;
+            proxyReason: string | null;
+            failureReason: string | null;
+            completedBy: number | null;
+            /** Format: date-time */
+            completedAt: string | null;
+            /** Format: date-time */
+            confirmedAt: string | null;
+            confirmedBy: number | null;
+        };
+        DeliveryPage: {
+            items: components["schemas"]["DeliveryResponse"][];
+            /**
+             * @description Matching rows in all pages
+             * @example 1
+             */
+            total: number;
+            /** @example 1 */
+            page: number;
+            /** @example 20 */
+            pageSize: number;
+        };
+        DeliveryRateResponse: {
+            numerator: number;
+            denominator: number;
+            ratio: number | null;
+        };
+        StaffPunctuality: {
+            deliveryStaffId: number;
+            /** @description Stops with an outcome */
+            deliveries: number;
+            onTime: number;
+            early: number;
+            late: number;
+            failed: number;
+            proxyReceipts: number;
+            /** @description 送货及时率 = onTime ÷ deliveries */
+            punctuality: components["schemas"]["DeliveryRateResponse"];
+        };
+        PunctualityResponse: {
+            /** @example 2026-11 */
+            month: string;
+            /** @description Minutes either side of the window still on time */
+            graceMinutes: number;
+            items: components["schemas"]["StaffPunctuality"][];
+        };
+        DeliveryFeedbackRecord: {
+            id: number;
+            deliveryId: number;
+            retailerId: number;
+            territoryId: number;
+            serviceCenterId: number;
+            departmentId: number;
+            routeId: number;
+            /** @enum {string} */
+            kind: "late" | "wrongGoods" | "short" | "damaged" | "other";
+            description: string;
+            /** @enum {string} */
+            status: "open" | "answered" | "closed";
+            raisedBy: number;
+            /** Format: date-time */
+            raisedAt: string;
+            answer: string | null;
+            answeredBy: number | null;
+            /** Format: date-time */
+            answeredAt: string | null;
+            closedBy: number | null;
+            /** Format: date-time */
+            closedAt: string | null;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        DeliveryDetailResponse: {
+            id: number;
+            runId: number;
+            routeId: number;
+            /**
+             * Format: date
+             * @example 2026-12-15
+             */
+            deliveryDate: string;
+            /** @description Place of the stop on its run */
+            position: number;
+            retailerId: number;
+            territoryId: number;
+            serviceCenterId: number;
+            supplyPointId: number;
+            /**
+             * Format: date
+             * @example 2026-12-15
+             */
+            orderDate: string;
+            attempt: number;
+            cartons: number;
+            lines: components["schemas"]["DeliveryLine"][];
+            /** Format: date-time */
+            windowStart: string;
+            /** Format: date-time */
+            windowEnd: string;
+            /** @enum {string} */
+            status: "planned" | "delivered" | "failed" | "confirmed";
+            /** @example 已送达 */
+            statusLabel: string;
+            /** Format: date-time */
+            arrivedAt: string | null;
+            /**
+             * @description null until delivered
+             * @enum {string|null}
+             */
+            timing: "early" | "onTime" | "late" | null;
+            /** @enum {string|null} */
+            receiver: "retailer" | "proxy" | null;
+            receiverLabel: string | null;
+            receiverName: string | null;
+            /** @description 代接货: received by someone other than the licence holder */
+            proxyReceipt: boolean;
+            proxyReason: string | null;
+            failureReason: string | null;
+            completedBy: number | null;
+            /** Format: date-time */
+            completedAt: string | null;
+            /** Format: date-time */
+            confirmedAt: string | null;
+            confirmedBy: number | null;
+            /** @description Feedback raised against the stop, oldest first */
+            feedback: components["schemas"]["DeliveryFeedbackRecord"][];
+        };
         CompleteDeliveryDto: {
             /**
              * Format: date-time
@@ -4340,12 +4515,87 @@ export interface components {
             kind: "late" | "wrongGoods" | "short" | "damaged" | "other";
             description: string;
         };
+        FeedbackResponse: {
+            id: number;
+            deliveryId: number;
+            retailerId: number;
+            territoryId: number;
+            routeId: number;
+            /** @enum {string} */
+            kind: "late" | "wrongGoods" | "short" | "damaged" | "other";
+            kindLabel: string;
+            description: string;
+            /** @enum {string} */
+            status: "open" | "answered" | "closed";
+            statusLabel: string;
+            raisedBy: number;
+            /** Format: date-time */
+            raisedAt: string;
+            answer: string | null;
+            answeredBy: number | null;
+            /** Format: date-time */
+            answeredAt: string | null;
+            /** Format: date-time */
+            closedAt: string | null;
+            /** @description Whole hours since raised (closed: how long it stayed open) */
+            ageHours: number;
+        };
+        DeliveryRunResponse: {
+            runId: number;
+            routeId: number;
+            /**
+             * Format: date
+             * @example 2026-12-15
+             */
+            deliveryDate: string;
+            stops: number;
+            cartons: number;
+            planned: number;
+            /** @description Delivered or confirmed */
+            delivered: number;
+            confirmed: number;
+            failed: number;
+            proxyReceipts: number;
+            /** Format: date-time */
+            firstWindowStart: string;
+            /** Format: date-time */
+            lastWindowEnd: string;
+        };
         PlanDeliveriesDto: {
             /**
              * @description The order date whose unified order is delivered
              * @example 2026-11-30
              */
             orderDate: string;
+        };
+        PlanningResponse: {
+            /**
+             * Format: date
+             * @example 2026-12-15
+             */
+            fromDate: string;
+            /**
+             * Format: date
+             * @example 2026-12-15
+             */
+            toDate: string;
+            /** @description Stops planned now (those planned before are left as they are) */
+            planned: number;
+            runs: number;
+            /** @description Retailers whose territory no route serves */
+            unrouted: number;
+        };
+        FeedbackPage: {
+            items: components["schemas"]["FeedbackResponse"][];
+            /**
+             * @description Matching rows in all pages
+             * @example 1
+             */
+            total: number;
+            /** @example 1 */
+            page: number;
+            /** @example 20 */
+            pageSize: number;
         };
         AnswerFeedbackDto: {
             answer: string;
@@ -9661,6 +9911,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeliveryPage"];
+                };
+            };
             /** @description No valid token (UNAUTHENTICATED, TOKEN_INVALID) */
             401: {
                 headers: {
@@ -9693,6 +9951,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PunctualityResponse"];
+                };
+            };
             /** @description No valid token (UNAUTHENTICATED, TOKEN_INVALID) */
             401: {
                 headers: {
@@ -9724,6 +9990,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeliveryDetailResponse"];
+                };
+            };
             /** @description No valid token (UNAUTHENTICATED, TOKEN_INVALID) */
             401: {
                 headers: {
@@ -9759,6 +10033,14 @@ export interface operations {
             };
         };
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeliveryResponse"];
+                };
+            };
             /** @description No valid token (UNAUTHENTICATED, TOKEN_INVALID) */
             401: {
                 headers: {
@@ -9794,6 +10076,14 @@ export interface operations {
             };
         };
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeliveryResponse"];
+                };
+            };
             /** @description No valid token (UNAUTHENTICATED, TOKEN_INVALID) */
             401: {
                 headers: {
@@ -9825,6 +10115,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeliveryResponse"];
+                };
+            };
             /** @description No valid token (UNAUTHENTICATED, TOKEN_INVALID) */
             401: {
                 headers: {
@@ -9863,6 +10161,14 @@ export interface operations {
             };
         };
         responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FeedbackResponse"];
+                };
+            };
             /** @description No valid token (UNAUTHENTICATED, TOKEN_INVALID) */
             401: {
                 headers: {
@@ -9895,6 +10201,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeliveryRunResponse"][];
+                };
+            };
             /** @description No valid token (UNAUTHENTICATED, TOKEN_INVALID) */
             401: {
                 headers: {
@@ -9928,6 +10242,14 @@ export interface operations {
             };
         };
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlanningResponse"];
+                };
+            };
             /** @description No valid token (UNAUTHENTICATED, TOKEN_INVALID) */
             401: {
                 headers: {
@@ -9964,6 +10286,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FeedbackPage"];
+                };
+            };
             /** @description No valid token (UNAUTHENTICATED, TOKEN_INVALID) */
             401: {
                 headers: {
@@ -9999,6 +10329,14 @@ export interface operations {
             };
         };
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FeedbackResponse"];
+                };
+            };
             /** @description No valid token (UNAUTHENTICATED, TOKEN_INVALID) */
             401: {
                 headers: {
@@ -10030,6 +10368,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FeedbackResponse"];
+                };
+            };
             /** @description No valid token (UNAUTHENTICATED, TOKEN_INVALID) */
             401: {
                 headers: {
