@@ -4355,6 +4355,181 @@ export interface components {
             /** @example 7 */
             normalDays: number;
         };
+        DeliveryLine: {
+            brandId: number;
+            /** @description Cartons 条 */
+            cartons: number;
+        };
+        DeliveryResponse: {
+            id: number;
+            runId: number;
+            routeId: number;
+            /**
+             * Format: date
+             * @example 2026-12-15
+             */
+            deliveryDate: string;
+            /** @description Place of the stop on its run */
+            position: number;
+            retailerId: number;
+            territoryId: number;
+            serviceCenterId: number;
+            supplyPointId: number;
+            /**
+             * Format: date
+             * @example 2026-12-15
+             */
+            orderDate: string;
+            attempt: number;
+            cartons: number;
+            lines: components["schemas"]["DeliveryLine"][];
+            /** Format: date-time */
+            windowStart: string;
+            /** Format: date-time */
+            windowEnd: string;
+            /** @enum {string} */
+            status: "planned" | "delivered" | "failed" | "confirmed";
+            /** @example 已送达 */
+            statusLabel: string;
+            /** Format: date-time */
+            arrivedAt: string | null;
+            /**
+             * @description null until delivered
+             * @enum {string|null}
+             */
+            timing: "early" | "onTime" | "late" | null;
+            /** @enum {string|null} */
+            receiver: "retailer" | "proxy" | null;
+            receiverLabel: string | null;
+            receiverName: string | null;
+            /** @description 代接货: received by someone other than the licence holder */
+            proxyReceipt: boolean;
+            proxyReason: string | null;
+            failureReason: string | null;
+            completedBy: number | null;
+            /** Format: date-time */
+            completedAt: string | null;
+            /** Format: date-time */
+            confirmedAt: string | null;
+            confirmedBy: number | null;
+        };
+        DeliveryPage: {
+            items: components["schemas"]["DeliveryResponse"][];
+            /**
+             * @description Matching rows in all pages
+             * @example 1
+             */
+            total: number;
+            /** @example 1 */
+            page: number;
+            /** @example 20 */
+            pageSize: number;
+        };
+        DeliveryRateResponse: {
+            numerator: number;
+            denominator: number;
+            ratio: number | null;
+        };
+        StaffPunctuality: {
+            deliveryStaffId: number;
+            /** @description Stops with an outcome */
+            deliveries: number;
+            onTime: number;
+            early: number;
+            late: number;
+            failed: number;
+            proxyReceipts: number;
+            /** @description 送货及时率 = onTime ÷ deliveries */
+            punctuality: components["schemas"]["DeliveryRateResponse"];
+        };
+        PunctualityResponse: {
+            /** @example 2026-11 */
+            month: string;
+            /** @description Minutes either side of the window still on time */
+            graceMinutes: number;
+            items: components["schemas"]["StaffPunctuality"][];
+        };
+        DeliveryFeedbackRecord: {
+            id: number;
+            deliveryId: number;
+            retailerId: number;
+            territoryId: number;
+            serviceCenterId: number;
+            departmentId: number;
+            routeId: number;
+            /** @enum {string} */
+            kind: "late" | "wrongGoods" | "short" | "damaged" | "other";
+            description: string;
+            /** @enum {string} */
+            status: "open" | "answered" | "closed";
+            raisedBy: number;
+            /** Format: date-time */
+            raisedAt: string;
+            answer: string | null;
+            answeredBy: number | null;
+            /** Format: date-time */
+            answeredAt: string | null;
+            closedBy: number | null;
+            /** Format: date-time */
+            closedAt: string | null;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        DeliveryDetailResponse: {
+            id: number;
+            runId: number;
+            routeId: number;
+            /**
+             * Format: date
+             * @example 2026-12-15
+             */
+            deliveryDate: string;
+            /** @description Place of the stop on its run */
+            position: number;
+            retailerId: number;
+            territoryId: number;
+            serviceCenterId: number;
+            supplyPointId: number;
+            /**
+             * Format: date
+             * @example 2026-12-15
+             */
+            orderDate: string;
+            attempt: number;
+            cartons: number;
+            lines: components["schemas"]["DeliveryLine"][];
+            /** Format: date-time */
+            windowStart: string;
+            /** Format: date-time */
+            windowEnd: string;
+            /** @enum {string} */
+            status: "planned" | "delivered" | "failed" | "confirmed";
+            /** @example 已送达 */
+            statusLabel: string;
+            /** Format: date-time */
+            arrivedAt: string | null;
+            /**
+             * @description null until delivered
+             * @enum {string|null}
+             */
+            timing: "early" | "onTime" | "late" | null;
+            /** @enum {string|null} */
+            receiver: "retailer" | "proxy" | null;
+            receiverLabel: string | null;
+            receiverName: string | null;
+            /** @description 代接货: received by someone other than the licence holder */
+            proxyReceipt: boolean;
+            proxyReason: string | null;
+            failureReason: string | null;
+            completedBy: number | null;
+            /** Format: date-time */
+            completedAt: string | null;
+            /** Format: date-time */
+            confirmedAt: string | null;
+            confirmedBy: number | null;
+            /** @description Feedback raised against the stop, oldest first */
+            feedback: components["schemas"]["DeliveryFeedbackRecord"][];
+        };
         CompleteDeliveryDto: {
             /**
              * Format: date-time
@@ -4380,12 +4555,87 @@ export interface components {
             kind: "late" | "wrongGoods" | "short" | "damaged" | "other";
             description: string;
         };
+        FeedbackResponse: {
+            id: number;
+            deliveryId: number;
+            retailerId: number;
+            territoryId: number;
+            routeId: number;
+            /** @enum {string} */
+            kind: "late" | "wrongGoods" | "short" | "damaged" | "other";
+            kindLabel: string;
+            description: string;
+            /** @enum {string} */
+            status: "open" | "answered" | "closed";
+            statusLabel: string;
+            raisedBy: number;
+            /** Format: date-time */
+            raisedAt: string;
+            answer: string | null;
+            answeredBy: number | null;
+            /** Format: date-time */
+            answeredAt: string | null;
+            /** Format: date-time */
+            closedAt: string | null;
+            /** @description Whole hours since raised (closed: how long it stayed open) */
+            ageHours: number;
+        };
+        DeliveryRunResponse: {
+            runId: number;
+            routeId: number;
+            /**
+             * Format: date
+             * @example 2026-12-15
+             */
+            deliveryDate: string;
+            stops: number;
+            cartons: number;
+            planned: number;
+            /** @description Delivered or confirmed */
+            delivered: number;
+            confirmed: number;
+            failed: number;
+            proxyReceipts: number;
+            /** Format: date-time */
+            firstWindowStart: string;
+            /** Format: date-time */
+            lastWindowEnd: string;
+        };
         PlanDeliveriesDto: {
             /**
              * @description The order date whose unified order is delivered
              * @example 2026-11-30
              */
             orderDate: string;
+        };
+        PlanningResponse: {
+            /**
+             * Format: date
+             * @example 2026-12-15
+             */
+            fromDate: string;
+            /**
+             * Format: date
+             * @example 2026-12-15
+             */
+            toDate: string;
+            /** @description Stops planned now (those planned before are left as they are) */
+            planned: number;
+            runs: number;
+            /** @description Retailers whose territory no route serves */
+            unrouted: number;
+        };
+        FeedbackPage: {
+            items: components["schemas"]["FeedbackResponse"][];
+            /**
+             * @description Matching rows in all pages
+             * @example 1
+             */
+            total: number;
+            /** @example 1 */
+            page: number;
+            /** @example 20 */
+            pageSize: number;
         };
         AnswerFeedbackDto: {
             answer: string;
@@ -9808,6 +10058,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeliveryPage"];
+                };
+            };
             /** @description No valid token (UNAUTHENTICATED, TOKEN_INVALID) */
             401: {
                 headers: {
@@ -9840,6 +10098,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PunctualityResponse"];
+                };
+            };
             /** @description No valid token (UNAUTHENTICATED, TOKEN_INVALID) */
             401: {
                 headers: {
@@ -9871,6 +10137,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeliveryDetailResponse"];
+                };
+            };
             /** @description No valid token (UNAUTHENTICATED, TOKEN_INVALID) */
             401: {
                 headers: {
@@ -9906,6 +10180,14 @@ export interface operations {
             };
         };
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeliveryResponse"];
+                };
+            };
             /** @description No valid token (UNAUTHENTICATED, TOKEN_INVALID) */
             401: {
                 headers: {
@@ -9941,6 +10223,14 @@ export interface operations {
             };
         };
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeliveryResponse"];
+                };
+            };
             /** @description No valid token (UNAUTHENTICATED, TOKEN_INVALID) */
             401: {
                 headers: {
@@ -9972,6 +10262,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeliveryResponse"];
+                };
+            };
             /** @description No valid token (UNAUTHENTICATED, TOKEN_INVALID) */
             401: {
                 headers: {
@@ -10010,6 +10308,14 @@ export interface operations {
             };
         };
         responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FeedbackResponse"];
+                };
+            };
             /** @description No valid token (UNAUTHENTICATED, TOKEN_INVALID) */
             401: {
                 headers: {
@@ -10042,6 +10348,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeliveryRunResponse"][];
+                };
+            };
             /** @description No valid token (UNAUTHENTICATED, TOKEN_INVALID) */
             401: {
                 headers: {
@@ -10075,6 +10389,14 @@ export interface operations {
             };
         };
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlanningResponse"];
+                };
+            };
             /** @description No valid token (UNAUTHENTICATED, TOKEN_INVALID) */
             401: {
                 headers: {
@@ -10111,6 +10433,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FeedbackPage"];
+                };
+            };
             /** @description No valid token (UNAUTHENTICATED, TOKEN_INVALID) */
             401: {
                 headers: {
@@ -10146,6 +10476,14 @@ export interface operations {
             };
         };
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FeedbackResponse"];
+                };
+            };
             /** @description No valid token (UNAUTHENTICATED, TOKEN_INVALID) */
             401: {
                 headers: {
@@ -10177,6 +10515,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FeedbackResponse"];
+                };
+            };
             /** @description No valid token (UNAUTHENTICATED, TOKEN_INVALID) */
             401: {
                 headers: {
