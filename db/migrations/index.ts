@@ -15,6 +15,7 @@ import { LeadDeadlineIndexes1796619110278 } from './1796619110278-lead-deadline-
 import { GuidanceCheckSamples1796621956026 } from './1796621956026-guidance-check-samples.js';
 import { KpiTargetKinds1796621957026 } from './1796621957026-kpi-target-kinds.js';
 import { DeliveryRecordedTimes1796627574143 } from './1796627574143-delivery-recorded-times.js';
+import { ScheduledRuns1796627894979 } from './1796627894979-scheduled-runs.js';
 import { KpiMonthVersions1796628685875 } from './1796628685875-kpi-month-versions.js';
 
 export const migrations = [
@@ -34,5 +35,6 @@ export const migrations = [
   GuidanceCheckSamples1796621956026,
   KpiTargetKinds1796621957026,
   DeliveryRecordedTimes1796627574143,
+  ScheduledRuns1796627894979,
   KpiMonthVersions1796628685875,
 ];

@@ -105,6 +105,7 @@ const APPEND_ONLY = [
   'kpi_workbooks',
   'guidance_sample_freezes',
   'guidance_check_samples',
+  'scheduled_runs',
 ];
 const LIVE_CYCLE = `cycle_id IN (SELECT id FROM order_cycles WHERE status IN ('scheduled', 'open'))`;
 const HISTORY: Record<string, string> = {
@@ -800,9 +801,14 @@ const DEPARTMENT_BODIES: Record<string, (departmentId: number) => object> = {
   }),
   'POST /api/kpi/months/{month}/corrections/approve': (departmentId) => ({ departmentId }),
   'POST /api/kpi/months/{month}/corrections/reject': (departmentId) => ({ departmentId, note: '越权驳回' }),
+  'POST /api/jobs/{name}/run': (departmentId) => ({ departmentId }),
 };
+/** Path parameters of those writes: a year, a month, and a job that runs per department. */
 const pathOf = (param: DepartmentParam) =>
-  param.path.replace('{year}', String(YEAR)).replace('{month}', `${YEAR - 1}-12`);
+  param.path
+    .replace('{year}', String(YEAR))
+    .replace('{month}', `${YEAR - 1}-12`)
+    .replace('{name}', 'reports.month-close');
 
 describe('parameters that name a department, from the OpenAPI document', () => {
   it('finds the department parameters of the API', () => {

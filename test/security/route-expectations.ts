@@ -30,7 +30,9 @@ export type Fixture =
   | 'month'
   /** Last month (over, so closable and measurable). */
   | 'pastMonth'
-  | 'year';
+  | 'year'
+  /** A job of the schedule table (one that runs for every department: heads may not run it). */
+  | 'job';
 
 export interface RouteExpectation {
   /** The roles that pass the role gate, or 'public' (no token needed). */
@@ -263,6 +265,12 @@ export const ROUTE_EXPECTATIONS: Record<string, RouteExpectation> = {
   'POST /api/kpi/months/{month}/corrections/reject': allow(['inspector'], { params: { month: 'pastMonth' } }),
   'GET /api/kpi/months/{month}/versions': allow(OVERSIGHT, { params: { month: 'pastMonth' } }),
   'GET /api/kpi/corrections': allow(OVERSIGHT),
+  // the job board
+  'GET /api/jobs': allow(ADMIN_HEAD),
+  'POST /api/jobs/{name}/run': allow(ADMIN_HEAD, {
+    params: { name: 'job' },
+    ownerCodes: ['JOB_NOT_DEPARTMENTAL'],
+  }),
 };
 
 /** The fixture a path parameter gets when the entry does not say: by the parameter's name and its collection. */

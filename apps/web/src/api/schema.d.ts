@@ -2041,7 +2041,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Close a finished month now (the job does it at 01:00 on the 1st): immutable KPI snapshot and workbook, per department; closing twice changes nothing */
+        /** Close a finished month now (the month-close job does it): immutable KPI snapshot and workbook, per department; closing twice changes nothing */
         post: operations["ReportsController_close"];
         delete?: never;
         options?: never;
@@ -2128,6 +2128,46 @@ export interface paths {
         put?: never;
         /** Reject the month’s open correction, saying why; the month stays as it is */
         post: operations["ReportsController_rejectCorrection"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/jobs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The job board: every scheduled job, its schedule in business time, last run, next due, what it waits for
+         * @description Department heads see their department’s runs and the runs for every department.
+         */
+        get: operations["JobsController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/jobs/{name}/run": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Run a job now (idempotent: its work is keyed), audited
+         * @description Admins run any job; department heads run department-scoped jobs for their own department. `force` with a `reason` (admins) runs a job that waits for its inputs anyway.
+         */
+        post: operations["JobsController_run"];
         delete?: never;
         options?: never;
         head?: never;
@@ -4417,6 +4457,124 @@ export interface components {
             /** @example 7 */
             normalDays: number;
         };
+        DeliveryLine: {
+            brandId: number;
+            /** @description Cartons 条 */
+            cartons: number;
+        };
+        DeliveryResponse: {
+            id: number;
+            runId: number;
+            routeId: number;
+            /**
+             * Format: date
+             * @example 2026-12-15
+             */
+            deliveryDate: string;
+            /** @description Place of the stop on its run */
+            position: number;
+            retailerId: number;
+            territoryId: number;
+            serviceCenterId: number;
+            supplyPointId: number;
+            /**
+             * Format: date
+             * @example 2026-12-15
+             */
+            orderDate: string;
+            attempt: number;
+            cartons: number;
+            lines: components["schemas"]["DeliveryLine"][];
+            /** Format: date-time */
+            windowStart: string;
+            /** Format: date-time */
+            windowEnd: string;
+            /** @enum {string} */
+            status: "planned" | "delivered" | "failed" | "confirmed";
+            /** @example 已送达 */
+            statusLabel: string;
+            /**
+             * Format: date-time
+             * @description The arrival the driver typed: a statement
+             */
+            arrivedAt: string | null;
+            /**
+             * Format: date-time
+             * @description What punctuality is judged by: the server’s completion time or the door code’s
+             */
+            recordedAt: string | null;
+            /** @enum {string|null} */
+            timeSource: "server" | "doorCode" | null;
+            timeSourceLabel: string | null;
+            /**
+             * Format: date-time
+             * @description The phone’s time the retailer’s door code was entered
+             */
+            doorCodeAt: string | null;
+            /**
+             * @description The recorded time against the window; null until delivered
+             * @enum {string|null}
+             */
+            timing: "early" | "onTime" | "late" | null;
+            /** @description 补录: the typed arrival is further from the recorded time than the tolerance */
+            lateEntry: boolean;
+            /** @enum {string|null} */
+            receiver: "retailer" | "proxy" | null;
+            receiverLabel: string | null;
+            receiverName: string | null;
+            /** @description 代接货: received by someone other than the licence holder */
+            proxyReceipt: boolean;
+            proxyReason: string | null;
+            failureReason: string | null;
+            completedBy: number | null;
+            /** Format: date-time */
+            completedAt: string | null;
+            /** Format: date-time */
+            confirmedAt: string | null;
+            confirmedBy: number | null;
+        };
+        DeliveryPage: {
+            items: components["schemas"]["DeliveryResponse"][];
+            /**
+             * @description Matching rows in all pages
+             * @example 1
+             */
+            total: number;
+            /** @example 1 */
+            page: number;
+            /** @example 20 */
+            pageSize: number;
+        };
+        DeliveryRateResponse: {
+            numerator: number;
+            denominator: number;
+            ratio: number | null;
+        };
+        StaffPunctuality: {
+            deliveryStaffId: number;
+            /** @description Stops with an outcome */
+            deliveries: number;
+            onTime: number;
+            early: number;
+            late: number;
+            failed: number;
+            proxyReceipts: number;
+            /** @description 补录: typed arrival further from the recorded time than the tolerance */
+            lateEntries: number;
+            /** @description 送货及时率 = onTime ÷ deliveries */
+            punctuality: components["schemas"]["DeliveryRateResponse"];
+        };
+        PunctualityResponse: {
+            /** @example 2026-11 */
+            month: string;
+            /** @description Minutes either side of the window still on time */
+            graceMinutes: number;
+            /** @description A typed arrival further than this from the recorded time is 补录 */
+            statementToleranceMinutes: number;
+            /** @description A door code queued offline keeps its phone time within this many minutes */
+            offlineBoundMinutes: number;
+            items: components["schemas"]["StaffPunctuality"][];
+        };
         DoorCodeView: {
             deliveryId: number;
             /**
@@ -4434,6 +4592,105 @@ export interface components {
              * @enum {string|null}
              */
             unavailable: "completed" | "notDeliveryDate" | null;
+        };
+        DeliveryFeedbackRecord: {
+            id: number;
+            deliveryId: number;
+            retailerId: number;
+            territoryId: number;
+            serviceCenterId: number;
+            departmentId: number;
+            routeId: number;
+            /** @enum {string} */
+            kind: "late" | "wrongGoods" | "short" | "damaged" | "other";
+            description: string;
+            /** @enum {string} */
+            status: "open" | "answered" | "closed";
+            raisedBy: number;
+            /** Format: date-time */
+            raisedAt: string;
+            answer: string | null;
+            answeredBy: number | null;
+            /** Format: date-time */
+            answeredAt: string | null;
+            closedBy: number | null;
+            /** Format: date-time */
+            closedAt: string | null;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        DeliveryDetailResponse: {
+            id: number;
+            runId: number;
+            routeId: number;
+            /**
+             * Format: date
+             * @example 2026-12-15
+             */
+            deliveryDate: string;
+            /** @description Place of the stop on its run */
+            position: number;
+            retailerId: number;
+            territoryId: number;
+            serviceCenterId: number;
+            supplyPointId: number;
+            /**
+             * Format: date
+             * @example 2026-12-15
+             */
+            orderDate: string;
+            attempt: number;
+            cartons: number;
+            lines: components["schemas"]["DeliveryLine"][];
+            /** Format: date-time */
+            windowStart: string;
+            /** Format: date-time */
+            windowEnd: string;
+            /** @enum {string} */
+            status: "planned" | "delivered" | "failed" | "confirmed";
+            /** @example 已送达 */
+            statusLabel: string;
+            /**
+             * Format: date-time
+             * @description The arrival the driver typed: a statement
+             */
+            arrivedAt: string | null;
+            /**
+             * Format: date-time
+             * @description What punctuality is judged by: the server’s completion time or the door code’s
+             */
+            recordedAt: string | null;
+            /** @enum {string|null} */
+            timeSource: "server" | "doorCode" | null;
+            timeSourceLabel: string | null;
+            /**
+             * Format: date-time
+             * @description The phone’s time the retailer’s door code was entered
+             */
+            doorCodeAt: string | null;
+            /**
+             * @description The recorded time against the window; null until delivered
+             * @enum {string|null}
+             */
+            timing: "early" | "onTime" | "late" | null;
+            /** @description 补录: the typed arrival is further from the recorded time than the tolerance */
+            lateEntry: boolean;
+            /** @enum {string|null} */
+            receiver: "retailer" | "proxy" | null;
+            receiverLabel: string | null;
+            receiverName: string | null;
+            /** @description 代接货: received by someone other than the licence holder */
+            proxyReceipt: boolean;
+            proxyReason: string | null;
+            failureReason: string | null;
+            completedBy: number | null;
+            /** Format: date-time */
+            completedAt: string | null;
+            /** Format: date-time */
+            confirmedAt: string | null;
+            confirmedBy: number | null;
+            /** @description Feedback raised against the stop, oldest first */
+            feedback: components["schemas"]["DeliveryFeedbackRecord"][];
         };
         CompleteDeliveryDto: {
             /**
@@ -4471,12 +4728,87 @@ export interface components {
             kind: "late" | "wrongGoods" | "short" | "damaged" | "other";
             description: string;
         };
+        FeedbackResponse: {
+            id: number;
+            deliveryId: number;
+            retailerId: number;
+            territoryId: number;
+            routeId: number;
+            /** @enum {string} */
+            kind: "late" | "wrongGoods" | "short" | "damaged" | "other";
+            kindLabel: string;
+            description: string;
+            /** @enum {string} */
+            status: "open" | "answered" | "closed";
+            statusLabel: string;
+            raisedBy: number;
+            /** Format: date-time */
+            raisedAt: string;
+            answer: string | null;
+            answeredBy: number | null;
+            /** Format: date-time */
+            answeredAt: string | null;
+            /** Format: date-time */
+            closedAt: string | null;
+            /** @description Whole hours since raised (closed: how long it stayed open) */
+            ageHours: number;
+        };
+        DeliveryRunResponse: {
+            runId: number;
+            routeId: number;
+            /**
+             * Format: date
+             * @example 2026-12-15
+             */
+            deliveryDate: string;
+            stops: number;
+            cartons: number;
+            planned: number;
+            /** @description Delivered or confirmed */
+            delivered: number;
+            confirmed: number;
+            failed: number;
+            proxyReceipts: number;
+            /** Format: date-time */
+            firstWindowStart: string;
+            /** Format: date-time */
+            lastWindowEnd: string;
+        };
         PlanDeliveriesDto: {
             /**
              * @description The order date whose unified order is delivered
              * @example 2026-11-30
              */
             orderDate: string;
+        };
+        PlanningResponse: {
+            /**
+             * Format: date
+             * @example 2026-12-15
+             */
+            fromDate: string;
+            /**
+             * Format: date
+             * @example 2026-12-15
+             */
+            toDate: string;
+            /** @description Stops planned now (those planned before are left as they are) */
+            planned: number;
+            runs: number;
+            /** @description Retailers whose territory no route serves */
+            unrouted: number;
+        };
+        FeedbackPage: {
+            items: components["schemas"]["FeedbackResponse"][];
+            /**
+             * @description Matching rows in all pages
+             * @example 1
+             */
+            total: number;
+            /** @example 1 */
+            page: number;
+            /** @example 20 */
+            pageSize: number;
         };
         AnswerFeedbackDto: {
             answer: string;
@@ -4983,6 +5315,113 @@ export interface components {
             departmentId?: number;
             /** @example 结果录入有误，不予更正 */
             note: string;
+        };
+        JobScheduleResponse: {
+            /**
+             * @description Cron expression in business time
+             * @example 0 6 * * *
+             */
+            cron: string;
+            /** @example 每天 06:00 */
+            when: string;
+            /** @example Asia/Shanghai */
+            timeZone: string;
+        };
+        JobNameLabel: {
+            /** @example ordering.consolidate */
+            name: string;
+            /** @example 统一订单汇总（订货日次日） */
+            label: string;
+        };
+        JobWaitResponse: {
+            /**
+             * @description Stable key of what it waits for
+             * @example grace-period
+             */
+            reason: string;
+            /** @example 2026-12 的补录宽限期至 2027-01-05 09:00 */
+            text: string;
+            details?: {
+                [key: string]: unknown;
+            };
+        };
+        JobRunResponse: {
+            /**
+             * @description bigint as text
+             * @example 42
+             */
+            id: string;
+            /** @example reports.month-close */
+            jobName: string;
+            /** @description Per-department jobs: the department */
+            departmentId: number | null;
+            /**
+             * @description The business minute the run was for
+             * @example 2027-01-05 09:10
+             */
+            businessKey: string;
+            /** @enum {string} */
+            trigger: "schedule" | "start" | "manual" | "forced";
+            /** @description Who asked for a manual or forced run */
+            requestedBy: number | null;
+            /** @description Why a forced run was forced */
+            reason: string | null;
+            /** Format: date-time */
+            startedAt: string;
+            /** Format: date-time */
+            finishedAt: string;
+            /** @enum {string} */
+            outcome: "done" | "nothing-due" | "waiting" | "failed";
+            /** @description What the run did */
+            summary: {
+                [key: string]: unknown;
+            } | null;
+            waitingFor: components["schemas"]["JobWaitResponse"][] | null;
+            error: string | null;
+        };
+        JobBoardWaitResponse: {
+            /**
+             * @description Stable key of what it waits for
+             * @example grace-period
+             */
+            reason: string;
+            /** @example 2026-12 的补录宽限期至 2027-01-05 09:00 */
+            text: string;
+            details?: {
+                [key: string]: unknown;
+            };
+            /** @description The department of the run that waits */
+            departmentId: number | null;
+        };
+        JobBoardEntryResponse: {
+            /** @example reports.month-close */
+            name: string;
+            /** @example 月结（KPI 快照与报表） */
+            label: string;
+            schedule: components["schemas"]["JobScheduleResponse"];
+            reads: string[];
+            /** @description Jobs that must have finished before its input is complete */
+            after: components["schemas"]["JobNameLabel"][];
+            /** @enum {string} */
+            scope: "all" | "department";
+            forceable: boolean;
+            /** @description The latest run (per department for per-department jobs) */
+            lastRuns: components["schemas"]["JobRunResponse"][];
+            /** Format: date-time */
+            nextDueAt: string;
+            waitingFor: components["schemas"]["JobBoardWaitResponse"][];
+        };
+        RunJobDto: {
+            /** @description Department-scoped jobs: the department (department heads: their own, the default; admins: any, default every department) */
+            departmentId?: number;
+            /** @description Admins: run although the job waits for its inputs (needs `reason`) */
+            force?: boolean;
+            /** @description Why the job is forced (kept in the run and the audit log) */
+            reason?: string;
+        };
+        RunJobResponse: {
+            /** @description One run, or one per department */
+            runs: components["schemas"]["JobRunResponse"][];
         };
     };
     responses: never;
@@ -9862,6 +10301,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeliveryPage"];
+                };
+            };
             /** @description No valid token (UNAUTHENTICATED, TOKEN_INVALID) */
             401: {
                 headers: {
@@ -9894,6 +10341,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PunctualityResponse"];
+                };
+            };
             /** @description No valid token (UNAUTHENTICATED, TOKEN_INVALID) */
             401: {
                 headers: {
@@ -9964,6 +10419,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeliveryDetailResponse"];
+                };
+            };
             /** @description No valid token (UNAUTHENTICATED, TOKEN_INVALID) */
             401: {
                 headers: {
@@ -9999,6 +10462,14 @@ export interface operations {
             };
         };
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeliveryResponse"];
+                };
+            };
             /** @description No valid token (UNAUTHENTICATED, TOKEN_INVALID) */
             401: {
                 headers: {
@@ -10034,6 +10505,14 @@ export interface operations {
             };
         };
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeliveryResponse"];
+                };
+            };
             /** @description No valid token (UNAUTHENTICATED, TOKEN_INVALID) */
             401: {
                 headers: {
@@ -10065,6 +10544,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeliveryResponse"];
+                };
+            };
             /** @description No valid token (UNAUTHENTICATED, TOKEN_INVALID) */
             401: {
                 headers: {
@@ -10103,6 +10590,14 @@ export interface operations {
             };
         };
         responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FeedbackResponse"];
+                };
+            };
             /** @description No valid token (UNAUTHENTICATED, TOKEN_INVALID) */
             401: {
                 headers: {
@@ -10135,6 +10630,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeliveryRunResponse"][];
+                };
+            };
             /** @description No valid token (UNAUTHENTICATED, TOKEN_INVALID) */
             401: {
                 headers: {
@@ -10168,6 +10671,14 @@ export interface operations {
             };
         };
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlanningResponse"];
+                };
+            };
             /** @description No valid token (UNAUTHENTICATED, TOKEN_INVALID) */
             401: {
                 headers: {
@@ -10204,6 +10715,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FeedbackPage"];
+                };
+            };
             /** @description No valid token (UNAUTHENTICATED, TOKEN_INVALID) */
             401: {
                 headers: {
@@ -10239,6 +10758,14 @@ export interface operations {
             };
         };
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FeedbackResponse"];
+                };
+            };
             /** @description No valid token (UNAUTHENTICATED, TOKEN_INVALID) */
             401: {
                 headers: {
@@ -10270,6 +10797,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FeedbackResponse"];
+                };
+            };
             /** @description No valid token (UNAUTHENTICATED, TOKEN_INVALID) */
             401: {
                 headers: {
@@ -11206,6 +11741,87 @@ export interface operations {
                 };
             };
             /** @description FORBIDDEN unless the caller is: inspector */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    JobsController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JobBoardEntryResponse"][];
+                };
+            };
+            /** @description No valid token (UNAUTHENTICATED, TOKEN_INVALID) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description FORBIDDEN unless the caller is: admin, department_head */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    JobsController_run: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A job of the schedule table */
+                name: "ordering.open-and-cut-off" | "retailers.grades-and-big-accounts" | "quotas.compute-next-month" | "ordering.generate-cycles" | "kpi.cultivation-tasks" | "shared.idempotency-sweep" | "jobs.prune-runs" | "ordering.consolidate" | "delivery.plan" | "leads.escalate" | "reports.month-close";
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RunJobDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RunJobResponse"];
+                };
+            };
+            /** @description No valid token (UNAUTHENTICATED, TOKEN_INVALID) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description FORBIDDEN unless the caller is: admin, department_head */
             403: {
                 headers: {
                     [name: string]: unknown;
