@@ -254,7 +254,7 @@ export const ROUTE_EXPECTATIONS: Record<string, RouteExpectation> = {
   'GET /api/cultivation/tasks/{id}': allow(FIELD),
   'POST /api/cultivation/tasks/{id}/submit': allow(['account_manager']),
   'POST /api/cultivation/tasks/generate': allow(ADMIN_HEAD),
-  'GET /api/reports/kpi': allow(OVERSIGHT),
+  'GET /api/reports/kpi': allow(SUPERVISORS),
   'GET /api/reports/order-lines': allow([...SUPERVISORS, 'supply_clerk']),
   'POST /api/kpi/months/{month}/close': allow(ADMIN, { params: { month: 'pastMonth' } }),
 };

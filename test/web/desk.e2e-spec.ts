@@ -1,7 +1,9 @@
 /// <reference lib="dom" />
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Page } from 'playwright-core';
+import { readFileSync } from 'node:fs';
 import { bearer, DEMO_PASSWORD } from '../support/demo.js';
+import { readXlsx } from '../support/xlsx.js';
 import {
   cspViolations,
   logIn,
@@ -205,6 +207,28 @@ describe('console: desk pages', () => {
     const capOf = new Map(after.map((r: { retailer_id: number; cap: number }) => [r.retailer_id, r.cap]));
     expect([capOf.get(pair[0].id), capOf.get(pair[1].id)]).toEqual([pair[0].cap + 3, pair[1].cap - 3]);
     expect(await centerTotal()).toBe(before);
+  });
+
+  it('shows the center’s KPIs and downloads the center’s workbook, which holds only its center', async () => {
+    const page = await deskOf('mm1');
+    await page.getByRole('menuitem', { name: '中心考核' }).click();
+    await page.waitForURL('**/desk/kpis');
+    await page.getByRole('table', { name: '客户经理考核指标' }).getByRole('row').nth(4).waitFor();
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+    await screenshot(page, '28-desk-center-kpis');
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: '下载本中心考核工作簿（Excel）' }).click(),
+    ]);
+    const center = (await t.db.query(`SELECT name FROM org_units WHERE code = 'SC1'`)).rows[0].name;
+    expect(download.suggestedFilename()).toBe(`客户经理考核-${center}-2026-11.xlsx`);
+    const book = await readXlsx(readFileSync((await download.path())!));
+    const territories = book
+      .rows('客户经理考核')
+      .slice(1)
+      .map((row) => String(row[1]));
+    expect(territories.sort()).toEqual(['T001', 'T002', 'T003', 'T004']);
+    expect(book.rows('客户服务部汇总').slice(1)).toEqual([expect.arrayContaining([center])]);
   });
 
   it.each([

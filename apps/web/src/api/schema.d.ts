@@ -2012,7 +2012,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The month’s KPI workbook (.xlsx): 封面, 客户经理考核, 客户服务部汇总, 品牌预测准确率, 经营指导明细, 零售指导价落实, 线索查实, 送货及时率, 品牌培育. A closed month’s is the one stored at close, byte for byte. */
+        /** The month’s KPI workbook (.xlsx): 封面, 客户经理考核, 客户服务部汇总, 品牌预测准确率, 经营指导明细, 零售指导价落实, 线索查实, 送货及时率, 品牌培育. A closed month’s is the one stored at close, byte for byte. A market manager’s holds its center only, made on request. */
         get: operations["ReportsController_kpiWorkbook"];
         put?: never;
         post?: never;
@@ -8004,7 +8004,7 @@ export interface operations {
                     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description FORBIDDEN unless the caller is: admin, department_head, inspector */
+            /** @description FORBIDDEN unless the caller is: admin, department_head, inspector, market_manager */
             403: {
                 headers: {
                     [name: string]: unknown;

@@ -54,6 +54,11 @@ export const router = createBrowserRouter([
             element: <RequireAccess page="quotas" />,
             children: [{ index: true, lazy: page(() => import('@/desk/quotas/quotas-page')) }],
           },
+          {
+            path: 'kpis',
+            element: <RequireAccess page="centerKpis" />,
+            children: [{ index: true, lazy: page(() => import('@/desk/kpis/center-kpis-page')) }],
+          },
           { path: '*', element: <NotFoundPage /> },
         ],
       },

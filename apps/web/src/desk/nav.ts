@@ -29,6 +29,12 @@ const NAV: NavEntry[] = [
     page: 'quotas',
     description: '片区零售户的月度额度，在表格中调剂上限，合计保持不变。',
   },
+  {
+    path: '/desk/kpis',
+    label: '中心考核',
+    page: 'centerKpis',
+    description: '本中心客户经理的月度考核指标，以及本中心考核工作簿（Excel）下载。',
+  },
 ];
 
 export function deskEntries(role: Role): NavEntry[] {

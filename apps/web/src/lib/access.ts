@@ -46,6 +46,7 @@ export const ACCESS = {
   approvals: ['market_manager'],
   cycleBoard: ['market_manager', 'department_head', 'inspector', 'admin'],
   quotas: ['market_manager', 'department_head'],
+  centerKpis: ['market_manager'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Page = keyof typeof ACCESS;

@@ -6,23 +6,7 @@ import { api, ask } from '@/lib/api';
 import { sentenceOf } from '@/lib/errors';
 import { businessMonth, percent } from '@/lib/format';
 import { useNow } from '@/hooks/use-now';
-
-interface KpiValue {
-  value: number | null;
-  target: { kind: string; value?: number } | null;
-  status: string;
-}
-
-const SHOWN: [string, string][] = [
-  ['guidanceCoverage', '经营指导面'],
-  ['effectiveGuidance', '有效指导率'],
-  ['visitAttainment', '拜访达成率'],
-  ['callAttainment', '电话回访达成率'],
-  ['policyAwareness', '政策知晓率'],
-  ['channelCoverage', '信息覆盖面'],
-  ['keyBrandShelfRate', '重点品牌上柜率'],
-  ['selfReportedDemandShare', '自主提报率'],
-];
+import { KPI_SHOWN as SHOWN, type KpiValue } from '@/lib/kpis';
 
 function monthsUpTo(month: string): string[] {
   const [year, m] = month.split('-').map(Number);
