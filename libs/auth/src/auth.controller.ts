@@ -13,6 +13,7 @@ import { UsersService } from './users.service.js';
 import { AllowPendingPasswordChange } from './auth.guard.js';
 import { ChangePasswordDto, LoginDto, LoginResponse, SessionUser } from './dto/auth.dto.js';
 import { UpdateProfileDto } from './dto/user.dto.js';
+import { UserResponse } from './dto/user.responses.js';
 
 @ApiTags('auth')
 @Controller('auth')
@@ -37,6 +38,7 @@ export class AuthController {
   @Roles(...ROLES)
   @AllowPendingPasswordChange()
   @ApiOkResponse({ type: SessionUser })
+  @ApiOperation({ summary: 'The signed-in user: role, place, scope and whether a password change is due' })
   me(@CurrentActor() actor: Actor) {
     return this.auth.me(actor);
   }
@@ -44,6 +46,7 @@ export class AuthController {
   @Patch('me')
   @Roles(...ROLES)
   @ApiOperation({ summary: 'Update your own display name or phone (never role or place)' })
+  @ApiOkResponse({ type: UserResponse })
   updateProfile(@CurrentActor() actor: Actor, @Body() dto: UpdateProfileDto) {
     return this.users.updateProfile(actor, dto);
   }

@@ -18,6 +18,14 @@ import {
   ScarceLimitsDto,
 } from './dto/quota.dto.js';
 import { TerritoryQuotaQuery, TerritoryQuotas } from './dto/quota-list.dto.js';
+import {
+  LimitProposalResponse,
+  QuotaComputationResponse,
+  QuotaPolicyResponse,
+  QuotaResponse,
+  RebalanceResponse,
+  ScarceLimitResponse,
+} from './dto/quota.responses.js';
 
 @ApiTags('quotas')
 @Controller()
@@ -45,6 +53,7 @@ export class QuotasController {
   @ApiOperation({
     summary: 'A retailer’s monthly cap (never a floor), use, and what it may order this cycle',
   })
+  @ApiOkResponse({ type: QuotaResponse })
   view(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: number, @Query() query: MonthQuery) {
     return this.quotas.view(actor, id, query.month);
   }
@@ -54,6 +63,7 @@ export class QuotasController {
   @ApiOperation({
     summary: 'Set the agreed monthly total 商定总量 of a retailer of your center; the cap follows',
   })
+  @ApiOkResponse({ type: QuotaResponse })
   setAgreedTotal(
     @CurrentActor() actor: Actor,
     @Param('id', ParseIdPipe) id: number,
@@ -68,6 +78,7 @@ export class QuotasController {
   @ApiOperation({
     summary: 'Move cap between retailers of one territory or center; the total must not change',
   })
+  @ApiOkResponse({ type: RebalanceResponse })
   rebalance(@CurrentActor() actor: Actor, @Body() dto: RebalanceDto) {
     return this.quotas.rebalance(actor, dto);
   }
@@ -78,6 +89,7 @@ export class QuotasController {
   @ApiOperation({
     summary: 'Compute a month’s quotas now (the monthly job does it on the 25th for next month)',
   })
+  @ApiOkResponse({ type: QuotaComputationResponse })
   compute(@CurrentActor() actor: Actor, @Body() dto: ComputeQuotasDto) {
     return this.quotas.compute(
       actor,
@@ -88,6 +100,8 @@ export class QuotasController {
 
   @Get('quota-policies')
   @Roles('admin', 'department_head', 'market_manager')
+  @ApiOperation({ summary: 'A department’s quota policy: float allowances, trailing window, pacing, grades' })
+  @ApiOkResponse({ type: QuotaPolicyResponse })
   getPolicy(@CurrentActor() actor: Actor, @Query() query: QuotaPolicyQuery) {
     return this.policies.get(actor, query.departmentId);
   }
@@ -97,12 +111,15 @@ export class QuotasController {
   @ApiOperation({
     summary: 'Replace the department’s float allowances, floating rule, pacing and grade bases',
   })
+  @ApiOkResponse({ type: QuotaPolicyResponse })
   putPolicy(@CurrentActor() actor: Actor, @Body() dto: QuotaPolicyDto) {
     return this.policies.put(actor, dto);
   }
 
   @Get('scarce-limits')
   @Roles(...STAFF_ROLES)
+  @ApiOperation({ summary: 'Scarce-spec limits per grade' })
+  @ApiOkResponse({ type: [ScarceLimitResponse] })
   listScarce(@CurrentActor() actor: Actor, @Query() query: ScarceLimitQuery) {
     return this.scarce.list(actor, query);
   }
@@ -112,6 +129,7 @@ export class QuotasController {
   @ApiOperation({
     summary: 'Per-grade supply limits 限量 of a scarce spec for an order week (never a purchase duty)',
   })
+  @ApiOkResponse({ type: ScarceLimitResponse })
   putScarce(@CurrentActor() actor: Actor, @Body() dto: ScarceLimitsDto) {
     return this.scarce.put(actor, dto);
   }
@@ -120,6 +138,7 @@ export class QuotasController {
   @Roles('department_head')
   @HttpCode(200)
   @ApiOperation({ summary: 'Propose a limit vector whose Σ limit × retailers approaches the planned supply' })
+  @ApiOkResponse({ type: LimitProposalResponse })
   propose(@CurrentActor() actor: Actor, @Body() dto: ProposeLimitsDto) {
     return this.scarce.propose(actor, dto);
   }

@@ -1,10 +1,18 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { type Actor, CurrentActor, Idempotent, ParseIdPipe, type Role, Roles } from '#libs/shared';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { type Actor, CurrentActor, Idempotent, PageOf, ParseIdPipe, type Role, Roles } from '#libs/shared';
 import { FieldReportsService } from './field-reports.service.js';
 import { VisitsService } from './visits.service.js';
 import { CheckVisitDto, RecordVisitDto, VisitQuery } from './dto/visit.dto.js';
 import { CheckSampleQuery, MonthQuery, OverdueQuery } from './dto/field-report.dto.js';
+import {
+  AttainmentReportResponse,
+  CheckSampleResponse,
+  OverdueReportResponse,
+  VisitCheckResultResponse,
+  VisitResponse,
+  VisitSummaryResponse,
+} from './dto/visit.responses.js';
 
 /** Who reads field work: the field roles and their supervisors (never retailers). */
 export const FIELD_READERS: Role[] = [
@@ -29,6 +37,7 @@ export class VisitsController {
   @ApiOperation({
     summary: 'Record a visit to a retailer of your territory (guidance, price/shelf checks, awareness)',
   })
+  @ApiCreatedResponse({ type: VisitResponse })
   record(@CurrentActor() actor: Actor, @Body() dto: RecordVisitDto) {
     return this.visits.record(actor, dto);
   }
@@ -36,6 +45,7 @@ export class VisitsController {
   @Get()
   @Roles(...FIELD_READERS)
   @ApiOperation({ summary: 'Visits in your scope' })
+  @ApiOkResponse({ type: PageOf(VisitSummaryResponse) })
   list(@CurrentActor() actor: Actor, @Query() query: VisitQuery) {
     return this.visits.list(actor, query);
   }
@@ -43,6 +53,7 @@ export class VisitsController {
   @Get('overdue')
   @Roles(...FIELD_READERS)
   @ApiOperation({ summary: 'Retailers past their visit cadence, with a summary per account manager' })
+  @ApiOkResponse({ type: OverdueReportResponse })
   overdue(@CurrentActor() actor: Actor, @Query() query: OverdueQuery) {
     return this.reports.overdue(actor, query);
   }
@@ -50,6 +61,7 @@ export class VisitsController {
   @Get('attainment')
   @Roles(...FIELD_READERS)
   @ApiOperation({ summary: 'Visits and calls of each account manager against its targets in a month' })
+  @ApiOkResponse({ type: AttainmentReportResponse })
   attainment(@CurrentActor() actor: Actor, @Query() query: MonthQuery) {
     return this.reports.attainment(actor, query);
   }
@@ -61,12 +73,15 @@ export class VisitsController {
       'The guidance visits of each account manager drawn for the market managers’ check (size: department ' +
       'policy): reproducible, provisional until the month’s recording window closes, then frozen',
   })
+  @ApiOkResponse({ type: CheckSampleResponse })
   checkSample(@CurrentActor() actor: Actor, @Query() query: CheckSampleQuery) {
     return this.reports.checkSample(actor, query);
   }
 
   @Get(':id')
   @Roles(...FIELD_READERS)
+  @ApiOperation({ summary: 'One visit with its checks' })
+  @ApiOkResponse({ type: VisitResponse })
   get(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: number) {
     return this.visits.get(actor, id);
   }
@@ -77,6 +92,7 @@ export class VisitsController {
   @ApiOperation({
     summary: 'Check a guidance visit of your center in the field: effective or not (once per visit)',
   })
+  @ApiCreatedResponse({ type: VisitCheckResultResponse })
   check(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: number, @Body() dto: CheckVisitDto) {
     return this.visits.check(actor, id, dto);
   }
