@@ -1,3 +1,5 @@
+import type { KpiCode } from './queries/kpis';
+
 /** A KPI of a row as the API reports it: the value (a ratio), its target and whether it meets it. */
 export interface KpiValue {
   value: number | null;
@@ -6,7 +8,7 @@ export interface KpiValue {
 }
 
 /** The KPIs the console shows, in order, with their Chinese names. */
-export const KPI_SHOWN: [string, string][] = [
+export const KPI_SHOWN: [KpiCode, string][] = [
   ['guidanceCoverage', '经营指导面'],
   ['effectiveGuidance', '有效指导率'],
   ['visitAttainment', '拜访达成率'],

@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { api, ask, idempotencyKey, type PageOf } from '@/lib/api';
+import { api, ask, idempotencyKey, type Schemas } from '@/lib/api';
 
 export const VISIT_KIND_LABELS = {
   routine: '例行拜访',
@@ -19,44 +19,22 @@ export const GUIDANCE_TOPIC_LABELS = {
   other: '其他',
 } as const;
 
-export interface VisitSummary {
-  id: number;
-  retailerId: number;
-  kind: VisitKind;
-  visitedAt: string;
-  visitedOn: string;
-  notes: string | null;
-  priceCheckCount: number;
-  priceNonCompliantCount: number;
-  shelfChecked: boolean;
-  check: { effective: boolean; note: string } | null;
-}
+export type VisitSummary = Schemas['VisitSummaryResponse'];
 
-export interface NewVisit {
-  retailerId: number;
-  visitedAt: string;
-  kind: VisitKind;
-  notes?: string;
-  guidance?: { topics: (keyof typeof GUIDANCE_TOPIC_LABELS)[]; advice: string };
-  priceChecks?: { brandId: number; observedPackFen?: number }[];
-  shelfCheck?: { brandIds: number[] };
-  awareness?: { floatingQuota: boolean; selfReporting: boolean };
-}
+export type NewVisit = Schemas['RecordVisitDto'];
 
 export function useVisits(from: string, to: string) {
   return useQuery({
     queryKey: ['visits', from, to],
-    queryFn: () =>
-      ask<PageOf<VisitSummary>>(
-        api.GET('/api/visits', { params: { query: { from, to, pageSize: 100 } as never } }),
-      ),
+    queryFn: () => ask(api.GET('/api/visits', { params: { query: { from, to, pageSize: 100 } } })),
   });
 }
 
-export function recordVisit(body: NewVisit, key: string = idempotencyKey()): Promise<VisitSummary> {
-  return ask<VisitSummary>(
-    api.POST('/api/visits', { body: body as never, params: { header: { 'idempotency-key': key } } as never }),
-  );
+export function recordVisit(
+  body: NewVisit,
+  key: string = idempotencyKey(),
+): Promise<Schemas['VisitResponse']> {
+  return ask(api.POST('/api/visits', { body, params: { header: { 'Idempotency-Key': key } } }));
 }
 
 /** An instant with the business offset, as the API wants it: 2026-11-23T10:30:00+08:00. */
