@@ -224,8 +224,8 @@ describe('hostile input', () => {
     const withInput = operations.filter((op) => op.body || op.query.length || op.pathParams.length);
     expect(withInput.length).toBeGreaterThan(100);
     const unroled = operations.filter((op) => op.roles.length === 0).map(describeOp);
-    // Public: health and login only; everything else names who may call it.
-    expect(unroled.sort()).toEqual(['GET /health', 'POST /api/auth/login']);
+    // Public: health, login and logout (it only clears the console's cookies) only; everything else names who may call it.
+    expect(unroled.sort()).toEqual(['GET /health', 'POST /api/auth/login', 'POST /api/auth/logout']);
   });
 
   it('refuses definitely invalid bodies and path values with a coded 4xx and writes nothing', async () => {

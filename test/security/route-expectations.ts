@@ -75,6 +75,7 @@ export const ROUTE_EXPECTATIONS: Record<string, RouteExpectation> = {
 
   // auth and users
   'POST /api/auth/login': PUBLIC,
+  'POST /api/auth/logout': PUBLIC,
   'GET /api/auth/me': allow(ALL),
   'PATCH /api/auth/me': allow(ALL),
   'POST /api/auth/change-password': allow(ALL),

@@ -5,6 +5,7 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import helmet from '@fastify/helmet';
+import cookie from '@fastify/cookie';
 import cors from '@fastify/cors';
 import multipart from '@fastify/multipart';
 import { type DestinationStream, pino } from 'pino';
@@ -38,6 +39,7 @@ export function buildOpenApiDocument(app: NestFastifyApplication) {
     )
     .setVersion('1.0')
     .addBearerAuth()
+    .addCookieAuth('session', { type: 'apiKey', in: 'cookie', name: 'session' }, 'session')
     .build();
   return SwaggerModule.createDocument(app, config);
 }
@@ -74,7 +76,12 @@ export async function createHttpApp(
   const options = {
     level: config.logLevel,
     redact: {
-      paths: ['req.headers.authorization', ...secretFields, ...secretFields.map((field) => `*.${field}`)],
+      paths: [
+        'req.headers.authorization',
+        'req.headers.cookie',
+        ...secretFields,
+        ...secretFields.map((field) => `*.${field}`),
+      ],
       censor: '[redacted]',
     },
   };
@@ -136,6 +143,8 @@ export async function createHttpApp(
     methods: ['GET', 'HEAD', 'POST', 'PUT', 'PATCH'],
     exposedHeaders: ['x-request-id', 'content-disposition'],
   });
+  // The console's session cookie (libs/auth SessionCookies); unsigned: the JWT inside it is signed already.
+  await app.register(cookie);
   await app.register(multipart, { limits: { fileSize: 20 * 1024 * 1024, files: 1 } });
 
   SwaggerModule.setup('docs', app, () => buildOpenApiDocument(app), { jsonDocumentUrl: 'docs-json' });

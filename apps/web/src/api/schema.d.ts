@@ -103,6 +103,98 @@ export interface paths {
         patch: operations["OrgController_update"];
         trace?: never;
     };
+    "/api/calendar/years/{year}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A department’s holiday calendar of a year: days off and weekend days worked 调休 */
+        get: operations["CalendarController_year"];
+        /**
+         * Replace a year’s list; cycles not opened yet follow in the same transaction
+         * @description With `dryRun=true` the answer shows the change and the cycles it moves or cancels; nothing is saved.
+         */
+        put: operations["CalendarController_saveYear"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/calendar/years/{year}/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Replace a year’s list from .xlsx (日期, 类型, 名称; multipart field "file"): all rows or none
+         * @description Row problems answer 400 IMPORT_ROWS_INVALID (JSON, or the sheet back with `?format=xlsx`).
+         */
+        post: operations["CalendarController_import"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/calendar/years/{year}/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A year’s list as .xlsx, in the import’s columns */
+        get: operations["CalendarController_export"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/calendar/template": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["CalendarController_template"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/calendar/policy": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What becomes of an order day on a day off: earlier, later or cancel */
+        get: operations["CalendarController_policy"];
+        /** Set the rule; cycles not opened yet follow (`dryRun=true`: show them, save nothing) */
+        put: operations["CalendarController_savePolicy"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/auth/login": {
         parameters: {
             query?: never;
@@ -112,8 +204,25 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Exchange username and password for an access token */
+        /** Exchange username and password for an access token, or a cookie session for the console */
         post: operations["AuthController_login"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/logout": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** End the console's cookie session (its cookies are cleared); a bearer token simply stops being sent */
+        post: operations["AuthController_logout"];
         delete?: never;
         options?: never;
         head?: never;
@@ -146,7 +255,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Change your own password; older tokens stop working, a new one is returned */
+        /** Change your own password; older tokens stop working, a new session is returned the way the old one came */
         post: operations["AuthController_changePassword"];
         delete?: never;
         options?: never;
@@ -1084,7 +1193,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A reproducible random sample of each account manager’s guidance visits to check */
+        /** The guidance visits of each account manager drawn for the market managers’ check (size: department policy): reproducible, provisional until the month’s recording window closes, then frozen */
         get: operations["VisitsController_checkSample"];
         put?: never;
         post?: never;
@@ -1818,7 +1927,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The month’s KPI workbook (.xlsx): 封面, 客户经理考核, 客户服务部汇总, 品牌预测准确率, 经营指导明细, 线索查实, 送货及时率, 品牌培育. A closed month’s is the one stored at close, byte for byte. */
+        /** The month’s KPI workbook (.xlsx): 封面, 客户经理考核, 客户服务部汇总, 品牌预测准确率, 经营指导明细, 零售指导价落实, 线索查实, 送货及时率, 品牌培育. A closed month’s is the one stored at close, byte for byte. */
         get: operations["ReportsController_kpiWorkbook"];
         put?: never;
         post?: never;
@@ -1912,11 +2021,39 @@ export interface components {
             routeIds?: number[];
             active?: boolean;
         };
+        CalendarDayDto: {
+            /** @example 2026-10-01 */
+            date: string;
+            /**
+             * @description dayOff 休息 (a holiday) or workingDay 调休上班 (a weekend day worked)
+             * @enum {string}
+             */
+            kind: "dayOff" | "workingDay";
+            /** @example 国庆节 */
+            name?: string;
+        };
+        PutCalendarYearDto: {
+            /** @description The year’s whole list: it replaces the one kept */
+            days: components["schemas"]["CalendarDayDto"][];
+        };
+        CalendarPolicyDto: {
+            /**
+             * @description An order day on a day off moves to the working day before (earlier), after (later), or is cancelled
+             * @enum {string}
+             */
+            orderDayOff: "earlier" | "later" | "cancel";
+        };
         LoginDto: {
             /** @example am01 */
             username: string;
             /** @example Demo@2026 */
             password: string;
+            /**
+             * @description `token` (API clients): the answer carries the access token to send as `Authorization: Bearer`. `cookie` (the console): the token goes into an httpOnly, SameSite=Strict `session` cookie and a `csrf_token` cookie is set; changes then need the `x-csrf-token` header equal to it. The answer has no token.
+             * @default token
+             * @enum {string}
+             */
+            session: "token" | "cookie";
         };
         SessionUser: {
             id: number;
@@ -1930,9 +2067,13 @@ export interface components {
             mustChangePassword: boolean;
         };
         LoginResponse: {
-            accessToken: string;
-            /** @example Bearer */
-            tokenType: string;
+            /** @description Absent for a cookie session (the cookie carries it) */
+            accessToken?: string;
+            /**
+             * @example Bearer
+             * @enum {string}
+             */
+            tokenType: "Bearer" | "Cookie";
             /** @description Token lifetime in seconds */
             expiresIn: number;
             user: components["schemas"]["SessionUser"];
@@ -2418,6 +2559,8 @@ export interface components {
             priceToleranceBp?: number;
             /** @description Days back a visit or call may be recorded (default 7) */
             visitBackdateDays?: number;
+            /** @description Guidance visits per account manager and month drawn for the market managers’ check (default 5); effective guidance is assessed on this sample, frozen when the month’s recording window closes */
+            guidanceCheckSampleSize?: number;
         };
         CreateLeadDto: {
             /** @enum {string} */
@@ -2520,16 +2663,16 @@ export interface components {
              * @example guidanceCoverage
              * @enum {string}
              */
-            code: "guidanceCoverage" | "effectiveGuidance" | "forecastAccuracy" | "keyBrandForecastAccuracy" | "selfReportedDemandShare" | "policyAwareness" | "channelCoverage" | "visitAttainment" | "callAttainment" | "keyBrandShelfRate" | "salesCartons" | "salesAmount" | "averagePricePerCarton" | "leadAuthenticity" | "leadVerificationRate" | "leadOnTimeRate" | "deliveryPunctuality" | "proxyReceipts";
+            code: "guidanceCoverage" | "guidanceCoverageYearToDate" | "effectiveGuidance" | "forecastAccuracy" | "keyBrandForecastAccuracy" | "selfReportedDemandShare" | "policyAwareness" | "channelCoverage" | "visitAttainment" | "callAttainment" | "keyBrandShelfRate" | "guidePriceComplianceCarton" | "guidePriceCompliancePack" | "salesCartons" | "salesAmount" | "averagePricePerCarton" | "salesCartonsYearToDate" | "salesAmountYearToDate" | "averagePricePerCartonYearToDate" | "leadAuthenticity" | "leadVerificationRate" | "leadOnTimeRate" | "deliveryPunctuality" | "proxyReceipts";
             /** @description A territory of the department (default: the whole department) */
             territoryId?: number;
             /**
-             * @description atLeast / atMost a value, rising against a baseline, or none (no target)
+             * @description atLeast / atMost a value; rising: not below a baseline (sameMonthLastYear: last year’s same period); upByAmount / upByPercent: up by a value over last year’s same period; none: no target
              * @enum {string}
              */
-            kind: "atLeast" | "atMost" | "rising" | "none";
+            kind: "atLeast" | "atMost" | "rising" | "upByAmount" | "upByPercent" | "none";
             /**
-             * @description atLeast / atMost only: a fraction for percent KPIs (0.7 = 70 %), fen for money, else a count
+             * @description atLeast / atMost / upByAmount: a fraction for percent KPIs (0.7 = 70 %), fen for money, else a count; upByPercent: the growth as a fraction (0.05 = 5 %)
              * @example 0.7
              */
             value?: number;
@@ -2619,7 +2762,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description FORBIDDEN unless the caller is: admin, department_head, inspector */
+            /** @description FORBIDDEN unless the caller is: admin, department_head, inspector; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2650,7 +2793,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description FORBIDDEN unless the caller is: admin, department_head, inspector */
+            /** @description FORBIDDEN unless the caller is: admin, department_head, inspector; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2686,7 +2829,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description FORBIDDEN unless the caller is: admin, department_head, market_manager, account_manager, supply_clerk, enforcement_officer, delivery_staff, inspector */
+            /** @description FORBIDDEN unless the caller is: admin, department_head, market_manager, account_manager, supply_clerk, enforcement_officer, delivery_staff, inspector; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2719,7 +2862,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description FORBIDDEN unless the caller is: admin */
+            /** @description FORBIDDEN unless the caller is: admin; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2748,7 +2891,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description FORBIDDEN unless the caller is: admin, department_head, market_manager, account_manager, supply_clerk, enforcement_officer, delivery_staff, inspector */
+            /** @description FORBIDDEN unless the caller is: admin, department_head, market_manager, account_manager, supply_clerk, enforcement_officer, delivery_staff, inspector; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2779,7 +2922,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description FORBIDDEN unless the caller is: admin, department_head, market_manager, account_manager, supply_clerk, enforcement_officer, delivery_staff, inspector */
+            /** @description FORBIDDEN unless the caller is: admin, department_head, market_manager, account_manager, supply_clerk, enforcement_officer, delivery_staff, inspector; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2814,7 +2957,275 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description FORBIDDEN unless the caller is: admin */
+            /** @description FORBIDDEN unless the caller is: admin; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    CalendarController_year: {
+        parameters: {
+            query?: {
+                /** @description The department (admins must name one; others work on their own) */
+                departmentId?: number;
+            };
+            header?: never;
+            path: {
+                year: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No valid token (UNAUTHENTICATED, TOKEN_INVALID) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description FORBIDDEN unless the caller is: admin, department_head, market_manager, account_manager, supply_clerk, enforcement_officer, delivery_staff, inspector; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    CalendarController_saveYear: {
+        parameters: {
+            query?: {
+                /** @description The department (admins must name one; others work on their own) */
+                departmentId?: number;
+                /** @description true: answer what saving would change (cycles included), save nothing */
+                dryRun?: boolean;
+            };
+            header?: never;
+            path: {
+                year: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PutCalendarYearDto"];
+            };
+        };
+        responses: {
+            /** @description No valid token (UNAUTHENTICATED, TOKEN_INVALID) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description FORBIDDEN unless the caller is: admin, department_head; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    CalendarController_import: {
+        parameters: {
+            query?: {
+                /** @description How a refused import is reported: JSON (default) or the file back with an error column */
+                format?: "json" | "xlsx";
+                /** @description The department (admins must name one; others work on their own) */
+                departmentId?: number;
+                /** @description true: answer what saving would change (cycles included), save nothing */
+                dryRun?: boolean;
+            };
+            header?: never;
+            path: {
+                year: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /** Format: binary */
+                    file: string;
+                };
+            };
+        };
+        responses: {
+            /** @description No valid token (UNAUTHENTICATED, TOKEN_INVALID) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description FORBIDDEN unless the caller is: admin, department_head; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    CalendarController_export: {
+        parameters: {
+            query?: {
+                /** @description The department (admins must name one; others work on their own) */
+                departmentId?: number;
+            };
+            header?: never;
+            path: {
+                year: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            /** @description No valid token (UNAUTHENTICATED, TOKEN_INVALID) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description FORBIDDEN unless the caller is: admin, department_head, market_manager, account_manager, supply_clerk, enforcement_officer, delivery_staff, inspector; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    CalendarController_template: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            /** @description No valid token (UNAUTHENTICATED, TOKEN_INVALID) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description FORBIDDEN unless the caller is: admin, department_head; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    CalendarController_policy: {
+        parameters: {
+            query?: {
+                /** @description The department (admins must name one; others work on their own) */
+                departmentId?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No valid token (UNAUTHENTICATED, TOKEN_INVALID) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description FORBIDDEN unless the caller is: admin, department_head, market_manager, account_manager, supply_clerk, enforcement_officer, delivery_staff, inspector; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    CalendarController_savePolicy: {
+        parameters: {
+            query?: {
+                /** @description The department (admins must name one; others work on their own) */
+                departmentId?: number;
+                /** @description true: answer what saving would change (cycles included), save nothing */
+                dryRun?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CalendarPolicyDto"];
+            };
+        };
+        responses: {
+            /** @description No valid token (UNAUTHENTICATED, TOKEN_INVALID) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description FORBIDDEN unless the caller is: admin, department_head; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2855,8 +3266,44 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            /** @description ORIGIN_FORBIDDEN (a cookie session asked from another site) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description TOO_MANY_ATTEMPTS */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    AuthController_logout: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The session cookies are cleared */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description ORIGIN_FORBIDDEN, CSRF_TOKEN_INVALID */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2892,7 +3339,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description FORBIDDEN unless the caller is: admin, department_head, market_manager, account_manager, retailer, supply_clerk, enforcement_officer, delivery_staff, inspector */
+            /** @description FORBIDDEN unless the caller is: admin, department_head, market_manager, account_manager, retailer, supply_clerk, enforcement_officer, delivery_staff, inspector; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2925,7 +3372,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description FORBIDDEN unless the caller is: admin, department_head, market_manager, account_manager, retailer, supply_clerk, enforcement_officer, delivery_staff, inspector */
+            /** @description FORBIDDEN unless the caller is: admin, department_head, market_manager, account_manager, retailer, supply_clerk, enforcement_officer, delivery_staff, inspector; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2966,7 +3413,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description FORBIDDEN unless the caller is: admin, department_head, market_manager, account_manager, retailer, supply_clerk, enforcement_officer, delivery_staff, inspector */
+            /** @description FORBIDDEN unless the caller is: admin, department_head, market_manager, account_manager, retailer, supply_clerk, enforcement_officer, delivery_staff, inspector; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3003,7 +3450,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description FORBIDDEN unless the caller is: admin, department_head, inspector, market_manager */
+            /** @description FORBIDDEN unless the caller is: admin, department_head, inspector, market_manager; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3036,7 +3483,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description FORBIDDEN unless the caller is: admin */
+            /** @description FORBIDDEN unless the caller is: admin; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3067,7 +3514,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description FORBIDDEN unless the caller is: admin, department_head, inspector, market_manager */
+            /** @description FORBIDDEN unless the caller is: admin, department_head, inspector, market_manager; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3102,7 +3549,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description FORBIDDEN unless the caller is: admin */
+            /** @description FORBIDDEN unless the caller is: admin; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3137,7 +3584,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description FORBIDDEN unless the caller is: admin */
+            /** @description FORBIDDEN unless the caller is: admin; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3190,7 +3637,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description FORBIDDEN unless the caller is: admin, department_head, market_manager, account_manager, retailer, supply_clerk, enforcement_officer, delivery_staff, inspector */
+            /** @description FORBIDDEN unless the caller is: admin, department_head, market_manager, account_manager, retailer, supply_clerk, enforcement_officer, delivery_staff, inspector; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3223,7 +3670,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description FORBIDDEN unless the caller is: admin, department_head */
+            /** @description FORBIDDEN unless the caller is: admin, department_head; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3282,7 +3729,7 @@ export interface operations {
                     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description FORBIDDEN unless the caller is: admin, department_head, market_manager, account_manager, supply_clerk, enforcement_officer, delivery_staff, inspector */
+            /** @description FORBIDDEN unless the caller is: admin, department_head, market_manager, account_manager, supply_clerk, enforcement_officer, delivery_staff, inspector; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3319,7 +3766,7 @@ export interface operations {
                     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description FORBIDDEN unless the caller is: admin, department_head */
+            /** @description FORBIDDEN unless the caller is: admin, department_head; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3358,7 +3805,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description FORBIDDEN unless the caller is: admin, department_head */
+            /** @description FORBIDDEN unless the caller is: admin, department_head; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3389,7 +3836,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description FORBIDDEN unless the caller is: admin, department_head, market_manager, account_manager, retailer, supply_clerk, enforcement_officer, delivery_staff, inspector */
+            /** @description FORBIDDEN unless the caller is: admin, department_head, market_manager, account_manager, retailer, supply_clerk, enforcement_officer, delivery_staff, inspector; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3424,7 +3871,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description FORBIDDEN unless the caller is: admin, department_head */
+            /** @description FORBIDDEN unless the caller is: admin, department_head; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3458,7 +3905,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description FORBIDDEN unless the caller is: admin, department_head, market_manager, account_manager, retailer, supply_clerk, enforcement_officer, delivery_staff, inspector */
+            /** @description FORBIDDEN unless the caller is: admin, department_head, market_manager, account_manager, retailer, supply_clerk, enforcement_officer, delivery_staff, inspector; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3493,7 +3940,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description FORBIDDEN unless the caller is: admin */
+            /** @description FORBIDDEN unless the caller is: admin; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3528,7 +3975,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description FORBIDDEN unless the caller is: admin, department_head */
+            /** @description FORBIDDEN unless the caller is: admin, department_head; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3559,7 +4006,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description FORBIDDEN unless the caller is: admin, department_head, market_manager, account_manager, retailer, supply_clerk, enforcement_officer, delivery_staff, inspector */
+            /** @description FORBIDDEN unless the caller is: admin, department_head, market_manager, account_manager, retailer, supply_clerk, enforcement_officer, delivery_staff, inspector; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3592,7 +4039,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description FORBIDDEN unless the caller is: admin, department_head */
+            /** @description FORBIDDEN unless the caller is: admin, department_head; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3624,7 +4071,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description FORBIDDEN unless the caller is: admin, department_head, market_manager, account_manager, retailer, supply_clerk, enforcement_officer, delivery_staff, inspector */
+            /** @description FORBIDDEN unless the caller is: admin, department_head, market_manager, account_manager, retailer, supply_clerk, enforcement_officer, delivery_staff, inspector; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3657,7 +4104,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description FORBIDDEN unless the caller is: admin, department_head */
+            /** @description FORBIDDEN unless the caller is: admin, department_head; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3692,7 +4139,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description FORBIDDEN unless the caller is: admin, department_head */
+            /** @description FORBIDDEN unless the caller is: admin, department_head; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3745,7 +4192,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description FORBIDDEN unless the caller is: admin, department_head, market_manager, account_manager, retailer, supply_clerk, enforcement_officer, delivery_staff, inspector */
+            /** @description FORBIDDEN unless the caller is: admin, department_head, market_manager, account_manager, retailer, supply_clerk, enforcement_officer, delivery_staff, inspector; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3778,7 +4225,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description FORBIDDEN unless the caller is: admin, department_head, market_manager */
+            /** @description FORBIDDEN unless the caller is: admin, department_head, market_manager; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3807,7 +4254,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description FORBIDDEN unless the caller is: admin, department_head, market_manager, account_manager, retailer, supply_clerk, enforcement_officer, delivery_staff, inspector */
+            /** @description FORBIDDEN unless the caller is: admin, department_head, market_manager, account_manager, retailer, supply_clerk, enforcement_officer, delivery_staff, inspector; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3866,7 +4313,7 @@ export interface operations {
                     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description FORBIDDEN unless the caller is: admin, department_head, market_manager, account_manager, supply_clerk, enforcement_officer, delivery_staff, inspector */
+            /** @description FORBIDDEN unless the caller is: admin, department_head, market_manager, account_manager, supply_clerk, enforcement_officer, delivery_staff, inspector; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3903,7 +4350,7 @@ export interface operations {
                     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description FORBIDDEN unless the caller is: admin, department_head */
+            /** @description FORBIDDEN unless the caller is: admin, department_head; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3942,7 +4389,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description FORBIDDEN unless the caller is: admin, department_head */
+            /** @description FORBIDDEN unless the caller is: admin, department_head; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3973,7 +4420,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description FORBIDDEN unless the caller is: admin, department_head, market_manager, account_manager, retailer, supply_clerk, enforcement_officer, delivery_staff, inspector */
+            /** @description FORBIDDEN unless the caller is: admin, department_head, market_manager, account_manager, retailer, supply_clerk, enforcement_officer, delivery_staff, inspector; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4008,7 +4455,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description FORBIDDEN unless the caller is: admin, department_head, market_manager, account_manager */
+            /** @description FORBIDDEN unless the caller is: admin, department_head, market_manager, account_manager; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4043,7 +4490,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description FORBIDDEN unless the caller is: admin, department_head, market_manager */
+            /** @description FORBIDDEN unless the caller is: admin, department_head, market_manager; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4074,7 +4521,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description FORBIDDEN unless the caller is: admin, department_head, market_manager, account_manager, retailer, supply_clerk, enforcement_officer, delivery_staff, inspector */
+            /** @description FORBIDDEN unless the caller is: admin, department_head, market_manager, account_manager, retailer, supply_clerk, enforcement_officer, delivery_staff, inspector; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4109,7 +4556,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description FORBIDDEN unless the caller is: admin, department_head */
+            /** @description FORBIDDEN unless the caller is: admin, department_head; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4140,7 +4587,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description FORBIDDEN unless the caller is: admin, department_head, market_manager, account_manager, supply_clerk, enforcement_officer, delivery_staff, inspector */
+            /** @description FORBIDDEN unless the caller is: admin, department_head, market_manager, account_manager, supply_clerk, enforcement_officer, delivery_staff, inspector; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4175,7 +4622,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description FORBIDDEN unless the caller is: admin, department_head, market_manager */
+            /** @description FORBIDDEN unless the caller is: admin, department_head, market_manager; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4206,7 +4653,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description FORBIDDEN unless the caller is: admin, department_head, market_manager, account_manager */
+            /** @description FORBIDDEN unless the caller is: admin, department_head, market_manager, account_manager; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4240,7 +4687,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description FORBIDDEN unless the caller is: admin, department_head, market_manager, account_manager, retailer, supply_clerk, enforcement_officer, delivery_staff, inspector */
+            /** @description FORBIDDEN unless the caller is: admin, department_head, market_manager, account_manager, retailer, supply_clerk, enforcement_officer, delivery_staff, inspector; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4275,7 +4722,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description FORBIDDEN unless the caller is: market_manager */
+            /** @description FORBIDDEN unless the caller is: market_manager; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4308,7 +4755,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description FORBIDDEN unless the caller is: market_manager, department_head */
+            /** @description FORBIDDEN unless the caller is: market_manager, department_head; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4341,7 +4788,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description FORBIDDEN unless the caller is: admin, department_head */
+            /** @description FORBIDDEN unless the caller is: admin, department_head; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4373,7 +4820,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description FORBIDDEN unless the caller is: admin, department_head, market_manager */
+            /** @description FORBIDDEN unless the caller is: admin, department_head, market_manager; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4406,7 +4853,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description FORBIDDEN unless the caller is: admin, department_head */
+            /** @description FORBIDDEN unless the caller is: admin, department_head; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4438,7 +4885,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description FORBIDDEN unless the caller is: admin, department_head, market_manager, account_manager, supply_clerk, enforcement_officer, delivery_staff, inspector */
+            /** @description FORBIDDEN unless the caller is: admin, department_head, market_manager, account_manager, supply_clerk, enforcement_officer, delivery_staff, inspector; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4471,7 +4918,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description FORBIDDEN unless the caller is: department_head */
+            /** @description FORBIDDEN unless the caller is: department_head; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4504,7 +4951,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description FORBIDDEN unless the caller is: department_head */
+            /** @description FORBIDDEN unless the caller is: department_head; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4541,7 +4988,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description FORBIDDEN unless the caller is: admin, department_head, market_manager, account_manager, retailer, supply_clerk, enforcement_officer, delivery_staff, inspector */
+            /** @description FORBIDDEN unless the caller is: admin, department_head, market_manager, account_manager, retailer, supply_clerk, enforcement_officer, delivery_staff, inspector; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4577,7 +5024,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description FORBIDDEN unless the caller is: retailer, supply_clerk, account_manager */
+            /** @description FORBIDDEN unless the caller is: retailer, supply_clerk, account_manager; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4606,7 +5053,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description FORBIDDEN unless the caller is: retailer */
+            /** @description FORBIDDEN unless the caller is: retailer; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4637,7 +5084,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description FORBIDDEN unless the caller is: admin, department_head, market_manager, account_manager, retailer, supply_clerk, enforcement_officer, delivery_staff, inspector */
+            /** @description FORBIDDEN unless the caller is: admin, department_head, market_manager, account_manager, retailer, supply_clerk, enforcement_officer, delivery_staff, inspector; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4672,7 +5119,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description FORBIDDEN unless the caller is: retailer, supply_clerk, account_manager */
+            /** @description FORBIDDEN unless the caller is: retailer, supply_clerk, account_manager; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4703,7 +5150,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description FORBIDDEN unless the caller is: retailer, supply_clerk, account_manager */
+            /** @description FORBIDDEN unless the caller is: retailer, supply_clerk, account_manager; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4734,7 +5181,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description FORBIDDEN unless the caller is: retailer */
+            /** @description FORBIDDEN unless the caller is: retailer; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4769,7 +5216,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description FORBIDDEN unless the caller is: market_manager */
+            /** @description FORBIDDEN unless the caller is: market_manager; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4804,7 +5251,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description FORBIDDEN unless the caller is: market_manager */
+            /** @description FORBIDDEN unless the caller is: market_manager; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4840,7 +5287,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description FORBIDDEN unless the caller is: admin, department_head, market_manager, account_manager, retailer, supply_clerk, enforcement_officer, delivery_staff, inspector */
+            /** @description FORBIDDEN unless the caller is: admin, department_head, market_manager, account_manager, retailer, supply_clerk, enforcement_officer, delivery_staff, inspector; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4876,7 +5323,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description FORBIDDEN unless the caller is: admin */
+            /** @description FORBIDDEN unless the caller is: admin; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4907,7 +5354,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description FORBIDDEN unless the caller is: admin, department_head, market_manager, account_manager, retailer, supply_clerk, enforcement_officer, delivery_staff, inspector */
+            /** @description FORBIDDEN unless the caller is: admin, department_head, market_manager, account_manager, retailer, supply_clerk, enforcement_officer, delivery_staff, inspector; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4942,7 +5389,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description FORBIDDEN unless the caller is: admin */
+            /** @description FORBIDDEN unless the caller is: admin; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4973,7 +5420,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description FORBIDDEN unless the caller is: admin */
+            /** @description FORBIDDEN unless the caller is: admin; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5004,7 +5451,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description FORBIDDEN unless the caller is: admin, supply_clerk */
+            /** @description FORBIDDEN unless the caller is: admin, supply_clerk; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5033,7 +5480,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description FORBIDDEN unless the caller is: admin, department_head, market_manager, account_manager, supply_clerk, enforcement_officer, delivery_staff, inspector */
+            /** @description FORBIDDEN unless the caller is: admin, department_head, market_manager, account_manager, supply_clerk, enforcement_officer, delivery_staff, inspector; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5068,7 +5515,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description FORBIDDEN unless the caller is: admin */
+            /** @description FORBIDDEN unless the caller is: admin; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5101,7 +5548,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description FORBIDDEN unless the caller is: admin, department_head, market_manager, account_manager, supply_clerk, enforcement_officer, delivery_staff, inspector */
+            /** @description FORBIDDEN unless the caller is: admin, department_head, market_manager, account_manager, supply_clerk, enforcement_officer, delivery_staff, inspector; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5133,7 +5580,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description FORBIDDEN unless the caller is: admin, department_head, inspector, market_manager, supply_clerk */
+            /** @description FORBIDDEN unless the caller is: admin, department_head, inspector, market_manager, supply_clerk; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5162,7 +5609,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description FORBIDDEN unless the caller is: department_head, market_manager, supply_clerk */
+            /** @description FORBIDDEN unless the caller is: department_head, market_manager, supply_clerk; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5195,7 +5642,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description FORBIDDEN unless the caller is: department_head */
+            /** @description FORBIDDEN unless the caller is: department_head; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5228,7 +5675,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description FORBIDDEN unless the caller is: admin, department_head, inspector, market_manager, enforcement_officer */
+            /** @description FORBIDDEN unless the caller is: admin, department_head, inspector, market_manager, enforcement_officer; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5259,7 +5706,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description FORBIDDEN unless the caller is: admin, department_head, inspector */
+            /** @description FORBIDDEN unless the caller is: admin, department_head, inspector; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5300,7 +5747,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description FORBIDDEN unless the caller is: admin, department_head, inspector, market_manager, account_manager */
+            /** @description FORBIDDEN unless the caller is: admin, department_head, inspector, market_manager, account_manager; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5336,7 +5783,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description FORBIDDEN unless the caller is: account_manager */
+            /** @description FORBIDDEN unless the caller is: account_manager; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5373,7 +5820,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description FORBIDDEN unless the caller is: admin, department_head, inspector, market_manager, account_manager */
+            /** @description FORBIDDEN unless the caller is: admin, department_head, inspector, market_manager, account_manager; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5406,7 +5853,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description FORBIDDEN unless the caller is: admin, department_head, inspector, market_manager, account_manager */
+            /** @description FORBIDDEN unless the caller is: admin, department_head, inspector, market_manager, account_manager; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5423,8 +5870,6 @@ export interface operations {
                 /** @description Default: the current month */
                 month?: string;
                 accountManagerId?: number;
-                /** @description Visits per account manager */
-                size?: number;
             };
             header?: never;
             path?: never;
@@ -5441,7 +5886,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description FORBIDDEN unless the caller is: admin, department_head, inspector, market_manager */
+            /** @description FORBIDDEN unless the caller is: admin, department_head, inspector, market_manager; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5472,7 +5917,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description FORBIDDEN unless the caller is: admin, department_head, inspector, market_manager, account_manager */
+            /** @description FORBIDDEN unless the caller is: admin, department_head, inspector, market_manager, account_manager; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5507,7 +5952,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description FORBIDDEN unless the caller is: market_manager */
+            /** @description FORBIDDEN unless the caller is: market_manager; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5549,7 +5994,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description FORBIDDEN unless the caller is: admin, department_head, inspector, market_manager, account_manager */
+            /** @description FORBIDDEN unless the caller is: admin, department_head, inspector, market_manager, account_manager; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5585,7 +6030,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description FORBIDDEN unless the caller is: account_manager */
+            /** @description FORBIDDEN unless the caller is: account_manager; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5618,7 +6063,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description FORBIDDEN unless the caller is: admin, department_head, inspector, market_manager, account_manager */
+            /** @description FORBIDDEN unless the caller is: admin, department_head, inspector, market_manager, account_manager; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5653,7 +6098,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description FORBIDDEN unless the caller is: account_manager */
+            /** @description FORBIDDEN unless the caller is: account_manager; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5686,7 +6131,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description FORBIDDEN unless the caller is: admin, department_head, inspector, market_manager, account_manager */
+            /** @description FORBIDDEN unless the caller is: admin, department_head, inspector, market_manager, account_manager; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5717,7 +6162,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description FORBIDDEN unless the caller is: admin, department_head, inspector, market_manager, account_manager */
+            /** @description FORBIDDEN unless the caller is: admin, department_head, inspector, market_manager, account_manager; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5752,7 +6197,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description FORBIDDEN unless the caller is: admin, department_head */
+            /** @description FORBIDDEN unless the caller is: admin, department_head; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5791,7 +6236,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description FORBIDDEN unless the caller is: admin, department_head, inspector, market_manager, enforcement_officer, account_manager, delivery_staff */
+            /** @description FORBIDDEN unless the caller is: admin, department_head, inspector, market_manager, enforcement_officer, account_manager, delivery_staff; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5827,7 +6272,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description FORBIDDEN unless the caller is: account_manager, delivery_staff */
+            /** @description FORBIDDEN unless the caller is: account_manager, delivery_staff; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5863,7 +6308,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description FORBIDDEN unless the caller is: department_head, inspector, market_manager, enforcement_officer */
+            /** @description FORBIDDEN unless the caller is: department_head, inspector, market_manager, enforcement_officer; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5897,7 +6342,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description FORBIDDEN unless the caller is: admin, department_head, inspector, market_manager, enforcement_officer */
+            /** @description FORBIDDEN unless the caller is: admin, department_head, inspector, market_manager, enforcement_officer; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5931,7 +6376,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description FORBIDDEN unless the caller is: admin, department_head, inspector, market_manager, enforcement_officer, account_manager, delivery_staff */
+            /** @description FORBIDDEN unless the caller is: admin, department_head, inspector, market_manager, enforcement_officer, account_manager, delivery_staff; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5962,7 +6407,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description FORBIDDEN unless the caller is: admin, department_head, inspector, market_manager, enforcement_officer, account_manager, delivery_staff */
+            /** @description FORBIDDEN unless the caller is: admin, department_head, inspector, market_manager, enforcement_officer, account_manager, delivery_staff; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5997,7 +6442,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description FORBIDDEN unless the caller is: enforcement_officer */
+            /** @description FORBIDDEN unless the caller is: enforcement_officer; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6028,7 +6473,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description FORBIDDEN unless the caller is: enforcement_officer */
+            /** @description FORBIDDEN unless the caller is: enforcement_officer; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6063,7 +6508,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description FORBIDDEN unless the caller is: enforcement_officer */
+            /** @description FORBIDDEN unless the caller is: enforcement_officer; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6098,7 +6543,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description FORBIDDEN unless the caller is: inspector */
+            /** @description FORBIDDEN unless the caller is: inspector; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6129,7 +6574,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description FORBIDDEN unless the caller is: admin, department_head, inspector, market_manager, enforcement_officer, account_manager, delivery_staff */
+            /** @description FORBIDDEN unless the caller is: admin, department_head, inspector, market_manager, enforcement_officer, account_manager, delivery_staff; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6161,7 +6606,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description FORBIDDEN unless the caller is: admin, department_head, inspector, market_manager, enforcement_officer, account_manager, delivery_staff */
+            /** @description FORBIDDEN unless the caller is: admin, department_head, inspector, market_manager, enforcement_officer, account_manager, delivery_staff; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6194,7 +6639,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description FORBIDDEN unless the caller is: admin, department_head */
+            /** @description FORBIDDEN unless the caller is: admin, department_head; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6233,7 +6678,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description FORBIDDEN unless the caller is: admin, department_head, inspector, market_manager, supply_clerk, account_manager, delivery_staff, retailer */
+            /** @description FORBIDDEN unless the caller is: admin, department_head, inspector, market_manager, supply_clerk, account_manager, delivery_staff, retailer; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6265,7 +6710,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description FORBIDDEN unless the caller is: admin, department_head, inspector, market_manager, supply_clerk, delivery_staff */
+            /** @description FORBIDDEN unless the caller is: admin, department_head, inspector, market_manager, supply_clerk, delivery_staff; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6296,7 +6741,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description FORBIDDEN unless the caller is: admin, department_head, inspector, market_manager, supply_clerk, account_manager, delivery_staff, retailer */
+            /** @description FORBIDDEN unless the caller is: admin, department_head, inspector, market_manager, supply_clerk, account_manager, delivery_staff, retailer; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6331,7 +6776,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description FORBIDDEN unless the caller is: delivery_staff */
+            /** @description FORBIDDEN unless the caller is: delivery_staff; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6366,7 +6811,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description FORBIDDEN unless the caller is: delivery_staff */
+            /** @description FORBIDDEN unless the caller is: delivery_staff; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6397,7 +6842,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description FORBIDDEN unless the caller is: retailer */
+            /** @description FORBIDDEN unless the caller is: retailer; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6435,7 +6880,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description FORBIDDEN unless the caller is: account_manager */
+            /** @description FORBIDDEN unless the caller is: account_manager; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6467,7 +6912,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description FORBIDDEN unless the caller is: admin, department_head, inspector, market_manager, supply_clerk, delivery_staff */
+            /** @description FORBIDDEN unless the caller is: admin, department_head, inspector, market_manager, supply_clerk, delivery_staff; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6500,7 +6945,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description FORBIDDEN unless the caller is: admin, supply_clerk */
+            /** @description FORBIDDEN unless the caller is: admin, supply_clerk; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6536,7 +6981,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description FORBIDDEN unless the caller is: admin, department_head, inspector, market_manager, supply_clerk, account_manager, delivery_staff */
+            /** @description FORBIDDEN unless the caller is: admin, department_head, inspector, market_manager, supply_clerk, account_manager, delivery_staff; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6571,7 +7016,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description FORBIDDEN unless the caller is: delivery_staff, supply_clerk */
+            /** @description FORBIDDEN unless the caller is: delivery_staff, supply_clerk; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6602,7 +7047,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description FORBIDDEN unless the caller is: account_manager */
+            /** @description FORBIDDEN unless the caller is: account_manager; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6631,7 +7076,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description FORBIDDEN unless the caller is: admin, department_head, inspector, market_manager, account_manager */
+            /** @description FORBIDDEN unless the caller is: admin, department_head, inspector, market_manager, account_manager; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6665,7 +7110,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description FORBIDDEN unless the caller is: admin, department_head, inspector, market_manager, account_manager */
+            /** @description FORBIDDEN unless the caller is: admin, department_head, inspector, market_manager, account_manager; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6699,7 +7144,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description FORBIDDEN unless the caller is: admin, department_head, inspector, market_manager */
+            /** @description FORBIDDEN unless the caller is: admin, department_head, inspector, market_manager; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6733,7 +7178,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description FORBIDDEN unless the caller is: admin, department_head, inspector */
+            /** @description FORBIDDEN unless the caller is: admin, department_head, inspector; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6767,7 +7212,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description FORBIDDEN unless the caller is: admin, department_head, inspector, enforcement_officer */
+            /** @description FORBIDDEN unless the caller is: admin, department_head, inspector, enforcement_officer; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6801,7 +7246,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description FORBIDDEN unless the caller is: admin, department_head, inspector, market_manager, delivery_staff */
+            /** @description FORBIDDEN unless the caller is: admin, department_head, inspector, market_manager, delivery_staff; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6832,7 +7277,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description FORBIDDEN unless the caller is: admin, department_head, inspector, market_manager, account_manager */
+            /** @description FORBIDDEN unless the caller is: admin, department_head, inspector, market_manager, account_manager; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6867,7 +7312,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description FORBIDDEN unless the caller is: admin, department_head */
+            /** @description FORBIDDEN unless the caller is: admin, department_head; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6901,7 +7346,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description FORBIDDEN unless the caller is: admin, department_head, inspector, market_manager, account_manager */
+            /** @description FORBIDDEN unless the caller is: admin, department_head, inspector, market_manager, account_manager; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6935,7 +7380,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description FORBIDDEN unless the caller is: admin, department_head, inspector, market_manager, account_manager */
+            /** @description FORBIDDEN unless the caller is: admin, department_head, inspector, market_manager, account_manager; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6971,7 +7416,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description FORBIDDEN unless the caller is: admin, department_head, inspector, market_manager, account_manager */
+            /** @description FORBIDDEN unless the caller is: admin, department_head, inspector, market_manager, account_manager; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7002,7 +7447,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description FORBIDDEN unless the caller is: admin, department_head, inspector, market_manager, account_manager */
+            /** @description FORBIDDEN unless the caller is: admin, department_head, inspector, market_manager, account_manager; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7037,7 +7482,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description FORBIDDEN unless the caller is: account_manager */
+            /** @description FORBIDDEN unless the caller is: account_manager; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7070,7 +7515,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description FORBIDDEN unless the caller is: admin, department_head */
+            /** @description FORBIDDEN unless the caller is: admin, department_head; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7110,7 +7555,7 @@ export interface operations {
                     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description FORBIDDEN unless the caller is: admin, department_head, inspector */
+            /** @description FORBIDDEN unless the caller is: admin, department_head, inspector; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7152,7 +7597,7 @@ export interface operations {
                     "text/csv": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description FORBIDDEN unless the caller is: admin, department_head, inspector, market_manager, supply_clerk */
+            /** @description FORBIDDEN unless the caller is: admin, department_head, inspector, market_manager, supply_clerk; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7187,7 +7632,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description FORBIDDEN unless the caller is: admin */
+            /** @description FORBIDDEN unless the caller is: admin; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;

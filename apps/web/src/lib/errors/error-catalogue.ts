@@ -102,6 +102,8 @@ const CATALOGUE: Record<string, Sentence> = {
   // auth
   INVALID_CREDENTIALS: () => '用户名或密码不正确。',
   TOKEN_INVALID: () => '登录已过期，请重新登录。',
+  ORIGIN_FORBIDDEN: () => '请求不是从本系统页面发出的，已被拒绝。请在本系统中重新操作。',
+  CSRF_TOKEN_INVALID: () => '页面的安全校验已失效，请刷新页面后重试。',
   TOO_MANY_ATTEMPTS: (d) =>
     `登录失败次数过多，请${d.retryAfterSeconds ? ` ${Math.ceil(Number(d.retryAfterSeconds) / 60)} 分钟后` : '稍后'}再试。`,
   PASSWORD_TOO_SHORT: () => '密码至少需要 8 个字符。',
