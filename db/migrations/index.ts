@@ -14,6 +14,8 @@ import { HolidayCalendarCycleWeeks1796618077398 } from './1796618077398-holiday-
 import { LeadDeadlineIndexes1796619110278 } from './1796619110278-lead-deadline-indexes.js';
 import { GuidanceCheckSamples1796621956026 } from './1796621956026-guidance-check-samples.js';
 import { KpiTargetKinds1796621957026 } from './1796621957026-kpi-target-kinds.js';
+import { Attachments1796628094160 } from './1796628094160-attachments.js';
+import { VisitPosition1796628693207 } from './1796628693207-visit-position.js';
 
 export const migrations = [
   JobRuns1795879903357,
@@ -31,4 +33,6 @@ export const migrations = [
   LeadDeadlineIndexes1796619110278,
   GuidanceCheckSamples1796621956026,
   KpiTargetKinds1796621957026,
+  Attachments1796628094160,
+  VisitPosition1796628693207,
 ];

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import fc from 'fast-check';
 import type { Response } from 'supertest';
 import { bearer, type DemoApp, startDemoApp, TEST_DEMO_RETAILERS } from '../support/demo.js';
+import { insertVisit } from '../field/field-fixtures.js';
 import {
   edgy,
   invalidBody,
@@ -499,18 +500,64 @@ describe('hostile input', () => {
 
   it('refuses multipart garbage on upload routes with a coded 4xx and writes nothing', async () => {
     const findings: string[] = [];
+    // A visit of am01's to photograph: the upload itself is what is refused.
+    const visitId = await insertVisit(t, {
+      retailerId: (
+        await t.db.query(
+          `SELECT r.id FROM retailers r JOIN org_units u ON u.id = r.territory_id WHERE u.code = 'T001' LIMIT 1`,
+        )
+      ).rows[0].id,
+      accountManager: 'am01',
+      on: '2026-11-20',
+    });
+    // A collected demand am01 is waiting to have signed, in a cycle of its own (the upload is refused first).
+    const cycle = await t.http
+      .post('/api/order-cycles')
+      .set(bearer(tokens.get('admin')!))
+      .send({
+        territoryId: await t.unitId('T001'),
+        orderDate: '2027-03-01',
+        opensAt: '2027-02-28T04:00:00Z',
+        cutoffAt: '2027-03-01T08:00:00Z',
+      });
+    if (cycle.status !== 201) throw new Error(`cycle: ${cycle.status} ${JSON.stringify(cycle.body)}`);
+    const demandId = (
+      await t.db.query(
+        `INSERT INTO demands (cycle_id, retailer_id, territory_id, service_center_id, department_id, channel, status,
+                              total_cartons, submitted_by, submitted_by_role)
+         SELECT $1, r.id, r.territory_id, r.service_center_id, r.department_id, 'collected', 'pending_confirmation',
+                1, u.id, 'account_manager'
+           FROM retailers r JOIN org_units o ON o.id = r.territory_id AND o.code = 'T001'
+           JOIN users u ON u.username = 'am01'
+          ORDER BY r.id LIMIT 1 RETURNING id`,
+        [cycle.body.id],
+      )
+    ).rows[0].id;
     const before = await counts();
     const uploads = operations.filter((op) => op.multipart);
     expect(uploads.map(describeOp).sort()).toEqual([
       'POST /api/brands/import',
       'POST /api/calendar/years/{year}/import',
+      'POST /api/demands/{id}/signature',
       'POST /api/retailers/import',
+      'POST /api/visits/{id}/photo',
     ]);
-    // A year's calendar of the admin's chosen department: the upload itself is what is refused.
-    const uploadUrl = async (path: string) =>
-      path.includes('{year}')
-        ? `${path.replace('{year}', '2027')}?departmentId=${await t.unitId('D01')}&`
-        : `${path}?`;
+    // A year's calendar of the admin's chosen department; am01's own visit and collected demand.
+    const uploadTarget = async (path: string): Promise<{ url: string; role: string }> => {
+      if (path.includes('{year}')) {
+        return {
+          url: `${path.replace('{year}', '2027')}?departmentId=${await t.unitId('D01')}&`,
+          role: 'admin',
+        };
+      }
+      if (path.startsWith('/api/visits/')) {
+        return { url: `${path.replace('{id}', String(visitId))}?`, role: 'account_manager' };
+      }
+      if (path.startsWith('/api/demands/')) {
+        return { url: `${path.replace('{id}', String(demandId))}?`, role: 'account_manager' };
+      }
+      return { url: `${path}?`, role: 'admin' };
+    };
     const part = (boundary: string, headers: string, content: string | Buffer) =>
       Buffer.concat([
         Buffer.from(`--${boundary}\r\n${headers}\r\n\r\n`),
@@ -592,12 +639,13 @@ describe('hostile input', () => {
       { name: 'JSON instead', contentType: 'application/json', body: '{"file":"x"}' },
     ];
     for (const op of uploads) {
+      const target = await uploadTarget(op.path);
       for (const c of cases) {
         for (const query of ['', 'format=xlsx', 'format=csv']) {
           const sent = await send({
             method: 'post',
-            url: (await uploadUrl(op.path)) + query,
-            role: 'admin',
+            url: target.url + query,
+            role: target.role,
             contentType: c.contentType,
             body: c.body,
           });

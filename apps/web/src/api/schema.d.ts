@@ -313,6 +313,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/attachments/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One stored file (a shelf photo, a signature), to whoever may see the record it belongs to */
+        get: operations["AttachmentsController_file"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/brands": {
         parameters: {
             query?: never;
@@ -915,6 +932,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/demands/{id}/signature": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The retailer confirms collected demand by signing on the account manager’s screen (multipart field "file": the drawing as PNG, ≤ 512 KB; kept with the demand, seen by whoever may read it) */
+        post: operations["DemandsController_confirmBySignature"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/demands/{id}/approve": {
         parameters: {
             query?: never;
@@ -1230,6 +1264,23 @@ export interface paths {
         put?: never;
         /** Check a guidance visit of your center in the field: effective or not (once per visit) */
         post: operations["VisitsController_check"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/visits/{id}/photo": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Add the shelf photo to your visit (multipart field "file": JPEG, PNG or WebP by content, ≤ 8 MB; re-encoded without metadata; once per visit) */
+        post: operations["VisitsController_addPhoto"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2497,6 +2548,14 @@ export interface components {
             /** @description Uses the ordering portal */
             portal: boolean;
         };
+        VisitPositionDto: {
+            /** @example 30.2741 */
+            latitude: number;
+            /** @example 120.1551 */
+            longitude: number;
+            /** @description Accuracy radius in metres */
+            accuracyMeters?: number;
+        };
         RecordVisitDto: {
             retailerId: number;
             /**
@@ -2516,12 +2575,35 @@ export interface components {
             awareness?: components["schemas"]["AwarenessDto"];
             /** @description Message channels the retailer is reachable on */
             channelReachable?: components["schemas"]["ChannelReachableDto"];
+            /** @description Where the visit was made, if the account manager’s phone allowed it (never required) */
+            position?: components["schemas"]["VisitPositionDto"];
         };
         CheckVisitDto: {
             /** @description Was the guidance effective 有效指导? */
             effective: boolean;
             /** @example 重点品牌已调整到主陈列位 */
             note: string;
+        };
+        AttachmentSummaryDto: {
+            id: number;
+            /**
+             * @description The kind of record it belongs to
+             * @example visit
+             */
+            ownerKind: string;
+            ownerId: number;
+            /** @enum {string} */
+            kind: "photo" | "signature";
+            /**
+             * @description The stored (re-encoded) type
+             * @enum {string}
+             */
+            mediaType: "image/jpeg" | "image/png" | "image/webp";
+            sizeBytes: number;
+            width: number;
+            height: number;
+            /** Format: date-time */
+            createdAt: string;
         };
         RecordCallDto: {
             retailerId: number;
@@ -3591,6 +3673,63 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    AttachmentsController_file: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file as stored (re-encoded, without metadata) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "image/jpeg": string;
+                    "image/png": string;
+                    "image/webp": string;
+                };
+            };
+            /** @description No valid token (UNAUTHENTICATED, TOKEN_INVALID) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "image/jpeg": components["schemas"]["ErrorBody"];
+                    "image/png": components["schemas"]["ErrorBody"];
+                    "image/webp": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description FORBIDDEN unless the caller is: admin, department_head, market_manager, account_manager, retailer, supply_clerk, enforcement_officer, delivery_staff, inspector; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "image/jpeg": components["schemas"]["ErrorBody"];
+                    "image/png": components["schemas"]["ErrorBody"];
+                    "image/webp": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description NOT_FOUND: no such file, or its record is not yours to see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "image/jpeg": components["schemas"]["ErrorBody"];
+                    "image/png": components["schemas"]["ErrorBody"];
+                    "image/webp": components["schemas"]["ErrorBody"];
                 };
             };
         };
@@ -5192,6 +5331,71 @@ export interface operations {
             };
         };
     };
+    DemandsController_confirmBySignature: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /** Format: binary */
+                    file: string;
+                };
+            };
+        };
+        responses: {
+            /** @description ATTACHMENT_MISSING, ATTACHMENT_EMPTY, ATTACHMENT_UNREADABLE */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No valid token (UNAUTHENTICATED, TOKEN_INVALID) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description FORBIDDEN unless the caller is: account_manager; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description ATTACHMENT_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description ATTACHMENT_TYPE_NOT_ALLOWED (by content, not by name) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
     DemandsController_approve: {
         parameters: {
             query?: never;
@@ -5954,6 +6158,88 @@ export interface operations {
             };
             /** @description FORBIDDEN unless the caller is: market_manager; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    VisitsController_addPhoto: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /** Format: binary */
+                    file: string;
+                };
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AttachmentSummaryDto"];
+                };
+            };
+            /** @description ATTACHMENT_MISSING, ATTACHMENT_EMPTY, ATTACHMENT_UNREADABLE */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No valid token (UNAUTHENTICATED, TOKEN_INVALID) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description FORBIDDEN unless the caller is: account_manager; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description VISIT_PHOTO_ALREADY_ADDED */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description ATTACHMENT_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description ATTACHMENT_TYPE_NOT_ALLOWED (by content, not by name) */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { api, ask, idempotencyKey, type PageOf } from '@/lib/api';
+import { fileForm } from '@/lib/images';
 
 export const VISIT_KIND_LABELS = {
   routine: '例行拜访',
@@ -29,7 +30,16 @@ export interface VisitSummary {
   priceCheckCount: number;
   priceNonCompliantCount: number;
   shelfChecked: boolean;
+  position: VisitPosition | null;
+  /** The shelf photo (`/api/attachments/{id}`), if one was added. */
+  shelfPhotoId: number | null;
   check: { effective: boolean; note: string } | null;
+}
+
+export interface VisitPosition {
+  latitude: number;
+  longitude: number;
+  accuracyMeters?: number;
 }
 
 export interface NewVisit {
@@ -41,6 +51,7 @@ export interface NewVisit {
   priceChecks?: { brandId: number; observedPackFen?: number }[];
   shelfCheck?: { brandIds: number[] };
   awareness?: { floatingQuota: boolean; selfReporting: boolean };
+  position?: VisitPosition;
 }
 
 export function useVisits(from: string, to: string) {
@@ -56,6 +67,17 @@ export function useVisits(from: string, to: string) {
 export function recordVisit(body: NewVisit, key: string = idempotencyKey()): Promise<VisitSummary> {
   return ask<VisitSummary>(
     api.POST('/api/visits', { body: body as never, params: { header: { 'idempotency-key': key } } as never }),
+  );
+}
+
+/** Adds the shelf photo (already compressed on the phone) to a visit just recorded. */
+export function addVisitPhoto(visitId: number, photo: Blob): Promise<unknown> {
+  return ask(
+    api.POST('/api/visits/{id}/photo', {
+      params: { path: { id: visitId } },
+      body: fileForm(photo, 'shelf.jpg') as never,
+      bodySerializer: (body) => body as unknown as FormData,
+    }),
   );
 }
 
