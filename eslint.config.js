@@ -34,6 +34,11 @@ export default tseslint.config(
     },
   },
   {
+    // Tool configurations that must be CommonJS (dependency-cruiser's).
+    files: ['**/*.cjs'],
+    languageOptions: { sourceType: 'commonjs', globals: { module: 'writable', require: 'readonly' } },
+  },
+  {
     // The console runs in the browser (and its service worker in a worker).
     files: ['apps/web/**/*.{ts,tsx,js}'],
     plugins: { 'react-hooks': reactHooks },

@@ -27,7 +27,13 @@ describe('authentication', () => {
   });
 
   it('accepts the username in any letter case', async () => {
-    await t.http.post('/api/auth/login').send({ username: 'AM02', password: DEMO_PASSWORD }).expect(200);
+    const res = await t.http
+      .post('/api/auth/login')
+      .send({ username: 'AM02', password: DEMO_PASSWORD })
+      .expect(200);
+    expect(res.body.user).toMatchObject({ username: 'am02', orgUnitId: await t.unitId('T002') });
+    const me = await t.http.get('/api/auth/me').set(bearer(res.body.accessToken)).expect(200);
+    expect(me.body.username).toBe('am02');
   });
 
   it('answers a wrong password and an unknown user identically', async () => {

@@ -444,7 +444,12 @@ describe('total-volume floating quotas', () => {
         code: 'SCARCE_LIMIT_EXCEEDED',
         details: { limit: 10, requested: 11 },
       });
-      await expect(reserve(10)).resolves.toBeDefined();
+      await reserve(10);
+      const { rows } = await t.db.query(
+        'SELECT reserved FROM retailer_quotas WHERE retailer_id = $1 AND month = $2',
+        [r1, `${month}-01`],
+      );
+      expect(rows[0].reserved).toBe(10); // the refused 11 left nothing behind; the 10 at the limit is held
     });
   });
 });

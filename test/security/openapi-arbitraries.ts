@@ -43,6 +43,7 @@ interface OperationObject {
   requestBody?: { content: Record<string, { schema: Schema }> };
   'x-roles'?: string[];
   security?: unknown[];
+  tags?: string[];
 }
 
 export interface Operation {
@@ -56,6 +57,7 @@ export interface Operation {
   multipart: boolean;
   /** Roles allowed (from the `x-roles` extension); empty for a public route. */
   roles: string[];
+  tags: string[];
 }
 
 export function listOperations(doc: OpenApiDocument): Operation[] {
@@ -73,6 +75,7 @@ export function listOperations(doc: OpenApiDocument): Operation[] {
         body: json ? resolve(doc, json) : undefined,
         multipart: 'multipart/form-data' in content,
         roles: op['x-roles'] ?? [],
+        tags: op.tags ?? [],
       });
     }
   }

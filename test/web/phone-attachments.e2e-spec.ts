@@ -123,7 +123,7 @@ describe('console: a visit’s shelf photo and a collected demand signed on the 
     const thumbnail = page.getByRole('img', { name: '货架照片' }).first();
     await thumbnail.waitFor();
     await page.waitForFunction(() =>
-      [...document.querySelectorAll('img[alt="货架照片"]')].some(
+      Array.from(document.querySelectorAll('img[alt="货架照片"]')).some(
         (img) => (img as HTMLImageElement).naturalWidth > 0,
       ),
     );

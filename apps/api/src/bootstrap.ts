@@ -14,6 +14,7 @@ import {
   AllExceptionsFilter,
   type AppConfig,
   clientErrorHandler,
+  frameworkErrorHandler,
   createValidationPipe,
   jsonBodyParser,
 } from '#libs/shared';
@@ -93,6 +94,7 @@ export async function createHttpApp(
     bodyLimit: config.bodyLimitBytes,
     // What Node's HTTP parser refuses (431 headers too large, 400 malformed) answers with a code too.
     clientErrorHandler,
+    frameworkErrors: frameworkErrorHandler,
     genReqId: requestId,
     requestIdHeader: false,
     trustProxy: true,

@@ -1,12 +1,13 @@
 import { createHash, randomInt } from 'node:crypto';
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
-import { DataSource, type EntityManager } from 'typeorm';
+import { DataSource, type EntityManager, In } from 'typeorm';
 import {
   type Actor,
   preparedQuery,
   Clock,
   commonError,
+  DomainError,
   isInScope,
   notFound,
   type Page,
@@ -31,6 +32,7 @@ import { Demand, DemandConfirmationCode, DemandLine, OrderCycle } from './orderi
 import { orderingError } from './ordering.errors.js';
 import { type CycleContext, OrderCyclesService } from './order-cycles.service.js';
 import type { CreateDemandDto, DemandLineDto, DemandQuery } from './dto/ordering.dto.js';
+import type { DemandDecisionResult, DemandDecisionsResponse } from './dto/approvals.dto.js';
 
 export interface DemandView {
   id: number;
@@ -332,34 +334,146 @@ export class DemandsService implements OnModuleInit {
   ): Promise<void> {
     await this.transactions.run(async (manager) => {
       const demand = await manager.findOne(Demand, { where: { id }, lock: { mode: 'pessimistic_write' } });
-      if (!demand || !isInScope(actor.scope, demand.territoryId, demand.retailerId))
-        throw notFound('demand', id);
-      this.assertActorMay(actor, demand, event, confirmedVia);
       // Shared lock: a cutoff running now waits for this change, or this change sees the cycle closed.
-      const cycle = await manager.findOneOrFail(OrderCycle, {
-        where: { id: demand.cycleId },
-        lock: { mode: 'pessimistic_read' },
-      });
-      const refusal = demandWindowRefusal(demand.channel, cycle, this.clock.now());
-      const refused = () => orderingError(refusal!, { cycleId: cycle.id, cutoffAt: cycle.cutoffAt });
-      // After the unified order, collected demand is refused by that, whatever state it ended in.
-      if (refusal === 'CYCLE_CONSOLIDATED') throw refused();
-      const next = transitionDemand(demand.channel, demand.status, event);
-      if (!next.ok) throw orderingError('DEMAND_INVALID_TRANSITION', next.details, next.message);
-      if (refusal) throw refused();
-      const statusBefore = demand.status;
-      const { before, after } = await apply(manager, demand, cycle);
-      demand.status = next.state;
+      const cycle = demand
+        ? await manager.findOne(OrderCycle, {
+            where: { id: demand.cycleId },
+            lock: { mode: 'pessimistic_read' },
+          })
+        : null;
+      const next = this.nextState(actor, id, demand, cycle, event, confirmedVia);
+      const statusBefore = demand!.status;
+      const { before, after } = await apply(manager, demand!, cycle!);
+      demand!.status = next;
       await manager.save(demand);
       await this.audit.record(manager, actor, {
         action: `demand.${event}`,
         entityType: 'demand',
         entityId: id,
         before: { status: statusBefore, ...before },
-        after: { status: demand.status, ...after },
-        departmentId: demand.departmentId,
+        after: { status: next, ...after },
+        departmentId: demand!.departmentId,
       });
     });
+  }
+
+  /**
+   * A market manager's decision on many collected demands in one transaction: every demand gets the checks
+   * one demand's request would make and its own result (a refused one says why and changes nothing); those
+   * that pass are decided by one update, released (rejections) and audited one row each, set-based.
+   */
+  async decideMany(
+    actor: Actor,
+    ids: number[],
+    event: 'approve' | 'reject',
+    note: { comment?: string; reason?: string },
+  ): Promise<DemandDecisionsResponse> {
+    return this.transactions.run(async (manager) => {
+      // Locked in id order, then their cycles shared, as one demand's change locks them: no deadlock between the two.
+      const demands = await manager
+        .createQueryBuilder(Demand, 'd')
+        .where('d.id = ANY(:ids)', { ids })
+        .orderBy('d.id')
+        .setLock('pessimistic_write')
+        .getMany();
+      const cycleIds = [...new Set(demands.map((d) => d.cycleId))].sort((a, b) => a - b);
+      const cycles = cycleIds.length
+        ? await manager
+            .createQueryBuilder(OrderCycle, 'c')
+            .where('c.id = ANY(:cycleIds)', { cycleIds })
+            .orderBy('c.id')
+            .setLock('pessimistic_read')
+            .getMany()
+        : [];
+      const demandById = new Map(demands.map((d) => [d.id, d]));
+      const cycleById = new Map(cycles.map((c) => [c.id, c]));
+      const outcome = event === 'approve' ? 'approved' : 'rejected';
+      const decided: Array<{ demand: Demand; cycle: OrderCycle; next: DemandState }> = [];
+      const results = ids.map((id): DemandDecisionResult => {
+        const demand = demandById.get(id) ?? null;
+        const cycle = demand ? (cycleById.get(demand.cycleId) ?? null) : null;
+        try {
+          const next = this.nextState(actor, id, demand, cycle, event);
+          decided.push({ demand: demand!, cycle: cycle!, next });
+          return { demandId: id, outcome, status: next };
+        } catch (error) {
+          if (!(error instanceof DomainError)) throw error;
+          return {
+            demandId: id,
+            outcome: 'refused',
+            code: error.code,
+            message: error.message,
+            details: error.details,
+          };
+        }
+      });
+      if (decided.length) {
+        const now = this.clock.now();
+        const fields =
+          event === 'approve'
+            ? { approvedBy: actor.userId, approvedAt: now, approvalComment: note.comment ?? null }
+            : { rejectedBy: actor.userId, rejectedAt: now, rejectReason: note.reason! };
+        const next = decided[0].next;
+        await manager.update(
+          Demand,
+          { id: In(decided.map(({ demand }) => demand.id)) },
+          { ...fields, status: next },
+        );
+        if (event === 'reject') {
+          await this.ledger.releaseMany(
+            manager,
+            decided.map(({ demand, cycle }) => ({
+              retailerId: demand.retailerId,
+              month: cycle.orderDate.slice(0, 7),
+              cartons: demand.totalCartons,
+            })),
+          );
+        }
+        const after =
+          event === 'approve'
+            ? { approvedBy: actor.userId, comment: note.comment ?? null }
+            : { reason: note.reason };
+        await this.audit.record(
+          manager,
+          actor,
+          ...decided.map(({ demand }) => ({
+            action: `demand.${event}`,
+            entityType: 'demand',
+            entityId: demand.id,
+            before: { status: demand.status },
+            after: { status: next, ...after },
+            departmentId: demand.departmentId,
+          })),
+        );
+      }
+      return { results, decided: decided.length, refused: ids.length - decided.length };
+    });
+  }
+
+  /**
+   * The state `event` leads to, or why not: out of scope (404), not this role's to do, after the cycle's unified
+   * order (collected demand), not from this state, or outside the time the demand's channel may change in it
+   * (demand-window.rule.ts).
+   */
+  private nextState(
+    actor: Actor,
+    id: number,
+    demand: Demand | null,
+    cycle: OrderCycle | null,
+    event: DemandEvent,
+    confirmedVia?: 'signature',
+  ): DemandState {
+    if (!demand || !cycle || !isInScope(actor.scope, demand.territoryId, demand.retailerId))
+      throw notFound('demand', id);
+    this.assertActorMay(actor, demand, event, confirmedVia);
+    const refusal = demandWindowRefusal(demand.channel, cycle, this.clock.now());
+    const refused = () => orderingError(refusal!, { cycleId: cycle.id, cutoffAt: cycle.cutoffAt });
+    // After the unified order, collected demand is refused by that, whatever state it ended in.
+    if (refusal === 'CYCLE_CONSOLIDATED') throw refused();
+    const next = transitionDemand(demand.channel, demand.status, event);
+    if (!next.ok) throw orderingError('DEMAND_INVALID_TRANSITION', next.details, next.message);
+    if (refusal) throw refused();
+    return next.state;
   }
 
   /** Who may trigger what; the lifecycle table only knows the order of events. */

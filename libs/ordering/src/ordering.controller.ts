@@ -1,8 +1,18 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Put, Query, Req } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiAttachmentUpload } from '#libs/attachments';
 import type { FastifyRequest } from 'fastify';
-import { type Actor, CurrentActor, Idempotent, ParseIdPipe, ROLES, Roles, STAFF_ROLES } from '#libs/shared';
+import {
+  type Actor,
+  CurrentActor,
+  Idempotent,
+  PageQuery,
+  ParseIdPipe,
+  ROLES,
+  Roles,
+  STAFF_ROLES,
+} from '#libs/shared';
+import { ApprovalInboxService } from './approval-inbox.service.js';
 import { CycleCloseService } from './cycle-close.service.js';
 import { DemandsService } from './demands.service.js';
 import { OrderCyclesService } from './order-cycles.service.js';
@@ -22,11 +32,20 @@ import {
   SupplyRatiosDto,
   UpdateCycleDto,
 } from './dto/ordering.dto.js';
+import {
+  ApprovalInboxPage,
+  ApproveDemandsDto,
+  DemandDecisionsResponse,
+  RejectDemandsDto,
+} from './dto/approvals.dto.js';
 
 @ApiTags('demands')
 @Controller('demands')
 export class DemandsController {
-  constructor(private readonly demands: DemandsService) {}
+  constructor(
+    private readonly demands: DemandsService,
+    private readonly inbox: ApprovalInboxService,
+  ) {}
 
   @Post()
   @Roles('retailer', 'supply_clerk', 'account_manager')
@@ -52,6 +71,37 @@ export class DemandsController {
   })
   issueCode(@CurrentActor() actor: Actor, @Req() request: FastifyRequest) {
     return this.demands.issueConfirmationCode(actor, request.ip);
+  }
+
+  @Get('approval-inbox')
+  @Roles('market_manager')
+  @ApiOperation({
+    summary:
+      'Collected demand of the center awaiting approval, oldest first, with order weeks, quota and visit',
+  })
+  @ApiOkResponse({ type: ApprovalInboxPage })
+  approvalInbox(@CurrentActor() actor: Actor, @Query() query: PageQuery) {
+    return this.inbox.page(actor, query);
+  }
+
+  @Post('approvals')
+  @Roles('market_manager')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'Approve many collected demands in one request: one result each, a refused one says why',
+  })
+  @ApiOkResponse({ type: DemandDecisionsResponse })
+  approveMany(@CurrentActor() actor: Actor, @Body() dto: ApproveDemandsDto) {
+    return this.demands.decideMany(actor, dto.demandIds, 'approve', { comment: dto.comment });
+  }
+
+  @Post('rejections')
+  @Roles('market_manager')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Reject many collected demands with one reason: one result each' })
+  @ApiOkResponse({ type: DemandDecisionsResponse })
+  rejectMany(@CurrentActor() actor: Actor, @Body() dto: RejectDemandsDto) {
+    return this.demands.decideMany(actor, dto.demandIds, 'reject', { reason: dto.reason });
   }
 
   @Get(':id')

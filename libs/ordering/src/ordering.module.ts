@@ -8,6 +8,7 @@ import { OrgModule } from '#libs/org';
 import { QuotasModule } from '#libs/quotas';
 import { RetailersModule } from '#libs/retailers';
 import { orderingEntities } from './ordering.entity.js';
+import { ApprovalInboxService } from './approval-inbox.service.js';
 import { CycleCloseService } from './cycle-close.service.js';
 import { CyclePlanner } from './cycle-planner.service.js';
 import { DemandsService } from './demands.service.js';
@@ -33,6 +34,7 @@ import { DemandsController, OrderCyclesController } from './ordering.controller.
     OrderCyclesService,
     CyclePlanner,
     DemandsService,
+    ApprovalInboxService,
     CycleCloseService,
     OrderingReportsService,
     OrderingJobs,

@@ -10,6 +10,8 @@ import { ensureConsoleBuilt } from './console-build.js';
 export const SCREENSHOT_DIR = join(process.cwd(), 'test-results/screens');
 /** The phone the pages are designed for first. */
 export const PHONE = { width: 390, height: 844 };
+/** The desk pages' screen (a laptop; they stay usable down to a 1024 px tablet). */
+export const DESK = { width: 1366, height: 768 };
 
 export interface ConsoleApp extends DemoApp {
   /** Where the console is served (a real port: the browser needs one). */
@@ -17,6 +19,8 @@ export interface ConsoleApp extends DemoApp {
   browser: Browser;
   /** A fresh phone (its own cookies and storage) with the browser clock at the API's instant. */
   phone: () => Promise<BrowserContext>;
+  /** The same on a desk screen (1366×768, pointer and keyboard). */
+  desk: () => Promise<BrowserContext>;
 }
 
 /** The Chromium of `CHROMIUM_PATH`, or the one the npm package @sparticuz/chromium ships (no download). */
@@ -36,30 +40,32 @@ export async function startConsoleApp(options: Parameters<typeof startDemoApp>[0
   const url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
   const browser = await launchChromium();
   const now = new Date(options.now ?? `${options.today ?? '2026-11-18'}T15:00:00+08:00`);
+  async function newContext(viewport: typeof PHONE, mobile: boolean): Promise<BrowserContext> {
+    const context = await browser.newContext({
+      baseURL: url,
+      viewport,
+      isMobile: mobile,
+      hasTouch: mobile,
+      locale: 'zh-CN',
+      timezoneId: 'Asia/Shanghai',
+    });
+    await context.clock.setFixedTime(now);
+    // Records what the Content-Security-Policy refused (an init script runs outside the page's policy).
+    await context.addInitScript(() => {
+      const seen: string[] = [];
+      (window as unknown as { cspViolations: string[] }).cspViolations = seen;
+      document.addEventListener('securitypolicyviolation', (event) =>
+        seen.push(`${event.violatedDirective} ${event.blockedURI}`),
+      );
+    });
+    return context;
+  }
   return {
     ...t,
     url,
     browser,
-    phone: async () => {
-      const context = await browser.newContext({
-        baseURL: url,
-        viewport: PHONE,
-        isMobile: true,
-        hasTouch: true,
-        locale: 'zh-CN',
-        timezoneId: 'Asia/Shanghai',
-      });
-      await context.clock.setFixedTime(now);
-      // Records what the Content-Security-Policy refused (an init script runs outside the page's policy).
-      await context.addInitScript(() => {
-        const seen: string[] = [];
-        (window as unknown as { cspViolations: string[] }).cspViolations = seen;
-        document.addEventListener('securitypolicyviolation', (event) =>
-          seen.push(`${event.violatedDirective} ${event.blockedURI}`),
-        );
-      });
-      return context;
-    },
+    phone: () => newContext(PHONE, true),
+    desk: () => newContext(DESK, false),
     close: async () => {
       await browser.close();
       await t.close();

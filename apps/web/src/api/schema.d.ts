@@ -882,6 +882,57 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/demands/approval-inbox": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Collected demand of the center awaiting approval, oldest first, with order weeks, quota and visit */
+        get: operations["DemandsController_approvalInbox"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/demands/approvals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Approve many collected demands in one request: one result each, a refused one says why */
+        post: operations["DemandsController_approveMany"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/demands/rejections": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Reject many collected demands with one reason: one result each */
+        post: operations["DemandsController_rejectMany"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/demands/{id}": {
         parameters: {
             query?: never;
@@ -2451,6 +2502,96 @@ export interface components {
             channel: "self" | "collected";
             /** @description Collected demand: the code the retailer gave (confirms it at once) */
             confirmationCode?: string;
+        };
+        InboxLine: {
+            brandId: number;
+            cartons: number;
+        };
+        InboxOrderWeek: {
+            /** Format: date */
+            orderDate: string;
+            cartons: number;
+        };
+        InboxQuota: {
+            agreedTotal: number;
+            cap: number;
+            used: number;
+            reserved: number;
+            remaining: number;
+        };
+        InboxVisit: {
+            id: number;
+            kind: string;
+            /** Format: date-time */
+            visitedAt: string;
+        };
+        ApprovalInboxItem: {
+            id: number;
+            cycleId: number;
+            /** Format: date */
+            orderDate: string;
+            /** Format: date-time */
+            cutoffAt: string;
+            retailerId: number;
+            shopName: string;
+            licenseNo: string;
+            grade: number;
+            territoryId: number;
+            territoryName: string;
+            submittedBy: number;
+            submittedByName: string;
+            totalCartons: number;
+            lines: components["schemas"]["InboxLine"][];
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            confirmedAt: string | null;
+            /** @description How the retailer confirmed: code, account, … */
+            confirmedVia: string | null;
+            /** @description The retailer’s signature (GET /api/attachments/{id}) when it confirmed by signing */
+            signatureAttachmentId: number | null;
+            /** @description The retailer’s last 12 ordered weeks, oldest first */
+            orderWeeks: components["schemas"]["InboxOrderWeek"][];
+            /** @description The month of the order date */
+            quota: components["schemas"]["InboxQuota"] | null;
+            /** @description The collecting account manager’s latest visit to the retailer */
+            visit: components["schemas"]["InboxVisit"] | null;
+        };
+        ApprovalInboxPage: {
+            items: components["schemas"]["ApprovalInboxItem"][];
+            total: number;
+            page: number;
+            pageSize: number;
+        };
+        ApproveDemandsDto: {
+            demandIds: number[];
+            comment?: string;
+        };
+        DemandDecisionResult: {
+            demandId: number;
+            /** @enum {string} */
+            outcome: "approved" | "rejected" | "refused";
+            /**
+             * @description The demand’s state after a decision taken
+             * @enum {string}
+             */
+            status?: "submitted" | "pending_confirmation" | "pending_approval" | "approved" | "rejected" | "expired" | "cancelled" | "ordered";
+            /** @description Why it was refused: the code one demand’s request would answer */
+            code?: string;
+            message?: string;
+            details?: {
+                [key: string]: unknown;
+            };
+        };
+        DemandDecisionsResponse: {
+            /** @description One result per id, in the order sent */
+            results: components["schemas"]["DemandDecisionResult"][];
+            decided: number;
+            refused: number;
+        };
+        RejectDemandsDto: {
+            demandIds: number[];
+            reason: string;
         };
         DemandLinesDto: {
             /** @description One line per specification */
@@ -5193,6 +5334,128 @@ export interface operations {
                 };
             };
             /** @description FORBIDDEN unless the caller is: retailer; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    DemandsController_approvalInbox: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApprovalInboxPage"];
+                };
+            };
+            /** @description No valid token (UNAUTHENTICATED, TOKEN_INVALID) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description FORBIDDEN unless the caller is: market_manager; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    DemandsController_approveMany: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ApproveDemandsDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DemandDecisionsResponse"];
+                };
+            };
+            /** @description No valid token (UNAUTHENTICATED, TOKEN_INVALID) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description FORBIDDEN unless the caller is: market_manager; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    DemandsController_rejectMany: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RejectDemandsDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DemandDecisionsResponse"];
+                };
+            };
+            /** @description No valid token (UNAUTHENTICATED, TOKEN_INVALID) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description FORBIDDEN unless the caller is: market_manager; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;

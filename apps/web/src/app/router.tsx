@@ -27,6 +27,29 @@ export const router = createBrowserRouter([
     children: [{ index: true, lazy: page(() => import('./routes/waiting')) }],
   },
   {
+    // The desk pages: a wide screen, antd, loaded only by the roles that work there.
+    path: '/desk',
+    element: <RequireLogin />,
+    errorElement: <RouteError />,
+    children: [
+      {
+        lazy: page(() => import('@/desk/desk-layout')),
+        children: [
+          {
+            element: <RequireAccess page="deskHome" />,
+            children: [{ index: true, lazy: page(() => import('@/desk/home/desk-home-page')) }],
+          },
+          {
+            path: 'approvals',
+            element: <RequireAccess page="approvals" />,
+            children: [{ index: true, lazy: page(() => import('@/desk/approvals/approvals-page')) }],
+          },
+          { path: '*', element: <NotFoundPage /> },
+        ],
+      },
+    ],
+  },
+  {
     element: (
       <RequireLogin>
         <PhoneLayout />

@@ -42,6 +42,8 @@ export const ACCESS = {
   order: ['retailer'],
   confirmDemand: ['retailer'],
   orderHistory: ['retailer'],
+  deskHome: ['market_manager', 'supply_clerk', 'department_head', 'inspector', 'admin'],
+  approvals: ['market_manager'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Page = keyof typeof ACCESS;
@@ -50,15 +52,18 @@ export function can(role: Role | undefined, page: Page): boolean {
   return role !== undefined && (ACCESS[page] as readonly Role[]).includes(role);
 }
 
-/** Where each role lands after login. Roles whose pages come later land on a page naming the tool to use. */
+/**
+ * Where each role lands after login: the phone pages, the desk (a wide screen), or, for roles whose pages come
+ * later, a page naming the tool to use.
+ */
 export const HOME: Record<Role, string> = {
   account_manager: '/am/today',
   retailer: '/shop/order',
-  admin: '/waiting',
-  department_head: '/waiting',
-  market_manager: '/waiting',
-  supply_clerk: '/waiting',
+  admin: '/desk',
+  department_head: '/desk',
+  market_manager: '/desk',
+  supply_clerk: '/desk',
+  inspector: '/desk',
   enforcement_officer: '/waiting',
   delivery_staff: '/waiting',
-  inspector: '/waiting',
 };

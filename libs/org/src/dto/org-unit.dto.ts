@@ -53,8 +53,10 @@ export class CreateOrgUnitDto {
   routeIds?: number[];
 }
 
+// Omitted fields stay as they are; `null` is refused like in every other DTO (conventions: IsOmittable).
 export class UpdateOrgUnitDto extends PartialType(
   PickType(CreateOrgUnitDto, ['code', 'name', 'parentId', 'squadId', 'routeIds'] as const),
+  { skipNullProperties: false },
 ) {
   @ApiPropertyOptional()
   @IsOmittable()

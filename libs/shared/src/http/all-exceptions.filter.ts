@@ -1,5 +1,5 @@
 import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, Logger } from '@nestjs/common';
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { commonError, DomainError, translateDatabaseError } from '../errors/index.js';
 
 const STATUS_CODES: Record<number, Parameters<typeof commonError>[0]> = {
@@ -30,6 +30,30 @@ function fromFastifyError(error: {
   return commonError(code, undefined, error.message?.replace(/^.*?: /, '') ?? undefined);
 }
 
+/** The response body every failure answers with: `{statusCode, code, message, details?}`. */
+function errorBody(error: DomainError): Record<string, unknown> {
+  const body: Record<string, unknown> = {
+    statusCode: error.status,
+    code: error.code,
+    message: error.message,
+  };
+  if (error.details !== undefined) body.details = error.details;
+  return body;
+}
+
+/**
+ * Fastify's router refuses some URLs (broken percent-encoding, a path parameter over its length limit) before
+ * any Nest code runs; they answer in the same shape with the API's own codes, not Fastify's `FST_*` ones.
+ */
+export function frameworkErrorHandler(
+  error: FastifyError,
+  _request: FastifyRequest,
+  reply: FastifyReply,
+): void {
+  const failure = fromFastifyError(error) ?? commonError('BAD_REQUEST');
+  void reply.status(failure.status).send(errorBody(failure));
+}
+
 function fromHttpException(exception: HttpException): DomainError {
   const status = exception.getStatus();
   const response = exception.getResponse();
@@ -57,16 +81,10 @@ export class AllExceptionsFilter implements ExceptionFilter {
     if (error.status >= 500 && error.code !== 'DATABASE_UNAVAILABLE') {
       this.logger.error({ requestId: request?.id, err: exception }, 'unhandled error');
     }
-    const body: Record<string, unknown> = {
-      statusCode: error.status,
-      code: error.code,
-      message: error.message,
-    };
-    if (error.details !== undefined) body.details = error.details;
     if (error.code === 'DATABASE_UNAVAILABLE' || error.code === 'SERVICE_UNAVAILABLE') {
       void reply.header('Retry-After', '5');
     }
-    void reply.status(error.status).send(body);
+    void reply.status(error.status).send(errorBody(error));
   }
 
   private toDomainError(exception: unknown, request: FastifyRequest | undefined): DomainError {

@@ -8,14 +8,7 @@ import { useSessionUser } from '@/hooks/use-session';
 import { logout } from '@/features/auth';
 
 /** What each role without console pages yet uses meanwhile. */
-const MEANWHILE: Record<Exclude<Role, 'account_manager' | 'retailer'>, string> = {
-  market_manager:
-    '审批代收需求、额度调剂、经营指导核查请暂时通过接口文档页面（/docs）完成，桌面版页面即将上线。',
-  department_head:
-    '考核报表可在接口文档页面（/docs）下载 Excel；政策、人员与订货日设置的桌面版页面即将上线。',
-  admin: '组织架构、用户与订货周期请暂时通过接口文档页面（/docs）维护。',
-  supply_clerk: '次日统一订购与汇总结果请暂时通过接口文档页面（/docs）查看。',
-  inspector: '六不准报告、异常与审计日志请暂时通过接口文档页面（/docs）查询。',
+const MEANWHILE: Partial<Record<Role, string>> = {
   enforcement_officer: '线索处理的手机页面即将上线，期间请通过接口文档页面（/docs）或原有流程办理。',
   delivery_staff: '送货与到户确认的手机页面即将上线，期间请按原有流程送货签收。',
 };
@@ -25,14 +18,13 @@ export default function WaitingPage() {
   const user = useSessionUser();
   const navigate = useNavigate();
   if (!user) return null;
-  const role = user.role as keyof typeof MEANWHILE;
   return (
     <ConfigProvider locale={zhCN} theme={{ token: DESK_TOKENS }} csp={{ nonce: cspNonce() }}>
       <main style={{ padding: 24, background: '#fff', minHeight: '100%' }}>
         <Result
           status="info"
           title={`${user.displayName}，您好（${ROLE_LABELS[user.role]}）`}
-          subTitle={`您的工作页面尚在建设中。${MEANWHILE[role] ?? ''}`}
+          subTitle={`您的工作页面尚在建设中。${MEANWHILE[user.role] ?? ''}`}
           extra={[
             <Button key="docs" type="primary" href="/docs">
               打开接口文档页面

@@ -1,0 +1,54 @@
+import { Button, Card, Col, Row, Statistic, Typography } from 'antd';
+import { useNavigate } from 'react-router';
+import { can, ROLE_LABELS, type Role } from '@/lib/access';
+import { useSessionUser } from '@/hooks/use-session';
+import { usePendingApprovalCount } from '../desk-api';
+
+/** What each desk role still does through the API documentation until its pages come. */
+const MEANWHILE: Partial<Record<Role, string>> = {
+  market_manager:
+    '周期看板、额度调剂、零售户维护与经营指导核查的桌面页面陆续上线，期间请通过接口文档页面（/docs）完成。',
+  department_head: '考核报表可在接口文档页面（/docs）下载 Excel；政策、人员与订货日设置的桌面页面陆续上线。',
+  admin: '组织架构、用户与订货周期请暂时通过接口文档页面（/docs）维护。',
+  supply_clerk: '次日统一订购与汇总结果请暂时通过接口文档页面（/docs）查看。',
+  inspector: '六不准报告、异常与审计日志请暂时通过接口文档页面（/docs）查询。',
+};
+
+/** A desk role's home: its figures for today and the way to each of its pages. */
+export default function DeskHomePage() {
+  const user = useSessionUser();
+  const navigate = useNavigate();
+  const approver = can(user?.role, 'approvals');
+  const pending = usePendingApprovalCount(approver);
+  if (!user) return null;
+  return (
+    <>
+      <Typography.Title level={2} style={{ fontSize: 20 }}>
+        工作台
+      </Typography.Title>
+      <Typography.Paragraph>
+        {user.displayName}，您好（{ROLE_LABELS[user.role]}）。
+      </Typography.Paragraph>
+      <Row gutter={[16, 16]}>
+        {approver && (
+          <Col xs={24} md={12} xl={8}>
+            <Card title="代收需求审批">
+              <Statistic title="待审批" value={pending.data ?? '…'} suffix="条" />
+              <Button type="primary" style={{ marginTop: 16 }} onClick={() => navigate('/desk/approvals')}>
+                去审批
+              </Button>
+            </Card>
+          </Col>
+        )}
+        {MEANWHILE[user.role] && (
+          <Col xs={24} md={12} xl={8}>
+            <Card title="其他工作">
+              <Typography.Paragraph>{MEANWHILE[user.role]}</Typography.Paragraph>
+              <Button href="/docs">打开接口文档页面</Button>
+            </Card>
+          </Col>
+        )}
+      </Row>
+    </>
+  );
+}
