@@ -208,7 +208,7 @@ function VisitForm({ retailerId }: { retailerId: number }) {
             </Form.Item>
             <Form.Item label="指导建议">
               <TextArea
-                placeholder="指导建议"
+                placeholder="填写指导建议"
                 value={draft.advice}
                 onChange={(advice) => update({ advice })}
                 rows={3}
@@ -250,7 +250,12 @@ function VisitForm({ retailerId }: { retailerId: number }) {
         ))}
         <Form.Item label="备注">
           {/* The placeholder names the textarea itself (an aria-label would stay on antd-mobile's wrapper div). */}
-          <TextArea placeholder="备注" value={draft.notes} onChange={(notes) => update({ notes })} rows={2} />
+          <TextArea
+            placeholder="填写备注（选填）"
+            value={draft.notes}
+            onChange={(notes) => update({ notes })}
+            rows={2}
+          />
         </Form.Item>
         <Form.Item label="货架照片（可选）" description="用手机相机拍摄，上传前在手机上压缩。">
           <label className="adm-button adm-button-default adm-button-block" style={{ display: 'block' }}>
