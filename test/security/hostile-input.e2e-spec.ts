@@ -714,91 +714,111 @@ describe('hostile input', () => {
       `Content-Disposition: form-data; name="${name}"; filename="${filename}"\r\nContent-Type: application/octet-stream`;
     const zipHeader = Buffer.from([0x50, 0x4b, 0x03, 0x04, ...Array(60).fill(0)]);
     // Broken framing is the parser's (IMPORT_UPLOAD_MALFORMED); a well-framed upload that is not a workbook
-    // is the import's own refusal.
-    const cases: { name: string; contentType: string; body: string | Buffer; refusal: string }[] = [
+    // is the import's own refusal. The attachment routes answer the same cases with their own codes.
+    const cases: {
+      name: string;
+      contentType: string;
+      body: string | Buffer;
+      refusal: string;
+      attachment: string;
+    }[] = [
       {
         name: 'no boundary',
         contentType: 'multipart/form-data',
         body: part('b', file(), 'x'),
         refusal: 'IMPORT_UPLOAD_MALFORMED',
+        attachment: 'ATTACHMENT_UPLOAD_MALFORMED',
       },
       {
         name: 'boundary mismatch',
         contentType: 'multipart/form-data; boundary=other',
         body: part('b', file(), 'x'),
         refusal: 'IMPORT_UPLOAD_MALFORMED',
+        attachment: 'ATTACHMENT_UPLOAD_MALFORMED',
       },
       {
         name: 'truncated',
         contentType: 'multipart/form-data; boundary=b',
         body: part('b', file(), 'PK\x03\x04').subarray(0, 60),
         refusal: 'IMPORT_UPLOAD_MALFORMED',
+        attachment: 'ATTACHMENT_UPLOAD_MALFORMED',
       },
       {
         name: 'no closing boundary',
         contentType: 'multipart/form-data; boundary=b',
         body: `--b\r\n${file()}\r\n\r\nabc`,
         refusal: 'IMPORT_UPLOAD_MALFORMED',
+        attachment: 'ATTACHMENT_UPLOAD_MALFORMED',
       },
       {
         name: 'garbage',
         contentType: 'multipart/form-data; boundary=b',
         body: Buffer.from([0, 1, 2, 0xff, 13, 10, 45, 45]),
         refusal: 'IMPORT_UPLOAD_MALFORMED',
+        attachment: 'ATTACHMENT_UPLOAD_MALFORMED',
       },
       {
         name: 'empty',
         contentType: 'multipart/form-data; boundary=b',
         body: '',
         refusal: 'IMPORT_FILE_MISSING',
+        attachment: 'ATTACHMENT_MISSING',
       },
       {
         name: 'only the end',
         contentType: 'multipart/form-data; boundary=b',
         body: '--b--\r\n',
         refusal: 'IMPORT_FILE_MISSING',
+        attachment: 'ATTACHMENT_MISSING',
       },
       {
         name: 'field not a file',
         contentType: 'multipart/form-data; boundary=b',
         body: part('b', 'Content-Disposition: form-data; name="file"', 'x'),
         refusal: 'IMPORT_FILE_MISSING',
+        attachment: 'ATTACHMENT_MISSING',
       },
       {
         name: 'other field name',
         contentType: 'multipart/form-data; boundary=b',
         body: part('b', file('upload'), zipHeader),
         refusal: 'IMPORT_FILE_MISSING',
+        attachment: 'ATTACHMENT_MISSING',
       },
       {
         name: 'empty file',
         contentType: 'multipart/form-data; boundary=b',
         body: part('b', file(), ''),
         refusal: 'IMPORT_FILE_NOT_XLSX',
+        attachment: 'ATTACHMENT_EMPTY',
       },
       {
         name: 'text file',
         contentType: 'multipart/form-data; boundary=b',
         body: part('b', file('file', 'a.txt'), 'hello'),
         refusal: 'IMPORT_FILE_NOT_XLSX',
+        attachment: 'ATTACHMENT_TYPE_NOT_ALLOWED',
       },
       {
         name: 'zip header, no zip',
         contentType: 'multipart/form-data; boundary=b',
         body: part('b', file(), zipHeader),
         refusal: 'IMPORT_FILE_NOT_XLSX',
+        attachment: 'ATTACHMENT_TYPE_NOT_ALLOWED',
       },
       {
         name: 'hostile filename',
         contentType: 'multipart/form-data; boundary=b',
         body: part('b', file('file', `../../${"'; drop table brands; --"}\u0000.xlsx`), zipHeader),
         refusal: 'IMPORT_FILE_NOT_XLSX',
+        attachment: 'ATTACHMENT_TYPE_NOT_ALLOWED',
       },
       {
         name: 'no disposition',
         contentType: 'multipart/form-data; boundary=b',
         body: part('b', 'Content-Type: application/octet-stream', zipHeader),
         refusal: 'IMPORT_FILE_MISSING',
+        attachment: 'ATTACHMENT_MISSING',
       },
       {
         name: 'two files',
@@ -809,24 +829,29 @@ describe('hostile input', () => {
           part('b', file(), zipHeader),
         ]),
         refusal: 'IMPORT_FILE_NOT_XLSX',
+        attachment: 'ATTACHMENT_TYPE_NOT_ALLOWED',
       },
       {
         name: 'huge header',
         contentType: 'multipart/form-data; boundary=b',
         body: part('b', `${file()}\r\nX-Pad: ${'p'.repeat(200_000)}`, zipHeader),
         refusal: 'IMPORT_FILE_NOT_XLSX',
+        attachment: 'ATTACHMENT_TYPE_NOT_ALLOWED',
       },
       {
         name: 'JSON instead',
         contentType: 'application/json',
         body: '{"file":"x"}',
         refusal: 'IMPORT_FILE_MISSING',
+        attachment: 'ATTACHMENT_MISSING',
       },
     ];
     for (const op of uploads) {
       const target = await uploadTarget(op.path);
+      // Only the imports take a query (`format`); an attachment route reads none.
+      const attachment = !op.path.includes('/import');
       for (const c of cases) {
-        for (const query of ['', 'format=xlsx', 'format=csv']) {
+        for (const query of attachment ? [''] : ['', 'format=xlsx', 'format=csv']) {
           const sent = await send({
             method: 'post',
             url: target.url + query,
@@ -836,7 +861,11 @@ describe('hostile input', () => {
           });
           const found = sent.problems;
           // The import takes no `format=csv`: that query is refused before the upload is read.
-          const refusal = query === 'format=csv' ? 'VALIDATION_FAILED' : c.refusal;
+          const refusal = attachment
+            ? c.attachment
+            : query === 'format=csv'
+              ? 'VALIDATION_FAILED'
+              : c.refusal;
           if (sent.res.status < 500) found.push(...refusedOtherwise(sent, [refusal]));
           for (const f of found) findings.push(`${describeOp(op)}?${query} ${c.name}: ${f}`);
         }

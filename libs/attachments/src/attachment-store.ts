@@ -160,7 +160,8 @@ export class AttachmentStore {
       if (error instanceof DomainError) throw error;
       const status = (error as { statusCode?: number })?.statusCode;
       if (status === 413) throw attachmentError('ATTACHMENT_TOO_LARGE', { maxBytes });
-      throw attachmentError('ATTACHMENT_MISSING');
+      // Anything else the parser throws (no boundary, a truncated body, no end) is the client's broken upload.
+      throw attachmentError('ATTACHMENT_UPLOAD_MALFORMED');
     }
   }
 }

@@ -21,7 +21,7 @@ export const ApiAttachmentUpload = () =>
     }),
     ApiBadRequestResponse({
       type: ErrorBody,
-      description: 'ATTACHMENT_MISSING, ATTACHMENT_EMPTY, ATTACHMENT_UNREADABLE',
+      description: 'ATTACHMENT_MISSING, ATTACHMENT_UPLOAD_MALFORMED, ATTACHMENT_EMPTY, ATTACHMENT_UNREADABLE',
     }),
     ApiPayloadTooLargeResponse({ type: ErrorBody, description: 'ATTACHMENT_TOO_LARGE' }),
     ApiUnsupportedMediaTypeResponse({

@@ -2,6 +2,10 @@ import { defineErrors } from '#libs/shared';
 
 export const attachmentError = defineErrors({
   ATTACHMENT_MISSING: { status: 400, message: 'Send the file as multipart/form-data in the field "file"' },
+  ATTACHMENT_UPLOAD_MALFORMED: {
+    status: 400,
+    message: 'The upload is not well-formed multipart/form-data (boundary, parts or end missing)',
+  },
   ATTACHMENT_EMPTY: { status: 400, message: 'The file is empty' },
   ATTACHMENT_TOO_LARGE: { status: 413, message: 'The file is larger than this kind of attachment allows' },
   ATTACHMENT_TYPE_NOT_ALLOWED: {

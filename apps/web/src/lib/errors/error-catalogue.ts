@@ -106,6 +106,7 @@ const CATALOGUE: Record<string, Sentence> = {
   IMPORT_FILE_MISSING: () => '请选择要上传的文件。',
   // attachments (photos, signatures)
   ATTACHMENT_MISSING: () => '没有收到文件，请重新拍照或选择图片。',
+  ATTACHMENT_UPLOAD_MALFORMED: () => '上传中断或格式有误，请重新上传。',
   ATTACHMENT_EMPTY: () => '文件是空的，请重新拍照或选择图片。',
   ATTACHMENT_TOO_LARGE: (d) =>
     typeof d.maxBytes === 'number' ? `文件太大，不能超过 ${fileSize(d.maxBytes)}。` : '文件太大。',
