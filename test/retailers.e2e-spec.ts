@@ -773,26 +773,22 @@ describe('retailers', () => {
     it('are a list the department edits; retired types are refused for new retailers', async () => {
       const head = bearer(await t.token('head'));
       await t.http
-        .post('/api/retailers/district-types')
+        .post('/api/district-types')
         .set(head)
         .send({ code: 'hospital', name: '医院周边', sortOrder: 11 })
         .expect(201);
       const listed = await t.http
-        .get('/api/retailers/district-types')
+        .get('/api/district-types')
         .set(bearer(await t.token('am01')))
         .expect(200);
       expect(listed.body.map((d: { code: string }) => d.code)).toContain('hospital');
-      await t.http
-        .patch('/api/retailers/district-types/hospital')
-        .set(head)
-        .send({ active: false })
-        .expect(200);
+      await t.http.patch('/api/district-types/hospital').set(head).send({ active: false }).expect(200);
       const res = await t.http.patch(`/api/retailers/${id.C}`).set(admin).send({ districtType: 'hospital' });
       expect([res.status, res.body.code]).toEqual([400, 'RETAILER_DISTRICT_TYPE_UNKNOWN']);
       expect(
         (
           await t.http
-            .post('/api/retailers/district-types')
+            .post('/api/district-types')
             .set(bearer(await t.token('mm1')))
             .send({ code: 'x', name: 'x' })
         ).status,

@@ -76,7 +76,7 @@ describe('hostile-input findings', () => {
     // A 409 CONFLICT naming the column, from the NOT NULL constraint.
     const { rows } = await t.db.query('SELECT code FROM district_types ORDER BY code LIMIT 1');
     const district = await t.http
-      .patch(`/api/retailers/district-types/${rows[0].code}`)
+      .patch(`/api/district-types/${rows[0].code}`)
       .set(admin)
       .send({ sortOrder: null });
     expect([district.status, district.body.code]).toEqual([400, 'VALIDATION_FAILED']);
@@ -93,8 +93,8 @@ describe('hostile-input findings', () => {
     );
     const retired: string = rows[0].code;
     try {
-      const all = await t.http.get('/api/retailers/district-types?all=true').set(head).expect(200);
-      const active = await t.http.get('/api/retailers/district-types').set(head).expect(200);
+      const all = await t.http.get('/api/district-types?all=true').set(head).expect(200);
+      const active = await t.http.get('/api/district-types').set(head).expect(200);
       const codes = (res: typeof all) => res.body.map((d: { code: string }) => d.code);
       expect(codes(all)).toContain(retired);
       expect(codes(active)).not.toContain(retired);
@@ -103,8 +103,8 @@ describe('hostile-input findings', () => {
       await t.db.query('UPDATE district_types SET active = true WHERE code = $1', [retired]);
     }
     for (const url of [
-      '/api/retailers/district-types?all=maybe',
-      '/api/retailers/district-types?floor=1',
+      '/api/district-types?all=maybe',
+      '/api/district-types?floor=1',
       '/api/quota-policies?departmentId=abc',
       '/api/quota-policies?x=1',
     ]) {

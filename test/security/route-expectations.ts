@@ -124,9 +124,9 @@ export const ROUTE_EXPECTATIONS: Record<string, RouteExpectation> = {
   'PUT /api/focus-tiers': allow(ADMIN_HEAD),
 
   // retailers
-  'GET /api/retailers/district-types': allow(ALL),
-  'POST /api/retailers/district-types': allow(ADMIN_HEAD),
-  'PATCH /api/retailers/district-types/{code}': allow(ADMIN_HEAD),
+  'GET /api/district-types': allow(ALL),
+  'POST /api/district-types': allow(ADMIN_HEAD),
+  'PATCH /api/district-types/{code}': allow(ADMIN_HEAD),
   'GET /api/retailers': allow(ALL),
   'POST /api/retailers': allow(RETAILER_MANAGERS),
   'GET /api/retailers/classifications': allow(ALL),

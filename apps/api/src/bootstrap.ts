@@ -31,6 +31,11 @@ function requestId(req: IncomingMessage): string {
   return id;
 }
 
+/** Routes live under /api, except the load balancer's /health. */
+export function setApiPrefix(app: NestFastifyApplication): void {
+  app.setGlobalPrefix('api', { exclude: ['health'] });
+}
+
 export function buildOpenApiDocument(app: NestFastifyApplication) {
   const config = new DocumentBuilder()
     .setTitle('Tobacco retail distribution API')
@@ -39,10 +44,21 @@ export function buildOpenApiDocument(app: NestFastifyApplication) {
         'Errors are `{statusCode, code, message, details?}` with stable codes.',
     )
     .setVersion('1.0')
+    .setLicense('Proprietary: for the department’s own systems', '')
+    .addServer('/', 'The server this document came from')
     .addBearerAuth()
     .addCookieAuth('session', { type: 'apiKey', in: 'cookie', name: 'session' }, 'session')
     .build();
-  return SwaggerModule.createDocument(app, config);
+  const document = SwaggerModule.createDocument(app, config);
+  // A route without a role list is refused unless it is public (see Roles), so an operation that declares no
+  // security is one anyone may call: say so explicitly.
+  for (const item of Object.values(document.paths)) {
+    for (const method of ['get', 'put', 'post', 'delete', 'patch'] as const) {
+      const operation = item[method];
+      if (operation && !operation.security) operation.security = [];
+    }
+  }
+  return document;
 }
 
 const NEST_LEVELS: Record<string, LogLevel[]> = {
@@ -104,7 +120,7 @@ export async function createHttpApp(
     abortOnError: false,
   });
   app.enableShutdownHooks();
-  app.setGlobalPrefix('api', { exclude: ['health'] });
+  setApiPrefix(app);
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new AllExceptionsFilter());
 

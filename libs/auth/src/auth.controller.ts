@@ -16,6 +16,7 @@ import { AllowPendingPasswordChange } from './auth.guard.js';
 import { type SessionCarrier, SessionCookies } from './session-cookies.js';
 import { ChangePasswordDto, LoginDto, LoginResponse, SessionUser } from './dto/auth.dto.js';
 import { UpdateProfileDto } from './dto/user.dto.js';
+import { UserResponse } from './dto/user.responses.js';
 
 @ApiTags('auth')
 @Controller('auth')
@@ -69,6 +70,7 @@ export class AuthController {
   @Roles(...ROLES)
   @AllowPendingPasswordChange()
   @ApiOkResponse({ type: SessionUser })
+  @ApiOperation({ summary: 'The signed-in user: role, place, scope and whether a password change is due' })
   me(@CurrentActor() actor: Actor) {
     return this.auth.me(actor);
   }
@@ -76,6 +78,7 @@ export class AuthController {
   @Patch('me')
   @Roles(...ROLES)
   @ApiOperation({ summary: 'Update your own display name or phone (never role or place)' })
+  @ApiOkResponse({ type: UserResponse })
   updateProfile(@CurrentActor() actor: Actor, @Body() dto: UpdateProfileDto) {
     return this.users.updateProfile(actor, dto);
   }

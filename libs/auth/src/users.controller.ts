@@ -1,8 +1,15 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { type Actor, CurrentActor, ParseIdPipe, Roles } from '#libs/shared';
+import {
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
+import { type Actor, CurrentActor, PageOf, ParseIdPipe, Roles } from '#libs/shared';
 import { UsersService } from './users.service.js';
 import { CreateUserDto, ResetPasswordDto, UpdateUserDto, UserQuery } from './dto/user.dto.js';
+import { UserResponse } from './dto/user.responses.js';
 
 @ApiTags('users')
 @Controller('users')
@@ -12,18 +19,25 @@ export class UsersController {
   @Get()
   @Roles('admin', 'department_head', 'inspector', 'market_manager')
   @ApiOperation({ summary: 'Users in the caller’s part of the org tree' })
+  @ApiOkResponse({ type: PageOf(UserResponse) })
   list(@CurrentActor() actor: Actor, @Query() query: UserQuery) {
     return this.users.list(actor, query);
   }
 
   @Get(':id')
   @Roles('admin', 'department_head', 'inspector', 'market_manager')
+  @ApiOperation({ summary: 'One user in the caller’s part of the org tree' })
+  @ApiOkResponse({ type: UserResponse })
   get(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: number) {
     return this.users.get(actor, id);
   }
 
   @Post()
   @Roles('admin')
+  @ApiOperation({
+    summary: 'Create a staff user with its initial password (retailers get theirs from their record)',
+  })
+  @ApiCreatedResponse({ type: UserResponse })
   create(@CurrentActor() actor: Actor, @Body() dto: CreateUserDto) {
     return this.users.create(actor, dto);
   }
@@ -31,6 +45,7 @@ export class UsersController {
   @Patch(':id')
   @Roles('admin')
   @ApiOperation({ summary: 'Change role, place, status (disable) or name' })
+  @ApiOkResponse({ type: UserResponse })
   update(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: number, @Body() dto: UpdateUserDto) {
     return this.users.update(actor, id, dto);
   }
@@ -38,6 +53,8 @@ export class UsersController {
   @Post(':id/reset-password')
   @Roles('admin')
   @HttpCode(204)
+  @ApiOperation({ summary: 'Set a one-time password (to be changed at the next login)' })
+  @ApiNoContentResponse({ description: 'The password is set' })
   async resetPassword(
     @CurrentActor() actor: Actor,
     @Param('id', ParseIdPipe) id: number,

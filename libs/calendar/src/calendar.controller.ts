@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Put, Query, Req, Res } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import {
   type Actor,
@@ -20,6 +20,12 @@ import {
   CalendarYearParams,
   PutCalendarYearDto,
 } from './dto/calendar.dto.js';
+import {
+  CalendarPolicyResponse,
+  CalendarPolicySaveResponse,
+  CalendarSaveResponse,
+  CalendarYearResponse,
+} from './dto/calendar.responses.js';
 
 const KEEPERS = ['admin', 'department_head'] as const;
 
@@ -33,6 +39,7 @@ export class CalendarController {
   @ApiOperation({
     summary: 'A department’s holiday calendar of a year: days off and weekend days worked 调休',
   })
+  @ApiOkResponse({ type: CalendarYearResponse })
   year(
     @CurrentActor() actor: Actor,
     @Param() params: CalendarYearParams,
@@ -48,6 +55,7 @@ export class CalendarController {
     description:
       'With `dryRun=true` the answer shows the change and the cycles it moves or cancels; nothing is saved.',
   })
+  @ApiOkResponse({ type: CalendarSaveResponse })
   saveYear(
     @CurrentActor() actor: Actor,
     @Param() params: CalendarYearParams,
@@ -66,6 +74,7 @@ export class CalendarController {
     description: 'Row problems answer 400 IMPORT_ROWS_INVALID (JSON, or the sheet back with `?format=xlsx`).',
   })
   @ApiXlsxUpload()
+  @ApiOkResponse({ type: CalendarSaveResponse, description: 'Every row accepted' })
   async import(
     @CurrentActor() actor: Actor,
     @Param() params: CalendarYearParams,
@@ -103,6 +112,7 @@ export class CalendarController {
   @Get('template')
   @Roles(...KEEPERS)
   @ApiXlsxResponse()
+  @ApiOperation({ summary: 'The calendar import template (.xlsx)' })
   async template() {
     return xlsxFile(await this.calendar.template(), '节假日导入模板.xlsx', 'calendar-import-template.xlsx');
   }
@@ -110,6 +120,7 @@ export class CalendarController {
   @Get('policy')
   @Roles(...STAFF_ROLES)
   @ApiOperation({ summary: 'What becomes of an order day on a day off: earlier, later or cancel' })
+  @ApiOkResponse({ type: CalendarPolicyResponse })
   policy(@CurrentActor() actor: Actor, @Query() query: CalendarDepartmentQuery) {
     return this.calendar.policy(actor, query.departmentId);
   }
@@ -119,6 +130,7 @@ export class CalendarController {
   @ApiOperation({
     summary: 'Set the rule; cycles not opened yet follow (`dryRun=true`: show them, save nothing)',
   })
+  @ApiOkResponse({ type: CalendarPolicySaveResponse })
   savePolicy(
     @CurrentActor() actor: Actor,
     @Query() query: CalendarWriteQuery,

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Put, Query, Req, Res } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import {
   type Actor,
@@ -17,6 +17,7 @@ import {
   ImportQuery,
   xlsxFile,
   xlsxImport,
+  PageOf,
 } from '#libs/shared';
 import { BrandsService } from './brands.service.js';
 import { catalogError } from './catalog.errors.js';
@@ -33,6 +34,12 @@ import {
   KeyBrandQuery,
   UpdateBrandDto,
 } from './dto/brand.dto.js';
+import {
+  BrandImportResponse,
+  BrandResponse,
+  FocusTiersResponse,
+  KeyBrandResponse,
+} from './dto/brand.responses.js';
 
 /** The catalogue is written by the department (and admins); everyone reads it. */
 const CATALOGUE_WRITERS: Role[] = ['admin', 'department_head'];
@@ -48,6 +55,7 @@ export class BrandsController {
   @Get()
   @Roles(...ROLES)
   @ApiOperation({ summary: 'Specifications 规格, filtered, sorted and paged (retailers: active ones)' })
+  @ApiOkResponse({ type: PageOf(BrandResponse) })
   list(@CurrentActor() actor: Actor, @Query() query: BrandQuery) {
     return this.brands.list(actor, query);
   }
@@ -64,6 +72,7 @@ export class BrandsController {
   @Get('import-template')
   @Roles(...CATALOGUE_WRITERS)
   @ApiXlsxResponse()
+  @ApiOperation({ summary: 'The brand import template (.xlsx)' })
   async template() {
     return xlsxFile(await this.excel.template(), '卷烟规格导入模板.xlsx', 'brand-import-template.xlsx');
   }
@@ -80,6 +89,7 @@ export class BrandsController {
       '`). Prices in yuan; the price class follows from the wholesale price.',
   })
   @ApiXlsxUpload()
+  @ApiOkResponse({ type: BrandImportResponse, description: 'Every row written' })
   async import(
     @CurrentActor() actor: Actor,
     @Req() request: FastifyRequest,
@@ -97,6 +107,8 @@ export class BrandsController {
 
   @Get(':id')
   @Roles(...ROLES)
+  @ApiOperation({ summary: 'One brand (spec) with its prices' })
+  @ApiOkResponse({ type: BrandResponse })
   get(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: number) {
     return this.brands.get(actor, id);
   }
@@ -104,6 +116,7 @@ export class BrandsController {
   @Post()
   @Roles(...CATALOGUE_WRITERS)
   @ApiOperation({ summary: 'Add a specification (prices in fen; the price class is derived)' })
+  @ApiCreatedResponse({ type: BrandResponse })
   create(@CurrentActor() actor: Actor, @Body() dto: CreateBrandDto) {
     return this.brands.create(actor, dto);
   }
@@ -113,6 +126,7 @@ export class BrandsController {
   @ApiOperation({
     summary: 'Change a specification (deactivate with active=false; the price class follows the price)',
   })
+  @ApiOkResponse({ type: BrandResponse })
   update(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: number, @Body() dto: UpdateBrandDto) {
     return this.brands.update(actor, id, dto);
   }
@@ -126,6 +140,7 @@ export class KeyBrandsController {
   @Get()
   @Roles(...ROLES)
   @ApiOperation({ summary: 'Key brands of a year: the national top 20 and the department’s equivalents' })
+  @ApiOkResponse({ type: [KeyBrandResponse] })
   list(@CurrentActor() actor: Actor, @Query() query: KeyBrandQuery) {
     return this.keyBrands.list(actor, query.year ?? this.keyBrands.currentYear(), query.departmentId);
   }
@@ -133,6 +148,7 @@ export class KeyBrandsController {
   @Put(':year/national')
   @Roles('admin')
   @ApiOperation({ summary: 'Replace the national top-20 list of a year (this year or later; at most 20)' })
+  @ApiOkResponse({ type: [KeyBrandResponse] })
   replaceNational(@CurrentActor() actor: Actor, @Param('year') year: string, @Body() dto: KeyBrandListDto) {
     return this.keyBrands.replaceNational(actor, parseYear(year), dto.brandIds);
   }
@@ -140,6 +156,7 @@ export class KeyBrandsController {
   @Put(':year/equivalents')
   @Roles(...CATALOGUE_WRITERS)
   @ApiOperation({ summary: 'Replace the brands a department treats as top-20 equivalents in a year' })
+  @ApiOkResponse({ type: [KeyBrandResponse] })
   replaceEquivalents(
     @CurrentActor() actor: Actor,
     @Param('year') year: string,
@@ -160,6 +177,7 @@ export class FocusTiersController {
     summary:
       'Cultivation focus price tiers (fen per pack) of the caller’s department (admins: ?departmentId)',
   })
+  @ApiOkResponse({ type: FocusTiersResponse })
   get(@CurrentActor() actor: Actor, @Query() query: FocusTierQuery) {
     assertOwnDepartment(actor, query.departmentId);
     return this.tiers.view(actor.role === 'admin' ? (query.departmentId ?? null) : actor.departmentId);
@@ -168,6 +186,7 @@ export class FocusTiersController {
   @Put()
   @Roles(...CATALOGUE_WRITERS)
   @ApiOperation({ summary: 'Set a department’s urban and rural focus tiers' })
+  @ApiOkResponse({ type: FocusTiersResponse })
   set(@CurrentActor() actor: Actor, @Body() dto: FocusTiersDto) {
     assertOwnDepartment(actor, dto.departmentId);
     const department = actor.role === 'admin' ? dto.departmentId : (actor.departmentId ?? undefined);

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { type Actor, CurrentActor, Idempotent, ParseIdPipe, type Role, Roles } from '#libs/shared';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { type Actor, CurrentActor, Idempotent, PageOf, ParseIdPipe, type Role, Roles } from '#libs/shared';
 import { DeliveriesService } from './deliveries.service.js';
 import { DeliveryFeedbackService } from './delivery-feedback.service.js';
 import { DeliveryPlanningService } from './delivery-planning.service.js';
@@ -16,6 +16,14 @@ import {
   PunctualityQuery,
   RaiseFeedbackDto,
 } from './dto/delivery.dto.js';
+import {
+  DeliveryDetailResponse,
+  DeliveryResponse,
+  DeliveryRunResponse,
+  FeedbackResponse,
+  PlanningResponse,
+  PunctualityResponse,
+} from './dto/delivery.responses.js';
 
 /** The delivery side and those who supervise it. */
 const DELIVERY_SUPERVISORS: Role[] = [
@@ -38,6 +46,7 @@ export class DeliveriesController {
   @Get()
   @Roles(...DELIVERY_SUPERVISORS, 'account_manager', 'delivery_staff', 'retailer')
   @ApiOperation({ summary: 'Delivery stops in scope (delivery staff: their route; a retailer: its own)' })
+  @ApiOkResponse({ type: PageOf(DeliveryResponse) })
   list(@CurrentActor() actor: Actor, @Query() query: DeliveryQuery) {
     return this.deliveries.list(actor, query);
   }
@@ -47,12 +56,15 @@ export class DeliveriesController {
   @ApiOperation({
     summary: '送货及时率 per delivery staff for a month: within window ÷ deliveries; proxy receipts counted',
   })
+  @ApiOkResponse({ type: PunctualityResponse })
   punctualityOf(@CurrentActor() actor: Actor, @Query() query: PunctualityQuery) {
     return this.punctuality.punctuality(actor, query.month);
   }
 
   @Get(':id')
   @Roles(...DELIVERY_SUPERVISORS, 'account_manager', 'delivery_staff', 'retailer')
+  @ApiOperation({ summary: 'One delivery stop' })
+  @ApiOkResponse({ type: DeliveryDetailResponse })
   get(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: number) {
     return this.deliveries.get(actor, id);
   }
@@ -63,6 +75,7 @@ export class DeliveriesController {
   @ApiOperation({
     summary: 'Record arrival and receiver; a proxy receipt 代接货 needs the receiver’s name and a reason',
   })
+  @ApiOkResponse({ type: DeliveryResponse })
   complete(
     @CurrentActor() actor: Actor,
     @Param('id', ParseIdPipe) id: number,
@@ -75,6 +88,7 @@ export class DeliveriesController {
   @Roles('delivery_staff')
   @HttpCode(200)
   @ApiOperation({ summary: 'Nobody to hand the goods to: the stop fails (instead of a proxy receipt)' })
+  @ApiOkResponse({ type: DeliveryResponse })
   fail(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: number, @Body() dto: FailDeliveryDto) {
     return this.deliveries.fail(actor, id, dto);
   }
@@ -83,6 +97,7 @@ export class DeliveriesController {
   @Roles('retailer')
   @HttpCode(200)
   @ApiOperation({ summary: '到户确认: the retailer confirms receipt in its own account' })
+  @ApiOkResponse({ type: DeliveryResponse })
   confirm(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: number) {
     return this.deliveries.confirm(actor, id);
   }
@@ -93,6 +108,7 @@ export class DeliveriesController {
   @ApiOperation({
     summary: 'Raise a delivery problem (late, wrong goods, short, damaged) for the delivery side',
   })
+  @ApiCreatedResponse({ type: FeedbackResponse })
   raise(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: number, @Body() dto: RaiseFeedbackDto) {
     return this.feedback.raise(actor, id, dto);
   }
@@ -109,6 +125,7 @@ export class DeliveryRunsController {
   @Get()
   @Roles(...DELIVERY_SUPERVISORS, 'delivery_staff')
   @ApiOperation({ summary: 'The runs of a date per route, with their stops by status' })
+  @ApiOkResponse({ type: [DeliveryRunResponse] })
   list(@CurrentActor() actor: Actor, @Query() query: DeliveryRunQuery) {
     return this.deliveries.runs(actor, query);
   }
@@ -120,6 +137,7 @@ export class DeliveryRunsController {
     summary:
       'Plan the deliveries of an order date’s unified order now (the schedule does it every half hour; idempotent)',
   })
+  @ApiOkResponse({ type: PlanningResponse })
   plan(@CurrentActor() actor: Actor, @Body() dto: PlanDeliveriesDto) {
     return this.planning.planNow(actor, dto.orderDate);
   }
@@ -133,6 +151,7 @@ export class DeliveryFeedbackController {
   @Get()
   @Roles(...DELIVERY_SUPERVISORS, 'account_manager', 'delivery_staff')
   @ApiOperation({ summary: 'Feedback on deliveries; `open=true` lists the items not closed, oldest first' })
+  @ApiOkResponse({ type: PageOf(FeedbackResponse) })
   list(@CurrentActor() actor: Actor, @Query() query: FeedbackQuery) {
     return this.feedback.list(actor, query);
   }
@@ -140,6 +159,8 @@ export class DeliveryFeedbackController {
   @Post(':id/answer')
   @Roles('delivery_staff', 'supply_clerk')
   @HttpCode(200)
+  @ApiOperation({ summary: 'Answer feedback on a delivery' })
+  @ApiOkResponse({ type: FeedbackResponse })
   answer(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: number, @Body() dto: AnswerFeedbackDto) {
     return this.feedback.answer(actor, id, dto);
   }
@@ -148,6 +169,7 @@ export class DeliveryFeedbackController {
   @Roles('account_manager')
   @HttpCode(200)
   @ApiOperation({ summary: 'Whoever raised it closes it: settled, or withdrawn before an answer' })
+  @ApiOkResponse({ type: FeedbackResponse })
   close(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: number) {
     return this.feedback.close(actor, id);
   }

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { type Actor, CurrentActor, Idempotent, ParseIdPipe, Roles } from '#libs/shared';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { type Actor, CurrentActor, Idempotent, PageOf, ParseIdPipe, Roles } from '#libs/shared';
 import { LeadsService } from './leads.service.js';
 import { LeadWorkflowService } from './lead-workflow.service.js';
 import { LeadRatesService } from './lead-rates.service.js';
@@ -16,6 +16,13 @@ import {
   LeadRatesQuery,
   VerifyLeadDto,
 } from './dto/lead.dto.js';
+import {
+  LeadDetailResponse,
+  LeadPolicyResponse,
+  LeadResponse,
+  ReporterLeadRatesResponse,
+  SquadLeadRatesResponse,
+} from './dto/lead.responses.js';
 
 /** Everyone who may read leads: reporters (their own), squads, inspectors and managers. */
 const LEAD_READERS = [
@@ -41,6 +48,7 @@ export class LeadsController {
   @Roles('account_manager', 'delivery_staff')
   @Idempotent()
   @ApiOperation({ summary: 'Report a lead 线索; it goes to the squad covering the territory' })
+  @ApiCreatedResponse({ type: LeadResponse })
   report(@CurrentActor() actor: Actor, @Body() dto: CreateLeadDto) {
     return this.leads.report(actor, dto);
   }
@@ -51,6 +59,7 @@ export class LeadsController {
   @ApiOperation({
     summary: 'Turn an ordering anomaly warning into an abnormal-purchase lead (once per warning)',
   })
+  @ApiCreatedResponse({ type: LeadResponse })
   fromAnomaly(@CurrentActor() actor: Actor, @Body() dto: LeadFromAnomalyDto) {
     return this.leads.fromAnomaly(actor, dto);
   }
@@ -61,6 +70,7 @@ export class LeadsController {
     summary:
       'Leads in scope: an officer its squad’s, a reporter its own, managers their center or department',
   })
+  @ApiOkResponse({ type: PageOf(LeadResponse) })
   list(@CurrentActor() actor: Actor, @Query() query: LeadQuery) {
     return this.leads.list(actor, query);
   }
@@ -68,6 +78,7 @@ export class LeadsController {
   @Get('rates/squads')
   @Roles('admin', 'department_head', 'inspector', 'market_manager', 'enforcement_officer')
   @ApiOperation({ summary: 'Per squad for a month: 查实率 (with a result ÷ received) and on-time rate' })
+  @ApiOkResponse({ type: SquadLeadRatesResponse })
   squadRates(@CurrentActor() actor: Actor, @Query() query: LeadRatesQuery) {
     return this.rates.squadRates(actor, query.month, query.asOf);
   }
@@ -75,6 +86,7 @@ export class LeadsController {
   @Get('rates/reporters')
   @Roles(...LEAD_READERS)
   @ApiOperation({ summary: 'Per reporter for a month: 线索真实性 (属实 ÷ with a result)' })
+  @ApiOkResponse({ type: ReporterLeadRatesResponse })
   reporterRates(@CurrentActor() actor: Actor, @Query() query: LeadRatesQuery) {
     return this.rates.reporterRates(actor, query.month, query.asOf);
   }
@@ -82,6 +94,7 @@ export class LeadsController {
   @Get(':id')
   @Roles(...LEAD_READERS)
   @ApiOperation({ summary: 'A lead with its history; the reporter sees the result here' })
+  @ApiOkResponse({ type: LeadDetailResponse })
   get(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: number) {
     return this.leads.get(actor, id);
   }
@@ -90,6 +103,7 @@ export class LeadsController {
   @Roles('enforcement_officer')
   @HttpCode(200)
   @ApiOperation({ summary: 'Take the lead, or give it to another officer of the squad' })
+  @ApiOkResponse({ type: LeadResponse })
   assign(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: number, @Body() dto: AssignLeadDto) {
     return this.workflow.assign(actor, id, dto);
   }
@@ -98,6 +112,7 @@ export class LeadsController {
   @Roles('enforcement_officer')
   @HttpCode(200)
   @ApiOperation({ summary: 'Start checking the lead in the field' })
+  @ApiOkResponse({ type: LeadResponse })
   start(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: number) {
     return this.workflow.startVerification(actor, id);
   }
@@ -106,6 +121,7 @@ export class LeadsController {
   @Roles('enforcement_officer')
   @HttpCode(200)
   @ApiOperation({ summary: 'Record the result 属实 / 不实 / 无法查实 (officers of the lead’s squad)' })
+  @ApiOkResponse({ type: LeadResponse })
   verify(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: number, @Body() dto: VerifyLeadDto) {
     return this.workflow.verify(actor, id, dto);
   }
@@ -114,6 +130,7 @@ export class LeadsController {
   @Roles('inspector')
   @HttpCode(200)
   @ApiOperation({ summary: '督察组: comment; on an escalated lead, require action by a new due time' })
+  @ApiOkResponse({ type: LeadResponse })
   inspect(
     @CurrentActor() actor: Actor,
     @Param('id', ParseIdPipe) id: number,
@@ -126,6 +143,7 @@ export class LeadsController {
   @Roles(...LEAD_READERS)
   @HttpCode(200)
   @ApiOperation({ summary: 'The reporter, informed of the result, closes the lead' })
+  @ApiOkResponse({ type: LeadResponse })
   close(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: number) {
     return this.workflow.close(actor, id);
   }
@@ -147,6 +165,7 @@ export class LeadPolicyController {
     'delivery_staff',
   )
   @ApiOperation({ summary: 'The department’s lead deadlines (days by importance)' })
+  @ApiOkResponse({ type: LeadPolicyResponse })
   get(@CurrentActor() actor: Actor, @Query() query: LeadPolicyQuery) {
     return this.policies.get(actor, query.departmentId);
   }
@@ -154,6 +173,7 @@ export class LeadPolicyController {
   @Put()
   @Roles('admin', 'department_head')
   @ApiOperation({ summary: 'Set the lead deadlines; leads keep the deadline they were reported with' })
+  @ApiOkResponse({ type: LeadPolicyResponse })
   put(@CurrentActor() actor: Actor, @Body() dto: LeadPolicyDto) {
     return this.policies.put(actor, dto);
   }

@@ -1,9 +1,10 @@
 import { Body, Controller, Get, Param, Put, Query } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { type Actor, CurrentActor, ParseIdPipe, Roles } from '#libs/shared';
 import { KpiService } from './kpi.service.js';
 import { KpiTargetsService } from './targets/kpi-targets.service.js';
 import { KpiMonthQuery } from './dto/kpi-query.dto.js';
+import { KpiDefinitionResponse, KpiRowsResponse, KpiTargetsResponse } from './dto/kpi.responses.js';
 import { PutKpiTargetsDto } from './targets/kpi-targets.dto.js';
 
 /** Who reads KPIs: each within its scope (see KpiService). */
@@ -28,6 +29,7 @@ export class KpiController {
   @ApiOperation({
     summary: 'Every KPI: Chinese label, unit, what is counted above and below the line, default target',
   })
+  @ApiOkResponse({ type: [KpiDefinitionResponse] })
   definitions() {
     return this.kpis.definitions();
   }
@@ -39,6 +41,7 @@ export class KpiController {
       'A month’s KPIs per account manager (territory), each with its parts, target and whether it meets it; ' +
       'live while the month is open, from the immutable snapshot once closed. An account manager sees its own row.',
   })
+  @ApiOkResponse({ type: KpiRowsResponse })
   accountManagers(@CurrentActor() actor: Actor, @Query() query: KpiMonthQuery) {
     return this.kpis.accountManagers(actor, query);
   }
@@ -46,6 +49,7 @@ export class KpiController {
   @Get('service-centers')
   @Roles('admin', 'department_head', 'inspector', 'market_manager')
   @ApiOperation({ summary: 'A month’s KPIs per service center (parts added up, never ratios averaged)' })
+  @ApiOkResponse({ type: KpiRowsResponse })
   serviceCenters(@CurrentActor() actor: Actor, @Query() query: KpiMonthQuery) {
     return this.kpis.serviceCenters(actor, query);
   }
@@ -53,6 +57,7 @@ export class KpiController {
   @Get('departments')
   @Roles('admin', 'department_head', 'inspector')
   @ApiOperation({ summary: 'A month’s KPIs of the department as a whole' })
+  @ApiOkResponse({ type: KpiRowsResponse })
   departments(@CurrentActor() actor: Actor, @Query() query: KpiMonthQuery) {
     return this.kpis.departments(actor, query);
   }
@@ -63,6 +68,7 @@ export class KpiController {
     summary:
       'A month’s lead verification rate 查实率 and on-time rate per enforcement squad (an officer: its own squad)',
   })
+  @ApiOkResponse({ type: KpiRowsResponse })
   squads(@CurrentActor() actor: Actor, @Query() query: KpiMonthQuery) {
     return this.kpis.squads(actor, query);
   }
@@ -74,6 +80,7 @@ export class KpiController {
       'A month’s delivery punctuality 送货及时率 and proxy receipts 代接货 per delivery staff member ' +
       '(delivery staff: their own row; a market manager: its center’s routes)',
   })
+  @ApiOkResponse({ type: KpiRowsResponse })
   delivery(@CurrentActor() actor: Actor, @Query() query: KpiMonthQuery) {
     return this.kpis.delivery(actor, query);
   }
@@ -81,6 +88,7 @@ export class KpiController {
   @Get('targets/:departmentId')
   @Roles(...KPI_READERS)
   @ApiOperation({ summary: 'The department’s KPI targets: defaults, its own, and per territory' })
+  @ApiOkResponse({ type: KpiTargetsResponse })
   getTargets(@CurrentActor() actor: Actor, @Param('departmentId', ParseIdPipe) departmentId: number) {
     return this.targets.view(actor, departmentId);
   }
@@ -91,6 +99,7 @@ export class KpiController {
     summary:
       'Replace the department’s KPI targets (KPIs left out use the defaults; kind "none" removes a target); audited',
   })
+  @ApiOkResponse({ type: KpiTargetsResponse })
   putTargets(
     @CurrentActor() actor: Actor,
     @Param('departmentId', ParseIdPipe) departmentId: number,

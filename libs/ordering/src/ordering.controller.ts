@@ -1,11 +1,12 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Put, Query, Req } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiAttachmentUpload } from '#libs/attachments';
 import type { FastifyRequest } from 'fastify';
 import {
   type Actor,
   CurrentActor,
   Idempotent,
+  PageOf,
   PageQuery,
   ParseIdPipe,
   ROLES,
@@ -38,6 +39,19 @@ import {
   DemandDecisionsResponse,
   RejectDemandsDto,
 } from './dto/approvals.dto.js';
+import {
+  ConfirmationCodeResponse,
+  ConsolidationResponse,
+  CutoffResponse,
+  DemandResponse,
+  NoDemandResponse,
+  OrderAnomalyResponse,
+  OrderCycleResponse,
+  OrderScheduleResponse,
+  ProhibitionsResponse,
+  SupplyOrderResponse,
+  SupplyRatioResponse,
+} from './dto/ordering.responses.js';
 
 @ApiTags('demands')
 @Controller('demands')
@@ -54,12 +68,15 @@ export class DemandsController {
     summary:
       'Submit demand for the retailer’s open cycle: its own (self) or collected by its account manager',
   })
+  @ApiCreatedResponse({ type: DemandResponse })
   submit(@CurrentActor() actor: Actor, @Body() dto: CreateDemandDto, @Req() request: FastifyRequest) {
     return this.demands.submit(actor, dto, request.ip);
   }
 
   @Get()
   @Roles(...ROLES)
+  @ApiOperation({ summary: 'Demands in the caller’s scope (a retailer: its own)' })
+  @ApiOkResponse({ type: PageOf(DemandResponse) })
   list(@CurrentActor() actor: Actor, @Query() query: DemandQuery) {
     return this.demands.list(actor, query);
   }
@@ -69,6 +86,7 @@ export class DemandsController {
   @ApiOperation({
     summary: 'A one-time code the retailer gives its account manager to confirm collected demand',
   })
+  @ApiCreatedResponse({ type: ConfirmationCodeResponse })
   issueCode(@CurrentActor() actor: Actor, @Req() request: FastifyRequest) {
     return this.demands.issueConfirmationCode(actor, request.ip);
   }
@@ -106,6 +124,8 @@ export class DemandsController {
 
   @Get(':id')
   @Roles(...ROLES)
+  @ApiOperation({ summary: 'One demand with its lines' })
+  @ApiOkResponse({ type: DemandResponse })
   get(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: number) {
     return this.demands.get(actor, id);
   }
@@ -113,6 +133,7 @@ export class DemandsController {
   @Patch(':id')
   @Roles('retailer', 'supply_clerk', 'account_manager')
   @ApiOperation({ summary: 'Replace the lines before the cutoff (never another’s own demand)' })
+  @ApiOkResponse({ type: DemandResponse })
   amend(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: number, @Body() dto: DemandLinesDto) {
     return this.demands.amend(actor, id, dto.lines);
   }
@@ -120,6 +141,8 @@ export class DemandsController {
   @Post(':id/cancel')
   @Roles('retailer', 'supply_clerk', 'account_manager')
   @HttpCode(200)
+  @ApiOperation({ summary: 'Withdraw a demand before the cutoff' })
+  @ApiOkResponse({ type: DemandResponse })
   cancel(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: number) {
     return this.demands.cancel(actor, id);
   }
@@ -128,6 +151,7 @@ export class DemandsController {
   @Roles('retailer')
   @HttpCode(200)
   @ApiOperation({ summary: 'The retailer confirms demand its account manager collected for it' })
+  @ApiOkResponse({ type: DemandResponse })
   confirm(
     @CurrentActor() actor: Actor,
     @Param('id', ParseIdPipe) id: number,
@@ -145,6 +169,7 @@ export class DemandsController {
       '"file": the drawing as PNG, ≤ 512 KB; kept with the demand, seen by whoever may read it)',
   })
   @ApiAttachmentUpload()
+  @ApiOkResponse({ type: DemandResponse })
   confirmBySignature(
     @CurrentActor() actor: Actor,
     @Param('id', ParseIdPipe) id: number,
@@ -157,6 +182,7 @@ export class DemandsController {
   @Roles('market_manager')
   @HttpCode(200)
   @ApiOperation({ summary: 'Sign the approval of confirmed collected demand (who and when are recorded)' })
+  @ApiOkResponse({ type: DemandResponse })
   approve(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: number, @Body() dto: ApproveDemandDto) {
     return this.demands.approve(actor, id, dto.comment);
   }
@@ -164,6 +190,8 @@ export class DemandsController {
   @Post(':id/reject')
   @Roles('market_manager')
   @HttpCode(200)
+  @ApiOperation({ summary: 'Reject confirmed collected demand, with a reason' })
+  @ApiOkResponse({ type: DemandResponse })
   reject(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: number, @Body() dto: RejectDemandDto) {
     return this.demands.reject(actor, id, dto.reason);
   }
@@ -180,12 +208,16 @@ export class OrderCyclesController {
 
   @Get('order-cycles')
   @Roles(...ROLES)
+  @ApiOperation({ summary: 'Order cycles in the caller’s scope' })
+  @ApiOkResponse({ type: PageOf(OrderCycleResponse) })
   list(@CurrentActor() actor: Actor, @Query() query: CycleQuery) {
     return this.cycles.list(actor, query);
   }
 
   @Get('order-cycles/:id')
   @Roles(...ROLES)
+  @ApiOperation({ summary: 'One order cycle' })
+  @ApiOkResponse({ type: OrderCycleResponse })
   get(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: number) {
     return this.cycles.get(actor, id);
   }
@@ -194,6 +226,7 @@ export class OrderCyclesController {
   @Roles('admin')
   @Idempotent()
   @ApiOperation({ summary: 'Add a cycle by hand (holidays); cycles are otherwise generated weeks ahead' })
+  @ApiCreatedResponse({ type: OrderCycleResponse })
   create(@CurrentActor() actor: Actor, @Body() dto: CreateCycleDto) {
     return this.cycles.create(actor, dto);
   }
@@ -201,6 +234,7 @@ export class OrderCyclesController {
   @Patch('order-cycles/:id')
   @Roles('admin')
   @ApiOperation({ summary: 'Move or cancel a cycle that has not opened' })
+  @ApiOkResponse({ type: OrderCycleResponse })
   update(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: number, @Body() dto: UpdateCycleDto) {
     return this.cycles.update(actor, id, dto);
   }
@@ -211,6 +245,7 @@ export class OrderCyclesController {
   @ApiOperation({
     summary: 'Cut the cycle off now: unapproved collected demand expires, no-demand records are made',
   })
+  @ApiOkResponse({ type: CutoffResponse })
   cutoff(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: number) {
     return this.close.cutoffNow(actor, id);
   }
@@ -219,12 +254,15 @@ export class OrderCyclesController {
   @Roles('admin', 'supply_clerk')
   @HttpCode(200)
   @ApiOperation({ summary: 'Consolidate a cut-off cycle into supply orders and order lines (idempotent)' })
+  @ApiOkResponse({ type: ConsolidationResponse })
   consolidate(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: number) {
     return this.close.consolidateNow(actor, id);
   }
 
   @Get('order-schedules')
   @Roles(...STAFF_ROLES)
+  @ApiOperation({ summary: 'Each territory’s weekly order day and window times' })
+  @ApiOkResponse({ type: [OrderScheduleResponse] })
   schedules(@CurrentActor() actor: Actor) {
     return this.cycles.schedules(actor);
   }
@@ -232,6 +270,7 @@ export class OrderCyclesController {
   @Put('order-schedules/:territoryId')
   @Roles('admin')
   @ApiOperation({ summary: 'A territory’s weekly order day and window times' })
+  @ApiOkResponse({ type: OrderScheduleResponse })
   putSchedule(
     @CurrentActor() actor: Actor,
     @Param('territoryId', ParseIdPipe) territoryId: number,
@@ -243,6 +282,7 @@ export class OrderCyclesController {
   @Get('no-demand')
   @Roles(...STAFF_ROLES)
   @ApiOperation({ summary: 'Retailers with an explicit no-demand record 无需求 in a cycle' })
+  @ApiOkResponse({ type: PageOf(NoDemandResponse) })
   noDemand(@CurrentActor() actor: Actor, @Query() query: CycleIdQuery) {
     return this.reports.noDemand(actor, query);
   }
@@ -250,12 +290,15 @@ export class OrderCyclesController {
   @Get('supply-orders')
   @Roles('admin', 'department_head', 'inspector', 'market_manager', 'supply_clerk')
   @ApiOperation({ summary: 'The unified orders of a date per supply point and spec' })
+  @ApiOkResponse({ type: [SupplyOrderResponse] })
   supplyOrders(@CurrentActor() actor: Actor, @Query() query: SupplyOrderQuery) {
     return this.reports.supplyOrders(actor, query);
   }
 
   @Get('supply-ratios')
   @Roles('department_head', 'market_manager', 'supply_clerk')
+  @ApiOperation({ summary: '稍紧平衡 ratios: the share of class IV/V demand supplied (basis points)' })
+  @ApiOkResponse({ type: [SupplyRatioResponse] })
   supplyRatios(@CurrentActor() actor: Actor) {
     return this.reports.supplyRatios(actor);
   }
@@ -263,6 +306,7 @@ export class OrderCyclesController {
   @Put('supply-ratios')
   @Roles('department_head')
   @ApiOperation({ summary: '稍紧平衡: the share of class IV/V demand supplied (basis points)' })
+  @ApiOkResponse({ type: [SupplyRatioResponse] })
   putSupplyRatios(@CurrentActor() actor: Actor, @Body() dto: SupplyRatiosDto) {
     return this.reports.putSupplyRatios(actor, dto);
   }
@@ -270,6 +314,7 @@ export class OrderCyclesController {
   @Get('anomalies')
   @Roles('admin', 'department_head', 'inspector', 'market_manager', 'enforcement_officer')
   @ApiOperation({ summary: 'Specs ordered above 2.2× the retailer’s average of the previous three cycles' })
+  @ApiOkResponse({ type: [OrderAnomalyResponse] })
   anomalies(@CurrentActor() actor: Actor, @Query() query: CycleIdQuery) {
     return this.reports.anomalies(actor, query);
   }
@@ -279,6 +324,7 @@ export class OrderCyclesController {
   @ApiOperation({
     summary: '六不准 patterns: collected-demand share, identical demand groups, self-confirmed demand',
   })
+  @ApiOkResponse({ type: ProhibitionsResponse })
   prohibitions(@CurrentActor() actor: Actor, @Query() query: InspectionQuery) {
     return this.reports.prohibitions(actor, query);
   }

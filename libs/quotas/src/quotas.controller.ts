@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Put, Query, UseGuards } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { type Actor, CurrentActor, ParseIdPipe, ROLES, Roles, STAFF_ROLES } from '#libs/shared';
 import { ForbiddenQuotaFieldsGuard } from './forbidden-quota-fields.guard.js';
 import { QuotaPolicyService } from './quota-policy.service.js';
@@ -16,6 +16,14 @@ import {
   ScarceLimitQuery,
   ScarceLimitsDto,
 } from './dto/quota.dto.js';
+import {
+  LimitProposalResponse,
+  QuotaComputationResponse,
+  QuotaPolicyResponse,
+  QuotaResponse,
+  RebalanceResponse,
+  ScarceLimitResponse,
+} from './dto/quota.responses.js';
 
 @ApiTags('quotas')
 @Controller()
@@ -32,6 +40,7 @@ export class QuotasController {
   @ApiOperation({
     summary: 'A retailer’s monthly cap (never a floor), use, and what it may order this cycle',
   })
+  @ApiOkResponse({ type: QuotaResponse })
   view(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: number, @Query() query: MonthQuery) {
     return this.quotas.view(actor, id, query.month);
   }
@@ -41,6 +50,7 @@ export class QuotasController {
   @ApiOperation({
     summary: 'Set the agreed monthly total 商定总量 of a retailer of your center; the cap follows',
   })
+  @ApiOkResponse({ type: QuotaResponse })
   setAgreedTotal(
     @CurrentActor() actor: Actor,
     @Param('id', ParseIdPipe) id: number,
@@ -55,6 +65,7 @@ export class QuotasController {
   @ApiOperation({
     summary: 'Move cap between retailers of one territory or center; the total must not change',
   })
+  @ApiOkResponse({ type: RebalanceResponse })
   rebalance(@CurrentActor() actor: Actor, @Body() dto: RebalanceDto) {
     return this.quotas.rebalance(actor, dto);
   }
@@ -65,6 +76,7 @@ export class QuotasController {
   @ApiOperation({
     summary: 'Compute a month’s quotas now (the monthly job does it on the 25th for next month)',
   })
+  @ApiOkResponse({ type: QuotaComputationResponse })
   compute(@CurrentActor() actor: Actor, @Body() dto: ComputeQuotasDto) {
     return this.quotas.compute(
       actor,
@@ -75,6 +87,8 @@ export class QuotasController {
 
   @Get('quota-policies')
   @Roles('admin', 'department_head', 'market_manager')
+  @ApiOperation({ summary: 'A department’s quota policy: float allowances, trailing window, pacing, grades' })
+  @ApiOkResponse({ type: QuotaPolicyResponse })
   getPolicy(@CurrentActor() actor: Actor, @Query() query: QuotaPolicyQuery) {
     return this.policies.get(actor, query.departmentId);
   }
@@ -84,12 +98,15 @@ export class QuotasController {
   @ApiOperation({
     summary: 'Replace the department’s float allowances, floating rule, pacing and grade bases',
   })
+  @ApiOkResponse({ type: QuotaPolicyResponse })
   putPolicy(@CurrentActor() actor: Actor, @Body() dto: QuotaPolicyDto) {
     return this.policies.put(actor, dto);
   }
 
   @Get('scarce-limits')
   @Roles(...STAFF_ROLES)
+  @ApiOperation({ summary: 'Scarce-spec limits per grade' })
+  @ApiOkResponse({ type: [ScarceLimitResponse] })
   listScarce(@CurrentActor() actor: Actor, @Query() query: ScarceLimitQuery) {
     return this.scarce.list(actor, query);
   }
@@ -99,6 +116,7 @@ export class QuotasController {
   @ApiOperation({
     summary: 'Per-grade supply limits 限量 of a scarce spec for an order week (never a purchase duty)',
   })
+  @ApiOkResponse({ type: ScarceLimitResponse })
   putScarce(@CurrentActor() actor: Actor, @Body() dto: ScarceLimitsDto) {
     return this.scarce.put(actor, dto);
   }
@@ -107,6 +125,7 @@ export class QuotasController {
   @Roles('department_head')
   @HttpCode(200)
   @ApiOperation({ summary: 'Propose a limit vector whose Σ limit × retailers approaches the planned supply' })
+  @ApiOkResponse({ type: LimitProposalResponse })
   propose(@CurrentActor() actor: Actor, @Body() dto: ProposeLimitsDto) {
     return this.scarce.propose(actor, dto);
   }

@@ -6,10 +6,10 @@ import { OrderLinesExportService } from './exports/order-lines-export.service.js
 import { KpiWorkbookService } from './kpi-workbook/kpi-workbook.service.js';
 import { MonthCloseService } from './month-close/month-close.service.js';
 import { CloseMonthQuery, KpiWorkbookQuery, OrderLinesExportQuery } from './dto/report-query.dto.js';
+import { MonthCloseResponse } from './dto/report.responses.js';
 
-const FILE_RESPONSE = {
-  description: 'The file (Content-Disposition names it, RFC 5987 for the Chinese name)',
-};
+const FILE = { schema: { type: 'string', format: 'binary' } } as const;
+const FILE_DESCRIPTION = 'The file (Content-Disposition names it, RFC 5987 for the Chinese name)';
 
 @ApiTags('reports')
 @Controller()
@@ -28,7 +28,7 @@ export class ReportsController {
       '送货及时率, 品牌培育. A closed month’s is the one stored at close, byte for byte.',
   })
   @ApiProduces(XLSX_CONTENT_TYPE)
-  @ApiOkResponse(FILE_RESPONSE)
+  @ApiOkResponse({ description: FILE_DESCRIPTION, content: { [XLSX_CONTENT_TYPE]: FILE } })
   async kpiWorkbook(
     @CurrentActor() actor: Actor,
     @Query() query: KpiWorkbookQuery,
@@ -51,7 +51,7 @@ export class ReportsController {
       'rows; or ?format=csv, UTF-8 with BOM)',
   })
   @ApiProduces(XLSX_CONTENT_TYPE, 'text/csv')
-  @ApiOkResponse(FILE_RESPONSE)
+  @ApiOkResponse({ description: FILE_DESCRIPTION, content: { [XLSX_CONTENT_TYPE]: FILE, 'text/csv': FILE } })
   async orderLines(@CurrentActor() actor: Actor, @Query() query: OrderLinesExportQuery) {
     const exported = await this.exports.export(actor, query);
     return new StreamableFile(exported.writer.output, {
@@ -69,6 +69,7 @@ export class ReportsController {
       'Close a finished month now (the job does it at 01:00 on the 1st): immutable KPI snapshot and workbook, ' +
       'per department; closing twice changes nothing',
   })
+  @ApiOkResponse({ type: [MonthCloseResponse], description: 'One outcome per department' })
   close(
     @CurrentActor() actor: Actor,
     @Param('month', ParseMonthPipe) month: string,

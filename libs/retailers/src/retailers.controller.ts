@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Put, Query, Req, Res } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import {
   type Actor,
@@ -15,6 +15,7 @@ import {
   ImportQuery,
   xlsxFile,
   xlsxImport,
+  PageOf,
 } from '#libs/shared';
 import { BUSINESS_SCALES, BUSINESS_TYPES, GRADE_MAX, GRADE_MIN, MARKET_TYPES } from './domain/index.js';
 import { BigAccountsService } from './big-accounts.service.js';
@@ -34,6 +35,14 @@ import {
   RetailerQuery,
   UpdateRetailerDto,
 } from './dto/retailer.dto.js';
+import {
+  BigAccountResponse,
+  GradeHistoryResponse,
+  RetailerActivationResponse,
+  RetailerClassificationsResponse,
+  RetailerImportResponse,
+  RetailerResponse,
+} from './dto/retailer.responses.js';
 
 /** Create, move, suspend/close, overrule the big-account flag: the department and the center's manager. */
 const MANAGERS: Role[] = ['admin', 'department_head', 'market_manager'];
@@ -59,6 +68,7 @@ export class RetailersController {
   @ApiOperation({
     summary: 'Retailers in the caller’s scope, filtered, sorted and paged (a retailer: itself)',
   })
+  @ApiOkResponse({ type: PageOf(RetailerResponse) })
   list(@CurrentActor() actor: Actor, @Query() query: RetailerQuery) {
     return this.retailers.list(actor, query);
   }
@@ -68,6 +78,7 @@ export class RetailersController {
   @ApiOperation({
     summary: 'Code tables: business types, market types, scales, statuses, order days, grades',
   })
+  @ApiOkResponse({ type: RetailerClassificationsResponse })
   async classifications() {
     return {
       businessTypes: BUSINESS_TYPES.entries.map(({ code, label }) => ({ code, label })),
@@ -120,6 +131,7 @@ export class RetailersController {
       'transaction; grade changes of existing retailers take effect from the next period.',
   })
   @ApiXlsxUpload()
+  @ApiOkResponse({ type: RetailerImportResponse, description: 'Every row written' })
   async import(
     @CurrentActor() actor: Actor,
     @Req() request: FastifyRequest,
@@ -137,6 +149,8 @@ export class RetailersController {
 
   @Get(':id')
   @Roles(...ROLES)
+  @ApiOperation({ summary: 'One retailer in the caller’s scope' })
+  @ApiOkResponse({ type: RetailerResponse })
   get(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: number) {
     return this.retailers.get(actor, id);
   }
@@ -144,6 +158,7 @@ export class RetailersController {
   @Post()
   @Roles(...MANAGERS)
   @ApiOperation({ summary: 'Create a retailer and its self-service account (username = licence number)' })
+  @ApiCreatedResponse({ type: RetailerResponse })
   create(@CurrentActor() actor: Actor, @Body() dto: CreateRetailerDto) {
     return this.retailers.create(actor, dto);
   }
@@ -154,6 +169,7 @@ export class RetailersController {
     summary:
       'Change a retailer (account managers: contact fields only); grade, status and big account have their own routes',
   })
+  @ApiOkResponse({ type: RetailerResponse })
   update(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: number, @Body() dto: UpdateRetailerDto) {
     return this.retailers.update(actor, id, dto);
   }
@@ -164,6 +180,7 @@ export class RetailersController {
   @ApiOperation({
     summary: 'Suspend, close or reopen, with a reason (closing disables the retailer’s account)',
   })
+  @ApiOkResponse({ type: RetailerResponse })
   changeStatus(
     @CurrentActor() actor: Actor,
     @Param('id', ParseIdPipe) id: number,
@@ -175,6 +192,7 @@ export class RetailersController {
   @Get(':id/grades')
   @Roles(...ROLES)
   @ApiOperation({ summary: 'Grade in force, pending change and history' })
+  @ApiOkResponse({ type: GradeHistoryResponse })
   gradeHistory(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: number) {
     return this.grades.history(actor, id);
   }
@@ -183,6 +201,7 @@ export class RetailersController {
   @Roles(...GRADERS)
   @HttpCode(200)
   @ApiOperation({ summary: 'Decide the grade for the next period (the current period’s grade is locked)' })
+  @ApiOkResponse({ type: GradeHistoryResponse })
   changeGrade(
     @CurrentActor() actor: Actor,
     @Param('id', ParseIdPipe) id: number,
@@ -196,6 +215,7 @@ export class RetailersController {
   @ApiOperation({
     summary: 'Big-account flag, its source (monthly computation or override) and monthly history',
   })
+  @ApiOkResponse({ type: BigAccountResponse })
   bigAccount(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: number) {
     return this.bigAccounts.details(actor, id);
   }
@@ -206,6 +226,7 @@ export class RetailersController {
     summary:
       'Overrule the computed big-account flag (true/false) or remove the override (null); reason required',
   })
+  @ApiOkResponse({ type: BigAccountResponse })
   overrideBigAccount(
     @CurrentActor() actor: Actor,
     @Param('id', ParseIdPipe) id: number,
@@ -220,6 +241,7 @@ export class RetailersController {
     summary:
       'A one-time password for the retailer’s self-service account (shown once; must be changed at first login)',
   })
+  @ApiCreatedResponse({ type: RetailerActivationResponse })
   activate(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: number) {
     return this.retailers.issueActivation(actor, id);
   }

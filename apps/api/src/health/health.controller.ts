@@ -1,7 +1,8 @@
 import { Controller, Get, Res } from '@nestjs/common';
-import { ApiOkResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { DatabaseHealth, ErrorBody, Public } from '#libs/shared';
+import { HealthResponse } from './health.response.js';
 
 @ApiTags('health')
 @Controller('health')
@@ -10,8 +11,9 @@ export class HealthController {
 
   @Get()
   @Public()
-  @ApiOkResponse({ description: 'The API and its database answer' })
+  @ApiOkResponse({ type: HealthResponse, description: 'The API and its database answer' })
   @ApiServiceUnavailableResponse({ type: ErrorBody, description: 'The database does not answer' })
+  @ApiOperation({ summary: 'Liveness for load balancers: the API and its database answer' })
   async health(@Res() reply: FastifyReply) {
     const database = await this.database.check();
     const uptimeSeconds = Math.round(process.uptime());

@@ -1,5 +1,5 @@
-// Provisional typed client, generated from the API's /docs-json with openapi-typescript (schema.d.ts) and
-// openapi-fetch; the generated client with its drift check replaces both files.
+// The typed client: schema.d.ts is generated from the API's OpenAPI document (`npm run api:client`; CI fails
+// when it differs from what the routes and DTOs produce) and openapi-fetch calls the API with its types.
 import createClient from 'openapi-fetch';
 import type { components, paths } from './schema';
 

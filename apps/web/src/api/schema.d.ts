@@ -11,6 +11,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Liveness for load balancers: the API and its database answer */
         get: operations["HealthController_health"];
         put?: never;
         post?: never;
@@ -44,6 +45,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** One audit entry with its before and after */
         get: operations["AuditController_get"];
         put?: never;
         post?: never;
@@ -63,6 +65,7 @@ export interface paths {
         /** Org units the caller may see (admins: all; department heads: their department) */
         get: operations["OrgController_list"];
         put?: never;
+        /** Add an org unit under its parent */
         post: operations["OrgController_create"];
         delete?: never;
         options?: never;
@@ -94,12 +97,14 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** One org unit the caller may see */
         get: operations["OrgController_get"];
         put?: never;
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
+        /** Change an org unit: code, name, parent, squad, routes, active */
         patch: operations["OrgController_update"];
         trace?: never;
     };
@@ -168,6 +173,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** The calendar import template (.xlsx) */
         get: operations["CalendarController_template"];
         put?: never;
         post?: never;
@@ -236,6 +242,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** The signed-in user: role, place, scope and whether a password change is due */
         get: operations["AuthController_me"];
         put?: never;
         post?: never;
@@ -273,6 +280,7 @@ export interface paths {
         /** Users in the caller’s part of the org tree */
         get: operations["UsersController_list"];
         put?: never;
+        /** Create a staff user with its initial password (retailers get theirs from their record) */
         post: operations["UsersController_create"];
         delete?: never;
         options?: never;
@@ -287,6 +295,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** One user in the caller’s part of the org tree */
         get: operations["UsersController_get"];
         put?: never;
         post?: never;
@@ -306,6 +315,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Set a one-time password (to be changed at the next login) */
         post: operations["UsersController_resetPassword"];
         delete?: never;
         options?: never;
@@ -372,6 +382,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** The brand import template (.xlsx) */
         get: operations["BrandsController_template"];
         put?: never;
         post?: never;
@@ -408,6 +419,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** One brand (spec) with its prices */
         get: operations["BrandsController_get"];
         put?: never;
         post?: never;
@@ -487,7 +499,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/retailers/district-types": {
+    "/api/district-types": {
         parameters: {
             query?: never;
             header?: never;
@@ -497,6 +509,7 @@ export interface paths {
         /** Business-district types 商圈类型 (active ones; ?all=true includes retired) */
         get: operations["DistrictTypesController_list"];
         put?: never;
+        /** Add a business-district type 商圈类型 */
         post: operations["DistrictTypesController_create"];
         delete?: never;
         options?: never;
@@ -504,7 +517,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/retailers/district-types/{code}": {
+    "/api/district-types/{code}": {
         parameters: {
             query?: never;
             header?: never;
@@ -617,6 +630,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** One retailer in the caller’s scope */
         get: operations["RetailersController_get"];
         put?: never;
         post?: never;
@@ -804,6 +818,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** A department’s quota policy: float allowances, trailing window, pacing, grades */
         get: operations["QuotasController_getPolicy"];
         /** Replace the department’s float allowances, floating rule, pacing and grade bases */
         put: operations["QuotasController_putPolicy"];
@@ -821,6 +836,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Scarce-spec limits per grade */
         get: operations["QuotasController_listScarce"];
         /** Per-grade supply limits 限量 of a scarce spec for an order week (never a purchase duty) */
         put: operations["QuotasController_putScarce"];
@@ -855,6 +871,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Demands in the caller’s scope (a retailer: its own) */
         get: operations["DemandsController_list"];
         put?: never;
         /** Submit demand for the retailer’s open cycle: its own (self) or collected by its account manager */
@@ -940,6 +957,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** One demand with its lines */
         get: operations["DemandsController_get"];
         put?: never;
         post?: never;
@@ -959,6 +977,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Withdraw a demand before the cutoff */
         post: operations["DemandsController_cancel"];
         delete?: never;
         options?: never;
@@ -1026,6 +1045,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Reject confirmed collected demand, with a reason */
         post: operations["DemandsController_reject"];
         delete?: never;
         options?: never;
@@ -1040,6 +1060,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Order cycles in the caller’s scope */
         get: operations["OrderCyclesController_list"];
         put?: never;
         /** Add a cycle by hand (holidays); cycles are otherwise generated weeks ahead */
@@ -1057,6 +1078,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** One order cycle */
         get: operations["OrderCyclesController_get"];
         put?: never;
         post?: never;
@@ -1108,6 +1130,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Each territory’s weekly order day and window times */
         get: operations["OrderCyclesController_schedules"];
         put?: never;
         post?: never;
@@ -1175,6 +1198,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** 稍紧平衡 ratios: the share of class IV/V demand supplied (basis points) */
         get: operations["OrderCyclesController_supplyRatios"];
         /** 稍紧平衡: the share of class IV/V demand supplied (basis points) */
         put: operations["OrderCyclesController_putSupplyRatios"];
@@ -1295,6 +1319,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** One visit with its checks */
         get: operations["VisitsController_get"];
         put?: never;
         post?: never;
@@ -1639,6 +1664,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** One delivery stop */
         get: operations["DeliveriesController_get"];
         put?: never;
         post?: never;
@@ -1776,6 +1802,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Answer feedback on a delivery */
         post: operations["DeliveryFeedbackController_answer"];
         delete?: never;
         options?: never;
@@ -2077,6 +2104,18 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        DatabaseHealthResponse: {
+            /** @enum {string} */
+            status: "up";
+            /** @description How long a trivial query took */
+            latencyMs: number;
+        };
+        HealthResponse: {
+            /** @enum {string} */
+            status: "ok";
+            database: components["schemas"]["DatabaseHealthResponse"];
+            uptimeSeconds: number;
+        };
         ErrorBody: {
             /** @example 400 */
             statusCode: number;
@@ -2089,6 +2128,111 @@ export interface components {
             message: string;
             /** @description Structured details, e.g. per-field validation errors */
             details?: Record<string, never>;
+        };
+        AuditEntryResponse: {
+            /**
+             * @description A bigint, as text
+             * @example 1024
+             */
+            id: string;
+            /** @description null: a scheduled job */
+            actorId: number | null;
+            /** @example market_manager */
+            actorRole: string;
+            /** @example demand.approve */
+            action: string;
+            /** @example demand */
+            entityType: string;
+            /** @example 42 */
+            entityId: string;
+            /** @description The record as it was, in the shape its context stores it */
+            before: {
+                [key: string]: unknown;
+            } | null;
+            /** @description The record as it was, in the shape its context stores it */
+            after: {
+                [key: string]: unknown;
+            } | null;
+            departmentId: number | null;
+            requestId: string | null;
+            /** Format: date-time */
+            at: string;
+        };
+        AuditEntryPage: {
+            items: components["schemas"]["AuditEntryResponse"][];
+            /**
+             * @description Matching rows in all pages
+             * @example 1
+             */
+            total: number;
+            /** @example 1 */
+            page: number;
+            /** @example 20 */
+            pageSize: number;
+        };
+        OrgUnitResponse: {
+            id: number;
+            /** @enum {string} */
+            type: "company" | "department" | "service_center" | "territory" | "supply_point" | "squad" | "route";
+            /** @example T001 */
+            code: string;
+            /** @example 城关片区 */
+            name: string;
+            parentId: number | null;
+            departmentId: number | null;
+            serviceCenterId: number | null;
+            /** @description Territories: the enforcement squad covering it */
+            squadId: number | null;
+            active: boolean;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        OrgUnitPage: {
+            items: components["schemas"]["OrgUnitResponse"][];
+            /**
+             * @description Matching rows in all pages
+             * @example 1
+             */
+            total: number;
+            /** @example 1 */
+            page: number;
+            /** @example 20 */
+            pageSize: number;
+        };
+        TerritoryResponse: {
+            id: number;
+            /** @example T001 */
+            code: string;
+            name: string;
+            active: boolean;
+            departmentId: number;
+            serviceCenterId: number;
+            serviceCenterName: string;
+            squadId: number | null;
+            routeIds: number[];
+        };
+        OrgUnitDetailResponse: {
+            id: number;
+            /** @enum {string} */
+            type: "company" | "department" | "service_center" | "territory" | "supply_point" | "squad" | "route";
+            /** @example T001 */
+            code: string;
+            /** @example 城关片区 */
+            name: string;
+            parentId: number | null;
+            departmentId: number | null;
+            serviceCenterId: number | null;
+            /** @description Territories: the enforcement squad covering it */
+            squadId: number | null;
+            active: boolean;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            /** @description Territories: the delivery routes serving it */
+            routeIds: number[];
         };
         CreateOrgUnitDto: {
             /** @enum {string} */
@@ -2123,6 +2267,37 @@ export interface components {
             routeIds?: number[];
             active?: boolean;
         };
+        CalendarDayResponse: {
+            /**
+             * Format: date
+             * @example 2026-10-01
+             */
+            date: string;
+            /**
+             * @description dayOff 休息 or workingDay 调休上班
+             * @enum {string}
+             */
+            kind: "dayOff" | "workingDay";
+            /**
+             * @description May be empty
+             * @example 国庆节
+             */
+            name: string;
+        };
+        CalendarYearResponse: {
+            departmentId: number;
+            /** @example 2026 */
+            year: number;
+            /**
+             * @description An order day on a day off moves earlier, later, or is cancelled
+             * @enum {string}
+             */
+            orderDayOff: "earlier" | "later" | "cancel";
+            /** @description Days that differ from the ordinary week */
+            days: components["schemas"]["CalendarDayResponse"][];
+            /** @description Working days in the year with these days */
+            workingDays: number;
+        };
         CalendarDayDto: {
             /** @example 2026-10-01 */
             date: string;
@@ -2138,12 +2313,109 @@ export interface components {
             /** @description The year’s whole list: it replaces the one kept */
             days: components["schemas"]["CalendarDayDto"][];
         };
+        CalendarDayChange: {
+            before: components["schemas"]["CalendarDayResponse"];
+            after: components["schemas"]["CalendarDayResponse"];
+        };
+        HolidayListChangeResponse: {
+            added: components["schemas"]["CalendarDayResponse"][];
+            removed: components["schemas"]["CalendarDayResponse"][];
+            changed: components["schemas"]["CalendarDayChange"][];
+        };
+        CycleDatesResponse: {
+            /**
+             * Format: date
+             * @example 2026-10-01
+             */
+            orderDate: string;
+            /** Format: date-time */
+            opensAt: string;
+            /** Format: date-time */
+            cutoffAt: string;
+            /** @example scheduled */
+            status: string;
+        };
+        CycleChangeResponse: {
+            cycleId: number;
+            territoryId: number;
+            /**
+             * Format: date
+             * @description The order week’s Monday (never changes)
+             * @example 2026-10-01
+             */
+            orderWeek: string;
+            before: components["schemas"]["CycleDatesResponse"];
+            after: components["schemas"]["CycleDatesResponse"];
+        };
+        CycleLeftAloneResponse: {
+            cycleId: number;
+            territoryId: number;
+            /**
+             * Format: date
+             * @example 2026-10-01
+             */
+            orderWeek: string;
+            /**
+             * Format: date
+             * @example 2026-10-01
+             */
+            orderDate: string;
+            /** @enum {string} */
+            reason: "alreadyOpen" | "placedByHand";
+        };
+        CalendarCycleEffectResponse: {
+            changed: components["schemas"]["CycleChangeResponse"][];
+            /** @description Cycles on a day off the change leaves alone */
+            leftAlone: components["schemas"]["CycleLeftAloneResponse"][];
+        };
+        CalendarSaveResponse: {
+            departmentId: number;
+            /** @example 2026 */
+            year: number;
+            /**
+             * @description An order day on a day off moves earlier, later, or is cancelled
+             * @enum {string}
+             */
+            orderDayOff: "earlier" | "later" | "cancel";
+            /** @description Days that differ from the ordinary week */
+            days: components["schemas"]["CalendarDayResponse"][];
+            /** @description Working days in the year with these days */
+            workingDays: number;
+            /** @description Nothing was saved: this is what saving would do */
+            dryRun: boolean;
+            change: components["schemas"]["HolidayListChangeResponse"];
+            /** @description The order cycles the change moves or cancels */
+            cycles: components["schemas"]["CalendarCycleEffectResponse"];
+        };
+        CalendarPolicyResponse: {
+            departmentId: number;
+            /**
+             * @description An order day on a day off moves earlier, later, or is cancelled
+             * @enum {string}
+             */
+            orderDayOff: "earlier" | "later" | "cancel";
+            /** @description False while the department works to the default (earlier) */
+            configured: boolean;
+        };
         CalendarPolicyDto: {
             /**
              * @description An order day on a day off moves to the working day before (earlier), after (later), or is cancelled
              * @enum {string}
              */
             orderDayOff: "earlier" | "later" | "cancel";
+        };
+        CalendarPolicySaveResponse: {
+            departmentId: number;
+            /**
+             * @description An order day on a day off moves earlier, later, or is cancelled
+             * @enum {string}
+             */
+            orderDayOff: "earlier" | "later" | "cancel";
+            /** @description False while the department works to the default (earlier) */
+            configured: boolean;
+            /** @description Nothing was saved: this is what saving would do */
+            dryRun: boolean;
+            cycles: components["schemas"]["CalendarCycleEffectResponse"];
         };
         LoginDto: {
             /** @example am01 */
@@ -2184,9 +2456,47 @@ export interface components {
             displayName?: string;
             phone?: string;
         };
+        UserResponse: {
+            id: number;
+            /** @example am13 */
+            username: string;
+            /** @example 李明 */
+            displayName: string;
+            /** @enum {string} */
+            role: "admin" | "department_head" | "market_manager" | "account_manager" | "retailer" | "supply_clerk" | "enforcement_officer" | "delivery_staff" | "inspector";
+            /** @description The org unit the user sits in */
+            orgUnitId: number | null;
+            /** @description Retailer accounts: the retailer */
+            retailerId: number | null;
+            phone: string | null;
+            /** @enum {string} */
+            status: "active" | "disabled";
+            /** @description Bumped when password, role, place or status change (older tokens stop working) */
+            tokenVersion: number;
+            /** @description A one-time password is in use */
+            mustChangePassword: boolean;
+            /** Format: date-time */
+            lastLoginAt: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
         ChangePasswordDto: {
             currentPassword: string;
             newPassword: string;
+        };
+        UserPage: {
+            items: components["schemas"]["UserResponse"][];
+            /**
+             * @description Matching rows in all pages
+             * @example 1
+             */
+            total: number;
+            /** @example 1 */
+            page: number;
+            /** @example 20 */
+            pageSize: number;
         };
         CreateUserDto: {
             /**
@@ -2216,6 +2526,63 @@ export interface components {
         ResetPasswordDto: {
             newPassword: string;
         };
+        BrandResponse: {
+            id: number;
+            /** @example 6901028075831 */
+            code: string;
+            /** @example 中华(硬) */
+            name: string;
+            /** @example 上海烟草集团 */
+            manufacturer: string;
+            /** @description Wholesale price per carton, fen */
+            wholesalePriceFen: number;
+            /** @description Retail guide price per carton, fen */
+            retailPriceCartonFen: number;
+            /** @description Retail guide price per pack, fen */
+            retailPricePackFen: number;
+            /**
+             * @description Price class 一类…五类, from the wholesale price
+             * @enum {number}
+             */
+            priceClass: 1 | 2 | 3 | 4 | 5;
+            /** @example 一类 */
+            priceClassLabel: string;
+            /** Format: date */
+            launchDate: string | null;
+            scarce: boolean;
+            active: boolean;
+            /** @description Focus tiers the pack price falls in */
+            focusMarkets: ("urban" | "rural")[];
+            /**
+             * @description Key brand this year, for your department
+             * @enum {string|null}
+             */
+            keyBrand: "national_top20" | "equivalent" | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        BrandPage: {
+            items: components["schemas"]["BrandResponse"][];
+            /**
+             * @description Matching rows in all pages
+             * @example 1
+             */
+            total: number;
+            /** @example 1 */
+            page: number;
+            /** @example 20 */
+            pageSize: number;
+        };
+        BrandImportResponse: {
+            rows: number;
+            created: number;
+            updated: number;
+            unchanged: number;
+            /** @description Specifications whose price class moved with their wholesale price */
+            priceClassChanges: number;
+        };
         CreateBrandDto: {
             /**
              * @description Letters, digits, - and _ (e.g. the carton barcode)
@@ -2242,7 +2609,7 @@ export interface components {
              */
             retailPricePackFen: number;
             /** @example 2025-03-01 */
-            launchDate?: Record<string, never> | null;
+            launchDate?: string | null;
             /**
              * @description Scarce 紧俏 (may carry supply limits)
              * @default false
@@ -2258,15 +2625,44 @@ export interface components {
             wholesalePriceFen?: number;
             retailPriceCartonFen?: number;
             retailPricePackFen?: number;
-            launchDate?: Record<string, never> | null;
+            launchDate?: string | null;
             scarce?: boolean;
             active?: boolean;
+        };
+        KeyBrandResponse: {
+            /** @example 2026 */
+            year: number;
+            /** @enum {string} */
+            kind: "national_top20" | "equivalent";
+            /** @description null for the national list */
+            departmentId: number | null;
+            brandId: number;
+            code: string;
+            name: string;
+            manufacturer: string;
+            /** @enum {number} */
+            priceClass: 1 | 2 | 3 | 4 | 5;
+            active: boolean;
         };
         KeyBrandListDto: {
             /** @description The whole list for the year (replaces it) */
             brandIds: number[];
             /** @description Equivalents only: the department (admins must name it) */
             departmentId?: number;
+        };
+        FocusTierRange: {
+            /** @description Lowest pack price, fen (inclusive) */
+            minFenPerPack: number;
+            /** @description Highest, fen (inclusive); null: no upper end */
+            maxFenPerPack: number | null;
+            /** @enum {string} */
+            source: "default" | "department";
+        };
+        FocusTiersResponse: {
+            /** @description null: the defaults */
+            departmentId: number | null;
+            urban: components["schemas"]["FocusTierRange"];
+            rural: components["schemas"]["FocusTierRange"];
         };
         FocusTierRangeDto: {
             /**
@@ -2286,6 +2682,15 @@ export interface components {
             /** @description Admins: the department (department heads: their own) */
             departmentId?: number;
         };
+        DistrictTypeResponse: {
+            /** @example residential */
+            code: string;
+            /** @example 居民区 */
+            name: string;
+            sortOrder: number;
+            /** @description Retired types stay on the retailers that have them */
+            active: boolean;
+        };
         CreateDistrictTypeDto: {
             /**
              * @description Lower-case letters, digits and _
@@ -2303,6 +2708,152 @@ export interface components {
             /** @description Retire (false) or reinstate (true) */
             active?: boolean;
         };
+        PendingGrade: {
+            grade: number;
+            /**
+             * Format: date
+             * @example 2026-12-07
+             */
+            effectiveFrom: string;
+        };
+        RetailerResponse: {
+            /** @example 1 */
+            id: number;
+            /** @example 362501000123 */
+            licenseNo: string;
+            /** @example 张记便利店 */
+            shopName: string;
+            /** @example 张建国 */
+            ownerName: string;
+            /** @example 13807910001 */
+            phone: string | null;
+            /** @example 示范县城关镇人民路128号 */
+            address: string;
+            territoryId: number;
+            /** @example T001 */
+            territoryCode: string | null;
+            territoryName: string | null;
+            serviceCenterId: number;
+            serviceCenterName: string | null;
+            departmentId: number;
+            /** @enum {string} */
+            businessType: "C" | "B" | "S" | "N" | "Y" | "F" | "Q";
+            /** @enum {string} */
+            marketType: "urban" | "rural";
+            /** @enum {string} */
+            scale: "large" | "medium" | "small";
+            /** @description The grade in force */
+            grade: number;
+            /**
+             * Format: date
+             * @description Since when the grade is in force
+             * @example 2026-12-07
+             */
+            gradeSince: string;
+            /** @description A decided change waiting for its period to start */
+            pendingGrade: components["schemas"]["PendingGrade"] | null;
+            /** @example residential */
+            districtType: string | null;
+            bigAccount: boolean;
+            /** @enum {string} */
+            bigAccountSource: "override" | "computed" | "none";
+            bigAccountOverrideReason: string | null;
+            /** @description ISO weekday, Monday 1 */
+            orderWeekday: number;
+            reachableSms: boolean;
+            reachableWechat: boolean;
+            reachablePortal: boolean;
+            /**
+             * Format: date
+             * @example 2026-12-07
+             */
+            ownerBirthday: string | null;
+            /**
+             * Format: date
+             * @example 2026-12-07
+             */
+            licenseValidFrom: string | null;
+            /**
+             * Format: date
+             * @example 2026-12-07
+             */
+            licenseValidTo: string | null;
+            /** @enum {string} */
+            status: "active" | "suspended" | "closed";
+            statusReason: string | null;
+            /** Format: date-time */
+            statusChangedAt: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        RetailerPage: {
+            items: components["schemas"]["RetailerResponse"][];
+            /**
+             * @description Matching rows in all pages
+             * @example 1
+             */
+            total: number;
+            /** @example 1 */
+            page: number;
+            /** @example 20 */
+            pageSize: number;
+        };
+        CodeLabel: {
+            code: string;
+            label: string;
+        };
+        WeekdayLabel: {
+            code: number;
+            /** @example 周一 */
+            label: string;
+        };
+        GradeRules: {
+            min: number;
+            max: number;
+            /**
+             * @description How long a grade stays locked
+             * @enum {string}
+             */
+            period: "month" | "quarter";
+            /**
+             * Format: date
+             * @example 2026-12-07
+             */
+            nextPeriodStart: string;
+        };
+        RetailerClassificationsResponse: {
+            businessTypes: components["schemas"]["CodeLabel"][];
+            marketTypes: components["schemas"]["CodeLabel"][];
+            scales: components["schemas"]["CodeLabel"][];
+            statuses: components["schemas"]["CodeLabel"][];
+            orderWeekdays: components["schemas"]["WeekdayLabel"][];
+            grades: components["schemas"]["GradeRules"];
+            districtTypes: components["schemas"]["DistrictTypeResponse"][];
+        };
+        ImportedGrades: {
+            scheduled: number;
+            cancelled: number;
+            /**
+             * Format: date
+             * @example 2026-12-07
+             */
+            effectiveFrom: string;
+        };
+        ImportedAccounts: {
+            created: number;
+            updated: number;
+        };
+        RetailerImportResponse: {
+            rows: number;
+            created: number;
+            updated: number;
+            unchanged: number;
+            /** @description Grade changes take effect when the next period starts */
+            grades: components["schemas"]["ImportedGrades"];
+            accounts: components["schemas"]["ImportedAccounts"];
+        };
         CreateRetailerDto: {
             /**
              * @description 专卖许可证号: digits, configured length (default 12)
@@ -2314,7 +2865,7 @@ export interface components {
             /** @example 张建国 */
             ownerName: string;
             /** @example 13807910001 */
-            phone?: Record<string, never> | null;
+            phone?: string | null;
             /** @example 示范县城关镇人民路128号 */
             address: string;
             /** @description A territory 片区 in your scope */
@@ -2337,7 +2888,7 @@ export interface components {
              * @description Business-district type code
              * @example residential
              */
-            districtType?: Record<string, never> | null;
+            districtType?: string | null;
             /** @description ISO weekday of the order day (1 = Monday) */
             orderWeekday: number;
             /** @default false */
@@ -2347,17 +2898,17 @@ export interface components {
             /** @default false */
             reachablePortal: boolean;
             /** @example 1975-06-18 */
-            ownerBirthday?: Record<string, never> | null;
+            ownerBirthday?: string | null;
             /** @example 2024-01-01 */
-            licenseValidFrom?: Record<string, never> | null;
+            licenseValidFrom?: string | null;
             /** @example 2028-12-31 */
-            licenseValidTo?: Record<string, never> | null;
+            licenseValidTo?: string | null;
         };
         UpdateRetailerDto: {
             licenseNo?: string;
             shopName?: string;
             ownerName?: string;
-            phone?: Record<string, never> | null;
+            phone?: string | null;
             address?: string;
             territoryId?: number;
             /** @enum {string} */
@@ -2366,14 +2917,14 @@ export interface components {
             marketType?: "urban" | "rural";
             /** @enum {string} */
             scale?: "large" | "medium" | "small";
-            districtType?: Record<string, never> | null;
+            districtType?: string | null;
             orderWeekday?: number;
             reachableSms?: boolean;
             reachableWechat?: boolean;
             reachablePortal?: boolean;
-            ownerBirthday?: Record<string, never> | null;
-            licenseValidFrom?: Record<string, never> | null;
-            licenseValidTo?: Record<string, never> | null;
+            ownerBirthday?: string | null;
+            licenseValidFrom?: string | null;
+            licenseValidTo?: string | null;
         };
         ChangeStatusDto: {
             /** @enum {string} */
@@ -2381,17 +2932,159 @@ export interface components {
             /** @example 店主申请暂停营业（装修） */
             reason: string;
         };
+        GradeHistoryEntry: {
+            grade: number;
+            /**
+             * Format: date
+             * @example 2026-12-07
+             */
+            effectiveFrom: string;
+            /** @enum {string} */
+            source: "initial" | "change" | "import";
+            reason: string | null;
+            /** @description The user who decided it */
+            changedBy: number | null;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        GradeHistoryResponse: {
+            retailerId: number;
+            /** @description The grade in force */
+            grade: number;
+            /**
+             * Format: date
+             * @example 2026-12-07
+             */
+            gradeSince: string;
+            /** @description A decided change waiting for its period to start */
+            pendingGrade: components["schemas"]["PendingGrade"] | null;
+            /**
+             * @description How long a grade stays locked
+             * @enum {string}
+             */
+            period: "month" | "quarter";
+            history: components["schemas"]["GradeHistoryEntry"][];
+        };
         GradeChangeDto: {
             /** @description The grade from the next period on */
             grade: number;
             /** @example 季度评档结果 */
             reason: string;
         };
+        BigAccountOverride: {
+            bigAccount: boolean;
+            reason: string;
+            by: number | null;
+            /** Format: date-time */
+            at: string | null;
+        };
+        BigAccountMonth: {
+            /** @example 2026-11 */
+            month: string;
+            cartons: number;
+            /** @description All cartons of the service center that month */
+            localTotalCartons: number;
+            localRetailerCount: number;
+            grounds: ("monthlyVolume" | "aboveLocalAverage")[];
+            isBigAccount: boolean;
+            /** Format: date-time */
+            assessedAt: string;
+        };
+        BigAccountResponse: {
+            retailerId: number;
+            /** @description The flag in force */
+            bigAccount: boolean;
+            /** @enum {string} */
+            source: "override" | "computed" | "none";
+            /** @description The last monthly assessment */
+            computed: boolean | null;
+            override: components["schemas"]["BigAccountOverride"] | null;
+            /** @description Monthly assessments, newest first (up to 24) */
+            history: components["schemas"]["BigAccountMonth"][];
+        };
         BigAccountOverrideDto: {
             /** @description true / false overrule the monthly computation; null removes the override */
             bigAccount: boolean | null;
             /** @example 批发兼营，实际经营量远超档位 */
             reason: string;
+        };
+        RetailerActivationResponse: {
+            userId: number;
+            /** @description The licence number */
+            username: string;
+            /** @description Shown once; the retailer must change it at first login */
+            temporaryPassword: string;
+        };
+        MonthlyActualResponse: {
+            /** @example 2026-12 */
+            month: string;
+            cartons: number;
+        };
+        CapAdjustment: {
+            /** @example rebalance */
+            kind: string;
+            /** Format: date-time */
+            at: string;
+            /** @description The user who moved the cap */
+            by: number;
+            reason: string;
+            capBefore: number;
+            capAfter: number;
+        };
+        QuotaExplanationResponse: {
+            /** @example 2026-12 */
+            month: string;
+            /** @enum {string} */
+            agreedTotalSource: "market_manager" | "grade_policy" | "floating";
+            policyBase: number;
+            previousAgreedTotal: number | null;
+            agreedTotalSetByManager: number | null;
+            /** @description The total the move starts from */
+            startingTotal: number | null;
+            trailingWindowMonths: number;
+            /** @description The actuals averaged, oldest first */
+            trailingActuals: components["schemas"]["MonthlyActualResponse"][];
+            trailingAverage: number | null;
+            maxMonthlyChangeBp: number;
+            maxMonthlyChangeCartons: number | null;
+            /** @enum {string} */
+            boundApplied: "none" | "rise_limited" | "fall_limited";
+            agreedTotal: number;
+            /** @enum {string} */
+            scale: "large" | "medium" | "small";
+            floatBp: number;
+            /**
+             * @description agreedTotal × (1 + float) before rounding up
+             * @example 6.9
+             */
+            capExact: string;
+            formulaCap: number;
+            alreadyUsed: number;
+            capKeptAtAlreadyUsed: boolean;
+            effectiveCap: number;
+            /** @description Caps moved by hand since the computation */
+            adjustments?: components["schemas"]["CapAdjustment"][];
+        };
+        QuotaResponse: {
+            retailerId: number;
+            /** @example 2026-12 */
+            month: string;
+            /** @description Agreed monthly total 商定总量, cartons */
+            agreedTotal: number;
+            floatBp: number;
+            /** @example 15 */
+            floatPercent: number;
+            /** @description The monthly cap (never a floor) */
+            cap: number;
+            used: number;
+            reserved: number;
+            remaining: number;
+            /** @description What the retailer may still order in its next cycle of the month */
+            cycleAllowance: number;
+            remainingCycles: number;
+            /** @description The month was not computed yet: what the computation would give */
+            provisional: boolean;
+            explanation: components["schemas"]["QuotaExplanationResponse"];
         };
         AgreedTotalDto: {
             /**
@@ -2420,12 +3113,64 @@ export interface components {
             reason: string;
             caps: components["schemas"]["RebalanceCap"][];
         };
+        CapMove: {
+            retailerId: number;
+            previousCap: number;
+            cap: number;
+        };
+        RebalanceResponse: {
+            /** @example 2026-12 */
+            month: string;
+            /** @description Σ cap of the retailers moved (unchanged by the move) */
+            total: number;
+            caps: components["schemas"]["CapMove"][];
+        };
         ComputeQuotasDto: {
             /**
              * @description YYYY-MM
              * @example 2026-12
              */
             month: string;
+        };
+        QuotaComputationResponse: {
+            /** @example 2026-12 */
+            month: string;
+            retailers: number;
+            totalCap: number;
+            /** @description Caps kept at what was already ordered or reserved */
+            keptAtAlreadyUsed: number;
+        };
+        FloatAllowances: {
+            /** @example 500 */
+            large: number;
+            /** @example 1000 */
+            medium: number;
+            /** @example 1500 */
+            small: number;
+        };
+        FloatingRule: {
+            trailingWindowMonths: number;
+            maxMonthlyChangeBp: number;
+        };
+        QuotaPolicyRules: {
+            floatAllowances: components["schemas"]["FloatAllowances"];
+            floating: components["schemas"]["FloatingRule"];
+        };
+        GradePolicyRowResponse: {
+            grade: number;
+            /** @enum {string|null} */
+            scale: "large" | "medium" | "small" | null;
+            /** @enum {string|null} */
+            marketType: "urban" | "rural" | null;
+            baseMonthlyTotal: number;
+        };
+        QuotaPolicyResponse: {
+            departmentId: number;
+            /** @description False while the department still runs on the defaults */
+            configured: boolean;
+            policy: components["schemas"]["QuotaPolicyRules"];
+            pacingFactorBp: number;
+            grades: components["schemas"]["GradePolicyRowResponse"][];
         };
         FloatAllowancesDto: {
             /**
@@ -2465,6 +3210,25 @@ export interface components {
             pacingFactorBp: number;
             grades: components["schemas"]["GradePolicyRowDto"][];
         };
+        ScarceLimitResponse: {
+            id: number;
+            departmentId: number;
+            brandId: number;
+            /**
+             * Format: date
+             * @description Monday of the order week
+             */
+            weekStart: string;
+            /**
+             * @description null: every market type
+             * @enum {string|null}
+             */
+            marketType: "urban" | "rural" | null;
+            /** @description Cartons per retailer for grades 1…30 */
+            limits: number[];
+            /** Format: date-time */
+            updatedAt: string;
+        };
         ScarceLimitsDto: {
             brandId: number;
             /**
@@ -2487,6 +3251,21 @@ export interface components {
             /** @enum {string} */
             marketType?: "urban" | "rural";
         };
+        LimitProposalResponse: {
+            /** @description Cartons per retailer for grades 1…30 */
+            vector: number[];
+            plannedSupply: number;
+            /** @description Σ limit × retailers of the grade; never above the plan */
+            achievedSupply: number;
+            shortfall: number;
+            errorBp: number;
+            errorPercent: number;
+            brandId: number;
+            /** @enum {string|null} */
+            marketType: "urban" | "rural" | null;
+            /** @description Active retailers of grades 1…30 */
+            retailersPerGrade: number[];
+        };
         DemandLineDto: {
             brandId: number;
             cartons: number;
@@ -2502,6 +3281,69 @@ export interface components {
             channel: "self" | "collected";
             /** @description Collected demand: the code the retailer gave (confirms it at once) */
             confirmationCode?: string;
+        };
+        DemandLineResponse: {
+            brandId: number;
+            /** @description Cartons 条 */
+            cartons: number;
+        };
+        DemandResponse: {
+            id: number;
+            cycleId: number;
+            retailerId: number;
+            territoryId: number;
+            /** @enum {string} */
+            channel: "self" | "collected";
+            /** @enum {string} */
+            status: "submitted" | "pending_confirmation" | "pending_approval" | "approved" | "rejected" | "expired" | "cancelled" | "ordered";
+            totalCartons: number;
+            lines: components["schemas"]["DemandLineResponse"][];
+            /** @description The user who submitted it */
+            submittedBy: number;
+            /** @example retailer */
+            submittedByRole: string;
+            /** Format: date-time */
+            confirmedAt: string | null;
+            /**
+             * @description How the retailer confirmed
+             * @enum {string|null}
+             */
+            confirmedVia: "code" | "account" | "signature" | null;
+            /** @description The retailer’s signature (GET /api/attachments/{id}) when it confirmed by signing */
+            signatureAttachmentId: number | null;
+            approvedBy: number | null;
+            /** Format: date-time */
+            approvedAt: string | null;
+            approvalComment: string | null;
+            rejectedBy: number | null;
+            /** Format: date-time */
+            rejectedAt: string | null;
+            rejectReason: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        DemandPage: {
+            items: components["schemas"]["DemandResponse"][];
+            /**
+             * @description Matching rows in all pages
+             * @example 1
+             */
+            total: number;
+            /** @example 1 */
+            page: number;
+            /** @example 20 */
+            pageSize: number;
+        };
+        ConfirmationCodeResponse: {
+            /**
+             * @description Shown once, on the retailer’s own phone
+             * @example 482913
+             */
+            code: string;
+            /** Format: date-time */
+            expiresAt: string;
         };
         InboxLine: {
             brandId: number;
@@ -2603,6 +3445,50 @@ export interface components {
         RejectDemandDto: {
             reason: string;
         };
+        OrderCycleResponse: {
+            id: number;
+            territoryId: number;
+            serviceCenterId: number;
+            departmentId: number;
+            /**
+             * Format: date
+             * @description Monday of the order week
+             * @example 2026-12-14
+             */
+            orderWeek: string;
+            /**
+             * Format: date
+             * @example 2026-12-14
+             */
+            orderDate: string;
+            /** Format: date-time */
+            opensAt: string;
+            /** Format: date-time */
+            cutoffAt: string;
+            /** @enum {string} */
+            status: "scheduled" | "open" | "cut_off" | "consolidated" | "cancelled";
+            /**
+             * @description Who placed it
+             * @enum {string}
+             */
+            placedBy: "schedule" | "calendar" | "hand";
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        OrderCyclePage: {
+            items: components["schemas"]["OrderCycleResponse"][];
+            /**
+             * @description Matching rows in all pages
+             * @example 1
+             */
+            total: number;
+            /** @example 1 */
+            page: number;
+            /** @example 20 */
+            pageSize: number;
+        };
         CreateCycleDto: {
             territoryId: number;
             /** @example 2026-12-14 */
@@ -2630,6 +3516,30 @@ export interface components {
              */
             status?: "cancelled";
         };
+        CutoffResponse: {
+            cycleId: number;
+            /** @description Retailers recorded as having no live demand */
+            noDemand: number;
+        };
+        ConsolidationResponse: {
+            cycleIds: number[];
+            orderLines: number;
+            supplyOrderLines: number;
+            demands: number;
+            /** @description Collected demand not approved by the unified order, now expired */
+            expired: number;
+        };
+        OrderScheduleResponse: {
+            territoryId: number;
+            /** @description ISO weekday, Monday 1 */
+            orderWeekday: number;
+            /** @description Days before the order day the window opens */
+            opensDaysBefore: number;
+            /** @example 12:00 */
+            opensAtTime: string;
+            /** @example 16:00 */
+            cutoffTime: string;
+        };
         OrderScheduleDto: {
             /** @description ISO weekday of the order day (1 = Monday) */
             orderWeekday: number;
@@ -2639,6 +3549,48 @@ export interface components {
             opensAtTime: string;
             /** @default 16:00 */
             cutoffTime: string;
+        };
+        NoDemandResponse: {
+            retailerId: number;
+            territoryId: number;
+            /** Format: date-time */
+            recordedAt: string;
+        };
+        NoDemandPage: {
+            items: components["schemas"]["NoDemandResponse"][];
+            /**
+             * @description Matching rows in all pages
+             * @example 1
+             */
+            total: number;
+            /** @example 1 */
+            page: number;
+            /** @example 20 */
+            pageSize: number;
+        };
+        SupplyOrderLineResponse: {
+            brandId: number;
+            /** @description Cartons asked for */
+            requested: number;
+            /** @description Cartons ordered after rationing */
+            cartons: number;
+        };
+        SupplyOrderResponse: {
+            id: number;
+            supplyPointId: number;
+            /**
+             * Format: date
+             * @example 2026-12-14
+             */
+            orderDate: string;
+            lines: components["schemas"]["SupplyOrderLineResponse"][];
+            totalCartons: number;
+        };
+        SupplyRatioResponse: {
+            departmentId: number;
+            priceClass: number;
+            /** @description Share of demand supplied, basis points (10000 = all) */
+            ratioBp: number;
         };
         SupplyRatioDto: {
             /**
@@ -2654,6 +3606,56 @@ export interface components {
         };
         SupplyRatiosDto: {
             ratios: components["schemas"]["SupplyRatioDto"][];
+        };
+        OrderAnomalyResponse: {
+            cycleId: number;
+            territoryId: number;
+            /**
+             * Format: date
+             * @example 2026-12-14
+             */
+            orderDate: string;
+            demandId: number;
+            retailerId: number;
+            brandId: number;
+            cartons: number;
+            /** @description The previous cycles’ cartons of the spec, most recent first */
+            priorCycleCartons: number[];
+            /** @description cartons ÷ the prior average; null without history */
+            ratio: number | null;
+        };
+        CollectedShare: {
+            territoryId: number;
+            demands: number;
+            collected: number;
+            /** @description collected ÷ demands */
+            collectedShare: number;
+        };
+        IdenticalDemandGroup: {
+            cycleId: number;
+            territoryId: number;
+            /**
+             * @description brandId:cartons pairs shared by the group
+             * @example 3:10,7:5
+             */
+            signature: string;
+            retailers: number;
+            retailerIds: number[];
+            collected: number;
+        };
+        SelfConfirmedDemand: {
+            demandId: number;
+            retailerId: number;
+            territoryId: number;
+            accountManagerId: number;
+        };
+        ProhibitionsResponse: {
+            /** @example 2026-12 */
+            month: string;
+            collectedShare: components["schemas"]["CollectedShare"][];
+            identicalGroups: components["schemas"]["IdenticalDemandGroup"][];
+            /** @description Confirmed from the address it was submitted from */
+            selfConfirmed: components["schemas"]["SelfConfirmedDemand"][];
         };
         GuidanceDto: {
             /**
@@ -2719,11 +3721,248 @@ export interface components {
             /** @description Where the visit was made, if the account manager’s phone allowed it (never required) */
             position?: components["schemas"]["VisitPositionDto"];
         };
+        GuidanceGiven: {
+            topics: ("brand_structure" | "pricing" | "display" | "stock" | "policy" | "store_management" | "other")[];
+            advice: string;
+        };
+        AwarenessAnswers: {
+            /** @description Knows how the floating quota works */
+            floatingQuota: boolean;
+            /** @description Knows how to report demand itself */
+            selfReporting: boolean;
+        };
+        ChannelsReachable: {
+            sms: boolean;
+            wechat: boolean;
+            portal: boolean;
+        };
+        VisitPositionResponse: {
+            latitude: number;
+            longitude: number;
+            /** @description Accuracy radius in metres */
+            accuracyMeters: number | null;
+        };
+        VisitCheckResponse: {
+            /** @description The market manager found the guidance effective */
+            effective: boolean;
+            note: string;
+            checkedBy: number;
+            /** Format: date-time */
+            checkedAt: string;
+        };
+        PriceCheckResponse: {
+            brandId: number;
+            observedPackFen: number | null;
+            observedCartonFen: number | null;
+            guidePackFen: number;
+            guideCartonFen: number;
+            /** @description observed − guide; null when not observed */
+            packDifferenceFen: number | null;
+            cartonDifferenceFen: number | null;
+            toleranceBp: number;
+            compliant: boolean;
+        };
+        ShelfCheck: {
+            /** @description Key brands seen on the shelf */
+            brandIds: number[];
+        };
+        VisitResponse: {
+            id: number;
+            retailerId: number;
+            territoryId: number;
+            departmentId: number;
+            accountManagerId: number;
+            /** @enum {string} */
+            kind: "routine" | "guidance" | "big_account_inspection" | "onboarding";
+            /** Format: date-time */
+            visitedAt: string;
+            /**
+             * Format: date
+             * @example 2026-12-07
+             */
+            visitedOn: string;
+            notes: string | null;
+            guidance: components["schemas"]["GuidanceGiven"] | null;
+            awareness: components["schemas"]["AwarenessAnswers"] | null;
+            channelReachable: components["schemas"]["ChannelsReachable"] | null;
+            priceCheckCount: number;
+            priceNonCompliantCount: number;
+            shelfChecked: boolean;
+            /** @description Where the phone was, if allowed */
+            position: components["schemas"]["VisitPositionResponse"] | null;
+            /** @description The shelf photo (GET /api/attachments/{id}), if one was added */
+            shelfPhotoId: number | null;
+            /** @description The market manager’s check, if any */
+            check: components["schemas"]["VisitCheckResponse"] | null;
+            /** Format: date-time */
+            createdAt: string;
+            priceChecks: components["schemas"]["PriceCheckResponse"][];
+            shelfCheck: components["schemas"]["ShelfCheck"] | null;
+        };
+        VisitSummaryResponse: {
+            id: number;
+            retailerId: number;
+            territoryId: number;
+            departmentId: number;
+            accountManagerId: number;
+            /** @enum {string} */
+            kind: "routine" | "guidance" | "big_account_inspection" | "onboarding";
+            /** Format: date-time */
+            visitedAt: string;
+            /**
+             * Format: date
+             * @example 2026-12-07
+             */
+            visitedOn: string;
+            notes: string | null;
+            guidance: components["schemas"]["GuidanceGiven"] | null;
+            awareness: components["schemas"]["AwarenessAnswers"] | null;
+            channelReachable: components["schemas"]["ChannelsReachable"] | null;
+            priceCheckCount: number;
+            priceNonCompliantCount: number;
+            shelfChecked: boolean;
+            /** @description Where the phone was, if allowed */
+            position: components["schemas"]["VisitPositionResponse"] | null;
+            /** @description The shelf photo (GET /api/attachments/{id}), if one was added */
+            shelfPhotoId: number | null;
+            /** @description The market manager’s check, if any */
+            check: components["schemas"]["VisitCheckResponse"] | null;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        VisitSummaryPage: {
+            items: components["schemas"]["VisitSummaryResponse"][];
+            /**
+             * @description Matching rows in all pages
+             * @example 1
+             */
+            total: number;
+            /** @example 1 */
+            page: number;
+            /** @example 20 */
+            pageSize: number;
+        };
+        OverdueSummaryResponse: {
+            territoryId: number;
+            accountManagerId: number | null;
+            /** @description Active retailers of the territory */
+            retailers: number;
+            overdue: number;
+            neverVisited: number;
+        };
+        OverdueRetailerResponse: {
+            retailerId: number;
+            territoryId: number;
+            accountManagerId: number | null;
+            bigAccount: boolean;
+            /** @description Visit at least every this many days */
+            maxDaysBetweenVisits: number;
+            /**
+             * Format: date
+             * @description null: never visited
+             * @example 2026-12-07
+             */
+            lastVisitOn: string | null;
+            /**
+             * Format: date
+             * @example 2026-12-07
+             */
+            dueOn: string | null;
+            daysOverdue: number | null;
+        };
+        OverdueReportResponse: {
+            /**
+             * Format: date
+             * @example 2026-12-07
+             */
+            on: string;
+            summary: components["schemas"]["OverdueSummaryResponse"][];
+            items: components["schemas"]["OverdueRetailerResponse"][];
+            total: number;
+            page: number;
+            pageSize: number;
+        };
+        Ratio: {
+            numerator: number;
+            denominator: number;
+            /** @description null when the denominator is 0 */
+            ratio: number | null;
+        };
+        AttainmentResponse: {
+            done: number;
+            perWorkingDay: number;
+            targetToDate: number;
+            targetMonth: number;
+            /** @description done ÷ target to date */
+            attainment: components["schemas"]["Ratio"];
+        };
+        AttainmentRowResponse: {
+            accountManagerId: number;
+            territoryId: number;
+            departmentId: number;
+            /** @enum {string} */
+            market: "urban" | "rural";
+            workingDaysInMonth: number;
+            workingDaysElapsed: number;
+            visits: components["schemas"]["AttainmentResponse"];
+            calls: components["schemas"]["AttainmentResponse"];
+        };
+        AttainmentTotal: {
+            visits: components["schemas"]["Ratio"];
+            calls: components["schemas"]["Ratio"];
+        };
+        AttainmentReportResponse: {
+            /** @example 2026-12 */
+            month: string;
+            /**
+             * Format: date
+             * @description Counted up to this business date
+             * @example 2026-12-07
+             */
+            asOf: string;
+            items: components["schemas"]["AttainmentRowResponse"][];
+            total: components["schemas"]["AttainmentTotal"];
+        };
+        AccountManagerSampleResponse: {
+            accountManagerId: number;
+            guidanceVisits: number;
+            /** @description The sample in draw order */
+            sample: components["schemas"]["VisitSummaryResponse"][];
+        };
+        DepartmentSampleResponse: {
+            departmentId: number;
+            /** @description Visits drawn per account manager */
+            size: number;
+            /** @description Frozen: final; otherwise provisional until windowClosesOn */
+            frozen: boolean;
+            /** Format: date-time */
+            frozenAt: string | null;
+            /**
+             * Format: date
+             * @example 2026-12-07
+             */
+            windowClosesOn: string;
+            accountManagers: components["schemas"]["AccountManagerSampleResponse"][];
+        };
+        CheckSampleResponse: {
+            /** @example 2026-12 */
+            month: string;
+            departments: components["schemas"]["DepartmentSampleResponse"][];
+        };
         CheckVisitDto: {
             /** @description Was the guidance effective 有效指导? */
             effective: boolean;
             /** @example 重点品牌已调整到主陈列位 */
             note: string;
+        };
+        VisitCheckResultResponse: {
+            /** @description The market manager found the guidance effective */
+            effective: boolean;
+            note: string;
+            checkedBy: number;
+            /** Format: date-time */
+            checkedAt: string;
+            visitId: number;
         };
         AttachmentSummaryDto: {
             id: number;
@@ -2758,6 +3997,37 @@ export interface components {
             durationSeconds?: number;
             notes?: string;
         };
+        CallResponse: {
+            id: number;
+            retailerId: number;
+            territoryId: number;
+            departmentId: number;
+            accountManagerId: number;
+            /** Format: date-time */
+            calledAt: string;
+            /**
+             * Format: date
+             * @example 2026-12-07
+             */
+            calledOn: string;
+            reached: boolean;
+            durationSeconds: number | null;
+            notes: string | null;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        CallPage: {
+            items: components["schemas"]["CallResponse"][];
+            /**
+             * @description Matching rows in all pages
+             * @example 1
+             */
+            total: number;
+            /** @example 1 */
+            page: number;
+            /** @example 20 */
+            pageSize: number;
+        };
         ForecastLineDto: {
             brandId: number;
             /** @description Forecast cartons for the month (0: none expected) */
@@ -2766,6 +4036,114 @@ export interface components {
         PutForecastDto: {
             /** @description One line per spec, no spec twice */
             lines: components["schemas"]["ForecastLineDto"][];
+        };
+        ForecastLineResponse: {
+            brandId: number;
+            /** @description Cartons 条 */
+            cartons: number;
+        };
+        ForecastResponse: {
+            id: number;
+            territoryId: number;
+            departmentId: number;
+            /** @example 2026-12 */
+            month: string;
+            submittedBy: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            totalCartons: number;
+            lines: components["schemas"]["ForecastLineResponse"][];
+        };
+        TerritoryForecastResponse: {
+            id: number;
+            territoryId: number;
+            departmentId: number;
+            /** @example 2026-12 */
+            month: string;
+            submittedBy: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            totalCartons: number;
+            lines: components["schemas"]["ForecastLineResponse"][];
+            accountManagerId: number | null;
+        };
+        ForecastMonthResponse: {
+            /** @example 2026-12 */
+            month: string;
+            /** @description The month has started: forecasts can no longer change */
+            locked: boolean;
+            items: components["schemas"]["TerritoryForecastResponse"][];
+            /** @description Territories in scope without a forecast */
+            missingTerritoryIds: number[];
+        };
+        SpecAccuracyResponse: {
+            /** @description Σ A: demand before rationing */
+            demandCartons: number;
+            /** @description Σ F */
+            forecastCartons: number;
+            /** @description Σ |A − F| */
+            errorCartons: number;
+            /** @description Supplied after rationing */
+            orderedCartons: number;
+            /** @description max(0, 1 − error ÷ demand); null: no demand */
+            accuracy: number | null;
+            brandId: number;
+            /** @description Demanded but not forecast (counted as 0) */
+            forecastMissing: boolean;
+            isKeyBrand: boolean;
+        };
+        AccuracySummaryResponse: {
+            /** @description Σ A: demand before rationing */
+            demandCartons: number;
+            /** @description Σ F */
+            forecastCartons: number;
+            /** @description Σ |A − F| */
+            errorCartons: number;
+            /** @description Supplied after rationing */
+            orderedCartons: number;
+            /** @description max(0, 1 − error ÷ demand); null: no demand */
+            accuracy: number | null;
+        };
+        TerritoryAccuracyResponse: {
+            territoryId: number;
+            departmentId: number;
+            accountManagerId: number | null;
+            specs: components["schemas"]["SpecAccuracyResponse"][];
+            overall: components["schemas"]["AccuracySummaryResponse"];
+            keyBrands: components["schemas"]["AccuracySummaryResponse"];
+        };
+        AccuracyReportResponse: {
+            /** @example 2026-10 */
+            month: string;
+            territories: components["schemas"]["TerritoryAccuracyResponse"][];
+            /** @description Every line of the scope, weighted by demanded volume */
+            overall: components["schemas"]["AccuracySummaryResponse"];
+            keyBrands: components["schemas"]["AccuracySummaryResponse"];
+        };
+        FieldPolicyResponse: {
+            departmentId: number;
+            /** @description The department works to the defaults */
+            isDefault: boolean;
+            /** @description Visit a big account at least every this many days */
+            bigAccountVisitDays: number;
+            /** @description Visit other retailers at least every this many days */
+            regularVisitDays: number;
+            urbanVisitsPerDay: number;
+            ruralVisitsPerDay: number;
+            callsPerDay: number;
+            /** @description Tolerated deviation from the guide price, basis points */
+            priceToleranceBp: number;
+            /** @description How many days back a visit may be recorded */
+            visitBackdateDays: number;
+            /** @description Guidance visits checked per account manager a month */
+            guidanceCheckSampleSize: number;
+            updatedBy: number | null;
+            /** Format: date-time */
+            updatedAt: string | null;
         };
         UpdateFieldPolicyDto: {
             /** @description Big accounts visited at least every N days (default 7) */
@@ -2798,6 +4176,64 @@ export interface components {
             /** @description Photo references, document numbers, notes */
             evidence?: string[];
         };
+        LeadResponse: {
+            id: number;
+            /** @enum {string} */
+            kind: "counterfeit" | "smuggled" | "unlicensed" | "priceViolation" | "abnormalPurchase" | "other";
+            kindLabel: string;
+            /** @enum {string} */
+            importance: "important" | "normal";
+            importanceLabel: string;
+            /** @enum {string} */
+            status: "new" | "assigned" | "verifying" | "verified" | "escalated" | "closed";
+            /** @example 待分派 */
+            statusLabel: string;
+            description: string;
+            /** @description Evidence notes or attachment references */
+            evidence: string[];
+            /** @enum {string} */
+            source: "report" | "anomaly";
+            /** @description The ordering anomaly a lead raised from one came from (cycle, retailer, spec, ratio) */
+            anomaly: {
+                [key: string]: unknown;
+            } | null;
+            retailerId: number | null;
+            territoryId: number;
+            serviceCenterId: number;
+            departmentId: number;
+            /** @description The enforcement squad the lead is routed to */
+            squadId: number;
+            reportedBy: number;
+            /** @example account_manager */
+            reporterRole: string;
+            /** Format: date-time */
+            reportedAt: string;
+            /** Format: date-time */
+            deadlineAt: string;
+            /** @description Past its deadline without a result, now */
+            overdue: boolean;
+            assignedTo: number | null;
+            /** Format: date-time */
+            assignedAt: string | null;
+            /** @enum {string|null} */
+            result: "confirmed" | "unfounded" | "unverifiable" | null;
+            resultLabel: string | null;
+            resultNote: string | null;
+            verifiedBy: number | null;
+            /** Format: date-time */
+            verifiedAt: string | null;
+            /** @description The result came by the deadline */
+            onTime: boolean | null;
+            /** Format: date-time */
+            escalatedAt: string | null;
+            escalationCount: number;
+            /** Format: date-time */
+            actionDueAt: string | null;
+            /** Format: date-time */
+            closedAt: string | null;
+            /** @description What may happen next (for the buttons) */
+            allowedEvents: ("assign" | "startVerification" | "recordResult" | "escalate" | "requireAction" | "close")[];
+        };
         LeadFromAnomalyDto: {
             cycleId: number;
             retailerId: number;
@@ -2809,6 +4245,157 @@ export interface components {
             importance: "important" | "normal";
             /** @description Added to the description the warning gives */
             note?: string;
+        };
+        LeadPage: {
+            items: components["schemas"]["LeadResponse"][];
+            /**
+             * @description Matching rows in all pages
+             * @example 1
+             */
+            total: number;
+            /** @example 1 */
+            page: number;
+            /** @example 20 */
+            pageSize: number;
+        };
+        LeadRateResponse: {
+            numerator: number;
+            denominator: number;
+            ratio: number | null;
+        };
+        SquadLeadRates: {
+            /** @description Leads whose deadline falls in the month */
+            due: number;
+            /** @description With a finding (属实 or 不实) by asOf */
+            verified: number;
+            /** @description Of the verified, by the deadline */
+            verifiedOnTime: number;
+            confirmed: number;
+            unfounded: number;
+            /** @description 无法查实, counted apart */
+            unverifiable: number;
+            /** @description Due without any result by asOf */
+            unanswered: number;
+            /** @description 查实率 = verified ÷ due */
+            verificationRate: components["schemas"]["LeadRateResponse"];
+            /** @description 按时查实率 = verifiedOnTime ÷ due */
+            onTimeRate: components["schemas"]["LeadRateResponse"];
+            /** @description 线索真实性 = confirmed ÷ verified */
+            authenticity: components["schemas"]["LeadRateResponse"];
+            squadId: number;
+        };
+        SquadLeadRatesResponse: {
+            /** @example 2026-11 */
+            month: string;
+            /**
+             * Format: date-time
+             * @description Results recorded up to this instant count
+             */
+            asOf: string;
+            items: components["schemas"]["SquadLeadRates"][];
+        };
+        ReporterLeadRates: {
+            /** @description Leads whose deadline falls in the month */
+            due: number;
+            /** @description With a finding (属实 or 不实) by asOf */
+            verified: number;
+            /** @description Of the verified, by the deadline */
+            verifiedOnTime: number;
+            confirmed: number;
+            unfounded: number;
+            /** @description 无法查实, counted apart */
+            unverifiable: number;
+            /** @description Due without any result by asOf */
+            unanswered: number;
+            /** @description 查实率 = verified ÷ due */
+            verificationRate: components["schemas"]["LeadRateResponse"];
+            /** @description 按时查实率 = verifiedOnTime ÷ due */
+            onTimeRate: components["schemas"]["LeadRateResponse"];
+            /** @description 线索真实性 = confirmed ÷ verified */
+            authenticity: components["schemas"]["LeadRateResponse"];
+            reporterId: number;
+            reporterRole: string;
+        };
+        ReporterLeadRatesResponse: {
+            /** @example 2026-11 */
+            month: string;
+            /**
+             * Format: date-time
+             * @description Results recorded up to this instant count
+             */
+            asOf: string;
+            items: components["schemas"]["ReporterLeadRates"][];
+        };
+        LeadHistoryEntry: {
+            /** @enum {string} */
+            event: "report" | "assign" | "startVerification" | "recordResult" | "escalate" | "requireAction" | "close" | "comment";
+            fromStatus: string | null;
+            toStatus: string | null;
+            /** @description null: a scheduled job */
+            actorId: number | null;
+            actorRole: string;
+            comment: string | null;
+            /** Format: date-time */
+            at: string;
+        };
+        LeadDetailResponse: {
+            id: number;
+            /** @enum {string} */
+            kind: "counterfeit" | "smuggled" | "unlicensed" | "priceViolation" | "abnormalPurchase" | "other";
+            kindLabel: string;
+            /** @enum {string} */
+            importance: "important" | "normal";
+            importanceLabel: string;
+            /** @enum {string} */
+            status: "new" | "assigned" | "verifying" | "verified" | "escalated" | "closed";
+            /** @example 待分派 */
+            statusLabel: string;
+            description: string;
+            /** @description Evidence notes or attachment references */
+            evidence: string[];
+            /** @enum {string} */
+            source: "report" | "anomaly";
+            /** @description The ordering anomaly a lead raised from one came from (cycle, retailer, spec, ratio) */
+            anomaly: {
+                [key: string]: unknown;
+            } | null;
+            retailerId: number | null;
+            territoryId: number;
+            serviceCenterId: number;
+            departmentId: number;
+            /** @description The enforcement squad the lead is routed to */
+            squadId: number;
+            reportedBy: number;
+            /** @example account_manager */
+            reporterRole: string;
+            /** Format: date-time */
+            reportedAt: string;
+            /** Format: date-time */
+            deadlineAt: string;
+            /** @description Past its deadline without a result, now */
+            overdue: boolean;
+            assignedTo: number | null;
+            /** Format: date-time */
+            assignedAt: string | null;
+            /** @enum {string|null} */
+            result: "confirmed" | "unfounded" | "unverifiable" | null;
+            resultLabel: string | null;
+            resultNote: string | null;
+            verifiedBy: number | null;
+            /** Format: date-time */
+            verifiedAt: string | null;
+            /** @description The result came by the deadline */
+            onTime: boolean | null;
+            /** Format: date-time */
+            escalatedAt: string | null;
+            escalationCount: number;
+            /** Format: date-time */
+            actionDueAt: string | null;
+            /** Format: date-time */
+            closedAt: string | null;
+            /** @description What may happen next (for the buttons) */
+            allowedEvents: ("assign" | "startVerification" | "recordResult" | "escalate" | "requireAction" | "close")[];
+            history: components["schemas"]["LeadHistoryEntry"][];
         };
         AssignLeadDto: {
             /** @description An officer of the squad; default the caller */
@@ -2838,6 +4425,15 @@ export interface components {
              */
             actionDueAt?: string;
         };
+        LeadPolicyResponse: {
+            departmentId: number;
+            /** @description False while the department runs on the defaults */
+            configured: boolean;
+            /** @description Days to verify an important lead */
+            importantDays: number;
+            /** @description Days to verify a normal lead */
+            normalDays: number;
+        };
         LeadPolicyDto: {
             /** @description Admins name the department; others work on their own */
             departmentId?: number;
@@ -2845,6 +4441,181 @@ export interface components {
             importantDays: number;
             /** @example 7 */
             normalDays: number;
+        };
+        DeliveryLine: {
+            brandId: number;
+            /** @description Cartons 条 */
+            cartons: number;
+        };
+        DeliveryResponse: {
+            id: number;
+            runId: number;
+            routeId: number;
+            /**
+             * Format: date
+             * @example 2026-12-15
+             */
+            deliveryDate: string;
+            /** @description Place of the stop on its run */
+            position: number;
+            retailerId: number;
+            territoryId: number;
+            serviceCenterId: number;
+            supplyPointId: number;
+            /**
+             * Format: date
+             * @example 2026-12-15
+             */
+            orderDate: string;
+            attempt: number;
+            cartons: number;
+            lines: components["schemas"]["DeliveryLine"][];
+            /** Format: date-time */
+            windowStart: string;
+            /** Format: date-time */
+            windowEnd: string;
+            /** @enum {string} */
+            status: "planned" | "delivered" | "failed" | "confirmed";
+            /** @example 已送达 */
+            statusLabel: string;
+            /** Format: date-time */
+            arrivedAt: string | null;
+            /**
+             * @description null until delivered
+             * @enum {string|null}
+             */
+            timing: "early" | "onTime" | "late" | null;
+            /** @enum {string|null} */
+            receiver: "retailer" | "proxy" | null;
+            receiverLabel: string | null;
+            receiverName: string | null;
+            /** @description 代接货: received by someone other than the licence holder */
+            proxyReceipt: boolean;
+            proxyReason: string | null;
+            failureReason: string | null;
+            completedBy: number | null;
+            /** Format: date-time */
+            completedAt: string | null;
+            /** Format: date-time */
+            confirmedAt: string | null;
+            confirmedBy: number | null;
+        };
+        DeliveryPage: {
+            items: components["schemas"]["DeliveryResponse"][];
+            /**
+             * @description Matching rows in all pages
+             * @example 1
+             */
+            total: number;
+            /** @example 1 */
+            page: number;
+            /** @example 20 */
+            pageSize: number;
+        };
+        DeliveryRateResponse: {
+            numerator: number;
+            denominator: number;
+            ratio: number | null;
+        };
+        StaffPunctuality: {
+            deliveryStaffId: number;
+            /** @description Stops with an outcome */
+            deliveries: number;
+            onTime: number;
+            early: number;
+            late: number;
+            failed: number;
+            proxyReceipts: number;
+            /** @description 送货及时率 = onTime ÷ deliveries */
+            punctuality: components["schemas"]["DeliveryRateResponse"];
+        };
+        PunctualityResponse: {
+            /** @example 2026-11 */
+            month: string;
+            /** @description Minutes either side of the window still on time */
+            graceMinutes: number;
+            items: components["schemas"]["StaffPunctuality"][];
+        };
+        DeliveryFeedbackRecord: {
+            id: number;
+            deliveryId: number;
+            retailerId: number;
+            territoryId: number;
+            serviceCenterId: number;
+            departmentId: number;
+            routeId: number;
+            /** @enum {string} */
+            kind: "late" | "wrongGoods" | "short" | "damaged" | "other";
+            description: string;
+            /** @enum {string} */
+            status: "open" | "answered" | "closed";
+            raisedBy: number;
+            /** Format: date-time */
+            raisedAt: string;
+            answer: string | null;
+            answeredBy: number | null;
+            /** Format: date-time */
+            answeredAt: string | null;
+            closedBy: number | null;
+            /** Format: date-time */
+            closedAt: string | null;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        DeliveryDetailResponse: {
+            id: number;
+            runId: number;
+            routeId: number;
+            /**
+             * Format: date
+             * @example 2026-12-15
+             */
+            deliveryDate: string;
+            /** @description Place of the stop on its run */
+            position: number;
+            retailerId: number;
+            territoryId: number;
+            serviceCenterId: number;
+            supplyPointId: number;
+            /**
+             * Format: date
+             * @example 2026-12-15
+             */
+            orderDate: string;
+            attempt: number;
+            cartons: number;
+            lines: components["schemas"]["DeliveryLine"][];
+            /** Format: date-time */
+            windowStart: string;
+            /** Format: date-time */
+            windowEnd: string;
+            /** @enum {string} */
+            status: "planned" | "delivered" | "failed" | "confirmed";
+            /** @example 已送达 */
+            statusLabel: string;
+            /** Format: date-time */
+            arrivedAt: string | null;
+            /**
+             * @description null until delivered
+             * @enum {string|null}
+             */
+            timing: "early" | "onTime" | "late" | null;
+            /** @enum {string|null} */
+            receiver: "retailer" | "proxy" | null;
+            receiverLabel: string | null;
+            receiverName: string | null;
+            /** @description 代接货: received by someone other than the licence holder */
+            proxyReceipt: boolean;
+            proxyReason: string | null;
+            failureReason: string | null;
+            completedBy: number | null;
+            /** Format: date-time */
+            completedAt: string | null;
+            /** Format: date-time */
+            confirmedAt: string | null;
+            confirmedBy: number | null;
+            /** @description Feedback raised against the stop, oldest first */
+            feedback: components["schemas"]["DeliveryFeedbackRecord"][];
         };
         CompleteDeliveryDto: {
             /**
@@ -2871,6 +4642,52 @@ export interface components {
             kind: "late" | "wrongGoods" | "short" | "damaged" | "other";
             description: string;
         };
+        FeedbackResponse: {
+            id: number;
+            deliveryId: number;
+            retailerId: number;
+            territoryId: number;
+            routeId: number;
+            /** @enum {string} */
+            kind: "late" | "wrongGoods" | "short" | "damaged" | "other";
+            kindLabel: string;
+            description: string;
+            /** @enum {string} */
+            status: "open" | "answered" | "closed";
+            statusLabel: string;
+            raisedBy: number;
+            /** Format: date-time */
+            raisedAt: string;
+            answer: string | null;
+            answeredBy: number | null;
+            /** Format: date-time */
+            answeredAt: string | null;
+            /** Format: date-time */
+            closedAt: string | null;
+            /** @description Whole hours since raised (closed: how long it stayed open) */
+            ageHours: number;
+        };
+        DeliveryRunResponse: {
+            runId: number;
+            routeId: number;
+            /**
+             * Format: date
+             * @example 2026-12-15
+             */
+            deliveryDate: string;
+            stops: number;
+            cartons: number;
+            planned: number;
+            /** @description Delivered or confirmed */
+            delivered: number;
+            confirmed: number;
+            failed: number;
+            proxyReceipts: number;
+            /** Format: date-time */
+            firstWindowStart: string;
+            /** Format: date-time */
+            lastWindowEnd: string;
+        };
         PlanDeliveriesDto: {
             /**
              * @description The order date whose unified order is delivered
@@ -2878,8 +4695,189 @@ export interface components {
              */
             orderDate: string;
         };
+        PlanningResponse: {
+            /**
+             * Format: date
+             * @example 2026-12-15
+             */
+            fromDate: string;
+            /**
+             * Format: date
+             * @example 2026-12-15
+             */
+            toDate: string;
+            /** @description Stops planned now (those planned before are left as they are) */
+            planned: number;
+            runs: number;
+            /** @description Retailers whose territory no route serves */
+            unrouted: number;
+        };
+        FeedbackPage: {
+            items: components["schemas"]["FeedbackResponse"][];
+            /**
+             * @description Matching rows in all pages
+             * @example 1
+             */
+            total: number;
+            /** @example 1 */
+            page: number;
+            /** @example 20 */
+            pageSize: number;
+        };
         AnswerFeedbackDto: {
             answer: string;
+        };
+        KpiTargetResponse: {
+            /** @enum {string} */
+            kind: "atLeast" | "atMost" | "rising" | "upByAmount" | "upByPercent";
+            /** @description In the KPI’s unit (percent as a fraction; fen for yuan) */
+            value?: number;
+            /** @enum {string} */
+            baseline?: "previousMonth" | "sameMonthLastYear";
+        };
+        KpiDefinitionResponse: {
+            /** @enum {string} */
+            code: "guidanceCoverage" | "guidanceCoverageYearToDate" | "effectiveGuidance" | "forecastAccuracy" | "keyBrandForecastAccuracy" | "selfReportedDemandShare" | "policyAwareness" | "channelCoverage" | "visitAttainment" | "callAttainment" | "keyBrandShelfRate" | "guidePriceComplianceCarton" | "guidePriceCompliancePack" | "salesCartons" | "salesAmount" | "averagePricePerCarton" | "salesCartonsYearToDate" | "salesAmountYearToDate" | "averagePricePerCartonYearToDate" | "leadAuthenticity" | "leadVerificationRate" | "leadOnTimeRate" | "deliveryPunctuality" | "proxyReceipts";
+            /** @example 经营指导面 */
+            label: string;
+            /** @enum {string} */
+            unit: "percent" | "cartons" | "yuan" | "count";
+            /** @enum {string} */
+            direction: "higherIsBetter" | "lowerIsBetter";
+            /** @enum {string} */
+            subject: "accountManager" | "reporter" | "squad" | "deliveryStaff";
+            defaultTarget: components["schemas"]["KpiTargetResponse"] | null;
+            /** @description Rates: what is counted above the line */
+            numerator?: string;
+            /** @description Rates: what is counted below the line */
+            denominator?: string;
+        };
+        KpiNoteResponse: {
+            family: string;
+            reason: string;
+            /**
+             * Format: date
+             * @description A provisional figure becomes final on this date
+             */
+            until?: string;
+        };
+        AccountManagerRef: {
+            userId: number;
+            username: string;
+            displayName: string;
+        };
+        RouteRef: {
+            id: number;
+            code: string;
+            name: string;
+        };
+        KpiRowSubjectResponse: {
+            /** @enum {string} */
+            level: "territory" | "service_center" | "department" | "squad" | "delivery_staff";
+            id: number;
+            code: string;
+            name: string;
+            departmentId: number;
+            serviceCenterId: number | null;
+            serviceCenterName: string | null;
+            /** @description Territory rows */
+            accountManager?: components["schemas"]["AccountManagerRef"] | null;
+            /** @description Delivery staff rows */
+            route?: components["schemas"]["RouteRef"] | null;
+        };
+        LastYear: {
+            value: number | null;
+            /** @description Change against last year (同比) */
+            change: number | null;
+        };
+        KpiCellResponse: {
+            value: number | null;
+            numerator: number | null;
+            denominator: number | null;
+            /** @description The counts shown beside the value */
+            details?: {
+                [key: string]: number;
+            };
+            target: components["schemas"]["KpiTargetResponse"] | null;
+            /** @description What a rising target compares with */
+            baseline: number | null;
+            /** @enum {string} */
+            status: "meets" | "below" | "noTarget" | "noValue" | "notAssessable";
+            /** @description Sales figures: the same days of last year */
+            lastYear?: components["schemas"]["LastYear"];
+        };
+        KpiCellsResponse: {
+            guidanceCoverage?: components["schemas"]["KpiCellResponse"];
+            guidanceCoverageYearToDate?: components["schemas"]["KpiCellResponse"];
+            effectiveGuidance?: components["schemas"]["KpiCellResponse"];
+            forecastAccuracy?: components["schemas"]["KpiCellResponse"];
+            keyBrandForecastAccuracy?: components["schemas"]["KpiCellResponse"];
+            selfReportedDemandShare?: components["schemas"]["KpiCellResponse"];
+            policyAwareness?: components["schemas"]["KpiCellResponse"];
+            channelCoverage?: components["schemas"]["KpiCellResponse"];
+            visitAttainment?: components["schemas"]["KpiCellResponse"];
+            callAttainment?: components["schemas"]["KpiCellResponse"];
+            keyBrandShelfRate?: components["schemas"]["KpiCellResponse"];
+            guidePriceComplianceCarton?: components["schemas"]["KpiCellResponse"];
+            guidePriceCompliancePack?: components["schemas"]["KpiCellResponse"];
+            salesCartons?: components["schemas"]["KpiCellResponse"];
+            salesAmount?: components["schemas"]["KpiCellResponse"];
+            averagePricePerCarton?: components["schemas"]["KpiCellResponse"];
+            salesCartonsYearToDate?: components["schemas"]["KpiCellResponse"];
+            salesAmountYearToDate?: components["schemas"]["KpiCellResponse"];
+            averagePricePerCartonYearToDate?: components["schemas"]["KpiCellResponse"];
+            leadAuthenticity?: components["schemas"]["KpiCellResponse"];
+            leadVerificationRate?: components["schemas"]["KpiCellResponse"];
+            leadOnTimeRate?: components["schemas"]["KpiCellResponse"];
+            deliveryPunctuality?: components["schemas"]["KpiCellResponse"];
+            proxyReceipts?: components["schemas"]["KpiCellResponse"];
+        };
+        KpiRowResponse: {
+            subject: components["schemas"]["KpiRowSubjectResponse"];
+            kpis: components["schemas"]["KpiCellsResponse"];
+        };
+        KpiRowsResponse: {
+            /** @example 2026-11 */
+            month: string;
+            departmentId: number;
+            departmentName: string;
+            /**
+             * @description snapshot: a closed month as it was reported
+             * @enum {string}
+             */
+            source: "live" | "snapshot";
+            /**
+             * Format: date
+             * @description Field work counted through this date
+             */
+            asOf: string;
+            /**
+             * Format: date
+             * @description Sales counted through this date
+             */
+            salesThrough: string;
+            /** Format: date-time */
+            closedAt: string | null;
+            notes: components["schemas"]["KpiNoteResponse"][];
+            items: components["schemas"]["KpiRowResponse"][];
+        };
+        TerritoryTarget: {
+            territoryId: number;
+            target: components["schemas"]["KpiTargetResponse"] | null;
+        };
+        KpiTargetViewResponse: {
+            /** @enum {string} */
+            code: "guidanceCoverage" | "guidanceCoverageYearToDate" | "effectiveGuidance" | "forecastAccuracy" | "keyBrandForecastAccuracy" | "selfReportedDemandShare" | "policyAwareness" | "channelCoverage" | "visitAttainment" | "callAttainment" | "keyBrandShelfRate" | "guidePriceComplianceCarton" | "guidePriceCompliancePack" | "salesCartons" | "salesAmount" | "averagePricePerCarton" | "salesCartonsYearToDate" | "salesAmountYearToDate" | "averagePricePerCartonYearToDate" | "leadAuthenticity" | "leadVerificationRate" | "leadOnTimeRate" | "deliveryPunctuality" | "proxyReceipts";
+            label: string;
+            unit: string;
+            defaultTarget: components["schemas"]["KpiTargetResponse"] | null;
+            /** @description The department’s own (null: removed); absent: the default applies */
+            departmentTarget?: components["schemas"]["KpiTargetResponse"] | null;
+            territoryTargets: components["schemas"]["TerritoryTarget"][];
+        };
+        KpiTargetsResponse: {
+            departmentId: number;
+            targets: components["schemas"]["KpiTargetViewResponse"][];
         };
         KpiTargetDto: {
             /**
@@ -2908,6 +4906,230 @@ export interface components {
         PutKpiTargetsDto: {
             targets: components["schemas"]["KpiTargetDto"][];
         };
+        CultivationFocusTierRange: {
+            minFenPerPack: number;
+            maxFenPerPack: number | null;
+        };
+        FocusTiersInForce: {
+            urban: components["schemas"]["CultivationFocusTierRange"];
+            rural: components["schemas"]["CultivationFocusTierRange"];
+        };
+        InFocusTier: {
+            urban: boolean;
+            rural: boolean;
+        };
+        CultivatedKeyBrand: {
+            brandId: number;
+            code: string;
+            name: string;
+            /** @enum {string} */
+            kind: "national_top20" | "equivalent";
+            retailPricePackFen: number;
+            focusTier: components["schemas"]["InFocusTier"];
+        };
+        CartonShare: {
+            cartons: number;
+            share: number | null;
+        };
+        CultivationRate: {
+            numerator: number;
+            denominator: number;
+            /** @description null when the denominator is 0 */
+            ratio: number | null;
+        };
+        PeriodChange: {
+            cartons: number;
+            change: number | null;
+        };
+        BrandCultivationResponse: {
+            brandId: number;
+            cartons: number;
+            amountFen: number;
+            orderingRetailers: number;
+            /** @description 上柜率: shelf checks that found the spec ÷ active retailers */
+            shelf: components["schemas"]["CultivationRate"];
+            /** @description Of all cartons of the territory */
+            share: number | null;
+            /** @description 环比 */
+            previousMonth: components["schemas"]["PeriodChange"];
+            /** @description 同比 */
+            lastYear: components["schemas"]["PeriodChange"];
+        };
+        AccountManagerName: {
+            userId: number;
+            displayName: string;
+        };
+        TerritoryCultivationResponse: {
+            activeRetailers: number;
+            shelfCheckedRetailers: number;
+            totalCartons: number;
+            /** @description Cartons of specs in the focus price tier */
+            focusTier: components["schemas"]["CartonShare"];
+            brands: components["schemas"]["BrandCultivationResponse"][];
+            territoryId: number;
+            code: string;
+            name: string;
+            serviceCenterId: number;
+            serviceCenterName: string;
+            accountManager: components["schemas"]["AccountManagerName"] | null;
+            /** @enum {string} */
+            market: "urban" | "rural";
+        };
+        CultivationTotal: {
+            activeRetailers: number;
+            shelfCheckedRetailers: number;
+            totalCartons: number;
+            /** @description Cartons of specs in the focus price tier */
+            focusTier: components["schemas"]["CartonShare"];
+            brands: components["schemas"]["BrandCultivationResponse"][];
+        };
+        KeyBrandCultivationResponse: {
+            /** @example 2026-11 */
+            month: string;
+            departmentId: number;
+            /**
+             * Format: date
+             * @example 2026-12-07
+             */
+            asOf: string;
+            /**
+             * Format: date
+             * @example 2026-12-07
+             */
+            salesThrough: string;
+            focusTiers: components["schemas"]["FocusTiersInForce"];
+            keyBrands: components["schemas"]["CultivatedKeyBrand"][];
+            territories: components["schemas"]["TerritoryCultivationResponse"][];
+            /** @description Every territory together (parts added, never ratios averaged) */
+            total: components["schemas"]["CultivationTotal"];
+        };
+        NewSpec: {
+            brandId: number;
+            code: string;
+            name: string;
+            /**
+             * Format: date
+             * @example 2026-12-07
+             */
+            launchDate: string;
+            retailPricePackFen: number;
+        };
+        NewSpecWindow: {
+            /**
+             * Format: date
+             * @example 2026-12-07
+             */
+            from: string;
+            /**
+             * Format: date
+             * @example 2026-12-07
+             */
+            to: string;
+            /**
+             * Format: date
+             * @description The last consolidated order day counted
+             * @example 2026-12-07
+             */
+            countedThrough: string;
+        };
+        NewSpecWeekResponse: {
+            week: number;
+            /**
+             * Format: date
+             * @example 2026-12-07
+             */
+            from: string;
+            /**
+             * Format: date
+             * @example 2026-12-07
+             */
+            to: string;
+            cartons: number;
+            orderingRetailers: number;
+        };
+        NewSpecTerritoryResponse: {
+            weeks: components["schemas"]["NewSpecWeekResponse"][];
+            cartons: number;
+            orderingRetailers: number;
+            repeatRetailers: number;
+            /** @description Ordered on two or more order days ÷ ordered it */
+            repeatOrderRate: components["schemas"]["CultivationRate"];
+            activeRetailers: number;
+            reach: components["schemas"]["CultivationRate"];
+            territoryId: number;
+            code: string;
+            name: string;
+            accountManager: components["schemas"]["AccountManagerName"] | null;
+        };
+        NewSpecTotal: {
+            weeks: components["schemas"]["NewSpecWeekResponse"][];
+            cartons: number;
+            orderingRetailers: number;
+            repeatRetailers: number;
+            /** @description Ordered on two or more order days ÷ ordered it */
+            repeatOrderRate: components["schemas"]["CultivationRate"];
+            activeRetailers: number;
+            reach: components["schemas"]["CultivationRate"];
+        };
+        NewSpecAnalysisResponse: {
+            brand: components["schemas"]["NewSpec"];
+            /** @description The first 30 days from launch */
+            window: components["schemas"]["NewSpecWindow"];
+            /** @description The 30 days are over: the figures are final */
+            complete: boolean;
+            territories: components["schemas"]["NewSpecTerritoryResponse"][];
+            total: components["schemas"]["NewSpecTotal"];
+        };
+        WrittenAnalysis: {
+            salesTrend: string;
+            consumerOpinion: string;
+            ordering: string;
+        };
+        CultivationTaskResponse: {
+            id: number;
+            brandId: number;
+            brandCode: string | null;
+            brandName: string | null;
+            territoryId: number;
+            serviceCenterId: number;
+            departmentId: number;
+            assignedTo: number | null;
+            /**
+             * Format: date
+             * @example 2026-12-07
+             */
+            launchDate: string;
+            /**
+             * Format: date
+             * @example 2026-12-07
+             */
+            dueOn: string;
+            /** @enum {string} */
+            status: "open" | "submitted";
+            /** @description Open past its due date */
+            overdue: boolean;
+            analysis: components["schemas"]["WrittenAnalysis"] | null;
+            submittedBy: number | null;
+            /** Format: date-time */
+            submittedAt: string | null;
+            /** @description Submitted after its due date */
+            submittedLate: boolean;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        TaskSummary: {
+            open: number;
+            overdue: number;
+            submitted: number;
+        };
+        CultivationTaskPageResponse: {
+            items: components["schemas"]["CultivationTaskResponse"][];
+            total: number;
+            page: number;
+            pageSize: number;
+            /** @description Over the scope and the spec/territory asked, whatever the status filter */
+            summary: components["schemas"]["TaskSummary"];
+        };
         SubmitCultivationTaskDto: {
             /** @description Sales trend 销售趋势 */
             salesTrend: string;
@@ -2919,6 +5141,24 @@ export interface components {
         GenerateCultivationTasksDto: {
             /** @description Only this spec (default: every spec launched in the last 30 days) */
             brandId?: number;
+        };
+        TasksCreatedResponse: {
+            /** @description Tasks created (none twice for a spec and territory) */
+            created: number;
+        };
+        MonthCloseResponse: {
+            /** @example 2026-11 */
+            month: string;
+            departmentId: number;
+            /**
+             * @description closed now; already-closed earlier; busy: another replica is closing it; failed (jobs only)
+             * @enum {string}
+             */
+            status: "closed" | "already-closed" | "busy" | "failed";
+            error?: string;
+            /** @description KPI snapshot rows written */
+            rows?: number;
+            workbookBytes?: number;
         };
     };
     responses: never;
@@ -2943,7 +5183,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["HealthResponse"];
+                };
             };
             /** @description The database does not answer */
             503: {
@@ -2976,6 +5218,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditEntryPage"];
+                };
+            };
             /** @description No valid token (UNAUTHENTICATED, TOKEN_INVALID) */
             401: {
                 headers: {
@@ -3007,6 +5257,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditEntryResponse"];
+                };
+            };
             /** @description No valid token (UNAUTHENTICATED, TOKEN_INVALID) */
             401: {
                 headers: {
@@ -3043,6 +5301,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrgUnitPage"];
+                };
+            };
             /** @description No valid token (UNAUTHENTICATED, TOKEN_INVALID) */
             401: {
                 headers: {
@@ -3076,6 +5342,14 @@ export interface operations {
             };
         };
         responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrgUnitResponse"];
+                };
+            };
             /** @description No valid token (UNAUTHENTICATED, TOKEN_INVALID) */
             401: {
                 headers: {
@@ -3105,6 +5379,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TerritoryResponse"][];
+                };
+            };
             /** @description No valid token (UNAUTHENTICATED, TOKEN_INVALID) */
             401: {
                 headers: {
@@ -3136,6 +5418,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrgUnitDetailResponse"];
+                };
+            };
             /** @description No valid token (UNAUTHENTICATED, TOKEN_INVALID) */
             401: {
                 headers: {
@@ -3171,6 +5461,14 @@ export interface operations {
             };
         };
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrgUnitResponse"];
+                };
+            };
             /** @description No valid token (UNAUTHENTICATED, TOKEN_INVALID) */
             401: {
                 headers: {
@@ -3205,6 +5503,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CalendarYearResponse"];
+                };
+            };
             /** @description No valid token (UNAUTHENTICATED, TOKEN_INVALID) */
             401: {
                 headers: {
@@ -3245,6 +5551,14 @@ export interface operations {
             };
         };
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CalendarSaveResponse"];
+                };
+            };
             /** @description No valid token (UNAUTHENTICATED, TOKEN_INVALID) */
             401: {
                 headers: {
@@ -3290,6 +5604,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Every row accepted */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CalendarSaveResponse"];
+                };
+            };
             /** @description No valid token (UNAUTHENTICATED, TOKEN_INVALID) */
             401: {
                 headers: {
@@ -3401,6 +5724,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CalendarPolicyResponse"];
+                };
+            };
             /** @description No valid token (UNAUTHENTICATED, TOKEN_INVALID) */
             401: {
                 headers: {
@@ -3439,6 +5770,14 @@ export interface operations {
             };
         };
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CalendarPolicySaveResponse"];
+                };
+            };
             /** @description No valid token (UNAUTHENTICATED, TOKEN_INVALID) */
             401: {
                 headers: {
@@ -3586,6 +5925,14 @@ export interface operations {
             };
         };
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserResponse"];
+                };
+            };
             /** @description No valid token (UNAUTHENTICATED, TOKEN_INVALID) */
             401: {
                 headers: {
@@ -3664,6 +6011,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserPage"];
+                };
+            };
             /** @description No valid token (UNAUTHENTICATED, TOKEN_INVALID) */
             401: {
                 headers: {
@@ -3697,6 +6052,14 @@ export interface operations {
             };
         };
         responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserResponse"];
+                };
+            };
             /** @description No valid token (UNAUTHENTICATED, TOKEN_INVALID) */
             401: {
                 headers: {
@@ -3728,6 +6091,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserResponse"];
+                };
+            };
             /** @description No valid token (UNAUTHENTICATED, TOKEN_INVALID) */
             401: {
                 headers: {
@@ -3763,6 +6134,14 @@ export interface operations {
             };
         };
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserResponse"];
+                };
+            };
             /** @description No valid token (UNAUTHENTICATED, TOKEN_INVALID) */
             401: {
                 headers: {
@@ -3798,6 +6177,13 @@ export interface operations {
             };
         };
         responses: {
+            /** @description The password is set */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description No valid token (UNAUTHENTICATED, TOKEN_INVALID) */
             401: {
                 headers: {
@@ -3908,6 +6294,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BrandPage"];
+                };
+            };
             /** @description No valid token (UNAUTHENTICATED, TOKEN_INVALID) */
             401: {
                 headers: {
@@ -3941,6 +6335,14 @@ export interface operations {
             };
         };
         responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BrandResponse"];
+                };
+            };
             /** @description No valid token (UNAUTHENTICATED, TOKEN_INVALID) */
             401: {
                 headers: {
@@ -4076,6 +6478,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Every row written */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BrandImportResponse"];
+                };
+            };
             /** @description No valid token (UNAUTHENTICATED, TOKEN_INVALID) */
             401: {
                 headers: {
@@ -4107,6 +6518,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BrandResponse"];
+                };
+            };
             /** @description No valid token (UNAUTHENTICATED, TOKEN_INVALID) */
             401: {
                 headers: {
@@ -4142,6 +6561,14 @@ export interface operations {
             };
         };
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BrandResponse"];
+                };
+            };
             /** @description No valid token (UNAUTHENTICATED, TOKEN_INVALID) */
             401: {
                 headers: {
@@ -4176,6 +6603,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["KeyBrandResponse"][];
+                };
+            };
             /** @description No valid token (UNAUTHENTICATED, TOKEN_INVALID) */
             401: {
                 headers: {
@@ -4211,6 +6646,14 @@ export interface operations {
             };
         };
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["KeyBrandResponse"][];
+                };
+            };
             /** @description No valid token (UNAUTHENTICATED, TOKEN_INVALID) */
             401: {
                 headers: {
@@ -4246,6 +6689,14 @@ export interface operations {
             };
         };
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["KeyBrandResponse"][];
+                };
+            };
             /** @description No valid token (UNAUTHENTICATED, TOKEN_INVALID) */
             401: {
                 headers: {
@@ -4277,6 +6728,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FocusTiersResponse"];
+                };
+            };
             /** @description No valid token (UNAUTHENTICATED, TOKEN_INVALID) */
             401: {
                 headers: {
@@ -4310,6 +6769,14 @@ export interface operations {
             };
         };
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FocusTiersResponse"];
+                };
+            };
             /** @description No valid token (UNAUTHENTICATED, TOKEN_INVALID) */
             401: {
                 headers: {
@@ -4342,6 +6809,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DistrictTypeResponse"][];
+                };
+            };
             /** @description No valid token (UNAUTHENTICATED, TOKEN_INVALID) */
             401: {
                 headers: {
@@ -4375,6 +6850,14 @@ export interface operations {
             };
         };
         responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DistrictTypeResponse"];
+                };
+            };
             /** @description No valid token (UNAUTHENTICATED, TOKEN_INVALID) */
             401: {
                 headers: {
@@ -4410,6 +6893,14 @@ export interface operations {
             };
         };
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DistrictTypeResponse"];
+                };
+            };
             /** @description No valid token (UNAUTHENTICATED, TOKEN_INVALID) */
             401: {
                 headers: {
@@ -4463,6 +6954,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RetailerPage"];
+                };
+            };
             /** @description No valid token (UNAUTHENTICATED, TOKEN_INVALID) */
             401: {
                 headers: {
@@ -4496,6 +6995,14 @@ export interface operations {
             };
         };
         responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RetailerResponse"];
+                };
+            };
             /** @description No valid token (UNAUTHENTICATED, TOKEN_INVALID) */
             401: {
                 headers: {
@@ -4525,6 +7032,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RetailerClassificationsResponse"];
+                };
+            };
             /** @description No valid token (UNAUTHENTICATED, TOKEN_INVALID) */
             401: {
                 headers: {
@@ -4660,6 +7175,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Every row written */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RetailerImportResponse"];
+                };
+            };
             /** @description No valid token (UNAUTHENTICATED, TOKEN_INVALID) */
             401: {
                 headers: {
@@ -4691,6 +7215,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RetailerResponse"];
+                };
+            };
             /** @description No valid token (UNAUTHENTICATED, TOKEN_INVALID) */
             401: {
                 headers: {
@@ -4726,6 +7258,14 @@ export interface operations {
             };
         };
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RetailerResponse"];
+                };
+            };
             /** @description No valid token (UNAUTHENTICATED, TOKEN_INVALID) */
             401: {
                 headers: {
@@ -4761,6 +7301,14 @@ export interface operations {
             };
         };
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RetailerResponse"];
+                };
+            };
             /** @description No valid token (UNAUTHENTICATED, TOKEN_INVALID) */
             401: {
                 headers: {
@@ -4792,6 +7340,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GradeHistoryResponse"];
+                };
+            };
             /** @description No valid token (UNAUTHENTICATED, TOKEN_INVALID) */
             401: {
                 headers: {
@@ -4827,6 +7383,14 @@ export interface operations {
             };
         };
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GradeHistoryResponse"];
+                };
+            };
             /** @description No valid token (UNAUTHENTICATED, TOKEN_INVALID) */
             401: {
                 headers: {
@@ -4858,6 +7422,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BigAccountResponse"];
+                };
+            };
             /** @description No valid token (UNAUTHENTICATED, TOKEN_INVALID) */
             401: {
                 headers: {
@@ -4893,6 +7465,14 @@ export interface operations {
             };
         };
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BigAccountResponse"];
+                };
+            };
             /** @description No valid token (UNAUTHENTICATED, TOKEN_INVALID) */
             401: {
                 headers: {
@@ -4924,6 +7504,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RetailerActivationResponse"];
+                };
+            };
             /** @description No valid token (UNAUTHENTICATED, TOKEN_INVALID) */
             401: {
                 headers: {
@@ -4958,6 +7546,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QuotaResponse"];
+                };
+            };
             /** @description No valid token (UNAUTHENTICATED, TOKEN_INVALID) */
             401: {
                 headers: {
@@ -4993,6 +7589,14 @@ export interface operations {
             };
         };
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QuotaResponse"];
+                };
+            };
             /** @description No valid token (UNAUTHENTICATED, TOKEN_INVALID) */
             401: {
                 headers: {
@@ -5026,6 +7630,14 @@ export interface operations {
             };
         };
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RebalanceResponse"];
+                };
+            };
             /** @description No valid token (UNAUTHENTICATED, TOKEN_INVALID) */
             401: {
                 headers: {
@@ -5059,6 +7671,14 @@ export interface operations {
             };
         };
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QuotaComputationResponse"];
+                };
+            };
             /** @description No valid token (UNAUTHENTICATED, TOKEN_INVALID) */
             401: {
                 headers: {
@@ -5091,6 +7711,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QuotaPolicyResponse"];
+                };
+            };
             /** @description No valid token (UNAUTHENTICATED, TOKEN_INVALID) */
             401: {
                 headers: {
@@ -5124,6 +7752,14 @@ export interface operations {
             };
         };
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QuotaPolicyResponse"];
+                };
+            };
             /** @description No valid token (UNAUTHENTICATED, TOKEN_INVALID) */
             401: {
                 headers: {
@@ -5156,6 +7792,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ScarceLimitResponse"][];
+                };
+            };
             /** @description No valid token (UNAUTHENTICATED, TOKEN_INVALID) */
             401: {
                 headers: {
@@ -5189,6 +7833,14 @@ export interface operations {
             };
         };
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ScarceLimitResponse"];
+                };
+            };
             /** @description No valid token (UNAUTHENTICATED, TOKEN_INVALID) */
             401: {
                 headers: {
@@ -5222,6 +7874,14 @@ export interface operations {
             };
         };
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LimitProposalResponse"];
+                };
+            };
             /** @description No valid token (UNAUTHENTICATED, TOKEN_INVALID) */
             401: {
                 headers: {
@@ -5259,6 +7919,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DemandPage"];
+                };
+            };
             /** @description No valid token (UNAUTHENTICATED, TOKEN_INVALID) */
             401: {
                 headers: {
@@ -5295,6 +7963,14 @@ export interface operations {
             };
         };
         responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DemandResponse"];
+                };
+            };
             /** @description No valid token (UNAUTHENTICATED, TOKEN_INVALID) */
             401: {
                 headers: {
@@ -5324,6 +8000,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConfirmationCodeResponse"];
+                };
+            };
             /** @description No valid token (UNAUTHENTICATED, TOKEN_INVALID) */
             401: {
                 headers: {
@@ -5477,6 +8161,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DemandResponse"];
+                };
+            };
             /** @description No valid token (UNAUTHENTICATED, TOKEN_INVALID) */
             401: {
                 headers: {
@@ -5512,6 +8204,14 @@ export interface operations {
             };
         };
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DemandResponse"];
+                };
+            };
             /** @description No valid token (UNAUTHENTICATED, TOKEN_INVALID) */
             401: {
                 headers: {
@@ -5543,6 +8243,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DemandResponse"];
+                };
+            };
             /** @description No valid token (UNAUTHENTICATED, TOKEN_INVALID) */
             401: {
                 headers: {
@@ -5574,6 +8282,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DemandResponse"];
+                };
+            };
             /** @description No valid token (UNAUTHENTICATED, TOKEN_INVALID) */
             401: {
                 headers: {
@@ -5612,7 +8328,15 @@ export interface operations {
             };
         };
         responses: {
-            /** @description ATTACHMENT_MISSING, ATTACHMENT_EMPTY, ATTACHMENT_UNREADABLE */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DemandResponse"];
+                };
+            };
+            /** @description ATTACHMENT_MISSING, ATTACHMENT_UPLOAD_MALFORMED, ATTACHMENT_EMPTY, ATTACHMENT_UNREADABLE */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5674,6 +8398,14 @@ export interface operations {
             };
         };
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DemandResponse"];
+                };
+            };
             /** @description No valid token (UNAUTHENTICATED, TOKEN_INVALID) */
             401: {
                 headers: {
@@ -5709,6 +8441,14 @@ export interface operations {
             };
         };
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DemandResponse"];
+                };
+            };
             /** @description No valid token (UNAUTHENTICATED, TOKEN_INVALID) */
             401: {
                 headers: {
@@ -5745,6 +8485,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrderCyclePage"];
+                };
+            };
             /** @description No valid token (UNAUTHENTICATED, TOKEN_INVALID) */
             401: {
                 headers: {
@@ -5781,6 +8529,14 @@ export interface operations {
             };
         };
         responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrderCycleResponse"];
+                };
+            };
             /** @description No valid token (UNAUTHENTICATED, TOKEN_INVALID) */
             401: {
                 headers: {
@@ -5812,6 +8568,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrderCycleResponse"];
+                };
+            };
             /** @description No valid token (UNAUTHENTICATED, TOKEN_INVALID) */
             401: {
                 headers: {
@@ -5847,6 +8611,14 @@ export interface operations {
             };
         };
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrderCycleResponse"];
+                };
+            };
             /** @description No valid token (UNAUTHENTICATED, TOKEN_INVALID) */
             401: {
                 headers: {
@@ -5878,6 +8650,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CutoffResponse"];
+                };
+            };
             /** @description No valid token (UNAUTHENTICATED, TOKEN_INVALID) */
             401: {
                 headers: {
@@ -5909,6 +8689,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConsolidationResponse"];
+                };
+            };
             /** @description No valid token (UNAUTHENTICATED, TOKEN_INVALID) */
             401: {
                 headers: {
@@ -5938,6 +8726,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrderScheduleResponse"][];
+                };
+            };
             /** @description No valid token (UNAUTHENTICATED, TOKEN_INVALID) */
             401: {
                 headers: {
@@ -5973,6 +8769,14 @@ export interface operations {
             };
         };
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrderScheduleResponse"];
+                };
+            };
             /** @description No valid token (UNAUTHENTICATED, TOKEN_INVALID) */
             401: {
                 headers: {
@@ -6006,6 +8810,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NoDemandPage"];
+                };
+            };
             /** @description No valid token (UNAUTHENTICATED, TOKEN_INVALID) */
             401: {
                 headers: {
@@ -6038,6 +8850,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SupplyOrderResponse"][];
+                };
+            };
             /** @description No valid token (UNAUTHENTICATED, TOKEN_INVALID) */
             401: {
                 headers: {
@@ -6067,6 +8887,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SupplyRatioResponse"][];
+                };
+            };
             /** @description No valid token (UNAUTHENTICATED, TOKEN_INVALID) */
             401: {
                 headers: {
@@ -6100,6 +8928,14 @@ export interface operations {
             };
         };
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SupplyRatioResponse"][];
+                };
+            };
             /** @description No valid token (UNAUTHENTICATED, TOKEN_INVALID) */
             401: {
                 headers: {
@@ -6133,6 +8969,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrderAnomalyResponse"][];
+                };
+            };
             /** @description No valid token (UNAUTHENTICATED, TOKEN_INVALID) */
             401: {
                 headers: {
@@ -6164,6 +9008,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProhibitionsResponse"];
+                };
+            };
             /** @description No valid token (UNAUTHENTICATED, TOKEN_INVALID) */
             401: {
                 headers: {
@@ -6205,6 +9057,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VisitSummaryPage"];
+                };
+            };
             /** @description No valid token (UNAUTHENTICATED, TOKEN_INVALID) */
             401: {
                 headers: {
@@ -6241,6 +9101,14 @@ export interface operations {
             };
         };
         responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VisitResponse"];
+                };
+            };
             /** @description No valid token (UNAUTHENTICATED, TOKEN_INVALID) */
             401: {
                 headers: {
@@ -6278,6 +9146,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OverdueReportResponse"];
+                };
+            };
             /** @description No valid token (UNAUTHENTICATED, TOKEN_INVALID) */
             401: {
                 headers: {
@@ -6311,6 +9187,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AttainmentReportResponse"];
+                };
+            };
             /** @description No valid token (UNAUTHENTICATED, TOKEN_INVALID) */
             401: {
                 headers: {
@@ -6344,6 +9228,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CheckSampleResponse"];
+                };
+            };
             /** @description No valid token (UNAUTHENTICATED, TOKEN_INVALID) */
             401: {
                 headers: {
@@ -6375,6 +9267,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VisitResponse"];
+                };
+            };
             /** @description No valid token (UNAUTHENTICATED, TOKEN_INVALID) */
             401: {
                 headers: {
@@ -6410,6 +9310,14 @@ export interface operations {
             };
         };
         responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VisitCheckResultResponse"];
+                };
+            };
             /** @description No valid token (UNAUTHENTICATED, TOKEN_INVALID) */
             401: {
                 headers: {
@@ -6456,7 +9364,7 @@ export interface operations {
                     "application/json": components["schemas"]["AttachmentSummaryDto"];
                 };
             };
-            /** @description ATTACHMENT_MISSING, ATTACHMENT_EMPTY, ATTACHMENT_UNREADABLE */
+            /** @description ATTACHMENT_MISSING, ATTACHMENT_UPLOAD_MALFORMED, ATTACHMENT_EMPTY, ATTACHMENT_UNREADABLE */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6534,6 +9442,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CallPage"];
+                };
+            };
             /** @description No valid token (UNAUTHENTICATED, TOKEN_INVALID) */
             401: {
                 headers: {
@@ -6570,6 +9486,14 @@ export interface operations {
             };
         };
         responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CallResponse"];
+                };
+            };
             /** @description No valid token (UNAUTHENTICATED, TOKEN_INVALID) */
             401: {
                 headers: {
@@ -6603,6 +9527,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ForecastMonthResponse"];
+                };
+            };
             /** @description No valid token (UNAUTHENTICATED, TOKEN_INVALID) */
             401: {
                 headers: {
@@ -6638,6 +9570,14 @@ export interface operations {
             };
         };
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ForecastResponse"];
+                };
+            };
             /** @description No valid token (UNAUTHENTICATED, TOKEN_INVALID) */
             401: {
                 headers: {
@@ -6671,6 +9611,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AccuracyReportResponse"];
+                };
+            };
             /** @description No valid token (UNAUTHENTICATED, TOKEN_INVALID) */
             401: {
                 headers: {
@@ -6702,6 +9650,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FieldPolicyResponse"];
+                };
+            };
             /** @description No valid token (UNAUTHENTICATED, TOKEN_INVALID) */
             401: {
                 headers: {
@@ -6737,6 +9693,14 @@ export interface operations {
             };
         };
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FieldPolicyResponse"];
+                };
+            };
             /** @description No valid token (UNAUTHENTICATED, TOKEN_INVALID) */
             401: {
                 headers: {
@@ -6776,6 +9740,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LeadPage"];
+                };
+            };
             /** @description No valid token (UNAUTHENTICATED, TOKEN_INVALID) */
             401: {
                 headers: {
@@ -6812,6 +9784,14 @@ export interface operations {
             };
         };
         responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LeadResponse"];
+                };
+            };
             /** @description No valid token (UNAUTHENTICATED, TOKEN_INVALID) */
             401: {
                 headers: {
@@ -6848,6 +9828,14 @@ export interface operations {
             };
         };
         responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LeadResponse"];
+                };
+            };
             /** @description No valid token (UNAUTHENTICATED, TOKEN_INVALID) */
             401: {
                 headers: {
@@ -6882,6 +9870,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SquadLeadRatesResponse"];
+                };
+            };
             /** @description No valid token (UNAUTHENTICATED, TOKEN_INVALID) */
             401: {
                 headers: {
@@ -6916,6 +9912,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReporterLeadRatesResponse"];
+                };
+            };
             /** @description No valid token (UNAUTHENTICATED, TOKEN_INVALID) */
             401: {
                 headers: {
@@ -6947,6 +9951,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LeadDetailResponse"];
+                };
+            };
             /** @description No valid token (UNAUTHENTICATED, TOKEN_INVALID) */
             401: {
                 headers: {
@@ -6982,6 +9994,14 @@ export interface operations {
             };
         };
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LeadResponse"];
+                };
+            };
             /** @description No valid token (UNAUTHENTICATED, TOKEN_INVALID) */
             401: {
                 headers: {
@@ -7013,6 +10033,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LeadResponse"];
+                };
+            };
             /** @description No valid token (UNAUTHENTICATED, TOKEN_INVALID) */
             401: {
                 headers: {
@@ -7048,6 +10076,14 @@ export interface operations {
             };
         };
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LeadResponse"];
+                };
+            };
             /** @description No valid token (UNAUTHENTICATED, TOKEN_INVALID) */
             401: {
                 headers: {
@@ -7083,6 +10119,14 @@ export interface operations {
             };
         };
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LeadResponse"];
+                };
+            };
             /** @description No valid token (UNAUTHENTICATED, TOKEN_INVALID) */
             401: {
                 headers: {
@@ -7114,6 +10158,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LeadResponse"];
+                };
+            };
             /** @description No valid token (UNAUTHENTICATED, TOKEN_INVALID) */
             401: {
                 headers: {
@@ -7146,6 +10198,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LeadPolicyResponse"];
+                };
+            };
             /** @description No valid token (UNAUTHENTICATED, TOKEN_INVALID) */
             401: {
                 headers: {
@@ -7179,6 +10239,14 @@ export interface operations {
             };
         };
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LeadPolicyResponse"];
+                };
+            };
             /** @description No valid token (UNAUTHENTICATED, TOKEN_INVALID) */
             401: {
                 headers: {
@@ -7218,6 +10286,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeliveryPage"];
+                };
+            };
             /** @description No valid token (UNAUTHENTICATED, TOKEN_INVALID) */
             401: {
                 headers: {
@@ -7250,6 +10326,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PunctualityResponse"];
+                };
+            };
             /** @description No valid token (UNAUTHENTICATED, TOKEN_INVALID) */
             401: {
                 headers: {
@@ -7281,6 +10365,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeliveryDetailResponse"];
+                };
+            };
             /** @description No valid token (UNAUTHENTICATED, TOKEN_INVALID) */
             401: {
                 headers: {
@@ -7316,6 +10408,14 @@ export interface operations {
             };
         };
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeliveryResponse"];
+                };
+            };
             /** @description No valid token (UNAUTHENTICATED, TOKEN_INVALID) */
             401: {
                 headers: {
@@ -7351,6 +10451,14 @@ export interface operations {
             };
         };
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeliveryResponse"];
+                };
+            };
             /** @description No valid token (UNAUTHENTICATED, TOKEN_INVALID) */
             401: {
                 headers: {
@@ -7382,6 +10490,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeliveryResponse"];
+                };
+            };
             /** @description No valid token (UNAUTHENTICATED, TOKEN_INVALID) */
             401: {
                 headers: {
@@ -7420,6 +10536,14 @@ export interface operations {
             };
         };
         responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FeedbackResponse"];
+                };
+            };
             /** @description No valid token (UNAUTHENTICATED, TOKEN_INVALID) */
             401: {
                 headers: {
@@ -7452,6 +10576,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeliveryRunResponse"][];
+                };
+            };
             /** @description No valid token (UNAUTHENTICATED, TOKEN_INVALID) */
             401: {
                 headers: {
@@ -7485,6 +10617,14 @@ export interface operations {
             };
         };
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlanningResponse"];
+                };
+            };
             /** @description No valid token (UNAUTHENTICATED, TOKEN_INVALID) */
             401: {
                 headers: {
@@ -7521,6 +10661,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FeedbackPage"];
+                };
+            };
             /** @description No valid token (UNAUTHENTICATED, TOKEN_INVALID) */
             401: {
                 headers: {
@@ -7556,6 +10704,14 @@ export interface operations {
             };
         };
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FeedbackResponse"];
+                };
+            };
             /** @description No valid token (UNAUTHENTICATED, TOKEN_INVALID) */
             401: {
                 headers: {
@@ -7587,6 +10743,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FeedbackResponse"];
+                };
+            };
             /** @description No valid token (UNAUTHENTICATED, TOKEN_INVALID) */
             401: {
                 headers: {
@@ -7616,6 +10780,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["KpiDefinitionResponse"][];
+                };
+            };
             /** @description No valid token (UNAUTHENTICATED, TOKEN_INVALID) */
             401: {
                 headers: {
@@ -7650,6 +10822,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["KpiRowsResponse"];
+                };
+            };
             /** @description No valid token (UNAUTHENTICATED, TOKEN_INVALID) */
             401: {
                 headers: {
@@ -7684,6 +10864,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["KpiRowsResponse"];
+                };
+            };
             /** @description No valid token (UNAUTHENTICATED, TOKEN_INVALID) */
             401: {
                 headers: {
@@ -7718,6 +10906,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["KpiRowsResponse"];
+                };
+            };
             /** @description No valid token (UNAUTHENTICATED, TOKEN_INVALID) */
             401: {
                 headers: {
@@ -7752,6 +10948,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["KpiRowsResponse"];
+                };
+            };
             /** @description No valid token (UNAUTHENTICATED, TOKEN_INVALID) */
             401: {
                 headers: {
@@ -7786,6 +10990,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["KpiRowsResponse"];
+                };
+            };
             /** @description No valid token (UNAUTHENTICATED, TOKEN_INVALID) */
             401: {
                 headers: {
@@ -7817,6 +11029,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["KpiTargetsResponse"];
+                };
+            };
             /** @description No valid token (UNAUTHENTICATED, TOKEN_INVALID) */
             401: {
                 headers: {
@@ -7852,6 +11072,14 @@ export interface operations {
             };
         };
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["KpiTargetsResponse"];
+                };
+            };
             /** @description No valid token (UNAUTHENTICATED, TOKEN_INVALID) */
             401: {
                 headers: {
@@ -7886,6 +11114,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["KeyBrandCultivationResponse"];
+                };
+            };
             /** @description No valid token (UNAUTHENTICATED, TOKEN_INVALID) */
             401: {
                 headers: {
@@ -7920,6 +11156,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NewSpecAnalysisResponse"];
+                };
+            };
             /** @description No valid token (UNAUTHENTICATED, TOKEN_INVALID) */
             401: {
                 headers: {
@@ -7956,6 +11200,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CultivationTaskPageResponse"];
+                };
+            };
             /** @description No valid token (UNAUTHENTICATED, TOKEN_INVALID) */
             401: {
                 headers: {
@@ -7987,6 +11239,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CultivationTaskResponse"];
+                };
+            };
             /** @description No valid token (UNAUTHENTICATED, TOKEN_INVALID) */
             401: {
                 headers: {
@@ -8022,6 +11282,14 @@ export interface operations {
             };
         };
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CultivationTaskResponse"];
+                };
+            };
             /** @description No valid token (UNAUTHENTICATED, TOKEN_INVALID) */
             401: {
                 headers: {
@@ -8055,6 +11323,14 @@ export interface operations {
             };
         };
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TasksCreatedResponse"];
+                };
+            };
             /** @description No valid token (UNAUTHENTICATED, TOKEN_INVALID) */
             401: {
                 headers: {
@@ -8093,7 +11369,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
             };
             /** @description No valid token (UNAUTHENTICATED, TOKEN_INVALID) */
             401: {
@@ -8134,7 +11412,10 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    "text/csv": string;
+                };
             };
             /** @description No valid token (UNAUTHENTICATED, TOKEN_INVALID) */
             401: {
@@ -8172,6 +11453,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description One outcome per department */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MonthCloseResponse"][];
+                };
+            };
             /** @description No valid token (UNAUTHENTICATED, TOKEN_INVALID) */
             401: {
                 headers: {

@@ -65,7 +65,7 @@ export class CreateBrandDto {
   @Max(MAX_FEN)
   retailPricePackFen: number;
 
-  @ApiPropertyOptional({ example: '2025-03-01', nullable: true })
+  @ApiPropertyOptional({ type: String, example: '2025-03-01', nullable: true })
   @IsOptional()
   @IsDateText()
   launchDate?: string | null;
@@ -123,7 +123,7 @@ export class UpdateBrandDto {
   @Max(MAX_FEN)
   retailPricePackFen?: number;
 
-  @ApiPropertyOptional({ nullable: true })
+  @ApiPropertyOptional({ type: String, nullable: true })
   @IsOptional()
   @IsDateText()
   launchDate?: string | null;

@@ -1,9 +1,10 @@
 import { Body, Controller, Get, Post, Query } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { type Actor, CurrentActor, Idempotent, Roles } from '#libs/shared';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { type Actor, CurrentActor, Idempotent, PageOf, Roles } from '#libs/shared';
 import { FIELD_READERS } from '../field-scope.js';
 import { CallsService } from './calls.service.js';
 import { CallQuery, RecordCallDto } from './dto/call.dto.js';
+import { CallResponse } from './dto/call.responses.js';
 
 @ApiTags('field work')
 @Controller('calls')
@@ -14,6 +15,7 @@ export class CallsController {
   @Roles('account_manager')
   @Idempotent()
   @ApiOperation({ summary: 'Log a phone call to a retailer of your territory' })
+  @ApiCreatedResponse({ type: CallResponse })
   record(@CurrentActor() actor: Actor, @Body() dto: RecordCallDto) {
     return this.calls.record(actor, dto);
   }
@@ -21,6 +23,7 @@ export class CallsController {
   @Get()
   @Roles(...FIELD_READERS)
   @ApiOperation({ summary: 'Phone calls in your scope' })
+  @ApiOkResponse({ type: PageOf(CallResponse) })
   list(@CurrentActor() actor: Actor, @Query() query: CallQuery) {
     return this.calls.list(actor, query);
   }

@@ -1,9 +1,10 @@
 import { Body, Controller, Get, Param, Put, Query } from '@nestjs/common';
-import { ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { type Actor, CurrentActor, Roles, ParseMonthPipe } from '#libs/shared';
 import { FIELD_READERS } from '../field-scope.js';
 import { ForecastsService } from './forecasts.service.js';
 import { ForecastQuery, PutForecastDto } from './dto/forecast.dto.js';
+import { AccuracyReportResponse, ForecastMonthResponse, ForecastResponse } from './dto/forecast.responses.js';
 
 @ApiTags('forecasts')
 @Controller('forecasts')
@@ -17,6 +18,7 @@ export class ForecastsController {
     summary:
       'Submit your territory’s per-spec forecast for a month; editable until the month starts (then 409 FORECAST_LOCKED)',
   })
+  @ApiOkResponse({ type: ForecastResponse })
   put(
     @CurrentActor() actor: Actor,
     @Param('month', ParseMonthPipe) month: string,
@@ -29,6 +31,7 @@ export class ForecastsController {
   @Roles(...FIELD_READERS)
   @ApiParam({ name: 'month', example: '2026-12' })
   @ApiOperation({ summary: 'The month’s forecasts in your scope, and the territories that have none' })
+  @ApiOkResponse({ type: ForecastMonthResponse })
   get(
     @CurrentActor() actor: Actor,
     @Param('month', ParseMonthPipe) month: string,
@@ -44,6 +47,7 @@ export class ForecastsController {
     summary:
       'Forecast accuracy of a finished month per spec, per territory and volume-weighted (key brands separately)',
   })
+  @ApiOkResponse({ type: AccuracyReportResponse })
   accuracy(
     @CurrentActor() actor: Actor,
     @Param('month', ParseMonthPipe) month: string,

@@ -1,8 +1,9 @@
 import { Body, Controller, Get, Param, Patch } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { type Actor, CurrentActor, ParseIdPipe, Roles } from '#libs/shared';
 import { FieldPolicyService } from './field-policy.service.js';
 import { UpdateFieldPolicyDto } from './dto/field-policy.dto.js';
+import { FieldPolicyResponse } from './dto/field-policy.responses.js';
 
 @ApiTags('field work')
 @Controller('field-policies')
@@ -14,6 +15,7 @@ export class FieldPolicyController {
   @ApiOperation({
     summary: 'A department’s visit cadence, visit/call targets, price tolerance and backdating window',
   })
+  @ApiOkResponse({ type: FieldPolicyResponse })
   get(@CurrentActor() actor: Actor, @Param('departmentId', ParseIdPipe) departmentId: number) {
     return this.policies.get(actor, departmentId);
   }
@@ -21,6 +23,7 @@ export class FieldPolicyController {
   @Patch(':departmentId')
   @Roles('admin', 'department_head')
   @ApiOperation({ summary: 'Change the department’s field policy (audited)' })
+  @ApiOkResponse({ type: FieldPolicyResponse })
   update(
     @CurrentActor() actor: Actor,
     @Param('departmentId', ParseIdPipe) departmentId: number,

@@ -1,14 +1,28 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query, Req } from '@nestjs/common';
-import { ApiConflictResponse, ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import { ApiAttachmentUpload, AttachmentSummaryDto } from '#libs/attachments';
-import { type Actor, CurrentActor, ErrorBody, Idempotent, ParseIdPipe, Roles } from '#libs/shared';
+import { type Actor, CurrentActor, ErrorBody, Idempotent, PageOf, ParseIdPipe, Roles } from '#libs/shared';
 import { FIELD_READERS } from '../field-scope.js';
 import { FieldReportsService } from './field-reports.service.js';
 import { VisitsService } from './visits.service.js';
 import { VisitPhotos } from './visit-photos.js';
 import { CheckVisitDto, RecordVisitDto, VisitQuery } from './dto/visit.dto.js';
 import { CheckSampleQuery, MonthQuery, OverdueQuery } from './dto/field-report.dto.js';
+import {
+  AttainmentReportResponse,
+  CheckSampleResponse,
+  OverdueReportResponse,
+  VisitCheckResultResponse,
+  VisitResponse,
+  VisitSummaryResponse,
+} from './dto/visit.responses.js';
 
 @ApiTags('field work')
 @Controller('visits')
@@ -25,6 +39,7 @@ export class VisitsController {
   @ApiOperation({
     summary: 'Record a visit to a retailer of your territory (guidance, price/shelf checks, awareness)',
   })
+  @ApiCreatedResponse({ type: VisitResponse })
   record(@CurrentActor() actor: Actor, @Body() dto: RecordVisitDto) {
     return this.visits.record(actor, dto);
   }
@@ -32,6 +47,7 @@ export class VisitsController {
   @Get()
   @Roles(...FIELD_READERS)
   @ApiOperation({ summary: 'Visits in your scope' })
+  @ApiOkResponse({ type: PageOf(VisitSummaryResponse) })
   list(@CurrentActor() actor: Actor, @Query() query: VisitQuery) {
     return this.visits.list(actor, query);
   }
@@ -39,6 +55,7 @@ export class VisitsController {
   @Get('overdue')
   @Roles(...FIELD_READERS)
   @ApiOperation({ summary: 'Retailers past their visit cadence, with a summary per account manager' })
+  @ApiOkResponse({ type: OverdueReportResponse })
   overdue(@CurrentActor() actor: Actor, @Query() query: OverdueQuery) {
     return this.reports.overdue(actor, query);
   }
@@ -46,6 +63,7 @@ export class VisitsController {
   @Get('attainment')
   @Roles(...FIELD_READERS)
   @ApiOperation({ summary: 'Visits and calls of each account manager against its targets in a month' })
+  @ApiOkResponse({ type: AttainmentReportResponse })
   attainment(@CurrentActor() actor: Actor, @Query() query: MonthQuery) {
     return this.reports.attainment(actor, query);
   }
@@ -57,12 +75,15 @@ export class VisitsController {
       'The guidance visits of each account manager drawn for the market managers’ check (size: department ' +
       'policy): reproducible, provisional until the month’s recording window closes, then frozen',
   })
+  @ApiOkResponse({ type: CheckSampleResponse })
   checkSample(@CurrentActor() actor: Actor, @Query() query: CheckSampleQuery) {
     return this.reports.checkSample(actor, query);
   }
 
   @Get(':id')
   @Roles(...FIELD_READERS)
+  @ApiOperation({ summary: 'One visit with its checks' })
+  @ApiOkResponse({ type: VisitResponse })
   get(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: number) {
     return this.visits.get(actor, id);
   }
@@ -73,6 +94,7 @@ export class VisitsController {
   @ApiOperation({
     summary: 'Check a guidance visit of your center in the field: effective or not (once per visit)',
   })
+  @ApiCreatedResponse({ type: VisitCheckResultResponse })
   check(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: number, @Body() dto: CheckVisitDto) {
     return this.visits.check(actor, id, dto);
   }

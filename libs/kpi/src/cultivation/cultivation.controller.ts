@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { type Actor, CurrentActor, ParseIdPipe, Roles } from '#libs/shared';
 import { KPI_READERS } from '../kpi.controller.js';
 import { CultivationService } from './cultivation.service.js';
@@ -11,6 +11,13 @@ import {
   NewSpecAnalysisQuery,
   SubmitCultivationTaskDto,
 } from './dto/cultivation.dto.js';
+import {
+  CultivationTaskPageResponse,
+  CultivationTaskResponse,
+  KeyBrandCultivationResponse,
+  NewSpecAnalysisResponse,
+  TasksCreatedResponse,
+} from './dto/cultivation.responses.js';
 
 @ApiTags('brand cultivation')
 @Controller('cultivation')
@@ -27,6 +34,7 @@ export class CultivationController {
       'The key brands’ month per territory: cartons, ordering retailers, shelf rate, share of the territory’s ' +
       'volume, change on last month and last year, and the share of volume in the focus price tiers',
   })
+  @ApiOkResponse({ type: KeyBrandCultivationResponse })
   keyBrands(@CurrentActor() actor: Actor, @Query() query: KeyBrandCultivationQuery) {
     return this.cultivation.keyBrands(actor, query);
   }
@@ -38,6 +46,7 @@ export class CultivationController {
       'A new spec’s first 30 days per territory: weekly sales, retailers ordering, repeat-order rate, reach ' +
       '(complete once the 30 days are over)',
   })
+  @ApiOkResponse({ type: NewSpecAnalysisResponse })
   analysis(
     @CurrentActor() actor: Actor,
     @Param('brandId', ParseIdPipe) brandId: number,
@@ -52,6 +61,7 @@ export class CultivationController {
     summary:
       'New-spec analysis tasks in your scope (?status=open|overdue|submitted), with open/overdue counts',
   })
+  @ApiOkResponse({ type: CultivationTaskPageResponse })
   list(@CurrentActor() actor: Actor, @Query() query: CultivationTaskQuery) {
     return this.tasks.list(actor, query);
   }
@@ -59,6 +69,7 @@ export class CultivationController {
   @Get('tasks/:id')
   @Roles(...KPI_READERS)
   @ApiOperation({ summary: 'One task with its submitted analysis' })
+  @ApiOkResponse({ type: CultivationTaskResponse })
   get(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: number) {
     return this.tasks.get(actor, id);
   }
@@ -70,6 +81,7 @@ export class CultivationController {
     summary:
       'Submit your territory’s written analysis (sales trend, consumer opinion, ordering), once; audited',
   })
+  @ApiOkResponse({ type: CultivationTaskResponse })
   submit(
     @CurrentActor() actor: Actor,
     @Param('id', ParseIdPipe) id: number,
@@ -85,6 +97,7 @@ export class CultivationController {
     summary:
       'Make the analysis tasks now (a spec given a launch date after the fact); the daily job does this on its own',
   })
+  @ApiOkResponse({ type: TasksCreatedResponse })
   generate(@CurrentActor() actor: Actor, @Body() dto: GenerateCultivationTasksDto) {
     return this.tasks.generateNow(actor, dto.brandId);
   }

@@ -51,7 +51,7 @@ export class CreateRetailerDto {
   @MaxLength(32)
   ownerName: string;
 
-  @ApiPropertyOptional({ example: '13807910001', nullable: true })
+  @ApiPropertyOptional({ type: String, example: '13807910001', nullable: true })
   @IsOptional()
   @IsString()
   @Matches(PHONE)
@@ -93,7 +93,12 @@ export class CreateRetailerDto {
   @Max(GRADE_MAX)
   grade: number;
 
-  @ApiPropertyOptional({ example: 'residential', nullable: true, description: 'Business-district type code' })
+  @ApiPropertyOptional({
+    type: String,
+    example: 'residential',
+    nullable: true,
+    description: 'Business-district type code',
+  })
   @IsOptional()
   @IsString()
   @MaxLength(32)
@@ -120,17 +125,17 @@ export class CreateRetailerDto {
   @IsBoolean()
   reachablePortal?: boolean;
 
-  @ApiPropertyOptional({ example: '1975-06-18', nullable: true })
+  @ApiPropertyOptional({ type: String, example: '1975-06-18', nullable: true })
   @IsOptional()
   @IsDateText()
   ownerBirthday?: string | null;
 
-  @ApiPropertyOptional({ example: '2024-01-01', nullable: true })
+  @ApiPropertyOptional({ type: String, example: '2024-01-01', nullable: true })
   @IsOptional()
   @IsDateText()
   licenseValidFrom?: string | null;
 
-  @ApiPropertyOptional({ example: '2028-12-31', nullable: true })
+  @ApiPropertyOptional({ type: String, example: '2028-12-31', nullable: true })
   @IsOptional()
   @IsDateText()
   licenseValidTo?: string | null;
@@ -162,7 +167,7 @@ export class UpdateRetailerDto {
   @MaxLength(32)
   ownerName?: string;
 
-  @ApiPropertyOptional({ nullable: true })
+  @ApiPropertyOptional({ type: String, nullable: true })
   @IsOptional()
   @IsString()
   @Matches(PHONE)
@@ -196,7 +201,7 @@ export class UpdateRetailerDto {
   @IsIn(BUSINESS_SCALES.codes)
   scale?: BusinessScale;
 
-  @ApiPropertyOptional({ nullable: true })
+  @ApiPropertyOptional({ type: String, nullable: true })
   @IsOptional()
   @IsString()
   @MaxLength(32)
@@ -224,17 +229,17 @@ export class UpdateRetailerDto {
   @IsBoolean()
   reachablePortal?: boolean;
 
-  @ApiPropertyOptional({ nullable: true })
+  @ApiPropertyOptional({ type: String, nullable: true })
   @IsOptional()
   @IsDateText()
   ownerBirthday?: string | null;
 
-  @ApiPropertyOptional({ nullable: true })
+  @ApiPropertyOptional({ type: String, nullable: true })
   @IsOptional()
   @IsDateText()
   licenseValidFrom?: string | null;
 
-  @ApiPropertyOptional({ nullable: true })
+  @ApiPropertyOptional({ type: String, nullable: true })
   @IsOptional()
   @IsDateText()
   licenseValidTo?: string | null;

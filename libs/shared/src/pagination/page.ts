@@ -1,5 +1,6 @@
 import { IntegerText } from '../http/validation.js';
-import { ApiPropertyOptional } from '@nestjs/swagger';
+import type { Type } from '@nestjs/common';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsInt, Max, Min } from 'class-validator';
 
 export const MAX_PAGE_SIZE = 200;
@@ -34,4 +35,33 @@ export function pageOf<T>(items: T[], total: number, query: PageQuery): Page<T> 
 
 export function pageOffset(query: PageQuery): number {
   return (query.page - 1) * query.pageSize;
+}
+
+const pageBodies = new Map<Type, Type>();
+
+/**
+ * The OpenAPI schema of a page of `item`s (`{item}Page`: items, total, page, pageSize), for
+ * `@ApiOkResponse({ type: PageOf(RetailerResponse) })`. One class per item type, so the document names it once.
+ */
+export function PageOf(item: Type): Type<Page<unknown>> {
+  let body = pageBodies.get(item);
+  if (!body) {
+    class PageBody implements Page<unknown> {
+      @ApiProperty({ type: [item] })
+      items: unknown[];
+
+      @ApiProperty({ description: 'Matching rows in all pages', example: 1 })
+      total: number;
+
+      @ApiProperty({ example: 1 })
+      page: number;
+
+      @ApiProperty({ example: 20 })
+      pageSize: number;
+    }
+    Object.defineProperty(PageBody, 'name', { value: `${item.name.replace(/Response$/, '')}Page` });
+    body = PageBody;
+    pageBodies.set(item, body);
+  }
+  return body;
 }
