@@ -13,6 +13,7 @@ import { enforcementEntities } from '#libs/enforcement';
 import { deliveryEntities } from '#libs/delivery';
 import { kpiEntities } from '#libs/kpi';
 import { reportEntities } from '#libs/reports';
+import { jobEntities } from '#libs/jobs';
 
 /** Every entity of every bounded context: what the migration CLI compares the schema against. */
 export const entities = [
@@ -31,4 +32,5 @@ export const entities = [
   ...deliveryEntities,
   ...kpiEntities,
   ...reportEntities,
+  ...jobEntities,
 ];

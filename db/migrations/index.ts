@@ -14,6 +14,7 @@ import { HolidayCalendarCycleWeeks1796618077398 } from './1796618077398-holiday-
 import { LeadDeadlineIndexes1796619110278 } from './1796619110278-lead-deadline-indexes.js';
 import { GuidanceCheckSamples1796621956026 } from './1796621956026-guidance-check-samples.js';
 import { KpiTargetKinds1796621957026 } from './1796621957026-kpi-target-kinds.js';
+import { ScheduledRuns1796627894979 } from './1796627894979-scheduled-runs.js';
 import { Attachments1796628094160 } from './1796628094160-attachments.js';
 import { VisitPosition1796628693207 } from './1796628693207-visit-position.js';
 
@@ -33,6 +34,7 @@ export const migrations = [
   LeadDeadlineIndexes1796619110278,
   GuidanceCheckSamples1796621956026,
   KpiTargetKinds1796621957026,
+  ScheduledRuns1796627894979,
   Attachments1796628094160,
   VisitPosition1796628693207,
 ];

@@ -103,6 +103,7 @@ const APPEND_ONLY = [
   'kpi_workbooks',
   'guidance_sample_freezes',
   'guidance_check_samples',
+  'scheduled_runs',
 ];
 const LIVE_CYCLE = `cycle_id IN (SELECT id FROM order_cycles WHERE status IN ('scheduled', 'open'))`;
 const HISTORY: Record<string, string> = {
@@ -792,8 +793,11 @@ const DEPARTMENT_BODIES: Record<string, (departmentId: number) => object> = {
   // Naming the department is answered before any upload is read.
   'POST /api/calendar/years/{year}/import': () => ({}),
   'PUT /api/calendar/policy': () => ({ orderDayOff: 'later' }),
+  'POST /api/jobs/{name}/run': (departmentId) => ({ departmentId }),
 };
-const pathOf = (param: DepartmentParam) => param.path.replace('{year}', String(YEAR));
+/** Path parameters of those writes: a year, and a job that runs per department. */
+const pathOf = (param: DepartmentParam) =>
+  param.path.replace('{year}', String(YEAR)).replace('{name}', 'reports.month-close');
 
 describe('parameters that name a department, from the OpenAPI document', () => {
   it('finds the department parameters of the API', () => {

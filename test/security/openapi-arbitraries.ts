@@ -741,6 +741,8 @@ export function plausiblePathValue(param: Parameter): fc.Arbitrary<string> {
   if (kindOf(param.schema ?? {}) === 'number') {
     return fc.oneof(fc.integer({ min: 1, max: 60 }).map(String), fc.constant('2147483647'));
   }
+  // A name from a closed list (a job of the schedule table): one of the list.
+  if (param.schema?.enum) return fc.constantFrom(...param.schema.enum.map(String));
   if (param.name === 'month') return fc.constantFrom(TODAY.slice(0, 7), '2026-11', '2020-01');
   if (param.name === 'year') return fc.constantFrom(TODAY.slice(0, 4), '2030', '1999');
   return fc.oneof(

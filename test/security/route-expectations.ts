@@ -31,7 +31,9 @@ export type Fixture =
   | 'month'
   /** Last month (over, so closable and measurable). */
   | 'pastMonth'
-  | 'year';
+  | 'year'
+  /** A job of the schedule table (one that runs for every department: heads may not run it). */
+  | 'job';
 
 export interface RouteExpectation {
   /** The roles that pass the role gate, or 'public' (no token needed). */
@@ -261,6 +263,12 @@ export const ROUTE_EXPECTATIONS: Record<string, RouteExpectation> = {
   'GET /api/reports/kpi': allow(OVERSIGHT),
   'GET /api/reports/order-lines': allow([...SUPERVISORS, 'supply_clerk']),
   'POST /api/kpi/months/{month}/close': allow(ADMIN, { params: { month: 'pastMonth' } }),
+  // the job board
+  'GET /api/jobs': allow(ADMIN_HEAD),
+  'POST /api/jobs/{name}/run': allow(ADMIN_HEAD, {
+    params: { name: 'job' },
+    ownerCodes: ['JOB_NOT_DEPARTMENTAL'],
+  }),
 };
 
 /** The fixture a path parameter gets when the entry does not say: by the parameter's name and its collection. */

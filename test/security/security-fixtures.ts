@@ -173,6 +173,7 @@ export async function loadSecurityDemo(): Promise<SecurityDemo> {
       month: CURRENT_MONTH,
       pastMonth: PREVIOUS_MONTH,
       year: Number(CURRENT_MONTH.slice(0, 4)),
+      job: 'jobs.prune-runs',
     };
     if (territoryCode === HOME_TERRITORY) actors.retailer = retailer.license_no;
     return ids;

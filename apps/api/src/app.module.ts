@@ -16,6 +16,7 @@ import { EnforcementModule } from '#libs/enforcement';
 import { DeliveryModule } from '#libs/delivery';
 import { KpiModule } from '#libs/kpi';
 import { ReportsModule } from '#libs/reports';
+import { JobsModule } from '#libs/jobs';
 import { HealthController } from './health/health.controller.js';
 
 export interface AppModuleOptions {
@@ -51,6 +52,8 @@ export class AppModule {
         DeliveryModule,
         KpiModule,
         ReportsModule,
+        // Last: it finds the other contexts' scheduled work (@ScheduledJob) and runs the schedule table.
+        JobsModule,
       ],
       controllers: [HealthController],
     };

@@ -1,26 +1,19 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
-import { Cron } from '@nestjs/schedule';
-import { APP_CONFIG, type AppConfig } from '#libs/shared';
+import { Injectable } from '@nestjs/common';
+import { type JobRunReport, type JobRunRequest, reportOf, ScheduledJob } from '#libs/shared';
 import { DeliveryPlanningService } from './delivery-planning.service.js';
 
 /**
- * Delivery runs from the unified orders: every half hour from 06:00 (the unified order is consolidated at
- * 06:00) to 20:30, so a cycle consolidated late, by hand, is planned soon after.
+ * Delivery runs from the unified orders: every half hour from 06:05 (the unified order is consolidated at
+ * 06:00) to 20:35, so a cycle consolidated late, by hand, is planned soon after. Retailers without a delivery
+ * route show in the run's summary (`unrouted`).
  */
 @Injectable()
 export class DeliveryJobs {
-  private readonly logger = new Logger(DeliveryJobs.name);
+  constructor(private readonly planning: DeliveryPlanningService) {}
 
-  constructor(
-    private readonly planning: DeliveryPlanningService,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
-  ) {}
-
-  @Cron('5,35 6-20 * * *')
-  async plan(): Promise<void> {
-    if (!this.config.jobsEnabled) return;
-    const summary = await this.planning.planDue();
-    if (summary?.planned) this.logger.log(`planned ${summary.planned} stop(s) on ${summary.runs} run(s)`);
-    if (summary?.unrouted) this.logger.warn(`${summary.unrouted} retailer(s) have no delivery route`);
+  @ScheduledJob('delivery.plan')
+  async plan({ now }: JobRunRequest): Promise<JobRunReport> {
+    const summary = await this.planning.planDue(now);
+    return reportOf(summary, (summary?.planned ?? 0) > 0 || (summary?.unrouted ?? 0) > 0);
   }
 }

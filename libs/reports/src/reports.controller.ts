@@ -66,7 +66,7 @@ export class ReportsController {
   @ApiParam({ name: 'month', example: '2026-11' })
   @ApiOperation({
     summary:
-      'Close a finished month now (the job does it at 01:00 on the 1st): immutable KPI snapshot and workbook, ' +
+      'Close a finished month now (the month-close job does it): immutable KPI snapshot and workbook, ' +
       'per department; closing twice changes nothing',
   })
   @ApiOkResponse({ type: [MonthCloseResponse], description: 'One outcome per department' })

@@ -1,6 +1,13 @@
-import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
-import { Cron, CronExpression } from '@nestjs/schedule';
-import { APP_CONFIG, type AppConfig, Clock, JobRunner } from '#libs/shared';
+import { Inject, Injectable } from '@nestjs/common';
+import {
+  APP_CONFIG,
+  type AppConfig,
+  JobRunner,
+  type JobRunReport,
+  type JobRunRequest,
+  reportOf,
+  ScheduledJob,
+} from '#libs/shared';
 import { addMonths, businessDate, businessMonth } from '#libs/kernel';
 import { BigAccountsService } from './big-accounts.service.js';
 import { RetailerGradesService } from './retailer-grades.service.js';
@@ -12,31 +19,20 @@ import { RetailerGradesService } from './retailer-grades.service.js';
  * often rather than at one instant means a replica down at midnight catches up at its next check.
  */
 @Injectable()
-export class RetailerJobs implements OnApplicationBootstrap {
-  private readonly logger = new Logger(RetailerJobs.name);
-
+export class RetailerJobs {
   constructor(
     private readonly jobs: JobRunner,
     private readonly grades: RetailerGradesService,
     private readonly bigAccounts: BigAccountsService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-    private readonly clock: Clock,
   ) {}
 
-  onApplicationBootstrap(): void {
-    if (this.config.jobsEnabled) void this.tick();
-  }
-
-  @Cron(CronExpression.EVERY_10_MINUTES, { name: 'retailers' })
-  async tick(): Promise<void> {
-    if (!this.config.jobsEnabled) return;
-    const now = this.clock.now();
-    try {
-      await this.applyGrades(businessDate(now, this.config.timeZone));
-      await this.assessBigAccounts(addMonths(businessMonth(now, this.config.timeZone), -1));
-    } catch (error) {
-      this.logger.error(`retailer jobs failed: ${(error as Error).message}`);
-    }
+  @ScheduledJob('retailers.grades-and-big-accounts')
+  async tick({ now }: JobRunRequest): Promise<JobRunReport> {
+    const grades = await this.applyGrades(businessDate(now, this.config.timeZone));
+    const bigAccounts = await this.assessBigAccounts(addMonths(businessMonth(now, this.config.timeZone), -1));
+    const ran = grades.status === 'ran' || bigAccounts?.status === 'ran';
+    return reportOf({ grades: grades.status, bigAccounts: bigAccounts?.status ?? 'no-volume-source' }, ran);
   }
 
   applyGrades(date: string) {

@@ -9,6 +9,7 @@ export * from './database/snake-naming.strategy.js';
 export * from './database/transaction-runner.js';
 export * from './jobs/job-run.entity.js';
 export * from './jobs/job-runner.js';
+export * from './jobs/scheduled-job.js';
 export * from './http/all-exceptions.filter.js';
 export * from './http/error-body.js';
 export * from './http/client-error.js';

@@ -2092,8 +2092,48 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Close a finished month now (the job does it at 01:00 on the 1st): immutable KPI snapshot and workbook, per department; closing twice changes nothing */
+        /** Close a finished month now (the month-close job does it): immutable KPI snapshot and workbook, per department; closing twice changes nothing */
         post: operations["ReportsController_close"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/jobs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The job board: every scheduled job, its schedule in business time, last run, next due, what it waits for
+         * @description Department heads see their department’s runs and the runs for every department.
+         */
+        get: operations["JobsController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/jobs/{name}/run": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Run a job now (idempotent: its work is keyed), audited
+         * @description Admins run any job; department heads run department-scoped jobs for their own department. `force` with a `reason` (admins) runs a job that waits for its inputs anyway.
+         */
+        post: operations["JobsController_run"];
         delete?: never;
         options?: never;
         head?: never;
@@ -5159,6 +5199,113 @@ export interface components {
             /** @description KPI snapshot rows written */
             rows?: number;
             workbookBytes?: number;
+        };
+        JobScheduleResponse: {
+            /**
+             * @description Cron expression in business time
+             * @example 0 6 * * *
+             */
+            cron: string;
+            /** @example 每天 06:00 */
+            when: string;
+            /** @example Asia/Shanghai */
+            timeZone: string;
+        };
+        JobNameLabel: {
+            /** @example ordering.consolidate */
+            name: string;
+            /** @example 统一订单汇总（订货日次日） */
+            label: string;
+        };
+        JobWaitResponse: {
+            /**
+             * @description Stable key of what it waits for
+             * @example grace-period
+             */
+            reason: string;
+            /** @example 2026-12 的补录宽限期至 2027-01-05 09:00 */
+            text: string;
+            details?: {
+                [key: string]: unknown;
+            };
+        };
+        JobRunResponse: {
+            /**
+             * @description bigint as text
+             * @example 42
+             */
+            id: string;
+            /** @example reports.month-close */
+            jobName: string;
+            /** @description Per-department jobs: the department */
+            departmentId: number | null;
+            /**
+             * @description The business minute the run was for
+             * @example 2027-01-05 09:10
+             */
+            businessKey: string;
+            /** @enum {string} */
+            trigger: "schedule" | "start" | "manual" | "forced";
+            /** @description Who asked for a manual or forced run */
+            requestedBy: number | null;
+            /** @description Why a forced run was forced */
+            reason: string | null;
+            /** Format: date-time */
+            startedAt: string;
+            /** Format: date-time */
+            finishedAt: string;
+            /** @enum {string} */
+            outcome: "done" | "nothing-due" | "waiting" | "failed";
+            /** @description What the run did */
+            summary: {
+                [key: string]: unknown;
+            } | null;
+            waitingFor: components["schemas"]["JobWaitResponse"][] | null;
+            error: string | null;
+        };
+        JobBoardWaitResponse: {
+            /**
+             * @description Stable key of what it waits for
+             * @example grace-period
+             */
+            reason: string;
+            /** @example 2026-12 的补录宽限期至 2027-01-05 09:00 */
+            text: string;
+            details?: {
+                [key: string]: unknown;
+            };
+            /** @description The department of the run that waits */
+            departmentId: number | null;
+        };
+        JobBoardEntryResponse: {
+            /** @example reports.month-close */
+            name: string;
+            /** @example 月结（KPI 快照与报表） */
+            label: string;
+            schedule: components["schemas"]["JobScheduleResponse"];
+            reads: string[];
+            /** @description Jobs that must have finished before its input is complete */
+            after: components["schemas"]["JobNameLabel"][];
+            /** @enum {string} */
+            scope: "all" | "department";
+            forceable: boolean;
+            /** @description The latest run (per department for per-department jobs) */
+            lastRuns: components["schemas"]["JobRunResponse"][];
+            /** Format: date-time */
+            nextDueAt: string;
+            waitingFor: components["schemas"]["JobBoardWaitResponse"][];
+        };
+        RunJobDto: {
+            /** @description Department-scoped jobs: the department (department heads: their own, the default; admins: any, default every department) */
+            departmentId?: number;
+            /** @description Admins: run although the job waits for its inputs (needs `reason`) */
+            force?: boolean;
+            /** @description Why the job is forced (kept in the run and the audit log) */
+            reason?: string;
+        };
+        RunJobResponse: {
+            /** @description One run, or one per department */
+            runs: components["schemas"]["JobRunResponse"][];
         };
     };
     responses: never;
@@ -11472,6 +11619,87 @@ export interface operations {
                 };
             };
             /** @description FORBIDDEN unless the caller is: admin; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    JobsController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JobBoardEntryResponse"][];
+                };
+            };
+            /** @description No valid token (UNAUTHENTICATED, TOKEN_INVALID) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description FORBIDDEN unless the caller is: admin, department_head; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    JobsController_run: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A job of the schedule table */
+                name: "ordering.open-and-cut-off" | "retailers.grades-and-big-accounts" | "quotas.compute-next-month" | "ordering.generate-cycles" | "kpi.cultivation-tasks" | "shared.idempotency-sweep" | "jobs.prune-runs" | "ordering.consolidate" | "delivery.plan" | "leads.escalate" | "reports.month-close";
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RunJobDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RunJobResponse"];
+                };
+            };
+            /** @description No valid token (UNAUTHENTICATED, TOKEN_INVALID) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description FORBIDDEN unless the caller is: admin, department_head; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;

@@ -1,8 +1,11 @@
-import { api } from '@/api/client';
+import { api, type components } from '@/api/client';
 import { ApiError, apiErrorOf } from './errors';
 import { session } from './session';
 
 export { api };
+
+/** The API's documented bodies by schema name (generated from its OpenAPI document). */
+export type Schemas = components['schemas'];
 
 /** The double-submit CSRF token the API sets as a readable cookie for the console (sent back as a header). */
 function csrfToken(): string | undefined {
@@ -27,33 +30,26 @@ api.use({
   },
 });
 
-interface Answer {
-  data?: unknown;
+/** What an openapi-fetch call resolves to: the documented answer, or the error body. */
+interface Answer<D> {
+  data?: D;
   error?: unknown;
   response: Response;
 }
 
 /**
- * Waits for an API call and gives its body, or throws an ApiError (status 0 when the network failed).
- * The generated client types requests; answers are typed by the caller until the API documents them.
+ * Waits for an API call and gives its body, typed by the client generated from the API's OpenAPI document, or
+ * throws an ApiError (status 0 when the network failed).
  */
-export async function ask<T>(call: Promise<Answer>): Promise<T> {
-  let answer: Answer;
+export async function ask<D>(call: Promise<Answer<D>>): Promise<D> {
+  let answer: Answer<D>;
   try {
     answer = await call;
   } catch {
     throw new ApiError(0, 'NETWORK_UNAVAILABLE');
   }
   if (!answer.response.ok) throw apiErrorOf(answer.response.status, answer.error);
-  return answer.data as T;
-}
-
-/** A list page as the API answers it. */
-export interface PageOf<T> {
-  items: T[];
-  total: number;
-  page: number;
-  pageSize: number;
+  return answer.data as D;
 }
 
 /** A fresh Idempotency-Key for a submission (kept with a queued one, so its retries carry the same). */

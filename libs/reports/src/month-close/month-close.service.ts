@@ -36,9 +36,9 @@ export class MonthCloseService {
     private readonly org: OrgService,
   ) {}
 
-  /** The scheduled run: last month, for every department not closed yet (a missed run catches up the next day). */
-  async closeDue(): Promise<MonthCloseOutcome[]> {
-    return this.close(addMonths(this.months.currentMonth(), -1), 'system');
+  /** The scheduled run: last month, for a department (default: every department) not closed yet. */
+  async closeDue(departmentId?: number): Promise<MonthCloseOutcome[]> {
+    return this.close(addMonths(this.months.currentMonth(), -1), 'system', departmentId);
   }
 
   /** An admin closes a month by hand (e.g. after fixing what made the scheduled run fail). */

@@ -1,23 +1,18 @@
-import { Inject, Injectable } from '@nestjs/common';
-import { Cron } from '@nestjs/schedule';
+import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { APP_CONFIG } from '../config/config.module.js';
-import type { AppConfig } from '../config/app-config.js';
+import { type JobRunReport, type JobRunRequest, reportOf, ScheduledJob } from '../jobs/scheduled-job.js';
 
 /** Idempotency keys are kept at least 24 hours; a daily sweep removes those older than 48. */
 @Injectable()
 export class IdempotencyJanitor {
-  constructor(
-    private readonly dataSource: DataSource,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
-  ) {}
+  constructor(private readonly dataSource: DataSource) {}
 
-  @Cron('15 3 * * *')
-  async sweep(): Promise<number> {
-    if (!this.config.jobsEnabled) return 0;
-    const deleted = await this.dataSource.query(
-      `DELETE FROM idempotency_keys WHERE created_at < now() - interval '48 hours'`,
-    );
-    return deleted[1] ?? 0;
+  @ScheduledJob('shared.idempotency-sweep')
+  async sweep({ now }: JobRunRequest): Promise<JobRunReport> {
+    const [, deleted] = (await this.dataSource.query(
+      `DELETE FROM idempotency_keys WHERE created_at < $1::timestamptz - interval '48 hours'`,
+      [now],
+    )) as [unknown, number];
+    return reportOf({ deleted }, deleted > 0);
   }
 }

@@ -202,6 +202,11 @@ const CATALOGUE: Record<string, Sentence> = {
   CYCLE_WEEK_TAKEN: () => '该片区这一订货周已有订货周期，请调整已有的周期，不要另加。',
   CYCLE_WINDOW_OVERLAP: (d) =>
     `订货窗口与${d.neighbour === 'next' ? '下一' : '上一'}周期（${String(d.orderDate ?? '')}）重叠：须在上一周期截单后开放，在下一周期开放前截单。`,
+  // job board
+  JOB_NOT_DEPARTMENTAL: () => '该任务一次处理全部部门，只有管理员可以手动运行。',
+  JOB_NOT_FORCEABLE: () => '该任务不等待输入数据，无需强制运行。',
+  JOB_FORCE_ADMIN_ONLY: () => '只有管理员可以强制运行等待输入数据的任务。',
+  JOB_FORCE_REASON_REQUIRED: () => '强制运行任务须填写原因。',
   // holiday calendar
   CALENDAR_DAYS_INVALID: (d) =>
     `节假日清单有 ${num(Array.isArray(d.problems) ? d.problems.length : '若干')} 处错误，未保存，请按明细修改。`,

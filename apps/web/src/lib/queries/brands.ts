@@ -1,20 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
-import { api, ask, type PageOf } from '@/lib/api';
+import { api, ask, type Schemas } from '@/lib/api';
 
-export interface Brand {
-  id: number;
-  code: string;
-  name: string;
-  manufacturer: string;
-  wholesalePriceFen: number;
-  retailPriceCartonFen: number;
-  retailPricePackFen: number;
-  priceClass: number;
-  priceClassLabel: string;
-  scarce: boolean;
-  active: boolean;
-  keyBrand: 'national_top20' | 'equivalent' | null;
-}
+export type Brand = Schemas['BrandResponse'];
 
 export interface ScarceLimit {
   brandId: number;
@@ -25,8 +12,8 @@ export interface ScarceLimit {
 export async function allBrands(): Promise<Brand[]> {
   const items: Brand[] = [];
   for (let page = 1; ; page++) {
-    const answer = await ask<PageOf<Brand>>(
-      api.GET('/api/brands', { params: { query: { page, pageSize: 200, active: 'true' } as never } }),
+    const answer = await ask(
+      api.GET('/api/brands', { params: { query: { page, pageSize: 200, active: true } } }),
     );
     items.push(...answer.items);
     if (items.length >= answer.total || answer.items.length === 0) break;

@@ -1,46 +1,12 @@
-import { api, ask, idempotencyKey, type PageOf } from '@/lib/api';
+import { api, ask, idempotencyKey, type Schemas } from '@/lib/api';
 
-export interface OrderCycle {
-  id: number;
-  territoryId: number;
-  orderDate: string;
-  opensAt: string;
-  cutoffAt: string;
-  status: 'scheduled' | 'open' | 'cut_off' | 'consolidated' | 'cancelled';
-}
+export type OrderCycle = Schemas['OrderCycleResponse'];
 
-export interface DemandLine {
-  brandId: number;
-  cartons: number;
-}
+export type DemandLine = Schemas['DemandLineResponse'];
 
-export type DemandStatus =
-  | 'submitted'
-  | 'pending_confirmation'
-  | 'pending_approval'
-  | 'approved'
-  | 'rejected'
-  | 'cancelled'
-  | 'expired'
-  | 'ordered';
+export type DemandStatus = Demand['status'];
 
-export interface Demand {
-  id: number;
-  cycleId: number;
-  retailerId: number;
-  channel: 'self' | 'collected';
-  status: DemandStatus;
-  totalCartons: number;
-  lines: DemandLine[];
-  confirmedAt: string | null;
-  confirmedVia: string | null;
-  /** The retailer's signature (`/api/attachments/{id}`) when it confirmed by signing. */
-  signatureAttachmentId: number | null;
-  approvedAt: string | null;
-  rejectReason: string | null;
-  createdAt: string;
-  updatedAt: string;
-}
+export type Demand = Schemas['DemandResponse'];
 
 export const DEMAND_STATUS_LABELS: Record<string, string> = {
   submitted: '已提交',
@@ -55,9 +21,7 @@ export const DEMAND_STATUS_LABELS: Record<string, string> = {
 
 /** The territory's cycles around a date (the current one and the next ones). */
 export async function cyclesAround(from: string, to: string): Promise<OrderCycle[]> {
-  const page = await ask<PageOf<OrderCycle>>(
-    api.GET('/api/order-cycles', { params: { query: { from, to, pageSize: 20 } } }),
-  );
+  const page = await ask(api.GET('/api/order-cycles', { params: { query: { from, to, pageSize: 20 } } }));
   return [...page.items].sort((a, b) => a.orderDate.localeCompare(b.orderDate));
 }
 
@@ -97,7 +61,7 @@ export async function demandsOf(query: {
 }): Promise<Demand[]> {
   const items: Demand[] = [];
   for (let page = 1; ; page++) {
-    const answer = await ask<PageOf<Demand>>(
+    const answer = await ask(
       api.GET('/api/demands', { params: { query: { ...query, page, pageSize: 200 } } }),
     );
     items.push(...answer.items);
@@ -106,7 +70,7 @@ export async function demandsOf(query: {
 }
 
 export function demand(id: number): Promise<Demand> {
-  return ask<Demand>(api.GET('/api/demands/{id}', { params: { path: { id } } }));
+  return ask(api.GET('/api/demands/{id}', { params: { path: { id } } }));
 }
 
 export interface NewDemand {
@@ -118,28 +82,23 @@ export interface NewDemand {
 
 /** Submits a demand with its Idempotency-Key (a retry with the same key never makes a second one). */
 export function submitDemand(body: NewDemand, key: string = idempotencyKey()): Promise<Demand> {
-  return ask<Demand>(
-    api.POST('/api/demands', { body, params: { header: { 'idempotency-key': key } } as never }),
-  );
+  return ask(api.POST('/api/demands', { body, params: { header: { 'Idempotency-Key': key } } }));
 }
 
 export function amendDemand(id: number, lines: DemandLine[]): Promise<Demand> {
-  return ask<Demand>(api.PATCH('/api/demands/{id}', { params: { path: { id } }, body: { lines } }));
+  return ask(api.PATCH('/api/demands/{id}', { params: { path: { id } }, body: { lines } }));
 }
 
 export function cancelDemand(id: number): Promise<Demand> {
-  return ask<Demand>(api.POST('/api/demands/{id}/cancel', { params: { path: { id } } }));
+  return ask(api.POST('/api/demands/{id}/cancel', { params: { path: { id } } }));
 }
 
 export function confirmDemand(id: number): Promise<Demand> {
-  return ask<Demand>(api.POST('/api/demands/{id}/confirm', { params: { path: { id } } }));
+  return ask(api.POST('/api/demands/{id}/confirm', { params: { path: { id } } }));
 }
 
-export interface ConfirmationCode {
-  code: string;
-  expiresAt: string;
-}
+export type ConfirmationCode = Schemas['ConfirmationCodeResponse'];
 
 export function newConfirmationCode(): Promise<ConfirmationCode> {
-  return ask<ConfirmationCode>(api.POST('/api/demands/confirmation-codes'));
+  return ask(api.POST('/api/demands/confirmation-codes'));
 }

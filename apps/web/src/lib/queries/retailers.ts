@@ -1,38 +1,8 @@
-import { api, ask, type PageOf } from '@/lib/api';
+import { api, ask, type Schemas } from '@/lib/api';
 
-export interface Retailer {
-  id: number;
-  licenseNo: string;
-  shopName: string;
-  ownerName: string;
-  phone: string | null;
-  address: string;
-  grade: number;
-  scale: 'large' | 'medium' | 'small';
-  status: 'active' | 'suspended' | 'closed';
-  marketType: 'urban' | 'rural';
-  businessType: string;
-  bigAccount: boolean;
-  territoryId: number;
-  territoryName: string;
-  orderWeekday: number;
-}
+export type Retailer = Schemas['RetailerResponse'];
 
-export interface QuotaExplained {
-  retailerId: number;
-  month: string;
-  agreedTotal: number;
-  floatBp: number;
-  floatPercent: number;
-  cap: number;
-  used: number;
-  reserved: number;
-  remaining: number;
-  cycleAllowance: number;
-  remainingCycles: number;
-  provisional: boolean;
-  explanation: Record<string, unknown>;
-}
+export type QuotaExplained = Schemas['QuotaResponse'];
 
 export const SCALE_LABELS = { large: '大', medium: '中', small: '小' } as const;
 export const STATUS_LABELS = { active: '正常营业', suspended: '暂停', closed: '歇业' } as const;
@@ -51,9 +21,9 @@ export const BUSINESS_TYPE_LABELS: Record<string, string> = {
 export async function allRetailers(): Promise<Retailer[]> {
   const items: Retailer[] = [];
   for (let page = 1; ; page++) {
-    const answer = await ask<PageOf<Retailer>>(
+    const answer = await ask(
       api.GET('/api/retailers', {
-        params: { query: { page, pageSize: 200, sort: 'shopName', order: 'asc' } as never },
+        params: { query: { page, pageSize: 200, sort: 'shopName', order: 'asc' } },
       }),
     );
     items.push(...answer.items);
@@ -62,11 +32,9 @@ export async function allRetailers(): Promise<Retailer[]> {
 }
 
 export function retailer(id: number): Promise<Retailer> {
-  return ask<Retailer>(api.GET('/api/retailers/{id}', { params: { path: { id } } }));
+  return ask(api.GET('/api/retailers/{id}', { params: { path: { id } } }));
 }
 
 export function quotaOf(id: number, month: string): Promise<QuotaExplained> {
-  return ask<QuotaExplained>(
-    api.GET('/api/retailers/{id}/quota', { params: { path: { id }, query: { month } } }),
-  );
+  return ask(api.GET('/api/retailers/{id}/quota', { params: { path: { id }, query: { month } } }));
 }

@@ -5,12 +5,6 @@ import { businessMonth } from '@/lib/format';
 import { quotaOf, retailer } from '@/lib/queries/retailers';
 import { currentCycle, cyclesAround, type Demand, lateCycle, type OrderCycle } from '@/lib/queries/ordering';
 
-interface ScarceLimitRow {
-  brandId: number;
-  marketType: 'urban' | 'rural' | null;
-  limits: number[];
-}
-
 /** The Monday of the week an order date falls in (scarce limits are published per order week). */
 export function weekStart(orderDate: string): string {
   const day = new Date(`${orderDate}T00:00:00Z`);
@@ -38,7 +32,7 @@ export function useCollectContext(retailerId: number | undefined, now: Date) {
       const late = lateCycle(own, now);
       const cycle: OrderCycle | undefined = late ?? currentCycle(own, now);
       const rows = cycle
-        ? await ask<ScarceLimitRow[]>(
+        ? await ask(
             api.GET('/api/scarce-limits', { params: { query: { weekStart: weekStart(cycle.orderDate) } } }),
           )
         : [];

@@ -1,15 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { api, ask } from '@/lib/api';
-
-interface ForecastAnswer {
-  month: string;
-  locked: boolean;
-  items: { lines: { brandId: number; cartons: number }[] }[];
-}
-
-interface AccuracyAnswer {
-  territories: { specs: { brandId: number; actualCartons: number }[] }[];
-}
+import { api, ask, type Schemas } from '@/lib/api';
 
 /** YYYY-MM shifted by whole months. */
 export function shiftMonth(month: string, by: number): string {
@@ -18,11 +8,12 @@ export function shiftMonth(month: string, by: number): string {
   return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`;
 }
 
+/** The territory's demand per spec in a finished month (before rationing), from the accuracy report. */
 async function actuals(month: string): Promise<Map<number, number>> {
-  const answer = await ask<AccuracyAnswer>(
-    api.GET('/api/forecasts/{month}/accuracy', { params: { path: { month } } }),
-  ).catch(() => ({ territories: [] }) as AccuracyAnswer);
-  return new Map((answer.territories[0]?.specs ?? []).map((spec) => [spec.brandId, spec.actualCartons]));
+  const answer = await ask(api.GET('/api/forecasts/{month}/accuracy', { params: { path: { month } } })).catch(
+    () => undefined,
+  );
+  return new Map((answer?.territories[0]?.specs ?? []).map((spec) => [spec.brandId, spec.demandCartons]));
 }
 
 /** The month's forecast in force, with the demand of the last three months and of the same month last year. */
@@ -31,7 +22,7 @@ export function useForecast(month: string) {
     queryKey: ['forecast', month],
     queryFn: async () => {
       const [forecast, m1, m2, m3, lastYear] = await Promise.all([
-        ask<ForecastAnswer>(api.GET('/api/forecasts/{month}', { params: { path: { month } } })),
+        ask(api.GET('/api/forecasts/{month}', { params: { path: { month } } })),
         actuals(shiftMonth(month, -1)),
         actuals(shiftMonth(month, -2)),
         actuals(shiftMonth(month, -3)),
@@ -46,6 +37,6 @@ export function useForecast(month: string) {
 export function submitForecast(
   month: string,
   lines: { brandId: number; cartons: number }[],
-): Promise<unknown> {
+): Promise<Schemas['ForecastResponse']> {
   return ask(api.PUT('/api/forecasts/{month}', { params: { path: { month } }, body: { lines } }));
 }

@@ -2,18 +2,12 @@ import { List, Result, Skeleton } from 'antd-mobile';
 import { useQuery } from '@tanstack/react-query';
 import type { EChartsCoreOption } from 'echarts/core';
 import { Chart } from '@/components/chart/chart';
-import { api, ask } from '@/lib/api';
+import { type KpiCode, myKpis } from '@/lib/queries/kpis';
 import { sentenceOf } from '@/lib/errors';
 import { businessMonth, percent } from '@/lib/format';
 import { useNow } from '@/hooks/use-now';
 
-interface KpiValue {
-  value: number | null;
-  target: { kind: string; value?: number } | null;
-  status: string;
-}
-
-const SHOWN: [string, string][] = [
+const SHOWN: [KpiCode, string][] = [
   ['guidanceCoverage', '经营指导面'],
   ['effectiveGuidance', '有效指导率'],
   ['visitAttainment', '拜访达成率'],
@@ -37,28 +31,25 @@ export function KpisPage() {
     queryKey: ['my-kpis', month],
     queryFn: async () => {
       const months = monthsUpTo(month).slice(-6);
-      const answers = await Promise.all(
-        months.map((m) =>
-          ask<{ items: { kpis: Record<string, KpiValue> }[] }>(
-            api.GET('/api/kpi/account-managers', { params: { query: { month: m } as never } }),
-          ).catch(() => ({ items: [] })),
-        ),
-      );
-      return months.map((m, i) => ({ month: m, kpis: answers[i].items[0]?.kpis ?? {} }));
+      const answers = await Promise.all(months.map(myKpis));
+      return months.map((m, i) => ({ month: m, kpis: answers[i] }));
     },
   });
   if (kpis.isPending) return <Skeleton.Paragraph lineCount={10} animated />;
   if (kpis.isError) return <Result status="error" title="加载失败" description={sentenceOf(kpis.error)} />;
   const current = kpis.data[kpis.data.length - 1].kpis;
-  const shown = SHOWN.filter(([code]) => current[code]);
+  const shown = SHOWN.flatMap(([code, label]) => {
+    const cell = current[code];
+    return cell ? [{ code, label, cell }] : [];
+  });
   const bars: EChartsCoreOption = {
     grid: { left: 96, right: 16, top: 24, bottom: 24 },
     tooltip: {},
     xAxis: { type: 'value', max: 1.2, axisLabel: { formatter: (v: number) => `${Math.round(v * 100)}%` } },
-    yAxis: { type: 'category', data: shown.map(([, label]) => label) },
+    yAxis: { type: 'category', data: shown.map(({ label }) => label) },
     series: [
-      { type: 'bar', name: '本月', data: shown.map(([code]) => current[code].value ?? 0) },
-      { type: 'bar', name: '目标', data: shown.map(([code]) => current[code].target?.value ?? null) },
+      { type: 'bar', name: '本月', data: shown.map(({ cell }) => cell.value ?? 0) },
+      { type: 'bar', name: '目标', data: shown.map(({ cell }) => cell.target?.value ?? null) },
     ],
   };
   const trend: EChartsCoreOption = {
@@ -67,7 +58,7 @@ export function KpisPage() {
     tooltip: { trigger: 'axis' },
     xAxis: { type: 'category', data: kpis.data.map((row) => `${Number(row.month.slice(5))}月`) },
     yAxis: { type: 'value', axisLabel: { formatter: (v: number) => `${Math.round(v * 100)}%` } },
-    series: shown.slice(0, 3).map(([code, label]) => ({
+    series: shown.slice(0, 3).map(({ code, label }) => ({
       type: 'line',
       name: label,
       data: kpis.data.map((row) => row.kpis[code]?.value ?? null),
@@ -80,15 +71,13 @@ export function KpisPage() {
       </h1>
       <Chart option={bars} label="本月各项指标与目标" />
       <List header="本月（目标）">
-        {shown.map(([code, label]) => (
+        {shown.map(({ code, label, cell }) => (
           <List.Item
             key={code}
             extra={
-              <span className={current[code].status === 'below' ? 'danger-text' : undefined}>
-                {percent(current[code].value)}
-                {current[code].target?.value !== undefined
-                  ? `（${percent(current[code].target?.value)}）`
-                  : ''}
+              <span className={cell.status === 'below' ? 'danger-text' : undefined}>
+                {percent(cell.value)}
+                {cell.target?.value !== undefined ? `（${percent(cell.target.value)}）` : ''}
               </span>
             }
           >

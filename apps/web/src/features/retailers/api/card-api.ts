@@ -1,18 +1,11 @@
 import { useQuery } from '@tanstack/react-query';
-import { api, ask, type PageOf } from '@/lib/api';
+import { api, ask, type Schemas } from '@/lib/api';
 import { businessMonth } from '@/lib/format';
 import { quotaOf, retailer } from '@/lib/queries/retailers';
 import { demandsOf } from '@/lib/queries/ordering';
 import { allBrands } from '@/lib/queries/brands';
 
-export interface Visit {
-  id: number;
-  kind: string;
-  visitedAt: string;
-  retailerId: number;
-  check?: { effective: boolean; note: string | null } | null;
-  checkedEffective?: boolean | null;
-}
+export type Visit = Schemas['VisitSummaryResponse'];
 
 export function useRetailerCard(id: number, now: Date) {
   return useQuery({
@@ -44,9 +37,6 @@ export function useRetailerVisits(id: number, enabled: boolean) {
   return useQuery({
     queryKey: ['retailer-visits', id],
     enabled,
-    queryFn: () =>
-      ask<PageOf<Visit>>(
-        api.GET('/api/visits', { params: { query: { retailerId: id, pageSize: 10 } as never } }),
-      ),
+    queryFn: () => ask(api.GET('/api/visits', { params: { query: { retailerId: id, pageSize: 10 } } })),
   });
 }

@@ -1,22 +1,11 @@
 import { useQuery } from '@tanstack/react-query';
-import { api, ask, type PageOf } from '@/lib/api';
+import { api, ask, type Schemas } from '@/lib/api';
+import { type KpiCells, myKpis } from '@/lib/queries/kpis';
 import { businessDate, businessMonth } from '@/lib/format';
 import { allRetailers, type Retailer } from '@/lib/queries/retailers';
 import { currentCycle, cyclesAround, demandsOf, type OrderCycle } from '@/lib/queries/ordering';
 
-export interface OverdueVisit {
-  retailerId: number;
-  bigAccount: boolean;
-  lastVisitOn: string | null;
-  dueOn: string;
-  daysOverdue: number;
-}
-
-export interface KpiValue {
-  value: number | null;
-  target: { kind: string; value?: number } | null;
-  status: 'meets' | 'below' | 'noTarget' | 'noValue';
-}
+export type OverdueVisit = Schemas['OverdueRetailerResponse'];
 
 export interface TodaySummary {
   cycle: OrderCycle | undefined;
@@ -25,7 +14,7 @@ export interface TodaySummary {
   overdue: OverdueVisit[];
   overdueTotal: number;
   openTasks: number;
-  kpis: Record<string, KpiValue>;
+  kpis: KpiCells;
 }
 
 function addDays(date: string, days: number): string {
@@ -43,15 +32,11 @@ async function todaySummary(now: Date): Promise<TodaySummary> {
   const [cycles, retailers, overdue, tasks, kpis] = await Promise.all([
     cyclesAround(addDays(today, -1), addDays(today, 8)),
     allRetailers(),
-    ask<PageOf<OverdueVisit>>(
-      api.GET('/api/visits/overdue', { params: { query: { pageSize: 50 } as never } }),
+    ask(api.GET('/api/visits/overdue', { params: { query: { pageSize: 50 } } })),
+    ask(api.GET('/api/cultivation/tasks', { params: { query: { status: 'open', pageSize: 1 } } })).catch(
+      () => ({ summary: { open: 0, overdue: 0 } }),
     ),
-    ask<{ summary: { open: number; overdue: number } }>(
-      api.GET('/api/cultivation/tasks', { params: { query: { status: 'open', pageSize: 1 } as never } }),
-    ).catch(() => ({ summary: { open: 0, overdue: 0 } })),
-    ask<{ items: { kpis: Record<string, KpiValue> }[] }>(
-      api.GET('/api/kpi/account-managers', { params: { query: { month: businessMonth(now) } as never } }),
-    ).catch(() => ({ items: [] })),
+    myKpis(businessMonth(now)),
   ]);
   const cycle = currentCycle(cycles, now);
   const demanded = new Set(
@@ -71,7 +56,7 @@ async function todaySummary(now: Date): Promise<TodaySummary> {
     overdue: overdue.items,
     overdueTotal: overdue.total,
     openTasks: tasks.summary.open + tasks.summary.overdue,
-    kpis: kpis.items[0]?.kpis ?? {},
+    kpis,
   };
 }
 

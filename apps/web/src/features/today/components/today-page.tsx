@@ -4,9 +4,10 @@ import { countdown, dateWithWeekday, dayAndTime, percent } from '@/lib/format';
 import { sentenceOf } from '@/lib/errors';
 import { useNow } from '@/hooks/use-now';
 import { cycleState, type OrderCycle } from '@/lib/queries/ordering';
-import { useTodaySummary, type KpiValue } from '../api/today-api';
+import type { KpiCells, KpiCode } from '@/lib/queries/kpis';
+import { useTodaySummary } from '../api/today-api';
 
-const KPI_LABELS: [string, string][] = [
+const KPI_LABELS: [KpiCode, string][] = [
   ['guidanceCoverage', '经营指导面'],
   ['effectiveGuidance', '有效指导率'],
   ['visitAttainment', '拜访达成率'],
@@ -43,18 +44,22 @@ function CycleCard({ cycle, now }: { cycle: OrderCycle | undefined; now: Date })
   );
 }
 
-function KpiGlance({ kpis }: { kpis: Record<string, KpiValue> }) {
+function KpiGlance({ kpis }: { kpis: KpiCells }) {
+  const shown = KPI_LABELS.flatMap(([code, label]) => {
+    const cell = kpis[code];
+    return cell ? [{ code, label, cell }] : [];
+  });
   return (
     <Card title="本月考核">
       <div className="figures">
-        {KPI_LABELS.filter(([code]) => kpis[code]).map(([code, label]) => (
+        {shown.map(({ code, label, cell }) => (
           <div key={code}>
-            <div className={kpis[code].status === 'below' ? 'figure danger-text' : 'figure'}>
-              {percent(kpis[code].value)}
+            <div className={cell.status === 'below' ? 'figure danger-text' : 'figure'}>
+              {percent(cell.value)}
             </div>
             <div className="muted">
               {label}
-              {kpis[code].target?.value !== undefined && `（目标 ${percent(kpis[code].target?.value)}）`}
+              {cell.target?.value !== undefined && `（目标 ${percent(cell.target.value)}）`}
             </div>
           </div>
         ))}
@@ -100,7 +105,7 @@ export function TodayPage() {
         {overdue.slice(0, 10).map((visit) => (
           <List.Item
             key={visit.retailerId}
-            description={`应于 ${dateWithWeekday(visit.dueOn)} 前拜访，已逾期 ${visit.daysOverdue} 天${visit.bigAccount ? ' · 大户' : ''}`}
+            description={`${visit.dueOn ? `应于 ${dateWithWeekday(visit.dueOn)} 前拜访，已逾期 ${visit.daysOverdue} 天` : '从未拜访'}${visit.bigAccount ? ' · 大户' : ''}`}
             onClick={() => navigate(`/am/visits/new?retailerId=${visit.retailerId}`)}
           >
             {retailers.get(visit.retailerId)?.shopName ?? `零售户 ${visit.retailerId}`}

@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { api, ask, idempotencyKey, type PageOf } from '@/lib/api';
+import { api, ask, idempotencyKey, type Schemas } from '@/lib/api';
 import { fileForm } from '@/lib/images';
 
 export const VISIT_KIND_LABELS = {
@@ -20,54 +20,25 @@ export const GUIDANCE_TOPIC_LABELS = {
   other: '其他',
 } as const;
 
-export interface VisitSummary {
-  id: number;
-  retailerId: number;
-  kind: VisitKind;
-  visitedAt: string;
-  visitedOn: string;
-  notes: string | null;
-  priceCheckCount: number;
-  priceNonCompliantCount: number;
-  shelfChecked: boolean;
-  position: VisitPosition | null;
-  /** The shelf photo (`/api/attachments/{id}`), if one was added. */
-  shelfPhotoId: number | null;
-  check: { effective: boolean; note: string } | null;
-}
+export type VisitSummary = Schemas['VisitSummaryResponse'];
 
-export interface VisitPosition {
-  latitude: number;
-  longitude: number;
-  accuracyMeters?: number;
-}
+export type NewVisit = Schemas['RecordVisitDto'];
 
-export interface NewVisit {
-  retailerId: number;
-  visitedAt: string;
-  kind: VisitKind;
-  notes?: string;
-  guidance?: { topics: (keyof typeof GUIDANCE_TOPIC_LABELS)[]; advice: string };
-  priceChecks?: { brandId: number; observedPackFen?: number }[];
-  shelfCheck?: { brandIds: number[] };
-  awareness?: { floatingQuota: boolean; selfReporting: boolean };
-  position?: VisitPosition;
-}
+/** Where the phone was, as the browser gave it (only when its user allowed it). */
+export type VisitPosition = NonNullable<NewVisit['position']>;
 
 export function useVisits(from: string, to: string) {
   return useQuery({
     queryKey: ['visits', from, to],
-    queryFn: () =>
-      ask<PageOf<VisitSummary>>(
-        api.GET('/api/visits', { params: { query: { from, to, pageSize: 100 } as never } }),
-      ),
+    queryFn: () => ask(api.GET('/api/visits', { params: { query: { from, to, pageSize: 100 } } })),
   });
 }
 
-export function recordVisit(body: NewVisit, key: string = idempotencyKey()): Promise<VisitSummary> {
-  return ask<VisitSummary>(
-    api.POST('/api/visits', { body: body as never, params: { header: { 'idempotency-key': key } } as never }),
-  );
+export function recordVisit(
+  body: NewVisit,
+  key: string = idempotencyKey(),
+): Promise<Schemas['VisitResponse']> {
+  return ask(api.POST('/api/visits', { body, params: { header: { 'Idempotency-Key': key } } }));
 }
 
 /** Adds the shelf photo (already compressed on the phone) to a visit just recorded. */
