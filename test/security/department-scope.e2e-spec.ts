@@ -384,7 +384,12 @@ const { doc, routes: operations } = await documentedRoutes(t);
 
 /** Required query parameters, by name, for a department's own caller. */
 const queryValues = (d: Dept) =>
-  requiredQueryValues({ month: IDS[d].month, department: DEPARTMENT[d], cycle: IDS[d].cycle });
+  requiredQueryValues({
+    month: IDS[d].month,
+    department: DEPARTMENT[d],
+    cycle: IDS[d].cycle,
+    territory: IDS[d].territory,
+  });
 
 // ---- Sanity of the fixture -------------------------------------------------------------------------------
 

@@ -56,6 +56,7 @@ export function requiredQueryValues(scope: {
   month: string | number;
   department: string | number;
   cycle: string | number;
+  territory: string | number;
 }): Record<string, string | number> {
   return {
     month: scope.month,
@@ -63,5 +64,6 @@ export function requiredQueryValues(scope: {
     weekStart: mondayOf(TODAY),
     departmentId: scope.department,
     cycleId: scope.cycle,
+    territoryId: scope.territory,
   };
 }

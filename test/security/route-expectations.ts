@@ -147,6 +147,7 @@ export const ROUTE_EXPECTATIONS: Record<string, RouteExpectation> = {
   // quotas (caps only)
   'GET /api/retailers/{id}/quota': allow(ALL),
   'PUT /api/retailers/{id}/agreed-total': allow(['market_manager'], { params: { id: 'retailer2' } }),
+  'GET /api/quotas': allow(SUPERVISORS),
   'POST /api/quotas/rebalance': allow(['market_manager', 'department_head']),
   'POST /api/quotas/compute': allow(ADMIN_HEAD),
   'GET /api/quota-policies': allow(RETAILER_MANAGERS, { query: { departmentId: 'department' } }),
@@ -173,6 +174,8 @@ export const ROUTE_EXPECTATIONS: Record<string, RouteExpectation> = {
   'GET /api/order-cycles': allow(ALL),
   'POST /api/order-cycles': allow(ADMIN),
   'GET /api/order-cycles/{id}': allow(ALL),
+  'GET /api/order-cycles/board': allow(SUPERVISORS),
+  'GET /api/order-cycles/{id}/waiting-retailers': allow(SUPERVISORS),
   'PATCH /api/order-cycles/{id}': allow(ADMIN),
   'POST /api/order-cycles/{id}/cutoff': allow(ADMIN),
   'POST /api/order-cycles/{id}/consolidate': allow(['admin', 'supply_clerk']),
@@ -260,7 +263,7 @@ export const ROUTE_EXPECTATIONS: Record<string, RouteExpectation> = {
   'GET /api/cultivation/tasks/{id}': allow(FIELD),
   'POST /api/cultivation/tasks/{id}/submit': allow(['account_manager']),
   'POST /api/cultivation/tasks/generate': allow(ADMIN_HEAD),
-  'GET /api/reports/kpi': allow(OVERSIGHT),
+  'GET /api/reports/kpi': allow(SUPERVISORS),
   'GET /api/reports/order-lines': allow([...SUPERVISORS, 'supply_clerk']),
   'POST /api/kpi/months/{month}/close': allow(ADMIN, { params: { month: 'pastMonth' } }),
   // the job board

@@ -1,7 +1,9 @@
 /// <reference lib="dom" />
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Page } from 'playwright-core';
+import { readFileSync } from 'node:fs';
 import { bearer, DEMO_PASSWORD } from '../support/demo.js';
+import { readXlsx } from '../support/xlsx.js';
 import {
   cspViolations,
   logIn,
@@ -138,6 +140,95 @@ describe('console: desk pages', () => {
       [collected.map(String), mm1],
     );
     expect(audit.rows[0].n).toBe(COLLECTED);
+  });
+
+  it('shows the week’s cycles with the cutoff countdown and who still needs a call', async () => {
+    const page = await deskOf('mm1');
+    await page.getByRole('menuitem', { name: '订货周期看板' }).click();
+    await page.waitForURL('**/desk/cycles');
+    const territory = (await t.db.query(`SELECT name FROM org_units WHERE code = 'T001'`)).rows[0].name;
+    const row = page.getByRole('row', { name: new RegExp(territory) }).first();
+    await row.waitFor();
+    const text = await row.textContent();
+    expect(text).toContain('距截单 6 小时 0 分');
+    // The 50 approved above, as collected and approved.
+    expect(text).toContain(`0 / 0 / ${COLLECTED}`);
+    await row.getByRole('button', { name: /^待联系 \d+ 户$/ }).click();
+    await page.getByRole('table', { name: '待联系的零售户' }).getByRole('row').nth(1).waitFor();
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+    await screenshot(page, '26-desk-cycle-board');
+  });
+
+  it('rebalances caps in the table: the moved total kept at zero, the center’s total unchanged', async () => {
+    const month = '2026-11-01';
+    const centerTotal = async () =>
+      (
+        await t.db.query(
+          `SELECT sum(q.cap)::int AS total FROM retailer_quotas q JOIN org_units t ON t.id = q.territory_id
+            WHERE q.month = $1 AND t.service_center_id = (SELECT id FROM org_units WHERE code = 'SC1')`,
+          [month],
+        )
+      ).rows[0].total;
+    // Two retailers of T001's first page (by name) with 3 cartons of cap to spare.
+    const { rows: pair } = await t.db.query(
+      `SELECT * FROM (
+         SELECT r.id, r.shop_name, r.license_no, q.cap, q.cap - q.used - q.reserved AS spare
+           FROM retailer_quotas q JOIN retailers r ON r.id = q.retailer_id
+          WHERE q.month = $1 AND q.territory_id = (SELECT id FROM org_units WHERE code = 'T001') AND r.status = 'active'
+          ORDER BY r.shop_name, r.id LIMIT 50) first_page
+        WHERE spare >= 3 LIMIT 2`,
+      [month],
+    );
+    expect(pair).toHaveLength(2);
+    const before = await centerTotal();
+    const page = await deskOf('mm1');
+    await page.getByRole('menuitem', { name: '额度调剂' }).click();
+    await page.waitForURL('**/desk/quotas');
+    const input = (retailer: { shop_name: string; license_no: string }) =>
+      page.getByRole('spinbutton', { name: `调整${retailer.shop_name}（${retailer.license_no}）的上限` });
+    await input(pair[0]).fill('3');
+    const status = page.getByRole('status').filter({ hasText: '净变动' });
+    await status.getByText('调出 0 条，调入 3 条，净变动 +3 条').waitFor();
+    expect(await page.getByRole('button', { name: '预览调剂' }).isDisabled()).toBe(true);
+    await input(pair[1]).fill('-3');
+    await status.getByText('调出 3 条，调入 3 条，净变动 0 条').waitFor();
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+    await screenshot(page, '27-desk-quotas-rebalance');
+    await page.getByRole('button', { name: '预览调剂' }).click();
+    const preview = page.getByRole('dialog', { name: '预览额度调剂' });
+    await preview.getByLabel('调剂原因').fill('城关一片区两户互调');
+    await preview.getByRole('button', { name: '确认调剂' }).click();
+    await page.getByText('已调剂 2 户的额度上限，合计不变').waitFor();
+
+    const { rows: after } = await t.db.query(
+      `SELECT retailer_id, cap FROM retailer_quotas WHERE month = $1 AND retailer_id = ANY($2) ORDER BY retailer_id`,
+      [month, pair.map((r: { id: number }) => r.id)],
+    );
+    const capOf = new Map(after.map((r: { retailer_id: number; cap: number }) => [r.retailer_id, r.cap]));
+    expect([capOf.get(pair[0].id), capOf.get(pair[1].id)]).toEqual([pair[0].cap + 3, pair[1].cap - 3]);
+    expect(await centerTotal()).toBe(before);
+  });
+
+  it('shows the center’s KPIs and downloads the center’s workbook, which holds only its center', async () => {
+    const page = await deskOf('mm1');
+    await page.getByRole('menuitem', { name: '中心考核' }).click();
+    await page.waitForURL('**/desk/kpis');
+    await page.getByRole('table', { name: '客户经理考核指标' }).getByRole('row').nth(4).waitFor();
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+    await screenshot(page, '28-desk-center-kpis');
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: '下载本中心考核工作簿（Excel）' }).click(),
+    ]);
+    const center = (await t.db.query(`SELECT name FROM org_units WHERE code = 'SC1'`)).rows[0].name;
+    expect(download.suggestedFilename()).toBe(`客户经理考核-${center}-2026-11.xlsx`);
+    const book = await readXlsx(readFileSync((await download.path())!));
+    const territories = book
+      .rows('客户经理考核')
+      .slice(1)
+      .map((row) => String(row[1]));
+    expect(territories.sort()).toEqual(['T001', 'T002', 'T003', 'T004']);
+    expect(book.rows('客户服务部汇总').slice(1)).toEqual([expect.arrayContaining([center])]);
   });
 
   it.each([

@@ -14,6 +14,8 @@ import {
   STAFF_ROLES,
 } from '#libs/shared';
 import { ApprovalInboxService } from './approval-inbox.service.js';
+import { CycleBoardService } from './cycle-board.service.js';
+import { CycleBoard, CycleBoardQuery, WaitingRetailer } from './dto/cycle-board.dto.js';
 import { CycleCloseService } from './cycle-close.service.js';
 import { DemandsService } from './demands.service.js';
 import { OrderCyclesService } from './order-cycles.service.js';
@@ -204,7 +206,30 @@ export class OrderCyclesController {
     private readonly cycles: OrderCyclesService,
     private readonly close: CycleCloseService,
     private readonly reports: OrderingReportsService,
+    private readonly board: CycleBoardService,
   ) {}
+
+  @Get('order-cycles/board')
+  @Roles('admin', 'department_head', 'inspector', 'market_manager')
+  @ApiOperation({
+    summary:
+      'The week’s cycles in your scope: window, and per territory who submitted, was collected for, said no demand or nothing yet',
+  })
+  @ApiOkResponse({ type: CycleBoard })
+  cycleBoard(@CurrentActor() actor: Actor, @Query() query: CycleBoardQuery) {
+    return this.board.board(actor, query.date);
+  }
+
+  @Get('order-cycles/:id/waiting-retailers')
+  @Roles('admin', 'department_head', 'inspector', 'market_manager')
+  @ApiOperation({
+    summary:
+      'The cycle’s active retailers with no demand and no no-demand record yet: who still needs a call',
+  })
+  @ApiOkResponse({ type: [WaitingRetailer] })
+  waitingRetailers(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: number) {
+    return this.board.waiting(actor, id);
+  }
 
   @Get('order-cycles')
   @Roles(...ROLES)

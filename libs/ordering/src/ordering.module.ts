@@ -9,6 +9,7 @@ import { QuotasModule } from '#libs/quotas';
 import { RetailersModule } from '#libs/retailers';
 import { orderingEntities } from './ordering.entity.js';
 import { ApprovalInboxService } from './approval-inbox.service.js';
+import { CycleBoardService } from './cycle-board.service.js';
 import { CycleCloseService } from './cycle-close.service.js';
 import { CyclePlanner } from './cycle-planner.service.js';
 import { DemandsService } from './demands.service.js';
@@ -35,6 +36,7 @@ import { DemandsController, OrderCyclesController } from './ordering.controller.
     CyclePlanner,
     DemandsService,
     ApprovalInboxService,
+    CycleBoardService,
     CycleCloseService,
     OrderingReportsService,
     OrderingJobs,

@@ -2,6 +2,7 @@ import { Body, Controller, Get, HttpCode, Param, Post, Put, Query, UseGuards } f
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { type Actor, CurrentActor, ParseIdPipe, ROLES, Roles, STAFF_ROLES } from '#libs/shared';
 import { ForbiddenQuotaFieldsGuard } from './forbidden-quota-fields.guard.js';
+import { QuotaListService } from './quota-list.service.js';
 import { QuotaPolicyService } from './quota-policy.service.js';
 import { QuotaService } from './quota.service.js';
 import { ScarceLimitsService } from './scarce-limits.service.js';
@@ -16,6 +17,7 @@ import {
   ScarceLimitQuery,
   ScarceLimitsDto,
 } from './dto/quota.dto.js';
+import { TerritoryQuotaQuery, TerritoryQuotas } from './dto/quota-list.dto.js';
 import {
   LimitProposalResponse,
   QuotaComputationResponse,
@@ -33,7 +35,18 @@ export class QuotasController {
     private readonly quotas: QuotaService,
     private readonly policies: QuotaPolicyService,
     private readonly scarce: ScarceLimitsService,
+    private readonly list: QuotaListService,
   ) {}
+
+  @Get('quotas')
+  @Roles('admin', 'department_head', 'inspector', 'market_manager')
+  @ApiOperation({
+    summary: 'A territory’s quotas of a month: agreed total, float, cap, used, reserved, remaining, pacing',
+  })
+  @ApiOkResponse({ type: TerritoryQuotas })
+  territoryQuotas(@CurrentActor() actor: Actor, @Query() query: TerritoryQuotaQuery) {
+    return this.list.territory(actor, query.territoryId, query.month);
+  }
 
   @Get('retailers/:id/quota')
   @Roles(...ROLES)

@@ -8,6 +8,7 @@ import { GradePolicyRecord, QuotaPolicyRecord, RetailerQuota, ScarceLimitRecord 
 import { CyclesLeft } from './cycles-left.js';
 import { QuotaCalculator } from './quota-calculator.js';
 import { QuotaLedger } from './quota-ledger.service.js';
+import { QuotaListService } from './quota-list.service.js';
 import { QuotaPolicyService } from './quota-policy.service.js';
 import { QuotaService } from './quota.service.js';
 import { QuotaJobs } from './quota.jobs.js';
@@ -27,6 +28,7 @@ import { QuotasController } from './quotas.controller.js';
     QuotaPolicyService,
     QuotaCalculator,
     QuotaService,
+    QuotaListService,
     QuotaLedger,
     ScarceLimitsService,
     QuotaJobs,

@@ -21,11 +21,12 @@ export class ReportsController {
   ) {}
 
   @Get('reports/kpi')
-  @Roles('admin', 'department_head', 'inspector')
+  @Roles('admin', 'department_head', 'inspector', 'market_manager')
   @ApiOperation({
     summary:
       'The month’s KPI workbook (.xlsx): 封面, 客户经理考核, 客户服务部汇总, 品牌预测准确率, 经营指导明细, 零售指导价落实, 线索查实, ' +
-      '送货及时率, 品牌培育. A closed month’s is the one stored at close, byte for byte.',
+      '送货及时率, 品牌培育. A closed month’s is the one stored at close, byte for byte. A market manager’s holds its ' +
+      'center only, made on request.',
   })
   @ApiProduces(XLSX_CONTENT_TYPE)
   @ApiOkResponse({ description: FILE_DESCRIPTION, content: { [XLSX_CONTENT_TYPE]: FILE } })

@@ -743,6 +743,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/quotas": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A territory’s quotas of a month: agreed total, float, cap, used, reserved, remaining, pacing */
+        get: operations["QuotasController_territoryQuotas"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/retailers/{id}/quota": {
         parameters: {
             query?: never;
@@ -1047,6 +1064,40 @@ export interface paths {
         put?: never;
         /** Reject confirmed collected demand, with a reason */
         post: operations["DemandsController_reject"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/order-cycles/board": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The week’s cycles in your scope: window, and per territory who submitted, was collected for, said no demand or nothing yet */
+        get: operations["OrderCyclesController_cycleBoard"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/order-cycles/{id}/waiting-retailers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The cycle’s active retailers with no demand and no no-demand record yet: who still needs a call */
+        get: operations["OrderCyclesController_waitingRetailers"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -2056,7 +2107,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The month’s KPI workbook (.xlsx): 封面, 客户经理考核, 客户服务部汇总, 品牌预测准确率, 经营指导明细, 零售指导价落实, 线索查实, 送货及时率, 品牌培育. A closed month’s is the one stored at close, byte for byte. */
+        /** The month’s KPI workbook (.xlsx): 封面, 客户经理考核, 客户服务部汇总, 品牌预测准确率, 经营指导明细, 零售指导价落实, 线索查实, 送货及时率, 品牌培育. A closed month’s is the one stored at close, byte for byte. A market manager’s holds its center only, made on request. */
         get: operations["ReportsController_kpiWorkbook"];
         put?: never;
         post?: never;
@@ -3055,6 +3106,40 @@ export interface components {
             /** @description Shown once; the retailer must change it at first login */
             temporaryPassword: string;
         };
+        TerritoryQuotaRow: {
+            retailerId: number;
+            shopName: string;
+            licenseNo: string;
+            grade: number;
+            /** @enum {string} */
+            scale: "large" | "medium" | "small";
+            bigAccount: boolean;
+            agreedTotal: number;
+            /** @description Where the agreed total came from: market_manager, grade_policy, floating */
+            agreedTotalSource: string;
+            floatBp: number;
+            cap: number;
+            used: number;
+            reserved: number;
+            remaining: number;
+            /** @description What it may still order in its next cycle of the month (pacing) */
+            cycleAllowance: number;
+            /** @description Every input of the cap */
+            explanation: {
+                [key: string]: unknown;
+            };
+        };
+        TerritoryQuotas: {
+            territoryId: number;
+            /** @example 2026-12 */
+            month: string;
+            /** @description Cycles of the territory left in the month (pacing divides by them) */
+            remainingCycles: number;
+            /** @description Σ cap: what a rebalance keeps */
+            totalCap: number;
+            /** @description Active retailers with a computed quota, by name */
+            retailers: components["schemas"]["TerritoryQuotaRow"][];
+        };
         MonthlyActualResponse: {
             /** @example 2026-12 */
             month: string;
@@ -3484,6 +3569,52 @@ export interface components {
         };
         RejectDemandDto: {
             reason: string;
+        };
+        CycleBoardRow: {
+            cycleId: number;
+            territoryId: number;
+            territoryName: string;
+            accountManagerId: number | null;
+            accountManagerName: string | null;
+            /** Format: date */
+            orderDate: string;
+            /** Format: date-time */
+            opensAt: string;
+            /** Format: date-time */
+            cutoffAt: string;
+            /** @enum {string} */
+            status: "scheduled" | "open" | "cut_off" | "consolidated" | "cancelled";
+            /** @description Active retailers of the territory */
+            retailers: number;
+            /** @description Own demand 自主提报 (submitted or ordered) */
+            submitted: number;
+            /** @description Collected, waiting for the retailer’s confirmation */
+            pendingConfirmation: number;
+            /** @description Collected, waiting for the market manager */
+            pendingApproval: number;
+            /** @description Collected and approved (or ordered) */
+            approved: number;
+            /** @description Explicit no-demand records 无需求 (made at the cutoff) */
+            noDemand: number;
+            /** @description Active retailers with neither a live demand nor a no-demand record */
+            nothingYet: number;
+        };
+        CycleBoard: {
+            /** Format: date */
+            weekStart: string;
+            cycles: components["schemas"]["CycleBoardRow"][];
+        };
+        WaitingRetailer: {
+            id: number;
+            shopName: string;
+            licenseNo: string;
+            ownerName: string;
+            phone: string | null;
+            /**
+             * Format: date-time
+             * @description The latest call in the cycle’s window
+             */
+            calledAt: string | null;
         };
         OrderCycleResponse: {
             id: number;
@@ -7679,6 +7810,47 @@ export interface operations {
             };
         };
     };
+    QuotasController_territoryQuotas: {
+        parameters: {
+            query: {
+                /** @description YYYY-MM */
+                month: string;
+                territoryId: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TerritoryQuotas"];
+                };
+            };
+            /** @description No valid token (UNAUTHENTICATED, TOKEN_INVALID) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description FORBIDDEN unless the caller is: admin, department_head, inspector, market_manager; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
     QuotasController_view: {
         parameters: {
             query: {
@@ -8606,6 +8778,85 @@ export interface operations {
                 };
             };
             /** @description FORBIDDEN unless the caller is: market_manager; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    OrderCyclesController_cycleBoard: {
+        parameters: {
+            query?: {
+                /** @description Any day of the week shown (default: today) */
+                date?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CycleBoard"];
+                };
+            };
+            /** @description No valid token (UNAUTHENTICATED, TOKEN_INVALID) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description FORBIDDEN unless the caller is: admin, department_head, inspector, market_manager; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    OrderCyclesController_waitingRetailers: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WaitingRetailer"][];
+                };
+            };
+            /** @description No valid token (UNAUTHENTICATED, TOKEN_INVALID) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description FORBIDDEN unless the caller is: admin, department_head, inspector, market_manager; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -11529,7 +11780,7 @@ export interface operations {
                     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description FORBIDDEN unless the caller is: admin, department_head, inspector; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
+            /** @description FORBIDDEN unless the caller is: admin, department_head, inspector, market_manager; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;

@@ -44,6 +44,21 @@ export const router = createBrowserRouter([
             element: <RequireAccess page="approvals" />,
             children: [{ index: true, lazy: page(() => import('@/desk/approvals/approvals-page')) }],
           },
+          {
+            path: 'cycles',
+            element: <RequireAccess page="cycleBoard" />,
+            children: [{ index: true, lazy: page(() => import('@/desk/cycles/cycle-board-page')) }],
+          },
+          {
+            path: 'quotas',
+            element: <RequireAccess page="quotas" />,
+            children: [{ index: true, lazy: page(() => import('@/desk/quotas/quotas-page')) }],
+          },
+          {
+            path: 'kpis',
+            element: <RequireAccess page="centerKpis" />,
+            children: [{ index: true, lazy: page(() => import('@/desk/kpis/center-kpis-page')) }],
+          },
           { path: '*', element: <NotFoundPage /> },
         ],
       },

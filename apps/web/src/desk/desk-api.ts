@@ -45,3 +45,61 @@ export function approveOne(id: number): Promise<unknown> {
 export function rejectOne(id: number, reason: string): Promise<unknown> {
   return ask(api.POST('/api/demands/{id}/reject', { params: { path: { id } }, body: { reason } }));
 }
+
+export type CycleBoard = components['schemas']['CycleBoard'];
+export type BoardRow = components['schemas']['CycleBoardRow'];
+export type WaitingRetailer = components['schemas']['WaitingRetailer'];
+
+/** The week's cycles of the caller's territories (any day of the week), refreshed each minute. */
+export function useCycleBoard(date: string) {
+  return useQuery({
+    queryKey: ['cycle-board', date],
+    refetchInterval: 60_000,
+    queryFn: () => ask<CycleBoard>(api.GET('/api/order-cycles/board', { params: { query: { date } } })),
+  });
+}
+
+export function useWaitingRetailers(cycleId: number) {
+  return useQuery({
+    queryKey: ['cycle-waiting', cycleId],
+    queryFn: () =>
+      ask<WaitingRetailer[]>(
+        api.GET('/api/order-cycles/{id}/waiting-retailers', { params: { path: { id: cycleId } } }),
+      ),
+  });
+}
+
+export type TerritoryQuotas = components['schemas']['TerritoryQuotas'];
+export type QuotaRow = components['schemas']['TerritoryQuotaRow'];
+export type Rebalance = components['schemas']['RebalanceDto'];
+
+interface Territory {
+  id: number;
+  code: string;
+  name: string;
+  serviceCenterName: string;
+}
+
+/** The territories in the caller's scope. */
+export function useTerritories() {
+  return useQuery({
+    queryKey: ['territories'],
+    staleTime: 10 * 60_000,
+    queryFn: () => ask<Territory[]>(api.GET('/api/org-units/territories')),
+  });
+}
+
+export function useTerritoryQuotas(territoryId: number | undefined, month: string) {
+  return useQuery({
+    queryKey: ['territory-quotas', territoryId, month],
+    enabled: territoryId !== undefined,
+    queryFn: () =>
+      ask<TerritoryQuotas>(
+        api.GET('/api/quotas', { params: { query: { territoryId: territoryId!, month } } }),
+      ),
+  });
+}
+
+export function rebalance(body: Rebalance): Promise<unknown> {
+  return ask(api.POST('/api/quotas/rebalance', { body }));
+}

@@ -2,31 +2,13 @@ import { Suspense } from 'react';
 import { App, Button, ConfigProvider, Layout, Menu, Space, Spin, Typography } from 'antd';
 import zhCN from 'antd/es/locale/zh_CN';
 import { Outlet, useLocation, useNavigate } from 'react-router';
-import { can, ROLE_LABELS, type Page } from '@/lib/access';
+import { can, ROLE_LABELS } from '@/lib/access';
 import { DESK_TOKENS } from '@/lib/theme';
 import { cspNonce } from '@/lib/csp';
 import { useSessionUser } from '@/hooks/use-session';
 import { logout } from '@/features/auth';
 import { usePendingApprovalCount } from './desk-api';
-
-interface NavEntry {
-  path: string;
-  label: string;
-  page: Page;
-}
-
-/** The side menu, from the access table: each role sees its own pages. */
-const NAV: NavEntry[] = [
-  { path: '/desk', label: '工作台', page: 'deskHome' },
-  { path: '/desk/approvals', label: '代收需求审批', page: 'approvals' },
-];
-
-/** The entry of the menu a path belongs to (the longest matching prefix). */
-function selectedEntry(pathname: string, entries: NavEntry[]): string | undefined {
-  return entries
-    .filter((entry) => pathname === entry.path || pathname.startsWith(`${entry.path}/`))
-    .sort((a, b) => b.path.length - a.path.length)[0]?.path;
-}
+import { deskEntries, selectedEntry } from './nav';
 
 /**
  * The desk pages (market managers, supply clerks, department heads, inspectors, admins): antd with the one
@@ -40,7 +22,7 @@ export default function DeskLayout() {
   const approver = can(user?.role, 'approvals');
   const pending = usePendingApprovalCount(approver);
   if (!user) return null;
-  const entries = NAV.filter((entry) => can(user.role, entry.page));
+  const entries = deskEntries(user.role);
   const selected = selectedEntry(pathname, entries);
   return (
     <ConfigProvider

@@ -44,6 +44,9 @@ export const ACCESS = {
   orderHistory: ['retailer'],
   deskHome: ['market_manager', 'supply_clerk', 'department_head', 'inspector', 'admin'],
   approvals: ['market_manager'],
+  cycleBoard: ['market_manager', 'department_head', 'inspector', 'admin'],
+  quotas: ['market_manager', 'department_head'],
+  centerKpis: ['market_manager'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Page = keyof typeof ACCESS;

@@ -18,6 +18,9 @@ export const DESK_TOKENS = {
   colorSuccess: THEME.success,
   colorWarning: THEME.warning,
   colorError: THEME.danger,
+  // Links and "processing" tags in the primary blue (antd's default #1677ff is under 4.5:1 on white).
+  colorInfo: THEME.primary,
+  colorLink: THEME.primary,
   borderRadius: THEME.radius,
   fontFamily: THEME.fontFamily,
   // Secondary text dark enough for a 4.5:1 contrast on white.

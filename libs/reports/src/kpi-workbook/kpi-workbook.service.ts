@@ -7,7 +7,7 @@ import { StaffDirectory } from '#libs/auth';
 import { BrandDirectory } from '#libs/catalog';
 import { FieldFacts, GUIDANCE_TOPIC_LABELS } from '#libs/field';
 import { CultivationService, type KpiMonthReport, KpiMonthService, KpiService } from '#libs/kpi';
-import { OrgService } from '#libs/org';
+import { OrgService, type TerritoryView } from '#libs/org';
 import { RetailerDirectory } from '#libs/retailers';
 import {
   buildKpiWorkbook,
@@ -50,6 +50,7 @@ export class KpiWorkbookService {
   async download(actor: Actor, month: string, departmentIdAsked?: number): Promise<WorkbookFile> {
     const departmentId = await this.kpis.departmentFor(actor, departmentIdAsked);
     this.months.period(month);
+    if (actor.role === 'market_manager') return this.centerDownload(actor, month, departmentId);
     const stored = await this.dataSource.manager.findOneBy(KpiWorkbook, {
       month: `${month}-01`,
       departmentId,
@@ -68,6 +69,27 @@ export class KpiWorkbookService {
     return {
       filename: fileName(report),
       asciiFilename: asciiName(month, departmentId),
+      content,
+      sha256: sha256(content),
+      source: 'live',
+    };
+  }
+
+  /**
+   * A market manager's workbook holds its center only: its territories (account managers), the center's row,
+   * and the squads, delivery staff and details of the center; from the closed month's snapshot or counted now,
+   * made on request (the stored workbook is the department's).
+   */
+  private async centerDownload(actor: Actor, month: string, departmentId: number): Promise<WorkbookFile> {
+    const territoryIds = new Set(actor.scope.kind === 'territories' ? actor.scope.territoryIds : []);
+    const full = await this.months.report(month, departmentId, { territoryIds: [...territoryIds] });
+    const report = centerReport(full, territoryIds);
+    const center = report.serviceCenters[0]?.subject ?? report.territories[0]?.subject;
+    const centerId = center?.serviceCenterId ?? center?.id ?? 0;
+    const content = await buildKpiWorkbook(await this.data(report, (t) => territoryIds.has(t.id)));
+    return {
+      filename: `客户经理考核-${center?.serviceCenterName ?? report.departmentName}-${month}.xlsx`,
+      asciiFilename: `kpi-${month}-center-${centerId}.xlsx`,
       content,
       sha256: sha256(content),
       source: 'live',
@@ -95,9 +117,12 @@ export class KpiWorkbookService {
   }
 
   /** Everything the workbook shows, gathered from the contexts' facts (one query per family). */
-  async data(report: KpiMonthReport): Promise<KpiWorkbookData> {
+  async data(
+    report: KpiMonthReport,
+    visible: (territory: TerritoryView) => boolean = () => true,
+  ): Promise<KpiWorkbookData> {
     const period = this.months.period(report.month);
-    const territories = await this.org.territoriesIn([report.departmentId]);
+    const territories = (await this.org.territoriesIn([report.departmentId])).filter(visible);
     const ids = territories.map((t) => t.id);
     const territoryOf = new Map(territories.map((t) => [t.id, t]));
     const managerOf = new Map(
@@ -118,7 +143,7 @@ export class KpiWorkbookService {
         .then((samples) =>
           this.field.guidanceVisits({ from: `${report.month}-01`, to: period.asOf }, ids, samples),
         ),
-      this.cultivation.keyBrandsOf(report.month, report.departmentId),
+      this.cultivation.keyBrandsOf(report.month, report.departmentId, visible),
     ]);
     const brandIds = [...new Set(accuracy?.territories.flatMap((t) => t.specs.map((s) => s.brandId)) ?? [])];
     const [brands, retailers, people] = await Promise.all([
@@ -177,6 +202,21 @@ export class KpiWorkbookService {
     const { date, time } = wallClock(instant, this.config.timeZone);
     return `${date} ${time.slice(0, 5)}`;
   }
+}
+
+/** A department's report narrowed to a center's territories: the rows of that center, no department total. */
+function centerReport(report: KpiMonthReport, territoryIds: ReadonlySet<number>): KpiMonthReport {
+  const territories = report.territories.filter((row) => territoryIds.has(row.subject.id));
+  const centerIds = new Set(territories.map((row) => row.subject.serviceCenterId));
+  const ofCenter = (row: KpiMonthReport['squads'][number]) => centerIds.has(row.subject.serviceCenterId);
+  return {
+    ...report,
+    territories,
+    serviceCenters: report.serviceCenters.filter((row) => centerIds.has(row.subject.id)),
+    squads: report.squads.filter(ofCenter),
+    deliveryStaff: report.deliveryStaff.filter(ofCenter),
+    department: null,
+  };
 }
 
 function fileName(report: KpiMonthReport): string {

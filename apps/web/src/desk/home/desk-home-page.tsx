@@ -3,6 +3,7 @@ import { useNavigate } from 'react-router';
 import { can, ROLE_LABELS, type Role } from '@/lib/access';
 import { useSessionUser } from '@/hooks/use-session';
 import { usePendingApprovalCount } from '../desk-api';
+import { deskEntries } from '../nav';
 
 /** What each desk role still does through the API documentation until its pages come. */
 const MEANWHILE: Partial<Record<Role, string>> = {
@@ -40,6 +41,16 @@ export default function DeskHomePage() {
             </Card>
           </Col>
         )}
+        {deskEntries(user.role)
+          .filter((entry) => entry.page !== 'deskHome' && entry.page !== 'approvals')
+          .map((entry) => (
+            <Col key={entry.path} xs={24} md={12} xl={8}>
+              <Card title={entry.label}>
+                <Typography.Paragraph>{entry.description}</Typography.Paragraph>
+                <Button onClick={() => navigate(entry.path)}>打开{entry.label}</Button>
+              </Card>
+            </Col>
+          ))}
         {MEANWHILE[user.role] && (
           <Col xs={24} md={12} xl={8}>
             <Card title="其他工作">

@@ -2,21 +2,11 @@ import { List, Result, Skeleton } from 'antd-mobile';
 import { useQuery } from '@tanstack/react-query';
 import type { EChartsCoreOption } from 'echarts/core';
 import { Chart } from '@/components/chart/chart';
-import { type KpiCode, myKpis } from '@/lib/queries/kpis';
+import { myKpis } from '@/lib/queries/kpis';
+import { KPI_SHOWN as SHOWN } from '@/lib/kpis';
 import { sentenceOf } from '@/lib/errors';
 import { businessMonth, percent } from '@/lib/format';
 import { useNow } from '@/hooks/use-now';
-
-const SHOWN: [KpiCode, string][] = [
-  ['guidanceCoverage', '经营指导面'],
-  ['effectiveGuidance', '有效指导率'],
-  ['visitAttainment', '拜访达成率'],
-  ['callAttainment', '电话回访达成率'],
-  ['policyAwareness', '政策知晓率'],
-  ['channelCoverage', '信息覆盖面'],
-  ['keyBrandShelfRate', '重点品牌上柜率'],
-  ['selfReportedDemandShare', '自主提报率'],
-];
 
 function monthsUpTo(month: string): string[] {
   const [year, m] = month.split('-').map(Number);

@@ -1,0 +1,151 @@
+import { useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { Alert, App, Button, Card, Select, Space, Table, Typography } from 'antd';
+import type { ColumnsType } from 'antd/es/table';
+import type { EChartsCoreOption } from 'echarts/core';
+import dayjs from 'dayjs';
+import { Chart } from '@/components/chart/chart';
+import { api, ask } from '@/lib/api';
+import { apiErrorOf, sentenceOf } from '@/lib/errors';
+import { businessMonth, percent } from '@/lib/format';
+import { KPI_SHOWN, type KpiValue } from '@/lib/kpis';
+import { useNow } from '@/hooks/use-now';
+import { THEME } from '@/lib/theme';
+
+interface KpiItem {
+  subject: { id: number; name: string; accountManager?: { displayName: string } | null };
+  kpis: Record<string, KpiValue>;
+}
+
+/** Downloads the center's KPI workbook of a month under the name the API gives it. */
+async function downloadWorkbook(month: string): Promise<void> {
+  let answer;
+  try {
+    answer = await api.GET('/api/reports/kpi', { params: { query: { month } }, parseAs: 'blob' });
+  } catch {
+    throw apiErrorOf(0, undefined);
+  }
+  if (!answer.response.ok) throw apiErrorOf(answer.response.status, answer.error);
+  const disposition = answer.response.headers.get('content-disposition') ?? '';
+  const encoded = /filename\*=UTF-8''([^;]+)/.exec(disposition)?.[1];
+  const link = document.createElement('a');
+  link.href = URL.createObjectURL(answer.data as Blob);
+  link.download = encoded ? decodeURIComponent(encoded) : `kpi-${month}.xlsx`;
+  link.click();
+  setTimeout(() => URL.revokeObjectURL(link.href), 10_000);
+}
+
+/**
+ * The center's KPIs: its account managers' month against the targets (a table and a chart), and the center's
+ * KPI workbook to download.
+ */
+export default function CenterKpisPage() {
+  const now = useNow(60_000);
+  const current = businessMonth(now);
+  const months = Array.from({ length: 6 }, (_, i) =>
+    dayjs(`${current}-01`).subtract(i, 'month').format('YYYY-MM'),
+  );
+  const [month, setMonth] = useState(current);
+  const [downloading, setDownloading] = useState(false);
+  const { message } = App.useApp();
+  const kpis = useQuery({
+    queryKey: ['center-kpis', month],
+    queryFn: () =>
+      ask<{ items: KpiItem[] }>(
+        api.GET('/api/kpi/account-managers', { params: { query: { month } as never } }),
+      ),
+  });
+  const items = kpis.data?.items ?? [];
+  const shown = KPI_SHOWN.filter(([code]) => items.some((item) => item.kpis[code]));
+  const columns: ColumnsType<KpiItem> = [
+    { title: '片区', render: (_, item) => item.subject.name },
+    { title: '客户经理', render: (_, item) => item.subject.accountManager?.displayName ?? '（空缺）' },
+    ...shown.map(([code, label]) => ({
+      title: label,
+      align: 'right' as const,
+      render: (_: unknown, item: KpiItem) => {
+        const kpi = item.kpis[code];
+        if (!kpi || kpi.value === null) return '—';
+        return kpi.status === 'below' ? (
+          <Typography.Text type="danger" title={`未达目标 ${percent(kpi.target?.value)}`}>
+            {percent(kpi.value)}（未达标）
+          </Typography.Text>
+        ) : (
+          percent(kpi.value)
+        );
+      },
+    })),
+  ];
+  const chart: EChartsCoreOption = {
+    // The canvas draws with its own font: the page's, so Chinese labels have glyphs on every device.
+    textStyle: { fontFamily: THEME.fontFamily },
+    grid: { left: 48, right: 16, top: 40, bottom: 24 },
+    legend: { top: 0 },
+    tooltip: { trigger: 'axis' },
+    xAxis: {
+      type: 'category',
+      data: items.map((item) => item.subject.accountManager?.displayName ?? item.subject.name),
+    },
+    yAxis: { type: 'value', axisLabel: { formatter: (v: number) => `${Math.round(v * 100)}%` } },
+    series: shown.slice(0, 4).map(([code, label]) => ({
+      type: 'bar',
+      name: label,
+      data: items.map((item) => item.kpis[code]?.value ?? null),
+    })),
+  };
+  const download = async () => {
+    setDownloading(true);
+    try {
+      await downloadWorkbook(month);
+    } catch (error) {
+      void message.error(sentenceOf(error));
+    } finally {
+      setDownloading(false);
+    }
+  };
+  return (
+    <>
+      <Typography.Title level={2} style={{ fontSize: 20 }}>
+        中心考核
+      </Typography.Title>
+      <Card style={{ marginBottom: 16 }}>
+        <Space wrap>
+          <label>
+            月份{' '}
+            <Select
+              aria-label="月份"
+              style={{ width: 140 }}
+              value={month}
+              options={months.map((value) => ({
+                value,
+                label: `${value.slice(0, 4)} 年 ${Number(value.slice(5))} 月`,
+              }))}
+              onChange={setMonth}
+            />
+          </label>
+          <Button type="primary" loading={downloading} onClick={() => void download()}>
+            下载本中心考核工作簿（Excel）
+          </Button>
+        </Space>
+      </Card>
+      {kpis.isError && <Alert type="error" showIcon title={sentenceOf(kpis.error)} />}
+      {items.length > 0 && (
+        <Card title="客户经理本月指标" style={{ marginBottom: 16 }}>
+          <Chart option={chart} label={`${month} 各客户经理主要考核指标柱状图（数值见下表）`} />
+        </Card>
+      )}
+      <Card>
+        <Table<KpiItem>
+          aria-label="客户经理考核指标"
+          rowKey={(item) => item.subject.id}
+          size="small"
+          loading={kpis.isFetching}
+          columns={columns}
+          dataSource={items}
+          pagination={false}
+          locale={{ emptyText: <Typography.Text>本月暂无考核数据</Typography.Text> }}
+        />
+      </Card>
+    </>
+  );
+}

@@ -1,0 +1,49 @@
+import { can, type Page, type Role } from '@/lib/access';
+
+export interface NavEntry {
+  path: string;
+  label: string;
+  page: Page;
+  /** What the page is for, on the role's home. */
+  description: string;
+}
+
+/** The desk's pages in menu order; each role sees those the access table gives it. */
+const NAV: NavEntry[] = [
+  { path: '/desk', label: '工作台', page: 'deskHome', description: '' },
+  {
+    path: '/desk/approvals',
+    label: '代收需求审批',
+    page: 'approvals',
+    description: '客户经理代收、零售户已确认的需求，逐条或批量审批、驳回。',
+  },
+  {
+    path: '/desk/cycles',
+    label: '订货周期看板',
+    page: 'cycleBoard',
+    description: '本周各片区的订货窗口、截单倒计时，以及尚无动静、需要电话联系的零售户。',
+  },
+  {
+    path: '/desk/quotas',
+    label: '额度调剂',
+    page: 'quotas',
+    description: '片区零售户的月度额度，在表格中调剂上限，合计保持不变。',
+  },
+  {
+    path: '/desk/kpis',
+    label: '中心考核',
+    page: 'centerKpis',
+    description: '本中心客户经理的月度考核指标，以及本中心考核工作簿（Excel）下载。',
+  },
+];
+
+export function deskEntries(role: Role): NavEntry[] {
+  return NAV.filter((entry) => can(role, entry.page));
+}
+
+/** The entry of the menu a path belongs to (the longest matching prefix). */
+export function selectedEntry(pathname: string, entries: NavEntry[]): string | undefined {
+  return entries
+    .filter((entry) => pathname === entry.path || pathname.startsWith(`${entry.path}/`))
+    .sort((a, b) => b.path.length - a.path.length)[0]?.path;
+}
