@@ -17,6 +17,7 @@ import { KpiTargetKinds1796621957026 } from './1796621957026-kpi-target-kinds.js
 import { ScheduledRuns1796627894979 } from './1796627894979-scheduled-runs.js';
 import { Attachments1796628094160 } from './1796628094160-attachments.js';
 import { VisitPosition1796628693207 } from './1796628693207-visit-position.js';
+import { MonthClosePolicy1796630137892 } from './1796630137892-month-close-policy.js';
 
 export const migrations = [
   JobRuns1795879903357,
@@ -37,4 +38,5 @@ export const migrations = [
   ScheduledRuns1796627894979,
   Attachments1796628094160,
   VisitPosition1796628693207,
+  MonthClosePolicy1796630137892,
 ];

@@ -1,11 +1,16 @@
-import { Controller, Get, HttpCode, Param, Post, Query, Res, StreamableFile } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query, Res, StreamableFile } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiParam, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { type Actor, attachment, CurrentActor, Roles, XLSX_CONTENT_TYPE, ParseMonthPipe } from '#libs/shared';
 import { OrderLinesExportService } from './exports/order-lines-export.service.js';
 import { KpiWorkbookService } from './kpi-workbook/kpi-workbook.service.js';
 import { MonthCloseService } from './month-close/month-close.service.js';
-import { CloseMonthQuery, KpiWorkbookQuery, OrderLinesExportQuery } from './dto/report-query.dto.js';
+import {
+  CloseMonthDto,
+  CloseMonthQuery,
+  KpiWorkbookQuery,
+  OrderLinesExportQuery,
+} from './dto/report-query.dto.js';
 import { MonthCloseResponse } from './dto/report.responses.js';
 
 const FILE = { schema: { type: 'string', format: 'binary' } } as const;
@@ -68,14 +73,17 @@ export class ReportsController {
   @ApiOperation({
     summary:
       'Close a finished month now (the month-close job does it): immutable KPI snapshot and workbook, ' +
-      'per department; closing twice changes nothing',
+      'per department; closing twice changes nothing. While the month waits for its inputs (unfinished ' +
+      'cycles, the grace period) 409 MONTH_CLOSE_WAITING, unless `force` with a `reason` (audited)',
   })
   @ApiOkResponse({ type: [MonthCloseResponse], description: 'One outcome per department' })
   close(
     @CurrentActor() actor: Actor,
     @Param('month', ParseMonthPipe) month: string,
     @Query() query: CloseMonthQuery,
+    @Body() dto: CloseMonthDto,
   ) {
-    return this.monthClose.closeNow(actor, month, query.departmentId);
+    const force = dto.force ? { reason: dto.reason!.trim() } : undefined;
+    return this.monthClose.closeNow(actor, month, query.departmentId, force);
   }
 }

@@ -2143,7 +2143,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Close a finished month now (the month-close job does it): immutable KPI snapshot and workbook, per department; closing twice changes nothing */
+        /** Close a finished month now (the month-close job does it): immutable KPI snapshot and workbook, per department; closing twice changes nothing. While the month waits for its inputs (unfinished cycles, the grace period) 409 MONTH_CLOSE_WAITING, unless `force` with a `reason` (audited) */
         post: operations["ReportsController_close"];
         delete?: never;
         options?: never;
@@ -5317,15 +5317,32 @@ export interface components {
             /** @description Tasks created (none twice for a spec and territory) */
             created: number;
         };
+        CloseMonthDto: {
+            /** @description Close although the month waits for its inputs (needs `reason`) */
+            force?: boolean;
+            /** @description Why the close is forced (audited); required with `force` */
+            reason?: string;
+        };
+        MonthCloseWaitResponse: {
+            /** @enum {string} */
+            reason: "cycles-not-finished" | "grace-period";
+            /** @example 2026-12 的补录宽限期至 2027-01-05 09:00 */
+            text: string;
+            details: {
+                [key: string]: unknown;
+            };
+        };
         MonthCloseResponse: {
             /** @example 2026-11 */
             month: string;
             departmentId: number;
             /**
-             * @description closed now; already-closed earlier; busy: another replica is closing it; failed (jobs only)
+             * @description closed now; already-closed earlier; busy: another replica is closing it; waiting for its inputs (jobs only); failed (jobs only)
              * @enum {string}
              */
-            status: "closed" | "already-closed" | "busy" | "failed";
+            status: "closed" | "already-closed" | "busy" | "waiting" | "failed";
+            /** @description waiting: what for; a forced close: what it did not wait for */
+            waitingFor?: components["schemas"]["MonthCloseWaitResponse"][];
             error?: string;
             /** @description KPI snapshot rows written */
             rows?: number;
@@ -11849,7 +11866,11 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CloseMonthDto"];
+            };
+        };
         responses: {
             /** @description One outcome per department */
             200: {

@@ -203,6 +203,12 @@ const CATALOGUE: Record<string, Sentence> = {
   CYCLE_WINDOW_OVERLAP: (d) =>
     `订货窗口与${d.neighbour === 'next' ? '下一' : '上一'}周期（${String(d.orderDate ?? '')}）重叠：须在上一周期截单后开放，在下一周期开放前截单。`,
   // job board
+  MONTH_CLOSE_WAITING: (d) =>
+    `${String(d.month ?? '该月')}尚不能月结：${
+      Array.isArray(d.waitingFor)
+        ? d.waitingFor.map((w) => String((w as { text?: unknown }).text ?? '')).join('；')
+        : '等待输入数据'
+    }。管理员可填写原因后强制月结。`,
   JOB_NOT_DEPARTMENTAL: () => '该任务一次处理全部部门，只有管理员可以手动运行。',
   JOB_NOT_FORCEABLE: () => '该任务不等待输入数据，无需强制运行。',
   JOB_FORCE_ADMIN_ONLY: () => '只有管理员可以强制运行等待输入数据的任务。',
