@@ -15,6 +15,8 @@ import { LeadDeadlineIndexes1796619110278 } from './1796619110278-lead-deadline-
 import { GuidanceCheckSamples1796621956026 } from './1796621956026-guidance-check-samples.js';
 import { KpiTargetKinds1796621957026 } from './1796621957026-kpi-target-kinds.js';
 import { ScheduledRuns1796627894979 } from './1796627894979-scheduled-runs.js';
+import { Attachments1796628094160 } from './1796628094160-attachments.js';
+import { VisitPosition1796628693207 } from './1796628693207-visit-position.js';
 import { MonthClosePolicy1796630137892 } from './1796630137892-month-close-policy.js';
 
 export const migrations = [
@@ -34,5 +36,7 @@ export const migrations = [
   GuidanceCheckSamples1796621956026,
   KpiTargetKinds1796621957026,
   ScheduledRuns1796627894979,
+  Attachments1796628094160,
+  VisitPosition1796628693207,
   MonthClosePolicy1796630137892,
 ];

@@ -210,8 +210,25 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Exchange username and password for an access token */
+        /** Exchange username and password for an access token, or a cookie session for the console */
         post: operations["AuthController_login"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/logout": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** End the console's cookie session (its cookies are cleared); a bearer token simply stops being sent */
+        post: operations["AuthController_logout"];
         delete?: never;
         options?: never;
         head?: never;
@@ -245,7 +262,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Change your own password; older tokens stop working, a new one is returned */
+        /** Change your own password; older tokens stop working, a new session is returned the way the old one came */
         post: operations["AuthController_changePassword"];
         delete?: never;
         options?: never;
@@ -300,6 +317,23 @@ export interface paths {
         put?: never;
         /** Set a one-time password (to be changed at the next login) */
         post: operations["UsersController_resetPassword"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/attachments/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One stored file (a shelf photo, a signature), to whoever may see the record it belongs to */
+        get: operations["AttachmentsController_file"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -985,6 +1019,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/demands/{id}/signature": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The retailer confirms collected demand by signing on the account manager’s screen (multipart field "file": the drawing as PNG, ≤ 512 KB; kept with the demand, seen by whoever may read it) */
+        post: operations["DemandsController_confirmBySignature"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/demands/{id}/approve": {
         parameters: {
             query?: never;
@@ -1340,6 +1391,23 @@ export interface paths {
         put?: never;
         /** Check a guidance visit of your center in the field: effective or not (once per visit) */
         post: operations["VisitsController_check"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/visits/{id}/photo": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Add the shelf photo to your visit (multipart field "file": JPEG, PNG or WebP by content, ≤ 8 MB; re-encoded without metadata; once per visit) */
+        post: operations["VisitsController_addPhoto"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2445,6 +2513,12 @@ export interface components {
             username: string;
             /** @example Demo@2026 */
             password: string;
+            /**
+             * @description `token` (API clients): the answer carries the access token to send as `Authorization: Bearer`. `cookie` (the console): the token goes into an httpOnly, SameSite=Strict `session` cookie and a `csrf_token` cookie is set; changes then need the `x-csrf-token` header equal to it. The answer has no token.
+             * @default token
+             * @enum {string}
+             */
+            session: "token" | "cookie";
         };
         SessionUser: {
             id: number;
@@ -2458,9 +2532,13 @@ export interface components {
             mustChangePassword: boolean;
         };
         LoginResponse: {
-            accessToken: string;
-            /** @example Bearer */
-            tokenType: string;
+            /** @description Absent for a cookie session (the cookie carries it) */
+            accessToken?: string;
+            /**
+             * @example Bearer
+             * @enum {string}
+             */
+            tokenType: "Bearer" | "Cookie";
             /** @description Token lifetime in seconds */
             expiresIn: number;
             user: components["schemas"]["SessionUser"];
@@ -3355,7 +3433,9 @@ export interface components {
              * @description How the retailer confirmed
              * @enum {string|null}
              */
-            confirmedVia: "code" | "account" | null;
+            confirmedVia: "code" | "account" | "signature" | null;
+            /** @description The retailer’s signature (GET /api/attachments/{id}) when it confirmed by signing */
+            signatureAttachmentId: number | null;
             approvedBy: number | null;
             /** Format: date-time */
             approvedAt: string | null;
@@ -3435,6 +3515,8 @@ export interface components {
             confirmedAt: string | null;
             /** @description How the retailer confirmed: code, account, … */
             confirmedVia: string | null;
+            /** @description The retailer’s signature (GET /api/attachments/{id}) when it confirmed by signing */
+            signatureAttachmentId: number | null;
             /** @description The retailer’s last 12 ordered weeks, oldest first */
             orderWeeks: components["schemas"]["InboxOrderWeek"][];
             /** @description The month of the order date */
@@ -3607,9 +3689,7 @@ export interface components {
         };
         CutoffResponse: {
             cycleId: number;
-            /** @description Demands not completed in time, now expired */
-            expired: number;
-            /** @description Retailers recorded as having no demand */
+            /** @description Retailers recorded as having no live demand */
             noDemand: number;
         };
         ConsolidationResponse: {
@@ -3617,6 +3697,8 @@ export interface components {
             orderLines: number;
             supplyOrderLines: number;
             demands: number;
+            /** @description Collected demand not approved by the unified order, now expired */
+            expired: number;
         };
         OrderScheduleResponse: {
             territoryId: number;
@@ -3780,6 +3862,14 @@ export interface components {
             /** @description Uses the ordering portal */
             portal: boolean;
         };
+        VisitPositionDto: {
+            /** @example 30.2741 */
+            latitude: number;
+            /** @example 120.1551 */
+            longitude: number;
+            /** @description Accuracy radius in metres */
+            accuracyMeters?: number;
+        };
         RecordVisitDto: {
             retailerId: number;
             /**
@@ -3799,6 +3889,8 @@ export interface components {
             awareness?: components["schemas"]["AwarenessDto"];
             /** @description Message channels the retailer is reachable on */
             channelReachable?: components["schemas"]["ChannelReachableDto"];
+            /** @description Where the visit was made, if the account manager’s phone allowed it (never required) */
+            position?: components["schemas"]["VisitPositionDto"];
         };
         GuidanceGiven: {
             topics: ("brand_structure" | "pricing" | "display" | "stock" | "policy" | "store_management" | "other")[];
@@ -3814,6 +3906,12 @@ export interface components {
             sms: boolean;
             wechat: boolean;
             portal: boolean;
+        };
+        VisitPositionResponse: {
+            latitude: number;
+            longitude: number;
+            /** @description Accuracy radius in metres */
+            accuracyMeters: number | null;
         };
         VisitCheckResponse: {
             /** @description The market manager found the guidance effective */
@@ -3861,6 +3959,10 @@ export interface components {
             priceCheckCount: number;
             priceNonCompliantCount: number;
             shelfChecked: boolean;
+            /** @description Where the phone was, if allowed */
+            position: components["schemas"]["VisitPositionResponse"] | null;
+            /** @description The shelf photo (GET /api/attachments/{id}), if one was added */
+            shelfPhotoId: number | null;
             /** @description The market manager’s check, if any */
             check: components["schemas"]["VisitCheckResponse"] | null;
             /** Format: date-time */
@@ -3890,6 +3992,10 @@ export interface components {
             priceCheckCount: number;
             priceNonCompliantCount: number;
             shelfChecked: boolean;
+            /** @description Where the phone was, if allowed */
+            position: components["schemas"]["VisitPositionResponse"] | null;
+            /** @description The shelf photo (GET /api/attachments/{id}), if one was added */
+            shelfPhotoId: number | null;
             /** @description The market manager’s check, if any */
             check: components["schemas"]["VisitCheckResponse"] | null;
             /** Format: date-time */
@@ -4028,6 +4134,27 @@ export interface components {
             /** Format: date-time */
             checkedAt: string;
             visitId: number;
+        };
+        AttachmentSummaryDto: {
+            id: number;
+            /**
+             * @description The kind of record it belongs to
+             * @example visit
+             */
+            ownerKind: string;
+            ownerId: number;
+            /** @enum {string} */
+            kind: "photo" | "signature";
+            /**
+             * @description The stored (re-encoded) type
+             * @enum {string}
+             */
+            mediaType: "image/jpeg" | "image/png" | "image/webp";
+            sizeBytes: number;
+            width: number;
+            height: number;
+            /** Format: date-time */
+            createdAt: string;
         };
         RecordCallDto: {
             retailerId: number;
@@ -5403,7 +5530,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description FORBIDDEN unless the caller is: admin, department_head, inspector */
+            /** @description FORBIDDEN unless the caller is: admin, department_head, inspector; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5442,7 +5569,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description FORBIDDEN unless the caller is: admin, department_head, inspector */
+            /** @description FORBIDDEN unless the caller is: admin, department_head, inspector; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5486,7 +5613,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description FORBIDDEN unless the caller is: admin, department_head, market_manager, account_manager, supply_clerk, enforcement_officer, delivery_staff, inspector */
+            /** @description FORBIDDEN unless the caller is: admin, department_head, market_manager, account_manager, supply_clerk, enforcement_officer, delivery_staff, inspector; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5527,7 +5654,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description FORBIDDEN unless the caller is: admin */
+            /** @description FORBIDDEN unless the caller is: admin; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5564,7 +5691,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description FORBIDDEN unless the caller is: admin, department_head, market_manager, account_manager, supply_clerk, enforcement_officer, delivery_staff, inspector */
+            /** @description FORBIDDEN unless the caller is: admin, department_head, market_manager, account_manager, supply_clerk, enforcement_officer, delivery_staff, inspector; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5603,7 +5730,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description FORBIDDEN unless the caller is: admin, department_head, market_manager, account_manager, supply_clerk, enforcement_officer, delivery_staff, inspector */
+            /** @description FORBIDDEN unless the caller is: admin, department_head, market_manager, account_manager, supply_clerk, enforcement_officer, delivery_staff, inspector; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5646,7 +5773,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description FORBIDDEN unless the caller is: admin */
+            /** @description FORBIDDEN unless the caller is: admin; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5688,7 +5815,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description FORBIDDEN unless the caller is: admin, department_head, market_manager, account_manager, supply_clerk, enforcement_officer, delivery_staff, inspector */
+            /** @description FORBIDDEN unless the caller is: admin, department_head, market_manager, account_manager, supply_clerk, enforcement_officer, delivery_staff, inspector; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5736,7 +5863,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description FORBIDDEN unless the caller is: admin, department_head */
+            /** @description FORBIDDEN unless the caller is: admin, department_head; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5790,7 +5917,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description FORBIDDEN unless the caller is: admin, department_head */
+            /** @description FORBIDDEN unless the caller is: admin, department_head; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5832,7 +5959,7 @@ export interface operations {
                     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description FORBIDDEN unless the caller is: admin, department_head, market_manager, account_manager, supply_clerk, enforcement_officer, delivery_staff, inspector */
+            /** @description FORBIDDEN unless the caller is: admin, department_head, market_manager, account_manager, supply_clerk, enforcement_officer, delivery_staff, inspector; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5869,7 +5996,7 @@ export interface operations {
                     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description FORBIDDEN unless the caller is: admin, department_head */
+            /** @description FORBIDDEN unless the caller is: admin, department_head; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5909,7 +6036,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description FORBIDDEN unless the caller is: admin, department_head, market_manager, account_manager, supply_clerk, enforcement_officer, delivery_staff, inspector */
+            /** @description FORBIDDEN unless the caller is: admin, department_head, market_manager, account_manager, supply_clerk, enforcement_officer, delivery_staff, inspector; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5955,7 +6082,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description FORBIDDEN unless the caller is: admin, department_head */
+            /** @description FORBIDDEN unless the caller is: admin, department_head; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5996,8 +6123,44 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            /** @description ORIGIN_FORBIDDEN (a cookie session asked from another site) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description TOO_MANY_ATTEMPTS */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    AuthController_logout: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The session cookies are cleared */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description ORIGIN_FORBIDDEN, CSRF_TOKEN_INVALID */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6033,7 +6196,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description FORBIDDEN unless the caller is: admin, department_head, market_manager, account_manager, retailer, supply_clerk, enforcement_officer, delivery_staff, inspector */
+            /** @description FORBIDDEN unless the caller is: admin, department_head, market_manager, account_manager, retailer, supply_clerk, enforcement_officer, delivery_staff, inspector; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6074,7 +6237,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description FORBIDDEN unless the caller is: admin, department_head, market_manager, account_manager, retailer, supply_clerk, enforcement_officer, delivery_staff, inspector */
+            /** @description FORBIDDEN unless the caller is: admin, department_head, market_manager, account_manager, retailer, supply_clerk, enforcement_officer, delivery_staff, inspector; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6115,7 +6278,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description FORBIDDEN unless the caller is: admin, department_head, market_manager, account_manager, retailer, supply_clerk, enforcement_officer, delivery_staff, inspector */
+            /** @description FORBIDDEN unless the caller is: admin, department_head, market_manager, account_manager, retailer, supply_clerk, enforcement_officer, delivery_staff, inspector; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6160,7 +6323,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description FORBIDDEN unless the caller is: admin, department_head, inspector, market_manager */
+            /** @description FORBIDDEN unless the caller is: admin, department_head, inspector, market_manager; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6201,7 +6364,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description FORBIDDEN unless the caller is: admin */
+            /** @description FORBIDDEN unless the caller is: admin; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6240,7 +6403,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description FORBIDDEN unless the caller is: admin, department_head, inspector, market_manager */
+            /** @description FORBIDDEN unless the caller is: admin, department_head, inspector, market_manager; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6283,7 +6446,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description FORBIDDEN unless the caller is: admin */
+            /** @description FORBIDDEN unless the caller is: admin; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6325,13 +6488,70 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description FORBIDDEN unless the caller is: admin */
+            /** @description FORBIDDEN unless the caller is: admin; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    AttachmentsController_file: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file as stored (re-encoded, without metadata) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "image/jpeg": string;
+                    "image/png": string;
+                    "image/webp": string;
+                };
+            };
+            /** @description No valid token (UNAUTHENTICATED, TOKEN_INVALID) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "image/jpeg": components["schemas"]["ErrorBody"];
+                    "image/png": components["schemas"]["ErrorBody"];
+                    "image/webp": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description FORBIDDEN unless the caller is: admin, department_head, market_manager, account_manager, retailer, supply_clerk, enforcement_officer, delivery_staff, inspector; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "image/jpeg": components["schemas"]["ErrorBody"];
+                    "image/png": components["schemas"]["ErrorBody"];
+                    "image/webp": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description NOT_FOUND: no such file, or its record is not yours to see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "image/jpeg": components["schemas"]["ErrorBody"];
+                    "image/png": components["schemas"]["ErrorBody"];
+                    "image/webp": components["schemas"]["ErrorBody"];
                 };
             };
         };
@@ -6386,7 +6606,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description FORBIDDEN unless the caller is: admin, department_head, market_manager, account_manager, retailer, supply_clerk, enforcement_officer, delivery_staff, inspector */
+            /** @description FORBIDDEN unless the caller is: admin, department_head, market_manager, account_manager, retailer, supply_clerk, enforcement_officer, delivery_staff, inspector; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6427,7 +6647,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description FORBIDDEN unless the caller is: admin, department_head */
+            /** @description FORBIDDEN unless the caller is: admin, department_head; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6486,7 +6706,7 @@ export interface operations {
                     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description FORBIDDEN unless the caller is: admin, department_head, market_manager, account_manager, supply_clerk, enforcement_officer, delivery_staff, inspector */
+            /** @description FORBIDDEN unless the caller is: admin, department_head, market_manager, account_manager, supply_clerk, enforcement_officer, delivery_staff, inspector; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6523,7 +6743,7 @@ export interface operations {
                     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description FORBIDDEN unless the caller is: admin, department_head */
+            /** @description FORBIDDEN unless the caller is: admin, department_head; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6571,7 +6791,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description FORBIDDEN unless the caller is: admin, department_head */
+            /** @description FORBIDDEN unless the caller is: admin, department_head; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6610,7 +6830,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description FORBIDDEN unless the caller is: admin, department_head, market_manager, account_manager, retailer, supply_clerk, enforcement_officer, delivery_staff, inspector */
+            /** @description FORBIDDEN unless the caller is: admin, department_head, market_manager, account_manager, retailer, supply_clerk, enforcement_officer, delivery_staff, inspector; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6653,7 +6873,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description FORBIDDEN unless the caller is: admin, department_head */
+            /** @description FORBIDDEN unless the caller is: admin, department_head; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6695,7 +6915,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description FORBIDDEN unless the caller is: admin, department_head, market_manager, account_manager, retailer, supply_clerk, enforcement_officer, delivery_staff, inspector */
+            /** @description FORBIDDEN unless the caller is: admin, department_head, market_manager, account_manager, retailer, supply_clerk, enforcement_officer, delivery_staff, inspector; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6738,7 +6958,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description FORBIDDEN unless the caller is: admin */
+            /** @description FORBIDDEN unless the caller is: admin; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6781,7 +7001,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description FORBIDDEN unless the caller is: admin, department_head */
+            /** @description FORBIDDEN unless the caller is: admin, department_head; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6820,7 +7040,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description FORBIDDEN unless the caller is: admin, department_head, market_manager, account_manager, retailer, supply_clerk, enforcement_officer, delivery_staff, inspector */
+            /** @description FORBIDDEN unless the caller is: admin, department_head, market_manager, account_manager, retailer, supply_clerk, enforcement_officer, delivery_staff, inspector; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6861,7 +7081,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description FORBIDDEN unless the caller is: admin, department_head */
+            /** @description FORBIDDEN unless the caller is: admin, department_head; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6901,7 +7121,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description FORBIDDEN unless the caller is: admin, department_head, market_manager, account_manager, retailer, supply_clerk, enforcement_officer, delivery_staff, inspector */
+            /** @description FORBIDDEN unless the caller is: admin, department_head, market_manager, account_manager, retailer, supply_clerk, enforcement_officer, delivery_staff, inspector; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6942,7 +7162,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description FORBIDDEN unless the caller is: admin, department_head */
+            /** @description FORBIDDEN unless the caller is: admin, department_head; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6985,7 +7205,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description FORBIDDEN unless the caller is: admin, department_head */
+            /** @description FORBIDDEN unless the caller is: admin, department_head; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7046,7 +7266,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description FORBIDDEN unless the caller is: admin, department_head, market_manager, account_manager, retailer, supply_clerk, enforcement_officer, delivery_staff, inspector */
+            /** @description FORBIDDEN unless the caller is: admin, department_head, market_manager, account_manager, retailer, supply_clerk, enforcement_officer, delivery_staff, inspector; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7087,7 +7307,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description FORBIDDEN unless the caller is: admin, department_head, market_manager */
+            /** @description FORBIDDEN unless the caller is: admin, department_head, market_manager; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7124,7 +7344,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description FORBIDDEN unless the caller is: admin, department_head, market_manager, account_manager, retailer, supply_clerk, enforcement_officer, delivery_staff, inspector */
+            /** @description FORBIDDEN unless the caller is: admin, department_head, market_manager, account_manager, retailer, supply_clerk, enforcement_officer, delivery_staff, inspector; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7183,7 +7403,7 @@ export interface operations {
                     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description FORBIDDEN unless the caller is: admin, department_head, market_manager, account_manager, supply_clerk, enforcement_officer, delivery_staff, inspector */
+            /** @description FORBIDDEN unless the caller is: admin, department_head, market_manager, account_manager, supply_clerk, enforcement_officer, delivery_staff, inspector; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7220,7 +7440,7 @@ export interface operations {
                     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description FORBIDDEN unless the caller is: admin, department_head */
+            /** @description FORBIDDEN unless the caller is: admin, department_head; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7268,7 +7488,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description FORBIDDEN unless the caller is: admin, department_head */
+            /** @description FORBIDDEN unless the caller is: admin, department_head; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7307,7 +7527,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description FORBIDDEN unless the caller is: admin, department_head, market_manager, account_manager, retailer, supply_clerk, enforcement_officer, delivery_staff, inspector */
+            /** @description FORBIDDEN unless the caller is: admin, department_head, market_manager, account_manager, retailer, supply_clerk, enforcement_officer, delivery_staff, inspector; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7350,7 +7570,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description FORBIDDEN unless the caller is: admin, department_head, market_manager, account_manager */
+            /** @description FORBIDDEN unless the caller is: admin, department_head, market_manager, account_manager; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7393,7 +7613,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description FORBIDDEN unless the caller is: admin, department_head, market_manager */
+            /** @description FORBIDDEN unless the caller is: admin, department_head, market_manager; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7432,7 +7652,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description FORBIDDEN unless the caller is: admin, department_head, market_manager, account_manager, retailer, supply_clerk, enforcement_officer, delivery_staff, inspector */
+            /** @description FORBIDDEN unless the caller is: admin, department_head, market_manager, account_manager, retailer, supply_clerk, enforcement_officer, delivery_staff, inspector; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7475,7 +7695,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description FORBIDDEN unless the caller is: admin, department_head */
+            /** @description FORBIDDEN unless the caller is: admin, department_head; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7514,7 +7734,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description FORBIDDEN unless the caller is: admin, department_head, market_manager, account_manager, supply_clerk, enforcement_officer, delivery_staff, inspector */
+            /** @description FORBIDDEN unless the caller is: admin, department_head, market_manager, account_manager, supply_clerk, enforcement_officer, delivery_staff, inspector; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7557,7 +7777,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description FORBIDDEN unless the caller is: admin, department_head, market_manager */
+            /** @description FORBIDDEN unless the caller is: admin, department_head, market_manager; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7596,7 +7816,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description FORBIDDEN unless the caller is: admin, department_head, market_manager, account_manager */
+            /** @description FORBIDDEN unless the caller is: admin, department_head, market_manager, account_manager; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7637,7 +7857,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description FORBIDDEN unless the caller is: admin, department_head, inspector, market_manager */
+            /** @description FORBIDDEN unless the caller is: admin, department_head, inspector, market_manager; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7679,7 +7899,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description FORBIDDEN unless the caller is: admin, department_head, market_manager, account_manager, retailer, supply_clerk, enforcement_officer, delivery_staff, inspector */
+            /** @description FORBIDDEN unless the caller is: admin, department_head, market_manager, account_manager, retailer, supply_clerk, enforcement_officer, delivery_staff, inspector; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7722,7 +7942,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description FORBIDDEN unless the caller is: market_manager */
+            /** @description FORBIDDEN unless the caller is: market_manager; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7763,7 +7983,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description FORBIDDEN unless the caller is: market_manager, department_head */
+            /** @description FORBIDDEN unless the caller is: market_manager, department_head; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7804,7 +8024,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description FORBIDDEN unless the caller is: admin, department_head */
+            /** @description FORBIDDEN unless the caller is: admin, department_head; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7844,7 +8064,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description FORBIDDEN unless the caller is: admin, department_head, market_manager */
+            /** @description FORBIDDEN unless the caller is: admin, department_head, market_manager; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7885,7 +8105,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description FORBIDDEN unless the caller is: admin, department_head */
+            /** @description FORBIDDEN unless the caller is: admin, department_head; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7925,7 +8145,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description FORBIDDEN unless the caller is: admin, department_head, market_manager, account_manager, supply_clerk, enforcement_officer, delivery_staff, inspector */
+            /** @description FORBIDDEN unless the caller is: admin, department_head, market_manager, account_manager, supply_clerk, enforcement_officer, delivery_staff, inspector; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7966,7 +8186,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description FORBIDDEN unless the caller is: department_head */
+            /** @description FORBIDDEN unless the caller is: department_head; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8007,7 +8227,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description FORBIDDEN unless the caller is: department_head */
+            /** @description FORBIDDEN unless the caller is: department_head; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8052,7 +8272,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description FORBIDDEN unless the caller is: admin, department_head, market_manager, account_manager, retailer, supply_clerk, enforcement_officer, delivery_staff, inspector */
+            /** @description FORBIDDEN unless the caller is: admin, department_head, market_manager, account_manager, retailer, supply_clerk, enforcement_officer, delivery_staff, inspector; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8096,7 +8316,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description FORBIDDEN unless the caller is: retailer, supply_clerk, account_manager */
+            /** @description FORBIDDEN unless the caller is: retailer, supply_clerk, account_manager; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8133,7 +8353,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description FORBIDDEN unless the caller is: retailer */
+            /** @description FORBIDDEN unless the caller is: retailer; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8173,7 +8393,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description FORBIDDEN unless the caller is: market_manager */
+            /** @description FORBIDDEN unless the caller is: market_manager; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8214,7 +8434,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description FORBIDDEN unless the caller is: market_manager */
+            /** @description FORBIDDEN unless the caller is: market_manager; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8255,7 +8475,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description FORBIDDEN unless the caller is: market_manager */
+            /** @description FORBIDDEN unless the caller is: market_manager; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8294,7 +8514,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description FORBIDDEN unless the caller is: admin, department_head, market_manager, account_manager, retailer, supply_clerk, enforcement_officer, delivery_staff, inspector */
+            /** @description FORBIDDEN unless the caller is: admin, department_head, market_manager, account_manager, retailer, supply_clerk, enforcement_officer, delivery_staff, inspector; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8337,7 +8557,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description FORBIDDEN unless the caller is: retailer, supply_clerk, account_manager */
+            /** @description FORBIDDEN unless the caller is: retailer, supply_clerk, account_manager; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8376,7 +8596,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description FORBIDDEN unless the caller is: retailer, supply_clerk, account_manager */
+            /** @description FORBIDDEN unless the caller is: retailer, supply_clerk, account_manager; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8415,8 +8635,81 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description FORBIDDEN unless the caller is: retailer */
+            /** @description FORBIDDEN unless the caller is: retailer; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    DemandsController_confirmBySignature: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /** Format: binary */
+                    file: string;
+                };
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DemandResponse"];
+                };
+            };
+            /** @description ATTACHMENT_MISSING, ATTACHMENT_UPLOAD_MALFORMED, ATTACHMENT_EMPTY, ATTACHMENT_UNREADABLE */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No valid token (UNAUTHENTICATED, TOKEN_INVALID) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description FORBIDDEN unless the caller is: account_manager; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description ATTACHMENT_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description ATTACHMENT_TYPE_NOT_ALLOWED (by content, not by name) */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8458,7 +8751,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description FORBIDDEN unless the caller is: market_manager */
+            /** @description FORBIDDEN unless the caller is: market_manager; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8501,7 +8794,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description FORBIDDEN unless the caller is: market_manager */
+            /** @description FORBIDDEN unless the caller is: market_manager; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8541,7 +8834,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description FORBIDDEN unless the caller is: admin, department_head, inspector, market_manager */
+            /** @description FORBIDDEN unless the caller is: admin, department_head, inspector, market_manager; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8580,7 +8873,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description FORBIDDEN unless the caller is: admin, department_head, inspector, market_manager */
+            /** @description FORBIDDEN unless the caller is: admin, department_head, inspector, market_manager; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8624,7 +8917,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description FORBIDDEN unless the caller is: admin, department_head, market_manager, account_manager, retailer, supply_clerk, enforcement_officer, delivery_staff, inspector */
+            /** @description FORBIDDEN unless the caller is: admin, department_head, market_manager, account_manager, retailer, supply_clerk, enforcement_officer, delivery_staff, inspector; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8668,7 +8961,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description FORBIDDEN unless the caller is: admin */
+            /** @description FORBIDDEN unless the caller is: admin; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8707,7 +9000,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description FORBIDDEN unless the caller is: admin, department_head, market_manager, account_manager, retailer, supply_clerk, enforcement_officer, delivery_staff, inspector */
+            /** @description FORBIDDEN unless the caller is: admin, department_head, market_manager, account_manager, retailer, supply_clerk, enforcement_officer, delivery_staff, inspector; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8750,7 +9043,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description FORBIDDEN unless the caller is: admin */
+            /** @description FORBIDDEN unless the caller is: admin; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8789,7 +9082,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description FORBIDDEN unless the caller is: admin */
+            /** @description FORBIDDEN unless the caller is: admin; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8828,7 +9121,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description FORBIDDEN unless the caller is: admin, supply_clerk */
+            /** @description FORBIDDEN unless the caller is: admin, supply_clerk; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8865,7 +9158,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description FORBIDDEN unless the caller is: admin, department_head, market_manager, account_manager, supply_clerk, enforcement_officer, delivery_staff, inspector */
+            /** @description FORBIDDEN unless the caller is: admin, department_head, market_manager, account_manager, supply_clerk, enforcement_officer, delivery_staff, inspector; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8908,7 +9201,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description FORBIDDEN unless the caller is: admin */
+            /** @description FORBIDDEN unless the caller is: admin; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8949,7 +9242,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description FORBIDDEN unless the caller is: admin, department_head, market_manager, account_manager, supply_clerk, enforcement_officer, delivery_staff, inspector */
+            /** @description FORBIDDEN unless the caller is: admin, department_head, market_manager, account_manager, supply_clerk, enforcement_officer, delivery_staff, inspector; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8989,7 +9282,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description FORBIDDEN unless the caller is: admin, department_head, inspector, market_manager, supply_clerk */
+            /** @description FORBIDDEN unless the caller is: admin, department_head, inspector, market_manager, supply_clerk; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9026,7 +9319,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description FORBIDDEN unless the caller is: department_head, market_manager, supply_clerk */
+            /** @description FORBIDDEN unless the caller is: department_head, market_manager, supply_clerk; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9067,7 +9360,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description FORBIDDEN unless the caller is: department_head */
+            /** @description FORBIDDEN unless the caller is: department_head; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9108,7 +9401,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description FORBIDDEN unless the caller is: admin, department_head, inspector, market_manager, enforcement_officer */
+            /** @description FORBIDDEN unless the caller is: admin, department_head, inspector, market_manager, enforcement_officer; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9147,7 +9440,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description FORBIDDEN unless the caller is: admin, department_head, inspector */
+            /** @description FORBIDDEN unless the caller is: admin, department_head, inspector; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9196,7 +9489,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description FORBIDDEN unless the caller is: admin, department_head, inspector, market_manager, account_manager */
+            /** @description FORBIDDEN unless the caller is: admin, department_head, inspector, market_manager, account_manager; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9240,7 +9533,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description FORBIDDEN unless the caller is: account_manager */
+            /** @description FORBIDDEN unless the caller is: account_manager; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9285,7 +9578,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description FORBIDDEN unless the caller is: admin, department_head, inspector, market_manager, account_manager */
+            /** @description FORBIDDEN unless the caller is: admin, department_head, inspector, market_manager, account_manager; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9326,7 +9619,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description FORBIDDEN unless the caller is: admin, department_head, inspector, market_manager, account_manager */
+            /** @description FORBIDDEN unless the caller is: admin, department_head, inspector, market_manager, account_manager; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9367,7 +9660,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description FORBIDDEN unless the caller is: admin, department_head, inspector, market_manager */
+            /** @description FORBIDDEN unless the caller is: admin, department_head, inspector, market_manager; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9406,7 +9699,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description FORBIDDEN unless the caller is: admin, department_head, inspector, market_manager, account_manager */
+            /** @description FORBIDDEN unless the caller is: admin, department_head, inspector, market_manager, account_manager; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9449,8 +9742,90 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description FORBIDDEN unless the caller is: market_manager */
+            /** @description FORBIDDEN unless the caller is: market_manager; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    VisitsController_addPhoto: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /** Format: binary */
+                    file: string;
+                };
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AttachmentSummaryDto"];
+                };
+            };
+            /** @description ATTACHMENT_MISSING, ATTACHMENT_UPLOAD_MALFORMED, ATTACHMENT_EMPTY, ATTACHMENT_UNREADABLE */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No valid token (UNAUTHENTICATED, TOKEN_INVALID) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description FORBIDDEN unless the caller is: account_manager; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description VISIT_PHOTO_ALREADY_ADDED */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description ATTACHMENT_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description ATTACHMENT_TYPE_NOT_ALLOWED (by content, not by name) */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9499,7 +9874,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description FORBIDDEN unless the caller is: admin, department_head, inspector, market_manager, account_manager */
+            /** @description FORBIDDEN unless the caller is: admin, department_head, inspector, market_manager, account_manager; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9543,7 +9918,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description FORBIDDEN unless the caller is: account_manager */
+            /** @description FORBIDDEN unless the caller is: account_manager; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9584,7 +9959,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description FORBIDDEN unless the caller is: admin, department_head, inspector, market_manager, account_manager */
+            /** @description FORBIDDEN unless the caller is: admin, department_head, inspector, market_manager, account_manager; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9627,7 +10002,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description FORBIDDEN unless the caller is: account_manager */
+            /** @description FORBIDDEN unless the caller is: account_manager; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9668,7 +10043,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description FORBIDDEN unless the caller is: admin, department_head, inspector, market_manager, account_manager */
+            /** @description FORBIDDEN unless the caller is: admin, department_head, inspector, market_manager, account_manager; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9707,7 +10082,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description FORBIDDEN unless the caller is: admin, department_head, inspector, market_manager, account_manager */
+            /** @description FORBIDDEN unless the caller is: admin, department_head, inspector, market_manager, account_manager; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9750,7 +10125,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description FORBIDDEN unless the caller is: admin, department_head */
+            /** @description FORBIDDEN unless the caller is: admin, department_head; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9797,7 +10172,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description FORBIDDEN unless the caller is: admin, department_head, inspector, market_manager, enforcement_officer, account_manager, delivery_staff */
+            /** @description FORBIDDEN unless the caller is: admin, department_head, inspector, market_manager, enforcement_officer, account_manager, delivery_staff; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9841,7 +10216,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description FORBIDDEN unless the caller is: account_manager, delivery_staff */
+            /** @description FORBIDDEN unless the caller is: account_manager, delivery_staff; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9885,7 +10260,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description FORBIDDEN unless the caller is: department_head, inspector, market_manager, enforcement_officer */
+            /** @description FORBIDDEN unless the caller is: department_head, inspector, market_manager, enforcement_officer; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9927,7 +10302,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description FORBIDDEN unless the caller is: admin, department_head, inspector, market_manager, enforcement_officer */
+            /** @description FORBIDDEN unless the caller is: admin, department_head, inspector, market_manager, enforcement_officer; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9969,7 +10344,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description FORBIDDEN unless the caller is: admin, department_head, inspector, market_manager, enforcement_officer, account_manager, delivery_staff */
+            /** @description FORBIDDEN unless the caller is: admin, department_head, inspector, market_manager, enforcement_officer, account_manager, delivery_staff; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10008,7 +10383,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description FORBIDDEN unless the caller is: admin, department_head, inspector, market_manager, enforcement_officer, account_manager, delivery_staff */
+            /** @description FORBIDDEN unless the caller is: admin, department_head, inspector, market_manager, enforcement_officer, account_manager, delivery_staff; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10051,7 +10426,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description FORBIDDEN unless the caller is: enforcement_officer */
+            /** @description FORBIDDEN unless the caller is: enforcement_officer; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10090,7 +10465,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description FORBIDDEN unless the caller is: enforcement_officer */
+            /** @description FORBIDDEN unless the caller is: enforcement_officer; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10133,7 +10508,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description FORBIDDEN unless the caller is: enforcement_officer */
+            /** @description FORBIDDEN unless the caller is: enforcement_officer; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10176,7 +10551,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description FORBIDDEN unless the caller is: inspector */
+            /** @description FORBIDDEN unless the caller is: inspector; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10215,7 +10590,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description FORBIDDEN unless the caller is: admin, department_head, inspector, market_manager, enforcement_officer, account_manager, delivery_staff */
+            /** @description FORBIDDEN unless the caller is: admin, department_head, inspector, market_manager, enforcement_officer, account_manager, delivery_staff; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10255,7 +10630,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description FORBIDDEN unless the caller is: admin, department_head, inspector, market_manager, enforcement_officer, account_manager, delivery_staff */
+            /** @description FORBIDDEN unless the caller is: admin, department_head, inspector, market_manager, enforcement_officer, account_manager, delivery_staff; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10296,7 +10671,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description FORBIDDEN unless the caller is: admin, department_head */
+            /** @description FORBIDDEN unless the caller is: admin, department_head; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10343,7 +10718,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description FORBIDDEN unless the caller is: admin, department_head, inspector, market_manager, supply_clerk, account_manager, delivery_staff, retailer */
+            /** @description FORBIDDEN unless the caller is: admin, department_head, inspector, market_manager, supply_clerk, account_manager, delivery_staff, retailer; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10383,7 +10758,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description FORBIDDEN unless the caller is: admin, department_head, inspector, market_manager, supply_clerk, delivery_staff */
+            /** @description FORBIDDEN unless the caller is: admin, department_head, inspector, market_manager, supply_clerk, delivery_staff; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10422,7 +10797,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description FORBIDDEN unless the caller is: admin, department_head, inspector, market_manager, supply_clerk, account_manager, delivery_staff, retailer */
+            /** @description FORBIDDEN unless the caller is: admin, department_head, inspector, market_manager, supply_clerk, account_manager, delivery_staff, retailer; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10465,7 +10840,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description FORBIDDEN unless the caller is: delivery_staff */
+            /** @description FORBIDDEN unless the caller is: delivery_staff; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10508,7 +10883,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description FORBIDDEN unless the caller is: delivery_staff */
+            /** @description FORBIDDEN unless the caller is: delivery_staff; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10547,7 +10922,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description FORBIDDEN unless the caller is: retailer */
+            /** @description FORBIDDEN unless the caller is: retailer; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10593,7 +10968,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description FORBIDDEN unless the caller is: account_manager */
+            /** @description FORBIDDEN unless the caller is: account_manager; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10633,7 +11008,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description FORBIDDEN unless the caller is: admin, department_head, inspector, market_manager, supply_clerk, delivery_staff */
+            /** @description FORBIDDEN unless the caller is: admin, department_head, inspector, market_manager, supply_clerk, delivery_staff; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10674,7 +11049,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description FORBIDDEN unless the caller is: admin, supply_clerk */
+            /** @description FORBIDDEN unless the caller is: admin, supply_clerk; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10718,7 +11093,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description FORBIDDEN unless the caller is: admin, department_head, inspector, market_manager, supply_clerk, account_manager, delivery_staff */
+            /** @description FORBIDDEN unless the caller is: admin, department_head, inspector, market_manager, supply_clerk, account_manager, delivery_staff; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10761,7 +11136,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description FORBIDDEN unless the caller is: delivery_staff, supply_clerk */
+            /** @description FORBIDDEN unless the caller is: delivery_staff, supply_clerk; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10800,7 +11175,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description FORBIDDEN unless the caller is: account_manager */
+            /** @description FORBIDDEN unless the caller is: account_manager; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10837,7 +11212,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description FORBIDDEN unless the caller is: admin, department_head, inspector, market_manager, account_manager */
+            /** @description FORBIDDEN unless the caller is: admin, department_head, inspector, market_manager, account_manager; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10879,7 +11254,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description FORBIDDEN unless the caller is: admin, department_head, inspector, market_manager, account_manager */
+            /** @description FORBIDDEN unless the caller is: admin, department_head, inspector, market_manager, account_manager; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10921,7 +11296,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description FORBIDDEN unless the caller is: admin, department_head, inspector, market_manager */
+            /** @description FORBIDDEN unless the caller is: admin, department_head, inspector, market_manager; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10963,7 +11338,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description FORBIDDEN unless the caller is: admin, department_head, inspector */
+            /** @description FORBIDDEN unless the caller is: admin, department_head, inspector; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -11005,7 +11380,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description FORBIDDEN unless the caller is: admin, department_head, inspector, enforcement_officer */
+            /** @description FORBIDDEN unless the caller is: admin, department_head, inspector, enforcement_officer; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -11047,7 +11422,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description FORBIDDEN unless the caller is: admin, department_head, inspector, market_manager, delivery_staff */
+            /** @description FORBIDDEN unless the caller is: admin, department_head, inspector, market_manager, delivery_staff; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -11086,7 +11461,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description FORBIDDEN unless the caller is: admin, department_head, inspector, market_manager, account_manager */
+            /** @description FORBIDDEN unless the caller is: admin, department_head, inspector, market_manager, account_manager; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -11129,7 +11504,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description FORBIDDEN unless the caller is: admin, department_head */
+            /** @description FORBIDDEN unless the caller is: admin, department_head; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -11171,7 +11546,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description FORBIDDEN unless the caller is: admin, department_head, inspector, market_manager, account_manager */
+            /** @description FORBIDDEN unless the caller is: admin, department_head, inspector, market_manager, account_manager; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -11213,7 +11588,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description FORBIDDEN unless the caller is: admin, department_head, inspector, market_manager, account_manager */
+            /** @description FORBIDDEN unless the caller is: admin, department_head, inspector, market_manager, account_manager; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -11257,7 +11632,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description FORBIDDEN unless the caller is: admin, department_head, inspector, market_manager, account_manager */
+            /** @description FORBIDDEN unless the caller is: admin, department_head, inspector, market_manager, account_manager; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -11296,7 +11671,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description FORBIDDEN unless the caller is: admin, department_head, inspector, market_manager, account_manager */
+            /** @description FORBIDDEN unless the caller is: admin, department_head, inspector, market_manager, account_manager; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -11339,7 +11714,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description FORBIDDEN unless the caller is: account_manager */
+            /** @description FORBIDDEN unless the caller is: account_manager; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -11380,7 +11755,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description FORBIDDEN unless the caller is: admin, department_head */
+            /** @description FORBIDDEN unless the caller is: admin, department_head; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -11422,7 +11797,7 @@ export interface operations {
                     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description FORBIDDEN unless the caller is: admin, department_head, inspector, market_manager */
+            /** @description FORBIDDEN unless the caller is: admin, department_head, inspector, market_manager; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -11467,7 +11842,7 @@ export interface operations {
                     "text/csv": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description FORBIDDEN unless the caller is: admin, department_head, inspector, market_manager, supply_clerk */
+            /** @description FORBIDDEN unless the caller is: admin, department_head, inspector, market_manager, supply_clerk; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -11515,7 +11890,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description FORBIDDEN unless the caller is: admin */
+            /** @description FORBIDDEN unless the caller is: admin; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -11552,7 +11927,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description FORBIDDEN unless the caller is: admin, department_head */
+            /** @description FORBIDDEN unless the caller is: admin, department_head; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -11596,7 +11971,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description FORBIDDEN unless the caller is: admin, department_head */
+            /** @description FORBIDDEN unless the caller is: admin, department_head; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;
