@@ -3,6 +3,7 @@ import { auditEntities } from '#libs/audit';
 import { orgEntities } from '#libs/org';
 import { calendarEntities } from '#libs/calendar';
 import { authEntities } from '#libs/auth';
+import { attachmentEntities } from '#libs/attachments';
 import { catalogEntities } from '#libs/catalog';
 import { retailerEntities } from '#libs/retailers';
 import { quotaEntities } from '#libs/quotas';
@@ -21,6 +22,7 @@ export const entities = [
   ...orgEntities,
   ...calendarEntities,
   ...authEntities,
+  ...attachmentEntities,
   ...catalogEntities,
   ...retailerEntities,
   ...quotaEntities,

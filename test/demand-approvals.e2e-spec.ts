@@ -227,16 +227,29 @@ describe('approval inbox and decisions on many collected demands', () => {
     ]);
   });
 
-  it('refuses every demand of a cycle that has cut off', async () => {
+  it('decides collected demand after the cutoff until the unified order, and refuses it after (rule 6)', async () => {
     at('2026-12-14T08:00:00Z');
+    const mm2 = bearer(await t.token('mm2'));
     const res = await t.http
       .post('/api/demands/approvals')
-      .set(bearer(await t.token('mm2')))
+      .set(mm2)
       .send({ demandIds: [dForeign] })
       .expect(200);
-    expect(res.body.results).toEqual([
-      expect.objectContaining({ demandId: dForeign, outcome: 'refused', code: 'CYCLE_CLOSED' }),
+    expect(res.body.results).toEqual([{ demandId: dForeign, outcome: 'approved', status: 'approved' }]);
+
+    const admin = bearer(await t.token('admin'));
+    const { rows } = await t.db.query('SELECT cycle_id FROM demands WHERE id = $1', [dForeign]);
+    await t.http.post(`/api/order-cycles/${rows[0].cycle_id}/cutoff`).set(admin).expect(200);
+    at('2026-12-15T01:00:00Z');
+    await t.http.post(`/api/order-cycles/${rows[0].cycle_id}/consolidate`).set(admin).expect(200);
+    const late = await t.http
+      .post('/api/demands/rejections')
+      .set(mm2)
+      .send({ demandIds: [dForeign], reason: '统一订购后' })
+      .expect(200);
+    expect(late.body.results).toEqual([
+      expect.objectContaining({ demandId: dForeign, outcome: 'refused', code: 'CYCLE_CONSOLIDATED' }),
     ]);
-    expect(await statusOf(dForeign)).toBe('pending_approval');
+    expect(await statusOf(dForeign)).toBe('ordered');
   });
 });

@@ -416,7 +416,7 @@ describe('order-based supply', () => {
   });
 
   describe('cutoff and the unified order', () => {
-    it('cutoff expires unapproved collected demand, releases it, and records retailers without demand', async () => {
+    it('cutoff records retailers without live demand; collected demand awaiting approval stays until the unified order', async () => {
       at('2026-12-14T08:00:00Z');
       const late = await submit(lic(5), {
         retailerId: r5,
@@ -425,9 +425,9 @@ describe('order-based supply', () => {
       });
       expect(late.body.code).toBe('CYCLE_CLOSED');
       const res = await t.http.post(`/api/order-cycles/${cycle}/cutoff`).set(admin).expect(200);
-      // r3 cancelled, r4's collected demand expired, r5's was rejected: none of them has demand to order.
-      expect(res.body).toEqual({ cycleId: cycle, expired: 1, noDemand: 3 });
-      expect((await quota(r4)).reserved).toBe(0);
+      // r3 cancelled, r5's was rejected: no demand; r4's collected demand may still be approved until the unified order.
+      expect(res.body).toEqual({ cycleId: cycle, noDemand: 2 });
+      expect((await quota(r4)).reserved).toBe(8);
       const noDemand = await t.http
         .get(`/api/no-demand?cycleId=${cycle}`)
         .set(bearer(await t.token('am01')))
@@ -436,7 +436,7 @@ describe('order-based supply', () => {
         noDemand.body.items
           .map((n: { retailerId: number }) => n.retailerId)
           .sort((a: number, b: number) => a - b),
-      ).toEqual([r3, r4, r5]);
+      ).toEqual([r3, r5]);
       expect(
         (await t.http.get(`/api/no-demand?cycleId=${cycle}`).set(bearer(await t.token('am05')))).body.total,
       ).toBe(0);
@@ -454,7 +454,14 @@ describe('order-based supply', () => {
         .post(`/api/order-cycles/${cycle}/consolidate`)
         .set(bearer(await t.token('clerk1')))
         .expect(200);
-      expect(res.body).toMatchObject({ cycleIds: [cycle], orderLines: 3, demands: 2 });
+      // r4's collected demand was never approved: it expires here, its quota back, a no-demand record left.
+      expect(res.body).toMatchObject({ cycleIds: [cycle], orderLines: 3, demands: 2, expired: 1 });
+      expect((await quota(r4)).reserved).toBe(0);
+      const noDemand = await t.db.query(
+        'SELECT retailer_id FROM no_demand_records WHERE cycle_id = $1 ORDER BY retailer_id',
+        [cycle],
+      );
+      expect(noDemand.rows.map((row: { retailer_id: number }) => row.retailer_id)).toEqual([r3, r4, r5]);
       const lines = await t.db.query(
         'SELECT retailer_id, brand_id, requested, ordered, price_fen, amount_fen FROM order_lines ORDER BY retailer_id, brand_id',
       );

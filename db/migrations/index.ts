@@ -16,7 +16,10 @@ import { GuidanceCheckSamples1796621956026 } from './1796621956026-guidance-chec
 import { KpiTargetKinds1796621957026 } from './1796621957026-kpi-target-kinds.js';
 import { DeliveryRecordedTimes1796627574143 } from './1796627574143-delivery-recorded-times.js';
 import { ScheduledRuns1796627894979 } from './1796627894979-scheduled-runs.js';
+import { Attachments1796628094160 } from './1796628094160-attachments.js';
 import { KpiMonthVersions1796628685875 } from './1796628685875-kpi-month-versions.js';
+import { VisitPosition1796628693207 } from './1796628693207-visit-position.js';
+import { MonthClosePolicy1796630137892 } from './1796630137892-month-close-policy.js';
 
 export const migrations = [
   JobRuns1795879903357,
@@ -36,5 +39,8 @@ export const migrations = [
   KpiTargetKinds1796621957026,
   DeliveryRecordedTimes1796627574143,
   ScheduledRuns1796627894979,
+  Attachments1796628094160,
   KpiMonthVersions1796628685875,
+  VisitPosition1796628693207,
+  MonthClosePolicy1796630137892,
 ];

@@ -608,9 +608,13 @@ describe('monthly KPIs', () => {
       expect((await t.http.post('/api/kpi/months/2026-11/close').set(head)).status).toBe(403);
 
       pinClock(t, '2026-12-01T01:00:00+08:00');
+      // Before the grace period ends (3 December 09:00) the month waits; an admin forces it with a reason.
+      const waiting = await t.http.post('/api/kpi/months/2026-11/close').set(bearer(await t.token('admin')));
+      expect([waiting.status, waiting.body.code]).toEqual([409, 'MONTH_CLOSE_WAITING']);
       const closed = await t.http
         .post('/api/kpi/months/2026-11/close')
         .set(bearer(await t.token('admin')))
+        .send({ force: true, reason: '月结测试：1 日 01:00 关账' })
         .expect(200);
       // 12 territories, 3 centers and the department.
       expect(closed.body).toEqual([
@@ -620,6 +624,8 @@ describe('monthly KPIs', () => {
           status: 'closed',
           rows: 16,
           workbookBytes: expect.any(Number),
+          // What the forced close did not wait for.
+          waitingFor: [expect.objectContaining({ reason: 'grace-period' })],
         },
       ]);
       pinClock(t, '2026-12-05T10:00:00+08:00');
@@ -1007,13 +1013,17 @@ describe('monthly KPIs', () => {
     });
   });
   describe('the scheduled close', () => {
-    it('closes last month on the 1st for every department, and finds it closed the next day', async () => {
+    it('waits on the 1st for the grace period, closes once it is over, and finds it closed the next day', async () => {
       const close = t.app.get(MonthCloseService);
       pinClock(t, '2027-01-01T01:00:00+08:00');
       expect(await close.closeDue()).toEqual([
+        expect.objectContaining({ month: '2026-12', departmentId: f.departmentId, status: 'waiting' }),
+      ]);
+      pinClock(t, '2027-01-05T09:00:00+08:00');
+      expect(await close.closeDue()).toEqual([
         expect.objectContaining({ month: '2026-12', departmentId: f.departmentId, status: 'closed' }),
       ]);
-      pinClock(t, '2027-01-02T01:00:00+08:00');
+      pinClock(t, '2027-01-06T01:00:00+08:00');
       expect(await close.closeDue()).toEqual([
         { month: '2026-12', departmentId: f.departmentId, status: 'already-closed' },
       ]);

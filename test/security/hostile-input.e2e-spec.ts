@@ -6,6 +6,7 @@ import fc from 'fast-check';
 import type { Response } from 'supertest';
 import { jsonNestsDeeperThan, MAX_JSON_DEPTH } from '#libs/shared';
 import { bearer, type DemoApp, startDemoApp, TEST_DEMO_RETAILERS } from '../support/demo.js';
+import { insertVisit } from '../field/field-fixtures.js';
 import {
   edgy,
   invalidBody,
@@ -311,8 +312,8 @@ describe('hostile input', () => {
     const withInput = operations.filter((op) => op.body || op.query.length || op.pathParams.length);
     expect(withInput.length).toBeGreaterThan(100);
     const unroled = operations.filter((op) => op.roles.length === 0).map(describeOp);
-    // Public: health and login only; everything else names who may call it.
-    expect(unroled.sort()).toEqual(['GET /health', 'POST /api/auth/login']);
+    // Public: health, login and logout (it only clears the console's cookies) only; everything else names who may call it.
+    expect(unroled.sort()).toEqual(['GET /health', 'POST /api/auth/login', 'POST /api/auth/logout']);
   });
 
   it('refuses definitely invalid bodies and path values with a coded 4xx and writes nothing', async () => {
@@ -645,18 +646,64 @@ describe('hostile input', () => {
 
   it('refuses multipart garbage on upload routes with a coded 4xx and writes nothing', async () => {
     const findings: string[] = [];
+    // A visit of am01's to photograph: the upload itself is what is refused.
+    const visitId = await insertVisit(t, {
+      retailerId: (
+        await t.db.query(
+          `SELECT r.id FROM retailers r JOIN org_units u ON u.id = r.territory_id WHERE u.code = 'T001' LIMIT 1`,
+        )
+      ).rows[0].id,
+      accountManager: 'am01',
+      on: '2026-11-20',
+    });
+    // A collected demand am01 is waiting to have signed, in a cycle of its own (the upload is refused first).
+    const cycle = await t.http
+      .post('/api/order-cycles')
+      .set(bearer(tokens.get('admin')!))
+      .send({
+        territoryId: await t.unitId('T001'),
+        orderDate: '2027-03-01',
+        opensAt: '2027-02-28T04:00:00Z',
+        cutoffAt: '2027-03-01T08:00:00Z',
+      });
+    if (cycle.status !== 201) throw new Error(`cycle: ${cycle.status} ${JSON.stringify(cycle.body)}`);
+    const demandId = (
+      await t.db.query(
+        `INSERT INTO demands (cycle_id, retailer_id, territory_id, service_center_id, department_id, channel, status,
+                              total_cartons, submitted_by, submitted_by_role)
+         SELECT $1, r.id, r.territory_id, r.service_center_id, r.department_id, 'collected', 'pending_confirmation',
+                1, u.id, 'account_manager'
+           FROM retailers r JOIN org_units o ON o.id = r.territory_id AND o.code = 'T001'
+           JOIN users u ON u.username = 'am01'
+          ORDER BY r.id LIMIT 1 RETURNING id`,
+        [cycle.body.id],
+      )
+    ).rows[0].id;
     const before = await counts();
     const uploads = operations.filter((op) => op.multipart);
     expect(uploads.map(describeOp).sort()).toEqual([
       'POST /api/brands/import',
       'POST /api/calendar/years/{year}/import',
+      'POST /api/demands/{id}/signature',
       'POST /api/retailers/import',
+      'POST /api/visits/{id}/photo',
     ]);
-    // A year's calendar of the admin's chosen department: the upload itself is what is refused.
-    const uploadUrl = async (path: string) =>
-      path.includes('{year}')
-        ? `${path.replace('{year}', '2027')}?departmentId=${await t.unitId('D01')}&`
-        : `${path}?`;
+    // A year's calendar of the admin's chosen department; am01's own visit and collected demand.
+    const uploadTarget = async (path: string): Promise<{ url: string; role: string }> => {
+      if (path.includes('{year}')) {
+        return {
+          url: `${path.replace('{year}', '2027')}?departmentId=${await t.unitId('D01')}&`,
+          role: 'admin',
+        };
+      }
+      if (path.startsWith('/api/visits/')) {
+        return { url: `${path.replace('{id}', String(visitId))}?`, role: 'account_manager' };
+      }
+      if (path.startsWith('/api/demands/')) {
+        return { url: `${path.replace('{id}', String(demandId))}?`, role: 'account_manager' };
+      }
+      return { url: `${path}?`, role: 'admin' };
+    };
     const part = (boundary: string, headers: string, content: string | Buffer) =>
       Buffer.concat([
         Buffer.from(`--${boundary}\r\n${headers}\r\n\r\n`),
@@ -667,91 +714,111 @@ describe('hostile input', () => {
       `Content-Disposition: form-data; name="${name}"; filename="${filename}"\r\nContent-Type: application/octet-stream`;
     const zipHeader = Buffer.from([0x50, 0x4b, 0x03, 0x04, ...Array(60).fill(0)]);
     // Broken framing is the parser's (IMPORT_UPLOAD_MALFORMED); a well-framed upload that is not a workbook
-    // is the import's own refusal.
-    const cases: { name: string; contentType: string; body: string | Buffer; refusal: string }[] = [
+    // is the import's own refusal. The attachment routes answer the same cases with their own codes.
+    const cases: {
+      name: string;
+      contentType: string;
+      body: string | Buffer;
+      refusal: string;
+      attachment: string;
+    }[] = [
       {
         name: 'no boundary',
         contentType: 'multipart/form-data',
         body: part('b', file(), 'x'),
         refusal: 'IMPORT_UPLOAD_MALFORMED',
+        attachment: 'ATTACHMENT_UPLOAD_MALFORMED',
       },
       {
         name: 'boundary mismatch',
         contentType: 'multipart/form-data; boundary=other',
         body: part('b', file(), 'x'),
         refusal: 'IMPORT_UPLOAD_MALFORMED',
+        attachment: 'ATTACHMENT_UPLOAD_MALFORMED',
       },
       {
         name: 'truncated',
         contentType: 'multipart/form-data; boundary=b',
         body: part('b', file(), 'PK\x03\x04').subarray(0, 60),
         refusal: 'IMPORT_UPLOAD_MALFORMED',
+        attachment: 'ATTACHMENT_UPLOAD_MALFORMED',
       },
       {
         name: 'no closing boundary',
         contentType: 'multipart/form-data; boundary=b',
         body: `--b\r\n${file()}\r\n\r\nabc`,
         refusal: 'IMPORT_UPLOAD_MALFORMED',
+        attachment: 'ATTACHMENT_UPLOAD_MALFORMED',
       },
       {
         name: 'garbage',
         contentType: 'multipart/form-data; boundary=b',
         body: Buffer.from([0, 1, 2, 0xff, 13, 10, 45, 45]),
         refusal: 'IMPORT_UPLOAD_MALFORMED',
+        attachment: 'ATTACHMENT_UPLOAD_MALFORMED',
       },
       {
         name: 'empty',
         contentType: 'multipart/form-data; boundary=b',
         body: '',
         refusal: 'IMPORT_FILE_MISSING',
+        attachment: 'ATTACHMENT_MISSING',
       },
       {
         name: 'only the end',
         contentType: 'multipart/form-data; boundary=b',
         body: '--b--\r\n',
         refusal: 'IMPORT_FILE_MISSING',
+        attachment: 'ATTACHMENT_MISSING',
       },
       {
         name: 'field not a file',
         contentType: 'multipart/form-data; boundary=b',
         body: part('b', 'Content-Disposition: form-data; name="file"', 'x'),
         refusal: 'IMPORT_FILE_MISSING',
+        attachment: 'ATTACHMENT_MISSING',
       },
       {
         name: 'other field name',
         contentType: 'multipart/form-data; boundary=b',
         body: part('b', file('upload'), zipHeader),
         refusal: 'IMPORT_FILE_MISSING',
+        attachment: 'ATTACHMENT_MISSING',
       },
       {
         name: 'empty file',
         contentType: 'multipart/form-data; boundary=b',
         body: part('b', file(), ''),
         refusal: 'IMPORT_FILE_NOT_XLSX',
+        attachment: 'ATTACHMENT_EMPTY',
       },
       {
         name: 'text file',
         contentType: 'multipart/form-data; boundary=b',
         body: part('b', file('file', 'a.txt'), 'hello'),
         refusal: 'IMPORT_FILE_NOT_XLSX',
+        attachment: 'ATTACHMENT_TYPE_NOT_ALLOWED',
       },
       {
         name: 'zip header, no zip',
         contentType: 'multipart/form-data; boundary=b',
         body: part('b', file(), zipHeader),
         refusal: 'IMPORT_FILE_NOT_XLSX',
+        attachment: 'ATTACHMENT_TYPE_NOT_ALLOWED',
       },
       {
         name: 'hostile filename',
         contentType: 'multipart/form-data; boundary=b',
         body: part('b', file('file', `../../${"'; drop table brands; --"}\u0000.xlsx`), zipHeader),
         refusal: 'IMPORT_FILE_NOT_XLSX',
+        attachment: 'ATTACHMENT_TYPE_NOT_ALLOWED',
       },
       {
         name: 'no disposition',
         contentType: 'multipart/form-data; boundary=b',
         body: part('b', 'Content-Type: application/octet-stream', zipHeader),
         refusal: 'IMPORT_FILE_MISSING',
+        attachment: 'ATTACHMENT_MISSING',
       },
       {
         name: 'two files',
@@ -762,33 +829,43 @@ describe('hostile input', () => {
           part('b', file(), zipHeader),
         ]),
         refusal: 'IMPORT_FILE_NOT_XLSX',
+        attachment: 'ATTACHMENT_TYPE_NOT_ALLOWED',
       },
       {
         name: 'huge header',
         contentType: 'multipart/form-data; boundary=b',
         body: part('b', `${file()}\r\nX-Pad: ${'p'.repeat(200_000)}`, zipHeader),
         refusal: 'IMPORT_FILE_NOT_XLSX',
+        attachment: 'ATTACHMENT_TYPE_NOT_ALLOWED',
       },
       {
         name: 'JSON instead',
         contentType: 'application/json',
         body: '{"file":"x"}',
         refusal: 'IMPORT_FILE_MISSING',
+        attachment: 'ATTACHMENT_MISSING',
       },
     ];
     for (const op of uploads) {
+      const target = await uploadTarget(op.path);
+      // Only the imports take a query (`format`); an attachment route reads none.
+      const attachment = !op.path.includes('/import');
       for (const c of cases) {
-        for (const query of ['', 'format=xlsx', 'format=csv']) {
+        for (const query of attachment ? [''] : ['', 'format=xlsx', 'format=csv']) {
           const sent = await send({
             method: 'post',
-            url: (await uploadUrl(op.path)) + query,
-            role: 'admin',
+            url: target.url + query,
+            role: target.role,
             contentType: c.contentType,
             body: c.body,
           });
           const found = sent.problems;
           // The import takes no `format=csv`: that query is refused before the upload is read.
-          const refusal = query === 'format=csv' ? 'VALIDATION_FAILED' : c.refusal;
+          const refusal = attachment
+            ? c.attachment
+            : query === 'format=csv'
+              ? 'VALIDATION_FAILED'
+              : c.refusal;
           if (sent.res.status < 500) found.push(...refusedOtherwise(sent, [refusal]));
           for (const f of found) findings.push(`${describeOp(op)}?${query} ${c.name}: ${f}`);
         }

@@ -10,6 +10,7 @@ import { type Role, ROLES } from '#libs/shared';
 
 /** A demo resource the matrix fills a path parameter with (resolved per file, in the caller's own scope). */
 export type Fixture =
+  | 'attachment'
   | 'auditEntry'
   | 'orgUnit'
   | 'user'
@@ -77,6 +78,10 @@ export const ROUTE_EXPECTATIONS: Record<string, RouteExpectation> = {
 
   // auth and users
   'POST /api/auth/login': PUBLIC,
+  'POST /api/auth/logout': PUBLIC,
+
+  // attachments (each served only to who may see the record it belongs to)
+  'GET /api/attachments/{id}': allow(ALL),
   'GET /api/auth/me': allow(ALL),
   'PATCH /api/auth/me': allow(ALL),
   'POST /api/auth/change-password': allow(ALL),
@@ -160,6 +165,7 @@ export const ROUTE_EXPECTATIONS: Record<string, RouteExpectation> = {
   'PATCH /api/demands/{id}': allow(DEMAND_WRITERS, { ownerCodes: ['DEMAND_NOT_EDITABLE'] }),
   'POST /api/demands/{id}/cancel': allow(DEMAND_WRITERS, { ownerCodes: ['DEMAND_NOT_EDITABLE'] }),
   'POST /api/demands/{id}/confirm': allow(['retailer']),
+  'POST /api/demands/{id}/signature': allow(['account_manager']),
   'POST /api/demands/{id}/approve': allow(['market_manager']),
   'POST /api/demands/{id}/reject': allow(['market_manager']),
   'GET /api/demands/approval-inbox': allow(['market_manager']),
@@ -190,6 +196,7 @@ export const ROUTE_EXPECTATIONS: Record<string, RouteExpectation> = {
   'GET /api/visits/check-sample': allow(SUPERVISORS),
   'GET /api/visits/{id}': allow(FIELD),
   'POST /api/visits/{id}/check': allow(['market_manager']),
+  'POST /api/visits/{id}/photo': allow(['account_manager']),
   'POST /api/calls': allow(['account_manager']),
   'GET /api/calls': allow(FIELD),
   'PUT /api/forecasts/{month}': allow(['account_manager']),
@@ -294,6 +301,7 @@ export function defaultFixture(path: string, param: string): Fixture {
   }
   const collection = path.slice(0, path.indexOf(`{${param}}`));
   const byCollection: Array<[string, Fixture]> = [
+    ['/api/attachments/', 'attachment'],
     ['/api/audit/', 'auditEntry'],
     ['/api/org-units/', 'orgUnit'],
     ['/api/users/', 'user'],

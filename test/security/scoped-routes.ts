@@ -11,6 +11,7 @@ import { TEST_NOW } from '../support/test-clock.js';
 
 /** Fixtures that live in a territory (so the T009 one is foreign to every scoped caller), and their table. */
 export const SCOPED_FIXTURES: Partial<Record<Fixture, string>> = {
+  attachment: 'attachments',
   retailer: 'retailers',
   retailer2: 'retailers',
   demand: 'demands',
@@ -48,6 +49,8 @@ export function writeBodies(home: Ids): Record<string, (ids: Ids) => object | un
     'PATCH /api/demands/{id}': () => ({ lines: [{ brandId: home.brand, cartons: 1 }] }),
     'POST /api/demands/{id}/cancel': () => undefined,
     'POST /api/demands/{id}/confirm': () => undefined,
+    // The demand is refused before any upload is read.
+    'POST /api/demands/{id}/signature': () => undefined,
     'POST /api/demands/{id}/approve': () => ({ comment: '越权审批' }),
     'POST /api/demands/{id}/reject': () => ({ reason: '越权驳回' }),
     'PATCH /api/order-cycles/{id}': () => ({ status: 'cancelled' }),
@@ -58,6 +61,8 @@ export function writeBodies(home: Ids): Record<string, (ids: Ids) => object | un
     'PATCH /api/users/{id}': () => ({ displayName: '越权改名' }),
     'POST /api/users/{id}/reset-password': () => ({ newPassword: 'Reset@Other2026' }),
     'POST /api/visits/{id}/check': () => ({ effective: true, note: '越权检查' }),
+    // The visit is refused before any upload is read.
+    'POST /api/visits/{id}/photo': () => undefined,
     'POST /api/leads/{id}/assign': () => ({}),
     'POST /api/leads/{id}/start': () => undefined,
     'POST /api/leads/{id}/verify': () => ({ result: 'confirmed', note: '越权查实' }),

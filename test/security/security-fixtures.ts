@@ -104,7 +104,21 @@ export async function loadSecurityDemo(): Promise<SecurityDemo> {
       .send({ kind: 'other', description: '安全测试反馈' });
     if (feedback.status !== 201)
       throw new Error(`feedback: ${feedback.status} ${JSON.stringify(feedback.body)}`);
+    const demand = (
+      await one<{ id: number }>(t, `SELECT id FROM demands WHERE retailer_id = $1 ORDER BY id DESC LIMIT 1`, [
+        retailer.id,
+      ])
+    ).id;
+    // A file of the retailer's demand (as a signature is kept): everyone who may read the demand may see it.
+    const attachment = await one<{ id: number }>(
+      t,
+      `INSERT INTO attachments (owner_kind, owner_id, kind, media_type, size_bytes, width, height, sha256, content, uploaded_by)
+       SELECT 'demand', $1, 'signature', 'image/png', 8, 1, 1, repeat('0', 64), '\\x89504e470d0a1a0a'::bytea, u.id
+         FROM users u WHERE u.username = $2 RETURNING id`,
+      [demand, manager.username],
+    );
     const ids: Ids = {
+      attachment: attachment.id,
       auditEntry: (await one<{ id: number }>(t, `SELECT max(id) AS id FROM audit_log`)).id,
       orgUnit: territory,
       user: (
@@ -122,13 +136,7 @@ export async function loadSecurityDemo(): Promise<SecurityDemo> {
         .code,
       retailer: retailer.id,
       retailer2: retailer2.id,
-      demand: (
-        await one<{ id: number }>(
-          t,
-          `SELECT id FROM demands WHERE retailer_id = $1 ORDER BY id DESC LIMIT 1`,
-          [retailer.id],
-        )
-      ).id,
+      demand,
       cycle: (
         await one<{ id: number }>(
           t,

@@ -84,6 +84,18 @@ describe('console: serving, login and the password', () => {
     expect(await cspViolations(page)).toEqual([]);
   });
 
+  it('keeps the session in an httpOnly cookie no script of the page can read, and across a reload', async () => {
+    const session = (await context.cookies()).find((cookie) => cookie.name === 'session');
+    expect(session).toMatchObject({ httpOnly: true, sameSite: 'Strict', path: '/api' });
+    const visible = await page.evaluate(() => document.cookie);
+    expect(visible).toContain('csrf_token=');
+    expect(visible).not.toContain(session!.value);
+    expect(page.url()).not.toContain(session!.value);
+    await page.reload();
+    await page.getByRole('link', { name: '今日' }).waitFor();
+    expect(new URL(page.url()).pathname).toBe('/am/today');
+  });
+
   it('blocks a script injected into the page (the policy holds in the browser)', async () => {
     await page.evaluate(() => {
       const script = document.createElement('script');

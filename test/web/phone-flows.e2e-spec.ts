@@ -23,10 +23,7 @@ describe('console: account manager and retailer on their phones', () => {
   let retailers: { id: number; license_no: string; shop_name: string; grade: number }[];
   let scarce: { id: number; name: string };
 
-  /**
-   * A phone logged in as `username` on `path`. The session lives in the page's memory until the cookie
-   * session lands, so opening a URL means logging in again: the login page brings the user back to it.
-   */
+  /** A fresh phone logged in as `username` on `path`: the login page brings the user back to it. */
   async function phoneOf(username: string, path = '/'): Promise<Page> {
     const page = await (await t.phone()).newPage();
     await page.goto(path);
@@ -219,10 +216,9 @@ describe('console: account manager and retailer on their phones', () => {
     expect(await seriousAccessibilityViolations(shop)).toEqual([]);
     await screenshot(shop, '16-retailer-card');
 
-    // Changing the URL in the address bar (a reload: log in again, then the page asks the API).
+    // Changing the URL in the address bar (a reload: the session cookie keeps the login, the page asks the API).
     const answer = shop.waitForResponse((response) => response.url().endsWith(`/api/retailers/${other.id}`));
     await shop.goto(`/retailers/${other.id}`);
-    await logIn(shop, own.license_no, DEMO_PASSWORD);
     expect((await answer).status()).toBe(404);
     await shop.getByText('未找到该零售户').waitFor();
     expect(await shop.getByText(other.shop_name).count()).toBe(0);

@@ -4,6 +4,7 @@ import { AppConfigModule, type AppConfig, DatabaseModule, dataSourceOptions } fr
 import { migrations } from '#db/migrations/index';
 import { AuditModule } from '#libs/audit';
 import { AuthModule } from '#libs/auth';
+import { AttachmentsModule } from '#libs/attachments';
 import { OrgModule } from '#libs/org';
 import { CalendarModule } from '#libs/calendar';
 import { CatalogModule } from '#libs/catalog';
@@ -40,6 +41,7 @@ export class AppModule {
         OrgModule,
         CalendarModule,
         AuthModule,
+        AttachmentsModule,
         CatalogModule,
         RetailersModule,
         QuotasModule,

@@ -5,6 +5,7 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import helmet from '@fastify/helmet';
+import cookie from '@fastify/cookie';
 import cors from '@fastify/cors';
 import multipart from '@fastify/multipart';
 import { type DestinationStream, pino } from 'pino';
@@ -46,6 +47,7 @@ export function buildOpenApiDocument(app: NestFastifyApplication) {
     .setLicense('Proprietary: for the department’s own systems', '')
     .addServer('/', 'The server this document came from')
     .addBearerAuth()
+    .addCookieAuth('session', { type: 'apiKey', in: 'cookie', name: 'session' }, 'session')
     .build();
   const document = SwaggerModule.createDocument(app, config);
   // A route without a role list is refused unless it is public (see Roles), so an operation that declares no
@@ -91,7 +93,12 @@ export async function createHttpApp(
   const options = {
     level: config.logLevel,
     redact: {
-      paths: ['req.headers.authorization', ...secretFields, ...secretFields.map((field) => `*.${field}`)],
+      paths: [
+        'req.headers.authorization',
+        'req.headers.cookie',
+        ...secretFields,
+        ...secretFields.map((field) => `*.${field}`),
+      ],
       censor: '[redacted]',
     },
   };
@@ -154,6 +161,8 @@ export async function createHttpApp(
     methods: ['GET', 'HEAD', 'POST', 'PUT', 'PATCH'],
     exposedHeaders: ['x-request-id', 'content-disposition'],
   });
+  // The console's session cookie (libs/auth SessionCookies); unsigned: the JWT inside it is signed already.
+  await app.register(cookie);
   await app.register(multipart, { limits: { fileSize: 20 * 1024 * 1024, files: 1 } });
 
   SwaggerModule.setup('docs', app, () => buildOpenApiDocument(app), { jsonDocumentUrl: 'docs-json' });

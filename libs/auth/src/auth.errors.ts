@@ -3,6 +3,15 @@ import { defineErrors } from '#libs/shared';
 export const authError = defineErrors({
   INVALID_CREDENTIALS: { status: 401, message: 'Wrong username or password' },
   TOKEN_INVALID: { status: 401, message: 'The access token is invalid or expired' },
+  ORIGIN_FORBIDDEN: {
+    status: 403,
+    message: 'A request made with the session cookie must come from this site',
+  },
+  CSRF_TOKEN_INVALID: {
+    status: 403,
+    message:
+      'A change made with the session cookie needs the x-csrf-token header matching the csrf_token cookie',
+  },
   TOO_MANY_ATTEMPTS: { status: 429, message: 'Too many failed logins; try again later' },
   PASSWORD_TOO_SHORT: { status: 400, message: 'The password must be at least 8 characters long' },
   PASSWORD_TOO_LONG: { status: 400, message: 'The password must be at most 128 characters long' },

@@ -15,6 +15,7 @@ import { LoginThrottle, User } from './user.entity.js';
 import { UsersController } from './users.controller.js';
 import { UsersService } from './users.service.js';
 import { StaffDirectory } from './staff-directory.js';
+import { SessionCookies } from './session-cookies.js';
 
 @Module({
   imports: [
@@ -37,6 +38,7 @@ import { StaffDirectory } from './staff-directory.js';
     ActorLoader,
     AdminBootstrap,
     StaffDirectory,
+    SessionCookies,
     { provide: APP_GUARD, useClass: AuthGuard },
   ],
   controllers: [AuthController, UsersController],

@@ -48,6 +48,8 @@ export class CalendarDay {
 /** A department's rule for an order day that falls on a day off; departments without a row move it earlier. */
 @Entity('calendar_policies')
 @Check('ck_calendar_policies_day_off', `order_day_off IN ('earlier','later','cancel')`)
+@Check('ck_calendar_policies_month_close_day', `month_close_working_day BETWEEN 1 AND 10`)
+@Check('ck_calendar_policies_month_close_at', `month_close_at ~ '^([01][0-9]|2[0-3]):[0-5][0-9]$'`)
 export class CalendarPolicy {
   @PrimaryColumn({ type: 'int' })
   departmentId: number;
@@ -58,6 +60,14 @@ export class CalendarPolicy {
 
   @Column({ type: 'text' })
   orderDayOff: DayOffRule;
+
+  /** Last month may be closed from this working day of the month (1-based) … */
+  @Column({ type: 'int', default: 3 })
+  monthCloseWorkingDay: number;
+
+  /** … at this business time (`HH:MM`). */
+  @Column({ type: 'text', default: '09:00' })
+  monthCloseAt: string;
 
   @Column({ type: 'int', nullable: true })
   updatedBy: number | null;

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { type Actor, notFound, type Scope } from '#libs/shared';
+import { type Actor, notFound, type Role, type Scope } from '#libs/shared';
 import { StaffDirectory } from '#libs/auth';
 import { OrgService } from '#libs/org';
 
@@ -50,6 +50,15 @@ export class FieldScope {
     return visible.map((t) => ({ ...t, accountManagerId: managers.get(t.territoryId) ?? null }));
   }
 }
+
+/** Who reads field work: the field roles and their supervisors (never retailers). */
+export const FIELD_READERS: Role[] = [
+  'admin',
+  'department_head',
+  'inspector',
+  'market_manager',
+  'account_manager',
+];
 
 /** Retailers never see field work: its notes and verdicts are the department's supervision records. */
 export function fieldScope(actor: Actor): Scope {

@@ -24,6 +24,7 @@ export const fieldError = defineErrors({
   VISIT_NOT_BIG_ACCOUNT: { status: 409, message: 'A big-account inspection is made at a big account' },
   VISIT_NOT_GUIDANCE: { status: 409, message: 'Only guidance visits are checked' },
   VISIT_ALREADY_CHECKED: { status: 409, message: 'This guidance visit has already been checked' },
+  VISIT_PHOTO_ALREADY_ADDED: { status: 409, message: 'This visit already has its shelf photo' },
   FORECAST_LOCKED: {
     status: 409,
     message: 'The month has started: its forecast is locked',

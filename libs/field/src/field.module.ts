@@ -2,6 +2,7 @@ import { type DynamicModule, type InjectionToken, Module, type ModuleMetadata } 
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '#libs/audit';
 import { AuthModule } from '#libs/auth';
+import { AttachmentsModule } from '#libs/attachments';
 import { CalendarModule } from '#libs/calendar';
 import { CatalogModule } from '#libs/catalog';
 import { OrgModule } from '#libs/org';
@@ -22,6 +23,7 @@ import { FieldReportsService } from './visits/field-reports.service.js';
 import { GuidanceSamples } from './visits/guidance-samples.js';
 import { VisitsController } from './visits/visits.controller.js';
 import { VisitsService } from './visits/visits.service.js';
+import { VisitPhotos } from './visits/visit-photos.js';
 
 export interface FieldModuleOptions {
   /**
@@ -58,6 +60,7 @@ export class FieldModule {
       imports: [
         TypeOrmModule.forFeature(fieldEntities),
         AuditModule,
+        AttachmentsModule,
         AuthModule,
         CalendarModule,
         CatalogModule,
@@ -71,6 +74,7 @@ export class FieldModule {
         FieldPolicyService,
         FieldWorkRecording,
         VisitsService,
+        VisitPhotos,
         FieldReportsService,
         GuidanceSamples,
         CallsService,

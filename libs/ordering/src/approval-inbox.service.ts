@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { type Actor, commonError, type Page, pageOf, pageOffset, type PageQuery } from '#libs/shared';
+import { AttachmentStore } from '#libs/attachments';
 import type { ApprovalInboxItem, InboxOrderWeek } from './dto/approvals.dto.js';
 
 /** How many past order weeks the inbox shows beside each demand. */
@@ -40,7 +41,10 @@ interface InboxRow {
  */
 @Injectable()
 export class ApprovalInboxService {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly attachments: AttachmentStore,
+  ) {}
 
   async page(actor: Actor, query: PageQuery): Promise<Page<ApprovalInboxItem>> {
     if (actor.scope.kind === 'retailer') throw commonError('FORBIDDEN');
@@ -72,7 +76,7 @@ export class ApprovalInboxService {
     if (!rows.length) return pageOf([], total, query);
     const ids = rows.map((row) => row.id);
     const retailerIds = [...new Set(rows.map((row) => row.retailer_id))];
-    const [lines, weeks] = await Promise.all([
+    const [lines, weeks, files] = await Promise.all([
       this.dataSource.query(
         `SELECT demand_id, brand_id, cartons FROM demand_lines WHERE demand_id = ANY($1) ORDER BY demand_id, brand_id`,
         [ids],
@@ -86,7 +90,12 @@ export class ApprovalInboxService {
           WHERE n <= $2 ORDER BY retailer_id, order_date`,
         [retailerIds, ORDER_WEEKS],
       ) as Promise<Array<{ retailer_id: number; order_date: string; cartons: number }>>,
+      this.attachments.summariesOf('demand', ids),
     ]);
+    // Oldest first: a demand's latest signature is the one its confirmation carries.
+    const signatureOf = new Map(
+      files.filter((file) => file.kind === 'signature').map((file) => [file.ownerId, file.id]),
+    );
     const weeksOf = new Map<number, InboxOrderWeek[]>();
     for (const week of weeks) {
       const list = weeksOf.get(week.retailer_id) ?? [];
@@ -113,6 +122,7 @@ export class ApprovalInboxService {
       createdAt: row.created_at,
       confirmedAt: row.confirmed_at,
       confirmedVia: row.confirmed_via,
+      signatureAttachmentId: row.confirmed_via === 'signature' ? (signatureOf.get(row.id) ?? null) : null,
       orderWeeks: weeksOf.get(row.retailer_id) ?? [],
       quota:
         row.cap === null

@@ -13,7 +13,6 @@ import { orderingError } from './ordering.errors.js';
 
 export interface CutoffSummary {
   cycleId: number;
-  expired: number;
   noDemand: number;
 }
 
@@ -22,15 +21,19 @@ export interface ConsolidationSummary {
   orderLines: number;
   supplyOrderLines: number;
   demands: number;
+  /** Collected demand still unapproved when the unified order was made. */
+  expired: number;
 }
 
 /** Demand that is ordered at consolidation: the retailer's own, and collected demand once approved. */
 const ORDERABLE = [...demandStatesAllowing('self', 'order'), ...demandStatesAllowing('collected', 'order')];
+/** Collected demand that may still be approved until the unified order (rule 6), and expires there if not. */
+const AWAITING = demandStatesAllowing('collected', 'expire');
 
 /**
- * Closes cycles: the cutoff (unapproved collected demand expires and gives its quota back; retailers without
- * demand get an explicit no-demand record) and the next day's unified order (approved demand consolidated per
- * supply point and spec, and per retailer into order lines). Each runs in one transaction under JobRunner:
+ * Closes cycles: the cutoff (retailers without live demand get an explicit no-demand record) and the next
+ * day's unified order (approved demand consolidated per supply point and spec, and per retailer into order
+ * lines; collected demand not approved by then expires, gives its quota back and leaves a no-demand record). Each runs in one transaction under JobRunner:
  * a rerun changes nothing, a crash half-way leaves nothing half-done.
  */
 @Injectable()
@@ -133,30 +136,19 @@ export class CycleCloseService {
     const next = transitionOrderCycle(effectiveCycleState(cycle, now), 'cut_off');
     if (!next.ok) throw orderingError('CYCLE_INVALID_TRANSITION', next.details, next.message);
 
-    const [expired]: [Array<{ retailer_id: number; total_cartons: number }>, number] = await manager.query(
-      `UPDATE demands SET status = 'expired', updated_at = now()
-        WHERE cycle_id = $1 AND channel = 'collected' AND status = ANY($2)
-        RETURNING retailer_id, total_cartons`,
-      [cycleId, demandStatesAllowing('collected', 'expire')],
-    );
-    const month = cycle.orderDate.slice(0, 7);
-    await this.ledger.releaseMany(
-      manager,
-      expired.map((row) => ({ retailerId: row.retailer_id, month, cartons: row.total_cartons })),
-    );
     const retailerIds = await this.retailers.activeIdsInTerritories([cycle.territoryId], manager);
     const noDemand: unknown[] = await manager.query(
       `INSERT INTO no_demand_records (cycle_id, retailer_id, territory_id, department_id)
        SELECT $1, r.id, $3, $4 FROM unnest($2::int[]) AS r(id)
         WHERE NOT EXISTS (SELECT 1 FROM demands d WHERE d.cycle_id = $1 AND d.retailer_id = r.id AND d.status = ANY($5))
        ON CONFLICT DO NOTHING RETURNING retailer_id`,
-      [cycleId, retailerIds, cycle.territoryId, cycle.departmentId, ORDERABLE],
+      [cycleId, retailerIds, cycle.territoryId, cycle.departmentId, [...ORDERABLE, ...AWAITING]],
     );
     await manager.update(OrderCycle, cycleId, {
       status: next.state,
       cutoffAt: cycle.cutoffAt > now ? now : cycle.cutoffAt,
     });
-    const summary = { cycleId, expired: expired.length, noDemand: noDemand.length };
+    const summary = { cycleId, noDemand: noDemand.length };
     await this.audit.record(manager, actor, {
       action: 'order_cycle.cutoff',
       entityType: 'order_cycle',
@@ -185,7 +177,8 @@ export class CycleCloseService {
       .getMany();
     const ready = cycles.filter((cycle) => transitionOrderCycle(cycle.status, 'consolidate').ok);
     const ids = ready.map((cycle) => cycle.id);
-    if (!ids.length) return { cycleIds: [], orderLines: 0, supplyOrderLines: 0, demands: 0 };
+    if (!ids.length) return { cycleIds: [], orderLines: 0, supplyOrderLines: 0, demands: 0, expired: 0 };
+    const expired = await this.expireUnapproved(manager, ready);
 
     const supplyPoints = await this.org.supplyPointsByCenter(
       [...new Set(ready.map((c) => c.serviceCenterId))],
@@ -263,6 +256,7 @@ export class CycleCloseService {
       orderLines: orderLines.length,
       supplyOrderLines: supplyLines.length,
       demands: demands.length,
+      expired,
     };
     await this.audit.record(
       manager,
@@ -276,6 +270,49 @@ export class CycleCloseService {
       })),
     );
     return summary;
+  }
+
+  /**
+   * Collected demand a market manager has not approved by the unified order expires: its quota goes back and
+   * the retailer gets its no-demand record for the cycle. Returns how many expired.
+   */
+  private async expireUnapproved(manager: EntityManager, cycles: OrderCycle[]): Promise<number> {
+    const [expired]: [
+      Array<{
+        cycle_id: number;
+        retailer_id: number;
+        territory_id: number;
+        department_id: number;
+        total_cartons: number;
+      }>,
+      number,
+    ] = await manager.query(
+      `UPDATE demands SET status = 'expired', updated_at = now()
+        WHERE cycle_id = ANY($1) AND channel = 'collected' AND status = ANY($2)
+        RETURNING cycle_id, retailer_id, territory_id, department_id, total_cartons`,
+      [cycles.map((c) => c.id), AWAITING],
+    );
+    if (!expired.length) return 0;
+    const monthOf = new Map(cycles.map((c) => [c.id, c.orderDate.slice(0, 7)]));
+    await this.ledger.releaseMany(
+      manager,
+      expired.map((row) => ({
+        retailerId: row.retailer_id,
+        month: monthOf.get(row.cycle_id)!,
+        cartons: row.total_cartons,
+      })),
+    );
+    await manager.query(
+      `INSERT INTO no_demand_records (cycle_id, retailer_id, territory_id, department_id)
+       SELECT * FROM unnest($1::int[], $2::int[], $3::int[], $4::int[]) ON CONFLICT DO NOTHING`,
+      [
+        expired.map((row) => row.cycle_id),
+        expired.map((row) => row.retailer_id),
+        expired.map((row) => row.territory_id),
+        expired.map((row) => row.department_id),
+      ],
+    );
+    return expired.length;
   }
 
   /** The specs demanded in the cycles, with their price and class (from the catalogue). */

@@ -1,5 +1,6 @@
 import { createHash, randomInt } from 'node:crypto';
-import { Injectable } from '@nestjs/common';
+import { Injectable, type OnModuleInit } from '@nestjs/common';
+import type { FastifyRequest } from 'fastify';
 import { DataSource, type EntityManager, In } from 'typeorm';
 import {
   type Actor,
@@ -16,10 +17,12 @@ import {
   TransactionRunner,
 } from '#libs/shared';
 import { AuditService } from '#libs/audit';
+import { AttachmentOwners, AttachmentStore } from '#libs/attachments';
 import { BrandDirectory } from '#libs/catalog';
 import { type RetailerFacts, RetailerDirectory } from '#libs/retailers';
 import { QuotaLedger } from '#libs/quotas';
 import {
+  demandWindowRefusal,
   INITIAL_DEMAND_STATE,
   transitionDemand,
   type DemandEvent,
@@ -44,6 +47,8 @@ export interface DemandView {
   submittedByRole: string;
   confirmedAt: Date | null;
   confirmedVia: Demand['confirmedVia'];
+  /** The retailer's signature (`GET /api/attachments/{id}`) when it confirmed by signing. */
+  signatureAttachmentId: number | null;
   approvedBy: number | null;
   approvedAt: Date | null;
   approvalComment: string | null;
@@ -55,6 +60,9 @@ export interface DemandView {
 }
 
 const CODE_TTL_MINUTES = 30;
+
+/** The attachment store's name for a demand. */
+const DEMAND = 'demand';
 
 function hashCode(code: string): string {
   return createHash('sha256').update(code).digest('hex');
@@ -72,7 +80,7 @@ function isLiveDemandConflict(error: unknown): boolean {
  * transaction; a refused one reserves nothing.
  */
 @Injectable()
-export class DemandsService {
+export class DemandsService implements OnModuleInit {
   constructor(
     private readonly dataSource: DataSource,
     private readonly transactions: TransactionRunner,
@@ -82,7 +90,21 @@ export class DemandsService {
     private readonly ledger: QuotaLedger,
     private readonly cycles: OrderCyclesService,
     private readonly clock: Clock,
+    private readonly attachmentOwners: AttachmentOwners,
+    private readonly attachments: AttachmentStore,
   ) {}
+
+  /** A demand's attachments (its signature) are seen by whoever may read the demand. */
+  onModuleInit(): void {
+    this.attachmentOwners.register(DEMAND, {
+      maySee: (actor, demandId) =>
+        this.dataSource.manager
+          .createQueryBuilder(Demand, 'd')
+          .where('d.id = :demandId', { demandId })
+          .andWhere(...scopeCondition(actor.scope, 'd.territory_id', 'd.retailer_id'))
+          .getExists(),
+    });
+  }
 
   async submit(actor: Actor, dto: CreateDemandDto, ip: string): Promise<DemandView> {
     this.assertChannelAllowed(actor, dto.channel);
@@ -94,14 +116,10 @@ export class DemandsService {
     try {
       return await this.transactions.run(async (manager) => {
         const now = this.clock.now();
-        const context = await this.cycles.cycleContext(
-          manager,
-          { territoryId: retailer.territoryId, now },
-          retailer.id,
-        );
-        if (!context) throw orderingError('CYCLE_CLOSED', { territoryId: retailer.territoryId });
+        const context = await this.cycleFor(manager, retailer, dto.channel, now);
         const { cycle } = context;
         if (context.hasLiveDemand) throw orderingError('DEMAND_ALREADY_EXISTS', { cycleId: cycle.id });
+        const late = cycle.cutoffAt <= now;
         const confirmedByCode =
           dto.channel === 'collected' && dto.confirmationCode
             ? await this.useCode(manager, retailer.id, dto.confirmationCode, now)
@@ -124,6 +142,13 @@ export class DemandsService {
           confirmedVia: confirmedByCode ? 'code' : null,
         });
         await this.insertDemand(manager, demand, dto.lines);
+        // Collected after the cutoff: the retailer has demand in the cycle after all.
+        if (late) {
+          await manager.query('DELETE FROM no_demand_records WHERE cycle_id = $1 AND retailer_id = $2', [
+            cycle.id,
+            retailer.id,
+          ]);
+        }
         await this.audit.record(manager, actor, {
           action: 'demand.submit',
           entityType: 'demand',
@@ -134,11 +159,12 @@ export class DemandsService {
             retailerId: retailer.id,
             cycleId: cycle.id,
             lines: dto.lines,
+            ...(late ? { afterCutoff: true } : {}),
           },
           departmentId: retailer.departmentId,
         });
         // The answer is built from what was written: no second round trip to read it back.
-        return viewOf(demand, dto.lines);
+        return viewOf(demand, dto.lines, null);
       });
     } catch (error) {
       // Two submissions racing for one retailer: the unique index lets one through.
@@ -197,6 +223,35 @@ export class DemandsService {
       Object.assign(demand, { confirmedAt: this.clock.now(), confirmedVia: 'account', confirmedFromIp: ip });
       return {};
     });
+    return this.get(actor, id);
+  }
+
+  /**
+   * The retailer confirms collected demand on its account manager's phone by signing on the screen: the
+   * drawing (PNG) goes into the attachment store with the confirmation, in one transaction.
+   */
+  async confirmBySignature(actor: Actor, id: number, request: FastifyRequest): Promise<DemandView> {
+    await this.get(actor, id);
+    const signature = await this.attachments.prepareUpload(request, 'signature');
+    await this.change(
+      actor,
+      id,
+      'confirm',
+      async (manager, demand) => {
+        const saved = await this.attachments.save(manager, signature, {
+          ownerKind: DEMAND,
+          ownerId: id,
+          uploadedBy: actor.userId,
+        });
+        Object.assign(demand, {
+          confirmedAt: this.clock.now(),
+          confirmedVia: 'signature',
+          confirmedFromIp: request.ip,
+        });
+        return { after: { confirmedVia: 'signature', signatureAttachmentId: saved.id } };
+      },
+      'signature',
+    );
     return this.get(actor, id);
   }
 
@@ -275,18 +330,20 @@ export class DemandsService {
       demand: Demand,
       cycle: OrderCycle,
     ) => Promise<{ before?: object; after?: object }>,
+    confirmedVia?: 'signature',
   ): Promise<void> {
     await this.transactions.run(async (manager) => {
       const demand = await manager.findOne(Demand, { where: { id }, lock: { mode: 'pessimistic_write' } });
-      const next = this.nextState(actor, id, demand, event);
       // Shared lock: a cutoff running now waits for this change, or this change sees the cycle closed.
-      const cycle = await manager.findOneOrFail(OrderCycle, {
-        where: { id: demand!.cycleId },
-        lock: { mode: 'pessimistic_read' },
-      });
-      this.assertCycleOpen(cycle);
+      const cycle = demand
+        ? await manager.findOne(OrderCycle, {
+            where: { id: demand.cycleId },
+            lock: { mode: 'pessimistic_read' },
+          })
+        : null;
+      const next = this.nextState(actor, id, demand, cycle, event, confirmedVia);
       const statusBefore = demand!.status;
-      const { before, after } = await apply(manager, demand!, cycle);
+      const { before, after } = await apply(manager, demand!, cycle!);
       demand!.status = next;
       await manager.save(demand);
       await this.audit.record(manager, actor, {
@@ -334,11 +391,10 @@ export class DemandsService {
       const decided: Array<{ demand: Demand; cycle: OrderCycle; next: DemandState }> = [];
       const results = ids.map((id): DemandDecisionResult => {
         const demand = demandById.get(id) ?? null;
+        const cycle = demand ? (cycleById.get(demand.cycleId) ?? null) : null;
         try {
-          const next = this.nextState(actor, id, demand, event);
-          const cycle = cycleById.get(demand!.cycleId)!;
-          this.assertCycleOpen(cycle);
-          decided.push({ demand: demand!, cycle, next });
+          const next = this.nextState(actor, id, demand, cycle, event);
+          decided.push({ demand: demand!, cycle: cycle!, next });
           return { demandId: id, outcome, status: next };
         } catch (error) {
           if (!(error instanceof DomainError)) throw error;
@@ -394,30 +450,34 @@ export class DemandsService {
     });
   }
 
-  /** The state `event` leads to, or why not: out of scope (404), not this role's to do, or not from this state. */
-  private nextState(actor: Actor, id: number, demand: Demand | null, event: DemandEvent): DemandState {
-    if (!demand || !isInScope(actor.scope, demand.territoryId, demand.retailerId))
+  /**
+   * The state `event` leads to, or why not: out of scope (404), not this role's to do, after the cycle's unified
+   * order (collected demand), not from this state, or outside the time the demand's channel may change in it
+   * (demand-window.rule.ts).
+   */
+  private nextState(
+    actor: Actor,
+    id: number,
+    demand: Demand | null,
+    cycle: OrderCycle | null,
+    event: DemandEvent,
+    confirmedVia?: 'signature',
+  ): DemandState {
+    if (!demand || !cycle || !isInScope(actor.scope, demand.territoryId, demand.retailerId))
       throw notFound('demand', id);
-    this.assertActorMay(actor, demand, event);
+    this.assertActorMay(actor, demand, event, confirmedVia);
+    const refusal = demandWindowRefusal(demand.channel, cycle, this.clock.now());
+    const refused = () => orderingError(refusal!, { cycleId: cycle.id, cutoffAt: cycle.cutoffAt });
+    // After the unified order, collected demand is refused by that, whatever state it ended in.
+    if (refusal === 'CYCLE_CONSOLIDATED') throw refused();
     const next = transitionDemand(demand.channel, demand.status, event);
     if (!next.ok) throw orderingError('DEMAND_INVALID_TRANSITION', next.details, next.message);
+    if (refusal) throw refused();
     return next.state;
   }
 
-  /** Demand changes only inside its cycle's window, while the cycle is neither cut off nor cancelled. */
-  private assertCycleOpen(cycle: OrderCycle): void {
-    const now = this.clock.now();
-    if (!(
-      cycle.opensAt <= now &&
-      now < cycle.cutoffAt &&
-      (cycle.status === 'scheduled' || cycle.status === 'open')
-    )) {
-      throw orderingError('CYCLE_CLOSED', { cycleId: cycle.id, cutoffAt: cycle.cutoffAt });
-    }
-  }
-
   /** Who may trigger what; the lifecycle table only knows the order of events. */
-  private assertActorMay(actor: Actor, demand: Demand, event: DemandEvent): void {
+  private assertActorMay(actor: Actor, demand: Demand, event: DemandEvent, confirmedVia?: 'signature'): void {
     const ownRetailer = actor.scope.kind === 'retailer' && actor.scope.retailerId === demand.retailerId;
     switch (event) {
       case 'amend':
@@ -430,7 +490,8 @@ export class DemandsService {
         if (actor.role === 'account_manager' || (event === 'cancel' && ownRetailer)) return;
         throw orderingError('DEMAND_NOT_EDITABLE');
       case 'confirm':
-        if (ownRetailer) return;
+        // In its own account; or by its signature, drawn on the collecting account manager's screen.
+        if (ownRetailer || (confirmedVia === 'signature' && actor.role === 'account_manager')) return;
         throw commonError('FORBIDDEN', undefined, 'Only the retailer confirms demand collected for it');
       case 'approve':
       case 'reject':
@@ -443,6 +504,36 @@ export class DemandsService {
       default:
         throw commonError('FORBIDDEN');
     }
+  }
+
+  /**
+   * The cycle a new demand goes into: the territory's open one; for collected demand with none open, the
+   * latest cycle cut off and not yet consolidated (rule 6: the retailer who missed its window).
+   */
+  private async cycleFor(
+    manager: EntityManager,
+    retailer: RetailerFacts,
+    channel: CreateDemandDto['channel'],
+    now: Date,
+  ): Promise<CycleContext> {
+    const open = await this.cycles.cycleContext(
+      manager,
+      { territoryId: retailer.territoryId, now },
+      retailer.id,
+    );
+    if (open) return open;
+    const late =
+      channel === 'collected'
+        ? await this.cycles.cycleContext(
+            manager,
+            { territoryId: retailer.territoryId, cutOffBy: now },
+            retailer.id,
+          )
+        : null;
+    if (!late) throw orderingError('CYCLE_CLOSED', { territoryId: retailer.territoryId });
+    const refusal = demandWindowRefusal(channel, late.cycle, now);
+    if (refusal) throw orderingError(refusal, { cycleId: late.cycle.id, cutoffAt: late.cycle.cutoffAt });
+    return late;
   }
 
   private assertChannelAllowed(actor: Actor, channel: CreateDemandDto['channel']): void {
@@ -556,8 +647,16 @@ export class DemandsService {
     return retailer;
   }
 
+  /** Demands with their lines and signatures (two queries for a whole list). */
   private async withLines(demands: Demand[]): Promise<DemandView[]> {
     if (!demands.length) return [];
+    const ids = demands.map((d) => d.id);
+    const signatures = new Map(
+      (await this.attachments.summariesOf(DEMAND, ids))
+        .filter((attachment) => attachment.kind === 'signature')
+        // Oldest first: the latest signature of a demand wins (an amendment asks for a new one).
+        .map((attachment) => [attachment.ownerId, attachment.id]),
+    );
     const lines: Array<{ demand_id: number; brand_id: number; cartons: number }> =
       await this.dataSource.query(
         'SELECT demand_id, brand_id, cartons FROM demand_lines WHERE demand_id = ANY($1) ORDER BY demand_id, brand_id',
@@ -567,12 +666,17 @@ export class DemandsService {
       viewOf(
         d,
         lines.filter((l) => l.demand_id === d.id).map((l) => ({ brandId: l.brand_id, cartons: l.cartons })),
+        d.confirmedVia === 'signature' ? (signatures.get(d.id) ?? null) : null,
       ),
     );
   }
 }
 
-function viewOf(d: Demand, lines: Array<{ brandId: number; cartons: number }>): DemandView {
+function viewOf(
+  d: Demand,
+  lines: Array<{ brandId: number; cartons: number }>,
+  signatureAttachmentId: number | null,
+): DemandView {
   return {
     id: d.id,
     cycleId: d.cycleId,
@@ -588,6 +692,7 @@ function viewOf(d: Demand, lines: Array<{ brandId: number; cartons: number }>): 
     submittedByRole: d.submittedByRole,
     confirmedAt: d.confirmedAt ?? null,
     confirmedVia: d.confirmedVia ?? null,
+    signatureAttachmentId,
     approvedBy: d.approvedBy ?? null,
     approvedAt: d.approvedAt ?? null,
     approvalComment: d.approvalComment ?? null,

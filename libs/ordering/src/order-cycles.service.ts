@@ -174,21 +174,31 @@ export class OrderCyclesService {
   }
 
   /**
-   * A territory's cycle open at `now` (or the given cycle), share-locked against a concurrent cutoff, with
-   * where it stands in its month (pacing) and whether the retailer already has live demand in it — one query.
+   * A territory's cycle open at `now` (or the given cycle, or — `cutOffBy` — its latest cycle whose cutoff has
+   * passed, where collected demand may still be recorded until the unified order), share-locked against a
+   * concurrent cutoff, with where it stands in its month (pacing) and whether the retailer already has live
+   * demand in it — one query.
    */
   async cycleContext(
     manager: EntityManager,
-    target: { territoryId: number; now: Date } | { cycleId: number },
+    target:
+      { territoryId: number; now: Date } | { territoryId: number; cutOffBy: Date } | { cycleId: number },
     retailerId: number,
   ): Promise<CycleContext | null> {
     const where =
       'cycleId' in target
         ? { sql: 'c.id = $2', params: [target.cycleId] }
-        : {
-            sql: `c.territory_id = $2 AND c.status IN ('scheduled', 'open') AND c.opens_at <= $3 AND c.cutoff_at > $3`,
-            params: [target.territoryId, target.now],
-          };
+        : 'cutOffBy' in target
+          ? {
+              sql: `c.territory_id = $2 AND c.status IN ('open', 'cut_off', 'consolidated') AND c.cutoff_at <= $3
+                    ORDER BY c.cutoff_at DESC`,
+              params: [target.territoryId, target.cutOffBy],
+            }
+          : {
+              sql: `c.territory_id = $2 AND c.status IN ('scheduled', 'open') AND c.opens_at <= $3 AND c.cutoff_at > $3
+                    ORDER BY c.cutoff_at`,
+              params: [target.territoryId, target.now],
+            };
     const [row] = await preparedQuery<OrderCycle & { monthOrderDates: string[]; hasLiveDemand: boolean }>(
       manager,
       `SELECT c.id, c.territory_id AS "territoryId", c.service_center_id AS "serviceCenterId", c.department_id AS "departmentId",
@@ -200,7 +210,7 @@ export class OrderCyclesService {
               EXISTS (SELECT 1 FROM demands d WHERE d.cycle_id = c.id AND d.retailer_id = $1
                         AND d.status IN ('submitted','pending_confirmation','pending_approval','approved','ordered')) AS "hasLiveDemand"
          FROM order_cycles c WHERE ${where.sql}
-        ORDER BY c.cutoff_at LIMIT 1 FOR SHARE OF c`,
+        LIMIT 1 FOR SHARE OF c`,
       [retailerId, ...where.params],
     );
     if (!row) return null;

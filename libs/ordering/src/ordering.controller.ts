@@ -1,5 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Put, Query, Req } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiAttachmentUpload } from '#libs/attachments';
 import type { FastifyRequest } from 'fastify';
 import {
   type Actor,
@@ -159,6 +160,24 @@ export class DemandsController {
     @Req() request: FastifyRequest,
   ) {
     return this.demands.confirm(actor, id, request.ip);
+  }
+
+  @Post(':id/signature')
+  @Roles('account_manager')
+  @HttpCode(200)
+  @ApiOperation({
+    summary:
+      'The retailer confirms collected demand by signing on the account manager’s screen (multipart field ' +
+      '"file": the drawing as PNG, ≤ 512 KB; kept with the demand, seen by whoever may read it)',
+  })
+  @ApiAttachmentUpload()
+  @ApiOkResponse({ type: DemandResponse })
+  confirmBySignature(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseIdPipe) id: number,
+    @Req() request: FastifyRequest,
+  ) {
+    return this.demands.confirmBySignature(actor, id, request);
   }
 
   @Post(':id/approve')

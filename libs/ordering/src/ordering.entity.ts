@@ -179,9 +179,12 @@ export class Demand {
   @Column({ type: 'timestamptz', nullable: true })
   confirmedAt: Date | null;
 
-  /** 'code' (a code the retailer gave) or 'account' (confirmed in the retailer's own account). */
+  /**
+   * 'code' (a code the retailer gave), 'account' (confirmed in the retailer's own account) or 'signature'
+   * (signed on the account manager's screen; the drawing is in the attachment store).
+   */
   @Column({ type: 'text', nullable: true })
-  confirmedVia: 'code' | 'account' | null;
+  confirmedVia: 'code' | 'account' | 'signature' | null;
 
   @Column({ type: 'text', nullable: true })
   confirmedFromIp: string | null;

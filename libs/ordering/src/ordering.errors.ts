@@ -2,6 +2,11 @@ import { defineErrors } from '#libs/shared';
 
 export const orderingError = defineErrors({
   CYCLE_CLOSED: { status: 409, message: 'No order cycle of this retailer is open now' },
+  CYCLE_CONSOLIDATED: {
+    status: 409,
+    message:
+      'The cycle’s unified order has been made: collected demand can no longer join it (collect it in the next cycle)',
+  },
   CYCLE_INVALID_TRANSITION: { status: 409, message: 'The order cycle cannot do that in its current state' },
   CYCLE_WINDOW_INVALID: {
     status: 400,

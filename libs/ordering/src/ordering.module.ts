@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '#libs/audit';
+import { AttachmentsModule } from '#libs/attachments';
 import { CalendarModule } from '#libs/calendar';
 import { CatalogModule } from '#libs/catalog';
 import { OrgModule } from '#libs/org';
@@ -23,6 +24,7 @@ import { DemandsController, OrderCyclesController } from './ordering.controller.
   imports: [
     TypeOrmModule.forFeature(orderingEntities),
     AuditModule,
+    AttachmentsModule,
     CalendarModule,
     CatalogModule,
     OrgModule,

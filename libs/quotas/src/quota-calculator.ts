@@ -1,7 +1,8 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import { APP_CONFIG, type AppConfig, Clock } from '#libs/shared';
 import type { RetailerFacts } from '#libs/retailers';
-import { addMonths, firstDayOfMonth } from '#libs/kernel';
+import { addMonths, businessMonth, firstDayOfMonth } from '#libs/kernel';
 import { computeMonthlyQuota, type MonthlyQuota } from './domain/index.js';
 import { QuotaPolicyService } from './quota-policy.service.js';
 
@@ -43,7 +44,11 @@ const CHUNK = 5000;
  */
 @Injectable()
 export class QuotaCalculator {
-  constructor(private readonly policies: QuotaPolicyService) {}
+  constructor(
+    private readonly policies: QuotaPolicyService,
+    private readonly clock: Clock,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
 
   /** `agreedTotals`: totals a market manager sets now, replacing whatever the month had. */
   async calculate(
@@ -60,15 +65,32 @@ export class QuotaCalculator {
     const longestWindow = Math.max(
       ...[...policies.values()].map((p) => p.policy.floating.trailingWindowMonths),
     );
-    // The month and the `longestWindow` months before it, as their database keys.
-    const months = Array.from({ length: longestWindow + 1 }, (_, i) =>
-      firstDayOfMonth(addMonths(month, i - longestWindow)),
+    // The month and the `longestWindow` + 1 months before it (the window moves back a month while the month
+    // before is not complete yet), as their database keys.
+    const months = Array.from({ length: longestWindow + 2 }, (_, i) =>
+      firstDayOfMonth(addMonths(month, i - longestWindow - 1)),
     );
     const rows: MonthRow[] = await manager.query(
       `SELECT retailer_id, to_char(month, 'YYYY-MM') AS month, agreed_total, agreed_total_source, used, reserved
          FROM retailer_quotas WHERE retailer_id = ANY($1) AND month = ANY($2::date[])`,
       [retailers.map((r) => r.id), months],
     );
+    // A month is complete once it is over and every cycle of the territory in it is consolidated or cancelled:
+    // the last complete month is the one before the running month, or before the territory's first unfinished.
+    const lastOver = addMonths(businessMonth(this.clock.now(), this.config.timeZone), -1);
+    const unfinished: Array<{ territory_id: number; month: string }> = await manager.query(
+      `SELECT territory_id, to_char(min(order_date), 'YYYY-MM') AS month FROM order_cycles
+        WHERE territory_id = ANY($1) AND order_date >= $2 AND order_date < $3
+          AND status NOT IN ('consolidated', 'cancelled')
+        GROUP BY territory_id`,
+      [[...new Set(retailers.map((r) => r.territoryId))], months[0], firstDayOfMonth(month)],
+    );
+    const firstUnfinished = new Map(unfinished.map((row) => [row.territory_id, row.month]));
+    const lastComplete = (territoryId: number) => {
+      const open = firstUnfinished.get(territoryId);
+      const beforeOpen = open ? addMonths(open, -1) : lastOver;
+      return beforeOpen < lastOver ? beforeOpen : lastOver;
+    };
     const byRetailer = new Map<number, MonthRow[]>();
     for (const row of rows)
       byRetailer.set(row.retailer_id, [...(byRetailer.get(row.retailer_id) ?? []), row]);
@@ -93,6 +115,7 @@ export class QuotaCalculator {
             agreedTotals.get(retailer.id) ??
             (current?.agreed_total_source === 'market_manager' ? current.agreed_total : null),
           alreadyUsed: current ? current.used + current.reserved : 0,
+          lastCompleteMonth: lastComplete(retailer.territoryId),
         },
         department.policy,
       );

@@ -23,7 +23,12 @@ import {
   OpenCorrectionDto,
   RejectCorrectionDto,
 } from './month-close/dto/month-correction.dto.js';
-import { CloseMonthQuery, KpiWorkbookVersionQuery, OrderLinesExportQuery } from './dto/report-query.dto.js';
+import {
+  CloseMonthDto,
+  CloseMonthQuery,
+  KpiWorkbookVersionQuery,
+  OrderLinesExportQuery,
+} from './dto/report-query.dto.js';
 import { MonthCloseResponse } from './dto/report.responses.js';
 
 const FILE = { schema: { type: 'string', format: 'binary' } } as const;
@@ -90,15 +95,18 @@ export class ReportsController {
   @ApiOperation({
     summary:
       'Close a finished month now (the month-close job does it): immutable KPI snapshot and workbook, ' +
-      'per department; closing twice changes nothing',
+      'per department; closing twice changes nothing. While the month waits for its inputs (unfinished ' +
+      'cycles, the grace period) 409 MONTH_CLOSE_WAITING, unless `force` with a `reason` (audited)',
   })
   @ApiOkResponse({ type: [MonthCloseResponse], description: 'One outcome per department' })
   close(
     @CurrentActor() actor: Actor,
     @Param('month', ParseMonthPipe) month: string,
     @Query() query: CloseMonthQuery,
+    @Body() dto: CloseMonthDto,
   ) {
-    return this.monthClose.closeNow(actor, month, query.departmentId);
+    const force = dto.force ? { reason: dto.reason!.trim() } : undefined;
+    return this.monthClose.closeNow(actor, month, query.departmentId, force);
   }
 
   @Post('kpi/months/:month/corrections')

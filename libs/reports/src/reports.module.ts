@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '#libs/audit';
+import { CalendarModule } from '#libs/calendar';
 import { AuthModule } from '#libs/auth';
 import { CatalogModule } from '#libs/catalog';
 import { FieldModule } from '#libs/field';
@@ -22,6 +23,7 @@ import { ReportsController } from './reports.controller.js';
     TypeOrmModule.forFeature(reportEntities),
     AuditModule,
     AuthModule,
+    CalendarModule,
     CatalogModule,
     KpiModule,
     OrgModule,

@@ -210,8 +210,25 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Exchange username and password for an access token */
+        /** Exchange username and password for an access token, or a cookie session for the console */
         post: operations["AuthController_login"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/logout": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** End the console's cookie session (its cookies are cleared); a bearer token simply stops being sent */
+        post: operations["AuthController_logout"];
         delete?: never;
         options?: never;
         head?: never;
@@ -245,7 +262,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Change your own password; older tokens stop working, a new one is returned */
+        /** Change your own password; older tokens stop working, a new session is returned the way the old one came */
         post: operations["AuthController_changePassword"];
         delete?: never;
         options?: never;
@@ -300,6 +317,23 @@ export interface paths {
         put?: never;
         /** Set a one-time password (to be changed at the next login) */
         post: operations["UsersController_resetPassword"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/attachments/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One stored file (a shelf photo, a signature), to whoever may see the record it belongs to */
+        get: operations["AttachmentsController_file"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -985,6 +1019,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/demands/{id}/signature": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The retailer confirms collected demand by signing on the account manager’s screen (multipart field "file": the drawing as PNG, ≤ 512 KB; kept with the demand, seen by whoever may read it) */
+        post: operations["DemandsController_confirmBySignature"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/demands/{id}/approve": {
         parameters: {
             query?: never;
@@ -1340,6 +1391,23 @@ export interface paths {
         put?: never;
         /** Check a guidance visit of your center in the field: effective or not (once per visit) */
         post: operations["VisitsController_check"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/visits/{id}/photo": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Add the shelf photo to your visit (multipart field "file": JPEG, PNG or WebP by content, ≤ 8 MB; re-encoded without metadata; once per visit) */
+        post: operations["VisitsController_addPhoto"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2092,7 +2160,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Close a finished month now (the month-close job does it): immutable KPI snapshot and workbook, per department; closing twice changes nothing */
+        /** Close a finished month now (the month-close job does it): immutable KPI snapshot and workbook, per department; closing twice changes nothing. While the month waits for its inputs (unfinished cycles, the grace period) 409 MONTH_CLOSE_WAITING, unless `force` with a `reason` (audited) */
         post: operations["ReportsController_close"];
         delete?: never;
         options?: never;
@@ -2547,6 +2615,12 @@ export interface components {
             username: string;
             /** @example Demo@2026 */
             password: string;
+            /**
+             * @description `token` (API clients): the answer carries the access token to send as `Authorization: Bearer`. `cookie` (the console): the token goes into an httpOnly, SameSite=Strict `session` cookie and a `csrf_token` cookie is set; changes then need the `x-csrf-token` header equal to it. The answer has no token.
+             * @default token
+             * @enum {string}
+             */
+            session: "token" | "cookie";
         };
         SessionUser: {
             id: number;
@@ -2560,9 +2634,13 @@ export interface components {
             mustChangePassword: boolean;
         };
         LoginResponse: {
-            accessToken: string;
-            /** @example Bearer */
-            tokenType: string;
+            /** @description Absent for a cookie session (the cookie carries it) */
+            accessToken?: string;
+            /**
+             * @example Bearer
+             * @enum {string}
+             */
+            tokenType: "Bearer" | "Cookie";
             /** @description Token lifetime in seconds */
             expiresIn: number;
             user: components["schemas"]["SessionUser"];
@@ -3457,7 +3535,9 @@ export interface components {
              * @description How the retailer confirmed
              * @enum {string|null}
              */
-            confirmedVia: "code" | "account" | null;
+            confirmedVia: "code" | "account" | "signature" | null;
+            /** @description The retailer’s signature (GET /api/attachments/{id}) when it confirmed by signing */
+            signatureAttachmentId: number | null;
             approvedBy: number | null;
             /** Format: date-time */
             approvedAt: string | null;
@@ -3537,6 +3617,8 @@ export interface components {
             confirmedAt: string | null;
             /** @description How the retailer confirmed: code, account, … */
             confirmedVia: string | null;
+            /** @description The retailer’s signature (GET /api/attachments/{id}) when it confirmed by signing */
+            signatureAttachmentId: number | null;
             /** @description The retailer’s last 12 ordered weeks, oldest first */
             orderWeeks: components["schemas"]["InboxOrderWeek"][];
             /** @description The month of the order date */
@@ -3709,9 +3791,7 @@ export interface components {
         };
         CutoffResponse: {
             cycleId: number;
-            /** @description Demands not completed in time, now expired */
-            expired: number;
-            /** @description Retailers recorded as having no demand */
+            /** @description Retailers recorded as having no live demand */
             noDemand: number;
         };
         ConsolidationResponse: {
@@ -3719,6 +3799,8 @@ export interface components {
             orderLines: number;
             supplyOrderLines: number;
             demands: number;
+            /** @description Collected demand not approved by the unified order, now expired */
+            expired: number;
         };
         OrderScheduleResponse: {
             territoryId: number;
@@ -3882,6 +3964,14 @@ export interface components {
             /** @description Uses the ordering portal */
             portal: boolean;
         };
+        VisitPositionDto: {
+            /** @example 30.2741 */
+            latitude: number;
+            /** @example 120.1551 */
+            longitude: number;
+            /** @description Accuracy radius in metres */
+            accuracyMeters?: number;
+        };
         RecordVisitDto: {
             retailerId: number;
             /**
@@ -3901,6 +3991,8 @@ export interface components {
             awareness?: components["schemas"]["AwarenessDto"];
             /** @description Message channels the retailer is reachable on */
             channelReachable?: components["schemas"]["ChannelReachableDto"];
+            /** @description Where the visit was made, if the account manager’s phone allowed it (never required) */
+            position?: components["schemas"]["VisitPositionDto"];
         };
         GuidanceGiven: {
             topics: ("brand_structure" | "pricing" | "display" | "stock" | "policy" | "store_management" | "other")[];
@@ -3916,6 +4008,12 @@ export interface components {
             sms: boolean;
             wechat: boolean;
             portal: boolean;
+        };
+        VisitPositionResponse: {
+            latitude: number;
+            longitude: number;
+            /** @description Accuracy radius in metres */
+            accuracyMeters: number | null;
         };
         VisitCheckResponse: {
             /** @description The market manager found the guidance effective */
@@ -3963,6 +4061,10 @@ export interface components {
             priceCheckCount: number;
             priceNonCompliantCount: number;
             shelfChecked: boolean;
+            /** @description Where the phone was, if allowed */
+            position: components["schemas"]["VisitPositionResponse"] | null;
+            /** @description The shelf photo (GET /api/attachments/{id}), if one was added */
+            shelfPhotoId: number | null;
             /** @description The market manager’s check, if any */
             check: components["schemas"]["VisitCheckResponse"] | null;
             /** Format: date-time */
@@ -3992,6 +4094,10 @@ export interface components {
             priceCheckCount: number;
             priceNonCompliantCount: number;
             shelfChecked: boolean;
+            /** @description Where the phone was, if allowed */
+            position: components["schemas"]["VisitPositionResponse"] | null;
+            /** @description The shelf photo (GET /api/attachments/{id}), if one was added */
+            shelfPhotoId: number | null;
             /** @description The market manager’s check, if any */
             check: components["schemas"]["VisitCheckResponse"] | null;
             /** Format: date-time */
@@ -4130,6 +4236,27 @@ export interface components {
             /** Format: date-time */
             checkedAt: string;
             visitId: number;
+        };
+        AttachmentSummaryDto: {
+            id: number;
+            /**
+             * @description The kind of record it belongs to
+             * @example visit
+             */
+            ownerKind: string;
+            ownerId: number;
+            /** @enum {string} */
+            kind: "photo" | "signature";
+            /**
+             * @description The stored (re-encoded) type
+             * @enum {string}
+             */
+            mediaType: "image/jpeg" | "image/png" | "image/webp";
+            sizeBytes: number;
+            width: number;
+            height: number;
+            /** Format: date-time */
+            createdAt: string;
         };
         RecordCallDto: {
             retailerId: number;
@@ -5371,15 +5498,32 @@ export interface components {
             /** @description Tasks created (none twice for a spec and territory) */
             created: number;
         };
+        CloseMonthDto: {
+            /** @description Close although the month waits for its inputs (needs `reason`) */
+            force?: boolean;
+            /** @description Why the close is forced (audited); required with `force` */
+            reason?: string;
+        };
+        MonthCloseWaitResponse: {
+            /** @enum {string} */
+            reason: "cycles-not-finished" | "grace-period";
+            /** @example 2026-12 的补录宽限期至 2027-01-05 09:00 */
+            text: string;
+            details: {
+                [key: string]: unknown;
+            };
+        };
         MonthCloseResponse: {
             /** @example 2026-11 */
             month: string;
             departmentId: number;
             /**
-             * @description closed now; already-closed earlier; busy: another replica is closing it; failed (jobs only)
+             * @description closed now; already-closed earlier; busy: another replica is closing it; waiting for its inputs (jobs only); failed (jobs only)
              * @enum {string}
              */
-            status: "closed" | "already-closed" | "busy" | "failed";
+            status: "closed" | "already-closed" | "busy" | "waiting" | "failed";
+            /** @description waiting: what for; a forced close: what it did not wait for */
+            waitingFor?: components["schemas"]["MonthCloseWaitResponse"][];
             error?: string;
             /** @description KPI snapshot rows written */
             rows?: number;
@@ -5629,7 +5773,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description FORBIDDEN unless the caller is: admin, department_head, inspector */
+            /** @description FORBIDDEN unless the caller is: admin, department_head, inspector; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5668,7 +5812,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description FORBIDDEN unless the caller is: admin, department_head, inspector */
+            /** @description FORBIDDEN unless the caller is: admin, department_head, inspector; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5712,7 +5856,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description FORBIDDEN unless the caller is: admin, department_head, market_manager, account_manager, supply_clerk, enforcement_officer, delivery_staff, inspector */
+            /** @description FORBIDDEN unless the caller is: admin, department_head, market_manager, account_manager, supply_clerk, enforcement_officer, delivery_staff, inspector; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5753,7 +5897,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description FORBIDDEN unless the caller is: admin */
+            /** @description FORBIDDEN unless the caller is: admin; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5790,7 +5934,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description FORBIDDEN unless the caller is: admin, department_head, market_manager, account_manager, supply_clerk, enforcement_officer, delivery_staff, inspector */
+            /** @description FORBIDDEN unless the caller is: admin, department_head, market_manager, account_manager, supply_clerk, enforcement_officer, delivery_staff, inspector; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5829,7 +5973,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description FORBIDDEN unless the caller is: admin, department_head, market_manager, account_manager, supply_clerk, enforcement_officer, delivery_staff, inspector */
+            /** @description FORBIDDEN unless the caller is: admin, department_head, market_manager, account_manager, supply_clerk, enforcement_officer, delivery_staff, inspector; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5872,7 +6016,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description FORBIDDEN unless the caller is: admin */
+            /** @description FORBIDDEN unless the caller is: admin; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5914,7 +6058,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description FORBIDDEN unless the caller is: admin, department_head, market_manager, account_manager, supply_clerk, enforcement_officer, delivery_staff, inspector */
+            /** @description FORBIDDEN unless the caller is: admin, department_head, market_manager, account_manager, supply_clerk, enforcement_officer, delivery_staff, inspector; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5962,7 +6106,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description FORBIDDEN unless the caller is: admin, department_head */
+            /** @description FORBIDDEN unless the caller is: admin, department_head; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6016,7 +6160,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description FORBIDDEN unless the caller is: admin, department_head */
+            /** @description FORBIDDEN unless the caller is: admin, department_head; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6058,7 +6202,7 @@ export interface operations {
                     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description FORBIDDEN unless the caller is: admin, department_head, market_manager, account_manager, supply_clerk, enforcement_officer, delivery_staff, inspector */
+            /** @description FORBIDDEN unless the caller is: admin, department_head, market_manager, account_manager, supply_clerk, enforcement_officer, delivery_staff, inspector; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6095,7 +6239,7 @@ export interface operations {
                     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description FORBIDDEN unless the caller is: admin, department_head */
+            /** @description FORBIDDEN unless the caller is: admin, department_head; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6135,7 +6279,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description FORBIDDEN unless the caller is: admin, department_head, market_manager, account_manager, supply_clerk, enforcement_officer, delivery_staff, inspector */
+            /** @description FORBIDDEN unless the caller is: admin, department_head, market_manager, account_manager, supply_clerk, enforcement_officer, delivery_staff, inspector; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6181,7 +6325,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description FORBIDDEN unless the caller is: admin, department_head */
+            /** @description FORBIDDEN unless the caller is: admin, department_head; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6222,8 +6366,44 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            /** @description ORIGIN_FORBIDDEN (a cookie session asked from another site) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description TOO_MANY_ATTEMPTS */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    AuthController_logout: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The session cookies are cleared */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description ORIGIN_FORBIDDEN, CSRF_TOKEN_INVALID */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6259,7 +6439,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description FORBIDDEN unless the caller is: admin, department_head, market_manager, account_manager, retailer, supply_clerk, enforcement_officer, delivery_staff, inspector */
+            /** @description FORBIDDEN unless the caller is: admin, department_head, market_manager, account_manager, retailer, supply_clerk, enforcement_officer, delivery_staff, inspector; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6300,7 +6480,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description FORBIDDEN unless the caller is: admin, department_head, market_manager, account_manager, retailer, supply_clerk, enforcement_officer, delivery_staff, inspector */
+            /** @description FORBIDDEN unless the caller is: admin, department_head, market_manager, account_manager, retailer, supply_clerk, enforcement_officer, delivery_staff, inspector; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6341,7 +6521,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description FORBIDDEN unless the caller is: admin, department_head, market_manager, account_manager, retailer, supply_clerk, enforcement_officer, delivery_staff, inspector */
+            /** @description FORBIDDEN unless the caller is: admin, department_head, market_manager, account_manager, retailer, supply_clerk, enforcement_officer, delivery_staff, inspector; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6386,7 +6566,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description FORBIDDEN unless the caller is: admin, department_head, inspector, market_manager */
+            /** @description FORBIDDEN unless the caller is: admin, department_head, inspector, market_manager; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6427,7 +6607,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description FORBIDDEN unless the caller is: admin */
+            /** @description FORBIDDEN unless the caller is: admin; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6466,7 +6646,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description FORBIDDEN unless the caller is: admin, department_head, inspector, market_manager */
+            /** @description FORBIDDEN unless the caller is: admin, department_head, inspector, market_manager; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6509,7 +6689,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description FORBIDDEN unless the caller is: admin */
+            /** @description FORBIDDEN unless the caller is: admin; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6551,13 +6731,70 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description FORBIDDEN unless the caller is: admin */
+            /** @description FORBIDDEN unless the caller is: admin; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    AttachmentsController_file: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file as stored (re-encoded, without metadata) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "image/jpeg": string;
+                    "image/png": string;
+                    "image/webp": string;
+                };
+            };
+            /** @description No valid token (UNAUTHENTICATED, TOKEN_INVALID) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "image/jpeg": components["schemas"]["ErrorBody"];
+                    "image/png": components["schemas"]["ErrorBody"];
+                    "image/webp": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description FORBIDDEN unless the caller is: admin, department_head, market_manager, account_manager, retailer, supply_clerk, enforcement_officer, delivery_staff, inspector; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "image/jpeg": components["schemas"]["ErrorBody"];
+                    "image/png": components["schemas"]["ErrorBody"];
+                    "image/webp": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description NOT_FOUND: no such file, or its record is not yours to see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "image/jpeg": components["schemas"]["ErrorBody"];
+                    "image/png": components["schemas"]["ErrorBody"];
+                    "image/webp": components["schemas"]["ErrorBody"];
                 };
             };
         };
@@ -6612,7 +6849,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description FORBIDDEN unless the caller is: admin, department_head, market_manager, account_manager, retailer, supply_clerk, enforcement_officer, delivery_staff, inspector */
+            /** @description FORBIDDEN unless the caller is: admin, department_head, market_manager, account_manager, retailer, supply_clerk, enforcement_officer, delivery_staff, inspector; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6653,7 +6890,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description FORBIDDEN unless the caller is: admin, department_head */
+            /** @description FORBIDDEN unless the caller is: admin, department_head; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6712,7 +6949,7 @@ export interface operations {
                     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description FORBIDDEN unless the caller is: admin, department_head, market_manager, account_manager, supply_clerk, enforcement_officer, delivery_staff, inspector */
+            /** @description FORBIDDEN unless the caller is: admin, department_head, market_manager, account_manager, supply_clerk, enforcement_officer, delivery_staff, inspector; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6749,7 +6986,7 @@ export interface operations {
                     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description FORBIDDEN unless the caller is: admin, department_head */
+            /** @description FORBIDDEN unless the caller is: admin, department_head; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6797,7 +7034,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description FORBIDDEN unless the caller is: admin, department_head */
+            /** @description FORBIDDEN unless the caller is: admin, department_head; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6836,7 +7073,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description FORBIDDEN unless the caller is: admin, department_head, market_manager, account_manager, retailer, supply_clerk, enforcement_officer, delivery_staff, inspector */
+            /** @description FORBIDDEN unless the caller is: admin, department_head, market_manager, account_manager, retailer, supply_clerk, enforcement_officer, delivery_staff, inspector; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6879,7 +7116,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description FORBIDDEN unless the caller is: admin, department_head */
+            /** @description FORBIDDEN unless the caller is: admin, department_head; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6921,7 +7158,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description FORBIDDEN unless the caller is: admin, department_head, market_manager, account_manager, retailer, supply_clerk, enforcement_officer, delivery_staff, inspector */
+            /** @description FORBIDDEN unless the caller is: admin, department_head, market_manager, account_manager, retailer, supply_clerk, enforcement_officer, delivery_staff, inspector; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6964,7 +7201,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description FORBIDDEN unless the caller is: admin */
+            /** @description FORBIDDEN unless the caller is: admin; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7007,7 +7244,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description FORBIDDEN unless the caller is: admin, department_head */
+            /** @description FORBIDDEN unless the caller is: admin, department_head; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7046,7 +7283,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description FORBIDDEN unless the caller is: admin, department_head, market_manager, account_manager, retailer, supply_clerk, enforcement_officer, delivery_staff, inspector */
+            /** @description FORBIDDEN unless the caller is: admin, department_head, market_manager, account_manager, retailer, supply_clerk, enforcement_officer, delivery_staff, inspector; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7087,7 +7324,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description FORBIDDEN unless the caller is: admin, department_head */
+            /** @description FORBIDDEN unless the caller is: admin, department_head; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7127,7 +7364,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description FORBIDDEN unless the caller is: admin, department_head, market_manager, account_manager, retailer, supply_clerk, enforcement_officer, delivery_staff, inspector */
+            /** @description FORBIDDEN unless the caller is: admin, department_head, market_manager, account_manager, retailer, supply_clerk, enforcement_officer, delivery_staff, inspector; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7168,7 +7405,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description FORBIDDEN unless the caller is: admin, department_head */
+            /** @description FORBIDDEN unless the caller is: admin, department_head; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7211,7 +7448,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description FORBIDDEN unless the caller is: admin, department_head */
+            /** @description FORBIDDEN unless the caller is: admin, department_head; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7272,7 +7509,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description FORBIDDEN unless the caller is: admin, department_head, market_manager, account_manager, retailer, supply_clerk, enforcement_officer, delivery_staff, inspector */
+            /** @description FORBIDDEN unless the caller is: admin, department_head, market_manager, account_manager, retailer, supply_clerk, enforcement_officer, delivery_staff, inspector; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7313,7 +7550,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description FORBIDDEN unless the caller is: admin, department_head, market_manager */
+            /** @description FORBIDDEN unless the caller is: admin, department_head, market_manager; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7350,7 +7587,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description FORBIDDEN unless the caller is: admin, department_head, market_manager, account_manager, retailer, supply_clerk, enforcement_officer, delivery_staff, inspector */
+            /** @description FORBIDDEN unless the caller is: admin, department_head, market_manager, account_manager, retailer, supply_clerk, enforcement_officer, delivery_staff, inspector; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7409,7 +7646,7 @@ export interface operations {
                     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description FORBIDDEN unless the caller is: admin, department_head, market_manager, account_manager, supply_clerk, enforcement_officer, delivery_staff, inspector */
+            /** @description FORBIDDEN unless the caller is: admin, department_head, market_manager, account_manager, supply_clerk, enforcement_officer, delivery_staff, inspector; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7446,7 +7683,7 @@ export interface operations {
                     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description FORBIDDEN unless the caller is: admin, department_head */
+            /** @description FORBIDDEN unless the caller is: admin, department_head; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7494,7 +7731,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description FORBIDDEN unless the caller is: admin, department_head */
+            /** @description FORBIDDEN unless the caller is: admin, department_head; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7533,7 +7770,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description FORBIDDEN unless the caller is: admin, department_head, market_manager, account_manager, retailer, supply_clerk, enforcement_officer, delivery_staff, inspector */
+            /** @description FORBIDDEN unless the caller is: admin, department_head, market_manager, account_manager, retailer, supply_clerk, enforcement_officer, delivery_staff, inspector; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7576,7 +7813,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description FORBIDDEN unless the caller is: admin, department_head, market_manager, account_manager */
+            /** @description FORBIDDEN unless the caller is: admin, department_head, market_manager, account_manager; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7619,7 +7856,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description FORBIDDEN unless the caller is: admin, department_head, market_manager */
+            /** @description FORBIDDEN unless the caller is: admin, department_head, market_manager; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7658,7 +7895,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description FORBIDDEN unless the caller is: admin, department_head, market_manager, account_manager, retailer, supply_clerk, enforcement_officer, delivery_staff, inspector */
+            /** @description FORBIDDEN unless the caller is: admin, department_head, market_manager, account_manager, retailer, supply_clerk, enforcement_officer, delivery_staff, inspector; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7701,7 +7938,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description FORBIDDEN unless the caller is: admin, department_head */
+            /** @description FORBIDDEN unless the caller is: admin, department_head; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7740,7 +7977,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description FORBIDDEN unless the caller is: admin, department_head, market_manager, account_manager, supply_clerk, enforcement_officer, delivery_staff, inspector */
+            /** @description FORBIDDEN unless the caller is: admin, department_head, market_manager, account_manager, supply_clerk, enforcement_officer, delivery_staff, inspector; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7783,7 +8020,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description FORBIDDEN unless the caller is: admin, department_head, market_manager */
+            /** @description FORBIDDEN unless the caller is: admin, department_head, market_manager; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7822,7 +8059,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description FORBIDDEN unless the caller is: admin, department_head, market_manager, account_manager */
+            /** @description FORBIDDEN unless the caller is: admin, department_head, market_manager, account_manager; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7863,7 +8100,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description FORBIDDEN unless the caller is: admin, department_head, inspector, market_manager */
+            /** @description FORBIDDEN unless the caller is: admin, department_head, inspector, market_manager; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7905,7 +8142,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description FORBIDDEN unless the caller is: admin, department_head, market_manager, account_manager, retailer, supply_clerk, enforcement_officer, delivery_staff, inspector */
+            /** @description FORBIDDEN unless the caller is: admin, department_head, market_manager, account_manager, retailer, supply_clerk, enforcement_officer, delivery_staff, inspector; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7948,7 +8185,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description FORBIDDEN unless the caller is: market_manager */
+            /** @description FORBIDDEN unless the caller is: market_manager; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7989,7 +8226,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description FORBIDDEN unless the caller is: market_manager, department_head */
+            /** @description FORBIDDEN unless the caller is: market_manager, department_head; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8030,7 +8267,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description FORBIDDEN unless the caller is: admin, department_head */
+            /** @description FORBIDDEN unless the caller is: admin, department_head; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8070,7 +8307,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description FORBIDDEN unless the caller is: admin, department_head, market_manager */
+            /** @description FORBIDDEN unless the caller is: admin, department_head, market_manager; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8111,7 +8348,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description FORBIDDEN unless the caller is: admin, department_head */
+            /** @description FORBIDDEN unless the caller is: admin, department_head; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8151,7 +8388,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description FORBIDDEN unless the caller is: admin, department_head, market_manager, account_manager, supply_clerk, enforcement_officer, delivery_staff, inspector */
+            /** @description FORBIDDEN unless the caller is: admin, department_head, market_manager, account_manager, supply_clerk, enforcement_officer, delivery_staff, inspector; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8192,7 +8429,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description FORBIDDEN unless the caller is: department_head */
+            /** @description FORBIDDEN unless the caller is: department_head; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8233,7 +8470,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description FORBIDDEN unless the caller is: department_head */
+            /** @description FORBIDDEN unless the caller is: department_head; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8278,7 +8515,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description FORBIDDEN unless the caller is: admin, department_head, market_manager, account_manager, retailer, supply_clerk, enforcement_officer, delivery_staff, inspector */
+            /** @description FORBIDDEN unless the caller is: admin, department_head, market_manager, account_manager, retailer, supply_clerk, enforcement_officer, delivery_staff, inspector; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8322,7 +8559,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description FORBIDDEN unless the caller is: retailer, supply_clerk, account_manager */
+            /** @description FORBIDDEN unless the caller is: retailer, supply_clerk, account_manager; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8359,7 +8596,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description FORBIDDEN unless the caller is: retailer */
+            /** @description FORBIDDEN unless the caller is: retailer; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8399,7 +8636,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description FORBIDDEN unless the caller is: market_manager */
+            /** @description FORBIDDEN unless the caller is: market_manager; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8440,7 +8677,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description FORBIDDEN unless the caller is: market_manager */
+            /** @description FORBIDDEN unless the caller is: market_manager; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8481,7 +8718,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description FORBIDDEN unless the caller is: market_manager */
+            /** @description FORBIDDEN unless the caller is: market_manager; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8520,7 +8757,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description FORBIDDEN unless the caller is: admin, department_head, market_manager, account_manager, retailer, supply_clerk, enforcement_officer, delivery_staff, inspector */
+            /** @description FORBIDDEN unless the caller is: admin, department_head, market_manager, account_manager, retailer, supply_clerk, enforcement_officer, delivery_staff, inspector; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8563,7 +8800,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description FORBIDDEN unless the caller is: retailer, supply_clerk, account_manager */
+            /** @description FORBIDDEN unless the caller is: retailer, supply_clerk, account_manager; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8602,7 +8839,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description FORBIDDEN unless the caller is: retailer, supply_clerk, account_manager */
+            /** @description FORBIDDEN unless the caller is: retailer, supply_clerk, account_manager; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8641,8 +8878,81 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description FORBIDDEN unless the caller is: retailer */
+            /** @description FORBIDDEN unless the caller is: retailer; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    DemandsController_confirmBySignature: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /** Format: binary */
+                    file: string;
+                };
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DemandResponse"];
+                };
+            };
+            /** @description ATTACHMENT_MISSING, ATTACHMENT_UPLOAD_MALFORMED, ATTACHMENT_EMPTY, ATTACHMENT_UNREADABLE */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No valid token (UNAUTHENTICATED, TOKEN_INVALID) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description FORBIDDEN unless the caller is: account_manager; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description ATTACHMENT_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description ATTACHMENT_TYPE_NOT_ALLOWED (by content, not by name) */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8684,7 +8994,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description FORBIDDEN unless the caller is: market_manager */
+            /** @description FORBIDDEN unless the caller is: market_manager; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8727,7 +9037,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description FORBIDDEN unless the caller is: market_manager */
+            /** @description FORBIDDEN unless the caller is: market_manager; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8767,7 +9077,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description FORBIDDEN unless the caller is: admin, department_head, inspector, market_manager */
+            /** @description FORBIDDEN unless the caller is: admin, department_head, inspector, market_manager; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8806,7 +9116,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description FORBIDDEN unless the caller is: admin, department_head, inspector, market_manager */
+            /** @description FORBIDDEN unless the caller is: admin, department_head, inspector, market_manager; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8850,7 +9160,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description FORBIDDEN unless the caller is: admin, department_head, market_manager, account_manager, retailer, supply_clerk, enforcement_officer, delivery_staff, inspector */
+            /** @description FORBIDDEN unless the caller is: admin, department_head, market_manager, account_manager, retailer, supply_clerk, enforcement_officer, delivery_staff, inspector; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8894,7 +9204,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description FORBIDDEN unless the caller is: admin */
+            /** @description FORBIDDEN unless the caller is: admin; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8933,7 +9243,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description FORBIDDEN unless the caller is: admin, department_head, market_manager, account_manager, retailer, supply_clerk, enforcement_officer, delivery_staff, inspector */
+            /** @description FORBIDDEN unless the caller is: admin, department_head, market_manager, account_manager, retailer, supply_clerk, enforcement_officer, delivery_staff, inspector; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8976,7 +9286,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description FORBIDDEN unless the caller is: admin */
+            /** @description FORBIDDEN unless the caller is: admin; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9015,7 +9325,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description FORBIDDEN unless the caller is: admin */
+            /** @description FORBIDDEN unless the caller is: admin; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9054,7 +9364,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description FORBIDDEN unless the caller is: admin, supply_clerk */
+            /** @description FORBIDDEN unless the caller is: admin, supply_clerk; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9091,7 +9401,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description FORBIDDEN unless the caller is: admin, department_head, market_manager, account_manager, supply_clerk, enforcement_officer, delivery_staff, inspector */
+            /** @description FORBIDDEN unless the caller is: admin, department_head, market_manager, account_manager, supply_clerk, enforcement_officer, delivery_staff, inspector; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9134,7 +9444,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description FORBIDDEN unless the caller is: admin */
+            /** @description FORBIDDEN unless the caller is: admin; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9175,7 +9485,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description FORBIDDEN unless the caller is: admin, department_head, market_manager, account_manager, supply_clerk, enforcement_officer, delivery_staff, inspector */
+            /** @description FORBIDDEN unless the caller is: admin, department_head, market_manager, account_manager, supply_clerk, enforcement_officer, delivery_staff, inspector; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9215,7 +9525,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description FORBIDDEN unless the caller is: admin, department_head, inspector, market_manager, supply_clerk */
+            /** @description FORBIDDEN unless the caller is: admin, department_head, inspector, market_manager, supply_clerk; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9252,7 +9562,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description FORBIDDEN unless the caller is: department_head, market_manager, supply_clerk */
+            /** @description FORBIDDEN unless the caller is: department_head, market_manager, supply_clerk; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9293,7 +9603,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description FORBIDDEN unless the caller is: department_head */
+            /** @description FORBIDDEN unless the caller is: department_head; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9334,7 +9644,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description FORBIDDEN unless the caller is: admin, department_head, inspector, market_manager, enforcement_officer */
+            /** @description FORBIDDEN unless the caller is: admin, department_head, inspector, market_manager, enforcement_officer; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9373,7 +9683,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description FORBIDDEN unless the caller is: admin, department_head, inspector */
+            /** @description FORBIDDEN unless the caller is: admin, department_head, inspector; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9422,7 +9732,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description FORBIDDEN unless the caller is: admin, department_head, inspector, market_manager, account_manager */
+            /** @description FORBIDDEN unless the caller is: admin, department_head, inspector, market_manager, account_manager; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9466,7 +9776,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description FORBIDDEN unless the caller is: account_manager */
+            /** @description FORBIDDEN unless the caller is: account_manager; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9511,7 +9821,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description FORBIDDEN unless the caller is: admin, department_head, inspector, market_manager, account_manager */
+            /** @description FORBIDDEN unless the caller is: admin, department_head, inspector, market_manager, account_manager; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9552,7 +9862,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description FORBIDDEN unless the caller is: admin, department_head, inspector, market_manager, account_manager */
+            /** @description FORBIDDEN unless the caller is: admin, department_head, inspector, market_manager, account_manager; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9593,7 +9903,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description FORBIDDEN unless the caller is: admin, department_head, inspector, market_manager */
+            /** @description FORBIDDEN unless the caller is: admin, department_head, inspector, market_manager; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9632,7 +9942,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description FORBIDDEN unless the caller is: admin, department_head, inspector, market_manager, account_manager */
+            /** @description FORBIDDEN unless the caller is: admin, department_head, inspector, market_manager, account_manager; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9675,8 +9985,90 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description FORBIDDEN unless the caller is: market_manager */
+            /** @description FORBIDDEN unless the caller is: market_manager; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    VisitsController_addPhoto: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /** Format: binary */
+                    file: string;
+                };
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AttachmentSummaryDto"];
+                };
+            };
+            /** @description ATTACHMENT_MISSING, ATTACHMENT_UPLOAD_MALFORMED, ATTACHMENT_EMPTY, ATTACHMENT_UNREADABLE */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No valid token (UNAUTHENTICATED, TOKEN_INVALID) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description FORBIDDEN unless the caller is: account_manager; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description VISIT_PHOTO_ALREADY_ADDED */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description ATTACHMENT_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description ATTACHMENT_TYPE_NOT_ALLOWED (by content, not by name) */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9725,7 +10117,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description FORBIDDEN unless the caller is: admin, department_head, inspector, market_manager, account_manager */
+            /** @description FORBIDDEN unless the caller is: admin, department_head, inspector, market_manager, account_manager; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9769,7 +10161,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description FORBIDDEN unless the caller is: account_manager */
+            /** @description FORBIDDEN unless the caller is: account_manager; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9810,7 +10202,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description FORBIDDEN unless the caller is: admin, department_head, inspector, market_manager, account_manager */
+            /** @description FORBIDDEN unless the caller is: admin, department_head, inspector, market_manager, account_manager; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9853,7 +10245,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description FORBIDDEN unless the caller is: account_manager */
+            /** @description FORBIDDEN unless the caller is: account_manager; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9894,7 +10286,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description FORBIDDEN unless the caller is: admin, department_head, inspector, market_manager, account_manager */
+            /** @description FORBIDDEN unless the caller is: admin, department_head, inspector, market_manager, account_manager; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9933,7 +10325,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description FORBIDDEN unless the caller is: admin, department_head, inspector, market_manager, account_manager */
+            /** @description FORBIDDEN unless the caller is: admin, department_head, inspector, market_manager, account_manager; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9976,7 +10368,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description FORBIDDEN unless the caller is: admin, department_head */
+            /** @description FORBIDDEN unless the caller is: admin, department_head; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10023,7 +10415,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description FORBIDDEN unless the caller is: admin, department_head, inspector, market_manager, enforcement_officer, account_manager, delivery_staff */
+            /** @description FORBIDDEN unless the caller is: admin, department_head, inspector, market_manager, enforcement_officer, account_manager, delivery_staff; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10067,7 +10459,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description FORBIDDEN unless the caller is: account_manager, delivery_staff */
+            /** @description FORBIDDEN unless the caller is: account_manager, delivery_staff; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10111,7 +10503,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description FORBIDDEN unless the caller is: department_head, inspector, market_manager, enforcement_officer */
+            /** @description FORBIDDEN unless the caller is: department_head, inspector, market_manager, enforcement_officer; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10153,7 +10545,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description FORBIDDEN unless the caller is: admin, department_head, inspector, market_manager, enforcement_officer */
+            /** @description FORBIDDEN unless the caller is: admin, department_head, inspector, market_manager, enforcement_officer; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10195,7 +10587,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description FORBIDDEN unless the caller is: admin, department_head, inspector, market_manager, enforcement_officer, account_manager, delivery_staff */
+            /** @description FORBIDDEN unless the caller is: admin, department_head, inspector, market_manager, enforcement_officer, account_manager, delivery_staff; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10234,7 +10626,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description FORBIDDEN unless the caller is: admin, department_head, inspector, market_manager, enforcement_officer, account_manager, delivery_staff */
+            /** @description FORBIDDEN unless the caller is: admin, department_head, inspector, market_manager, enforcement_officer, account_manager, delivery_staff; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10277,7 +10669,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description FORBIDDEN unless the caller is: enforcement_officer */
+            /** @description FORBIDDEN unless the caller is: enforcement_officer; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10316,7 +10708,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description FORBIDDEN unless the caller is: enforcement_officer */
+            /** @description FORBIDDEN unless the caller is: enforcement_officer; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10359,7 +10751,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description FORBIDDEN unless the caller is: enforcement_officer */
+            /** @description FORBIDDEN unless the caller is: enforcement_officer; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10402,7 +10794,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description FORBIDDEN unless the caller is: inspector */
+            /** @description FORBIDDEN unless the caller is: inspector; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10441,7 +10833,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description FORBIDDEN unless the caller is: admin, department_head, inspector, market_manager, enforcement_officer, account_manager, delivery_staff */
+            /** @description FORBIDDEN unless the caller is: admin, department_head, inspector, market_manager, enforcement_officer, account_manager, delivery_staff; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10481,7 +10873,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description FORBIDDEN unless the caller is: admin, department_head, inspector, market_manager, enforcement_officer, account_manager, delivery_staff */
+            /** @description FORBIDDEN unless the caller is: admin, department_head, inspector, market_manager, enforcement_officer, account_manager, delivery_staff; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10522,7 +10914,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description FORBIDDEN unless the caller is: admin, department_head */
+            /** @description FORBIDDEN unless the caller is: admin, department_head; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10569,7 +10961,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description FORBIDDEN unless the caller is: admin, department_head, inspector, market_manager, supply_clerk, account_manager, delivery_staff, retailer */
+            /** @description FORBIDDEN unless the caller is: admin, department_head, inspector, market_manager, supply_clerk, account_manager, delivery_staff, retailer; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10609,7 +11001,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description FORBIDDEN unless the caller is: admin, department_head, inspector, market_manager, supply_clerk, delivery_staff */
+            /** @description FORBIDDEN unless the caller is: admin, department_head, inspector, market_manager, supply_clerk, delivery_staff; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10648,7 +11040,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description FORBIDDEN unless the caller is: retailer */
+            /** @description FORBIDDEN unless the caller is: retailer; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10687,7 +11079,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description FORBIDDEN unless the caller is: admin, department_head, inspector, market_manager, supply_clerk, account_manager, delivery_staff, retailer */
+            /** @description FORBIDDEN unless the caller is: admin, department_head, inspector, market_manager, supply_clerk, account_manager, delivery_staff, retailer; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10730,7 +11122,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description FORBIDDEN unless the caller is: delivery_staff */
+            /** @description FORBIDDEN unless the caller is: delivery_staff; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10773,7 +11165,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description FORBIDDEN unless the caller is: delivery_staff */
+            /** @description FORBIDDEN unless the caller is: delivery_staff; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10812,7 +11204,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description FORBIDDEN unless the caller is: retailer */
+            /** @description FORBIDDEN unless the caller is: retailer; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10858,7 +11250,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description FORBIDDEN unless the caller is: account_manager */
+            /** @description FORBIDDEN unless the caller is: account_manager; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10898,7 +11290,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description FORBIDDEN unless the caller is: admin, department_head, inspector, market_manager, supply_clerk, delivery_staff */
+            /** @description FORBIDDEN unless the caller is: admin, department_head, inspector, market_manager, supply_clerk, delivery_staff; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10939,7 +11331,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description FORBIDDEN unless the caller is: admin, supply_clerk */
+            /** @description FORBIDDEN unless the caller is: admin, supply_clerk; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10983,7 +11375,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description FORBIDDEN unless the caller is: admin, department_head, inspector, market_manager, supply_clerk, account_manager, delivery_staff */
+            /** @description FORBIDDEN unless the caller is: admin, department_head, inspector, market_manager, supply_clerk, account_manager, delivery_staff; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -11026,7 +11418,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description FORBIDDEN unless the caller is: delivery_staff, supply_clerk */
+            /** @description FORBIDDEN unless the caller is: delivery_staff, supply_clerk; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -11065,7 +11457,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description FORBIDDEN unless the caller is: account_manager */
+            /** @description FORBIDDEN unless the caller is: account_manager; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -11102,7 +11494,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description FORBIDDEN unless the caller is: admin, department_head, inspector, market_manager, account_manager */
+            /** @description FORBIDDEN unless the caller is: admin, department_head, inspector, market_manager, account_manager; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -11144,7 +11536,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description FORBIDDEN unless the caller is: admin, department_head, inspector, market_manager, account_manager */
+            /** @description FORBIDDEN unless the caller is: admin, department_head, inspector, market_manager, account_manager; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -11186,7 +11578,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description FORBIDDEN unless the caller is: admin, department_head, inspector, market_manager */
+            /** @description FORBIDDEN unless the caller is: admin, department_head, inspector, market_manager; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -11228,7 +11620,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description FORBIDDEN unless the caller is: admin, department_head, inspector */
+            /** @description FORBIDDEN unless the caller is: admin, department_head, inspector; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -11270,7 +11662,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description FORBIDDEN unless the caller is: admin, department_head, inspector, enforcement_officer */
+            /** @description FORBIDDEN unless the caller is: admin, department_head, inspector, enforcement_officer; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -11312,7 +11704,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description FORBIDDEN unless the caller is: admin, department_head, inspector, market_manager, delivery_staff */
+            /** @description FORBIDDEN unless the caller is: admin, department_head, inspector, market_manager, delivery_staff; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -11351,7 +11743,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description FORBIDDEN unless the caller is: admin, department_head, inspector, market_manager, account_manager */
+            /** @description FORBIDDEN unless the caller is: admin, department_head, inspector, market_manager, account_manager; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -11394,7 +11786,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description FORBIDDEN unless the caller is: admin, department_head */
+            /** @description FORBIDDEN unless the caller is: admin, department_head; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -11436,7 +11828,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description FORBIDDEN unless the caller is: admin, department_head, inspector, market_manager, account_manager */
+            /** @description FORBIDDEN unless the caller is: admin, department_head, inspector, market_manager, account_manager; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -11478,7 +11870,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description FORBIDDEN unless the caller is: admin, department_head, inspector, market_manager, account_manager */
+            /** @description FORBIDDEN unless the caller is: admin, department_head, inspector, market_manager, account_manager; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -11522,7 +11914,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description FORBIDDEN unless the caller is: admin, department_head, inspector, market_manager, account_manager */
+            /** @description FORBIDDEN unless the caller is: admin, department_head, inspector, market_manager, account_manager; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -11561,7 +11953,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description FORBIDDEN unless the caller is: admin, department_head, inspector, market_manager, account_manager */
+            /** @description FORBIDDEN unless the caller is: admin, department_head, inspector, market_manager, account_manager; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -11604,7 +11996,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description FORBIDDEN unless the caller is: account_manager */
+            /** @description FORBIDDEN unless the caller is: account_manager; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -11645,7 +12037,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description FORBIDDEN unless the caller is: admin, department_head */
+            /** @description FORBIDDEN unless the caller is: admin, department_head; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -11689,7 +12081,7 @@ export interface operations {
                     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description FORBIDDEN unless the caller is: admin, department_head, inspector, market_manager */
+            /** @description FORBIDDEN unless the caller is: admin, department_head, inspector, market_manager; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -11734,7 +12126,7 @@ export interface operations {
                     "text/csv": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description FORBIDDEN unless the caller is: admin, department_head, inspector, market_manager, supply_clerk */
+            /** @description FORBIDDEN unless the caller is: admin, department_head, inspector, market_manager, supply_clerk; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -11758,7 +12150,11 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CloseMonthDto"];
+            };
+        };
         responses: {
             /** @description One outcome per department */
             200: {
@@ -11778,7 +12174,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description FORBIDDEN unless the caller is: admin */
+            /** @description FORBIDDEN unless the caller is: admin; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -11821,7 +12217,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description FORBIDDEN unless the caller is: department_head */
+            /** @description FORBIDDEN unless the caller is: department_head; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -11863,7 +12259,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description FORBIDDEN unless the caller is: admin, department_head, inspector */
+            /** @description FORBIDDEN unless the caller is: admin, department_head, inspector; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -11905,7 +12301,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description FORBIDDEN unless the caller is: admin, department_head, inspector */
+            /** @description FORBIDDEN unless the caller is: admin, department_head, inspector; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -11948,7 +12344,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description FORBIDDEN unless the caller is: inspector */
+            /** @description FORBIDDEN unless the caller is: inspector; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -11991,7 +12387,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description FORBIDDEN unless the caller is: inspector */
+            /** @description FORBIDDEN unless the caller is: inspector; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -12028,7 +12424,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description FORBIDDEN unless the caller is: admin, department_head */
+            /** @description FORBIDDEN unless the caller is: admin, department_head; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -12072,7 +12468,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description FORBIDDEN unless the caller is: admin, department_head */
+            /** @description FORBIDDEN unless the caller is: admin, department_head; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;

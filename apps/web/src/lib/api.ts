@@ -19,8 +19,6 @@ const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 api.use({
   onRequest({ request }) {
-    const token = session.bearer;
-    if (token) request.headers.set('authorization', `Bearer ${token}`);
     const csrf = csrfToken();
     if (csrf && UNSAFE.has(request.method)) request.headers.set('x-csrf-token', decodeURIComponent(csrf));
     return request;

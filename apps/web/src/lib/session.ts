@@ -13,11 +13,10 @@ export interface SessionUser {
 type Listener = () => void;
 
 /**
- * Who is logged in. The access token stays in this module's memory only (never in storage, a URL or a log);
- * once the API sets an httpOnly session cookie the token is not needed at all and a reload keeps the session.
+ * Who is logged in. The page never holds the access token: the API keeps it in an httpOnly, SameSite=Strict
+ * cookie (unreadable by any script of the page, never in storage, a URL or a log), so a reload keeps the session.
  */
 class Session {
-  private token: string | null = null;
   private current: SessionUser | null = null;
   private expiredMessage: string | null = null;
   private readonly listeners = new Set<Listener>();
@@ -26,13 +25,8 @@ class Session {
     return this.current;
   }
 
-  get bearer(): string | null {
-    return this.token;
-  }
-
-  start(user: SessionUser, token: string | null): void {
+  start(user: SessionUser): void {
     this.current = user;
-    this.token = token;
     this.expiredMessage = null;
     this.emit();
   }
@@ -46,14 +40,12 @@ class Session {
   expire(message: string): void {
     if (!this.current) return;
     this.current = null;
-    this.token = null;
     this.expiredMessage = message;
     this.emit();
   }
 
   end(): void {
     this.current = null;
-    this.token = null;
     this.emit();
   }
 

@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsString, MaxLength, MinLength } from 'class-validator';
+import { IsIn, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
 import { ROLES, type Role } from '#libs/shared';
 
 export class LoginDto {
@@ -14,6 +14,19 @@ export class LoginDto {
   @MinLength(1)
   @MaxLength(256)
   password: string;
+
+  @ApiProperty({
+    required: false,
+    enum: ['token', 'cookie'],
+    default: 'token',
+    description:
+      '`token` (API clients): the answer carries the access token to send as `Authorization: Bearer`. ' +
+      '`cookie` (the console): the token goes into an httpOnly, SameSite=Strict `session` cookie and a ' +
+      '`csrf_token` cookie is set; changes then need the `x-csrf-token` header equal to it. The answer has no token.',
+  })
+  @IsOptional()
+  @IsIn(['token', 'cookie'])
+  session?: 'token' | 'cookie';
 }
 
 export class ChangePasswordDto {
@@ -40,8 +53,9 @@ export class SessionUser {
 }
 
 export class LoginResponse {
-  @ApiProperty() accessToken: string;
-  @ApiProperty({ example: 'Bearer' }) tokenType: string;
+  @ApiProperty({ required: false, description: 'Absent for a cookie session (the cookie carries it)' })
+  accessToken?: string;
+  @ApiProperty({ enum: ['Bearer', 'Cookie'], example: 'Bearer' }) tokenType: 'Bearer' | 'Cookie';
   @ApiProperty({ description: 'Token lifetime in seconds' }) expiresIn: number;
   @ApiProperty({ type: SessionUser }) user: SessionUser;
 }

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { type Actor, CurrentActor, Idempotent, PageOf, Roles } from '#libs/shared';
-import { FIELD_READERS } from '../visits/visits.controller.js';
+import { FIELD_READERS } from '../field-scope.js';
 import { CallsService } from './calls.service.js';
 import { CallQuery, RecordCallDto } from './dto/call.dto.js';
 import { CallResponse } from './dto/call.responses.js';

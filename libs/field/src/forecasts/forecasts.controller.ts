@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Param, Put, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { type Actor, CurrentActor, Roles, ParseMonthPipe } from '#libs/shared';
-import { FIELD_READERS } from '../visits/visits.controller.js';
+import { FIELD_READERS } from '../field-scope.js';
 import { ForecastsService } from './forecasts.service.js';
 import { ForecastQuery, PutForecastDto } from './dto/forecast.dto.js';
 import { AccuracyReportResponse, ForecastMonthResponse, ForecastResponse } from './dto/forecast.responses.js';

@@ -7,16 +7,12 @@ import { fieldError } from '../field.errors.js';
 import { FieldScope, type ScopedTerritory } from '../field-scope.js';
 import { FieldWorkRecording } from '../field-work-recording.js';
 import { GuidanceSamples } from './guidance-samples.js';
+import { VisitPhotos } from './visit-photos.js';
 import { FieldPolicyService } from '../policy/field-policy.service.js';
 import { DEFAULT_FIELD_POLICY, fieldTargetPolicy } from '../policy/field-policy.values.js';
 import { firstDayOfMonth, lastDayOfMonth, monthOf } from '#libs/kernel';
 import { BusinessCalendarDirectory } from '#libs/calendar';
-import {
-  toVisitSummary,
-  VISIT_SUMMARY_COLUMNS,
-  type VisitSummary,
-  type VisitSummaryRow,
-} from './visit.view.js';
+import { VISIT_SUMMARY_COLUMNS, type VisitSummary, type VisitSummaryRow } from './visit.view.js';
 import type { CheckSampleQuery, MonthQuery, OverdueQuery } from './dto/field-report.dto.js';
 
 export interface OverdueRetailer {
@@ -108,6 +104,7 @@ export class FieldReportsService {
     private readonly policies: FieldPolicyService,
     private readonly calendars: BusinessCalendarDirectory,
     private readonly samples: GuidanceSamples,
+    private readonly photos: VisitPhotos,
   ) {}
 
   /**
@@ -252,9 +249,8 @@ export class FieldReportsService {
       `SELECT ${VISIT_SUMMARY_COLUMNS} FROM visits v LEFT JOIN visit_checks c ON c.visit_id = v.id WHERE v.id = ANY($1::int[])`,
       [ids],
     );
-    const byId = new Map(
-      rows.filter((row) => visible.has(row.territoryId)).map((row) => [row.id, toVisitSummary(row)]),
-    );
+    const summaries = await this.photos.summaries(rows.filter((row) => visible.has(row.territoryId)));
+    const byId = new Map(summaries.map((summary) => [summary.id, summary]));
     return {
       month,
       departments: samples.map(({ accountManagers, month: _month, ...sample }) => ({

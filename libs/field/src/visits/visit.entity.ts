@@ -32,6 +32,11 @@ import type { GuidanceTopic, VisitKind } from '../rules/visit-content.rule.js';
   'ck_visits_reachability',
   '(reachable_sms IS NULL) = (reachable_wechat IS NULL) AND (reachable_sms IS NULL) = (reachable_portal IS NULL)',
 )
+@Check(
+  'ck_visits_position',
+  '(latitude IS NULL) = (longitude IS NULL) AND (latitude IS NOT NULL OR position_accuracy_m IS NULL)' +
+    ' AND (latitude IS NULL OR (latitude BETWEEN -90 AND 90 AND longitude BETWEEN -180 AND 180))',
+)
 @Index('ix_visits_territory_on', ['territoryId', 'visitedOn'])
 @Index('ix_visits_territory_kind_on', ['territoryId', 'kind', 'visitedOn'])
 @Index('ix_visits_department_on', ['departmentId', 'visitedOn'])
@@ -111,6 +116,17 @@ export class Visit {
 
   @Column({ type: 'boolean', nullable: true })
   reachablePortal: boolean | null;
+
+  /** Where the phone was at the visit (WGS-84 degrees), when its user allowed it; never required. */
+  @Column({ type: 'numeric', precision: 9, scale: 6, nullable: true })
+  latitude: string | null;
+
+  @Column({ type: 'numeric', precision: 9, scale: 6, nullable: true })
+  longitude: string | null;
+
+  /** The phone's accuracy radius for the position, in metres. */
+  @Column({ type: 'int', nullable: true })
+  positionAccuracyM: number | null;
 
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;

@@ -24,6 +24,10 @@ export interface VisitSummary {
   priceCheckCount: number;
   priceNonCompliantCount: number;
   shelfChecked: boolean;
+  /** Where the phone was, when its user allowed it. */
+  position: { latitude: number; longitude: number; accuracyMeters: number | null } | null;
+  /** The shelf photo (`GET /api/attachments/{id}`), if one was added. */
+  shelfPhotoId: number | null;
   check: VisitCheckView | null;
   createdAt: Date;
 }
@@ -55,6 +59,7 @@ export const VISIT_SUMMARY_COLUMNS = `
   v.aware_floating_quota AS "awareFloatingQuota", v.aware_self_reporting AS "awareSelfReporting",
   v.reachable_sms AS "reachableSms", v.reachable_wechat AS "reachableWechat", v.reachable_portal AS "reachablePortal",
   v.shelf_checked AS "shelfChecked", v.created_at AS "createdAt",
+  v.latitude::float8 AS latitude, v.longitude::float8 AS longitude, v.position_accuracy_m AS "positionAccuracyM",
   (SELECT count(*)::int FROM visit_price_checks p WHERE p.visit_id = v.id) AS "priceCheckCount",
   (SELECT count(*)::int FROM visit_price_checks p WHERE p.visit_id = v.id AND NOT p.compliant) AS "priceNonCompliantCount",
   c.effective AS "checkEffective", c.note AS "checkNote", c.checked_by AS "checkedBy", c.checked_at AS "checkedAt"`;
@@ -78,6 +83,9 @@ export interface VisitSummaryRow {
   reachablePortal: boolean | null;
   shelfChecked: boolean;
   createdAt: Date;
+  latitude: number | null;
+  longitude: number | null;
+  positionAccuracyM: number | null;
   priceCheckCount: number;
   priceNonCompliantCount: number;
   checkEffective: boolean | null;
@@ -86,7 +94,8 @@ export interface VisitSummaryRow {
   checkedAt: Date | null;
 }
 
-export function toVisitSummary(row: VisitSummaryRow): VisitSummary {
+/** A visit summary from its row and its shelf photo's id (the attachment store's answer). */
+export function toVisitSummary(row: VisitSummaryRow, shelfPhotoId: number | null): VisitSummary {
   return {
     id: row.id,
     retailerId: row.retailerId,
@@ -112,6 +121,11 @@ export function toVisitSummary(row: VisitSummaryRow): VisitSummary {
     priceCheckCount: row.priceCheckCount,
     priceNonCompliantCount: row.priceNonCompliantCount,
     shelfChecked: row.shelfChecked,
+    position:
+      row.latitude === null || row.longitude === null
+        ? null
+        : { latitude: row.latitude, longitude: row.longitude, accuracyMeters: row.positionAccuracyM },
+    shelfPhotoId,
     check:
       row.checkEffective === null || row.checkedBy === null || row.checkedAt === null
         ? null

@@ -1,8 +1,18 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { type Actor, CurrentActor, Idempotent, PageOf, ParseIdPipe, type Role, Roles } from '#libs/shared';
+import { Body, Controller, Get, HttpCode, Param, Post, Query, Req } from '@nestjs/common';
+import {
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
+import type { FastifyRequest } from 'fastify';
+import { ApiAttachmentUpload, AttachmentSummaryDto } from '#libs/attachments';
+import { type Actor, CurrentActor, ErrorBody, Idempotent, PageOf, ParseIdPipe, Roles } from '#libs/shared';
+import { FIELD_READERS } from '../field-scope.js';
 import { FieldReportsService } from './field-reports.service.js';
 import { VisitsService } from './visits.service.js';
+import { VisitPhotos } from './visit-photos.js';
 import { CheckVisitDto, RecordVisitDto, VisitQuery } from './dto/visit.dto.js';
 import { CheckSampleQuery, MonthQuery, OverdueQuery } from './dto/field-report.dto.js';
 import {
@@ -14,21 +24,13 @@ import {
   VisitSummaryResponse,
 } from './dto/visit.responses.js';
 
-/** Who reads field work: the field roles and their supervisors (never retailers). */
-export const FIELD_READERS: Role[] = [
-  'admin',
-  'department_head',
-  'inspector',
-  'market_manager',
-  'account_manager',
-];
-
 @ApiTags('field work')
 @Controller('visits')
 export class VisitsController {
   constructor(
     private readonly visits: VisitsService,
     private readonly reports: FieldReportsService,
+    private readonly photos: VisitPhotos,
   ) {}
 
   @Post()
@@ -95,5 +97,23 @@ export class VisitsController {
   @ApiCreatedResponse({ type: VisitCheckResultResponse })
   check(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: number, @Body() dto: CheckVisitDto) {
     return this.visits.check(actor, id, dto);
+  }
+
+  @Post(':id/photo')
+  @Roles('account_manager')
+  @ApiOperation({
+    summary:
+      'Add the shelf photo to your visit (multipart field "file": JPEG, PNG or WebP by content, ≤ 8 MB; ' +
+      're-encoded without metadata; once per visit)',
+  })
+  @ApiAttachmentUpload()
+  @ApiCreatedResponse({ type: AttachmentSummaryDto })
+  @ApiConflictResponse({ type: ErrorBody, description: 'VISIT_PHOTO_ALREADY_ADDED' })
+  addPhoto(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseIdPipe) id: number,
+    @Req() request: FastifyRequest,
+  ) {
+    return this.photos.add(actor, id, request);
   }
 }

@@ -17,9 +17,9 @@ import { FieldWorkRecording, type RecordingContext } from '../field-work-recordi
 import { FieldLookups } from '../lookups/field-lookups.js';
 import { visitContentProblem } from '../rules/visit-content.rule.js';
 import { Visit, VisitCheck, VisitPriceCheck, VisitShelfItem } from './visit.entity.js';
+import { VisitPhotos } from './visit-photos.js';
 import {
   type PriceCheckView,
-  toVisitSummary,
   VISIT_SUMMARY_COLUMNS,
   type VisitCheckView,
   type VisitSummary,
@@ -36,6 +36,7 @@ export class VisitsService {
     private readonly audit: AuditService,
     private readonly recording: FieldWorkRecording,
     private readonly lookups: FieldLookups,
+    private readonly photos: VisitPhotos,
   ) {}
 
   /** Records a visit with everything observed at it, in one transaction with its audit row. */
@@ -103,7 +104,7 @@ export class VisitsService {
       .offset(pageOffset(query))
       .limit(query.pageSize)
       .getRawMany<VisitSummaryRow>();
-    return pageOf(rows.map(toVisitSummary), total?.n ?? 0, query);
+    return pageOf(await this.photos.summaries(rows), total?.n ?? 0, query);
   }
 
   async get(actor: Actor, id: number): Promise<VisitView> {
@@ -230,6 +231,9 @@ export class VisitsService {
       reachableSms: dto.channelReachable?.sms ?? null,
       reachableWechat: dto.channelReachable?.wechat ?? null,
       reachablePortal: dto.channelReachable?.portal ?? null,
+      latitude: dto.position ? String(dto.position.latitude) : null,
+      longitude: dto.position ? String(dto.position.longitude) : null,
+      positionAccuracyM: dto.position?.accuracyMeters ?? null,
     });
     return result.identifiers[0].id as number;
   }
@@ -253,7 +257,7 @@ export class VisitsService {
       `SELECT brand_id AS "brandId" FROM visit_shelf_items WHERE visit_id = $1 ORDER BY brand_id`,
       [id],
     );
-    const summary = toVisitSummary(row);
+    const [summary] = await this.photos.summaries([row], manager);
     return {
       ...summary,
       priceChecks: prices,

@@ -24,8 +24,9 @@ export type DemandState = (typeof DEMAND_STATES)[number];
 /**
  * Who triggers what (the service checks roles; the table checks order):
  * amend — the retailer (self) or the collecting account manager (collected); cancel — the retailer, or for
- * collected demand also its account manager; confirm — the retailer; approve / reject — a market manager of the
- * service center; expire — the cutoff job; order — the consolidation job. Amend and cancel need the cycle open.
+ * collected demand also its account manager; confirm — the retailer (in its account, or by its code or signature
+ * on the account manager's phone); approve / reject — a market manager of the service center; expire and
+ * order — the consolidation job. When each may happen: demand-window.rule.ts.
  */
 export const DEMAND_EVENTS = ['amend', 'cancel', 'confirm', 'approve', 'reject', 'expire', 'order'] as const;
 export type DemandEvent = (typeof DEMAND_EVENTS)[number];
@@ -34,7 +35,7 @@ type DemandLifecycle = TransitionTable<DemandState, DemandEvent>;
 
 /**
  * Self demand needs nobody's approval (rule 6) and no account manager ever edits it. Collected demand needs the
- * retailer's confirmation, then a market manager's approval, before the cutoff, or it expires; any amendment
+ * retailer's confirmation, then a market manager's approval, before the unified order, or it expires; any amendment
  * sends it back to the retailer, so nothing the retailer did not confirm can be approved or ordered.
  */
 export const DEMAND_LIFECYCLES: Readonly<Record<DemandChannel, DemandLifecycle>> = {

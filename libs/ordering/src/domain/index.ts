@@ -5,3 +5,4 @@ export * from './order-anomaly.rule.js';
 export * from './order-cycle.lifecycle.js';
 export * from './state-machine.js';
 export * from './cycle-placement.rule.js';
+export * from './demand-window.rule.js';

@@ -106,6 +106,12 @@ export class ApprovalInboxItem {
   @ApiProperty({ nullable: true, type: Date }) confirmedAt: Date | null;
   @ApiProperty({ nullable: true, type: String, description: 'How the retailer confirmed: code, account, …' })
   confirmedVia: string | null;
+  @ApiProperty({
+    nullable: true,
+    type: Number,
+    description: 'The retailer’s signature (GET /api/attachments/{id}) when it confirmed by signing',
+  })
+  signatureAttachmentId: number | null;
   @ApiProperty({ type: [InboxOrderWeek], description: 'The retailer’s last 12 ordered weeks, oldest first' })
   orderWeeks: InboxOrderWeek[];
   @ApiProperty({ type: InboxQuota, nullable: true, description: 'The month of the order date' })

@@ -36,8 +36,18 @@ export class DemandResponse implements DemandView {
   @ApiProperty({ description: 'The user who submitted it' }) submittedBy: number;
   @ApiProperty({ example: 'retailer' }) submittedByRole: string;
   @ApiProperty({ ...INSTANT, nullable: true }) confirmedAt: Date | null;
-  @ApiProperty({ enum: ['code', 'account'], nullable: true, description: 'How the retailer confirmed' })
-  confirmedVia: 'code' | 'account' | null;
+  @ApiProperty({
+    enum: ['code', 'account', 'signature'],
+    nullable: true,
+    description: 'How the retailer confirmed',
+  })
+  confirmedVia: 'code' | 'account' | 'signature' | null;
+  @ApiProperty({
+    type: Number,
+    nullable: true,
+    description: 'The retailer’s signature (GET /api/attachments/{id}) when it confirmed by signing',
+  })
+  signatureAttachmentId: number | null;
   @ApiProperty({ type: Number, nullable: true }) approvedBy: number | null;
   @ApiProperty({ ...INSTANT, nullable: true }) approvedAt: Date | null;
   @ApiProperty({ type: String, nullable: true }) approvalComment: string | null;
@@ -71,8 +81,7 @@ export class OrderCycleResponse implements Omit<OrderCycle, 'territory'> {
 
 export class CutoffResponse implements CutoffSummary {
   @ApiProperty() cycleId: number;
-  @ApiProperty({ description: 'Demands not completed in time, now expired' }) expired: number;
-  @ApiProperty({ description: 'Retailers recorded as having no demand' }) noDemand: number;
+  @ApiProperty({ description: 'Retailers recorded as having no live demand' }) noDemand: number;
 }
 
 export class ConsolidationResponse implements ConsolidationSummary {
@@ -80,6 +89,8 @@ export class ConsolidationResponse implements ConsolidationSummary {
   @ApiProperty() orderLines: number;
   @ApiProperty() supplyOrderLines: number;
   @ApiProperty() demands: number;
+  @ApiProperty({ description: 'Collected demand not approved by the unified order, now expired' })
+  expired: number;
 }
 
 export class OrderScheduleResponse implements Omit<TerritoryOrderSchedule, 'territory'> {

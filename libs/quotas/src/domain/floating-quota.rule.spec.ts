@@ -190,8 +190,39 @@ describe('computeMonthlyQuota', () => {
     expect(computeMonthlyQuota(input({ month: '2025-02', actuals })).agreedTotal).toBe(101);
   });
 
+  it('counts complete months only: computed on 25 December, January’s window is September–November', () => {
+    // 20 cartons a week on Thursdays: September 4 order days, October 5, November 4; December has 4 of its 5
+    // consolidated on the 25th (the 31st's is not): a partial month is not averaged as a whole one.
+    const actuals = [
+      { month: '2026-09', cartons: 80 },
+      { month: '2026-10', cartons: 100 },
+      { month: '2026-11', cartons: 80 },
+      { month: '2026-12', cartons: 80 },
+    ];
+    const computed = computeMonthlyQuota(
+      input({ month: '2027-01', previousAgreedTotal: 90, actuals, lastCompleteMonth: '2026-11' }),
+    );
+    expect(computed.explanation).toMatchObject({
+      trailingActuals: actuals.slice(0, 3),
+      trailingAverage: 86, // ⌊260 ÷ 3⌋
+    });
+    expect(computed.agreedTotal).toBe(86);
+    // Once December is complete (a recomputation in January), it is in the window.
+    const later = computeMonthlyQuota(
+      input({ month: '2027-01', previousAgreedTotal: 90, actuals, lastCompleteMonth: '2026-12' }),
+    );
+    expect(later.explanation).toMatchObject({ trailingActuals: actuals.slice(1), trailingAverage: 86 });
+    // A later "last complete month" than the month before changes nothing.
+    expect(
+      computeMonthlyQuota(
+        input({ month: '2026-12', previousAgreedTotal: 90, actuals, lastCompleteMonth: '2026-12' }),
+      ).explanation,
+    ).toMatchObject({ trailingActuals: actuals.slice(0, 3) });
+  });
+
   it.each<[string, Partial<MonthlyQuotaInput>]>([
     ['a malformed month', { month: '2025-13' }],
+    ['a malformed last complete month', { lastCompleteMonth: '2025-3' }],
     ['a malformed actual month', { actuals: [{ month: '2025-1', cartons: 5 }] }],
     ['the same month twice', { actuals: [...quarter(1, 2, 3), { month: '2025-03', cartons: 4 }] }],
     ['negative actual cartons', { actuals: quarter(1, -2, 3) }],

@@ -38,6 +38,12 @@ export interface MonthlyQuotaInput {
   agreedTotalSetByManager: number | null;
   /** Cartons already ordered or reserved in this month: a recomputation never takes these away. */
   alreadyUsed: number;
+  /**
+   * The latest month whose actuals are final (over, every cycle of the retailer's territory in it consolidated
+   * or cancelled). The window is the `trailingWindowMonths` complete months up to it: computing next month on
+   * the 25th, the running month does not count as a whole one. Default: the month before the computed one.
+   */
+  lastCompleteMonth?: string;
 }
 
 export type AgreedTotalSource = 'market_manager' | 'grade_policy' | 'floating';
@@ -117,8 +123,14 @@ function validateFloatingPolicy(policy: FloatingPolicy): void {
 }
 
 function trailingWindow(input: MonthlyQuotaInput, windowMonths: number): MonthlyActual[] {
-  // The `windowMonths` months before the computed one, oldest first.
-  const window = Array.from({ length: windowMonths }, (_, i) => addMonths(input.month, i - windowMonths));
+  // The `windowMonths` complete months up to the last complete one (at latest the month before), oldest first.
+  const monthBefore = addMonths(input.month, -1);
+  if (input.lastCompleteMonth !== undefined) requireMonth(input.lastCompleteMonth, 'lastCompleteMonth');
+  const last =
+    input.lastCompleteMonth !== undefined && input.lastCompleteMonth < monthBefore
+      ? input.lastCompleteMonth
+      : monthBefore;
+  const window = Array.from({ length: windowMonths }, (_, i) => addMonths(last, i - windowMonths + 1));
   const byMonth = new Map<string, number>();
   for (const actual of input.actuals) {
     requireMonth(actual.month, 'actuals.month');

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsInt, Min } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsString, Matches, MaxLength, Min, ValidateIf } from 'class-validator';
 import { IsOmittable, IntegerText, IsMonthText } from '#libs/shared';
 
 export class KpiWorkbookQuery {
@@ -38,4 +38,18 @@ export class CloseMonthQuery {
   @IsInt()
   @Min(1)
   departmentId?: number;
+}
+
+export class CloseMonthDto {
+  @ApiPropertyOptional({ description: 'Close although the month waits for its inputs (needs `reason`)' })
+  @IsOmittable()
+  @IsBoolean()
+  force?: boolean;
+
+  @ApiPropertyOptional({ description: 'Why the close is forced (audited); required with `force`' })
+  @ValidateIf((dto: CloseMonthDto) => dto.force === true || dto.reason !== undefined)
+  @IsString()
+  @Matches(/\S/)
+  @MaxLength(500)
+  reason?: string;
 }

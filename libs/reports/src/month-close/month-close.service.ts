@@ -1,20 +1,31 @@
-import { Injectable, Logger } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
-import { type Actor, JobRunner } from '#libs/shared';
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+import { type Actor, APP_CONFIG, type AppConfig, Clock, JobRunner } from '#libs/shared';
 import { AuditService } from '#libs/audit';
+import { BusinessCalendarDirectory } from '#libs/calendar';
 import { KpiMonthService, kpiError } from '#libs/kpi';
-import { addMonths } from '#libs/kernel';
+import { addMonths, firstDayOfMonth, lastDayOfMonth, wallClock } from '#libs/kernel';
 import { OrgService } from '#libs/org';
+import { type MonthCloseWait, monthCloseGraceEnd, monthCloseWaits } from '../domain/index.js';
 import { KpiWorkbookService } from '../kpi-workbook/kpi-workbook.service.js';
+import { reportsError } from '../reports.errors.js';
+
+/** An admin's order to close a month although it waits for its inputs, with the reason (audited). */
+export interface ForcedClose {
+  reason: string;
+}
 
 export interface MonthCloseOutcome {
   month: string;
   departmentId: number;
   /**
    * `closed` now; `already-closed` by an earlier run; `busy`: another replica is closing it right now;
-   * `failed` (scheduled runs only: the next department is still closed, and tomorrow's run retries).
+   * `waiting` for its inputs (scheduled runs only: the next run checks again);
+   * `failed` (scheduled runs only: the next department is still closed, and the next run retries).
    */
-  status: 'closed' | 'already-closed' | 'busy' | 'failed';
+  status: 'closed' | 'already-closed' | 'busy' | 'waiting' | 'failed';
+  /** `waiting`: what for; a forced close: what it did not wait for. */
+  waitingFor?: MonthCloseWait[];
   error?: string;
   rows?: number;
   workbookBytes?: number;
@@ -30,8 +41,11 @@ export interface StoredVersion {
 /**
  * 月结: a department's month becomes final. In one transaction under the job runner (advisory lock + run
  * row keyed by month and department): the KPI snapshot, the workbook made from it, and the audit entry.
- * A rerun after success does nothing; a crash half-way leaves nothing half-written. An approved correction
- * stores the next version through the same `storeVersion`, under the same lock.
+ * A rerun after success does nothing; a crash half-way leaves nothing half-written. It waits for its inputs:
+ * every cycle whose order day falls in the month consolidated or cancelled (else the last week's sales are
+ * missing), and the department's grace period over (default: the 3rd working day of the next month, 09:00,
+ * by its holiday calendar), unless an admin forces it with a reason. An approved correction stores the next
+ * version through the same `storeVersion`, under the same lock.
  */
 @Injectable()
 export class MonthCloseService {
@@ -43,22 +57,54 @@ export class MonthCloseService {
     private readonly workbooks: KpiWorkbookService,
     private readonly audit: AuditService,
     private readonly org: OrgService,
+    private readonly calendars: BusinessCalendarDirectory,
+    private readonly dataSource: DataSource,
+    private readonly clock: Clock,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   /** The scheduled run: last month, for a department (default: every department) not closed yet. */
-  async closeDue(departmentId?: number): Promise<MonthCloseOutcome[]> {
-    return this.close(addMonths(this.months.currentMonth(), -1), 'system', departmentId);
+  async closeDue(departmentId?: number, force?: ForcedClose): Promise<MonthCloseOutcome[]> {
+    return this.close(addMonths(this.months.currentMonth(), -1), 'system', departmentId, force);
   }
 
-  /** An admin closes a month by hand (e.g. after fixing what made the scheduled run fail). */
-  async closeNow(actor: Actor, month: string, departmentId?: number): Promise<MonthCloseOutcome[]> {
-    return this.close(month, actor, departmentId);
+  /**
+   * An admin closes a month by hand (e.g. after fixing what made the scheduled run fail): 409
+   * MONTH_CLOSE_WAITING while it waits for its inputs, unless forced with a reason.
+   */
+  async closeNow(
+    actor: Actor,
+    month: string,
+    departmentId?: number,
+    force?: ForcedClose,
+  ): Promise<MonthCloseOutcome[]> {
+    return this.close(month, actor, departmentId, force);
+  }
+
+  /** What closing `month` for a department waits for now (empty: it may be closed). */
+  async waitsFor(month: string, departmentId: number): Promise<MonthCloseWait[]> {
+    const [schedule, [unfinished]] = await Promise.all([
+      this.calendars.monthCloseOf(departmentId),
+      this.dataSource.query(
+        `SELECT count(*)::int AS cycles, to_char(max(order_date), 'YYYY-MM-DD') AS "lastOrderDate"
+           FROM order_cycles
+          WHERE department_id = $1 AND order_date BETWEEN $2 AND $3 AND status NOT IN ('consolidated', 'cancelled')`,
+        [departmentId, firstDayOfMonth(month), lastDayOfMonth(month)],
+      ) as Promise<Array<{ cycles: number; lastOrderDate: string | null }>>,
+    ]);
+    return monthCloseWaits({
+      month,
+      now: wallClock(this.clock.now(), this.config.timeZone),
+      graceEnd: monthCloseGraceEnd(month, schedule, schedule.workingDays),
+      unfinished,
+    });
   }
 
   private async close(
     month: string,
     by: Actor | 'system',
     departmentId?: number,
+    force?: ForcedClose,
   ): Promise<MonthCloseOutcome[]> {
     if (!this.months.period(month).over) throw kpiError('KPI_MONTH_NOT_OVER', { month });
     const departments = departmentId
@@ -67,7 +113,23 @@ export class MonthCloseService {
     const outcomes: MonthCloseOutcome[] = [];
     for (const department of departments) {
       try {
-        outcomes.push(await this.closeDepartment(month, department.id, by));
+        if (await this.isClosed(month, department.id)) {
+          outcomes.push({ month, departmentId: department.id, status: 'already-closed' });
+          continue;
+        }
+        const waits = await this.waitsFor(month, department.id);
+        if (waits.length && !force) {
+          if (by !== 'system')
+            throw reportsError('MONTH_CLOSE_WAITING', {
+              month,
+              departmentId: department.id,
+              waitingFor: waits,
+            });
+          outcomes.push({ month, departmentId: department.id, status: 'waiting', waitingFor: waits });
+          continue;
+        }
+        const forced = waits.length && force ? { reason: force.reason, waitingFor: waits } : undefined;
+        outcomes.push(await this.closeDepartment(month, department.id, by, forced));
       } catch (error) {
         if (by !== 'system') throw error;
         outcomes.push({
@@ -81,22 +143,46 @@ export class MonthCloseService {
     return outcomes;
   }
 
+  private async isClosed(month: string, departmentId: number): Promise<boolean> {
+    const rows = (await this.dataSource.query(
+      `SELECT 1 FROM job_runs WHERE job_name = 'kpi-month-close' AND business_key = $1 AND status = 'succeeded'`,
+      [`${month}:${departmentId}`],
+    )) as unknown[];
+    return rows.length > 0;
+  }
+
   private async closeDepartment(
     month: string,
     departmentId: number,
     by: Actor | 'system',
+    forced?: { reason: string; waitingFor: MonthCloseWait[] },
   ): Promise<MonthCloseOutcome> {
     const outcome = await this.jobs.runOnce(
       'kpi-month-close',
       `${month}:${departmentId}`,
       async (manager) => {
         const { rows, workbookBytes } = await this.storeVersion(manager, month, departmentId, by, null);
+        if (forced) {
+          await this.audit.record(manager, by, {
+            action: 'kpi_month.force_close',
+            entityType: 'kpi_month',
+            entityId: `${month}:${departmentId}`,
+            after: { month, reason: forced.reason, waitingFor: forced.waitingFor },
+            departmentId,
+          });
+        }
         return { rows, workbookBytes };
       },
     );
     if (outcome.status === 'ran') {
       this.logger.log(`closed ${month} of department ${departmentId}: ${outcome.result.rows} rows`);
-      return { month, departmentId, status: 'closed', ...outcome.result };
+      return {
+        month,
+        departmentId,
+        status: 'closed',
+        ...outcome.result,
+        ...(forced ? { waitingFor: forced.waitingFor } : {}),
+      };
     }
     return { month, departmentId, status: outcome.status === 'locked' ? 'busy' : 'already-closed' };
   }

@@ -1,6 +1,12 @@
 import { createParamDecorator, type ExecutionContext, SetMetadata } from '@nestjs/common';
 import { applyDecorators } from '@nestjs/common';
-import { ApiBearerAuth, ApiExtension, ApiForbiddenResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiCookieAuth,
+  ApiExtension,
+  ApiForbiddenResponse,
+  ApiUnauthorizedResponse,
+} from '@nestjs/swagger';
 import { ErrorBody } from '../http/error-body.js';
 import type { Actor } from './actor.js';
 import type { Role } from './roles.js';
@@ -16,6 +22,8 @@ export const Roles = (...roles: Role[]) =>
   applyDecorators(
     SetMetadata(ROLES_KEY, roles),
     ApiBearerAuth(),
+    // The console's alternative: the httpOnly session cookie (changes also need the x-csrf-token header).
+    ApiCookieAuth('session'),
     ApiExtension('x-roles', [...roles]),
     ApiUnauthorizedResponse({
       type: ErrorBody,
@@ -23,7 +31,7 @@ export const Roles = (...roles: Role[]) =>
     }),
     ApiForbiddenResponse({
       type: ErrorBody,
-      description: `FORBIDDEN unless the caller is: ${roles.join(', ')}`,
+      description: `FORBIDDEN unless the caller is: ${roles.join(', ')}; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's`,
     }),
   );
 

@@ -209,6 +209,14 @@ export default function ApprovalsPage() {
       render: (_, item) => (
         <>
           <div>{CONFIRMED_VIA[item.confirmedVia ?? ''] ?? item.confirmedVia ?? '—'}</div>
+          {item.signatureAttachmentId !== null && (
+            // Served through the session cookie to whoever may read the demand.
+            <img
+              src={`/api/attachments/${item.signatureAttachmentId}`}
+              alt={`${item.shopName} 的手写签名`}
+              style={{ display: 'block', width: 120, height: 40, objectFit: 'contain', background: '#fff' }}
+            />
+          )}
           {item.confirmedAt && (
             <Typography.Text type="secondary">{dayAndTime(item.confirmedAt)}</Typography.Text>
           )}

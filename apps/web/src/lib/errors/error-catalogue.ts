@@ -39,10 +39,18 @@ export const FIELD_LABELS: Record<string, string> = {
   licenseNo: '专卖许可证号',
   grade: '档位',
   file: '文件',
+  position: '位置',
+  'position.latitude': '纬度',
+  'position.longitude': '经度',
+  'position.accuracyMeters': '定位精度',
 };
 
 const num = (value: unknown): string =>
   typeof value === 'number' ? value.toLocaleString('zh-CN') : String(value ?? '');
+
+/** A size limit as people read it: 8 MB, 512 KB. */
+const fileSize = (bytes: number): string =>
+  bytes >= 1024 * 1024 ? `${+(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.round(bytes / 1024)} KB`;
 
 function fieldName(field: unknown): string {
   const name = String(field ?? '');
@@ -96,12 +104,22 @@ const CATALOGUE: Record<string, Sentence> = {
   IMPORT_ROWS_INVALID: (d) =>
     `有 ${num(Array.isArray(d.errors) ? d.errors.length : (d.count ?? '若干'))} 处数据有误，全部未导入，请按错误明细修改后重试。`,
   IMPORT_FILE_MISSING: () => '请选择要上传的文件。',
+  // attachments (photos, signatures)
+  ATTACHMENT_MISSING: () => '没有收到文件，请重新拍照或选择图片。',
+  ATTACHMENT_UPLOAD_MALFORMED: () => '上传中断或格式有误，请重新上传。',
+  ATTACHMENT_EMPTY: () => '文件是空的，请重新拍照或选择图片。',
+  ATTACHMENT_TOO_LARGE: (d) =>
+    typeof d.maxBytes === 'number' ? `文件太大，不能超过 ${fileSize(d.maxBytes)}。` : '文件太大。',
+  ATTACHMENT_TYPE_NOT_ALLOWED: () => '文件格式不支持：照片请用 JPEG、PNG 或 WebP，签名须为 PNG 图片。',
+  ATTACHMENT_UNREADABLE: () => '图片已损坏或无法识别，请重新拍照。',
   IMPORT_UPLOAD_MALFORMED: () => '上传未完成或格式有误，请重新上传。',
   IMPORT_HEADERS_INVALID: (d) =>
     `表头与模板不一致${Array.isArray(d.missing) && d.missing.length ? `，缺少：${d.missing.join('、')}` : ''}；未导入任何数据。`,
   // auth
   INVALID_CREDENTIALS: () => '用户名或密码不正确。',
   TOKEN_INVALID: () => '登录已过期，请重新登录。',
+  ORIGIN_FORBIDDEN: () => '请求不是从本系统页面发出的，已被拒绝。请在本系统中重新操作。',
+  CSRF_TOKEN_INVALID: () => '页面的安全校验已失效，请刷新页面后重试。',
   TOO_MANY_ATTEMPTS: (d) =>
     `登录失败次数过多，请${d.retryAfterSeconds ? ` ${Math.ceil(Number(d.retryAfterSeconds) / 60)} 分钟后` : '稍后'}再试。`,
   PASSWORD_TOO_SHORT: () => '密码至少需要 8 个字符。',
@@ -177,6 +195,7 @@ const CATALOGUE: Record<string, Sentence> = {
   // ordering
   CYCLE_CLOSED: (d) =>
     d.cutoffAt ? '本订货周期已截单，不能再提交或修改。' : '当前没有开放的订货周期，请在订货窗口内提交。',
+  CYCLE_CONSOLIDATED: () => '本周期已统一订购，代收需求不能再加入。请在下一个订货周期为零售户代收。',
   CYCLE_INVALID_TRANSITION: () => '订货周期当前状态不允许此操作。',
   CYCLE_WINDOW_INVALID: () => '订货窗口须在截单前开放，且在订货日截单。',
   CYCLE_DATE_TAKEN: () => '该片区在这一订货日已有订货周期。',
@@ -184,6 +203,12 @@ const CATALOGUE: Record<string, Sentence> = {
   CYCLE_WINDOW_OVERLAP: (d) =>
     `订货窗口与${d.neighbour === 'next' ? '下一' : '上一'}周期（${String(d.orderDate ?? '')}）重叠：须在上一周期截单后开放，在下一周期开放前截单。`,
   // job board
+  MONTH_CLOSE_WAITING: (d) =>
+    `${String(d.month ?? '该月')}尚不能月结：${
+      Array.isArray(d.waitingFor)
+        ? d.waitingFor.map((w) => String((w as { text?: unknown }).text ?? '')).join('；')
+        : '等待输入数据'
+    }。管理员可填写原因后强制月结。`,
   JOB_NOT_DEPARTMENTAL: () => '该任务一次处理全部部门，只有管理员可以手动运行。',
   JOB_NOT_FORCEABLE: () => '该任务不等待输入数据，无需强制运行。',
   JOB_FORCE_ADMIN_ONLY: () => '只有管理员可以强制运行等待输入数据的任务。',
@@ -216,6 +241,7 @@ const CATALOGUE: Record<string, Sentence> = {
   VISIT_NOT_BIG_ACCOUNT: () => '大户检查只能针对大户。',
   VISIT_NOT_GUIDANCE: () => '只有经营指导拜访需要核查。',
   VISIT_ALREADY_CHECKED: () => '该拜访已核查过。',
+  VISIT_PHOTO_ALREADY_ADDED: () => '该拜访已有货架照片，每次拜访只能上传一张。',
   FORECAST_MONTH_TOO_FAR: () => '最多只能预测未来 12 个月。',
   FORECAST_LOCKED: (d) =>
     `${d.month ? `${String(d.month).replace('-', '年')}月` : '该月'}已开始，预测已锁定。`,

@@ -32,6 +32,19 @@ export function cycleState(cycle: OrderCycle, now: Date): 'open' | 'upcoming' | 
   return now < new Date(cycle.cutoffAt) ? 'open' : 'closed';
 }
 
+/**
+ * The cycle just cut off and not yet consolidated, when none is open: collected demand for a retailer who
+ * missed its window may still join its unified order (rule 6).
+ */
+export function lateCycle(cycles: OrderCycle[], now: Date): OrderCycle | undefined {
+  if (cycles.some((cycle) => cycleState(cycle, now) === 'open')) return undefined;
+  return cycles
+    .filter(
+      (cycle) => (cycle.status === 'open' || cycle.status === 'cut_off') && new Date(cycle.cutoffAt) <= now,
+    )
+    .sort((a, b) => b.cutoffAt.localeCompare(a.cutoffAt))[0];
+}
+
 /** The cycle that matters now: the open one, else the next to open. */
 export function currentCycle(cycles: OrderCycle[], now: Date): OrderCycle | undefined {
   return (

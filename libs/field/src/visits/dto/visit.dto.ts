@@ -9,6 +9,8 @@ import {
   IsIn,
   IsInt,
   IsISO8601,
+  IsLatitude,
+  IsLongitude,
   IsString,
   Matches,
   Max,
@@ -108,6 +110,24 @@ export class ChannelReachableDto {
   portal: boolean;
 }
 
+/** Where the phone was, as the browser's geolocation gives it (only when its user allowed it). */
+export class VisitPositionDto {
+  @ApiProperty({ minimum: -90, maximum: 90, example: 30.2741 })
+  @IsLatitude()
+  latitude: number;
+
+  @ApiProperty({ minimum: -180, maximum: 180, example: 120.1551 })
+  @IsLongitude()
+  longitude: number;
+
+  @ApiPropertyOptional({ minimum: 0, maximum: 100000, description: 'Accuracy radius in metres' })
+  @IsOmittable()
+  @IsInt()
+  @Min(0)
+  @Max(100000)
+  accuracyMeters?: number;
+}
+
 export class RecordVisitDto {
   @ApiProperty()
   @IsInt()
@@ -175,6 +195,16 @@ export class RecordVisitDto {
   @ValidateNested()
   @Type(() => ChannelReachableDto)
   channelReachable?: ChannelReachableDto;
+
+  @ApiPropertyOptional({
+    type: VisitPositionDto,
+    description: 'Where the visit was made, if the account manager’s phone allowed it (never required)',
+  })
+  @IsOmittable()
+  @IsObject()
+  @ValidateNested()
+  @Type(() => VisitPositionDto)
+  position?: VisitPositionDto;
 }
 
 export class CheckVisitDto {

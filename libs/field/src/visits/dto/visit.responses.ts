@@ -44,6 +44,13 @@ class AwarenessAnswers {
   @ApiProperty({ description: 'Knows how to report demand itself' }) selfReporting: boolean;
 }
 
+class VisitPositionResponse {
+  @ApiProperty() latitude: number;
+  @ApiProperty() longitude: number;
+  @ApiProperty({ type: Number, nullable: true, description: 'Accuracy radius in metres' })
+  accuracyMeters: number | null;
+}
+
 class ChannelsReachable {
   @ApiProperty() sms: boolean;
   @ApiProperty() wechat: boolean;
@@ -66,6 +73,18 @@ export class VisitSummaryResponse implements VisitSummary {
   @ApiProperty() priceCheckCount: number;
   @ApiProperty() priceNonCompliantCount: number;
   @ApiProperty() shelfChecked: boolean;
+  @ApiProperty({
+    type: VisitPositionResponse,
+    nullable: true,
+    description: 'Where the phone was, if allowed',
+  })
+  position: VisitPositionResponse | null;
+  @ApiProperty({
+    type: Number,
+    nullable: true,
+    description: 'The shelf photo (GET /api/attachments/{id}), if one was added',
+  })
+  shelfPhotoId: number | null;
   @ApiProperty({
     type: VisitCheckResponse,
     nullable: true,

@@ -2,38 +2,40 @@ import { api, ask } from '@/lib/api';
 import { session, type SessionUser } from '@/lib/session';
 
 interface LoginAnswer {
-  accessToken?: string;
   user: SessionUser;
 }
 
+/** The console asks for a cookie session: the token stays in an httpOnly cookie no script of the page can read. */
 export async function login(username: string, password: string): Promise<SessionUser> {
-  const answer = await ask<LoginAnswer>(api.POST('/api/auth/login', { body: { username, password } }));
-  session.start(answer.user, answer.accessToken ?? null);
+  const answer = await ask<LoginAnswer>(
+    api.POST('/api/auth/login', { body: { username, password, session: 'cookie' } }),
+  );
+  session.start(answer.user);
   return answer.user;
 }
 
-/** Changing the password revokes older tokens; the answer carries the new session. */
+/** Changing the password revokes older sessions; the API renews the cookie with the answer. */
 export async function changePassword(currentPassword: string, newPassword: string): Promise<SessionUser> {
   const answer = await ask<LoginAnswer>(
     api.POST('/api/auth/change-password', { body: { currentPassword, newPassword } }),
   );
-  session.start(answer.user, answer.accessToken ?? session.bearer);
+  session.start(answer.user);
   return answer.user;
 }
 
-/** The session the browser already holds (the API's session cookie), if any. */
+/** The session the browser already holds (the API's session cookie), if any: a reload stays logged in. */
 export async function resumeSession(): Promise<SessionUser | null> {
   try {
     const user = await ask<SessionUser>(api.GET('/api/auth/me'));
-    session.start(user, session.bearer);
+    session.start(user);
     return user;
   } catch {
     return null;
   }
 }
 
+/** The API clears the session cookies (the request carries the CSRF header like every change). */
 export async function logout(): Promise<void> {
-  // The API ends a cookie session on /api/auth/logout; a bearer token dies with this page's memory.
-  await fetch('/api/auth/logout', { method: 'POST', credentials: 'same-origin' }).catch(() => undefined);
+  await api.POST('/api/auth/logout').catch(() => undefined);
   session.end();
 }

@@ -1,8 +1,9 @@
 import { useQuery } from '@tanstack/react-query';
 import { api, ask } from '@/lib/api';
+import { fileForm } from '@/lib/images';
 import { businessMonth } from '@/lib/format';
 import { quotaOf, retailer } from '@/lib/queries/retailers';
-import { currentCycle, cyclesAround, type OrderCycle } from '@/lib/queries/ordering';
+import { currentCycle, cyclesAround, type Demand, lateCycle, type OrderCycle } from '@/lib/queries/ordering';
 
 /** The Monday of the week an order date falls in (scarce limits are published per order week). */
 export function weekStart(orderDate: string): string {
@@ -26,10 +27,10 @@ export function useCollectContext(retailerId: number | undefined, now: Date) {
           new Date(now.getTime() + 8 * 86_400_000).toISOString().slice(0, 10),
         ),
       ]);
-      const cycle: OrderCycle | undefined = currentCycle(
-        cycles.filter((c) => c.territoryId === profile.territoryId),
-        now,
-      );
+      const own = cycles.filter((c) => c.territoryId === profile.territoryId);
+      // After the cutoff, until the unified order, collected demand still joins the cycle just cut off.
+      const late = lateCycle(own, now);
+      const cycle: OrderCycle | undefined = late ?? currentCycle(own, now);
       const rows = cycle
         ? await ask(
             api.GET('/api/scarce-limits', { params: { query: { weekStart: weekStart(cycle.orderDate) } } }),
@@ -42,7 +43,18 @@ export function useCollectContext(retailerId: number | undefined, now: Date) {
         const limit = row.limits[profile.grade - 1];
         if (!limits.has(row.brandId) || row.marketType !== null) limits.set(row.brandId, limit);
       }
-      return { profile, quota, cycle, limits };
+      return { profile, quota, cycle, late: late !== undefined, limits };
     },
   });
+}
+
+/** The retailer's signature, drawn on this phone, confirms the demand just collected. */
+export function signDemand(demandId: number, png: Blob): Promise<Demand> {
+  return ask<Demand>(
+    api.POST('/api/demands/{id}/signature', {
+      params: { path: { id: demandId } },
+      body: fileForm(png, 'signature.png') as never,
+      bodySerializer: (body) => body as unknown as FormData,
+    }),
+  );
 }

@@ -1,5 +1,5 @@
 import { useCallback, useMemo, useState } from 'react';
-import { Button, Card, Form, Input, Result, Skeleton } from 'antd-mobile';
+import { Button, Card, Form, Input, Result, Selector, Skeleton } from 'antd-mobile';
 import { useNavigate } from 'react-router';
 import { Figures } from '@/components/figures';
 import { Notice } from '@/components/notice';
@@ -13,17 +13,25 @@ import { enqueue } from '@/lib/offline/outbox';
 import { useBrands } from '@/lib/queries/brands';
 import { submitDemand } from '@/lib/queries/ordering';
 import { useNow } from '@/hooks/use-now';
-import { useCollectContext } from '../api/collect-api';
+import { SignaturePad } from '@/components/signature-pad';
+import { signDemand, useCollectContext } from '../api/collect-api';
 import { ForRetailer } from '@/components/retailer-picker';
+
+type Confirmation = 'code' | 'signature';
 
 interface Draft {
   lines: Record<number, number>;
+  /** How the retailer confirms on this phone: its one-time code, or its signature drawn on the screen. */
+  via: Confirmation;
   code: string;
   /** Kept from the first press of "send", so a retry (or the outbox) never makes a second demand. */
   key: string;
 }
 
-/** 代收需求: the account manager records the retailer's own choices, checked live, confirmed by its code. */
+/**
+ * 代收需求: the account manager records the retailer's own choices, checked live, confirmed on this phone by
+ * the retailer's code or signature (or later in its own account).
+ */
 export function CollectNewPage() {
   return (
     <ForRetailer title="代收需求：选择零售户">
@@ -38,11 +46,18 @@ function CollectForm({ retailerId }: { retailerId: number }) {
   const context = useCollectContext(retailerId, now);
   const brands = useBrands();
   const draftName = `collect:${retailerId}`;
-  const [draft, setDraft] = useState<Draft>(
-    () => loadDraft<Draft>(draftName) ?? { lines: {}, code: '', key: idempotencyKey() },
-  );
+  const [draft, setDraft] = useState<Draft>((): Draft => ({
+    lines: {},
+    code: '',
+    key: idempotencyKey(),
+    // An older draft has no `via`: it was a code.
+    via: 'code',
+    ...loadDraft<Draft>(draftName),
+  }));
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  // The signature stays in memory only: it is sent with the demand, never kept on the phone.
+  const [signature, setSignature] = useState<Blob | null>(null);
   const update = useCallback(
     (next: Draft) => {
       setDraft(next);
@@ -56,7 +71,8 @@ function CollectForm({ retailerId }: { retailerId: number }) {
   if (context.isError || brands.isError) {
     return <Result status="error" title="加载失败" description={sentenceOf(context.error ?? brands.error)} />;
   }
-  const { profile, quota, cycle, limits } = context.data;
+  const { profile, quota, cycle, late, limits } = context.data;
+  const bySignature = draft.via === 'signature';
   const check = checkLines({
     lines: draft.lines,
     allowance: quota.cycleAllowance,
@@ -72,13 +88,18 @@ function CollectForm({ retailerId }: { retailerId: number }) {
       retailerId,
       channel: 'collected' as const,
       lines: toLines(draft.lines),
-      ...(draft.code ? { confirmationCode: draft.code } : {}),
+      ...(!bySignature && draft.code ? { confirmationCode: draft.code } : {}),
     };
     try {
-      await submitDemand(body, draft.key);
+      const demand = await submitDemand(body, draft.key);
+      if (bySignature && signature) await signDemand(demand.id, signature);
       dropDraft(draftName);
       navigate('/am/collect', { replace: true, state: { sent: profile.shopName } });
     } catch (failure) {
+      if (failure instanceof ApiError && failure.offline && bySignature) {
+        setError('手写签名需要联网提交：请联网后再提交，或改用确认码（无网络时可排队发送）。');
+        return;
+      }
       if (failure instanceof ApiError && failure.offline) {
         await enqueue({
           key: draft.key,
@@ -105,6 +126,9 @@ function CollectForm({ retailerId }: { retailerId: number }) {
         </p>
       </div>
       {!cycle && <Notice kind="alert">该零售户当前没有开放的订货周期，暂不能代收需求。</Notice>}
+      {cycle && late && (
+        <Notice kind="alert">{`本周期已于 ${dayAndTime(cycle.cutoffAt)} 截单，零售户错过了提报窗口：代收需求仍可补录，经零售户确认、市场经理在统一订购前审批后，并入本周期的统一订购。`}</Notice>
+      )}
       {cycle && (
         <Card title="本次额度">
           <Figures
@@ -117,8 +141,12 @@ function CollectForm({ retailerId }: { retailerId: number }) {
           />
           <p className="muted">
             本月上限 {cartons(quota.cap)}，已用 {cartons(quota.used)}，已占用 {cartons(quota.reserved)}，剩余{' '}
-            {cartons(quota.remaining)}。截单 {dayAndTime(cycle.cutoffAt)}（还有{' '}
-            {countdown(cycle.cutoffAt, now)}）
+            {cartons(quota.remaining)}。
+            {!late && (
+              <>
+                截单 {dayAndTime(cycle.cutoffAt)}（还有 {countdown(cycle.cutoffAt, now)}）
+              </>
+            )}
           </p>
         </Card>
       )}
@@ -134,18 +162,36 @@ function CollectForm({ retailerId }: { retailerId: number }) {
       />
       {check.problems.length > 0 && <Notice kind="error">{check.problems.join(' ')}</Notice>}
       <Form layout="vertical" requiredMarkStyle="none">
-        <Form.Item
-          label="零售户确认码"
-          description="请零售户在自己的手机“确认”页生成 6 位确认码；不填则提交后由零售户在手机上确认。"
-        >
-          <Input
-            value={draft.code}
-            onChange={(code) => update({ ...draft, code: code.replace(/\D/g, '').slice(0, 6) })}
-            inputMode="numeric"
-            placeholder="6 位数字"
-            aria-label="零售户确认码"
+        <Form.Item label="零售户确认方式">
+          <Selector
+            aria-label="零售户确认方式"
+            columns={2}
+            value={[draft.via]}
+            onChange={(value) => value[0] && update({ ...draft, via: value[0] })}
+            options={[
+              { label: '确认码', value: 'code' as const },
+              { label: '手写签名', value: 'signature' as const },
+            ]}
           />
         </Form.Item>
+        {bySignature ? (
+          <Form.Item label="零售户签名" description="请零售户核对明细后，在下框内手写签名。">
+            <SignaturePad label="零售户签名区" onChange={setSignature} />
+          </Form.Item>
+        ) : (
+          <Form.Item
+            label="零售户确认码"
+            description="请零售户在自己的手机“确认”页生成 6 位确认码；不填则提交后由零售户在手机上确认。"
+          >
+            <Input
+              value={draft.code}
+              onChange={(code) => update({ ...draft, code: code.replace(/\D/g, '').slice(0, 6) })}
+              inputMode="numeric"
+              placeholder="6 位数字"
+              aria-label="零售户确认码"
+            />
+          </Form.Item>
+        )}
       </Form>
       {error && <Notice kind="error">{error}</Notice>}
       <div className="section">
@@ -154,7 +200,7 @@ function CollectForm({ retailerId }: { retailerId: number }) {
           color="primary"
           size="large"
           loading={busy}
-          disabled={!cycle || check.total === 0 || check.problems.length > 0}
+          disabled={!cycle || check.total === 0 || check.problems.length > 0 || (bySignature && !signature)}
           onClick={() => void send()}
         >
           提交代收需求

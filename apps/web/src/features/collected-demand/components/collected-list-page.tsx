@@ -50,7 +50,7 @@ export function CollectedListPage() {
             {(list.data ?? []).map((d) => (
               <List.Item
                 key={d.id}
-                description={`${cartons(d.totalCartons)} · 提交于 ${dayAndTime(d.createdAt)}${d.rejectReason ? ` · 驳回原因：${d.rejectReason}` : ''}`}
+                description={`${cartons(d.totalCartons)} · 提交于 ${dayAndTime(d.createdAt)}${d.confirmedVia === 'signature' ? ' · 零售户已手写签名' : ''}${d.rejectReason ? ` · 驳回原因：${d.rejectReason}` : ''}`}
                 extra={
                   <Tag color={STATUS_COLORS[d.status] ?? 'default'}>
                     {DEMAND_STATUS_LABELS[d.status] ?? d.status}

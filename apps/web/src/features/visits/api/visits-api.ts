@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { api, ask, idempotencyKey, type Schemas } from '@/lib/api';
+import { fileForm } from '@/lib/images';
 
 export const VISIT_KIND_LABELS = {
   routine: '例行拜访',
@@ -23,6 +24,9 @@ export type VisitSummary = Schemas['VisitSummaryResponse'];
 
 export type NewVisit = Schemas['RecordVisitDto'];
 
+/** Where the phone was, as the browser gave it (only when its user allowed it). */
+export type VisitPosition = NonNullable<NewVisit['position']>;
+
 export function useVisits(from: string, to: string) {
   return useQuery({
     queryKey: ['visits', from, to],
@@ -35,6 +39,17 @@ export function recordVisit(
   key: string = idempotencyKey(),
 ): Promise<Schemas['VisitResponse']> {
   return ask(api.POST('/api/visits', { body, params: { header: { 'Idempotency-Key': key } } }));
+}
+
+/** Adds the shelf photo (already compressed on the phone) to a visit just recorded. */
+export function addVisitPhoto(visitId: number, photo: Blob): Promise<unknown> {
+  return ask(
+    api.POST('/api/visits/{id}/photo', {
+      params: { path: { id: visitId } },
+      body: fileForm(photo, 'shelf.jpg') as never,
+      bodySerializer: (body) => body as unknown as FormData,
+    }),
+  );
 }
 
 /** An instant with the business offset, as the API wants it: 2026-11-23T10:30:00+08:00. */

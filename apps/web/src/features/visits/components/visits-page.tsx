@@ -30,7 +30,19 @@ export function VisitsPage() {
           {(visits.data?.items ?? []).map((visit) => (
             <List.Item
               key={visit.id}
-              description={`${chineseDate(visit.visitedOn)} · ${VISIT_KIND_LABELS[visit.kind]}${visit.priceCheckCount ? ` · 价格检查 ${visit.priceCheckCount} 个规格，${visit.priceNonCompliantCount} 个高于指导价` : ''}`}
+              description={`${chineseDate(visit.visitedOn)} · ${VISIT_KIND_LABELS[visit.kind]}${visit.priceCheckCount ? ` · 价格检查 ${visit.priceCheckCount} 个规格，${visit.priceNonCompliantCount} 个高于指导价` : ''}${visit.position ? ' · 已记录位置' : ''}`}
+              prefix={
+                visit.shelfPhotoId !== null ? (
+                  // The session cookie carries the request: the API serves the photo to whoever may read the visit.
+                  <img
+                    src={`/api/attachments/${visit.shelfPhotoId}`}
+                    alt="货架照片"
+                    width={48}
+                    height={48}
+                    style={{ objectFit: 'cover', borderRadius: 4 }}
+                  />
+                ) : undefined
+              }
               extra={
                 visit.check ? (
                   <Tag color={visit.check.effective ? 'success' : 'danger'}>

@@ -1,0 +1,31 @@
+import { applyDecorators } from '@nestjs/common';
+import {
+  ApiBody,
+  ApiConsumes,
+  ApiPayloadTooLargeResponse,
+  ApiUnsupportedMediaTypeResponse,
+  ApiBadRequestResponse,
+} from '@nestjs/swagger';
+import { ErrorBody } from '#libs/shared';
+
+/** OpenAPI for a route taking one file as multipart field `file` into the attachment store (its answer: the route's). */
+export const ApiAttachmentUpload = () =>
+  applyDecorators(
+    ApiConsumes('multipart/form-data'),
+    ApiBody({
+      schema: {
+        type: 'object',
+        required: ['file'],
+        properties: { file: { type: 'string', format: 'binary' } },
+      },
+    }),
+    ApiBadRequestResponse({
+      type: ErrorBody,
+      description: 'ATTACHMENT_MISSING, ATTACHMENT_UPLOAD_MALFORMED, ATTACHMENT_EMPTY, ATTACHMENT_UNREADABLE',
+    }),
+    ApiPayloadTooLargeResponse({ type: ErrorBody, description: 'ATTACHMENT_TOO_LARGE' }),
+    ApiUnsupportedMediaTypeResponse({
+      type: ErrorBody,
+      description: 'ATTACHMENT_TYPE_NOT_ALLOWED (by content, not by name)',
+    }),
+  );
