@@ -1,24 +1,15 @@
 import { applyDecorators } from '@nestjs/common';
 import {
-  ApiBody,
-  ApiConsumes,
   ApiPayloadTooLargeResponse,
   ApiUnsupportedMediaTypeResponse,
   ApiBadRequestResponse,
 } from '@nestjs/swagger';
-import { ErrorBody } from '#libs/shared';
+import { ApiFileUpload, ErrorBody } from '#libs/shared';
 
 /** OpenAPI for a route taking one file as multipart field `file` into the attachment store (its answer: the route's). */
 export const ApiAttachmentUpload = () =>
   applyDecorators(
-    ApiConsumes('multipart/form-data'),
-    ApiBody({
-      schema: {
-        type: 'object',
-        required: ['file'],
-        properties: { file: { type: 'string', format: 'binary' } },
-      },
-    }),
+    ApiFileUpload(),
     ApiBadRequestResponse({
       type: ErrorBody,
       description: 'ATTACHMENT_MISSING, ATTACHMENT_UPLOAD_MALFORMED, ATTACHMENT_EMPTY, ATTACHMENT_UNREADABLE',

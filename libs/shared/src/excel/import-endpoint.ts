@@ -25,8 +25,8 @@ export class ImportQuery {
 export type ImportOutcome<S> =
   { ok: true; summary: S } | { ok: false; errors: RowError[]; header: string[]; rows: SheetRow[] };
 
-/** OpenAPI for a route taking one .xlsx as multipart field `file`. */
-export const ApiXlsxUpload = () =>
+/** OpenAPI for a route taking one file as multipart field `file` (an .xlsx import, a photo, a signature). */
+export const ApiFileUpload = () =>
   applyDecorators(
     ApiConsumes('multipart/form-data'),
     ApiBody({
@@ -37,6 +37,9 @@ export const ApiXlsxUpload = () =>
       },
     }),
   );
+
+/** OpenAPI for a route taking one .xlsx as multipart field `file`. */
+export const ApiXlsxUpload = ApiFileUpload;
 
 /** OpenAPI for a route answering an .xlsx file. */
 export const ApiXlsxResponse = () =>
