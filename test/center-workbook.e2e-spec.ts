@@ -89,7 +89,7 @@ describe('KPI workbook of a market manager’s center', () => {
     // A center's workbook names its center beside the department.
     const { rows: center } = await t.db.query(`SELECT name FROM org_units WHERE code = 'SC1'`);
     const centerSheets = await printSetup((await download('mm1')).body);
-    expect(new Set(centerSheets.map((s) => s.header.replace(/&R.*$/, '')))).toEqual(
+    expect(new Set(centerSheets.map((s) => s.header?.replace(/&R.*$/, '')))).toEqual(
       new Set([`&L${department} ${center[0].name} 2026年11月`]),
     );
   });
