@@ -141,6 +141,11 @@ export const router = createBrowserRouter([
             children: [{ index: true, lazy: page(() => import('./routes/shop/confirm')) }],
           },
           {
+            path: 'receipt',
+            element: <RequireAccess page="receipt" />,
+            children: [{ index: true, lazy: page(() => import('./routes/shop/receipt')) }],
+          },
+          {
             path: 'history',
             element: <RequireAccess page="orderHistory" />,
             children: [{ index: true, lazy: page(() => import('./routes/shop/history')) }],

@@ -42,6 +42,7 @@ export const ACCESS = {
   order: ['retailer'],
   confirmDemand: ['retailer'],
   orderHistory: ['retailer'],
+  receipt: ['retailer'],
   deskHome: ['market_manager', 'supply_clerk', 'department_head', 'inspector', 'admin'],
   approvals: ['market_manager'],
   cycleBoard: ['market_manager', 'department_head', 'inspector', 'admin'],
