@@ -2,7 +2,13 @@ import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { forEachBatchAhead } from '#libs/shared';
 import { BigAccountsService, type MonthlyVolume, type MonthlyVolumeSource } from '#libs/retailers';
-import { comparisonWindows, type DateRange, firstDayOfMonth, lastDayOfMonth, yearToDateWindows } from '#libs/kernel';
+import {
+  comparisonWindows,
+  type DateRange,
+  firstDayOfMonth,
+  lastDayOfMonth,
+  yearToDateWindows,
+} from '#libs/kernel';
 
 /** A territory's demand of one spec in a month: asked for (before rationing) and supplied (after it). */
 export interface TerritoryBrandDemand {

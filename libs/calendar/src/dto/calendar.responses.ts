@@ -93,7 +93,9 @@ export class CalendarPolicyResponse implements CalendarPolicyView {
   @ApiProperty({ description: 'Last month may be closed from this working day of the next month (1–10)' })
   monthCloseWorkingDay: number;
   @ApiProperty({ example: '09:00', description: '… at this business time' }) monthCloseAt: string;
-  @ApiProperty({ description: 'False while the department works to the defaults (earlier; 3rd working day, 09:00)' })
+  @ApiProperty({
+    description: 'False while the department works to the defaults (earlier; 3rd working day, 09:00)',
+  })
   configured: boolean;
 }
 
