@@ -280,7 +280,7 @@ export interface paths {
         /** Users in the caller’s part of the org tree */
         get: operations["UsersController_list"];
         put?: never;
-        /** Create a staff user with its initial password (retailers get theirs from their record) */
+        /** Create a staff user with its initial password (retailers get theirs from their record); a department head: its department’s center, squad and route staff */
         post: operations["UsersController_create"];
         delete?: never;
         options?: never;
@@ -302,7 +302,7 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        /** Change role, place, status (disable) or name */
+        /** Change role, place (move between territories), status (disable) or name; a department head: its own staff, within its department */
         patch: operations["UsersController_update"];
         trace?: never;
     };
@@ -1199,7 +1199,7 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
-        /** A territory’s weekly order day and window times */
+        /** Set a territory’s weekly order day and window times (a department head: its own territories) */
         put: operations["OrderCyclesController_putSchedule"];
         post?: never;
         delete?: never;
@@ -6738,7 +6738,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description FORBIDDEN unless the caller is: admin; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
+            /** @description FORBIDDEN unless the caller is: admin, department_head; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6820,7 +6820,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description FORBIDDEN unless the caller is: admin; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
+            /** @description FORBIDDEN unless the caller is: admin, department_head; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6862,7 +6862,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description FORBIDDEN unless the caller is: admin; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
+            /** @description FORBIDDEN unless the caller is: admin, department_head; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9575,7 +9575,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description FORBIDDEN unless the caller is: admin; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
+            /** @description FORBIDDEN unless the caller is: admin, department_head; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;

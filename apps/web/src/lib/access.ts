@@ -48,6 +48,8 @@ export const ACCESS = {
   cycleBoard: ['market_manager', 'department_head', 'inspector', 'admin'],
   quotas: ['market_manager', 'department_head'],
   centerKpis: ['market_manager'],
+  staff: ['department_head', 'admin'],
+  orderDays: ['department_head', 'admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Page = keyof typeof ACCESS;

@@ -132,6 +132,8 @@ const CATALOGUE: Record<string, Sentence> = {
   PASSWORD_CHANGE_REQUIRED: () => '请先修改一次性密码。',
   RETAILER_ACCOUNT_MISSING: () => '该零售户还没有自助账号。',
   CANNOT_DISABLE_SELF: () => '不能停用或降级自己的账号。',
+  USER_ROLE_NOT_MANAGED: () =>
+    '营销部负责人只能管理本部门的市场经理、支点、客户经理、专卖管理员和送货员账号。',
   // org
   ORG_PARENT_REQUIRED: () => '该类组织单位必须有上级。',
   ORG_PARENT_NOT_ALLOWED: () => '该类组织单位不能有上级。',
