@@ -185,7 +185,7 @@ export const ROUTE_EXPECTATIONS: Record<string, RouteExpectation> = {
   'GET /api/supply-orders': allow([...SUPERVISORS, 'supply_clerk']),
   'GET /api/supply-ratios': allow(['department_head', 'market_manager', 'supply_clerk']),
   'PUT /api/supply-ratios': allow(['department_head']),
-  'GET /api/anomalies': allow([...SUPERVISORS, 'enforcement_officer']),
+  'GET /api/anomalies': allow([...SUPERVISORS, 'enforcement_officer'], { query: { cycleId: 'cycle' } }),
   'GET /api/inspections/prohibitions': allow(OVERSIGHT),
 
   // field work
@@ -236,6 +236,7 @@ export const ROUTE_EXPECTATIONS: Record<string, RouteExpectation> = {
     'delivery_staff',
     'retailer',
   ]),
+  'GET /api/deliveries/today': allow(['retailer']),
   'GET /api/deliveries/{id}/door-code': allow(['retailer']),
   'POST /api/deliveries/{id}/complete': allow(['delivery_staff']),
   'POST /api/deliveries/{id}/fail': allow(['delivery_staff']),
