@@ -2,6 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { EntityManager, Repository } from 'typeorm';
 import { type Actor, TransactionRunner } from '#libs/shared';
+import { orThrow } from '#libs/kernel';
 import { AuditService } from '#libs/audit';
 import {
   assessBigAccount,
@@ -123,8 +124,7 @@ export class BigAccountsService {
   async setOverride(actor: Actor, id: number, dto: BigAccountOverrideDto): Promise<BigAccountDetails> {
     const reason = dto.reason.trim();
     if (dto.bigAccount !== null) {
-      const check = checkBigAccountOverride({ isBigAccount: dto.bigAccount, reason });
-      if (!check.ok) throw retailersError(check.code);
+      orThrow(checkBigAccountOverride({ isBigAccount: dto.bigAccount, reason }), retailersError);
     } else if (reason === '') {
       throw retailersError('BIG_ACCOUNT_OVERRIDE_REASON_REQUIRED');
     }

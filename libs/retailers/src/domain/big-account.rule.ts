@@ -1,3 +1,5 @@
+import { accept, type Outcome, type Refusal, refuse } from '#libs/kernel';
+
 /**
  * Big accounts 大户 get stricter supervision. A retailer is one for a month when it bought at least
  * `minMonthlyCartons`, or more than `localAverageMultiple` times the local average.
@@ -59,26 +61,23 @@ export interface BigAccountOverride {
   readonly reason: string;
 }
 
-export type BigAccountOverrideCheck =
-  | { readonly ok: true; readonly value: BigAccountOverride }
-  | {
-      readonly ok: false;
-      readonly code: 'BIG_ACCOUNT_OVERRIDE_REASON_REQUIRED';
-      readonly message: string;
-      readonly details: { readonly isBigAccount: boolean };
-    };
+export type BigAccountOverrideCheck = Outcome<
+  BigAccountOverride,
+  Refusal<'BIG_ACCOUNT_OVERRIDE_REASON_REQUIRED', { readonly isBigAccount: boolean }>
+>;
 
 export function checkBigAccountOverride(override: BigAccountOverride): BigAccountOverrideCheck {
   const reason = override.reason.trim();
   if (reason === '') {
-    return {
-      ok: false,
-      code: 'BIG_ACCOUNT_OVERRIDE_REASON_REQUIRED',
-      message: 'Setting the big-account flag by hand needs a reason',
-      details: { isBigAccount: override.isBigAccount },
-    };
+    return refuse(
+      'BIG_ACCOUNT_OVERRIDE_REASON_REQUIRED',
+      'Setting the big-account flag by hand needs a reason',
+      {
+        isBigAccount: override.isBigAccount,
+      },
+    );
   }
-  return { ok: true, value: { isBigAccount: override.isBigAccount, reason } };
+  return accept({ isBigAccount: override.isBigAccount, reason });
 }
 
 export interface BigAccountStatus {
