@@ -532,8 +532,11 @@ describe('order-based supply', () => {
         }),
       ]);
       expect(
-        (await t.http.get('/api/supply-orders/rationing?date=2026-12-14').set(bearer(await t.token('clerk2'))))
-          .body,
+        (
+          await t.http
+            .get('/api/supply-orders/rationing?date=2026-12-14')
+            .set(bearer(await t.token('clerk2')))
+        ).body,
       ).toEqual([]);
       expect(await quota(r1)).toMatchObject({ used: 150, reserved: 0 });
       expect(await quota(r2)).toMatchObject({ used: 22, reserved: 0 });
