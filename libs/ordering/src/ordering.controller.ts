@@ -20,6 +20,7 @@ import { CycleCloseService } from './cycle-close.service.js';
 import { DemandsService } from './demands.service.js';
 import { OrderCyclesService } from './order-cycles.service.js';
 import { OrderingReportsService } from './ordering-reports.service.js';
+import { NoDemandService } from './no-demand.service.js';
 import {
   ApproveDemandDto,
   CreateCycleDto,
@@ -30,6 +31,7 @@ import {
   DemandQuery,
   InspectionQuery,
   OrderScheduleDto,
+  RecordNoDemandDto,
   RejectDemandDto,
   SupplyOrderQuery,
   SupplyRatiosDto,
@@ -45,6 +47,7 @@ import {
   ConfirmationCodeResponse,
   ConsolidationResponse,
   CutoffResponse,
+  DemandOutcomeResponse,
   DemandResponse,
   NoDemandResponse,
   OrderAnomalyResponse,
@@ -61,6 +64,7 @@ export class DemandsController {
   constructor(
     private readonly demands: DemandsService,
     private readonly inbox: ApprovalInboxService,
+    private readonly reports: OrderingReportsService,
   ) {}
 
   @Post()
@@ -130,6 +134,17 @@ export class DemandsController {
   @ApiOkResponse({ type: DemandResponse })
   get(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: number) {
     return this.demands.get(actor, id);
+  }
+
+  @Get(':id/outcome')
+  @Roles(...ROLES)
+  @ApiOperation({
+    summary:
+      'What the unified order made of a demand: per spec asked, 稍紧平衡 ratio and allotted (a retailer: its own)',
+  })
+  @ApiOkResponse({ type: DemandOutcomeResponse })
+  outcome(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: number) {
+    return this.reports.demandOutcome(actor, id);
   }
 
   @Patch(':id')
@@ -207,6 +222,7 @@ export class OrderCyclesController {
     private readonly close: CycleCloseService,
     private readonly reports: OrderingReportsService,
     private readonly board: CycleBoardService,
+    private readonly noDemandRecords: NoDemandService,
   ) {}
 
   @Get('order-cycles/board')
@@ -312,6 +328,17 @@ export class OrderCyclesController {
     return this.reports.noDemand(actor, query);
   }
 
+  @Post('no-demand')
+  @Roles('account_manager')
+  @ApiOperation({
+    summary:
+      'Record 无需求 for a retailer of your territory in its open cycle (it may still order until the cutoff)',
+  })
+  @ApiCreatedResponse({ type: NoDemandResponse })
+  recordNoDemand(@CurrentActor() actor: Actor, @Body() dto: RecordNoDemandDto) {
+    return this.noDemandRecords.record(actor, dto.retailerId);
+  }
+
   @Get('supply-orders')
   @Roles('admin', 'department_head', 'inspector', 'market_manager', 'supply_clerk')
   @ApiOperation({ summary: 'The unified orders of a date per supply point and spec' })
@@ -321,7 +348,7 @@ export class OrderCyclesController {
   }
 
   @Get('supply-ratios')
-  @Roles('department_head', 'market_manager', 'supply_clerk')
+  @Roles('department_head', 'market_manager', 'supply_clerk', 'account_manager', 'retailer')
   @ApiOperation({ summary: '稍紧平衡 ratios: the share of class IV/V demand supplied (basis points)' })
   @ApiOkResponse({ type: [SupplyRatioResponse] })
   supplyRatios(@CurrentActor() actor: Actor) {
