@@ -5,7 +5,9 @@ export class OrderLineSupplyRatio1796638829968 implements MigrationInterface {
 
   public async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`ALTER TABLE "order_lines" ADD "supply_ratio_bp" integer`);
-    await queryRunner.query(`ALTER TABLE "order_lines" ADD CONSTRAINT "ck_order_lines_supply_ratio" CHECK (supply_ratio_bp BETWEEN 1 AND 9999)`);
+    await queryRunner.query(
+      `ALTER TABLE "order_lines" ADD CONSTRAINT "ck_order_lines_supply_ratio" CHECK (supply_ratio_bp BETWEEN 1 AND 9999)`,
+    );
   }
 
   public async down(queryRunner: QueryRunner): Promise<void> {

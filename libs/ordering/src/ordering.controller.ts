@@ -180,6 +180,8 @@ export class DemandsController {
   @Post(':id/signature')
   @Roles('account_manager')
   @HttpCode(200)
+  // A signature queued offline is sent after its demand; a retry whose first answer was lost replays it.
+  @Idempotent()
   @ApiOperation({
     summary:
       'The retailer confirms collected demand by signing on the account manager’s screen (multipart field ' +

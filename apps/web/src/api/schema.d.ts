@@ -9051,7 +9051,10 @@ export interface operations {
     DemandsController_confirmBySignature: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Retry-safe key: same key + same body replays the first response */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: number;
             };
