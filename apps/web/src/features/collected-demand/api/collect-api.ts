@@ -1,10 +1,18 @@
 import { useQuery } from '@tanstack/react-query';
-import { api, ask } from '@/lib/api';
+import { api, ask, idempotencyKey } from '@/lib/api';
 import { scarceLimitsOf } from '@/lib/queries/supply';
 import { fileForm } from '@/lib/images';
 import { businessMonth } from '@/lib/format';
 import { quotaOf, retailer } from '@/lib/queries/retailers';
-import { currentCycle, cyclesAround, type Demand, lateCycle, type OrderCycle } from '@/lib/queries/ordering';
+import {
+  currentCycle,
+  cyclesAround,
+  type Demand,
+  lateCycle,
+  type NewDemand,
+  type OrderCycle,
+  submitDemand,
+} from '@/lib/queries/ordering';
 
 /** Everything the phone checks a collected demand against: the cycle, the quota and the scarce limits. */
 export function useCollectContext(retailerId: number | undefined, now: Date) {
@@ -32,13 +40,26 @@ export function useCollectContext(retailerId: number | undefined, now: Date) {
   });
 }
 
-/** The retailer's signature, drawn on this phone, confirms the demand just collected. */
-export function signDemand(demandId: number, png: Blob): Promise<Demand> {
+/**
+ * The retailer's signature, drawn on this phone, confirms the demand just collected. Sent with an
+ * Idempotency-Key, a retry whose first answer was lost is replayed rather than refused as signed twice.
+ */
+export function signDemand(demandId: number, png: Blob, key: string = idempotencyKey()): Promise<Demand> {
   return ask<Demand>(
     api.POST('/api/demands/{id}/signature', {
-      params: { path: { id: demandId } },
+      params: { path: { id: demandId }, header: { 'Idempotency-Key': key } },
       body: fileForm(png, 'signature.png') as never,
       bodySerializer: (body) => body as unknown as FormData,
     }),
   );
+}
+
+/** What a collected demand is, queued or sent at once: the demand, then the signature that confirms it. */
+export async function sendCollected(
+  body: NewDemand,
+  key: string,
+  signature: Blob | undefined,
+): Promise<Demand> {
+  const demand = await submitDemand(body, key);
+  return signature ? signDemand(demand.id, signature, `${key}:file`) : demand;
 }
