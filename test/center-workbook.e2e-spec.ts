@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import ExcelJS from 'exceljs';
 import { bearer, startDemoApp, type DemoApp } from './support/demo.js';
 import { binary, readXlsx } from './support/xlsx.js';
 
@@ -48,6 +49,49 @@ describe('KPI workbook of a market manager’s center', () => {
     expect(head.status).toBe(200);
     expect(await column(head.body, '客户经理考核', 1)).toHaveLength(12);
     expect((await column(head.body, '客户服务部汇总', 0)).at(-1)).toMatch(/合计$/);
+  });
+
+  /** Every sheet's print settings, read back as Excel would apply them. */
+  const printSetup = async (body: Buffer) => {
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(body as unknown as ArrayBuffer);
+    return workbook.worksheets.map((sheet) => ({
+      name: sheet.name,
+      orientation: sheet.pageSetup.orientation,
+      paperSize: sheet.pageSetup.paperSize,
+      fitToPage: sheet.pageSetup.fitToPage,
+      fitToWidth: sheet.pageSetup.fitToWidth,
+      fitToHeight: sheet.pageSetup.fitToHeight,
+      printTitlesRow: sheet.pageSetup.printTitlesRow,
+      header: sheet.headerFooter.oddHeader,
+      footer: sheet.headerFooter.oddFooter,
+    }));
+  };
+
+  it('prints every sheet landscape, one page wide, header row on each page, department and month on top', async () => {
+    const { rows } = await t.db.query(`SELECT name FROM org_units WHERE type = 'department'`);
+    const department = rows[0].name;
+    const sheets = await printSetup((await download('head')).body);
+    expect(sheets.map((s) => s.name)).toHaveLength(9);
+    for (const sheet of sheets)
+      expect(sheet).toEqual({
+        name: sheet.name,
+        orientation: 'landscape',
+        paperSize: 9,
+        fitToPage: true,
+        fitToWidth: 1,
+        // 0: as many pages tall as the rows take
+        fitToHeight: 0,
+        printTitlesRow: '1:1',
+        header: `&L${department} 2026年11月&R${sheet.name}`,
+        footer: '&C第 &P 页，共 &N 页',
+      });
+    // A center's workbook names its center beside the department.
+    const { rows: center } = await t.db.query(`SELECT name FROM org_units WHERE code = 'SC1'`);
+    const centerSheets = await printSetup((await download('mm1')).body);
+    expect(new Set(centerSheets.map((s) => s.header?.replace(/&R.*$/, '')))).toEqual(
+      new Set([`&L${department} ${center[0].name} 2026年11月`]),
+    );
   });
 
   it('answers 404 for another department', async () => {

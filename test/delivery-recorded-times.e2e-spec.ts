@@ -3,6 +3,7 @@ import { Clock } from '#libs/shared';
 import { countRows } from './support/test-app.js';
 import { bearer, startDemoApp, type DemoApp } from './support/demo.js';
 import { insertRetailers } from './support/fixtures.js';
+import { insertStops } from './delivery-fixture.js';
 
 /**
  * Punctuality from recorded times. Five stops of route R1-1 (delivery staff ds1) on Tuesday 2026-12-15, all in
@@ -42,25 +43,16 @@ describe('delivery punctuality from recorded times', () => {
       t,
       [1, 2, 3, 4, 5].map((n) => ({ licenseNo: lic(n), territory: 'T001', grade: 10, withUser: true })),
     );
-    const route = await t.unitId('R1-1');
-    const { rows } = await t.db.query(
-      `WITH run AS (
-         INSERT INTO delivery_runs (route_id, delivery_date, service_center_id, department_id)
-         SELECT $1, '2026-12-15', t.service_center_id, t.department_id FROM org_units t WHERE t.code = 'T001'
-         RETURNING id, service_center_id, department_id)
-       INSERT INTO deliveries (run_id, route_id, delivery_date, position, retailer_id, territory_id, service_center_id,
-                               department_id, supply_point_id, order_date, cartons, lines, window_start, window_end)
-       SELECT run.id, $1, '2026-12-15', p.position, r.id, r.territory_id, r.service_center_id, r.department_id,
-              sp.id, '2026-12-14', 2, '[]', '2026-12-15T01:00:00Z', '2026-12-15T02:00:00Z'
-         FROM run
-         JOIN unnest($2::int[]) WITH ORDINALITY AS p(retailer_id, position) ON TRUE
-         JOIN retailers r ON r.id = p.retailer_id
-         JOIN org_units sp ON sp.type = 'supply_point' AND sp.parent_id = r.service_center_id
-        ORDER BY p.position
-       RETURNING id`,
-      [route, retailers],
+    stop.push(
+      ...(await insertStops(t, {
+        route: 'R1-1',
+        deliveryDate: '2026-12-15',
+        orderDate: '2026-12-14',
+        windowStart: '2026-12-15T01:00:00Z',
+        windowEnd: '2026-12-15T02:00:00Z',
+        retailers,
+      })),
     );
-    stop.push(...rows.map((row: { id: number }) => row.id));
   });
   afterAll(async () => {
     await t.close();

@@ -20,7 +20,8 @@ import { Attachments1796628094160 } from './1796628094160-attachments.js';
 import { KpiMonthVersions1796628685875 } from './1796628685875-kpi-month-versions.js';
 import { VisitPosition1796628693207 } from './1796628693207-visit-position.js';
 import { MonthClosePolicy1796630137892 } from './1796630137892-month-close-policy.js';
-import { OrderLineSupplyRatio1796638829968 } from './1796638829968-order-line-supply-ratio.js';
+import { RetailerReceipt1796638864036 } from './1796638864036-retailer-receipt.js';
+import { OrderLineSupplyRatio1796640216950 } from './1796640216950-order-line-supply-ratio.js';
 
 export const migrations = [
   JobRuns1795879903357,
@@ -44,5 +45,6 @@ export const migrations = [
   KpiMonthVersions1796628685875,
   VisitPosition1796628693207,
   MonthClosePolicy1796630137892,
-  OrderLineSupplyRatio1796638829968,
+  RetailerReceipt1796638864036,
+  OrderLineSupplyRatio1796640216950,
 ];

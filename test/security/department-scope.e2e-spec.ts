@@ -1015,6 +1015,70 @@ describe('a department head’s write naming the other department’s retailers 
 
   it.each([
     ['head', 'D02'],
+    ['head2', 'D01'],
+  ] as Array<[string, Dept]>)(
+    '%s creates no account manager in, and moves none of its own to, a territory of %s',
+    async (username, target) => {
+      const territoryId = IDS[target].territory;
+      const notFound = { status: 404, code: 'NOT_FOUND' };
+      const staff = { username: 'cross13', displayName: '跨部客户经理', role: 'account_manager' };
+      await refused(
+        username,
+        'post',
+        '/api/users',
+        { ...staff, orgUnitId: territoryId, password: 'Cross@Dept2026' },
+        notFound,
+      );
+      const own = IDS[other(target)].user;
+      const before = await rowOf(t.db, 'users', own);
+      await refused(username, 'patch', `/api/users/${own}`, { orgUnitId: territoryId }, notFound);
+      expect(await rowOf(t.db, 'users', own)).toEqual(before);
+    },
+  );
+
+  it.each([
+    ['head', 'D01'],
+    ['head2', 'D02'],
+  ] as Array<[string, Dept]>)(
+    '%s manages no admin, head or inspector, even of its own department %s',
+    async (username, own) => {
+      const notFound = { status: 404, code: 'NOT_FOUND' };
+      const insp = await one<{ id: number }>(
+        `SELECT u.id FROM users u JOIN org_units o ON o.id = u.org_unit_id WHERE u.role = 'inspector' AND o.department_id = $1 LIMIT 1`,
+        [DEPARTMENT[own]],
+      );
+      for (const id of [await t.userId('admin'), insp.id]) {
+        await refused(username, 'patch', `/api/users/${id}`, { displayName: '越权改名' }, notFound);
+        await refused(
+          username,
+          'post',
+          `/api/users/${id}/reset-password`,
+          { newPassword: 'Reset@Other2026' },
+          notFound,
+        );
+      }
+      const notManaged = { status: 403, code: 'USER_ROLE_NOT_MANAGED' };
+      for (const role of ['admin', 'department_head', 'inspector']) {
+        await refused(
+          username,
+          'post',
+          '/api/users',
+          {
+            username: 'climb13',
+            displayName: '越权',
+            role,
+            orgUnitId: DEPARTMENT[own],
+            password: 'Climb@Role2026',
+          },
+          notManaged,
+        );
+        await refused(username, 'patch', `/api/users/${IDS[own].user}`, { role }, notManaged);
+      }
+    },
+  );
+
+  it.each([
+    ['head', 'D02'],
     ['insp1', 'D02'],
     ['insp3', 'D01'],
   ] as Array<[string, Dept]>)(

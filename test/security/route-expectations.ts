@@ -86,10 +86,10 @@ export const ROUTE_EXPECTATIONS: Record<string, RouteExpectation> = {
   'PATCH /api/auth/me': allow(ALL),
   'POST /api/auth/change-password': allow(ALL),
   'GET /api/users': allow(SUPERVISORS),
-  'POST /api/users': allow(ADMIN),
+  'POST /api/users': allow(ADMIN_HEAD),
   'GET /api/users/{id}': allow(SUPERVISORS),
-  'PATCH /api/users/{id}': allow(ADMIN),
-  'POST /api/users/{id}/reset-password': allow(ADMIN),
+  'PATCH /api/users/{id}': allow(ADMIN_HEAD),
+  'POST /api/users/{id}/reset-password': allow(ADMIN_HEAD),
 
   // audit log
   'GET /api/audit': allow(OVERSIGHT),
@@ -182,7 +182,7 @@ export const ROUTE_EXPECTATIONS: Record<string, RouteExpectation> = {
   'POST /api/order-cycles/{id}/cutoff': allow(ADMIN),
   'POST /api/order-cycles/{id}/consolidate': allow(['admin', 'supply_clerk']),
   'GET /api/order-schedules': allow(STAFF),
-  'PUT /api/order-schedules/{territoryId}': allow(ADMIN),
+  'PUT /api/order-schedules/{territoryId}': allow(ADMIN_HEAD),
   'GET /api/no-demand': allow(STAFF),
   'POST /api/no-demand': allow(['account_manager']),
   'GET /api/supply-orders': allow([...SUPERVISORS, 'supply_clerk']),

@@ -31,5 +31,10 @@ export const authError = defineErrors({
     message: 'Change the one-time password first (POST /api/auth/change-password)',
   },
   RETAILER_ACCOUNT_MISSING: { status: 409, message: 'This retailer has no self-service account' },
+  USER_ROLE_NOT_MANAGED: {
+    status: 403,
+    message:
+      'A department head manages market managers, supply clerks, account managers, officers and drivers only',
+  },
   CANNOT_DISABLE_SELF: { status: 400, message: 'You cannot disable or demote your own account' },
 });

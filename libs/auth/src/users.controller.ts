@@ -33,9 +33,10 @@ export class UsersController {
   }
 
   @Post()
-  @Roles('admin')
+  @Roles('admin', 'department_head')
   @ApiOperation({
-    summary: 'Create a staff user with its initial password (retailers get theirs from their record)',
+    summary:
+      'Create a staff user with its initial password (retailers get theirs from their record); a department head: its department’s center, squad and route staff',
   })
   @ApiCreatedResponse({ type: UserResponse })
   create(@CurrentActor() actor: Actor, @Body() dto: CreateUserDto) {
@@ -43,15 +44,18 @@ export class UsersController {
   }
 
   @Patch(':id')
-  @Roles('admin')
-  @ApiOperation({ summary: 'Change role, place, status (disable) or name' })
+  @Roles('admin', 'department_head')
+  @ApiOperation({
+    summary:
+      'Change role, place (move between territories), status (disable) or name; a department head: its own staff, within its department',
+  })
   @ApiOkResponse({ type: UserResponse })
   update(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: number, @Body() dto: UpdateUserDto) {
     return this.users.update(actor, id, dto);
   }
 
   @Post(':id/reset-password')
-  @Roles('admin')
+  @Roles('admin', 'department_head')
   @HttpCode(204)
   @ApiOperation({ summary: 'Set a one-time password (to be changed at the next login)' })
   @ApiNoContentResponse({ description: 'The password is set' })

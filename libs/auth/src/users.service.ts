@@ -16,6 +16,7 @@ import { OrgService, placementAllowed } from '#libs/org';
 import { authError } from './auth.errors.js';
 import { assertPasswordAcceptable } from './auth.service.js';
 import { hashPassword, temporaryPassword, UNUSABLE_PASSWORD_HASH_SQL } from './password-hasher.js';
+import { headManages } from './domain/staff-management.rule.js';
 import { User } from './user.entity.js';
 import type { CreateUserDto, UpdateProfileDto, UpdateUserDto, UserQuery } from './dto/user.dto.js';
 import type { UserStatus } from './user.entity.js';
@@ -97,10 +98,11 @@ export class UsersService {
 
   async create(actor: Actor, dto: CreateUserDto): Promise<User> {
     if (dto.role === 'retailer') throw authError('RETAILER_USERS_MANAGED_BY_RETAILERS');
+    assertRoleManaged(actor, dto.role);
     assertPasswordAcceptable(dto.password, dto.username);
     const passwordHash = await hashPassword(dto.password);
     return this.transactions.run(async (manager) => {
-      const departmentId = await this.assertPlacement(manager, dto.role, dto.orgUnitId ?? null);
+      const departmentId = await this.assertPlacement(manager, actor, dto.role, dto.orgUnitId ?? null);
       await this.assertUsernameFree(manager, dto.username);
       const user = manager.create(User, {
         username: dto.username,
@@ -128,7 +130,8 @@ export class UsersService {
   async update(actor: Actor, id: number, dto: UpdateUserDto): Promise<User> {
     return this.transactions.run(async (manager) => {
       const user = await manager.findOne(User, { where: { id }, lock: { mode: 'pessimistic_write' } });
-      if (!user) throw notFound('user', id);
+      if (!user || !(await this.manages(manager, actor, user))) throw notFound('user', id);
+      if (dto.role) assertRoleManaged(actor, dto.role);
       const before = { ...user };
       if (
         user.id === actor.userId &&
@@ -137,7 +140,7 @@ export class UsersService {
         throw authError('CANNOT_DISABLE_SELF');
       }
       Object.assign(user, stripUndefined(dto));
-      const departmentId = await this.assertPlacement(manager, user.role, user.orgUnitId);
+      const departmentId = await this.assertPlacement(manager, actor, user.role, user.orgUnitId);
       // A retailer's account follows its retailer (name, place); only enabling/disabling is done here.
       if (
         (user.role === 'retailer') !== (before.role === 'retailer') ||
@@ -166,6 +169,7 @@ export class UsersService {
 
   async resetPassword(actor: Actor, id: number, newPassword: string): Promise<void> {
     const user = await this.get(actor, id);
+    if (!(await this.manages(this.users.manager, actor, user))) throw notFound('user', id);
     assertPasswordAcceptable(newPassword, user.username);
     const passwordHash = await hashPassword(newPassword);
     await this.transactions.run(async (manager) => {
@@ -303,14 +307,30 @@ export class UsersService {
     }
   }
 
-  /** The role must fit the kind of unit; returns the unit's department for the audit trail. */
+  /**
+   * Whether the caller may change this user: admins anyone; a department head the staff it manages in its own
+   * department (anyone else, admins included, is "not found" to it, as any id out of scope).
+   */
+  private async manages(manager: EntityManager, actor: Actor, user: User): Promise<boolean> {
+    if (actor.role === 'admin') return true;
+    if (actor.role !== 'department_head' || !headManages(user.role) || user.orgUnitId === null) return false;
+    const unit = await this.org.get(user.orgUnitId, manager);
+    return unit !== null && unit.departmentId === actor.departmentId;
+  }
+
+  /**
+   * The role must fit the kind of unit, and a department head places people only in its own department (another
+   * department's unit is 404, as any id out of scope); returns the unit's department for the audit trail.
+   */
   private async assertPlacement(
     manager: EntityManager,
+    actor: Actor,
     role: Role,
     orgUnitId: number | null,
   ): Promise<number | null> {
     const unit = orgUnitId === null ? null : await this.org.get(orgUnitId, manager);
-    if (orgUnitId !== null && !unit) throw notFound('org unit', orgUnitId);
+    if (orgUnitId !== null && (!unit || (actor.role !== 'admin' && unit.departmentId !== actor.departmentId)))
+      throw notFound('org unit', orgUnitId);
     if (!placementAllowed(role, unit?.type ?? null)) {
       throw authError('USER_PLACEMENT_INVALID', { role, orgUnitType: unit?.type ?? null });
     }
@@ -337,6 +357,11 @@ export class UsersService {
       .getExists();
     if (other) throw authError('TERRITORY_HAS_ACCOUNT_MANAGER', { orgUnitId: user.orgUnitId });
   }
+}
+
+/** A department head gives only the roles it manages (never admin, head or inspector). */
+function assertRoleManaged(actor: Actor, role: Role): void {
+  if (actor.role !== 'admin' && !headManages(role)) throw authError('USER_ROLE_NOT_MANAGED', { role });
 }
 
 function stripUndefined<T extends object>(value: T): Partial<T> {

@@ -24,6 +24,7 @@ import {
   FeedbackResponse,
   PlanningResponse,
   PunctualityResponse,
+  RetailerTodayResponse,
 } from './dto/delivery.responses.js';
 
 /** The delivery side and those who supervise it. */
@@ -60,6 +61,17 @@ export class DeliveriesController {
   @ApiOkResponse({ type: PunctualityResponse })
   punctualityOf(@CurrentActor() actor: Actor, @Query() query: PunctualityQuery) {
     return this.punctuality.punctuality(actor, query.month);
+  }
+
+  @Get('today')
+  @Roles('retailer')
+  @ApiOperation({
+    summary:
+      'The retailer’s stops of today (the server’s date), each with its door code 到户确认码 for the driver',
+  })
+  @ApiOkResponse({ type: RetailerTodayResponse })
+  retailerToday(@CurrentActor() actor: Actor) {
+    return this.deliveries.retailerToday(actor);
   }
 
   @Get(':id/door-code')
@@ -110,7 +122,11 @@ export class DeliveriesController {
   @Post(':id/confirm')
   @Roles('retailer')
   @HttpCode(200)
-  @ApiOperation({ summary: '到户确认: the retailer confirms receipt in its own account' })
+  @ApiOperation({
+    summary:
+      '到户确认: the retailer confirms receipt on its phone, on the delivery date; before the driver completes ' +
+      'the stop its server time is the stop’s recorded time; confirming again changes nothing',
+  })
   @ApiOkResponse({ type: DeliveryResponse })
   confirm(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: number) {
     return this.deliveries.confirm(actor, id);

@@ -36,10 +36,16 @@ import type {
   FailDeliveryDto,
 } from './dto/delivery.dto.js';
 
+export interface RetailerTodayView {
+  /** The server's business date. */
+  date: string;
+  items: Array<DeliveryView & { doorCode: DoorCodeView }>;
+}
+
 /**
  * Delivery stops at the door: delivery staff of the route record arrival and receiver (a proxy receipt 代接货
- * only with name and reason, flagged) or a failed stop; the retailer confirms receipt in its own account
- * 到户确认, or gives the driver its door code. A completion keeps the typed arrival as the driver's statement
+ * only with name and reason, flagged) or a failed stop; the retailer confirms receipt on its own phone
+ * 到户确认 (before the driver completes: its time is then the recorded one), or gives the driver its door code. A completion keeps the typed arrival as the driver's statement
  * and records the time punctuality is judged by (`recordCompletion`). Reads are scoped; every change is
  * audited in its transaction.
  */
@@ -91,7 +97,8 @@ export class DeliveriesService {
         `to_char(d.delivery_date, 'YYYY-MM-DD') AS "deliveryDate"`,
         'count(*)::int AS stops',
         'sum(d.cartons)::int AS cartons',
-        `count(*) FILTER (WHERE d.status = 'planned')::int AS planned`,
+        // Still to be completed by the driver, whether or not the retailer has confirmed receipt already.
+        `count(*) FILTER (WHERE d.status IN ('planned', 'received'))::int AS planned`,
         `count(*) FILTER (WHERE d.status IN ('delivered', 'confirmed'))::int AS delivered`,
         `count(*) FILTER (WHERE d.status = 'confirmed')::int AS confirmed`,
         `count(*) FILTER (WHERE d.status = 'failed')::int AS failed`,
@@ -115,8 +122,9 @@ export class DeliveriesService {
       if (!check.ok) throw deliveryError(check.code, check.details, check.message);
       const { arrivedAt, receiver, receiverName, reason } = check.value;
       const doorCodeAt = this.doorCodeTime(delivery, dto, now);
+      const retailerConfirmedAt = delivery.status === 'received' ? delivery.confirmedAt : null;
       const recorded = recordCompletion(
-        { receivedAt: now, statedArrivalAt: arrivedAt, doorCodeAt },
+        { receivedAt: now, statedArrivalAt: arrivedAt, doorCodeAt, retailerConfirmedAt },
         {
           statementToleranceMinutes: this.config.deliveryStatementToleranceMinutes,
           offlineBoundMinutes: this.config.deliveryOfflineBoundMinutes,
@@ -141,9 +149,32 @@ export class DeliveriesService {
    */
   async doorCode(actor: Actor, id: number): Promise<DoorCodeView> {
     const delivery = await deliveryInScope(this.dataSource.manager, actor, id);
-    const today = businessDate(this.clock.now(), this.config.timeZone);
+    return this.doorCodeOf(delivery, this.today());
+  }
+
+  /**
+   * The retailer's stops of today (the server's business date), each with its door code: what the retailer's
+   * phone shows to confirm receipt or to give the driver the code.
+   */
+  async retailerToday(actor: Actor): Promise<RetailerTodayView> {
+    const today = this.today();
+    const stops = await this.dataSource.manager
+      .createQueryBuilder(Delivery, 'd')
+      .where(...deliveryScopeCondition(actor))
+      .andWhere('d.delivery_date = :today', { today })
+      .orderBy('d.window_start')
+      .addOrderBy('d.id')
+      .getMany();
+    return {
+      date: today,
+      items: stops.map((d) => ({ ...toDeliveryView(d), doorCode: this.doorCodeOf(d, today) })),
+    };
+  }
+
+  /** A code while the driver may still complete the stop, on its delivery date. */
+  private doorCodeOf(delivery: Delivery, today: string): DoorCodeView {
     const unavailable =
-      delivery.status !== 'planned'
+      transitionDelivery(delivery.status, 'complete').ok === false
         ? 'completed'
         : delivery.deliveryDate !== today
           ? 'notDeliveryDate'
@@ -154,6 +185,10 @@ export class DeliveriesService {
       code: unavailable ? null : this.doorCodes.codeOf(delivery.id, delivery.deliveryDate),
       unavailable,
     };
+  }
+
+  private today(): string {
+    return businessDate(this.clock.now(), this.config.timeZone);
   }
 
   /**
@@ -187,23 +222,39 @@ export class DeliveriesService {
     });
   }
 
-  /** 到户确认: the retailer confirms in its own account that the goods arrived. */
+  /**
+   * 到户确认: the retailer confirms on its own phone that the goods arrived, on the delivery date only, before
+   * the driver completes the stop (the server's time of it is then the stop's recorded time) or after.
+   * Confirming again changes nothing: the first confirmation stands (a phone retrying is one confirmation).
+   */
   async confirm(actor: Actor, id: number): Promise<DeliveryView> {
-    return this.change(actor, id, 'confirm', (_delivery, now) => ({
-      confirmedAt: now,
-      confirmedBy: actor.userId,
-    }));
+    return this.change(
+      actor,
+      id,
+      'confirm',
+      (delivery, now) => {
+        if (businessDate(now, this.config.timeZone) !== delivery.deliveryDate)
+          throw deliveryError('DELIVERY_CONFIRM_NOT_DELIVERY_DATE', { deliveryDate: delivery.deliveryDate });
+        return { confirmedAt: now, confirmedBy: actor.userId };
+      },
+      (delivery) => delivery.confirmedAt !== null,
+    );
   }
 
-  /** Load (locked, in scope: else 404) → check the lifecycle → apply → save and audit, in one transaction. */
+  /**
+   * Load (locked, in scope: else 404) → check the lifecycle → apply → save and audit, in one transaction.
+   * `done`: the change was made before (an idempotent event), so the stop is answered as it is.
+   */
   private async change(
     actor: Actor,
     id: number,
     event: DeliveryEvent,
     decide: (delivery: Delivery, now: Date) => Partial<Delivery>,
+    done: (delivery: Delivery) => boolean = () => false,
   ): Promise<DeliveryView> {
     return this.transactions.run(async (manager) => {
       const delivery = await deliveryInScope(manager, actor, id, true);
+      if (done(delivery)) return toDeliveryView(delivery);
       const before = { ...delivery };
       const now = this.clock.now();
       const changes = decide(delivery, now);

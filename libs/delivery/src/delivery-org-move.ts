@@ -5,7 +5,8 @@ import { type OrgMove, OrgMoveParticipants } from '#libs/org';
 /**
  * When units move (see OrgMoveParticipants): the goods of a planned delivery were ordered from a supply point
  * and loaded on a route's run; they stay with that route whatever happens to the territory. So what is still
- * to be done follows its **route**: a planned delivery, a run with a planned stop and feedback not yet closed
+ * to be done follows its **route**: a delivery the driver has not completed (planned, or received by the
+ * retailer), a run with such a stop and feedback not yet closed
  * take the center and department the route is in now. That changes only when the route itself moved (a center
  * moving to another department takes its routes and supply point along); a territory moving alone leaves its
  * planned deliveries with the route and center carrying them. Deliveries made (delivered, failed, confirmed),
@@ -25,14 +26,14 @@ export class DeliveryOrgMove implements OnModuleInit {
       `UPDATE delivery_runs x SET service_center_id = r.service_center_id, department_id = r.department_id
          FROM org_units r
         WHERE r.id = x.route_id AND x.route_id = ANY($1::int[])
-          AND EXISTS (SELECT 1 FROM deliveries d WHERE d.run_id = x.id AND d.status = 'planned')
+          AND EXISTS (SELECT 1 FROM deliveries d WHERE d.run_id = x.id AND d.status IN ('planned', 'received'))
           AND (x.service_center_id, x.department_id) IS DISTINCT FROM (r.service_center_id, r.department_id)`,
       [routes],
     );
     const [, deliveries]: [unknown, number] = await manager.query(
       `UPDATE deliveries x SET service_center_id = r.service_center_id, department_id = r.department_id, updated_at = now()
          FROM org_units r
-        WHERE r.id = x.route_id AND x.route_id = ANY($1::int[]) AND x.status = 'planned'
+        WHERE r.id = x.route_id AND x.route_id = ANY($1::int[]) AND x.status IN ('planned', 'received')
           AND (x.service_center_id, x.department_id) IS DISTINCT FROM (r.service_center_id, r.department_id)`,
       [routes],
     );

@@ -60,7 +60,7 @@ export class DeliveryRun {
 /**
  * A delivery stop: one retailer's goods from the unified order of an order date, on its route's run, with
  * a planned window, what happened (arrival, receiver; a proxy receipt 代接货 only with name and reason) and
- * the retailer's own confirmation 到户确认. `attempt` numbers the stops of the same goods (a failed stop is
+ * the retailer's own confirmation 到户确认 (before or after the driver completes). `attempt` numbers the stops of the same goods (a failed stop is
  * final; the goods go out again as a new attempt).
  */
 @Entity('deliveries')
@@ -83,6 +83,7 @@ export class DeliveryRun {
   'ck_deliveries_outcome',
   `CASE status
      WHEN 'planned' THEN arrived_at IS NULL AND receiver IS NULL AND completed_by IS NULL
+     WHEN 'received' THEN arrived_at IS NULL AND receiver IS NULL AND completed_by IS NULL
      WHEN 'failed' THEN arrived_at IS NULL AND receiver IS NULL AND completed_by IS NOT NULL AND failure_reason IS NOT NULL
      ELSE arrived_at IS NOT NULL AND receiver IS NOT NULL AND completed_by IS NOT NULL
           AND recorded_at IS NOT NULL AND time_source IS NOT NULL END`,
@@ -93,7 +94,11 @@ export class DeliveryRun {
   'ck_deliveries_proxy',
   `receiver IS DISTINCT FROM 'proxy' OR (receiver_name IS NOT NULL AND proxy_reason IS NOT NULL)`,
 )
-@Check('ck_deliveries_confirmed', `(status = 'confirmed') = (confirmed_at IS NOT NULL)`)
+@Check('ck_deliveries_confirmed', `(status IN ('received', 'confirmed')) = (confirmed_at IS NOT NULL)`)
+@Check(
+  'ck_deliveries_retailer_phone',
+  `time_source IS DISTINCT FROM 'retailerPhone' OR recorded_at = confirmed_at`,
+)
 export class Delivery {
   @PrimaryGeneratedColumn()
   id: number;
@@ -199,6 +204,10 @@ export class Delivery {
   @Column({ type: 'timestamptz', nullable: true })
   completedAt: Date | null;
 
+  /**
+   * The server's clock when the retailer confirmed receipt on its own phone 到户确认: before the driver
+   * completed the stop (then it is the stop's recorded time) or after.
+   */
   @Column({ type: 'timestamptz', nullable: true })
   confirmedAt: Date | null;
 

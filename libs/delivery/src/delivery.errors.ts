@@ -17,6 +17,10 @@ export const deliveryError = defineErrors({
     status: 400,
     message: 'The door code is not this stop’s, or was not entered on its delivery date',
   },
+  DELIVERY_CONFIRM_NOT_DELIVERY_DATE: {
+    status: 409,
+    message: 'The retailer confirms receipt on the stop’s delivery date only',
+  },
   DELIVERY_NOT_YOUR_ROUTE: { status: 403, message: 'Only delivery staff of the stop’s route may do this' },
   DELIVERY_PLAN_RANGE_INVALID: {
     status: 400,

@@ -23,7 +23,7 @@ export interface DeliveryTallyQuery {
 /**
  * The counts behind 送货及时率 per delivery staff member, in SQL (one GROUP BY), as the domain's
  * `tallyDeliveries` counts them: stops with an outcome (delivered, confirmed or failed) of the month, by who
- * completed them; the recorded time (server or door code, never the typed one) early, within the planned
+ * completed them; the recorded time (server, door code or the retailer's own confirmation, never the typed one) early, within the planned
  * window (both ends, plus the grace) or late; on time only within it, not 补录 and not a proxy receipt;
  * failed stops are deliveries that were not on time; proxy receipts and 补录 counted on their own.
  */
@@ -76,7 +76,8 @@ export class PunctualityService {
       .addSelect(`count(*) FILTER (WHERE ${arrived} AND d.receiver = 'proxy')::int`, 'proxyReceipts')
       .addSelect(`count(*) FILTER (WHERE ${arrived} AND d.late_entry)::int`, 'lateEntries')
       .from('deliveries', 'd')
-      .where(`d.status <> 'planned'`)
+      // Stops with an outcome: the driver's completion or failure (planned and received stops have none yet).
+      .where(`d.status IN ('delivered', 'confirmed', 'failed')`)
       .andWhere('d.delivery_date >= CAST(:monthStart AS date)')
       .andWhere(`d.delivery_date < CAST(:monthStart AS date) + interval '1 month'`)
       .setParameters({ monthStart: `${query.month}-01`, grace: DEFAULT_PUNCTUALITY_POLICY.graceMinutes })

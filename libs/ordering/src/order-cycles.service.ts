@@ -6,6 +6,7 @@ import {
   APP_CONFIG,
   type AppConfig,
   Clock,
+  isInScope,
   notFound,
   type Page,
   pageOf,
@@ -249,7 +250,8 @@ export class OrderCyclesService {
     dto: OrderScheduleDto,
   ): Promise<TerritoryOrderSchedule> {
     const [territory] = await this.org.territoriesByIds([territoryId]);
-    if (!territory) throw notFound('territory', territoryId);
+    // A department head sets its own department's order days; another's territory is not found.
+    if (!territory || !isInScope(actor.scope, territoryId)) throw notFound('territory', territoryId);
     return this.transactions.run(async (manager) => {
       const before = await manager.findOneBy(TerritoryOrderSchedule, { territoryId });
       const schedule = manager.create(TerritoryOrderSchedule, {

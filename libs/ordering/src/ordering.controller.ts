@@ -311,8 +311,10 @@ export class OrderCyclesController {
   }
 
   @Put('order-schedules/:territoryId')
-  @Roles('admin')
-  @ApiOperation({ summary: 'A territory’s weekly order day and window times' })
+  @Roles('admin', 'department_head')
+  @ApiOperation({
+    summary: 'Set a territory’s weekly order day and window times (a department head: its own territories)',
+  })
   @ApiOkResponse({ type: OrderScheduleResponse })
   putSchedule(
     @CurrentActor() actor: Actor,

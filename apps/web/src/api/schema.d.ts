@@ -280,7 +280,7 @@ export interface paths {
         /** Users in the caller’s part of the org tree */
         get: operations["UsersController_list"];
         put?: never;
-        /** Create a staff user with its initial password (retailers get theirs from their record) */
+        /** Create a staff user with its initial password (retailers get theirs from their record); a department head: its department’s center, squad and route staff */
         post: operations["UsersController_create"];
         delete?: never;
         options?: never;
@@ -302,7 +302,7 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        /** Change role, place, status (disable) or name */
+        /** Change role, place (move between territories), status (disable) or name; a department head: its own staff, within its department */
         patch: operations["UsersController_update"];
         trace?: never;
     };
@@ -1233,7 +1233,7 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
-        /** A territory’s weekly order day and window times */
+        /** Set a territory’s weekly order day and window times (a department head: its own territories) */
         put: operations["OrderCyclesController_putSchedule"];
         post?: never;
         delete?: never;
@@ -1743,6 +1743,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/deliveries/today": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The retailer’s stops of today (the server’s date), each with its door code 到户确认码 for the driver */
+        get: operations["DeliveriesController_retailerToday"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/deliveries/{id}/door-code": {
         parameters: {
             query?: never;
@@ -1820,7 +1837,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** 到户确认: the retailer confirms receipt in its own account */
+        /** 到户确认: the retailer confirms receipt on its phone, on the delivery date; before the driver completes the stop its server time is the stop’s recorded time; confirming again changes nothing */
         post: operations["DeliveriesController_confirm"];
         delete?: never;
         options?: never;
@@ -4826,7 +4843,7 @@ export interface components {
             /** Format: date-time */
             windowEnd: string;
             /** @enum {string} */
-            status: "planned" | "delivered" | "failed" | "confirmed";
+            status: "planned" | "received" | "delivered" | "failed" | "confirmed";
             /** @example 已送达 */
             statusLabel: string;
             /**
@@ -4836,11 +4853,11 @@ export interface components {
             arrivedAt: string | null;
             /**
              * Format: date-time
-             * @description What punctuality is judged by: the server’s completion time or the door code’s
+             * @description What punctuality is judged by: the server’s completion time, the retailer’s own confirmation before it, or the door code’s
              */
             recordedAt: string | null;
             /** @enum {string|null} */
-            timeSource: "server" | "doorCode" | null;
+            timeSource: "server" | "doorCode" | "retailerPhone" | null;
             timeSourceLabel: string | null;
             /**
              * Format: date-time
@@ -4865,7 +4882,10 @@ export interface components {
             completedBy: number | null;
             /** Format: date-time */
             completedAt: string | null;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description The server’s time the retailer confirmed receipt on its phone (before or after completion)
+             */
             confirmedAt: string | null;
             confirmedBy: number | null;
         };
@@ -4929,6 +4949,92 @@ export interface components {
              */
             unavailable: "completed" | "notDeliveryDate" | null;
         };
+        RetailerTodayDelivery: {
+            id: number;
+            runId: number;
+            routeId: number;
+            /**
+             * Format: date
+             * @example 2026-12-15
+             */
+            deliveryDate: string;
+            /** @description Place of the stop on its run */
+            position: number;
+            retailerId: number;
+            territoryId: number;
+            serviceCenterId: number;
+            supplyPointId: number;
+            /**
+             * Format: date
+             * @example 2026-12-15
+             */
+            orderDate: string;
+            attempt: number;
+            cartons: number;
+            lines: components["schemas"]["DeliveryLine"][];
+            /** Format: date-time */
+            windowStart: string;
+            /** Format: date-time */
+            windowEnd: string;
+            /** @enum {string} */
+            status: "planned" | "received" | "delivered" | "failed" | "confirmed";
+            /** @example 已送达 */
+            statusLabel: string;
+            /**
+             * Format: date-time
+             * @description The arrival the driver typed: a statement
+             */
+            arrivedAt: string | null;
+            /**
+             * Format: date-time
+             * @description What punctuality is judged by: the server’s completion time, the retailer’s own confirmation before it, or the door code’s
+             */
+            recordedAt: string | null;
+            /** @enum {string|null} */
+            timeSource: "server" | "doorCode" | "retailerPhone" | null;
+            timeSourceLabel: string | null;
+            /**
+             * Format: date-time
+             * @description The phone’s time the retailer’s door code was entered
+             */
+            doorCodeAt: string | null;
+            /**
+             * @description The recorded time against the window; null until delivered
+             * @enum {string|null}
+             */
+            timing: "early" | "onTime" | "late" | null;
+            /** @description 补录: the typed arrival is further from the recorded time than the tolerance */
+            lateEntry: boolean;
+            /** @enum {string|null} */
+            receiver: "retailer" | "proxy" | null;
+            receiverLabel: string | null;
+            receiverName: string | null;
+            /** @description 代接货: received by someone other than the licence holder */
+            proxyReceipt: boolean;
+            proxyReason: string | null;
+            failureReason: string | null;
+            completedBy: number | null;
+            /** Format: date-time */
+            completedAt: string | null;
+            /**
+             * Format: date-time
+             * @description The server’s time the retailer confirmed receipt on its phone (before or after completion)
+             */
+            confirmedAt: string | null;
+            confirmedBy: number | null;
+            /** @description The door code to give the driver, or why there is none */
+            doorCode: components["schemas"]["DoorCodeView"];
+        };
+        RetailerTodayResponse: {
+            /**
+             * Format: date
+             * @description Today, the server’s business date
+             * @example 2026-12-15
+             */
+            date: string;
+            /** @description The retailer’s stops of today, by window */
+            items: components["schemas"]["RetailerTodayDelivery"][];
+        };
         DeliveryFeedbackRecord: {
             id: number;
             deliveryId: number;
@@ -4983,7 +5089,7 @@ export interface components {
             /** Format: date-time */
             windowEnd: string;
             /** @enum {string} */
-            status: "planned" | "delivered" | "failed" | "confirmed";
+            status: "planned" | "received" | "delivered" | "failed" | "confirmed";
             /** @example 已送达 */
             statusLabel: string;
             /**
@@ -4993,11 +5099,11 @@ export interface components {
             arrivedAt: string | null;
             /**
              * Format: date-time
-             * @description What punctuality is judged by: the server’s completion time or the door code’s
+             * @description What punctuality is judged by: the server’s completion time, the retailer’s own confirmation before it, or the door code’s
              */
             recordedAt: string | null;
             /** @enum {string|null} */
-            timeSource: "server" | "doorCode" | null;
+            timeSource: "server" | "doorCode" | "retailerPhone" | null;
             timeSourceLabel: string | null;
             /**
              * Format: date-time
@@ -5022,7 +5128,10 @@ export interface components {
             completedBy: number | null;
             /** Format: date-time */
             completedAt: string | null;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description The server’s time the retailer confirmed receipt on its phone (before or after completion)
+             */
             confirmedAt: string | null;
             confirmedBy: number | null;
             /** @description Feedback raised against the stop, oldest first */
@@ -5099,6 +5208,7 @@ export interface components {
             deliveryDate: string;
             stops: number;
             cartons: number;
+            /** @description Not completed by the driver yet (the retailer may have confirmed receipt) */
             planned: number;
             /** @description Delivered or confirmed */
             delivered: number;
@@ -6685,7 +6795,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description FORBIDDEN unless the caller is: admin; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
+            /** @description FORBIDDEN unless the caller is: admin, department_head; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6767,7 +6877,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description FORBIDDEN unless the caller is: admin; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
+            /** @description FORBIDDEN unless the caller is: admin, department_head; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6809,7 +6919,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description FORBIDDEN unless the caller is: admin; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
+            /** @description FORBIDDEN unless the caller is: admin, department_head; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9606,7 +9716,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description FORBIDDEN unless the caller is: admin; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
+            /** @description FORBIDDEN unless the caller is: admin, department_head; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -11136,7 +11246,7 @@ export interface operations {
                 /** @description Delivery date */
                 date?: string;
                 routeId?: number;
-                status?: "planned" | "delivered" | "failed" | "confirmed";
+                status?: "planned" | "received" | "delivered" | "failed" | "confirmed";
                 retailerId?: number;
                 /** @description Only proxy receipts 代接货 (true) */
                 proxyReceipt?: boolean;
@@ -11205,6 +11315,43 @@ export interface operations {
                 };
             };
             /** @description FORBIDDEN unless the caller is: admin, department_head, inspector, market_manager, supply_clerk, delivery_staff; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    DeliveriesController_retailerToday: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RetailerTodayResponse"];
+                };
+            };
+            /** @description No valid token (UNAUTHENTICATED, TOKEN_INVALID) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description FORBIDDEN unless the caller is: retailer; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;

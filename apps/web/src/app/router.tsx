@@ -59,6 +59,16 @@ export const router = createBrowserRouter([
             element: <RequireAccess page="centerKpis" />,
             children: [{ index: true, lazy: page(() => import('@/desk/kpis/center-kpis-page')) }],
           },
+          {
+            path: 'staff',
+            element: <RequireAccess page="staff" />,
+            children: [{ index: true, lazy: page(() => import('@/desk/people/staff-page')) }],
+          },
+          {
+            path: 'order-days',
+            element: <RequireAccess page="orderDays" />,
+            children: [{ index: true, lazy: page(() => import('@/desk/people/order-days-page')) }],
+          },
           { path: '*', element: <NotFoundPage /> },
         ],
       },
@@ -139,6 +149,11 @@ export const router = createBrowserRouter([
             path: 'confirm',
             element: <RequireAccess page="confirmDemand" />,
             children: [{ index: true, lazy: page(() => import('./routes/shop/confirm')) }],
+          },
+          {
+            path: 'receipt',
+            element: <RequireAccess page="receipt" />,
+            children: [{ index: true, lazy: page(() => import('./routes/shop/receipt')) }],
           },
           {
             path: 'history',

@@ -35,6 +35,18 @@ const NAV: NavEntry[] = [
     page: 'centerKpis',
     description: '本中心客户经理的月度考核指标，以及本中心考核工作簿（Excel）下载。',
   },
+  {
+    path: '/desk/staff',
+    label: '人员管理',
+    page: 'staff',
+    description: '本部门市场经理、支点、客户经理、专卖管理员和送货员的账号：新建、调动、停用、重置密码。',
+  },
+  {
+    path: '/desk/order-days',
+    label: '订货日设置',
+    page: 'orderDays',
+    description: '各片区每周的订货日与订货窗口，保存后重新排定尚未开放的订货周期。',
+  },
 ];
 
 export function deskEntries(role: Role): NavEntry[] {

@@ -42,11 +42,14 @@ export const ACCESS = {
   order: ['retailer'],
   confirmDemand: ['retailer'],
   orderHistory: ['retailer'],
+  receipt: ['retailer'],
   deskHome: ['market_manager', 'supply_clerk', 'department_head', 'inspector', 'admin'],
   approvals: ['market_manager'],
   cycleBoard: ['market_manager', 'department_head', 'inspector', 'admin'],
   quotas: ['market_manager', 'department_head'],
   centerKpis: ['market_manager'],
+  staff: ['department_head', 'admin'],
+  orderDays: ['department_head', 'admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Page = keyof typeof ACCESS;

@@ -73,3 +73,8 @@ export function businessMonth(now: Date): string {
 export function businessDate(now: Date): string {
   return business(now).format('YYYY-MM-DD');
 }
+
+/** The time of day of an instant in business time: 09:30. */
+export function timeOfDay(value: string | Date): string {
+  return business(value).format('HH:mm');
+}

@@ -26,4 +26,6 @@ export const DESK_TOKENS = {
   // Secondary text dark enough for a 4.5:1 contrast on white.
   colorTextDescription: '#595959',
   colorTextSecondary: '#595959',
+  // Placeholders ("全部角色" in a filter) are what a field says when empty: readable at 4.5:1 as well.
+  colorTextPlaceholder: '#737373',
 };

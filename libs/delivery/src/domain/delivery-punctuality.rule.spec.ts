@@ -53,6 +53,7 @@ describe('recordCompletion', () => {
           receivedAt: at('2024-03-04T10:00:00Z'),
           statedArrivalAt: at('2024-03-04T08:00:00Z'),
           doorCodeAt: null,
+          retailerConfirmedAt: null,
         },
         policy,
       ),
@@ -67,7 +68,12 @@ describe('recordCompletion', () => {
   ])('%s → 补录 %p', (_case, stated, lateEntry) => {
     expect(
       recordCompletion(
-        { receivedAt: at('2024-03-04T02:00:00Z'), statedArrivalAt: at(stated), doorCodeAt: null },
+        {
+          receivedAt: at('2024-03-04T02:00:00Z'),
+          statedArrivalAt: at(stated),
+          doorCodeAt: null,
+          retailerConfirmedAt: null,
+        },
         policy,
       ).lateEntry,
     ).toBe(lateEntry);
@@ -81,6 +87,7 @@ describe('recordCompletion', () => {
           receivedAt: at('2024-03-04T09:00:00Z'),
           statedArrivalAt: at('2024-03-04T02:05:00Z'),
           doorCodeAt: at('2024-03-04T02:00:00Z'),
+          retailerConfirmedAt: null,
         },
         policy,
       ),
@@ -93,10 +100,42 @@ describe('recordCompletion', () => {
         receivedAt: at('2024-03-04T14:00:01Z'),
         statedArrivalAt: at('2024-03-04T02:00:00Z'),
         doorCodeAt: at('2024-03-04T02:00:00Z'),
+        retailerConfirmedAt: null,
       },
       policy,
     );
     expect(result).toEqual({ recordedAt: at('2024-03-04T14:00:01Z'), timeSource: 'server', lateEntry: true });
+  });
+
+  it('takes the retailer’s own confirmation, on the server’s clock, before the driver’s door code', () => {
+    // The retailer confirmed on its phone at 10:05; the driver entered the code at 10:00 and was back online
+    // at 17:00, typing 10:10.
+    expect(
+      recordCompletion(
+        {
+          receivedAt: at('2024-03-04T09:00:00Z'),
+          statedArrivalAt: at('2024-03-04T02:10:00Z'),
+          doorCodeAt: at('2024-03-04T02:00:00Z'),
+          retailerConfirmedAt: at('2024-03-04T02:05:00Z'),
+        },
+        policy,
+      ),
+    ).toEqual({ recordedAt: at('2024-03-04T02:05:00Z'), timeSource: 'retailerPhone', lateEntry: false });
+  });
+
+  it('keeps the retailer’s confirmation however late the driver completes, and judges the typed time by it', () => {
+    // Confirmed by the retailer at 10:00; the driver completes the next morning, typing 12:00: 补录.
+    expect(
+      recordCompletion(
+        {
+          receivedAt: at('2024-03-05T01:00:00Z'),
+          statedArrivalAt: at('2024-03-04T04:00:00Z'),
+          doorCodeAt: null,
+          retailerConfirmedAt: at('2024-03-04T02:00:00Z'),
+        },
+        policy,
+      ),
+    ).toEqual({ recordedAt: at('2024-03-04T02:00:00Z'), timeSource: 'retailerPhone', lateEntry: true });
   });
 
   it('never takes a phone time ahead of the server', () => {
@@ -105,6 +144,7 @@ describe('recordCompletion', () => {
         receivedAt: at('2024-03-04T02:00:00Z'),
         statedArrivalAt: at('2024-03-04T02:00:00Z'),
         doorCodeAt: at('2024-03-04T02:03:00Z'),
+        retailerConfirmedAt: null,
       },
       policy,
     );
@@ -116,6 +156,7 @@ describe('recordCompletion', () => {
       receivedAt: at('2024-03-04T02:00:00Z'),
       statedArrivalAt: at('2024-03-04T02:00:00Z'),
       doorCodeAt: null,
+      retailerConfirmedAt: null,
     };
     expect(() => recordCompletion(evidence, { ...policy, statementToleranceMinutes: -1 })).toThrow(
       RangeError,
@@ -149,6 +190,7 @@ describe('tallyDeliveries', () => {
     stop('delivered', '2024-03-04T00:30:00Z', 'retailer'), // early
     stop('failed', null, null), // not delivered
     stop('planned', null, null), // not attempted yet: not counted
+    stop('received', null, null), // confirmed by the retailer, not completed by the driver yet: not counted
     stop('confirmed', '2024-03-04T04:00:00Z', 'proxy'), // late, proxy
     stop('delivered', '2024-03-04T02:30:00Z', 'retailer', true), // within the window, but 补录
   ];

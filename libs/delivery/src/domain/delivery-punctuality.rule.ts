@@ -5,10 +5,12 @@ import { type DeliveryState } from './delivery.lifecycle.js';
  * Punctuality 送货及时率, judged from times the system records, never from a time the driver types.
  *
  * - The recorded time of a stop is the server's clock when the completion reached it, or, earlier, the
- *   retailer's door confirmation: the one-time code the retailer gave the driver (valid for that stop, on
- *   its delivery date only), entered on the driver's phone. A completion queued offline keeps the phone's
- *   time of the code only when it reaches the server within a configured bound; later, the server's time
- *   stands. A signature on the driver's own phone is evidence of receipt, never of time: it is not an input.
+ *   retailer's door confirmation: the retailer confirming receipt on its own phone before the driver
+ *   completes (the server's clock when that confirmation reached it), or the one-time code the retailer gave
+ *   the driver (valid for that stop, on its delivery date only), entered on the driver's phone. A completion
+ *   queued offline keeps the phone's time of the code only when it reaches the server within a configured
+ *   bound; later, the server's time stands. A signature on the driver's own phone is evidence of receipt,
+ *   never of time: it is not an input.
  * - The arrival time the driver types is kept as the driver's statement. When it differs from the recorded
  *   time by more than a configured tolerance the stop is 补录 (entered after the fact) and not on time.
  * - On time = the recorded time within the planned window (both ends, widened by a grace; default none:
@@ -56,11 +58,12 @@ export function arrivalTiming(
 }
 
 /** Where a stop's recorded time comes from. */
-export const TIME_SOURCES = ['server', 'doorCode'] as const;
+export const TIME_SOURCES = ['server', 'doorCode', 'retailerPhone'] as const;
 export type TimeSource = (typeof TIME_SOURCES)[number];
 export const TIME_SOURCE_LABELS: Readonly<Record<TimeSource, string>> = {
   server: '服务器完成时间',
   doorCode: '零售户到户确认码',
+  retailerPhone: '零售户手机确认收货',
 };
 
 export interface CompletionEvidence {
@@ -73,6 +76,11 @@ export interface CompletionEvidence {
    * was entered on the stop's delivery date); null without a code.
    */
   readonly doorCodeAt: Date | null;
+  /**
+   * The server's clock when the retailer confirmed receipt on its own phone, before this completion; null
+   * when it did not. A time the server saw, so no bound applies; it stands before a door code's phone time.
+   */
+  readonly retailerConfirmedAt: Date | null;
 }
 
 export interface RecordedCompletion {
@@ -98,9 +106,13 @@ export function recordCompletion(
   if (Number.isNaN(received) || Number.isNaN(stated)) throw new RangeError('a time is not a valid instant');
   let recordedAt = evidence.receivedAt;
   let timeSource: TimeSource = 'server';
+  const confirmed = evidence.retailerConfirmedAt?.getTime();
   const code = evidence.doorCodeAt?.getTime();
-  // A phone clock ahead of the server never makes a stop later than the server saw it.
-  if (code !== undefined && !Number.isNaN(code) && code <= received) {
+  if (confirmed !== undefined && !Number.isNaN(confirmed) && confirmed <= received) {
+    recordedAt = evidence.retailerConfirmedAt as Date;
+    timeSource = 'retailerPhone';
+  } else if (code !== undefined && !Number.isNaN(code) && code <= received) {
+    // (A phone clock ahead of the server never makes a stop later than the server saw it.)
     if (received - code <= policy.offlineBoundMinutes * 60_000) {
       recordedAt = evidence.doorCodeAt as Date;
       timeSource = 'doorCode';
@@ -122,7 +134,8 @@ export interface DeliveryStop {
 /**
  * The counts behind one delivery staff member's punctuality for a period; the KPI context makes the rate
  * onTime ÷ deliveries. A delivery is a stop with an outcome: delivered, confirmed or failed (a failed stop
- * was not delivered on time); stops still planned are not counted yet. `early` and `late` place the
+ * was not delivered on time); stops still planned, or received by the retailer but not completed by the
+ * driver, are not counted yet (they have no staff member to count for). `early` and `late` place the
  * recorded time against the window; `onTime` counts only the stops within it that are neither 补录
  * (`lateEntries`) nor proxy receipts (`proxyReceipts`).
  */
@@ -142,7 +155,7 @@ export function tallyDeliveries(
 ): DeliveryTally {
   const tally = { deliveries: 0, onTime: 0, early: 0, late: 0, failed: 0, proxyReceipts: 0, lateEntries: 0 };
   for (const stop of stops) {
-    if (stop.state === 'planned') continue;
+    if (stop.state === 'planned' || stop.state === 'received') continue;
     tally.deliveries++;
     if (stop.state === 'failed') {
       tally.failed++;

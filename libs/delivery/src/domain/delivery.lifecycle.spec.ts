@@ -11,6 +11,8 @@ import {
 const ALLOWED: [DeliveryState, DeliveryEvent, DeliveryState][] = [
   ['planned', 'complete', 'delivered'],
   ['planned', 'fail', 'failed'],
+  ['planned', 'confirm', 'received'],
+  ['received', 'complete', 'confirmed'],
   ['delivered', 'confirm', 'confirmed'],
 ];
 
@@ -21,8 +23,8 @@ const FORBIDDEN: [DeliveryState, DeliveryEvent][] = DELIVERY_STATES.flatMap((sta
 );
 
 describe('transitionDelivery', () => {
-  it('covers every (state, event) pair: 4 × 3 = 12, 3 allowed', () => {
-    expect(ALLOWED.length + FORBIDDEN.length).toBe(12);
+  it('covers every (state, event) pair: 5 × 3 = 15, 5 allowed', () => {
+    expect(ALLOWED.length + FORBIDDEN.length).toBe(15);
   });
 
   it.each(ALLOWED)('%s --%s--> %s', (from, event, to) => {

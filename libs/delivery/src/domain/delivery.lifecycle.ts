@@ -1,12 +1,15 @@
 /**
  * The life of one delivery stop (one retailer on one run) as a transition table. A stop is delivered or
- * fails; a delivered stop may then be confirmed by the retailer in its own account 到户确认. A failed stop is
- * final: the goods go on a later run as a new stop, so every stop keeps the outcome it had.
+ * fails; the retailer confirms receipt on its own phone 到户确认, before the driver completes the stop
+ * (`received`: the driver's completion then makes it `confirmed`) or after (`delivered` → `confirmed`). A
+ * received stop cannot fail: the retailer has said the goods are there. A failed stop is final: the goods go
+ * on a later run as a new stop, so every stop keeps the outcome it had.
  */
-export const DELIVERY_STATES = ['planned', 'delivered', 'failed', 'confirmed'] as const;
+export const DELIVERY_STATES = ['planned', 'received', 'delivered', 'failed', 'confirmed'] as const;
 export type DeliveryState = (typeof DELIVERY_STATES)[number];
 export const DELIVERY_STATE_LABELS: Readonly<Record<DeliveryState, string>> = {
   planned: '待送货',
+  received: '零售户已确认收货',
   delivered: '已送达',
   failed: '未送达',
   confirmed: '已确认收货',
@@ -18,7 +21,8 @@ export type DeliveryEvent = (typeof DELIVERY_EVENTS)[number];
 export const DELIVERY_TRANSITIONS: {
   readonly [S in DeliveryState]: { readonly [E in DeliveryEvent]?: DeliveryState };
 } = {
-  planned: { complete: 'delivered', fail: 'failed' },
+  planned: { complete: 'delivered', fail: 'failed', confirm: 'received' },
+  received: { complete: 'confirmed' },
   delivered: { confirm: 'confirmed' },
   failed: {},
   confirmed: {},

@@ -1,8 +1,10 @@
 import { ApiProperty } from '@nestjs/swagger';
+import type { RetailerTodayView } from '../deliveries.service.js';
 import type { DeliveryView } from '../delivery-access.js';
 import type { FeedbackView } from '../delivery-feedback.service.js';
 import type { PlanningSummary } from '../delivery-planning.service.js';
 import type { DeliveryFeedback } from '../delivery.entity.js';
+import { DoorCodeView } from './delivery.dto.js';
 import {
   type ArrivalTiming,
   DELIVERY_STATES,
@@ -52,7 +54,9 @@ export class DeliveryResponse implements DeliveryView {
   arrivedAt: Date | null;
   @ApiProperty({
     ...MAYBE_INSTANT,
-    description: 'What punctuality is judged by: the server’s completion time or the door code’s',
+    description:
+      'What punctuality is judged by: the server’s completion time, the retailer’s own confirmation before ' +
+      'it, or the door code’s',
   })
   recordedAt: Date | null;
   @ApiProperty({ enum: TIME_SOURCES, nullable: true }) timeSource: TimeSource | null;
@@ -78,8 +82,23 @@ export class DeliveryResponse implements DeliveryView {
   @ApiProperty({ type: String, nullable: true }) failureReason: string | null;
   @ApiProperty({ type: Number, nullable: true }) completedBy: number | null;
   @ApiProperty(MAYBE_INSTANT) completedAt: Date | null;
-  @ApiProperty(MAYBE_INSTANT) confirmedAt: Date | null;
+  @ApiProperty({
+    ...MAYBE_INSTANT,
+    description: 'The server’s time the retailer confirmed receipt on its phone (before or after completion)',
+  })
+  confirmedAt: Date | null;
   @ApiProperty({ type: Number, nullable: true }) confirmedBy: number | null;
+}
+
+class RetailerTodayDelivery extends DeliveryResponse {
+  @ApiProperty({ type: DoorCodeView, description: 'The door code to give the driver, or why there is none' })
+  doorCode: DoorCodeView;
+}
+
+export class RetailerTodayResponse implements RetailerTodayView {
+  @ApiProperty({ ...DAY, description: 'Today, the server’s business date' }) date: string;
+  @ApiProperty({ type: [RetailerTodayDelivery], description: 'The retailer’s stops of today, by window' })
+  items: RetailerTodayDelivery[];
 }
 
 class DeliveryFeedbackRecord implements Omit<DeliveryFeedback, 'delivery' | 'raiser' | 'answerer'> {
@@ -117,7 +136,8 @@ export class DeliveryRunResponse {
   @ApiProperty(DAY) deliveryDate: string;
   @ApiProperty() stops: number;
   @ApiProperty() cartons: number;
-  @ApiProperty() planned: number;
+  @ApiProperty({ description: 'Not completed by the driver yet (the retailer may have confirmed receipt)' })
+  planned: number;
   @ApiProperty({ description: 'Delivered or confirmed' }) delivered: number;
   @ApiProperty() confirmed: number;
   @ApiProperty() failed: number;

@@ -263,8 +263,9 @@ const definitions = {
     subject: 'deliveryStaff',
     defaultTarget: null,
     numerator:
-      'stops whose recorded time (the server’s completion time or the retailer’s door code, never the typed ' +
-      'arrival) is within the planned window, neither 补录 nor a proxy receipt (delivery DeliveryTally.onTime)',
+      'stops whose recorded time (the server’s completion time, or the retailer’s door confirmation: its own ' +
+      'phone’s confirmation or its door code; never the typed arrival) is within the planned window, neither ' +
+      '补录 nor a proxy receipt (delivery DeliveryTally.onTime)',
     denominator: 'stops delivered or failed (DeliveryTally.deliveries)',
   },
   proxyReceipts: {

@@ -205,15 +205,19 @@ export async function buildKpiWorkbook(data: KpiWorkbookData): Promise<Buffer> {
     useSharedStrings: false,
   });
   const sheet = (name: (typeof KPI_WORKBOOK_SHEETS)[number]) => name;
+  const [year, month] = report.month.split('-');
+  const monthText = `${year}年${Number(month)}月`;
+  // Every printed page names the department and the month; a center's workbook (no department total) its center.
+  const centers = report.department ? [] : report.serviceCenters.map((row) => row.subject.name);
+  const pageHeader = [report.departmentName, ...centers, monthText].join(' ');
   const writeTable = <R>(
     name: string,
     columns: ReadonlyArray<TableColumn<R>>,
     rows: readonly R[],
     options?: TableOptions<R>,
-  ) => writeSheet(workbook, name, columns, rows, options);
+  ) => writeSheet(workbook, name, columns, rows, { ...options, pageHeader });
 
   // 封面
-  const [year, month] = report.month.split('-');
   const state =
     report.source === 'snapshot'
       ? report.correction
@@ -229,7 +233,7 @@ export async function buildKpiWorkbook(data: KpiWorkbookData): Promise<Buffer> {
     ],
     [
       ['报表', '客户经理月度考核'],
-      ['月份', `${year}年${Number(month)}月`],
+      ['月份', monthText],
       ['营销部', report.departmentName],
       ['数据状态', state],
       ['生成时间', data.generatedAt],

@@ -20,6 +20,36 @@ export interface TableOptions<R> {
   emphasised?: (row: R) => boolean;
   /** A row standing in for no data (e.g. "月度结束后计算"), shown under the header. */
   emptyText?: string;
+  /** What every printed page says at its top (e.g. the department and the month). */
+  pageHeader?: string;
+}
+
+/** Header and footer text are codes to Excel (`&P` is the page number): a literal ampersand is doubled. */
+function headerFooterText(text: string): string {
+  return text.replaceAll('&', '&&');
+}
+
+/**
+ * How a sheet prints: landscape A4, the columns fitted to one page wide (as many pages tall as it takes), the
+ * header row repeated on every page, the caller's heading and the sheet's name at the top and the page number
+ * at the bottom. Without
+ * it a department's month printed as some 260 portrait pages with its columns split across them.
+ */
+function printLayout(name: string, pageHeader: string | undefined): Partial<ExcelJS.AddWorksheetOptions> {
+  return {
+    pageSetup: {
+      orientation: 'landscape',
+      paperSize: 9, // A4
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0,
+      printTitlesRow: '1:1',
+    },
+    headerFooter: {
+      oddHeader: `&L${headerFooterText(pageHeader ?? '')}&R${headerFooterText(name)}`,
+      oddFooter: '&C第 &P 页，共 &N 页',
+    },
+  };
 }
 
 const NUMBER_FORMATS: Record<ColumnFormat, string | undefined> = {
@@ -87,7 +117,10 @@ export async function writeTable<R>(
   rows: readonly R[],
   options: TableOptions<R> = {},
 ): Promise<void> {
-  const sheet = workbook.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] });
+  const sheet = workbook.addWorksheet(name, {
+    views: [{ state: 'frozen', ySplit: 1 }],
+    ...printLayout(name, options.pageHeader),
+  });
   // Widths first: a streamed sheet writes its columns before its first row.
   const widths = columns.map((c) => Math.max(...c.header.split('\n').map(displayWidth)) + 2);
   for (const row of rows) {

@@ -20,6 +20,7 @@ const TABS: Tab[] = [
   { path: '/am/visits', title: '拜访', page: 'visits', icon: '⚑' },
   { path: '/shop/order', title: '订货', page: 'order', icon: '▤' },
   { path: '/shop/confirm', title: '确认', page: 'confirmDemand', icon: '✔' },
+  { path: '/shop/receipt', title: '收货', page: 'receipt', icon: '▣' },
   { path: '/shop/history', title: '历史', page: 'orderHistory', icon: '☰' },
   { path: '/me', title: '我的', icon: '☺' },
 ];

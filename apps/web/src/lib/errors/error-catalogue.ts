@@ -132,6 +132,8 @@ const CATALOGUE: Record<string, Sentence> = {
   PASSWORD_CHANGE_REQUIRED: () => '请先修改一次性密码。',
   RETAILER_ACCOUNT_MISSING: () => '该零售户还没有自助账号。',
   CANNOT_DISABLE_SELF: () => '不能停用或降级自己的账号。',
+  USER_ROLE_NOT_MANAGED: () =>
+    '营销部负责人只能管理本部门的市场经理、支点、客户经理、专卖管理员和送货员账号。',
   // org
   ORG_PARENT_REQUIRED: () => '该类组织单位必须有上级。',
   ORG_PARENT_NOT_ALLOWED: () => '该类组织单位不能有上级。',
@@ -267,6 +269,7 @@ const CATALOGUE: Record<string, Sentence> = {
   DELIVERY_PROXY_REASON_REQUIRED: () => '代接货必须填写原因。',
   DELIVERY_PROXY_RECEIVER_NAME_REQUIRED: () => '代接货必须填写代收人姓名。',
   DELIVERY_DOOR_CODE_INVALID: () => '到户确认码不对，或不是在送货当天输入的。',
+  DELIVERY_CONFIRM_NOT_DELIVERY_DATE: () => '只能在送货当天确认收货。',
   DELIVERY_NOT_YOUR_ROUTE: () => '只有该线路的送货员可以操作。',
   DELIVERY_PLAN_RANGE_INVALID: () => '只能安排最近 31 天内（截至昨天）的订货日。',
   FEEDBACK_TRANSITION_FORBIDDEN: () => '反馈当前状态不允许此操作。',

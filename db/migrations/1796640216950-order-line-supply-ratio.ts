@@ -1,7 +1,7 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
-export class OrderLineSupplyRatio1796638829968 implements MigrationInterface {
-  name = 'OrderLineSupplyRatio1796638829968';
+export class OrderLineSupplyRatio1796640216950 implements MigrationInterface {
+  name = 'OrderLineSupplyRatio1796640216950';
 
   public async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`ALTER TABLE "order_lines" ADD "supply_ratio_bp" integer`);

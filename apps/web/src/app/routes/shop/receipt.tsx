@@ -1,0 +1,3 @@
+import { ReceiptPage } from '@/features/shop-receipt';
+
+export default ReceiptPage;
