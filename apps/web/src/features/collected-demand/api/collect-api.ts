@@ -45,7 +45,7 @@ export function useCollectContext(retailerId: number | undefined, now: Date) {
  * Idempotency-Key, a retry whose first answer was lost is replayed rather than refused as signed twice.
  */
 export function signDemand(demandId: number, png: Blob, key: string = idempotencyKey()): Promise<Demand> {
-  return ask<Demand>(
+  return ask(
     api.POST('/api/demands/{id}/signature', {
       params: { path: { id: demandId }, header: { 'Idempotency-Key': key } },
       body: fileForm(png, 'signature.png') as never,
