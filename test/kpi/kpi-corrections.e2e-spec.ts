@@ -3,6 +3,7 @@ import ExcelJS from 'exceljs';
 import { countRows } from '../support/test-app.js';
 import { bearer, startDemoApp, type DemoApp } from '../support/demo.js';
 import { pinClock } from '../support/test-clock.js';
+import { insertStops } from '../delivery-fixture.js';
 import { buildKpiFixture, type KpiFixture } from './kpi-fixture.js';
 
 jest.setTimeout(120_000);
@@ -13,6 +14,10 @@ jest.setTimeout(120_000);
  * was left unanswered at the close, so the department's 查实率 is 4 ÷ 5 and am01's 线索真实性 1 ÷ 2. Its result
  * (属实) is recorded on 3 December: the closed month does not move, until a correction (opened by the head,
  * approved by an inspector) counts November again as version 2: 查实率 5 ÷ 5, am01's 线索真实性 2 ÷ 3.
+ *
+ * A delivery too: r5's stop of Monday 30 November (09:00–10:00) is still open at the close, so ds1's November
+ * is the fixture's 4 on time of 8. ds1 completes it on 3 December at 10:00, typing 30 November 09:30: recorded
+ * on 3 December, late and 补录. Version 2: 4 on time of 9, late 3, 补录 2.
  */
 describe('correcting a closed month', () => {
   let t: DemoApp;
@@ -20,6 +25,7 @@ describe('correcting a closed month', () => {
   let head: Record<string, string>;
   let inspector: Record<string, string>;
   let version1: Buffer;
+  let lateStop: number;
   const download = (query: string) =>
     t.http
       .get(`/api/reports/kpi?${query}`)
@@ -38,6 +44,14 @@ describe('correcting a closed month', () => {
     f = await buildKpiFixture(t);
     head = bearer(await t.token('head'));
     inspector = bearer(await t.token('insp1'));
+    [lateStop] = await insertStops(t, {
+      route: 'R1-1',
+      deliveryDate: '2026-11-30',
+      orderDate: '2026-11-27',
+      windowStart: '2026-11-30T09:00:00+08:00',
+      windowEnd: '2026-11-30T10:00:00+08:00',
+      retailers: [f.retailers[4]],
+    });
     pinClock(t, '2026-12-01T01:00:00+08:00');
   });
   afterAll(async () => {
@@ -55,7 +69,11 @@ describe('correcting a closed month', () => {
     expect(versions.body).toEqual({ month: '2026-11', departmentId: f.departmentId, versions: [] });
   });
 
-  it('keeps the closed month as it was when a late result is recorded', async () => {
+  const ds1Punctuality = async () =>
+    (await t.http.get('/api/kpi/delivery?month=2026-11').set(head).expect(200)).body.items[0].kpis
+      .deliveryPunctuality;
+
+  it('keeps the closed month as it was when a late result and a late delivery are recorded', async () => {
     // The pinned clock is inside the grace period: the month would wait, so an admin closes it by force.
     await t.http
       .post('/api/kpi/months/2026-11/close')
@@ -73,6 +91,13 @@ describe('correcting a closed month', () => {
       .send({ result: 'confirmed', note: '补充核查属实' })
       .expect(200);
     expect((await department()).leadVerificationRate).toMatchObject({ numerator: 4, denominator: 5 });
+
+    await t.http
+      .post(`/api/deliveries/${lateStop}/complete`)
+      .set(bearer(await t.token('ds1')))
+      .send({ arrivedAt: '2026-11-30T09:30:00+08:00', receiver: 'retailer' })
+      .expect(200);
+    expect(await ds1Punctuality()).toMatchObject({ numerator: 4, denominator: 8 });
   });
 
   it('a department head opens a correction with its reason, once at a time', async () => {
@@ -133,6 +158,11 @@ describe('correcting a closed month', () => {
     expect(ams).toMatchObject({ source: 'snapshot', version: 2, closedAt: '2026-12-04T01:00:00.000Z' });
     const am01 = ams.items.find((r: { subject: { id: number } }) => r.subject.id === f.territory.t001);
     expect(am01.kpis.leadAuthenticity).toMatchObject({ numerator: 2, denominator: 3 });
+    expect(await ds1Punctuality()).toMatchObject({
+      numerator: 4,
+      denominator: 9,
+      details: { early: 0, late: 3, failed: 1, lateEntries: 2 },
+    });
 
     const versions = (await t.http.get('/api/kpi/months/2026-11/versions').set(inspector).expect(200)).body;
     expect(versions.versions).toEqual([
@@ -211,6 +241,18 @@ describe('correcting a closed month', () => {
       按时查实: 3,
       按时查实率: 0.6,
     });
+
+    // ds1's line of 送货及时率, by hand: version 1 the fixture's 8 stops; version 2 adds r5's of the 30th, late
+    // and 补录. Proxy receipts (r2, r9) and ds1's 线索真实性 (its lead on r4, 属实) stay.
+    const ds1Line = async (content: Buffer) => {
+      const workbook = new ExcelJS.Workbook();
+      await workbook.xlsx.load(content as unknown as ArrayBuffer);
+      // After the name: center, route, stops, on time, early, late, failed, 补录, rate, proxies, 线索真实性.
+      return (workbook.getWorksheet('送货及时率')!.getRow(2).values as unknown[]).slice(2);
+    };
+    const route = ['城关客户服务部', '城关一号送货线路'];
+    expect(await ds1Line(version1)).toEqual([...route, 8, 4, 0, 2, 1, 1, 0.5, 2, 1]);
+    expect(await ds1Line(latest.body as Buffer)).toEqual([...route, 9, 4, 0, 3, 1, 2, 4 / 9, 2, 1]);
 
     const old = await download('month=2026-11&version=1').expect(200);
     expect(old.headers['x-report-version']).toBe('1');

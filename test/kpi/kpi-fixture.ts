@@ -1,6 +1,7 @@
 import { bearer, type DemoApp } from '../support/demo.js';
 import { insertBrands, insertRetailers } from '../support/fixtures.js';
 import { pinClock } from '../support/test-clock.js';
+import { insertStops } from '../delivery-fixture.js';
 
 /**
  * November 2026 of a small county, built through the API where it is cheap (visits, checks, calls,
@@ -22,6 +23,15 @@ import { pinClock } from '../support/test-clock.js';
  * Forecast of T001 for November (made in October): K1 12, K2 6, N1 0.
  * Cycle T001 on Monday 23 Nov: r1 own K1 10 + N1 5; r2 own K1 4; r4 own K1 1, cancelled; r3 collected by
  *   am01 (confirmed, approved by mm1) K2 6. Last year (Nov 2025): r1 K1 20 cartons at ¥180.
+ * Deliveries by ds1 (route R1-1, serving T001 and T002):
+ *   Tue 24 Nov, planned from the 23rd's order, window 08:30–09:30: r1 completed on the server at 09:00 (on time);
+ *   r2 received by a proxy at 10:00 (late, 代接货); r3 failed at 12:00.
+ *   Wed 25 Nov, stops written directly, window 09:00–10:00, each recorded another way: r4 its door code entered
+ *   online at 09:15 (on time); r5 its code entered at 09:20 on a phone offline until 15:00, within the 12-hour
+ *   bound (recorded 09:20, on time); r7 confirms receipt on its own phone at 09:30, the driver completing at
+ *   09:35 typing 09:30 (recorded 09:30, on time); r9 received by a proxy at 09:50 (within the window, yet not
+ *   on time); r8 completed on the server at 11:40, the driver typing 09:40 (2 h apart: 补录, late).
+ *   ds1's November: 8 stops, on time 4 (r1, r4, r5, r7), late 2 (r2, r8), failed 1, proxy 2, 补录 1.
  */
 export interface KpiFixture {
   territory: { t001: number; t002: number; t003: number; t004: number };
@@ -47,7 +57,13 @@ export async function buildKpiFixture(t: DemoApp): Promise<KpiFixture> {
       withUser: true,
     })),
     { licenseNo: lic(6), territory: 'T001', grade: 30, status: 'closed' as const },
-    ...[7, 8, 9].map((n) => ({ licenseNo: lic(n), territory: 'T002', grade: 30, scale: 'large' as const })),
+    ...[7, 8, 9].map((n) => ({
+      licenseNo: lic(n),
+      territory: 'T002',
+      grade: 30,
+      scale: 'large' as const,
+      withUser: true,
+    })),
   ]);
   const [r1, r2, r3, r4, r5, , r7, r8, r9] = retailers;
   await t.db.query(`UPDATE retailers SET reachable_sms = true WHERE id = ANY($1)`, [[r1, r2, r7]]);
@@ -239,6 +255,56 @@ export async function buildKpiFixture(t: DemoApp): Promise<KpiFixture> {
     .set(ds1)
     .send({ reason: '店铺关门' })
     .expect(200);
+
+  // Deliveries of the 25th, recorded by door code, offline door code, the retailer's phone, proxy and server.
+  const [s4, s5, s7, s8, s9] = await insertStops(t, {
+    route: 'R1-1',
+    deliveryDate: '2026-11-25',
+    orderDate: '2026-11-24',
+    windowStart: '2026-11-25T09:00:00+08:00',
+    windowEnd: '2026-11-25T10:00:00+08:00',
+    retailers: [r4, r5, r7, r8, r9],
+  });
+  const doorCodeOf = async (n: number, stop: number) =>
+    (
+      await t.http
+        .get(`/api/deliveries/${stop}/door-code`)
+        .set(bearer(await t.token(lic(n))))
+        .expect(200)
+    ).body.code as string;
+  const complete = (stop: number, body: object) =>
+    t.http.post(`/api/deliveries/${stop}/complete`).set(ds1).send(body).expect(200);
+  pinClock(t, '2026-11-25T09:15:00+08:00');
+  await complete(s4, {
+    arrivedAt: '2026-11-25T09:15:00+08:00',
+    receiver: 'retailer',
+    doorCode: await doorCodeOf(4, s4),
+  });
+  pinClock(t, '2026-11-25T09:20:00+08:00');
+  const offlineCode = await doorCodeOf(5, s5);
+  pinClock(t, '2026-11-25T09:30:00+08:00');
+  await t.http
+    .post(`/api/deliveries/${s7}/confirm`)
+    .set(bearer(await t.token(lic(7))))
+    .expect(200);
+  pinClock(t, '2026-11-25T09:35:00+08:00');
+  await complete(s7, { arrivedAt: '2026-11-25T09:30:00+08:00', receiver: 'retailer' });
+  pinClock(t, '2026-11-25T09:50:00+08:00');
+  await complete(s9, {
+    arrivedAt: '2026-11-25T09:50:00+08:00',
+    receiver: 'proxy',
+    receiverName: '店员小王',
+    reason: '店主去银行',
+  });
+  pinClock(t, '2026-11-25T11:40:00+08:00');
+  await complete(s8, { arrivedAt: '2026-11-25T09:40:00+08:00', receiver: 'retailer' });
+  pinClock(t, '2026-11-25T15:00:00+08:00');
+  await complete(s5, {
+    arrivedAt: '2026-11-25T09:20:00+08:00',
+    receiver: 'retailer',
+    doorCode: offlineCode,
+    doorCodeEnteredAt: '2026-11-25T09:20:00+08:00',
+  });
 
   // Leads of 10 November and their results.
   pinClock(t, '2026-11-10T10:00:00+08:00');

@@ -309,19 +309,46 @@ describe('monthly KPIs', () => {
       });
     });
 
+    it('records each stop of the 25th by a time the system saw, never the typed one', async () => {
+      const stops = (
+        await t.http.get('/api/deliveries?date=2026-11-25&pageSize=10').set(head).expect(200)
+      ).body.items.map((d: Record<string, unknown>) => [
+        d.retailerId,
+        d.status,
+        d.timeSource,
+        d.recordedAt,
+        d.timing,
+        d.lateEntry,
+        d.proxyReceipt,
+      ]);
+      const [, , , r4, r5, , r7, r8, r9] = f.retailers;
+      // Shanghai 09:15 is 01:15Z; the window 09:00–10:00 is 01:00Z–02:00Z.
+      expect(stops).toEqual([
+        [r4, 'delivered', 'doorCode', '2026-11-25T01:15:00.000Z', 'onTime', false, false],
+        [r5, 'delivered', 'doorCode', '2026-11-25T01:20:00.000Z', 'onTime', false, false],
+        [r7, 'confirmed', 'retailerPhone', '2026-11-25T01:30:00.000Z', 'onTime', false, false],
+        [r8, 'delivered', 'server', '2026-11-25T03:40:00.000Z', 'late', true, false],
+        [r9, 'delivered', 'server', '2026-11-25T01:50:00.000Z', 'onTime', false, true],
+      ]);
+    });
+
     it('per delivery staff member: punctuality and proxy receipts (ceiling 0)', async () => {
       const staff = (await t.http.get('/api/kpi/delivery?month=2026-11').set(head).expect(200)).body;
       expect(staff.items.map((r: Row) => r.subject.code)).toEqual(['ds1', 'ds2', 'ds3', 'ds4', 'ds5', 'ds6']);
       const ds1 = staff.items[0];
       expect(ds1.subject).toMatchObject({ route: { code: 'R1-1' }, serviceCenterId: f.center.sc1 });
-      // r1 on time, r2 an hour late, r3 failed: 1 of 3 on time; r2 received by someone else.
+      // 24th: r1 on time, r2 half an hour late (and by a proxy), r3 failed. 25th: r4 (door code), r5 (door code
+      // queued offline, its phone time kept) and r7 (its own phone's confirmation) on time; r9 within the window
+      // but by a proxy; r8 two hours after its typed time (补录) and late. 4 of 8 on time; proxies r2 and r9.
       expect(ds1.kpis.deliveryPunctuality).toMatchObject({
-        numerator: 1,
-        denominator: 3,
+        value: 0.5,
+        numerator: 4,
+        denominator: 8,
+        details: { early: 0, late: 2, failed: 1, lateEntries: 1 },
         status: 'noTarget',
       });
       expect(ds1.kpis.proxyReceipts).toMatchObject({
-        value: 1,
+        value: 2,
         target: { kind: 'atMost', value: 0 },
         status: 'below',
       });
@@ -335,8 +362,8 @@ describe('monthly KPIs', () => {
       expect(department.kpis.leadVerificationRate).toMatchObject({ numerator: 4, denominator: 5 });
       // am01 1 of 2, am02 1 of 1, ds1 1 of 1.
       expect(department.kpis.leadAuthenticity).toMatchObject({ numerator: 3, denominator: 4 });
-      expect(department.kpis.deliveryPunctuality).toMatchObject({ numerator: 1, denominator: 3 });
-      expect(department.kpis.proxyReceipts).toMatchObject({ value: 1, status: 'below' });
+      expect(department.kpis.deliveryPunctuality).toMatchObject({ numerator: 4, denominator: 8 });
+      expect(department.kpis.proxyReceipts).toMatchObject({ value: 2, status: 'below' });
     });
 
     it('refuses a month that has not started, and a malformed one', async () => {
@@ -865,6 +892,98 @@ describe('monthly KPIs', () => {
       expect(highlighted(cellUnder(sheet, t002, '经营指导面'))).toBe(false);
     });
 
+    it('holds every KPI of T001, as counted by hand in the tests above', async () => {
+      const sheet = book.getWorksheet('客户经理考核')!;
+      const { rows } = await t.db.query(`SELECT display_name FROM users WHERE username = 'am01'`);
+      expect(values(sheet, rowWith(sheet, 2, 'T001').number)).toEqual([
+        '城关客户服务部',
+        'T001',
+        '城关一片区',
+        rows[0].display_name,
+        0.4, // 经营指导面: r1, r2 of 5 active
+        0.4, // 年累计: the same two since 1 January
+        undefined, // 有效指导率: 1 effective of 2 checked, but the sample is 3: not assessable
+        0.72, // 预测准确率: 1 − (2 + 0 + 5) ÷ 25
+        0.9, // 重点品牌: 1 − 2 ÷ 20
+        2 / 3, // 自主提报率: r1, r2 own of r1, r2, r3
+        2 / 3, // 政策知晓率: r3, r4 aware of both of r3, r4, r5
+        0.4, // 信息覆盖面: r1, r2 reachable of 5
+        8 / 630, // 拜访达成率
+        2 / 630, // 电话回访达成率
+        0.4, // 重点品牌上柜率: 4 of 5 × 2
+        2 / 3, // 条价: K1 ¥260, K2 ¥120 at or below the guide of 3 checked
+        0.5, // 盒价: K1 ¥26 of 2
+        0.5, // 线索真实性: am01's r1 属实, r2 不实
+        25, // 销量: 10 + 5 + 4 + 6
+        20,
+        0.25,
+        3650, // 销售额: ¥2000 + ¥250 + ¥800 + ¥600
+        3600,
+        50 / 3600,
+        146, // 单条价: ¥3650 ÷ 25
+        180,
+        -34 / 180,
+        25, // the year to date: November's alone
+        20,
+        0.25,
+        3650,
+        3600,
+        50 / 3600,
+        146,
+        180,
+        -34 / 180,
+      ]);
+    });
+
+    it('holds every KPI of the center SC1 and of the department, added up by hand', () => {
+      const sheet = book.getWorksheet('客户服务部汇总')!;
+      // Both read the same: every retailer, visit, sale and lead is in SC1 (T001–T004, T003 and T004 empty);
+      // the visit and call targets are 630 per territory (SC1 has 4, the department 12).
+      const common = (territories: number, leadAuthenticity: number) => [
+        0.625, // 经营指导面: T001 2 of 5 + T002 3 of 3
+        0.625,
+        undefined, // 有效指导率: 4 effective of 5 checked of a sample of 6: not assessable
+        0.72,
+        0.9,
+        2 / 3,
+        2 / 3,
+        0.375, // 信息覆盖面: r1, r2, r7 of 8
+        11 / (territories * 630), // 拜访: 8 + 3
+        2 / (territories * 630),
+        0.25, // 重点品牌上柜率: 4 of 8 × 2
+        2 / 3,
+        0.5,
+        leadAuthenticity,
+        25,
+        20,
+        0.25,
+        3650,
+        3600,
+        50 / 3600,
+        146,
+        180,
+        -34 / 180,
+        25,
+        20,
+        0.25,
+        3650,
+        3600,
+        50 / 3600,
+        146,
+        180,
+        -34 / 180,
+      ];
+      // 线索真实性: the center's account managers am01 (1 of 2) and am02 (1 of 1); the department adds ds1's.
+      expect(values(sheet, rowWith(sheet, 1, '城关客户服务部').number)).toEqual([
+        '城关客户服务部',
+        ...common(4, 2 / 3),
+      ]);
+      expect(values(sheet, rowWith(sheet, 1, '示范县营销部合计').number)).toEqual([
+        '示范县营销部合计',
+        ...common(12, 3 / 4),
+      ]);
+    });
+
     it('has guide-price compliance per territory, the department’s total last', () => {
       const sheet = book.getWorksheet('零售指导价落实')!;
       expect(values(sheet, 1)).toEqual([
@@ -973,14 +1092,14 @@ describe('monthly KPIs', () => {
       expect((ds1.values as unknown[]).slice(2)).toEqual([
         '城关客户服务部',
         '城关一号送货线路',
-        3,
-        1,
+        8,
+        4,
         0,
+        2,
         1,
         1,
-        0,
-        1 / 3,
-        1,
+        0.5,
+        2,
         1,
       ]);
       expect(highlighted(ds1.getCell(11))).toBe(true);

@@ -17,6 +17,7 @@ import { DeliveryModule } from '#libs/delivery';
 import { KpiModule } from '#libs/kpi';
 import { ReportsModule } from '#libs/reports';
 import { JobsModule } from '#libs/jobs';
+import { BackupModule } from '#libs/backup';
 import { HealthController } from './health/health.controller.js';
 
 export interface AppModuleOptions {
@@ -52,6 +53,7 @@ export class AppModule {
         DeliveryModule,
         KpiModule,
         ReportsModule,
+        BackupModule,
         // Last: it finds the other contexts' scheduled work (@ScheduledJob) and runs the schedule table.
         JobsModule,
       ],

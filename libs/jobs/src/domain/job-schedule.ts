@@ -92,6 +92,15 @@ export const JOB_SCHEDULE: readonly JobScheduleEntry[] = [
     scope: 'all',
   },
   {
+    name: 'backup.nightly',
+    label: '数据库夜间备份',
+    cron: '30 3 * * *',
+    when: '每天 03:30',
+    reads: ['整个数据库（一个一致的快照）'],
+    after: [],
+    scope: 'all',
+  },
+  {
     name: 'ordering.consolidate',
     label: '统一订单汇总（订货日次日）',
     cron: '0 6 * * *',

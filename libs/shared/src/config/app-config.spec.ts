@@ -19,7 +19,16 @@ describe('loadConfig', () => {
       jobsEnabled: true,
       gradePeriod: 'quarter',
       licenseNoLength: 12,
+      backupDir: '.data/backups',
+      backupKeep: 7,
     });
+  });
+
+  it('keeps backups beside the data unless told otherwise, and takes none in tests unless asked', () => {
+    expect(loadConfig({ DATA_DIR: '/srv/tobacco' }).backupDir).toBe('/srv/tobacco/backups');
+    expect(loadConfig({ BACKUP_DIR: '/mnt/backups' }).backupDir).toBe('/mnt/backups');
+    expect(loadConfig({ NODE_ENV: 'test' }).backupKeep).toBe(0);
+    expect(loadConfig({ NODE_ENV: 'test', BACKUP_KEEP: '3' }).backupKeep).toBe(3);
   });
 
   it('does not seed the demo by default when a database URL is given', () => {
@@ -48,6 +57,7 @@ describe('loadConfig', () => {
       'JWT_EXPIRES_IN must be a duration such as 3600, 30m, 8h or 7d (got "forever")',
     ],
     [{ ADMIN_PASSWORD: 'short' }, 'ADMIN_PASSWORD', 'ADMIN_PASSWORD must be at least 8 characters long'],
+    [{ BACKUP_KEEP: '-1' }, 'BACKUP_KEEP', 'BACKUP_KEEP must be an integer from 0 to 1000 (got "-1")'],
     [{ SEED_DEMO: 'maybe' }, 'SEED_DEMO', 'SEED_DEMO must be true or false (got "maybe")'],
     [{ GRADE_PERIOD: 'week' }, 'GRADE_PERIOD', 'GRADE_PERIOD must be one of month, quarter (got "week")'],
     [

@@ -30,6 +30,10 @@ export interface AppConfig {
   deliveryStatementToleranceMinutes: number;
   /** A door code entered offline keeps the phone's time when the completion arrives within this bound. */
   deliveryOfflineBoundMinutes: number;
+  /** Where the nightly backup writes its folders. */
+  backupDir: string;
+  /** How many nightly backups are kept; 0 turns the nightly backup off. */
+  backupKeep: number;
 }
 
 export class ConfigValidationError extends Error {
@@ -147,11 +151,12 @@ export function loadConfig(env: Env): AppConfig {
   }
   const url = databaseUrl(env);
   const cors = env.CORS_ORIGINS;
+  const dataDir = env.DATA_DIR || '.data';
   return {
     nodeEnv,
     port: integer(env, 'PORT', 3000, 0, 65535),
     databaseUrl: url,
-    dataDir: env.DATA_DIR || '.data',
+    dataDir,
     webDir: env.WEB_DIR || 'dist/web',
     jwtSecret: jwtSecret ?? DEVELOPMENT_JWT_SECRET,
     jwtExpiresIn,
@@ -168,5 +173,8 @@ export function loadConfig(env: Env): AppConfig {
     licenseNoLength: integer(env, 'LICENSE_NO_LENGTH', 12, 6, 32),
     deliveryStatementToleranceMinutes: integer(env, 'DELIVERY_STATEMENT_TOLERANCE_MINUTES', 15, 0, 1440),
     deliveryOfflineBoundMinutes: integer(env, 'DELIVERY_OFFLINE_BOUND_MINUTES', 720, 0, 2880),
+    backupDir: env.BACKUP_DIR || `${dataDir}/backups`,
+    // Off in tests unless asked: a simulated month would otherwise write a backup a night.
+    backupKeep: integer(env, 'BACKUP_KEEP', nodeEnv === 'test' ? 0 : 7, 0, 1000),
   };
 }
