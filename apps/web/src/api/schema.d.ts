@@ -12791,7 +12791,7 @@ export interface operations {
             header?: never;
             path: {
                 /** @description A job of the schedule table */
-                name: "ordering.open-and-cut-off" | "retailers.grades-and-big-accounts" | "quotas.compute-next-month" | "ordering.generate-cycles" | "kpi.cultivation-tasks" | "shared.idempotency-sweep" | "jobs.prune-runs" | "ordering.consolidate" | "delivery.plan" | "leads.escalate" | "reports.month-close";
+                name: "ordering.open-and-cut-off" | "retailers.grades-and-big-accounts" | "quotas.compute-next-month" | "ordering.generate-cycles" | "kpi.cultivation-tasks" | "shared.idempotency-sweep" | "jobs.prune-runs" | "backup.nightly" | "ordering.consolidate" | "delivery.plan" | "leads.escalate" | "reports.month-close";
             };
             cookie?: never;
         };
