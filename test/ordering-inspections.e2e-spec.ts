@@ -96,6 +96,60 @@ describe('anomaly warnings and six-prohibitions patterns', () => {
     ).toBe(404);
   });
 
+  it('finds the same warning over a range of order dates, across cycles, named, for the caller’s scope only', async () => {
+    const range = 'fromDate=2026-11-01&toDate=2026-12-31';
+    const res = await t.http
+      .get(`/api/anomalies?${range}`)
+      .set(bearer(await t.token('insp1')))
+      .expect(200);
+    const { rows } = await t.db.query(
+      `SELECT (SELECT name FROM org_units WHERE code = 'T001') AS territory,
+              (SELECT shop_name FROM retailers WHERE id = $1) AS shop,
+              (SELECT name FROM brands WHERE id = $2) AS brand`,
+      [retailers[0], brandA],
+    );
+    // The first three cycles have no three prior cycles' baseline above 2.2× (r1 and r2 order evenly).
+    expect(res.body).toEqual([
+      {
+        cycleId: cycles[3],
+        territoryId: await t.unitId('T001'),
+        territoryName: rows[0].territory,
+        orderDate: '2026-12-07',
+        demandId: expect.any(Number),
+        retailerId: retailers[0],
+        shopName: rows[0].shop,
+        licenseNo: lic(1),
+        brandId: brandA,
+        brandCode: 'A',
+        brandName: rows[0].brand,
+        cartons: 23,
+        priorCycleCartons: [10, 10, 10],
+        ratio: 2.3,
+      },
+    ]);
+    // A range that ends before the last cycle holds no warning; another squad's officer sees none.
+    const before = await t.http
+      .get('/api/anomalies?fromDate=2026-11-01&toDate=2026-12-06')
+      .set(bearer(await t.token('insp1')))
+      .expect(200);
+    expect(before.body).toEqual([]);
+    const eo3 = await t.http
+      .get(`/api/anomalies?${range}`)
+      .set(bearer(await t.token('eo3')))
+      .expect(200);
+    expect(eo3.body).toEqual([]);
+  });
+
+  it.each([
+    ['no cycle and no range', '', 'VALIDATION_FAILED'],
+    ['half a range', 'fromDate=2026-11-01', 'VALIDATION_FAILED'],
+    ['a range ending before it starts', 'fromDate=2026-12-01&toDate=2026-11-01', 'REPORT_RANGE_INVALID'],
+    ['more than 92 days', 'fromDate=2026-09-01&toDate=2026-12-07', 'REPORT_RANGE_INVALID'],
+  ])('refuses %s with 400 %s', async (_, query, code) => {
+    const res = await t.http.get(`/api/anomalies?${query}`).set(bearer(await t.token('insp1')));
+    expect([res.status, res.body.code]).toEqual([400, code]);
+  });
+
   it('shows inspectors identical demand groups and collected-demand shares', async () => {
     const res = await t.http
       .get('/api/inspections/prohibitions?month=2026-12')

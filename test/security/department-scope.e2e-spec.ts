@@ -7,6 +7,7 @@ import { documentedRoutes, type OpenApiOperation, requiredQueryValues } from './
 import { defaultFixture, type Fixture, ROUTE_EXPECTATIONS } from './route-expectations.js';
 import { SCOPED_FIXTURES, scopedRoutes, urlWith, writeBodies } from './scoped-routes.js';
 import { type Ids, loadSecurityDemo, rowOf, tableCounts } from './security-fixtures.js';
+import { addDays } from '#libs/kernel';
 import { TEST_TODAY } from '../support/test-clock.js';
 
 /**
@@ -547,6 +548,9 @@ function collectionUrl(
     });
   if (params.some((p) => p.name === 'pageSize')) query.push(['pageSize', 200]);
   if (params.some((p) => p.name === 'format')) query.push(['format', 'csv']);
+  // A report over a range of order dates (anomalies): the last 60 days, across many cycles of both departments.
+  if (params.some((p) => p.name === 'fromDate'))
+    query.push(['fromDate', addDays(TEST_TODAY, -60)], ['toDate', TEST_TODAY]);
   const all = new Map<string, string | number>(query);
   for (const [name, value] of Object.entries(extra)) all.set(name, value);
   const qs = [...all].map(([name, value]) => `${name}=${encodeURIComponent(String(value))}`).join('&');

@@ -195,7 +195,7 @@ export const ROUTE_EXPECTATIONS: Record<string, RouteExpectation> = {
     'retailer',
   ]),
   'PUT /api/supply-ratios': allow(['department_head']),
-  'GET /api/anomalies': allow([...SUPERVISORS, 'enforcement_officer']),
+  'GET /api/anomalies': allow([...SUPERVISORS, 'enforcement_officer'], { query: { cycleId: 'cycle' } }),
   'GET /api/inspections/prohibitions': allow(OVERSIGHT),
 
   // field work

@@ -11,19 +11,30 @@ import {
   TransactionRunner,
 } from '#libs/shared';
 import { AuditService } from '#libs/audit';
-import { assessOrderAnomaly, DEFAULT_ANOMALY_RULE } from './domain/index.js';
+import { assessOrderAnomaly, DEFAULT_ANOMALY_RULE, reportRangeRefusal } from './domain/index.js';
 import { Demand, OrderCycle, SupplyRatio } from './ordering.entity.js';
 import { orderingError } from './ordering.errors.js';
-import type { CycleIdQuery, InspectionQuery, SupplyOrderQuery, SupplyRatiosDto } from './dto/ordering.dto.js';
+import type {
+  AnomalyQuery,
+  CycleIdQuery,
+  InspectionQuery,
+  SupplyOrderQuery,
+  SupplyRatiosDto,
+} from './dto/ordering.dto.js';
 
 /** An anomaly warning: a spec ordered far above the retailer's own recent average. */
 export interface OrderAnomaly {
   cycleId: number;
   territoryId: number;
+  territoryName: string;
   orderDate: string;
   demandId: number;
   retailerId: number;
+  shopName: string;
+  licenseNo: string;
   brandId: number;
+  brandCode: string;
+  brandName: string;
   cartons: number;
   /** The previous cycles' cartons of the spec, most recent first. */
   priorCycleCartons: number[];
@@ -159,14 +170,35 @@ export class OrderingReportsService {
    * Anomaly warnings of a cycle: a retailer ordering a spec at more than 2.2× its average over the previous
    * three cycles of its territory (the pure rule decides; one query gathers every line's history).
    */
-  async anomalies(actor: Actor, query: CycleIdQuery): Promise<OrderAnomaly[]> {
-    const cycle = await this.dataSource.manager
+  /**
+   * Anomaly warnings of one cycle, or of every cycle in the caller's scope ordered in a range of dates (at most
+   * a quarter), most recent order date first and the largest multiple first within it.
+   */
+  async anomalies(actor: Actor, query: AnomalyQuery): Promise<OrderAnomaly[]> {
+    if (query.cycleId === undefined || query.fromDate !== undefined || query.toDate !== undefined) {
+      const refusal = reportRangeRefusal(query.fromDate, query.toDate);
+      if (refusal) throw orderingError('REPORT_RANGE_INVALID', refusal);
+    }
+    const qb = this.dataSource.manager
       .createQueryBuilder(OrderCycle, 'c')
-      .where('c.id = :id', { id: query.cycleId })
-      .andWhere(...scopeCondition(actor.scope, 'c.territory_id'))
-      .getOne();
-    if (!cycle) throw notFound('order cycle', query.cycleId);
-    return this.assessLines(this.dataSource.manager, cycle);
+      .select('c.id', 'id')
+      .where(...scopeCondition(actor.scope, 'c.territory_id'));
+    if (query.cycleId !== undefined) qb.andWhere('c.id = :id', { id: query.cycleId });
+    if (query.fromDate !== undefined)
+      qb.andWhere('c.order_date BETWEEN :from AND :to', { from: query.fromDate, to: query.toDate });
+    const cycles: Array<{ id: number }> = await qb.getRawMany();
+    if (query.cycleId !== undefined && !cycles.length) throw notFound('order cycle', query.cycleId);
+    const anomalies = await this.assessLines(
+      this.dataSource.manager,
+      cycles.map((c) => c.id),
+    );
+    return anomalies.sort(
+      (a, b) =>
+        b.orderDate.localeCompare(a.orderDate) ||
+        (b.ratio ?? 0) - (a.ratio ?? 0) ||
+        a.retailerId - b.retailerId ||
+        a.brandId - b.brandId,
+    );
   }
 
   /**
@@ -177,9 +209,7 @@ export class OrderingReportsService {
     key: { cycleId: number; retailerId: number; brandId: number },
     manager: EntityManager = this.dataSource.manager,
   ): Promise<OrderAnomaly | null> {
-    const cycle = await manager.findOneBy(OrderCycle, { id: key.cycleId });
-    if (!cycle) return null;
-    const [anomaly] = await this.assessLines(manager, cycle, key);
+    const [anomaly] = await this.assessLines(manager, [key.cycleId], key);
     return anomaly ?? null;
   }
 
@@ -208,38 +238,49 @@ export class OrderingReportsService {
     );
   }
 
-  /** The cycle's demand lines (or one retailer's line of one spec) assessed against their history. */
+  /**
+   * The cycles' demand lines (or one retailer's line of one spec) assessed against their history: each line
+   * against the retailer's ordered cartons of the spec in its territory's previous cycles. Set-based: one query
+   * however many cycles.
+   */
   private async assessLines(
     manager: EntityManager,
-    cycle: OrderCycle,
+    cycleIds: number[],
     only?: { retailerId: number; brandId: number },
   ): Promise<OrderAnomaly[]> {
+    if (!cycleIds.length) return [];
     const rows: Array<{
+      cycle_id: number;
+      territory_id: number;
+      territory_name: string;
+      order_date: string;
       demand_id: number;
       retailer_id: number;
+      shop_name: string;
+      license_no: string;
       brand_id: number;
+      brand_code: string;
+      brand_name: string;
       cartons: number;
       prior: number[];
     }> = await manager.query(
-      `WITH prior_cycles AS (
-         SELECT id FROM order_cycles
-          WHERE territory_id = $2 AND status <> 'cancelled' AND order_date < $3
-          ORDER BY order_date DESC LIMIT $4)
-       SELECT d.id AS demand_id, d.retailer_id, l.brand_id, l.cartons,
+      `SELECT c.id AS cycle_id, c.territory_id, t.name AS territory_name,
+              to_char(c.order_date, 'YYYY-MM-DD') AS order_date, d.id AS demand_id, d.retailer_id,
+              r.shop_name, r.license_no, l.brand_id, b.code AS brand_code, b.name AS brand_name, l.cartons,
               ARRAY(SELECT COALESCE((SELECT sum(ol.ordered) FROM order_lines ol
                                       WHERE ol.cycle_id = pc.id AND ol.retailer_id = d.retailer_id AND ol.brand_id = l.brand_id), 0)::int
-                      FROM prior_cycles pc) AS prior
-         FROM demands d JOIN demand_lines l ON l.demand_id = d.id
-        WHERE d.cycle_id = $1 AND d.status NOT IN ('cancelled', 'rejected', 'expired')
-          AND ($5::int IS NULL OR (d.retailer_id = $5 AND l.brand_id = $6))`,
-      [
-        cycle.id,
-        cycle.territoryId,
-        cycle.orderDate,
-        DEFAULT_ANOMALY_RULE.priorCycles,
-        only?.retailerId ?? null,
-        only?.brandId ?? null,
-      ],
+                      FROM (SELECT p.id FROM order_cycles p
+                             WHERE p.territory_id = c.territory_id AND p.status <> 'cancelled' AND p.order_date < c.order_date
+                             ORDER BY p.order_date DESC LIMIT $2) pc) AS prior
+         FROM order_cycles c
+         JOIN org_units t ON t.id = c.territory_id
+         JOIN demands d ON d.cycle_id = c.id
+         JOIN demand_lines l ON l.demand_id = d.id
+         JOIN retailers r ON r.id = d.retailer_id
+         JOIN brands b ON b.id = l.brand_id
+        WHERE c.id = ANY($1::int[]) AND d.status NOT IN ('cancelled', 'rejected', 'expired')
+          AND ($3::int IS NULL OR (d.retailer_id = $3 AND l.brand_id = $4))`,
+      [cycleIds, DEFAULT_ANOMALY_RULE.priorCycles, only?.retailerId ?? null, only?.brandId ?? null],
     );
     return rows
       .map((row) => ({
@@ -248,12 +289,17 @@ export class OrderingReportsService {
       }))
       .filter(({ assessment }) => assessment.flagged)
       .map(({ row, assessment }) => ({
-        cycleId: cycle.id,
-        territoryId: cycle.territoryId,
-        orderDate: cycle.orderDate,
+        cycleId: row.cycle_id,
+        territoryId: row.territory_id,
+        territoryName: row.territory_name,
+        orderDate: row.order_date,
         demandId: row.demand_id,
         retailerId: row.retailer_id,
+        shopName: row.shop_name,
+        licenseNo: row.license_no,
         brandId: row.brand_id,
+        brandCode: row.brand_code,
+        brandName: row.brand_name,
         cartons: row.cartons,
         priorCycleCartons: row.prior,
         ratio: assessment.ratioBp === null ? null : assessment.ratioBp / 10000,

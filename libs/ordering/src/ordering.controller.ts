@@ -25,6 +25,7 @@ import {
   ApproveDemandDto,
   CreateCycleDto,
   CreateDemandDto,
+  AnomalyQuery,
   CycleIdQuery,
   CycleQuery,
   DemandLinesDto,
@@ -369,9 +370,12 @@ export class OrderCyclesController {
 
   @Get('anomalies')
   @Roles('admin', 'department_head', 'inspector', 'market_manager', 'enforcement_officer')
-  @ApiOperation({ summary: 'Specs ordered above 2.2× the retailer’s average of the previous three cycles' })
+  @ApiOperation({
+    summary:
+      'Specs ordered above 2.2× the retailer’s average of the previous three cycles: of one cycle, or of every cycle in scope ordered in a range of dates',
+  })
   @ApiOkResponse({ type: [OrderAnomalyResponse] })
-  anomalies(@CurrentActor() actor: Actor, @Query() query: CycleIdQuery) {
+  anomalies(@CurrentActor() actor: Actor, @Query() query: AnomalyQuery) {
     return this.reports.anomalies(actor, query);
   }
 

@@ -1,6 +1,10 @@
 import { defineErrors } from '#libs/shared';
 
 export const orderingError = defineErrors({
+  REPORT_RANGE_INVALID: {
+    status: 400,
+    message: 'Give both ends of the date range, the first not after the last, at most maxDays days apart',
+  },
   CYCLE_CLOSED: { status: 409, message: 'No order cycle of this retailer is open now' },
   CYCLE_CONSOLIDATED: {
     status: 409,

@@ -1302,7 +1302,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Specs ordered above 2.2× the retailer’s average of the previous three cycles */
+        /** Specs ordered above 2.2× the retailer’s average of the previous three cycles: of one cycle, or of every cycle in scope ordered in a range of dates */
         get: operations["OrderCyclesController_anomalies"];
         put?: never;
         post?: never;
@@ -3978,6 +3978,7 @@ export interface components {
         OrderAnomalyResponse: {
             cycleId: number;
             territoryId: number;
+            territoryName: string;
             /**
              * Format: date
              * @example 2026-12-14
@@ -3985,7 +3986,12 @@ export interface components {
             orderDate: string;
             demandId: number;
             retailerId: number;
+            shopName: string;
+            /** @description Licence number 专卖许可证号 */
+            licenseNo: string;
             brandId: number;
+            brandCode: string;
+            brandName: string;
             cartons: number;
             /** @description The previous cycles’ cartons of the spec, most recent first */
             priorCycleCartons: number[];
@@ -9929,10 +9935,13 @@ export interface operations {
     };
     OrderCyclesController_anomalies: {
         parameters: {
-            query: {
-                page?: number;
-                pageSize?: number;
-                cycleId: number;
+            query?: {
+                /** @description One cycle; without it, fromDate and toDate are required */
+                cycleId?: number;
+                /** @description First order date (with toDate; at most 92 days) */
+                fromDate?: string;
+                /** @description Last order date, included */
+                toDate?: string;
             };
             header?: never;
             path?: never;

@@ -69,6 +69,16 @@ export const router = createBrowserRouter([
             element: <RequireAccess page="orderDays" />,
             children: [{ index: true, lazy: page(() => import('@/desk/people/order-days-page')) }],
           },
+          {
+            path: 'anomalies',
+            element: <RequireAccess page="anomalies" />,
+            children: [{ index: true, lazy: page(() => import('@/desk/inspection/anomalies-page')) }],
+          },
+          {
+            path: 'audit',
+            element: <RequireAccess page="audit" />,
+            children: [{ index: true, lazy: page(() => import('@/desk/inspection/audit-page')) }],
+          },
           { path: '*', element: <NotFoundPage /> },
         ],
       },

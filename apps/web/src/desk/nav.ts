@@ -47,6 +47,18 @@ const NAV: NavEntry[] = [
     page: 'orderDays',
     description: '各片区每周的订货日与订货窗口，保存后重新排定尚未开放的订货周期。',
   },
+  {
+    path: '/desk/anomalies',
+    label: '异常采购',
+    page: 'anomalies',
+    description: '一段日期内各订货周期中订购量异常偏高的零售户与规格，可查看该户及相关线索。',
+  },
+  {
+    path: '/desk/audit',
+    label: '审计日志',
+    page: 'audit',
+    description: '按操作人、操作、时间与对象查询操作记录，逐条对比修改前后。',
+  },
 ];
 
 export function deskEntries(role: Role): NavEntry[] {

@@ -50,6 +50,8 @@ export const ACCESS = {
   centerKpis: ['market_manager'],
   staff: ['department_head', 'admin'],
   orderDays: ['department_head', 'admin'],
+  anomalies: ['inspector', 'department_head', 'admin', 'market_manager'],
+  audit: ['inspector', 'department_head', 'admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Page = keyof typeof ACCESS;

@@ -28,4 +28,6 @@ export const DESK_TOKENS = {
   colorTextSecondary: '#595959',
   // Placeholders ("全部角色" in a filter) are what a field says when empty: readable at 4.5:1 as well.
   colorTextPlaceholder: '#737373',
+  // Tertiary text (descriptions' labels) too.
+  colorTextTertiary: '#666666',
 };

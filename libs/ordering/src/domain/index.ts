@@ -6,3 +6,4 @@ export * from './order-cycle.lifecycle.js';
 export * from './state-machine.js';
 export * from './cycle-placement.rule.js';
 export * from './demand-window.rule.js';
+export * from './report-range.rule.js';

@@ -13,6 +13,7 @@ import {
   MaxLength,
   Min,
   MinLength,
+  ValidateIf,
   ValidateNested,
 } from 'class-validator';
 import { IsOmittable, PageQuery, IntegerText, IsMonthText, IsDateText } from '#libs/shared';
@@ -199,6 +200,29 @@ export class CycleIdQuery extends PageQuery {
   @IsInt()
   @Min(1)
   cycleId: number;
+}
+
+/** Anomalies of one cycle, or of every cycle in scope whose order date falls in a range (or both: that cycle if in it). */
+export class AnomalyQuery {
+  @ApiPropertyOptional({ description: 'One cycle; without it, fromDate and toDate are required' })
+  @IsOmittable()
+  @IntegerText()
+  @IsInt()
+  @Min(1)
+  cycleId?: number;
+
+  @ApiPropertyOptional({
+    example: '2026-12-01',
+    description: 'First order date (with toDate; at most 92 days)',
+  })
+  @ValidateIf((query: AnomalyQuery, value) => value !== undefined || query.cycleId === undefined)
+  @IsDateText()
+  fromDate?: string;
+
+  @ApiPropertyOptional({ example: '2026-12-31', description: 'Last order date, included' })
+  @ValidateIf((query: AnomalyQuery, value) => value !== undefined || query.cycleId === undefined)
+  @IsDateText()
+  toDate?: string;
 }
 
 export class SupplyOrderQuery {

@@ -155,10 +155,15 @@ export class SupplyRatioResponse implements Omit<SupplyRatio, 'department'> {
 export class OrderAnomalyResponse implements OrderAnomaly {
   @ApiProperty() cycleId: number;
   @ApiProperty() territoryId: number;
+  @ApiProperty() territoryName: string;
   @ApiProperty(DAY) orderDate: string;
   @ApiProperty() demandId: number;
   @ApiProperty() retailerId: number;
+  @ApiProperty() shopName: string;
+  @ApiProperty({ description: 'Licence number 专卖许可证号' }) licenseNo: string;
   @ApiProperty() brandId: number;
+  @ApiProperty() brandCode: string;
+  @ApiProperty() brandName: string;
   @ApiProperty() cartons: number;
   @ApiProperty({ type: [Number], description: 'The previous cycles’ cartons of the spec, most recent first' })
   priorCycleCartons: number[];

@@ -12,7 +12,7 @@ const MEANWHILE: Partial<Record<Role, string>> = {
   department_head: '考核报表可在接口文档页面（/docs）下载 Excel；政策与月结的桌面页面陆续上线。',
   admin: '组织架构与订货周期请暂时通过接口文档页面（/docs）维护。',
   supply_clerk: '次日统一订购与汇总结果请暂时通过接口文档页面（/docs）查看。',
-  inspector: '六不准报告、异常与审计日志请暂时通过接口文档页面（/docs）查询。',
+  inspector: '六不准报告与线索督办请暂时通过接口文档页面（/docs）查询。',
 };
 
 /** A desk role's home: its figures for today and the way to each of its pages. */

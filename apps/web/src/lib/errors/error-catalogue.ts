@@ -134,6 +134,8 @@ const CATALOGUE: Record<string, Sentence> = {
   CANNOT_DISABLE_SELF: () => '不能停用或降级自己的账号。',
   USER_ROLE_NOT_MANAGED: () =>
     '营销部负责人只能管理本部门的市场经理、支点、客户经理、专卖管理员和送货员账号。',
+  // ordering reports
+  REPORT_RANGE_INVALID: (d) => `请给出起止日期，开始不晚于结束，跨度不超过 ${d.maxDays ?? 92} 天。`,
   // org
   ORG_PARENT_REQUIRED: () => '该类组织单位必须有上级。',
   ORG_PARENT_NOT_ALLOWED: () => '该类组织单位不能有上级。',
