@@ -270,7 +270,7 @@ describe('leads 线索', () => {
       expect(again.status).toBe(409);
       expect(again.body).toMatchObject({
         code: 'LEAD_TRANSITION_FORBIDDEN',
-        details: { from: 'verified', event: 'recordResult' },
+        details: { state: 'verified', event: 'recordResult', allowedEvents: ['close'] },
       });
       const notReporter = await t.http.post(`/api/leads/${lead}/close`).set(await as('eo1'));
       expect(notReporter.status).toBe(403);

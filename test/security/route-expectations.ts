@@ -247,6 +247,7 @@ export const ROUTE_EXPECTATIONS: Record<string, RouteExpectation> = {
     'delivery_staff',
     'retailer',
   ]),
+  'GET /api/deliveries/today': allow(['retailer']),
   'GET /api/deliveries/{id}/door-code': allow(['retailer']),
   'POST /api/deliveries/{id}/complete': allow(['delivery_staff']),
   'POST /api/deliveries/{id}/fail': allow(['delivery_staff']),

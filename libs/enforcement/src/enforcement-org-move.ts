@@ -1,9 +1,10 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { type OrgMove, OrgMoveParticipants } from '#libs/org';
+import { leadStatesAwaitingResult } from './domain/index.js';
 
 /** Leads without a verification result yet: still being worked on, so they follow the tree. */
-const OPEN = ['new', 'assigned', 'verifying', 'escalated'];
+const OPEN = leadStatesAwaitingResult();
 
 /**
  * When territories change center or department (see OrgMoveParticipants): an open lead (no result yet) is

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { type Actor, assertOwnDepartment, commonError, TransactionRunner } from '#libs/shared';
+import { orThrow } from '#libs/kernel';
 import { AuditService } from '#libs/audit';
 import {
   DEFAULT_LEAD_DEADLINE_POLICY,
@@ -52,8 +53,10 @@ export class LeadPolicyService {
 
   async put(actor: Actor, dto: LeadPolicyDto): Promise<LeadPolicyView> {
     const departmentId = this.departmentOf(actor, dto.departmentId);
-    const check = validateLeadDeadlinePolicy({ important: dto.importantDays, normal: dto.normalDays });
-    if (!check.ok) throw enforcementError(check.code, check.details, check.message);
+    orThrow(
+      validateLeadDeadlinePolicy({ important: dto.importantDays, normal: dto.normalDays }),
+      enforcementError,
+    );
     await this.transactions.run(async (manager) => {
       const before = await manager.findOneBy(LeadPolicyRecord, { departmentId });
       await manager.upsert(

@@ -10,7 +10,7 @@ import {
   notFound,
   TransactionRunner,
 } from '#libs/shared';
-import { businessDate } from '#libs/kernel';
+import { businessDate, orThrow } from '#libs/kernel';
 import { AuditService } from '#libs/audit';
 import { UsersService } from '#libs/auth';
 import {
@@ -249,14 +249,10 @@ export class LeadWorkflowService {
 
   /** The transition(s) of the table for `goal`; an officer's goal brings its implied steps (take, check). */
   private plan(lead: Lead, goal: LeadEvent, withImpliedSteps = false): readonly LeadStep[] {
-    if (withImpliedSteps) {
-      const plan = planLeadEvent(lead.status, goal);
-      if (!plan.ok) throw enforcementError(plan.code, plan.details, plan.message);
-      return plan.steps;
-    }
-    const next = transitionLead(lead.status, goal);
-    if (!next.ok) throw enforcementError(next.code, next.details, next.message);
-    return [{ event: goal, from: lead.status, to: next.value }];
+    if (withImpliedSteps) return orThrow(planLeadEvent(lead.status, goal), enforcementError);
+    return [
+      { event: goal, from: lead.status, to: orThrow(transitionLead(lead.status, goal), enforcementError) },
+    ];
   }
 
   private assertSquadOfficer(actor: Actor, lead: Lead): void {

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { type Actor, assertOwnDepartment, commonError, ExpiringCache, TransactionRunner } from '#libs/shared';
+import { orThrow } from '#libs/kernel';
 import { AuditService } from '#libs/audit';
 import {
   createPolicyBaseLookup,
@@ -118,16 +119,14 @@ export class QuotaPolicyService {
   /** Replaces a department's policy as a whole, after the domain rules accept it. */
   async put(actor: Actor, dto: QuotaPolicyDto) {
     const departmentId = this.departmentOf(actor, dto.departmentId);
-    const allowances = validateFloatAllowances(dto.floatAllowancesBp);
-    if (!allowances.ok) throw quotaError(allowances.code, allowances.details, allowances.message);
+    orThrow(validateFloatAllowances(dto.floatAllowancesBp), quotaError);
     const grades: GradePolicyRow[] = dto.grades.map((row) => ({
       grade: row.grade,
       scale: row.scale ?? null,
       marketType: row.marketType ?? null,
       baseMonthlyTotal: row.baseMonthlyTotal,
     }));
-    const gradeCheck = validateGradePolicy(grades);
-    if (!gradeCheck.ok) throw quotaError(gradeCheck.code, gradeCheck.details, gradeCheck.message);
+    orThrow(validateGradePolicy(grades), quotaError);
     await this.transactions.run(async (manager) => {
       const before = await this.policyFor(departmentId, manager);
       await manager.upsert(

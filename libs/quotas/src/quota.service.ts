@@ -9,7 +9,7 @@ import {
   notFound,
   TransactionRunner,
 } from '#libs/shared';
-import { businessMonth, firstDayOfMonth } from '#libs/kernel';
+import { businessMonth, firstDayOfMonth, orThrow } from '#libs/kernel';
 import { AuditService, type AuditActor } from '#libs/audit';
 import { type RetailerFacts, RetailerDirectory } from '#libs/retailers';
 import { cycleAllowance, rebalanceCaps } from './domain/index.js';
@@ -177,11 +177,13 @@ export class QuotaService {
       const sameTerritory = new Set(facts.map((r) => r.territoryId)).size === 1;
       const sameCenter = new Set(facts.map((r) => r.serviceCenterId)).size === 1;
       if (facts.length && !sameTerritory && !sameCenter) throw quotaError('QUOTA_REBALANCE_SCOPE');
-      const outcome = rebalanceCaps(
-        quotas.map((q) => ({ retailerId: String(q.retailerId), cap: q.cap, used: q.used + q.reserved })),
-        dto.caps.map((c) => ({ retailerId: String(c.retailerId), cap: c.cap })),
+      const caps = orThrow(
+        rebalanceCaps(
+          quotas.map((q) => ({ retailerId: String(q.retailerId), cap: q.cap, used: q.used + q.reserved })),
+          dto.caps.map((c) => ({ retailerId: String(c.retailerId), cap: c.cap })),
+        ),
+        quotaError,
       );
-      if (!outcome.ok) throw quotaError(outcome.code, outcome.details, outcome.message);
       const adjustment = {
         kind: 'rebalance',
         at: this.clock.now().toISOString(),
@@ -195,7 +197,7 @@ export class QuotaService {
            FROM jsonb_to_recordset($1::jsonb) AS c(retailer_id int, cap int)
           WHERE q.retailer_id = c.retailer_id AND q.month = $2`,
         [
-          JSON.stringify(outcome.value.map((v) => ({ retailer_id: Number(v.retailerId), cap: v.cap }))),
+          JSON.stringify(caps.map((v) => ({ retailer_id: Number(v.retailerId), cap: v.cap }))),
           firstDayOfMonth(dto.month),
           JSON.stringify(adjustment),
         ],
@@ -203,7 +205,7 @@ export class QuotaService {
       await this.audit.record(
         manager,
         actor,
-        ...outcome.value.map((v) => ({
+        ...caps.map((v) => ({
           action: 'quota.rebalance',
           entityType: 'retailer_quota',
           entityId: `${v.retailerId}:${dto.month}`,
@@ -211,11 +213,11 @@ export class QuotaService {
           after: { cap: v.cap, reason: dto.reason },
         })),
       );
-      const total = outcome.value.reduce((sum, v) => sum + v.cap, 0);
+      const total = caps.reduce((sum, v) => sum + v.cap, 0);
       return {
         month: dto.month,
         total,
-        caps: outcome.value.map((v) => ({
+        caps: caps.map((v) => ({
           retailerId: Number(v.retailerId),
           previousCap: v.previousCap,
           cap: v.cap,

@@ -1,3 +1,4 @@
+import { accept, type Outcome, type Refusal, refuse } from '#libs/kernel';
 import { type LeadImportance, type VerificationResult } from './lead-classification.table.js';
 import { type LeadState, transitionLead } from './lead.lifecycle.js';
 
@@ -93,29 +94,21 @@ function instant(name: string, date: Date): number {
 /** Bounds of a department's deadline policy: whole days, an important lead never due later than a normal one. */
 export const LEAD_DEADLINE_DAYS_MAX = 90;
 
-export type LeadPolicyCheck =
-  | { readonly ok: true; readonly value: LeadDeadlinePolicy }
-  | {
-      readonly ok: false;
-      readonly code: 'LEAD_POLICY_INVALID';
-      readonly message: string;
-      readonly details: { readonly daysByImportance: Readonly<Record<LeadImportance, number>> };
-    };
+export type LeadPolicyCheck = Outcome<
+  LeadDeadlinePolicy,
+  Refusal<'LEAD_POLICY_INVALID', { readonly daysByImportance: Readonly<Record<LeadImportance, number>> }>
+>;
 
 export function validateLeadDeadlinePolicy(
   daysByImportance: Record<LeadImportance, number>,
 ): LeadPolicyCheck {
   const { important, normal } = daysByImportance;
   const whole = (days: number) => Number.isSafeInteger(days) && days >= 1 && days <= LEAD_DEADLINE_DAYS_MAX;
-  const refuse = (message: string): LeadPolicyCheck => ({
-    ok: false,
-    code: 'LEAD_POLICY_INVALID',
-    message,
-    details: { daysByImportance: { important, normal } },
-  });
+  const invalid = (message: string) =>
+    refuse('LEAD_POLICY_INVALID', message, { daysByImportance: { important, normal } });
   if (!whole(important) || !whole(normal)) {
-    return refuse(`Deadlines are whole days from 1 to ${LEAD_DEADLINE_DAYS_MAX}`);
+    return invalid(`Deadlines are whole days from 1 to ${LEAD_DEADLINE_DAYS_MAX}`);
   }
-  if (important > normal) return refuse('An important lead cannot have longer than a normal one');
-  return { ok: true, value: { daysByImportance: { important, normal } } };
+  if (important > normal) return invalid('An important lead cannot have longer than a normal one');
+  return accept({ daysByImportance: { important, normal } });
 }

@@ -5,6 +5,7 @@ import {
   LEAD_EVENTS,
   LEAD_STATES,
   leadStatesAllowing,
+  leadStatesAwaitingResult,
   type LeadEvent,
   type LeadState,
   planLeadEvent,
@@ -43,7 +44,7 @@ describe('transitionLead', () => {
     expect(transitionLead(from, event)).toMatchObject({
       ok: false,
       code: 'LEAD_TRANSITION_FORBIDDEN',
-      details: { from, event },
+      details: { state: from, event },
     });
   });
 
@@ -69,9 +70,15 @@ describe('a refused transition', () => {
     expect(transitionLead('closed', 'escalate')).toEqual({
       ok: false,
       code: 'LEAD_TRANSITION_FORBIDDEN',
-      message: 'A lead that is closed cannot escalate',
-      details: { from: 'closed', event: 'escalate' },
+      message: 'A lead in state "closed" cannot take "escalate"',
+      details: { state: 'closed', event: 'escalate', allowedEvents: [] },
     });
+  });
+});
+
+describe('leads awaiting a result', () => {
+  it('are those that can still get one: the states the org move carries along', () => {
+    expect(leadStatesAwaitingResult()).toEqual(['new', 'assigned', 'verifying', 'escalated']);
   });
 });
 
@@ -108,8 +115,8 @@ describe('planLeadEvent', () => {
     ['escalated', 'requireAction', ['requireAction'], 'verifying'],
   ])('%s → %s goes %j to %s', (from, goal, events, to) => {
     const plan = planLeadEvent(from, goal);
-    expect(plan.ok && plan.steps.map((step) => step.event)).toEqual(events);
-    expect(plan.ok && plan.value).toBe(to);
+    expect(plan.ok && plan.value.map((step) => step.event)).toEqual(events);
+    expect(plan.ok && plan.value.at(-1)?.to).toBe(to);
   });
 
   it.each<[LeadState, LeadEvent]>([
@@ -129,13 +136,12 @@ describe('planLeadEvent', () => {
         const plan = planLeadEvent(from, goal);
         if (!plan.ok) return;
         let state = from;
-        for (const step of plan.steps) {
+        for (const step of plan.value) {
           expect(step.from).toBe(state);
           expect(transitionLead(state, step.event)).toEqual({ ok: true, value: step.to });
           state = step.to;
         }
-        expect(state).toBe(plan.value);
-        expect(plan.steps.at(-1)?.event).toBe(goal);
+        expect(plan.value.at(-1)).toMatchObject({ event: goal, to: state });
       }),
     );
   });

@@ -1,3 +1,13 @@
+import {
+  accept,
+  allowedEvents,
+  type Outcome,
+  statesAllowing,
+  transition,
+  type TransitionRefusal,
+  type TransitionTable,
+} from '#libs/kernel';
+
 /**
  * The life of a lead 线索 as a transition table.
  *
@@ -29,43 +39,31 @@ export const LEAD_EVENTS = [
 ] as const;
 export type LeadEvent = (typeof LEAD_EVENTS)[number];
 
-export const LEAD_TRANSITIONS: { readonly [S in LeadState]: { readonly [E in LeadEvent]?: LeadState } } = {
+export const LEAD_TRANSITIONS: TransitionTable<LeadState, LeadEvent> = {
   new: { assign: 'assigned', escalate: 'escalated' },
   assigned: { startVerification: 'verifying', escalate: 'escalated' },
   verifying: { recordResult: 'verified', escalate: 'escalated' },
-  escalated: { requireAction: 'verifying', recordResult: 'verified' },
   verified: { close: 'closed' },
+  escalated: { recordResult: 'verified', requireAction: 'verifying' },
   closed: {},
 };
 
-export type LeadTransition =
-  | { readonly ok: true; readonly value: LeadState }
-  | {
-      readonly ok: false;
-      readonly code: 'LEAD_TRANSITION_FORBIDDEN';
-      readonly message: string;
-      readonly details: { readonly from: LeadState; readonly event: LeadEvent };
-    };
+const LEAD_REFUSAL = { code: 'LEAD_TRANSITION_FORBIDDEN', subject: 'A lead' } as const;
 
-export function transitionLead(from: LeadState, event: LeadEvent): LeadTransition {
-  const to = LEAD_TRANSITIONS[from][event];
-  if (to !== undefined) return { ok: true, value: to };
-  return {
-    ok: false,
-    code: 'LEAD_TRANSITION_FORBIDDEN',
-    message: `A lead that is ${from} cannot ${event}`,
-    details: { from, event },
-  };
+export type LeadTransitionRefusal = TransitionRefusal<typeof LEAD_REFUSAL.code, LeadState, LeadEvent>;
+
+export function transitionLead(from: LeadState, event: LeadEvent): Outcome<LeadState, LeadTransitionRefusal> {
+  return transition(LEAD_TRANSITIONS, LEAD_REFUSAL, from, event);
 }
 
 /** What can happen next to a lead in this state (for UI buttons and the escalation job). */
 export function allowedLeadEvents(state: LeadState): LeadEvent[] {
-  return LEAD_EVENTS.filter((event) => LEAD_TRANSITIONS[state][event] !== undefined);
+  return allowedEvents(LEAD_TRANSITIONS, state);
 }
 
 /** The states from which `event` may happen (the escalation job selects leads in these states). */
 export function leadStatesAllowing(event: LeadEvent): LeadState[] {
-  return LEAD_STATES.filter((state) => LEAD_TRANSITIONS[state][event] !== undefined);
+  return statesAllowing(LEAD_TRANSITIONS, event);
 }
 
 /** What an officer does implicitly on the way to another event: take the lead, then start checking it. */
@@ -77,9 +75,8 @@ export interface LeadStep {
   readonly to: LeadState;
 }
 
-export type LeadPlan =
-  | { readonly ok: true; readonly steps: readonly LeadStep[]; readonly value: LeadState }
-  | Extract<LeadTransition, { ok: false }>;
+/** The steps to take, the last one being the goal. */
+export type LeadPlan = Outcome<readonly LeadStep[], LeadTransitionRefusal>;
 
 /**
  * The steps that bring a lead from `from` through `goal`. An officer who records the result of a lead
@@ -88,22 +85,27 @@ export type LeadPlan =
  * exists the refusal is the table's own for `goal`.
  */
 export function planLeadEvent(from: LeadState, goal: LeadEvent): LeadPlan {
-  const steps: LeadStep[] = [];
-  let state = from;
-  for (;;) {
-    const direct = transitionLead(state, goal);
-    if (direct.ok)
-      return {
-        ok: true,
-        steps: [...steps, { event: goal, from: state, to: direct.value }],
-        value: direct.value,
-      };
-    const implied = IMPLIED_EVENTS.find(
-      (event) => !steps.some((step) => step.event === event) && transitionLead(state, event).ok,
-    );
-    if (implied === undefined) return transitionLead(from, goal) as Extract<LeadTransition, { ok: false }>;
-    const next = LEAD_TRANSITIONS[state][implied] as LeadState;
-    steps.push({ event: implied, from: state, to: next });
-    state = next;
+  let direct = transitionLead(from, goal);
+  if (!direct.ok) {
+    const refusal = direct;
+    const steps: LeadStep[] = [];
+    let state = from;
+    while (!direct.ok) {
+      const implied = IMPLIED_EVENTS.find(
+        (event) => !steps.some((step) => step.event === event) && transitionLead(state, event).ok,
+      );
+      if (implied === undefined) return refusal;
+      const next = LEAD_TRANSITIONS[state][implied]!;
+      steps.push({ event: implied, from: state, to: next });
+      state = next;
+      direct = transitionLead(state, goal);
+    }
+    return accept([...steps, { event: goal, from: state, to: direct.value }]);
   }
+  return accept([{ event: goal, from, to: direct.value }]);
+}
+
+/** Leads without a result yet (one can still be recorded): they are still being worked on. */
+export function leadStatesAwaitingResult(): LeadState[] {
+  return LEAD_STATES.filter((state) => planLeadEvent(state, 'recordResult').ok);
 }

@@ -1,5 +1,5 @@
 import { BASIS_POINTS, mulDivCeil, requireCartons } from './integer-math.js';
-import { accept, refuse, type Outcome, type Refusal } from './refusal.js';
+import { accept, refuse, type Outcome, type Refusal } from '#libs/kernel';
 import { BUSINESS_SCALES, type BusinessScale } from './retailer-class.js';
 
 /** How far above the agreed monthly total a retailer may order, per business scale, in basis points. */

@@ -1,4 +1,4 @@
-import { refuse, type Refusal } from './refusal.js';
+import { refuse, type Refusal } from '#libs/kernel';
 
 /**
  * Rule 1 at the door of every quota endpoint. The DTOs' whitelist already refuses unknown fields; these

@@ -1,4 +1,4 @@
-import { accept, refuse, type Outcome, type Refusal } from './refusal.js';
+import { accept, refuse, type Outcome, type Refusal } from '#libs/kernel';
 import {
   GRADE_COUNT,
   isGrade,

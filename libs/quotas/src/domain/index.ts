@@ -5,7 +5,6 @@ export * from './forbidden-field.rule.js';
 export * from './grade-policy.rule.js';
 export * from './limit-vector-proposal.rule.js';
 export * from './rebalance.rule.js';
-export type { Outcome, Refusal } from './refusal.js';
 export * from './retailer-class.js';
 export * from './scarce-limit.rule.js';
 export { BASIS_POINTS } from './integer-math.js';

@@ -1,4 +1,4 @@
-import { accept, refuse, type Outcome, type Refusal } from './refusal.js';
+import { accept, refuse, type Outcome, type Refusal } from '#libs/kernel';
 
 /** A retailer's quota for the month as it stands: `used` = ordered + reserved. */
 export interface CurrentQuota {
