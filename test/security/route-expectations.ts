@@ -240,7 +240,6 @@ export const ROUTE_EXPECTATIONS: Record<string, RouteExpectation> = {
   // three-role interaction: deliveries
   'GET /api/deliveries': allow([...DELIVERY_SUPERVISORS, 'account_manager', 'delivery_staff', 'retailer']),
   'GET /api/deliveries/punctuality': allow([...DELIVERY_SUPERVISORS, 'delivery_staff']),
-  'GET /api/deliveries/today': allow(['retailer']),
   'GET /api/deliveries/{id}': allow([
     ...DELIVERY_SUPERVISORS,
     'account_manager',
