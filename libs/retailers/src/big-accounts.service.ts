@@ -2,12 +2,16 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { EntityManager, Repository } from 'typeorm';
 import { type Actor, TransactionRunner } from '#libs/shared';
+import { orThrow } from '#libs/kernel';
 import { AuditService } from '#libs/audit';
 import {
   assessBigAccount,
   type BigAccountPolicy,
+  type BigAccountWait,
+  bigAccountWait,
   checkBigAccountOverride,
   DEFAULT_BIG_ACCOUNT_POLICY,
+  type UnfinishedCycles,
 } from './domain/index.js';
 import { Retailer, RetailerBigAccountMonth } from './retailer.entity.js';
 import { retailersError } from './retailers.errors.js';
@@ -22,13 +26,16 @@ export interface MonthlyVolume {
 }
 
 /**
- * Where monthly volumes come from. The ordering context supplies it once order lines exist
- * (`BigAccountsService.useVolumeSource(...)` from its module's onModuleInit); until then the monthly
- * assessment does not run, and only manual overrides set the flag.
+ * Where monthly volumes come from: the ordering context's consolidated order lines, supplied from its
+ * `onModuleInit` (`BigAccountsService.useVolumeSource(...)`: retailers cannot import ordering, which reads
+ * retailers). Without one (an application without ordering) the monthly assessment does not run, and only
+ * manual overrides set the flag.
  */
 export interface MonthlyVolumeSource {
   /** Cartons per retailer delivered/ordered in `month` (YYYY-MM); retailers absent bought nothing. */
   monthlyCartons(month: string, manager: EntityManager): Promise<MonthlyVolume[]>;
+  /** The month's cycles not consolidated or cancelled yet: while there are any, its volumes are not final. */
+  unfinishedCycles(month: string): Promise<UnfinishedCycles>;
 }
 
 export interface BigAccountAssessmentSummary {
@@ -75,6 +82,11 @@ export class BigAccountsService {
     return this.volumeSource !== null;
   }
 
+  /** What keeps `month` from being assessed (its unfinished cycles), or null. Needs a volume source. */
+  async waitFor(month: string): Promise<BigAccountWait | null> {
+    return bigAccountWait(month, await this.volumeSource!.unfinishedCycles(month));
+  }
+
   async details(actor: Actor, id: number): Promise<BigAccountDetails> {
     await this.retailers.get(actor, id); // 404 outside scope
     const retailer = await this.months.manager.findOneByOrFail(Retailer, { id });
@@ -112,8 +124,7 @@ export class BigAccountsService {
   async setOverride(actor: Actor, id: number, dto: BigAccountOverrideDto): Promise<BigAccountDetails> {
     const reason = dto.reason.trim();
     if (dto.bigAccount !== null) {
-      const check = checkBigAccountOverride({ isBigAccount: dto.bigAccount, reason });
-      if (!check.ok) throw retailersError(check.code);
+      orThrow(checkBigAccountOverride({ isBigAccount: dto.bigAccount, reason }), retailersError);
     } else if (reason === '') {
       throw retailersError('BIG_ACCOUNT_OVERRIDE_REASON_REQUIRED');
     }

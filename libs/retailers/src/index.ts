@@ -9,5 +9,3 @@ export * from './retailer-jobs.js';
 export * from './retailer-view.js';
 export * from './retailers.errors.js';
 export * from './domain/index.js';
-export * from './rules/retailer-status.rule.js';
-export * from './rules/order-weekday.table.js';

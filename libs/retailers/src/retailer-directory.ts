@@ -2,7 +2,7 @@ import { preparedQuery } from '#libs/shared';
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { BusinessScale, MarketType } from './domain/index.js';
-import type { RetailerStatus } from './rules/retailer-status.rule.js';
+import type { RetailerStatus } from './domain/index.js';
 
 /** What other contexts need to know about a retailer to apply their own rules. */
 export interface RetailerFacts {

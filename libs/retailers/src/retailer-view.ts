@@ -3,7 +3,7 @@ import { type Actor, containsPattern, scopeCondition } from '#libs/shared';
 import type { BigAccountGround, BusinessScale, BusinessType, MarketType } from './domain/index.js';
 import { type Retailer, RETAILER_SEARCH_SQL } from './retailer.entity.js';
 import type { RetailerFilter, RetailerSort } from './dto/retailer.dto.js';
-import type { RetailerStatus } from './rules/retailer-status.rule.js';
+import type { RetailerStatus } from './domain/index.js';
 
 /** A retailer as the API shows it. */
 export interface RetailerView {

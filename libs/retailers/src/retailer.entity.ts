@@ -12,7 +12,7 @@ import {
 } from 'typeorm';
 import { OrgUnit } from '#libs/org';
 import type { BigAccountGround, BusinessScale, BusinessType, MarketType } from './domain/index.js';
-import type { RetailerStatus } from './rules/retailer-status.rule.js';
+import type { RetailerStatus } from './domain/index.js';
 
 /**
  * 商圈 types: a list the department configures (residential community, commercial street, market, …).

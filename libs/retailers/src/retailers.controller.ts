@@ -24,8 +24,8 @@ import { RetailerExportService } from './excel/retailer-export.service.js';
 import { RetailerImportService } from './excel/retailer-import.service.js';
 import { RetailerGradesService } from './retailer-grades.service.js';
 import { RetailersService } from './retailers.service.js';
-import { WEEKDAY_LABELS } from './rules/order-weekday.table.js';
-import { RETAILER_STATUS_LABELS } from './rules/retailer-status.rule.js';
+import { WEEKDAY_LABELS } from './domain/index.js';
+import { RETAILER_STATUS_LABELS } from './domain/index.js';
 import {
   BigAccountOverrideDto,
   ChangeStatusDto,

@@ -14,7 +14,7 @@ import {
   scopeCondition,
   TransactionRunner,
 } from '#libs/shared';
-import { businessDate } from '#libs/kernel';
+import { businessDate, orThrow } from '#libs/kernel';
 import { AuditService } from '#libs/audit';
 import { type RetailerActivation, type RetailerAccount, UsersService } from '#libs/auth';
 import { OrgService } from '#libs/org';
@@ -30,7 +30,7 @@ import {
   toRetailerView,
 } from './retailer-view.js';
 import { retailersError } from './retailers.errors.js';
-import { accountEnabledFor, checkStatusChange } from './rules/retailer-status.rule.js';
+import { accountEnabledFor, checkStatusChange } from './domain/index.js';
 import {
   type ChangeStatusDto,
   CONTACT_FIELDS,
@@ -192,10 +192,8 @@ export class RetailersService {
   async changeStatus(actor: Actor, id: number, dto: ChangeStatusDto): Promise<RetailerView> {
     await this.transactions.run(async (manager) => {
       const retailer = await this.lockVisible(manager, actor, id);
-      const problem = checkStatusChange(retailer.status, dto.status, dto.reason);
-      if (problem) throw retailersError(problem.code, problem);
+      const { reason } = orThrow(checkStatusChange(retailer.status, dto.status, dto.reason), retailersError);
       const before = { status: retailer.status, statusReason: retailer.statusReason };
-      const reason = dto.reason.trim();
       await manager.update(Retailer, retailer.id, {
         status: dto.status,
         statusReason: reason,

@@ -190,9 +190,9 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** What becomes of an order day on a day off: earlier, later or cancel */
+        /** What becomes of an order day on a day off (earlier, later, cancel); when last month may close */
         get: operations["CalendarController_policy"];
-        /** Set the rule; cycles not opened yet follow (`dryRun=true`: show them, save nothing) */
+        /** Set the rules (those left out keep theirs); cycles not opened yet follow (`dryRun=true`: show, save nothing) */
         put: operations["CalendarController_savePolicy"];
         post?: never;
         delete?: never;
@@ -2639,7 +2639,14 @@ export interface components {
              * @enum {string}
              */
             orderDayOff: "earlier" | "later" | "cancel";
-            /** @description False while the department works to the default (earlier) */
+            /** @description Last month may be closed from this working day of the next month (1–10) */
+            monthCloseWorkingDay: number;
+            /**
+             * @description … at this business time
+             * @example 09:00
+             */
+            monthCloseAt: string;
+            /** @description False while the department works to the defaults (earlier; 3rd working day, 09:00) */
             configured: boolean;
         };
         CalendarPolicyDto: {
@@ -2647,7 +2654,14 @@ export interface components {
              * @description An order day on a day off moves to the working day before (earlier), after (later), or is cancelled
              * @enum {string}
              */
-            orderDayOff: "earlier" | "later" | "cancel";
+            orderDayOff?: "earlier" | "later" | "cancel";
+            /** @description Last month stays open for late checks, results and confirmations until this working day */
+            monthCloseWorkingDay?: number;
+            /**
+             * @description … at this business time (HH:MM)
+             * @example 09:00
+             */
+            monthCloseAt?: string;
         };
         CalendarPolicySaveResponse: {
             departmentId: number;
@@ -2656,7 +2670,14 @@ export interface components {
              * @enum {string}
              */
             orderDayOff: "earlier" | "later" | "cancel";
-            /** @description False while the department works to the default (earlier) */
+            /** @description Last month may be closed from this working day of the next month (1–10) */
+            monthCloseWorkingDay: number;
+            /**
+             * @description … at this business time
+             * @example 09:00
+             */
+            monthCloseAt: string;
+            /** @description False while the department works to the defaults (earlier; 3rd working day, 09:00) */
             configured: boolean;
             /** @description Nothing was saved: this is what saving would do */
             dryRun: boolean;

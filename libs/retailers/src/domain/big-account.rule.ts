@@ -1,3 +1,5 @@
+import { accept, type Outcome, type Refusal, refuse } from '#libs/kernel';
+
 /**
  * Big accounts 大户 get stricter supervision. A retailer is one for a month when it bought at least
  * `minMonthlyCartons`, or more than `localAverageMultiple` times the local average.
@@ -59,26 +61,23 @@ export interface BigAccountOverride {
   readonly reason: string;
 }
 
-export type BigAccountOverrideCheck =
-  | { readonly ok: true; readonly value: BigAccountOverride }
-  | {
-      readonly ok: false;
-      readonly code: 'BIG_ACCOUNT_OVERRIDE_REASON_REQUIRED';
-      readonly message: string;
-      readonly details: { readonly isBigAccount: boolean };
-    };
+export type BigAccountOverrideCheck = Outcome<
+  BigAccountOverride,
+  Refusal<'BIG_ACCOUNT_OVERRIDE_REASON_REQUIRED', { readonly isBigAccount: boolean }>
+>;
 
 export function checkBigAccountOverride(override: BigAccountOverride): BigAccountOverrideCheck {
   const reason = override.reason.trim();
   if (reason === '') {
-    return {
-      ok: false,
-      code: 'BIG_ACCOUNT_OVERRIDE_REASON_REQUIRED',
-      message: 'Setting the big-account flag by hand needs a reason',
-      details: { isBigAccount: override.isBigAccount },
-    };
+    return refuse(
+      'BIG_ACCOUNT_OVERRIDE_REASON_REQUIRED',
+      'Setting the big-account flag by hand needs a reason',
+      {
+        isBigAccount: override.isBigAccount,
+      },
+    );
   }
-  return { ok: true, value: { isBigAccount: override.isBigAccount, reason } };
+  return accept({ isBigAccount: override.isBigAccount, reason });
 }
 
 export interface BigAccountStatus {
@@ -115,4 +114,31 @@ function assertCartons(name: string, cartons: number): void {
   if (!Number.isSafeInteger(cartons) || cartons < 0) {
     throw new RangeError(`${name} must be a non-negative whole number of cartons (got ${cartons})`);
   }
+}
+
+/** The cycles of a month whose order day falls in it and that are neither consolidated nor cancelled yet. */
+export interface UnfinishedCycles {
+  readonly cycles: number;
+  readonly lastOrderDate: string | null;
+}
+
+/** What the monthly assessment waits for, in words for the job board (a `JobWait`). */
+export interface BigAccountWait {
+  reason: 'cycles-not-finished';
+  text: string;
+  details: { month: string; cycles: number; lastOrderDate: string | null };
+}
+
+/**
+ * A month's volumes are final once every cycle ordering in it is consolidated or cancelled: the month's last
+ * order day is consolidated the next morning, after the month is over. Assessed earlier, a Thursday
+ * territory's retailers would lose their 31 December. Null: the month may be assessed.
+ */
+export function bigAccountWait(month: string, unfinished: UnfinishedCycles): BigAccountWait | null {
+  if (unfinished.cycles === 0) return null;
+  return {
+    reason: 'cycles-not-finished',
+    text: `${month} 还有 ${unfinished.cycles} 个订货周期未汇总（最后订货日 ${unfinished.lastOrderDate}），大户评定待汇总后进行`,
+    details: { month, cycles: unfinished.cycles, lastOrderDate: unfinished.lastOrderDate },
+  };
 }

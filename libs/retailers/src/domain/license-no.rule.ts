@@ -1,3 +1,5 @@
+import { accept, type Outcome, type Refusal, refuse } from '#libs/kernel';
+
 /** 专卖许可证号: digits only, of a configured length (12 in most provinces). */
 export interface LicenseNoPolicy {
   readonly length: number;
@@ -7,14 +9,10 @@ export const DEFAULT_LICENSE_NO_POLICY: LicenseNoPolicy = { length: 12 };
 
 export type LicenseNoError = 'LICENSE_NO_EMPTY' | 'LICENSE_NO_NOT_DIGITS' | 'LICENSE_NO_WRONG_LENGTH';
 
-export type LicenseNoCheck =
-  | { readonly ok: true; readonly value: string }
-  | {
-      readonly ok: false;
-      readonly code: LicenseNoError;
-      readonly message: string;
-      readonly details: { readonly value: string; readonly length: number };
-    };
+export type LicenseNoCheck = Outcome<
+  string,
+  Refusal<LicenseNoError, { readonly value: string; readonly length: number }>
+>;
 
 /**
  * Surrounding spaces (common in pasted or imported cells) are trimmed and the trimmed number is returned
@@ -30,15 +28,11 @@ export function checkLicenseNo(
     throw new RangeError(`licence number length must be a positive integer (got ${length})`);
   }
   const licenseNo = value.trim();
-  const refuse = (code: LicenseNoError, message: string): LicenseNoCheck => ({
-    ok: false,
-    code,
-    message,
-    details: { value, length },
-  });
-  if (licenseNo === '') return refuse('LICENSE_NO_EMPTY', 'The licence number is missing');
-  if (!/^[0-9]+$/.test(licenseNo)) return refuse('LICENSE_NO_NOT_DIGITS', 'A licence number has digits only');
+  const invalid = (code: LicenseNoError, message: string) => refuse(code, message, { value, length });
+  if (licenseNo === '') return invalid('LICENSE_NO_EMPTY', 'The licence number is missing');
+  if (!/^[0-9]+$/.test(licenseNo))
+    return invalid('LICENSE_NO_NOT_DIGITS', 'A licence number has digits only');
   if (licenseNo.length !== length)
-    return refuse('LICENSE_NO_WRONG_LENGTH', `A licence number has ${length} digits`);
-  return { ok: true, value: licenseNo };
+    return invalid('LICENSE_NO_WRONG_LENGTH', `A licence number has ${length} digits`);
+  return accept(licenseNo);
 }

@@ -24,7 +24,7 @@ import {
   MARKET_TYPES,
   type MarketType,
 } from '../domain/index.js';
-import { RETAILER_STATUSES, type RetailerStatus } from '../rules/retailer-status.rule.js';
+import { RETAILER_STATUSES, type RetailerStatus } from '../domain/index.js';
 
 const PHONE = /^[0-9+\- ]{5,20}$/;
 /** Present in the body (null included): for fields that may be cleared but not sent as null by mistake. */

@@ -14,7 +14,7 @@ import type { RetailerImportSummary } from '../excel/retailer-import.service.js'
 import type { GradeHistoryView } from '../retailer-grades.service.js';
 import type { DistrictType, GradeSource } from '../retailer.entity.js';
 import type { BigAccountMonthView, RetailerView } from '../retailer-view.js';
-import { RETAILER_STATUSES, type RetailerStatus } from '../rules/retailer-status.rule.js';
+import { RETAILER_STATUSES, type RetailerStatus } from '../domain/index.js';
 
 // What the retailer routes answer, for the OpenAPI document (each class implements the type the service
 // returns, so the compiler keeps the two together).

@@ -24,8 +24,8 @@ import {
   type MarketType,
   type CodeTable,
 } from '../domain/index.js';
-import { parseWeekday, weekdayLabel } from '../rules/order-weekday.table.js';
-import { RETAILER_STATUS_LABELS } from '../rules/retailer-status.rule.js';
+import { parseWeekday, weekdayLabel } from '../domain/index.js';
+import { RETAILER_STATUS_LABELS } from '../domain/index.js';
 import type { RetailerView } from '../retailer-view.js';
 
 export type RetailerImportKey =

@@ -1,7 +1,5 @@
 /**
  * Order days 订货日 as ISO weekdays (1 = Monday … 7 = Sunday) and how people write them in Excel.
- *
- * A code table waiting to be folded into `domain/classification.table.ts` (it was missing there).
  */
 export const WEEKDAY_LABELS = ['周一', '周二', '周三', '周四', '周五', '周六', '周日'] as const;
 

@@ -4,7 +4,7 @@ import {
   checkStatusChange,
   RETAILER_STATUSES,
   type RetailerStatus,
-} from './retailer-status.rule.js';
+} from './retailer-status.lifecycle.js';
 
 describe('checkStatusChange', () => {
   it.each<[RetailerStatus, RetailerStatus, boolean]>([
@@ -15,18 +15,29 @@ describe('checkStatusChange', () => {
     ['closed', 'active', true],
     ['closed', 'suspended', false],
   ])('%s → %s allowed: %s', (from, to, allowed) => {
-    const problem = checkStatusChange(from, to, '停业整顿');
-    expect(problem === null).toBe(allowed);
-    if (!allowed) expect(problem).toEqual({ code: 'RETAILER_STATUS_TRANSITION_FORBIDDEN', from, to });
+    const change = checkStatusChange(from, to, ' 停业整顿 ');
+    expect(change.ok).toBe(allowed);
+    if (allowed) expect(change).toEqual({ ok: true, value: { status: to, reason: '停业整顿' } });
+    else
+      expect(change).toMatchObject({
+        code: 'RETAILER_STATUS_TRANSITION_FORBIDDEN',
+        details: { state: from, event: to, allowedEvents: ['active'] },
+      });
   });
 
   it.each(RETAILER_STATUSES)('refuses %s → itself', (status) => {
-    expect(checkStatusChange(status, status, '理由')).toEqual({ code: 'RETAILER_STATUS_UNCHANGED' });
+    expect(checkStatusChange(status, status, '理由')).toMatchObject({
+      ok: false,
+      code: 'RETAILER_STATUS_UNCHANGED',
+      details: { status },
+    });
   });
 
   it('needs a reason that is not blank', () => {
-    expect(checkStatusChange('active', 'suspended', '   ')).toEqual({
+    expect(checkStatusChange('active', 'suspended', '   ')).toMatchObject({
+      ok: false,
       code: 'RETAILER_STATUS_REASON_REQUIRED',
+      details: { status: 'suspended' },
     });
   });
 
