@@ -186,6 +186,7 @@ export const ROUTE_EXPECTATIONS: Record<string, RouteExpectation> = {
   'GET /api/no-demand': allow(STAFF),
   'POST /api/no-demand': allow(['account_manager']),
   'GET /api/supply-orders': allow([...SUPERVISORS, 'supply_clerk']),
+  'GET /api/supply-orders/rationing': allow([...SUPERVISORS, 'supply_clerk']),
   // 稍紧平衡 is part of the week's supply information an account manager and a retailer see on the phone.
   'GET /api/supply-ratios': allow([
     'department_head',

@@ -1277,6 +1277,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/supply-orders/rationing": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 稍紧平衡 explained: per class IV/V spec of a date’s unified orders, each retailer’s asked and allotted cartons and the remainder that decided */
+        get: operations["OrderCyclesController_rationing"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/supply-ratios": {
         parameters: {
             query?: never;
@@ -3974,6 +3991,37 @@ export interface components {
             orderDate: string;
             lines: components["schemas"]["SupplyOrderLineResponse"][];
             totalCartons: number;
+        };
+        RationedRetailerResponse: {
+            retailerId: number;
+            shopName: string;
+            licenseNo: string;
+            territoryName: string;
+            /** @description Cartons asked */
+            requested: number;
+            /** @description Cartons allotted after rationing */
+            ordered: number;
+            /** @description ⌊asked × Σ allotted ÷ Σ asked⌋: the share before left-over cartons */
+            floorShare: number;
+            /** @description The exact share’s fractional part (0 ≤ r < 1): largest first got a left-over carton */
+            remainder: number;
+            /** @description Got one of the left-over cartons */
+            gotLeftOver: boolean;
+        };
+        RationingResponse: {
+            supplyPointId: number;
+            supplyPointName: string;
+            brandId: number;
+            brandCode: string;
+            brandName: string;
+            priceClass: number;
+            totalRequested: number;
+            totalOrdered: number;
+            /** @description Σ allotted ÷ Σ asked, as applied */
+            ratio: number | null;
+            /** @description Cartons handed out one each by largest remainder */
+            leftOver: number;
+            retailers: components["schemas"]["RationedRetailerResponse"][];
         };
         SupplyRatioResponse: {
             departmentId: number;
@@ -9854,6 +9902,46 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["SupplyOrderResponse"][];
+                };
+            };
+            /** @description No valid token (UNAUTHENTICATED, TOKEN_INVALID) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description FORBIDDEN unless the caller is: admin, department_head, inspector, market_manager, supply_clerk; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    OrderCyclesController_rationing: {
+        parameters: {
+            query: {
+                date: string;
+                supplyPointId?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RationingResponse"][];
                 };
             };
             /** @description No valid token (UNAUTHENTICATED, TOKEN_INVALID) */

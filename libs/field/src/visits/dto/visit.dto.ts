@@ -27,7 +27,7 @@ import {
   type GuidanceTopic,
   VISIT_KINDS,
   type VisitKind,
-} from '../../rules/visit-content.rule.js';
+} from '../../domain/index.js';
 import { FieldPeriodQuery, INSTANT_PATTERN } from '../../http/field-query.js';
 
 /** 1,000 yuan a pack / 10,000 yuan a carton: far above any real price, low enough to catch typos in fen. */

@@ -4,7 +4,7 @@ import {
   type GuidanceTopic,
   VISIT_KINDS,
   type VisitKind,
-} from '../../rules/visit-content.rule.js';
+} from '../../domain/index.js';
 import type {
   Attainment,
   AttainmentReport,
