@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { BusinessCalendarDirectory } from '#libs/calendar';
 import { OrderCyclesService } from '#libs/ordering';
 import { countRows } from './support/test-app.js';
 import { bearer, startDemoApp, type DemoApp } from './support/demo.js';
@@ -178,6 +179,8 @@ describe('the holiday calendar', () => {
     expect((await t.http.get('/api/calendar/policy').set(head).expect(200)).body).toEqual({
       departmentId: D01,
       orderDayOff: 'earlier',
+      monthCloseWorkingDay: 3,
+      monthCloseAt: '09:00',
       configured: false,
     });
     await t.http.put('/api/calendar/policy').set(head).send({ orderDayOff: 'later' }).expect(200);
@@ -187,6 +190,47 @@ describe('the holiday calendar', () => {
       orderDayOff: 'later',
       configured: true,
     });
+  });
+
+  it('sets when last month may close, keeping the rule for order days off; audited; month close reads it', async () => {
+    const res = await t.http
+      .put('/api/calendar/policy')
+      .set(head)
+      .send({ monthCloseWorkingDay: 5, monthCloseAt: '14:30' })
+      .expect(200);
+    expect(res.body).toMatchObject({
+      departmentId: D01,
+      orderDayOff: 'later',
+      monthCloseWorkingDay: 5,
+      monthCloseAt: '14:30',
+      configured: true,
+      dryRun: false,
+      cycles: { changed: [] },
+    });
+    expect((await t.http.get('/api/calendar/policy').set(head).expect(200)).body).toEqual({
+      departmentId: D01,
+      orderDayOff: 'later',
+      monthCloseWorkingDay: 5,
+      monthCloseAt: '14:30',
+      configured: true,
+    });
+    const { rows } = await t.db.query(
+      `SELECT before, after - 'cyclesChanged' AS after FROM audit_log
+        WHERE action = 'calendar.save_policy' ORDER BY id DESC LIMIT 1`,
+    );
+    expect(rows).toEqual([
+      {
+        before: { orderDayOff: 'later', monthCloseWorkingDay: 3, monthCloseAt: '09:00' },
+        after: { orderDayOff: 'later', monthCloseWorkingDay: 5, monthCloseAt: '14:30' },
+      },
+    ]);
+    expect(await t.app.get(BusinessCalendarDirectory).monthCloseOf(D01)).toMatchObject({
+      workingDay: 5,
+      at: '14:30',
+    });
+    // The 5th working day of January 2027 (no days listed for 2027): Thursday the 7th.
+    const schedule = await t.app.get(BusinessCalendarDirectory).monthCloseOf(D01);
+    expect(schedule.workingDays.nthWorkingDay('2027-01', schedule.workingDay)).toBe('2027-01-07');
   });
 
   it('counts the department’s working days in field attainment: November has 20 with the 19th off', async () => {
@@ -259,6 +303,30 @@ describe('the holiday calendar', () => {
       expect(
         (await t.http.put('/api/calendar/policy').set(head).send({ orderDayOff: 'never' })).body.code,
       ).toBe('VALIDATION_FAILED');
+      await unchanged();
+    });
+
+    it('a month-close day outside 1–10, a time not HH:MM, or nothing to set: 400 VALIDATION_FAILED', async () => {
+      for (const body of [
+        {},
+        { monthCloseWorkingDay: 0 },
+        { monthCloseWorkingDay: 11 },
+        { monthCloseWorkingDay: 2.5 },
+        { monthCloseWorkingDay: '3' },
+        { monthCloseWorkingDay: null },
+        { monthCloseAt: '24:00' },
+        { monthCloseAt: '9:00' },
+        { monthCloseAt: '09:00:00' },
+        { monthCloseAt: '' },
+        { orderDayOff: 'earlier', monthCloseAt: '25:00' },
+      ]) {
+        const res = await t.http.put('/api/calendar/policy').set(head).send(body);
+        expect({ body, status: res.status, code: res.body.code }).toEqual({
+          body,
+          status: 400,
+          code: 'VALIDATION_FAILED',
+        });
+      }
       await unchanged();
     });
 

@@ -95,7 +95,10 @@ describe('job schedules and the job board', () => {
         name: 'ordering.consolidate',
         label: '统一订单汇总（订货日次日）',
         schedule: { cron: '0 6 * * *', when: '每天 06:00', timeZone: 'Asia/Shanghai' },
-        reads: ['已截单的订货周期', '已审核的需求'],
+        reads: [
+          '订货日在今天之前的订货周期（先截单到期的；须全部截单）',
+          '已审核的需求；代客采集需求（统一订单时未审核的作废，退回额度）',
+        ],
         after: [{ name: 'ordering.open-and-cut-off', label: '订货窗口开放与截单' }],
         scope: 'all',
         forceable: false,

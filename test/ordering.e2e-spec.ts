@@ -505,6 +505,39 @@ describe('order-based supply', () => {
           ],
         }),
       ]);
+      // The rationing explained: only the class V spec, r2 asked 3, got ⌊3 × 2 ÷ 3⌋ = 2, nothing left over.
+      const rationing = await t.http
+        .get('/api/supply-orders/rationing?date=2026-12-14')
+        .set(bearer(await t.token('clerk1')))
+        .expect(200);
+      expect(rationing.body).toEqual([
+        expect.objectContaining({
+          supplyPointId: await t.unitId('SP1'),
+          brandId: brandV,
+          priceClass: 5,
+          totalRequested: 3,
+          totalOrdered: 2,
+          ratio: 2 / 3,
+          leftOver: 0,
+          retailers: [
+            expect.objectContaining({
+              retailerId: r2,
+              requested: 3,
+              ordered: 2,
+              floorShare: 2,
+              remainder: 0,
+              gotLeftOver: false,
+            }),
+          ],
+        }),
+      ]);
+      expect(
+        (
+          await t.http
+            .get('/api/supply-orders/rationing?date=2026-12-14')
+            .set(bearer(await t.token('clerk2')))
+        ).body,
+      ).toEqual([]);
       expect(await quota(r1)).toMatchObject({ used: 150, reserved: 0 });
       expect(await quota(r2)).toMatchObject({ used: 22, reserved: 0 });
       const demands = await t.db.query(`SELECT status FROM demands WHERE retailer_id IN ($1, $2)`, [r1, r2]);

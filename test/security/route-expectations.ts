@@ -183,6 +183,7 @@ export const ROUTE_EXPECTATIONS: Record<string, RouteExpectation> = {
   'PUT /api/order-schedules/{territoryId}': allow(ADMIN_HEAD),
   'GET /api/no-demand': allow(STAFF),
   'GET /api/supply-orders': allow([...SUPERVISORS, 'supply_clerk']),
+  'GET /api/supply-orders/rationing': allow([...SUPERVISORS, 'supply_clerk']),
   'GET /api/supply-ratios': allow(['department_head', 'market_manager', 'supply_clerk']),
   'PUT /api/supply-ratios': allow(['department_head']),
   'GET /api/anomalies': allow([...SUPERVISORS, 'enforcement_officer'], { query: { cycleId: 'cycle' } }),

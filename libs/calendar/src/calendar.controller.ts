@@ -119,7 +119,9 @@ export class CalendarController {
 
   @Get('policy')
   @Roles(...STAFF_ROLES)
-  @ApiOperation({ summary: 'What becomes of an order day on a day off: earlier, later or cancel' })
+  @ApiOperation({
+    summary: 'What becomes of an order day on a day off (earlier, later, cancel); when last month may close',
+  })
   @ApiOkResponse({ type: CalendarPolicyResponse })
   policy(@CurrentActor() actor: Actor, @Query() query: CalendarDepartmentQuery) {
     return this.calendar.policy(actor, query.departmentId);
@@ -128,7 +130,8 @@ export class CalendarController {
   @Put('policy')
   @Roles(...KEEPERS)
   @ApiOperation({
-    summary: 'Set the rule; cycles not opened yet follow (`dryRun=true`: show them, save nothing)',
+    summary:
+      'Set the rules (those left out keep theirs); cycles not opened yet follow (`dryRun=true`: show, save nothing)',
   })
   @ApiOkResponse({ type: CalendarPolicySaveResponse })
   savePolicy(
@@ -136,6 +139,6 @@ export class CalendarController {
     @Query() query: CalendarWriteQuery,
     @Body() dto: CalendarPolicyDto,
   ) {
-    return this.calendar.savePolicy(actor, query.departmentId, dto.orderDayOff, query.dryRun);
+    return this.calendar.savePolicy(actor, query.departmentId, dto, query.dryRun);
   }
 }

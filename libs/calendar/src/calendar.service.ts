@@ -28,7 +28,11 @@ import {
   type HolidayListChange,
   workingDaysOf,
 } from './domain/index.js';
-import { DEFAULT_ORDER_DAY_OFF, type DepartmentCalendar } from './business-calendar-directory.js';
+import {
+  DEFAULT_MONTH_CLOSE,
+  DEFAULT_ORDER_DAY_OFF,
+  type DepartmentCalendar,
+} from './business-calendar-directory.js';
 import { type CalendarCycleEffect, CalendarCycles } from './calendar-cycles.js';
 import { CalendarPolicy } from './calendar.entity.js';
 import { calendarError } from './calendar.errors.js';
@@ -53,10 +57,18 @@ export interface CalendarSaveResult extends CalendarYearView {
   cycles: CalendarCycleEffect;
 }
 
-export interface CalendarPolicyView {
-  departmentId: number;
+/** The department's rules: what becomes of an order day off, and from when last month may be closed. */
+export interface CalendarPolicyRules {
   orderDayOff: DayOffRule;
-  /** False while the department works to the default (earlier). */
+  /** Last month may be closed from this working day of the next month (1-based) … */
+  monthCloseWorkingDay: number;
+  /** … at this business time (`HH:MM`). */
+  monthCloseAt: string;
+}
+
+export interface CalendarPolicyView extends CalendarPolicyRules {
+  departmentId: number;
+  /** False while the department works to the defaults. */
   configured: boolean;
 }
 
@@ -66,6 +78,15 @@ export interface CalendarPolicySaveResult extends CalendarPolicyView {
 }
 
 const MAX_IMPORT_ROWS = 366;
+
+/** A department's stored rules, or the defaults for a department that keeps none. */
+function rulesOf(row: CalendarPolicy | null): CalendarPolicyRules {
+  return {
+    orderDayOff: row?.orderDayOff ?? DEFAULT_ORDER_DAY_OFF,
+    monthCloseWorkingDay: row?.monthCloseWorkingDay ?? DEFAULT_MONTH_CLOSE.workingDay,
+    monthCloseAt: row?.monthCloseAt ?? DEFAULT_MONTH_CLOSE.at,
+  };
+}
 
 /**
  * A department's holiday calendar: department heads keep their own department's (admins any department's),
@@ -194,15 +215,24 @@ export class CalendarService {
   async policy(actor: Actor, requested: number | undefined): Promise<CalendarPolicyView> {
     const departmentId = await this.department(actor, requested);
     const row = await this.dataSource.manager.findOneBy(CalendarPolicy, { departmentId });
-    return { departmentId, orderDayOff: row?.orderDayOff ?? DEFAULT_ORDER_DAY_OFF, configured: row !== null };
+    return { departmentId, ...rulesOf(row), configured: row !== null };
   }
 
+  /**
+   * Sets some of the department's rules (those left out keep their value); cycles not opened yet follow a new
+   * rule for order days off in the same transaction. Audited with the rules before and after.
+   */
   async savePolicy(
     actor: Actor,
     requested: number | undefined,
-    orderDayOff: DayOffRule,
+    change: Partial<CalendarPolicyRules>,
     dryRun = false,
   ): Promise<CalendarPolicySaveResult> {
+    if (Object.values(change).every((value) => value === undefined)) {
+      throw commonError('VALIDATION_FAILED', [
+        { field: 'body', errors: ['name at least one of orderDayOff, monthCloseWorkingDay, monthCloseAt'] },
+      ]);
+    }
     const departmentId = await this.department(actor, requested);
     return this.transactions.run(async (manager) => {
       await lockCalendar(manager, departmentId);
@@ -210,24 +240,34 @@ export class CalendarService {
         manager.findOneBy(CalendarPolicy, { departmentId }),
         this.daysOf(manager, departmentId),
       ]);
+      const current = rulesOf(before);
+      const rules: CalendarPolicyRules = {
+        orderDayOff: change.orderDayOff ?? current.orderDayOff,
+        monthCloseWorkingDay: change.monthCloseWorkingDay ?? current.monthCloseWorkingDay,
+        monthCloseAt: change.monthCloseAt ?? current.monthCloseAt,
+      };
       if (!dryRun) {
-        await manager.upsert(CalendarPolicy, { departmentId, orderDayOff, updatedBy: actor.userId }, [
+        await manager.upsert(CalendarPolicy, { departmentId, ...rules, updatedBy: actor.userId }, [
           'departmentId',
         ]);
       }
-      const calendar: DepartmentCalendar = { departmentId, workingDays: workingDaysOf(days), orderDayOff };
+      const calendar: DepartmentCalendar = {
+        departmentId,
+        workingDays: workingDaysOf(days),
+        orderDayOff: rules.orderDayOff,
+      };
       const cycles = await this.cycles.replan(manager, calendar, { dryRun, actor });
       if (!dryRun) {
         await this.audit.record(manager, actor, {
           action: 'calendar.save_policy',
           entityType: 'calendar_policy',
           entityId: departmentId,
-          before: before ? { orderDayOff: before.orderDayOff } : null,
-          after: { orderDayOff, cyclesChanged: cycles.changed.map((c) => c.cycleId) },
+          before: before ? current : null,
+          after: { ...rules, cyclesChanged: cycles.changed.map((c) => c.cycleId) },
           departmentId,
         });
       }
-      return { departmentId, orderDayOff, configured: true, dryRun, cycles };
+      return { departmentId, ...rules, configured: true, dryRun, cycles };
     });
   }
 

@@ -1,12 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { type Actor, APP_CONFIG, type AppConfig, isInScope, notFound, Clock } from '#libs/shared';
-import { businessDate } from '#libs/kernel';
+import { businessDate, orThrow } from '#libs/kernel';
 import { fieldError } from './field.errors.js';
 import { FieldLookups, type RetailerForFieldWork } from './lookups/field-lookups.js';
 import { FieldPolicyService } from './policy/field-policy.service.js';
 import type { FieldPolicyValues } from './policy/field-policy.values.js';
-import { recordingWindowProblem } from './rules/recording-window.rule.js';
+import { checkRecordingWindow } from './domain/index.js';
 
 export interface RecordingContext {
   retailer: RetailerForFieldWork;
@@ -52,14 +52,16 @@ export class FieldWorkRecording {
     const at = new Date(atText);
     const now = this.clock.now();
     const atDate = businessDate(at, this.config.timeZone);
-    const problem = recordingWindowProblem({
-      at,
-      atDate,
-      now,
-      today: businessDate(now, this.config.timeZone),
-      backdateDays: policy.visitBackdateDays,
-    });
-    if (problem) throw fieldError(problem, { backdateDays: policy.visitBackdateDays });
+    orThrow(
+      checkRecordingWindow({
+        at,
+        atDate,
+        now,
+        today: businessDate(now, this.config.timeZone),
+        backdateDays: policy.visitBackdateDays,
+      }),
+      fieldError,
+    );
     if (retailer.status === 'closed') throw fieldError('FIELD_RETAILER_CLOSED', { retailerId });
     return { retailer, policy, at, atDate };
   }

@@ -11,7 +11,6 @@ export * from './policy/field-policy.service.js';
 export * from './visits/visits.service.js';
 export * from './forecasts/forecasts.service.js';
 export * from './domain/index.js';
-export * from './rules/visit-content.rule.js';
 export * from './facts/field-facts.js';
 export type {
   AccuracyReport,

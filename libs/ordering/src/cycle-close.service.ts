@@ -75,10 +75,28 @@ export class CycleCloseService {
     return outcome.status === 'ran' ? outcome.result : (outcome.result as CutoffSummary);
   }
 
-  /** Consolidates the cycles cut off before `today` (the scheduled run, the day after the order day). */
+  /**
+   * Order days before `today` with cycles neither cut off nor closed yet (the cut-off job has not reached them):
+   * their day's unified order waits for them.
+   */
+  async awaitingCutoff(today: string): Promise<Array<{ orderDate: string; cycles: number }>> {
+    return this.dataSource.query(
+      `SELECT to_char(order_date, 'YYYY-MM-DD') AS "orderDate", count(*)::int AS cycles FROM order_cycles
+        WHERE status IN ('scheduled', 'open') AND order_date < $1 GROUP BY order_date ORDER BY order_date`,
+      [today],
+    );
+  }
+
+  /**
+   * Consolidates the cycles cut off before `today` (the scheduled run, the day after the order day), once per
+   * order day: a day is consolidated only when all its cycles are cut off, since a day consolidated without
+   * one of them would never be consolidated again (see `awaitingCutoff`).
+   */
   async consolidateDue(today: string): Promise<ConsolidationSummary[]> {
     const dates: Array<{ order_date: string }> = await this.dataSource.query(
-      `SELECT DISTINCT to_char(order_date, 'YYYY-MM-DD') AS order_date FROM order_cycles WHERE status = 'cut_off' AND order_date < $1 ORDER BY 1`,
+      `SELECT to_char(order_date, 'YYYY-MM-DD') AS order_date FROM order_cycles
+        WHERE status IN ('scheduled', 'open', 'cut_off') AND order_date < $1
+        GROUP BY order_date HAVING bool_and(status = 'cut_off') ORDER BY 1`,
       [today],
     );
     const summaries: ConsolidationSummary[] = [];

@@ -1,7 +1,14 @@
-import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { Injectable, type OnModuleInit } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
 import { forEachBatchAhead } from '#libs/shared';
-import { comparisonWindows, type DateRange, yearToDateWindows } from '#libs/kernel';
+import { BigAccountsService, type MonthlyVolume, type MonthlyVolumeSource } from '#libs/retailers';
+import {
+  comparisonWindows,
+  type DateRange,
+  firstDayOfMonth,
+  lastDayOfMonth,
+  yearToDateWindows,
+} from '#libs/kernel';
 
 /** A territory's demand of one spec in a month: asked for (before rationing) and supplied (after it). */
 export interface TerritoryBrandDemand {
@@ -82,8 +89,35 @@ export interface OrderLineFact {
  * A month is the month of the cycle's order day (business calendar).
  */
 @Injectable()
-export class OrderingFacts {
-  constructor(private readonly dataSource: DataSource) {}
+export class OrderingFacts implements OnModuleInit, MonthlyVolumeSource {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly bigAccounts: BigAccountsService,
+  ) {}
+
+  /** The monthly big-account assessment reads its volumes here. */
+  onModuleInit(): void {
+    this.bigAccounts.useVolumeSource(this);
+  }
+
+  /** Cartons each retailer was supplied in a month (its order lines' `ordered`, after rationing). */
+  monthlyCartons(month: string, manager: EntityManager): Promise<MonthlyVolume[]> {
+    return manager.query(
+      `SELECT retailer_id AS "retailerId", sum(ordered)::int AS cartons FROM order_lines
+        WHERE order_date BETWEEN $1 AND $2 GROUP BY retailer_id`,
+      [firstDayOfMonth(month), lastDayOfMonth(month)],
+    );
+  }
+
+  /** The cycles ordering in a month that are neither consolidated nor cancelled: its lines are not final. */
+  async unfinishedCycles(month: string): Promise<{ cycles: number; lastOrderDate: string | null }> {
+    const [row] = await this.dataSource.query(
+      `SELECT count(*)::int AS cycles, to_char(max(order_date), 'YYYY-MM-DD') AS "lastOrderDate" FROM order_cycles
+        WHERE order_date BETWEEN $1 AND $2 AND status NOT IN ('consolidated', 'cancelled')`,
+      [firstDayOfMonth(month), lastDayOfMonth(month)],
+    );
+    return row;
+  }
 
   /**
    * The retailers' demand of a month per territory and spec 市场真实需求 — the actuals of forecast accuracy:

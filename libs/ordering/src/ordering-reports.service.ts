@@ -11,7 +11,14 @@ import {
   TransactionRunner,
 } from '#libs/shared';
 import { AuditService } from '#libs/audit';
-import { assessOrderAnomaly, DEFAULT_ANOMALY_RULE, reportRangeRefusal } from './domain/index.js';
+import {
+  assessOrderAnomaly,
+  DEFAULT_ANOMALY_RULE,
+  explainRationing,
+  type RationingExplanation,
+  type RationingGroup,
+  reportRangeRefusal,
+} from './domain/index.js';
 import { OrderCycle, SupplyRatio } from './ordering.entity.js';
 import { orderingError } from './ordering.errors.js';
 import type {
@@ -40,6 +47,39 @@ export interface OrderAnomaly {
   priorCycleCartons: number[];
   /** cartons ÷ the prior average; null without history. */
   ratio: number | null;
+}
+
+interface RationingRow {
+  supplyPointId: number;
+  supplyPointName: string;
+  brandId: number;
+  brandCode: string;
+  brandName: string;
+  priceClass: number;
+  retailerId: number;
+  shopName: string;
+  licenseNo: string;
+  territoryName: string;
+  requested: number;
+  ordered: number;
+}
+
+/** A class IV/V spec's rationing at a supply point on an order date, retailer by retailer. */
+export interface RationingReport extends Omit<RationingGroup, 'lines'> {
+  supplyPointId: number;
+  supplyPointName: string;
+  brandId: number;
+  brandCode: string;
+  brandName: string;
+  priceClass: number;
+  retailers: Array<
+    Omit<RationingExplanation, 'key'> & {
+      retailerId: number;
+      shopName: string;
+      licenseNo: string;
+      territoryName: string;
+    }
+  >;
 }
 
 /** One retailer's goods from the unified order of an order date: what a delivery stop carries. */
@@ -115,12 +155,92 @@ export class OrderingReportsService {
   }
 
   /**
-   * Anomaly warnings of a cycle: a retailer ordering a spec at more than 2.2× its average over the previous
-   * three cycles of its territory (the pure rule decides; one query gathers every line's history).
+   * 稍紧平衡 explained: for each class IV/V spec of a date's unified orders (per supply point), every retailer's
+   * asked and allotted cartons with the share that decided it (floor share, remainder, a left-over carton or
+   * not), from the stored order lines. Scoped like the supply orders; the largest groups first.
    */
+  async rationing(actor: Actor, query: SupplyOrderQuery): Promise<RationingReport[]> {
+    const qb = this.dataSource
+      .createQueryBuilder()
+      .select([
+        'so.supply_point_id AS "supplyPointId"',
+        'sp.name AS "supplyPointName"',
+        'so.brand_id AS "brandId"',
+        'b.code AS "brandCode"',
+        'b.name AS "brandName"',
+        'b.price_class AS "priceClass"',
+        'so.retailer_id AS "retailerId"',
+        'r.shop_name AS "shopName"',
+        'r.license_no AS "licenseNo"',
+        't.name AS "territoryName"',
+        'sum(so.requested)::int AS requested',
+        'sum(so.ordered)::int AS ordered',
+      ])
+      .from('order_lines', 'so')
+      .innerJoin('brands', 'b', 'b.id = so.brand_id')
+      .innerJoin('retailers', 'r', 'r.id = so.retailer_id')
+      .innerJoin('org_units', 't', 't.id = so.territory_id')
+      .innerJoin('org_units', 'sp', 'sp.id = so.supply_point_id')
+      .where('so.order_date = :date', { date: query.date })
+      .andWhere('b.price_class IN (4, 5)')
+      .groupBy('so.supply_point_id, sp.name, so.brand_id, b.code, b.name, b.price_class')
+      .addGroupBy('so.retailer_id, r.shop_name, r.license_no, t.name')
+      .orderBy('so.supply_point_id')
+      .addOrderBy('so.brand_id')
+      .addOrderBy('so.retailer_id');
+    if (query.supplyPointId) qb.andWhere('so.supply_point_id = :point', { point: query.supplyPointId });
+    this.restrictToCenters(qb, actor);
+    const rows: RationingRow[] = await qb.getRawMany();
+    const groups = new Map<string, RationingRow[]>();
+    for (const row of rows) {
+      const key = `${row.supplyPointId}:${row.brandId}`;
+      groups.set(key, [...(groups.get(key) ?? []), row]);
+    }
+    return [...groups.values()]
+      .map((lines) => {
+        const [first] = lines;
+        const byKey = new Map(lines.map((line) => [String(line.retailerId), line]));
+        const group = explainRationing(
+          lines.map((line) => ({
+            key: String(line.retailerId),
+            requested: line.requested,
+            ordered: line.ordered,
+          })),
+        );
+        return {
+          supplyPointId: first.supplyPointId,
+          supplyPointName: first.supplyPointName,
+          brandId: first.brandId,
+          brandCode: first.brandCode,
+          brandName: first.brandName,
+          priceClass: first.priceClass,
+          totalRequested: group.totalRequested,
+          totalOrdered: group.totalOrdered,
+          ratio: group.ratio,
+          leftOver: group.leftOver,
+          retailers: group.lines.map(({ key, ...line }) => {
+            const retailer = byKey.get(key)!;
+            return {
+              retailerId: retailer.retailerId,
+              shopName: retailer.shopName,
+              licenseNo: retailer.licenseNo,
+              territoryName: retailer.territoryName,
+              ...line,
+            };
+          }),
+        };
+      })
+      .sort(
+        (a, b) =>
+          b.totalRequested - a.totalRequested || a.supplyPointId - b.supplyPointId || a.brandId - b.brandId,
+      );
+  }
+
   /**
    * Anomaly warnings of one cycle, or of every cycle in the caller's scope ordered in a range of dates (at most
-   * a quarter), most recent order date first and the largest multiple first within it.
+   * a quarter): a retailer ordering a spec at more than 2.2× its average over the previous three cycles of its
+   * territory (the pure rule decides; one query gathers every line's history). Most recent order date first,
+   * the largest multiple first within it.
    */
   async anomalies(actor: Actor, query: AnomalyQuery): Promise<OrderAnomaly[]> {
     if (query.cycleId === undefined || query.fromDate !== undefined || query.toDate !== undefined) {

@@ -52,6 +52,7 @@ import {
   OrderCycleResponse,
   OrderScheduleResponse,
   ProhibitionsResponse,
+  RationingResponse,
   SupplyOrderResponse,
   SupplyRatioResponse,
 } from './dto/ordering.responses.js';
@@ -321,6 +322,17 @@ export class OrderCyclesController {
   @ApiOkResponse({ type: [SupplyOrderResponse] })
   supplyOrders(@CurrentActor() actor: Actor, @Query() query: SupplyOrderQuery) {
     return this.reports.supplyOrders(actor, query);
+  }
+
+  @Get('supply-orders/rationing')
+  @Roles('admin', 'department_head', 'inspector', 'market_manager', 'supply_clerk')
+  @ApiOperation({
+    summary:
+      '稍紧平衡 explained: per class IV/V spec of a date’s unified orders, each retailer’s asked and allotted cartons and the remainder that decided',
+  })
+  @ApiOkResponse({ type: [RationingResponse] })
+  rationing(@CurrentActor() actor: Actor, @Query() query: SupplyOrderQuery) {
+    return this.reports.rationing(actor, query);
   }
 
   @Get('supply-ratios')

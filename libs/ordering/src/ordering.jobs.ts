@@ -33,10 +33,27 @@ export class OrderingJobs {
     return reportOf({ generated }, generated > 0);
   }
 
-  /** The unified order the day after the order day. */
+  /**
+   * The unified order the day after the order day. Its input is every cycle of the day cut off: it cuts off
+   * what is due first (the every-minute job may lag, or run on a replica that was down), and a day still
+   * holding a cycle another replica is cutting off waits for the next run.
+   */
   @ScheduledJob('ordering.consolidate')
   async consolidate({ now }: JobRunRequest): Promise<JobRunReport> {
-    const done = await this.close.consolidateDue(businessDate(now, this.config.timeZone));
-    return reportOf({ consolidated: done }, done.length > 0);
+    const today = businessDate(now, this.config.timeZone);
+    const cut = await this.close.cutoffDue(now);
+    const done = await this.close.consolidateDue(today);
+    const waiting = await this.close.awaitingCutoff(today);
+    const summary = { cutOff: cut, consolidated: done };
+    if (!waiting.length) return reportOf(summary, cut.length > 0 || done.length > 0);
+    return {
+      outcome: 'waiting',
+      summary,
+      waitingFor: waiting.map(({ orderDate, cycles }) => ({
+        reason: 'cycles-not-cut-off',
+        text: `${orderDate} 还有 ${cycles} 个订货周期未截单，统一订单待截单后汇总`,
+        details: { orderDate, cycles },
+      })),
+    };
   }
 }

@@ -7,8 +7,11 @@ import { AuditService } from '#libs/audit';
 import {
   assessBigAccount,
   type BigAccountPolicy,
+  type BigAccountWait,
+  bigAccountWait,
   checkBigAccountOverride,
   DEFAULT_BIG_ACCOUNT_POLICY,
+  type UnfinishedCycles,
 } from './domain/index.js';
 import { Retailer, RetailerBigAccountMonth } from './retailer.entity.js';
 import { retailersError } from './retailers.errors.js';
@@ -23,13 +26,16 @@ export interface MonthlyVolume {
 }
 
 /**
- * Where monthly volumes come from. The ordering context supplies it once order lines exist
- * (`BigAccountsService.useVolumeSource(...)` from its module's onModuleInit); until then the monthly
- * assessment does not run, and only manual overrides set the flag.
+ * Where monthly volumes come from: the ordering context's consolidated order lines, supplied from its
+ * `onModuleInit` (`BigAccountsService.useVolumeSource(...)`: retailers cannot import ordering, which reads
+ * retailers). Without one (an application without ordering) the monthly assessment does not run, and only
+ * manual overrides set the flag.
  */
 export interface MonthlyVolumeSource {
   /** Cartons per retailer delivered/ordered in `month` (YYYY-MM); retailers absent bought nothing. */
   monthlyCartons(month: string, manager: EntityManager): Promise<MonthlyVolume[]>;
+  /** The month's cycles not consolidated or cancelled yet: while there are any, its volumes are not final. */
+  unfinishedCycles(month: string): Promise<UnfinishedCycles>;
 }
 
 export interface BigAccountAssessmentSummary {
@@ -74,6 +80,11 @@ export class BigAccountsService {
 
   get hasVolumeSource(): boolean {
     return this.volumeSource !== null;
+  }
+
+  /** What keeps `month` from being assessed (its unfinished cycles), or null. Needs a volume source. */
+  async waitFor(month: string): Promise<BigAccountWait | null> {
+    return bigAccountWait(month, await this.volumeSource!.unfinishedCycles(month));
   }
 
   async details(actor: Actor, id: number): Promise<BigAccountDetails> {

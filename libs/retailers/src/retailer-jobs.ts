@@ -15,8 +15,10 @@ import { RetailerGradesService } from './retailer-grades.service.js';
 /**
  * The retailers' scheduled work, checked every 10 minutes and run once per business key across replicas
  * (JobRunner: advisory lock + run row): grades whose period has started are put in force (key: the day),
- * and last month's big accounts are assessed (key: the month) once a monthly volume source exists. Checking
- * often rather than at one instant means a replica down at midnight catches up at its next check.
+ * and last month's big accounts are assessed (key: the month) from its order lines once they are final:
+ * every cycle ordering in the month consolidated or cancelled (the last order day is consolidated at 06:00
+ * on the 1st); until then a run says it is waiting. Checking often rather than at one instant means a
+ * replica down at midnight catches up at its next check.
  */
 @Injectable()
 export class RetailerJobs {
@@ -30,9 +32,15 @@ export class RetailerJobs {
   @ScheduledJob('retailers.grades-and-big-accounts')
   async tick({ now }: JobRunRequest): Promise<JobRunReport> {
     const grades = await this.applyGrades(businessDate(now, this.config.timeZone));
-    const bigAccounts = await this.assessBigAccounts(addMonths(businessMonth(now, this.config.timeZone), -1));
-    const ran = grades.status === 'ran' || bigAccounts?.status === 'ran';
-    return reportOf({ grades: grades.status, bigAccounts: bigAccounts?.status ?? 'no-volume-source' }, ran);
+    const month = addMonths(businessMonth(now, this.config.timeZone), -1);
+    const wait = this.bigAccounts.hasVolumeSource ? await this.bigAccounts.waitFor(month) : null;
+    const bigAccounts = wait ? null : await this.assessBigAccounts(month);
+    const summary = {
+      grades: grades.status,
+      bigAccounts: wait ? 'waiting' : (bigAccounts?.status ?? 'no-volume-source'),
+    };
+    if (wait) return { outcome: 'waiting', waitingFor: [wait], summary };
+    return reportOf(summary, grades.status === 'ran' || bigAccounts?.status === 'ran');
   }
 
   applyGrades(date: string) {

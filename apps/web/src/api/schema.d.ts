@@ -190,9 +190,9 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** What becomes of an order day on a day off: earlier, later or cancel */
+        /** What becomes of an order day on a day off (earlier, later, cancel); when last month may close */
         get: operations["CalendarController_policy"];
-        /** Set the rule; cycles not opened yet follow (`dryRun=true`: show them, save nothing) */
+        /** Set the rules (those left out keep theirs); cycles not opened yet follow (`dryRun=true`: show, save nothing) */
         put: operations["CalendarController_savePolicy"];
         post?: never;
         delete?: never;
@@ -1234,6 +1234,23 @@ export interface paths {
         };
         /** The unified orders of a date per supply point and spec */
         get: operations["OrderCyclesController_supplyOrders"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/supply-orders/rationing": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 稍紧平衡 explained: per class IV/V spec of a date’s unified orders, each retailer’s asked and allotted cartons and the remainder that decided */
+        get: operations["OrderCyclesController_rationing"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2604,7 +2621,14 @@ export interface components {
              * @enum {string}
              */
             orderDayOff: "earlier" | "later" | "cancel";
-            /** @description False while the department works to the default (earlier) */
+            /** @description Last month may be closed from this working day of the next month (1–10) */
+            monthCloseWorkingDay: number;
+            /**
+             * @description … at this business time
+             * @example 09:00
+             */
+            monthCloseAt: string;
+            /** @description False while the department works to the defaults (earlier; 3rd working day, 09:00) */
             configured: boolean;
         };
         CalendarPolicyDto: {
@@ -2612,7 +2636,14 @@ export interface components {
              * @description An order day on a day off moves to the working day before (earlier), after (later), or is cancelled
              * @enum {string}
              */
-            orderDayOff: "earlier" | "later" | "cancel";
+            orderDayOff?: "earlier" | "later" | "cancel";
+            /** @description Last month stays open for late checks, results and confirmations until this working day */
+            monthCloseWorkingDay?: number;
+            /**
+             * @description … at this business time (HH:MM)
+             * @example 09:00
+             */
+            monthCloseAt?: string;
         };
         CalendarPolicySaveResponse: {
             departmentId: number;
@@ -2621,7 +2652,14 @@ export interface components {
              * @enum {string}
              */
             orderDayOff: "earlier" | "later" | "cancel";
-            /** @description False while the department works to the default (earlier) */
+            /** @description Last month may be closed from this working day of the next month (1–10) */
+            monthCloseWorkingDay: number;
+            /**
+             * @description … at this business time
+             * @example 09:00
+             */
+            monthCloseAt: string;
+            /** @description False while the department works to the defaults (earlier; 3rd working day, 09:00) */
             configured: boolean;
             /** @description Nothing was saved: this is what saving would do */
             dryRun: boolean;
@@ -3875,6 +3913,37 @@ export interface components {
             orderDate: string;
             lines: components["schemas"]["SupplyOrderLineResponse"][];
             totalCartons: number;
+        };
+        RationedRetailerResponse: {
+            retailerId: number;
+            shopName: string;
+            licenseNo: string;
+            territoryName: string;
+            /** @description Cartons asked */
+            requested: number;
+            /** @description Cartons allotted after rationing */
+            ordered: number;
+            /** @description ⌊asked × Σ allotted ÷ Σ asked⌋: the share before left-over cartons */
+            floorShare: number;
+            /** @description The exact share’s fractional part (0 ≤ r < 1): largest first got a left-over carton */
+            remainder: number;
+            /** @description Got one of the left-over cartons */
+            gotLeftOver: boolean;
+        };
+        RationingResponse: {
+            supplyPointId: number;
+            supplyPointName: string;
+            brandId: number;
+            brandCode: string;
+            brandName: string;
+            priceClass: number;
+            totalRequested: number;
+            totalOrdered: number;
+            /** @description Σ allotted ÷ Σ asked, as applied */
+            ratio: number | null;
+            /** @description Cartons handed out one each by largest remainder */
+            leftOver: number;
+            retailers: components["schemas"]["RationedRetailerResponse"][];
         };
         SupplyRatioResponse: {
             departmentId: number;
@@ -9634,6 +9703,46 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["SupplyOrderResponse"][];
+                };
+            };
+            /** @description No valid token (UNAUTHENTICATED, TOKEN_INVALID) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description FORBIDDEN unless the caller is: admin, department_head, inspector, market_manager, supply_clerk; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    OrderCyclesController_rationing: {
+        parameters: {
+            query: {
+                date: string;
+                supplyPointId?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RationingResponse"][];
                 };
             };
             /** @description No valid token (UNAUTHENTICATED, TOKEN_INVALID) */

@@ -70,6 +70,11 @@ export const router = createBrowserRouter([
             children: [{ index: true, lazy: page(() => import('@/desk/people/order-days-page')) }],
           },
           {
+            path: 'supply',
+            element: <RequireAccess page="supply" />,
+            children: [{ index: true, lazy: page(() => import('@/desk/supply/supply-page')) }],
+          },
+          {
             path: 'anomalies',
             element: <RequireAccess page="anomalies" />,
             children: [{ index: true, lazy: page(() => import('@/desk/inspection/anomalies-page')) }],

@@ -48,6 +48,12 @@ const NAV: NavEntry[] = [
     description: '各片区每周的订货日与订货窗口，保存后重新排定尚未开放的订货周期。',
   },
   {
+    path: '/desk/supply',
+    label: '统一订购',
+    page: 'supply',
+    description: '待汇总的订货周期，按规格的统一订购，以及Ⅳ、Ⅴ类烟按比例供应到每户的明细（可导出）。',
+  },
+  {
     path: '/desk/anomalies',
     label: '异常采购',
     page: 'anomalies',

@@ -52,6 +52,7 @@ export const ACCESS = {
   orderDays: ['department_head', 'admin'],
   anomalies: ['inspector', 'department_head', 'admin', 'market_manager'],
   audit: ['inspector', 'department_head', 'admin'],
+  supply: ['supply_clerk', 'admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Page = keyof typeof ACCESS;

@@ -7,6 +7,7 @@ import {
   IsIn,
   IsInt,
   IsString,
+  Matches,
   Max,
   MaxLength,
   Min,
@@ -77,12 +78,33 @@ export class PutCalendarYearDto {
   days: CalendarDayDto[];
 }
 
+/** How late a month may be closed: from the n-th working day of the next month (1–10), at a business time. */
+export const MONTH_CLOSE_WORKING_DAYS = { min: 1, max: 10 } as const;
+
+/** The department's rules; a field left out keeps its current value (or its default). */
 export class CalendarPolicyDto {
-  @ApiProperty({
+  @ApiPropertyOptional({
     enum: DAY_OFF_RULES,
     description:
       'An order day on a day off moves to the working day before (earlier), after (later), or is cancelled',
   })
+  @IsOmittable()
   @IsIn(DAY_OFF_RULES)
-  orderDayOff: DayOffRule;
+  orderDayOff?: DayOffRule;
+
+  @ApiPropertyOptional({
+    minimum: MONTH_CLOSE_WORKING_DAYS.min,
+    maximum: MONTH_CLOSE_WORKING_DAYS.max,
+    description: 'Last month stays open for late checks, results and confirmations until this working day',
+  })
+  @IsOmittable()
+  @IsInt()
+  @Min(MONTH_CLOSE_WORKING_DAYS.min)
+  @Max(MONTH_CLOSE_WORKING_DAYS.max)
+  monthCloseWorkingDay?: number;
+
+  @ApiPropertyOptional({ example: '09:00', description: '… at this business time (HH:MM)' })
+  @IsOmittable()
+  @Matches(/^([01]\d|2[0-3]):[0-5]\d$/)
+  monthCloseAt?: string;
 }

@@ -90,7 +90,12 @@ export class CalendarSaveResponse extends CalendarYearResponse implements Calend
 export class CalendarPolicyResponse implements CalendarPolicyView {
   @ApiProperty() departmentId: number;
   @ApiProperty(DAY_OFF_RULE) orderDayOff: DayOffRule;
-  @ApiProperty({ description: 'False while the department works to the default (earlier)' })
+  @ApiProperty({ description: 'Last month may be closed from this working day of the next month (1–10)' })
+  monthCloseWorkingDay: number;
+  @ApiProperty({ example: '09:00', description: '… at this business time' }) monthCloseAt: string;
+  @ApiProperty({
+    description: 'False while the department works to the defaults (earlier; 3rd working day, 09:00)',
+  })
   configured: boolean;
 }
 

@@ -1,15 +1,13 @@
+import { accept, type Outcome, type Refusal, refuse } from '#libs/kernel';
+
 /**
  * Prices are typed and shown in yuan but kept in integer fen (1 yuan = 100 fen), so that no sum or
  * comparison ever meets a binary fraction. These are the only two places yuan and fen meet.
  */
-export type YuanToFenResult =
-  | { readonly ok: true; readonly value: number }
-  | {
-      readonly ok: false;
-      readonly code: 'PRICE_NOT_A_YUAN_AMOUNT';
-      readonly message: string;
-      readonly details: { readonly value: string | number };
-    };
+export type YuanToFenResult = Outcome<
+  number,
+  Refusal<'PRICE_NOT_A_YUAN_AMOUNT', { readonly value: string | number }>
+>;
 
 const YUAN_TEXT = /^(\d+)(?:\.(\d{1,2}))?$/;
 
@@ -19,13 +17,14 @@ const YUAN_TEXT = /^(\d+)(?:\.(\d{1,2}))?$/;
  */
 export function yuanToFen(value: string | number): YuanToFenResult {
   const fen = typeof value === 'number' ? fenOfNumber(value) : fenOfText(value.trim());
-  if (fen !== null) return { ok: true, value: fen };
-  return {
-    ok: false,
-    code: 'PRICE_NOT_A_YUAN_AMOUNT',
-    message: `${String(value)} is not an amount in yuan with at most two decimals`,
-    details: { value },
-  };
+  if (fen !== null) return accept(fen);
+  return refuse(
+    'PRICE_NOT_A_YUAN_AMOUNT',
+    `${String(value)} is not an amount in yuan with at most two decimals`,
+    {
+      value,
+    },
+  );
 }
 
 /** "16.50" for 1650: the display form used in Excel cells typed as text and in messages. */

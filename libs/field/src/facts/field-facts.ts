@@ -14,7 +14,7 @@ import { FieldPolicyService } from '../policy/field-policy.service.js';
 import { fieldTargetPolicy } from '../policy/field-policy.values.js';
 import { firstDayOfMonth, lastDayOfMonth, periodContaining } from '#libs/kernel';
 import { BusinessCalendarDirectory } from '#libs/calendar';
-import type { GuidanceTopic } from '../rules/visit-content.rule.js';
+import type { GuidanceTopic } from '../domain/index.js';
 import { type DepartmentSample, GuidanceSamples } from '../visits/guidance-samples.js';
 
 /** Business dates, both included. */

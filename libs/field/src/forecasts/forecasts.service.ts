@@ -7,7 +7,7 @@ import { FieldScope } from '../field-scope.js';
 import { FieldWorkRecording } from '../field-work-recording.js';
 import { FieldLookups } from '../lookups/field-lookups.js';
 import { firstDayOfMonth } from '#libs/kernel';
-import { forecastWindow, monthIsOver } from '../rules/forecast-window.rule.js';
+import { forecastWindow, monthIsOver } from '../domain/index.js';
 import { FieldFacts } from '../facts/field-facts.js';
 import type { AccuracyReport } from './accuracy-report.js';
 import type { ForecastQuery, PutForecastDto } from './dto/forecast.dto.js';

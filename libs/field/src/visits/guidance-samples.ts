@@ -4,7 +4,7 @@ import { Clock, TransactionRunner } from '#libs/shared';
 import { checkSampleSeed, seededSample } from '../domain/index.js';
 import { FieldPolicyService } from '../policy/field-policy.service.js';
 import { firstDayOfMonth, lastDayOfMonth } from '#libs/kernel';
-import { recordingWindowClosesOn } from '../rules/recording-window.rule.js';
+import { recordingWindowClosesOn } from '../domain/index.js';
 import { FieldWorkRecording } from '../field-work-recording.js';
 import { GuidanceCheckSample, GuidanceSampleFreeze } from './guidance-sample.entity.js';
 

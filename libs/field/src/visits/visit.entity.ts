@@ -13,7 +13,7 @@ import { OrgUnit } from '#libs/org';
 import { User } from '#libs/auth';
 import { Retailer } from '#libs/retailers';
 import { Brand } from '#libs/catalog';
-import type { GuidanceTopic, VisitKind } from '../rules/visit-content.rule.js';
+import type { GuidanceTopic, VisitKind } from '../domain/index.js';
 
 /**
  * An account manager's visit to a retailer. The retailer's territory and department are copied at write

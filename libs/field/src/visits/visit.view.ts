@@ -1,4 +1,4 @@
-import type { GuidanceTopic, VisitKind } from '../rules/visit-content.rule.js';
+import type { GuidanceTopic, VisitKind } from '../domain/index.js';
 
 export interface VisitCheckView {
   effective: boolean;

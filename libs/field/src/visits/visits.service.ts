@@ -9,13 +9,14 @@ import {
   scopeCondition,
   TransactionRunner,
 } from '#libs/shared';
+import { orThrow } from '#libs/kernel';
 import { AuditService } from '#libs/audit';
 import { checkSpecPrice } from '#libs/catalog';
 import { fieldError } from '../field.errors.js';
 import { fieldScope } from '../field-scope.js';
 import { FieldWorkRecording, type RecordingContext } from '../field-work-recording.js';
 import { FieldLookups } from '../lookups/field-lookups.js';
-import { visitContentProblem } from '../rules/visit-content.rule.js';
+import { checkVisitContent } from '../domain/index.js';
 import { Visit, VisitCheck, VisitPriceCheck, VisitShelfItem } from './visit.entity.js';
 import { VisitPhotos } from './visit-photos.js';
 import {
@@ -43,12 +44,14 @@ export class VisitsService {
   async record(actor: Actor, dto: RecordVisitDto): Promise<VisitView> {
     return this.transactions.run(async (manager) => {
       const context = await this.recording.prepare(manager, actor, dto.retailerId, dto.visitedAt);
-      const problem = visitContentProblem({
-        kind: dto.kind,
-        hasGuidance: dto.guidance !== undefined,
-        retailerIsBigAccount: context.retailer.bigAccount,
-      });
-      if (problem) throw fieldError(problem, { kind: dto.kind, retailerId: dto.retailerId });
+      orThrow(
+        checkVisitContent({
+          kind: dto.kind,
+          hasGuidance: dto.guidance !== undefined,
+          retailerIsBigAccount: context.retailer.bigAccount,
+        }),
+        fieldError,
+      );
       const priceRows = await this.priceCheckRows(manager, dto, context);
       const visitId = await this.insertVisit(manager, actor, dto, context);
       const located = {

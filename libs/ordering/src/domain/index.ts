@@ -7,3 +7,4 @@ export * from './state-machine.js';
 export * from './cycle-placement.rule.js';
 export * from './demand-window.rule.js';
 export * from './report-range.rule.js';
+export * from './rationing-explanation.rule.js';

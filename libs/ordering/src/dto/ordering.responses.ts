@@ -121,6 +121,37 @@ export class SupplyOrderResponse {
   @ApiProperty() totalCartons: number;
 }
 
+class RationedRetailerResponse {
+  @ApiProperty() retailerId: number;
+  @ApiProperty() shopName: string;
+  @ApiProperty() licenseNo: string;
+  @ApiProperty() territoryName: string;
+  @ApiProperty({ description: 'Cartons asked' }) requested: number;
+  @ApiProperty({ description: 'Cartons allotted after rationing' }) ordered: number;
+  @ApiProperty({ description: '⌊asked × Σ allotted ÷ Σ asked⌋: the share before left-over cartons' })
+  floorShare: number;
+  @ApiProperty({
+    description: 'The exact share’s fractional part (0 ≤ r < 1): largest first got a left-over carton',
+  })
+  remainder: number;
+  @ApiProperty({ description: 'Got one of the left-over cartons' }) gotLeftOver: boolean;
+}
+
+export class RationingResponse {
+  @ApiProperty() supplyPointId: number;
+  @ApiProperty() supplyPointName: string;
+  @ApiProperty() brandId: number;
+  @ApiProperty() brandCode: string;
+  @ApiProperty() brandName: string;
+  @ApiProperty({ minimum: 4, maximum: 5 }) priceClass: number;
+  @ApiProperty() totalRequested: number;
+  @ApiProperty() totalOrdered: number;
+  @ApiProperty({ type: Number, nullable: true, description: 'Σ allotted ÷ Σ asked, as applied' })
+  ratio: number | null;
+  @ApiProperty({ description: 'Cartons handed out one each by largest remainder' }) leftOver: number;
+  @ApiProperty({ type: [RationedRetailerResponse] }) retailers: RationedRetailerResponse[];
+}
+
 export class SupplyRatioResponse implements Omit<SupplyRatio, 'department'> {
   @ApiProperty() departmentId: number;
   @ApiProperty({ minimum: 1, maximum: 5 }) priceClass: number;

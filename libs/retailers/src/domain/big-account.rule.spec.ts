@@ -4,6 +4,7 @@ import {
   assessBigAccount,
   type BigAccountGround,
   bigAccountStatus,
+  bigAccountWait,
   checkBigAccountOverride,
 } from './big-account.rule.js';
 
@@ -92,5 +93,19 @@ describe('big-account override', () => {
 
   it('refuses to apply an override that has no reason', () => {
     expect(() => bigAccountStatus(computedBig, { isBigAccount: false, reason: '' })).toThrow(RangeError);
+  });
+});
+
+describe('bigAccountWait', () => {
+  it('waits while any cycle of the month is unfinished, naming the last order day', () => {
+    expect(bigAccountWait('2026-12', { cycles: 2, lastOrderDate: '2026-12-31' })).toEqual({
+      reason: 'cycles-not-finished',
+      text: '2026-12 还有 2 个订货周期未汇总（最后订货日 2026-12-31），大户评定待汇总后进行',
+      details: { month: '2026-12', cycles: 2, lastOrderDate: '2026-12-31' },
+    });
+  });
+
+  it('lets a month with every cycle consolidated or cancelled be assessed', () => {
+    expect(bigAccountWait('2026-12', { cycles: 0, lastOrderDate: null })).toBeNull();
   });
 });

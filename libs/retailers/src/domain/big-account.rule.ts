@@ -115,3 +115,30 @@ function assertCartons(name: string, cartons: number): void {
     throw new RangeError(`${name} must be a non-negative whole number of cartons (got ${cartons})`);
   }
 }
+
+/** The cycles of a month whose order day falls in it and that are neither consolidated nor cancelled yet. */
+export interface UnfinishedCycles {
+  readonly cycles: number;
+  readonly lastOrderDate: string | null;
+}
+
+/** What the monthly assessment waits for, in words for the job board (a `JobWait`). */
+export interface BigAccountWait {
+  reason: 'cycles-not-finished';
+  text: string;
+  details: { month: string; cycles: number; lastOrderDate: string | null };
+}
+
+/**
+ * A month's volumes are final once every cycle ordering in it is consolidated or cancelled: the month's last
+ * order day is consolidated the next morning, after the month is over. Assessed earlier, a Thursday
+ * territory's retailers would lose their 31 December. Null: the month may be assessed.
+ */
+export function bigAccountWait(month: string, unfinished: UnfinishedCycles): BigAccountWait | null {
+  if (unfinished.cycles === 0) return null;
+  return {
+    reason: 'cycles-not-finished',
+    text: `${month} 还有 ${unfinished.cycles} 个订货周期未汇总（最后订货日 ${unfinished.lastOrderDate}），大户评定待汇总后进行`,
+    details: { month, cycles: unfinished.cycles, lastOrderDate: unfinished.lastOrderDate },
+  };
+}

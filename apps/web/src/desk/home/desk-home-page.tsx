@@ -11,7 +11,6 @@ const MEANWHILE: Partial<Record<Role, string>> = {
     '周期看板、额度调剂、零售户维护与经营指导核查的桌面页面陆续上线，期间请通过接口文档页面（/docs）完成。',
   department_head: '考核报表可在接口文档页面（/docs）下载 Excel；政策与月结的桌面页面陆续上线。',
   admin: '组织架构与订货周期请暂时通过接口文档页面（/docs）维护。',
-  supply_clerk: '次日统一订购与汇总结果请暂时通过接口文档页面（/docs）查看。',
   inspector: '六不准报告与线索督办请暂时通过接口文档页面（/docs）查询。',
 };
 

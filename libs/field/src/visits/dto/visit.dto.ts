@@ -22,12 +22,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { IsOmittable } from '#libs/shared';
-import {
-  GUIDANCE_TOPICS,
-  type GuidanceTopic,
-  VISIT_KINDS,
-  type VisitKind,
-} from '../../rules/visit-content.rule.js';
+import { GUIDANCE_TOPICS, type GuidanceTopic, VISIT_KINDS, type VisitKind } from '../../domain/index.js';
 import { FieldPeriodQuery, INSTANT_PATTERN } from '../../http/field-query.js';
 
 /** 1,000 yuan a pack / 10,000 yuan a carton: far above any real price, low enough to catch typos in fen. */

@@ -1,10 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import {
-  GUIDANCE_TOPICS,
-  type GuidanceTopic,
-  VISIT_KINDS,
-  type VisitKind,
-} from '../../rules/visit-content.rule.js';
+import { GUIDANCE_TOPICS, type GuidanceTopic, VISIT_KINDS, type VisitKind } from '../../domain/index.js';
 import type {
   Attainment,
   AttainmentReport,

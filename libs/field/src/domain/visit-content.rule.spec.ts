@@ -1,8 +1,8 @@
 import { describe, expect, it } from '@jest/globals';
-import { type VisitContentProblem, type VisitKind, visitContentProblem } from './visit-content.rule.js';
+import { checkVisitContent, type VisitContentRefusal, type VisitKind } from './visit-content.rule.js';
 
-describe('visitContentProblem', () => {
-  it.each<[VisitKind, boolean, boolean, VisitContentProblem | null]>([
+describe('checkVisitContent', () => {
+  it.each<[VisitKind, boolean, boolean, VisitContentRefusal['code'] | null]>([
     ['guidance', true, false, null],
     ['guidance', false, false, 'VISIT_GUIDANCE_REQUIRED'],
     ['routine', false, false, null],
@@ -12,7 +12,9 @@ describe('visitContentProblem', () => {
     ['big_account_inspection', false, false, 'VISIT_NOT_BIG_ACCOUNT'],
     ['big_account_inspection', true, true, 'VISIT_GUIDANCE_NOT_ALLOWED'],
     ['guidance', true, true, null], // big accounts get guidance too
-  ])('%s, guidance %p, big account %p → %p', (kind, hasGuidance, retailerIsBigAccount, problem) => {
-    expect(visitContentProblem({ kind, hasGuidance, retailerIsBigAccount })).toBe(problem);
+  ])('%s, guidance %p, big account %p → %p', (kind, hasGuidance, retailerIsBigAccount, code) => {
+    const outcome = checkVisitContent({ kind, hasGuidance, retailerIsBigAccount });
+    if (code === null) expect(outcome.ok).toBe(true);
+    else expect(outcome).toMatchObject({ ok: false, code, details: { kind } });
   });
 });

@@ -1,4 +1,12 @@
-import { addDays, daysBetween, lastDayOfMonth } from '#libs/kernel';
+import {
+  accept,
+  addDays,
+  daysBetween,
+  lastDayOfMonth,
+  type Outcome,
+  type Refusal,
+  refuse,
+} from '#libs/kernel';
 
 /**
  * When field work may be recorded: not in the future (a few minutes of clock skew between a phone and the
@@ -7,7 +15,10 @@ import { addDays, daysBetween, lastDayOfMonth } from '#libs/kernel';
  */
 export const CLOCK_SKEW_MS = 5 * 60 * 1000;
 
-export type RecordingWindowProblem = 'FIELD_TIME_IN_FUTURE' | 'FIELD_TIME_TOO_OLD';
+export type RecordingWindowRefusal = Refusal<
+  'FIELD_TIME_IN_FUTURE' | 'FIELD_TIME_TOO_OLD',
+  { readonly backdateDays: number }
+>;
 
 export interface RecordingWindowInput {
   readonly at: Date;
@@ -19,10 +30,20 @@ export interface RecordingWindowInput {
   readonly backdateDays: number;
 }
 
-export function recordingWindowProblem(input: RecordingWindowInput): RecordingWindowProblem | null {
-  if (input.at.getTime() > input.now.getTime() + CLOCK_SKEW_MS) return 'FIELD_TIME_IN_FUTURE';
-  if (daysBetween(input.atDate, input.today) > input.backdateDays) return 'FIELD_TIME_TOO_OLD';
-  return null;
+/** The instant, accepted, or why it cannot be recorded. */
+export function checkRecordingWindow(input: RecordingWindowInput): Outcome<Date, RecordingWindowRefusal> {
+  const details = { backdateDays: input.backdateDays };
+  if (input.at.getTime() > input.now.getTime() + CLOCK_SKEW_MS) {
+    return refuse('FIELD_TIME_IN_FUTURE', 'Field work cannot be recorded in the future', details);
+  }
+  if (daysBetween(input.atDate, input.today) > input.backdateDays) {
+    return refuse(
+      'FIELD_TIME_TOO_OLD',
+      `Field work is recorded at most ${input.backdateDays} days back`,
+      details,
+    );
+  }
+  return accept(input.at);
 }
 
 /**

@@ -1,16 +1,23 @@
 import { describe, expect, it } from '@jest/globals';
 import { businessDate } from '#libs/kernel';
 import {
+  checkRecordingWindow,
   recordingWindowClosesOn,
-  type RecordingWindowProblem,
-  recordingWindowProblem,
+  type RecordingWindowInput,
+  type RecordingWindowRefusal,
 } from './recording-window.rule.js';
+
+/** The refusal's code, or null when the instant is accepted. */
+const recordingWindowProblem = (input: RecordingWindowInput): RecordingWindowRefusal['code'] | null => {
+  const outcome = checkRecordingWindow(input);
+  return outcome.ok ? null : outcome.code;
+};
 
 const ZONE = 'Asia/Shanghai';
 const NOW = new Date('2026-11-28T10:00:00+08:00');
 
-describe('recordingWindowProblem (now: 2026-11-28 10:00 in Beijing, 7 days back allowed)', () => {
-  it.each<[string, RecordingWindowProblem | null]>([
+describe('checkRecordingWindow (now: 2026-11-28 10:00 in Beijing, 7 days back allowed)', () => {
+  it.each<[string, RecordingWindowRefusal['code'] | null]>([
     ['2026-11-28T09:00:00+08:00', null],
     ['2026-11-28T10:04:59+08:00', null], // clock skew tolerated
     ['2026-11-28T10:05:01+08:00', 'FIELD_TIME_IN_FUTURE'],

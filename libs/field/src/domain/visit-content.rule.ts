@@ -1,3 +1,5 @@
+import { accept, type Outcome, type Refusal, refuse } from '#libs/kernel';
+
 /**
  * What a visit may carry, by kind. Kinds follow the source: routine visits, business guidance 经营指导,
  * big-account inspections 大户检查 and onboarding of a new retailer.
@@ -34,8 +36,10 @@ export const GUIDANCE_TOPIC_LABELS: Record<GuidanceTopic, string> = {
   other: '其他',
 };
 
-export type VisitContentProblem =
-  'VISIT_GUIDANCE_REQUIRED' | 'VISIT_GUIDANCE_NOT_ALLOWED' | 'VISIT_NOT_BIG_ACCOUNT';
+export type VisitContentRefusal = Refusal<
+  'VISIT_GUIDANCE_REQUIRED' | 'VISIT_GUIDANCE_NOT_ALLOWED' | 'VISIT_NOT_BIG_ACCOUNT',
+  { readonly kind: VisitKind }
+>;
 
 export interface VisitContent {
   readonly kind: VisitKind;
@@ -47,10 +51,16 @@ export interface VisitContent {
  * A guidance visit says what was advised, and only a guidance visit does (so guidance coverage counts
  * exactly the visits that carry advice); a big-account inspection is made at a big account.
  */
-export function visitContentProblem(content: VisitContent): VisitContentProblem | null {
-  if (content.kind === 'guidance' && !content.hasGuidance) return 'VISIT_GUIDANCE_REQUIRED';
-  if (content.kind !== 'guidance' && content.hasGuidance) return 'VISIT_GUIDANCE_NOT_ALLOWED';
-  if (content.kind === 'big_account_inspection' && !content.retailerIsBigAccount)
-    return 'VISIT_NOT_BIG_ACCOUNT';
-  return null;
+export function checkVisitContent(content: VisitContent): Outcome<VisitContent, VisitContentRefusal> {
+  const details = { kind: content.kind };
+  if (content.kind === 'guidance' && !content.hasGuidance) {
+    return refuse('VISIT_GUIDANCE_REQUIRED', 'A guidance visit says what was advised', details);
+  }
+  if (content.kind !== 'guidance' && content.hasGuidance) {
+    return refuse('VISIT_GUIDANCE_NOT_ALLOWED', 'Only a guidance visit carries advice', details);
+  }
+  if (content.kind === 'big_account_inspection' && !content.retailerIsBigAccount) {
+    return refuse('VISIT_NOT_BIG_ACCOUNT', 'A big-account inspection is made at a big account', details);
+  }
+  return accept(content);
 }
