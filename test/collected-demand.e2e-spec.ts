@@ -35,7 +35,7 @@ describe('collected demand: signatures and collecting after the cutoff', () => {
       .post('/api/demands')
       .set(am01)
       .send({ retailerId, channel: 'collected', lines: [{ brandId: brand, cartons }], ...more });
-  const sign = (id: number, file: Buffer, headers = am01) =>
+  const sign = (id: number, file: Buffer, headers: Record<string, string> = am01) =>
     t.http.post(`/api/demands/${id}/signature`).set(headers).attach('file', file, 'signature.png');
   const reserved = async (retailerId: number) =>
     (
@@ -85,7 +85,14 @@ describe('collected demand: signatures and collecting after the cutoff', () => {
 
     it('keeps the signature with the demand and moves it on to approval', async () => {
       demand = (await collect(r1).expect(201)).body.id;
-      const res = await sign(demand, await signaturePng()).expect(200);
+      const attachments = await countRows(t.db, 'attachments');
+      // Sent from the outbox with its Idempotency-Key: a retry whose first answer was lost replays it.
+      const queued = { ...am01, 'Idempotency-Key': 'outbox-7f3a:signature' };
+      const res = await sign(demand, await signaturePng(), queued).expect(200);
+      const retry = await sign(demand, await signaturePng(), queued).expect(200);
+      expect(retry.headers['idempotent-replayed']).toBe('true');
+      expect(retry.body).toEqual(res.body);
+      expect(await countRows(t.db, 'attachments')).toBe(attachments + 1);
       expect(res.body).toMatchObject({
         id: demand,
         status: 'pending_approval',

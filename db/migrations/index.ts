@@ -21,6 +21,7 @@ import { KpiMonthVersions1796628685875 } from './1796628685875-kpi-month-version
 import { VisitPosition1796628693207 } from './1796628693207-visit-position.js';
 import { MonthClosePolicy1796630137892 } from './1796630137892-month-close-policy.js';
 import { RetailerReceipt1796638864036 } from './1796638864036-retailer-receipt.js';
+import { OrderLineSupplyRatio1796640216950 } from './1796640216950-order-line-supply-ratio.js';
 
 export const migrations = [
   JobRuns1795879903357,
@@ -45,4 +46,5 @@ export const migrations = [
   VisitPosition1796628693207,
   MonthClosePolicy1796630137892,
   RetailerReceipt1796638864036,
+  OrderLineSupplyRatio1796640216950,
 ];

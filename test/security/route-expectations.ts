@@ -153,6 +153,7 @@ export const ROUTE_EXPECTATIONS: Record<string, RouteExpectation> = {
   'GET /api/quota-policies': allow(RETAILER_MANAGERS, { query: { departmentId: 'department' } }),
   'PUT /api/quota-policies': allow(ADMIN_HEAD),
   'GET /api/scarce-limits': allow(STAFF),
+  'GET /api/retailers/{id}/scarce-limits': allow(ALL),
   'PUT /api/scarce-limits': allow(['department_head']),
   'POST /api/scarce-limits/propose': allow(['department_head']),
 
@@ -161,6 +162,7 @@ export const ROUTE_EXPECTATIONS: Record<string, RouteExpectation> = {
   'GET /api/demands': allow(ALL),
   'POST /api/demands/confirmation-codes': allow(['retailer']),
   'GET /api/demands/{id}': allow(ALL),
+  'GET /api/demands/{id}/outcome': allow(ALL),
   // Demand is the retailer's own: staff may not change self-submitted demand.
   'PATCH /api/demands/{id}': allow(DEMAND_WRITERS, { ownerCodes: ['DEMAND_NOT_EDITABLE'] }),
   'POST /api/demands/{id}/cancel': allow(DEMAND_WRITERS, { ownerCodes: ['DEMAND_NOT_EDITABLE'] }),
@@ -182,9 +184,17 @@ export const ROUTE_EXPECTATIONS: Record<string, RouteExpectation> = {
   'GET /api/order-schedules': allow(STAFF),
   'PUT /api/order-schedules/{territoryId}': allow(ADMIN_HEAD),
   'GET /api/no-demand': allow(STAFF),
+  'POST /api/no-demand': allow(['account_manager']),
   'GET /api/supply-orders': allow([...SUPERVISORS, 'supply_clerk']),
   'GET /api/supply-orders/rationing': allow([...SUPERVISORS, 'supply_clerk']),
-  'GET /api/supply-ratios': allow(['department_head', 'market_manager', 'supply_clerk']),
+  // 稍紧平衡 is part of the week's supply information an account manager and a retailer see on the phone.
+  'GET /api/supply-ratios': allow([
+    'department_head',
+    'market_manager',
+    'supply_clerk',
+    'account_manager',
+    'retailer',
+  ]),
   'PUT /api/supply-ratios': allow(['department_head']),
   'GET /api/anomalies': allow([...SUPERVISORS, 'enforcement_officer'], { query: { cycleId: 'cycle' } }),
   'GET /api/inspections/prohibitions': allow(OVERSIGHT),

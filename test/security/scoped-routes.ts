@@ -121,6 +121,7 @@ export function urlWith(route: ScopedRoute, ids: Ids): string {
   );
   const readQueries: Record<string, string> = {
     'GET /api/retailers/{id}/quota': `month=${ids.month}`,
+    'GET /api/retailers/{id}/scarce-limits': `weekStart=${ids.month}-01`,
   };
   return readQueries[route.key] ? `${path}?${readQueries[route.key]}` : path;
 }

@@ -5,6 +5,7 @@ import sharp from 'sharp';
 import { bearer, DEMO_PASSWORD } from '../support/demo.js';
 import {
   cspViolations,
+  drawSignature,
   findSpec,
   logIn,
   screenshot,
@@ -144,20 +145,7 @@ describe('console: a visit’s shelf photo and a collected demand signed on the 
     await page.getByText('手写签名', { exact: true }).click();
     const submit = page.getByRole('button', { name: '提交代收需求' });
     expect(await submit.isDisabled()).toBe(true);
-    const pad = page.getByRole('img', { name: '零售户签名区' });
-    await pad.scrollIntoViewIfNeeded();
-    const box = (await pad.boundingBox())!;
-    await page.mouse.move(box.x + 20, box.y + box.height * 0.7);
-    await page.mouse.down();
-    for (const [x, y] of [
-      [0.3, 0.2],
-      [0.5, 0.8],
-      [0.7, 0.3],
-      [0.9, 0.6],
-    ]) {
-      await page.mouse.move(box.x + box.width * x, box.y + box.height * y, { steps: 8 });
-    }
-    await page.mouse.up();
+    await drawSignature(page, '零售户签名区');
     await page.getByText('已签名', { exact: true }).waitFor();
     expect(await seriousAccessibilityViolations(page)).toEqual([]);
     await screenshot(page, '22-am-collect-signature');

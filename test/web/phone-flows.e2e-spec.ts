@@ -9,6 +9,7 @@ import {
   seriousAccessibilityViolations,
   startConsoleApp,
   type ConsoleApp,
+  untilServiceWorkerControls,
 } from './support/browser.js';
 
 /**
@@ -181,14 +182,7 @@ describe('console: account manager and retailer on their phones', () => {
     await findSpec(am, scarce.name);
     await am.getByRole('button', { name: `增加${scarce.name}数量（条）` }).click();
     // The app shell is cached by the service worker once it controls the page (the first visit installs it).
-    await am.evaluate(async () => {
-      await navigator.serviceWorker.ready;
-      if (!navigator.serviceWorker.controller) {
-        await new Promise((resolve) =>
-          navigator.serviceWorker.addEventListener('controllerchange', resolve, { once: true }),
-        );
-      }
-    });
+    await untilServiceWorkerControls(am);
     await am.context().setOffline(true);
     await am.getByRole('button', { name: '提交代收需求' }).click();
     await am.waitForURL('**/outbox');

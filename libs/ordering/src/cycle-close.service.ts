@@ -206,16 +206,16 @@ export class CycleCloseService {
     const allocations = await this.rationedAllocations(manager, ids, supplyPoints, brands);
     const orderLines: unknown[] = await manager.query(
       `INSERT INTO order_lines (cycle_id, demand_id, retailer_id, territory_id, service_center_id, department_id, supply_point_id,
-                                brand_id, order_date, requested, ordered, price_fen, amount_fen)
+                                brand_id, order_date, requested, ordered, supply_ratio_bp, price_fen, amount_fen)
        SELECT d.cycle_id, d.id, d.retailer_id, d.territory_id, d.service_center_id, d.department_id, sp.supply_point_id,
-              l.brand_id, c.order_date, l.cartons, COALESCE(a.allocated, l.cartons), b.wholesale_price_fen,
+              l.brand_id, c.order_date, l.cartons, COALESCE(a.allocated, l.cartons), a.ratio_bp, b.wholesale_price_fen,
               COALESCE(a.allocated, l.cartons)::bigint * b.wholesale_price_fen
          FROM demands d
          JOIN order_cycles c ON c.id = d.cycle_id
          JOIN demand_lines l ON l.demand_id = d.id
          JOIN jsonb_to_recordset($5::jsonb) AS b(id int, wholesale_price_fen int) ON b.id = l.brand_id
          JOIN jsonb_to_recordset($3::jsonb) AS sp(service_center_id int, supply_point_id int) ON sp.service_center_id = d.service_center_id
-         LEFT JOIN jsonb_to_recordset($4::jsonb) AS a(demand_id int, brand_id int, allocated int)
+         LEFT JOIN jsonb_to_recordset($4::jsonb) AS a(demand_id int, brand_id int, allocated int, ratio_bp int)
            ON a.demand_id = d.id AND a.brand_id = l.brand_id
         WHERE d.cycle_id = ANY($1) AND d.status = ANY($2)
        RETURNING id`,
@@ -354,7 +354,7 @@ export class CycleCloseService {
     cycleIds: number[],
     supplyPoints: Map<number, number>,
     brands: BrandFacts[],
-  ): Promise<Array<{ demand_id: number; brand_id: number; allocated: number }>> {
+  ): Promise<Array<{ demand_id: number; brand_id: number; allocated: number; ratio_bp: number }>> {
     const ratios: SupplyRatio[] = await manager.query(
       `SELECT DISTINCT r.department_id AS "departmentId", r.price_class AS "priceClass", r.ratio_bp AS "ratioBp"
          FROM supply_ratios r JOIN order_cycles c ON c.department_id = r.department_id
@@ -398,6 +398,8 @@ export class CycleCloseService {
         demand_id: Number(a.key),
         brand_id: group[0].brand_id,
         allocated: a.allocated,
+        // Kept on the order line, so the retailer's outcome says why it got less, whatever the ratio is later.
+        ratio_bp: ratio.ratioBp,
       }));
     });
   }

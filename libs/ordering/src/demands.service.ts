@@ -142,13 +142,12 @@ export class DemandsService implements OnModuleInit {
           confirmedVia: confirmedByCode ? 'code' : null,
         });
         await this.insertDemand(manager, demand, dto.lines);
-        // Collected after the cutoff: the retailer has demand in the cycle after all.
-        if (late) {
-          await manager.query('DELETE FROM no_demand_records WHERE cycle_id = $1 AND retailer_id = $2', [
-            cycle.id,
-            retailer.id,
-          ]);
-        }
+        // The retailer has demand in the cycle after all: a no-demand record its account manager made before
+        // the cutoff, or the cutoff made (collected late), gives way to it.
+        await manager.query('DELETE FROM no_demand_records WHERE cycle_id = $1 AND retailer_id = $2', [
+          cycle.id,
+          retailer.id,
+        ]);
         await this.audit.record(manager, actor, {
           action: 'demand.submit',
           entityType: 'demand',

@@ -19,7 +19,7 @@ import {
   type RationingGroup,
   reportRangeRefusal,
 } from './domain/index.js';
-import { OrderCycle, SupplyRatio } from './ordering.entity.js';
+import { Demand, OrderCycle, SupplyRatio } from './ordering.entity.js';
 import { orderingError } from './ordering.errors.js';
 import type {
   AnomalyQuery,
@@ -94,6 +94,35 @@ export interface DeliveryList {
   lines: Array<{ brandId: number; cartons: number }>;
 }
 
+/** A retailer's explicit no-demand record 无需求 in a cycle. */
+export interface NoDemandView {
+  cycleId: number;
+  retailerId: number;
+  territoryId: number;
+  recordedAt: Date;
+}
+
+/** What the unified order made of one line of a demand. */
+export interface OutcomeLine {
+  brandId: number;
+  /** Cartons the demand asked for. */
+  asked: number;
+  /** Cartons ordered for it: the ask, or its share under a 稍紧平衡 supply ratio. */
+  allotted: number;
+  /** The ratio its class was supplied at (basis points), or null when the line was not rationed. */
+  supplyRatioBp: number | null;
+}
+
+export interface DemandOutcome {
+  demandId: number;
+  status: Demand['status'];
+  /** Whether the unified order has been made for it (its lines are then known). */
+  ordered: boolean;
+  askedCartons: number;
+  allottedCartons: number;
+  lines: OutcomeLine[];
+}
+
 /** Groups of at least this many retailers with identical demand in one cycle are surfaced to inspectors. */
 export const IDENTICAL_DEMAND_GROUP = 5;
 
@@ -109,13 +138,11 @@ export class OrderingReportsService {
     private readonly audit: AuditService,
   ) {}
 
-  async noDemand(
-    actor: Actor,
-    query: CycleIdQuery,
-  ): Promise<Page<{ retailerId: number; territoryId: number; recordedAt: Date }>> {
+  async noDemand(actor: Actor, query: CycleIdQuery): Promise<Page<NoDemandView>> {
     const qb = this.dataSource
       .createQueryBuilder()
       .select([
+        'n.cycle_id AS "cycleId"',
         'n.retailer_id AS "retailerId"',
         'n.territory_id AS "territoryId"',
         'n.recorded_at AS "recordedAt"',
@@ -128,6 +155,31 @@ export class OrderingReportsService {
       qb.getCount(),
     ]);
     return pageOf(items, total, query);
+  }
+
+  /** A demand at the unified order: per spec what it asked, the ratio it was rationed at, and what it got. */
+  async demandOutcome(actor: Actor, demandId: number): Promise<DemandOutcome> {
+    const demand = await this.dataSource.manager
+      .createQueryBuilder(Demand, 'd')
+      .select(['d.id', 'd.status'])
+      .where('d.id = :demandId', { demandId })
+      .andWhere(...scopeCondition(actor.scope, 'd.territory_id', 'd.retailer_id'))
+      .getOne();
+    if (!demand) throw notFound('demand', demandId);
+    const lines: OutcomeLine[] = await this.dataSource.query(
+      `SELECT brand_id AS "brandId", requested AS asked, ordered AS allotted, supply_ratio_bp AS "supplyRatioBp"
+         FROM order_lines WHERE demand_id = $1 ORDER BY brand_id`,
+      [demandId],
+    );
+    const sum = (pick: (line: OutcomeLine) => number) => lines.reduce((total, line) => total + pick(line), 0);
+    return {
+      demandId,
+      status: demand.status,
+      ordered: demand.status === 'ordered',
+      askedCartons: sum((line) => line.asked),
+      allottedCartons: sum((line) => line.allotted),
+      lines,
+    };
   }
 
   /** Supply orders of a date: per supply point, the specs and cartons ordered (and what was asked for). */

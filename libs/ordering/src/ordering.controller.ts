@@ -20,6 +20,7 @@ import { CycleCloseService } from './cycle-close.service.js';
 import { DemandsService } from './demands.service.js';
 import { OrderCyclesService } from './order-cycles.service.js';
 import { OrderingReportsService } from './ordering-reports.service.js';
+import { NoDemandService } from './no-demand.service.js';
 import {
   ApproveDemandDto,
   CreateCycleDto,
@@ -31,6 +32,7 @@ import {
   DemandQuery,
   InspectionQuery,
   OrderScheduleDto,
+  RecordNoDemandDto,
   RejectDemandDto,
   SupplyOrderQuery,
   SupplyRatiosDto,
@@ -46,6 +48,7 @@ import {
   ConfirmationCodeResponse,
   ConsolidationResponse,
   CutoffResponse,
+  DemandOutcomeResponse,
   DemandResponse,
   NoDemandResponse,
   OrderAnomalyResponse,
@@ -63,6 +66,7 @@ export class DemandsController {
   constructor(
     private readonly demands: DemandsService,
     private readonly inbox: ApprovalInboxService,
+    private readonly reports: OrderingReportsService,
   ) {}
 
   @Post()
@@ -134,6 +138,17 @@ export class DemandsController {
     return this.demands.get(actor, id);
   }
 
+  @Get(':id/outcome')
+  @Roles(...ROLES)
+  @ApiOperation({
+    summary:
+      'What the unified order made of a demand: per spec asked, 稍紧平衡 ratio and allotted (a retailer: its own)',
+  })
+  @ApiOkResponse({ type: DemandOutcomeResponse })
+  outcome(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: number) {
+    return this.reports.demandOutcome(actor, id);
+  }
+
   @Patch(':id')
   @Roles('retailer', 'supply_clerk', 'account_manager')
   @ApiOperation({ summary: 'Replace the lines before the cutoff (never another’s own demand)' })
@@ -167,6 +182,8 @@ export class DemandsController {
   @Post(':id/signature')
   @Roles('account_manager')
   @HttpCode(200)
+  // A signature queued offline is sent after its demand; a retry whose first answer was lost replays it.
+  @Idempotent()
   @ApiOperation({
     summary:
       'The retailer confirms collected demand by signing on the account manager’s screen (multipart field ' +
@@ -209,6 +226,7 @@ export class OrderCyclesController {
     private readonly close: CycleCloseService,
     private readonly reports: OrderingReportsService,
     private readonly board: CycleBoardService,
+    private readonly noDemandRecords: NoDemandService,
   ) {}
 
   @Get('order-cycles/board')
@@ -316,6 +334,17 @@ export class OrderCyclesController {
     return this.reports.noDemand(actor, query);
   }
 
+  @Post('no-demand')
+  @Roles('account_manager')
+  @ApiOperation({
+    summary:
+      'Record 无需求 for a retailer of your territory in its open cycle (it may still order until the cutoff)',
+  })
+  @ApiCreatedResponse({ type: NoDemandResponse })
+  recordNoDemand(@CurrentActor() actor: Actor, @Body() dto: RecordNoDemandDto) {
+    return this.noDemandRecords.record(actor, dto.retailerId);
+  }
+
   @Get('supply-orders')
   @Roles('admin', 'department_head', 'inspector', 'market_manager', 'supply_clerk')
   @ApiOperation({ summary: 'The unified orders of a date per supply point and spec' })
@@ -336,7 +365,7 @@ export class OrderCyclesController {
   }
 
   @Get('supply-ratios')
-  @Roles('department_head', 'market_manager', 'supply_clerk')
+  @Roles('department_head', 'market_manager', 'supply_clerk', 'account_manager', 'retailer')
   @ApiOperation({ summary: '稍紧平衡 ratios: the share of class IV/V demand supplied (basis points)' })
   @ApiOkResponse({ type: [SupplyRatioResponse] })
   supplyRatios(@CurrentActor() actor: Actor) {

@@ -307,6 +307,7 @@ export class NoDemandRecord {
 @Index('ix_order_lines_department_date', ['departmentId', 'orderDate'])
 @Check('ck_order_lines_quantities', 'ordered >= 0 AND ordered <= requested AND requested > 0')
 @Check('ck_order_lines_amount', 'amount_fen = ordered * price_fen')
+@Check('ck_order_lines_supply_ratio', 'supply_ratio_bp BETWEEN 1 AND 9999')
 export class OrderLine {
   @PrimaryGeneratedColumn({ type: 'bigint' })
   id: string;
@@ -356,6 +357,10 @@ export class OrderLine {
   /** What the retailer gets: the request, or its largest-remainder share under a supply ratio. */
   @Column({ type: 'int' })
   ordered: number;
+
+  /** The 稍紧平衡 ratio the spec's class was supplied at (basis points), or null when not rationed. */
+  @Column({ type: 'int', nullable: true })
+  supplyRatioBp: number | null;
 
   @Column({ type: 'int' })
   priceFen: number;

@@ -28,6 +28,10 @@ export const orderingError = defineErrors({
   RETAILER_SUSPENDED: { status: 409, message: 'The retailer is not active' },
   RETAILER_LICENSE_EXPIRED: { status: 409, message: 'The retailer’s licence is no longer valid' },
   DEMAND_ALREADY_EXISTS: { status: 409, message: 'The retailer already has a demand in this cycle' },
+  NO_DEMAND_HAS_DEMAND: {
+    status: 409,
+    message: 'The retailer has demand in this cycle: withdraw it before recording that it needs nothing',
+  },
   DEMAND_INVALID_TRANSITION: { status: 409, message: 'The demand cannot do that in its current state' },
   DEMAND_CHANNEL_NOT_ALLOWED: { status: 403, message: 'Your role cannot submit demand on this channel' },
   DEMAND_NOT_EDITABLE: { status: 403, message: 'Only the retailer may change its own demand' },

@@ -15,6 +15,7 @@ import { CyclePlanner } from './cycle-planner.service.js';
 import { DemandsService } from './demands.service.js';
 import { OrderCyclesService } from './order-cycles.service.js';
 import { OrderingReportsService } from './ordering-reports.service.js';
+import { NoDemandService } from './no-demand.service.js';
 import { OrderingJobs } from './ordering.jobs.js';
 import { OrderingFacts } from './ordering-facts.service.js';
 import { OrderingOrgMove } from './ordering-org-move.js';
@@ -39,6 +40,7 @@ import { DemandsController, OrderCyclesController } from './ordering.controller.
     CycleBoardService,
     CycleCloseService,
     OrderingReportsService,
+    NoDemandService,
     OrderingJobs,
     OrderingFacts,
     OrderingOrgMove,

@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { RetailerFacts } from '#libs/retailers';
 import { firstDayOfMonth } from '#libs/kernel';
-import { cycleAllowance, scarceLimitFor, type ScarceLimits } from './domain/index.js';
+import { cycleAllowance, scarceLimitOf } from './domain/index.js';
 import { QuotaPolicyService } from './quota-policy.service.js';
 import { QuotaService } from './quota.service.js';
 import { RetailerQuota } from './quota.entity.js';
@@ -161,15 +161,11 @@ export class QuotaLedger {
         [request.retailer.departmentId, request.weekStart, brandIds],
       );
     for (const line of request.lines.filter((l) => brandIds.includes(l.brandId))) {
-      const vectors = rows.filter((row) => row.brand_id === line.brandId);
-      const common = vectors.find((row) => row.market_type === null)?.limits;
-      const own = vectors.find((row) => row.market_type === request.retailer.marketType)?.limits;
-      if (!common && !own) continue;
-      const limits: ScarceLimits = {
-        common: common ?? own!,
-        byMarketType: own ? { [request.retailer.marketType]: own } : {},
-      };
-      const limit = scarceLimitFor(limits, request.retailer);
+      const vectors = rows
+        .filter((row) => row.brand_id === line.brandId)
+        .map((row) => ({ marketType: row.market_type, limits: row.limits }));
+      const limit = scarceLimitOf(vectors, request.retailer);
+      if (limit === undefined) continue;
       if (line.cartons > limit) {
         throw quotaError('SCARCE_LIMIT_EXCEEDED', {
           brandId: line.brandId,

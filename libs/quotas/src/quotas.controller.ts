@@ -11,6 +11,7 @@ import {
   ComputeQuotasDto,
   MonthQuery,
   ProposeLimitsDto,
+  RetailerScarceLimitQuery,
   QuotaPolicyDto,
   QuotaPolicyQuery,
   RebalanceDto,
@@ -24,6 +25,7 @@ import {
   QuotaPolicyResponse,
   QuotaResponse,
   RebalanceResponse,
+  RetailerScarceLimitsResponse,
   ScarceLimitResponse,
 } from './dto/quota.responses.js';
 
@@ -122,6 +124,21 @@ export class QuotasController {
   @ApiOkResponse({ type: [ScarceLimitResponse] })
   listScarce(@CurrentActor() actor: Actor, @Query() query: ScarceLimitQuery) {
     return this.scarce.list(actor, query);
+  }
+
+  @Get('retailers/:id/scarce-limits')
+  @Roles(...ROLES)
+  @ApiOperation({
+    summary:
+      'A retailer’s limit per scarce spec 紧俏限量 for an order week, at its grade (a retailer: its own)',
+  })
+  @ApiOkResponse({ type: RetailerScarceLimitsResponse })
+  retailerScarce(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseIdPipe) id: number,
+    @Query() query: RetailerScarceLimitQuery,
+  ) {
+    return this.scarce.forRetailer(actor, id, query.weekStart);
   }
 
   @Put('scarce-limits')

@@ -1,11 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, IsNull } from 'typeorm';
-import { type Actor, notFound, TransactionRunner } from '#libs/shared';
+import { type Actor, isInScope, notFound, TransactionRunner } from '#libs/shared';
 import { AuditService } from '#libs/audit';
 import { BrandDirectory } from '#libs/catalog';
 import { RetailerDirectory } from '#libs/retailers';
 import { isDate, isoWeekday } from '#libs/kernel';
-import { findLimitVectorProblem, proposeLimitVector } from './domain/index.js';
+import {
+  findLimitVectorProblem,
+  type LimitVectorRow,
+  proposeLimitVector,
+  scarceLimitOf,
+} from './domain/index.js';
 import { ScarceLimitRecord } from './quota.entity.js';
 import { quotaError } from './quota.errors.js';
 import { QuotaPolicyService } from './quota-policy.service.js';
@@ -36,6 +41,35 @@ export class ScarceLimitsService {
       qb.andWhere('s.department_id = :department', { department: actor.departmentId ?? -1 });
     if (query.brandId) qb.andWhere('s.brand_id = :brand', { brand: query.brandId });
     return qb.getMany();
+  }
+
+  /**
+   * One retailer's limit per scarce spec for an order week, at its grade and market type: what its phone
+   * checks a cart against, in the words the ledger refuses with. Outside the caller's scope: 404.
+   */
+  async forRetailer(actor: Actor, retailerId: number, weekStart: string) {
+    const retailer = await this.retailers.facts(retailerId);
+    if (!retailer || !isInScope(actor.scope, retailer.territoryId, retailer.id)) {
+      throw notFound('retailer', retailerId);
+    }
+    const rows: Array<LimitVectorRow & { brandId: number }> = await this.dataSource.query(
+      `SELECT brand_id AS "brandId", market_type AS "marketType", limits FROM scarce_limits
+        WHERE department_id = $1 AND week_start = $2`,
+      [retailer.departmentId, weekStart],
+    );
+    // Only a spec scarce today is limited (the ledger checks no other).
+    const scarce = (await this.brands.factsOf([...new Set(rows.map((row) => row.brandId))]))
+      .filter((brand) => brand.scarce)
+      .map((brand) => brand.id)
+      .sort((a, b) => a - b);
+    const limits = scarce.flatMap((brandId) => {
+      const limit = scarceLimitOf(
+        rows.filter((row) => row.brandId === brandId),
+        retailer,
+      );
+      return limit === undefined ? [] : [{ brandId, limit }];
+    });
+    return { retailerId, weekStart, grade: retailer.grade, marketType: retailer.marketType, limits };
   }
 
   /** Sets (replaces) the limits of a scarce spec for an order week, for everyone or one market type. */

@@ -133,12 +133,42 @@ export function cspViolations(page: Page): Promise<string[]> {
   return page.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations);
 }
 
-/** Logs in through the login form as a person would. */
+/** Waits until the service worker controls the page: from then on the app shell loads without a network. */
+export async function untilServiceWorkerControls(page: Page): Promise<void> {
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+    if (!navigator.serviceWorker.controller) {
+      await new Promise((resolve) =>
+        navigator.serviceWorker.addEventListener('controllerchange', resolve, { once: true }),
+      );
+    }
+  });
+}
+
+/** Draws a few strokes on a signature pad (found by its label) as a finger would. */
+export async function drawSignature(page: Page, padLabel: string): Promise<void> {
+  const pad = page.getByRole('img', { name: padLabel });
+  await pad.scrollIntoViewIfNeeded();
+  const box = (await pad.boundingBox())!;
+  await page.mouse.move(box.x + 20, box.y + box.height * 0.7);
+  await page.mouse.down();
+  for (const [x, y] of [
+    [0.3, 0.2],
+    [0.5, 0.8],
+    [0.7, 0.3],
+    [0.9, 0.6],
+  ]) {
+    await page.mouse.move(box.x + box.width * x, box.y + box.height * y, { steps: 8 });
+  }
+  await page.mouse.up();
+}
+
 /** Finds a specification in the spec list as a person would: by typing its name into the search. */
 export async function findSpec(page: Page, name: string): Promise<void> {
   await page.getByPlaceholder('搜索规格名称或编码').fill(name);
 }
 
+/** Logs in through the login form as a person would. */
 export async function logIn(page: Page, username: string, password: string): Promise<void> {
   await page.getByLabel('用户名').fill(username);
   await page.getByLabel('密码', { exact: true }).fill(password);

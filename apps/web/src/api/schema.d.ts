@@ -864,6 +864,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/retailers/{id}/scarce-limits": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A retailer’s limit per scarce spec 紧俏限量 for an order week, at its grade (a retailer: its own) */
+        get: operations["QuotasController_retailerScarce"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/scarce-limits/propose": {
         parameters: {
             query?: never;
@@ -983,6 +1000,23 @@ export interface paths {
         head?: never;
         /** Replace the lines before the cutoff (never another’s own demand) */
         patch: operations["DemandsController_amend"];
+        trace?: never;
+    };
+    "/api/demands/{id}/outcome": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What the unified order made of a demand: per spec asked, 稍紧平衡 ratio and allotted (a retailer: its own) */
+        get: operations["DemandsController_outcome"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/demands/{id}/cancel": {
@@ -1218,7 +1252,8 @@ export interface paths {
         /** Retailers with an explicit no-demand record 无需求 in a cycle */
         get: operations["OrderCyclesController_noDemand"];
         put?: never;
-        post?: never;
+        /** Record 无需求 for a retailer of your territory in its open cycle (it may still order until the cutoff) */
+        post: operations["OrderCyclesController_recordNoDemand"];
         delete?: never;
         options?: never;
         head?: never;
@@ -3511,6 +3546,24 @@ export interface components {
             /** Format: date-time */
             updatedAt: string;
         };
+        RetailerScarceLimit: {
+            brandId: number;
+            /** @description Cartons this retailer may order of the spec in a cycle of the week */
+            limit: number;
+        };
+        RetailerScarceLimitsResponse: {
+            retailerId: number;
+            /**
+             * Format: date
+             * @description Monday of the order week
+             */
+            weekStart: string;
+            grade: number;
+            /** @enum {string} */
+            marketType: "urban" | "rural";
+            /** @description Scarce specs limited this week, by spec id */
+            limits: components["schemas"]["RetailerScarceLimit"][];
+        };
         ScarceLimitsDto: {
             brandId: number;
             /**
@@ -3717,6 +3770,26 @@ export interface components {
             demandIds: number[];
             reason: string;
         };
+        OutcomeLineResponse: {
+            brandId: number;
+            /** @description Cartons asked for */
+            asked: number;
+            /** @description Cartons ordered: the ask, or its share under a supply ratio */
+            allotted: number;
+            /** @description 稍紧平衡 ratio the spec’s class was supplied at (basis points); null: not rationed */
+            supplyRatioBp: number | null;
+        };
+        DemandOutcomeResponse: {
+            demandId: number;
+            /** @enum {string} */
+            status: "submitted" | "pending_confirmation" | "pending_approval" | "approved" | "rejected" | "expired" | "cancelled" | "ordered";
+            /** @description Whether the unified order has been made for it (then its lines are known) */
+            ordered: boolean;
+            askedCartons: number;
+            allottedCartons: number;
+            /** @description Empty until the unified order */
+            lines: components["schemas"]["OutcomeLineResponse"][];
+        };
         DemandLinesDto: {
             /** @description One line per specification */
             lines: components["schemas"]["DemandLineDto"][];
@@ -3879,6 +3952,7 @@ export interface components {
             cutoffTime: string;
         };
         NoDemandResponse: {
+            cycleId: number;
             retailerId: number;
             territoryId: number;
             /** Format: date-time */
@@ -3895,6 +3969,10 @@ export interface components {
             page: number;
             /** @example 20 */
             pageSize: number;
+        };
+        RecordNoDemandDto: {
+            /** @description The retailer that needs nothing in its open cycle */
+            retailerId: number;
         };
         SupplyOrderLineResponse: {
             brandId: number;
@@ -8629,6 +8707,48 @@ export interface operations {
             };
         };
     };
+    QuotasController_retailerScarce: {
+        parameters: {
+            query: {
+                /** @description Monday of the order week (a cycle’s orderWeek) */
+                weekStart: string;
+            };
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RetailerScarceLimitsResponse"];
+                };
+            };
+            /** @description No valid token (UNAUTHENTICATED, TOKEN_INVALID) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description FORBIDDEN unless the caller is: admin, department_head, market_manager, account_manager, retailer, supply_clerk, enforcement_officer, delivery_staff, inspector; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
     QuotasController_propose: {
         parameters: {
             query?: never;
@@ -9000,6 +9120,45 @@ export interface operations {
             };
         };
     };
+    DemandsController_outcome: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DemandOutcomeResponse"];
+                };
+            };
+            /** @description No valid token (UNAUTHENTICATED, TOKEN_INVALID) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description FORBIDDEN unless the caller is: admin, department_head, market_manager, account_manager, retailer, supply_clerk, enforcement_officer, delivery_staff, inspector; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
     DemandsController_cancel: {
         parameters: {
             query?: never;
@@ -9081,7 +9240,10 @@ export interface operations {
     DemandsController_confirmBySignature: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Retry-safe key: same key + same body replays the first response */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: number;
             };
@@ -9685,6 +9847,47 @@ export interface operations {
             };
         };
     };
+    OrderCyclesController_recordNoDemand: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RecordNoDemandDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NoDemandResponse"];
+                };
+            };
+            /** @description No valid token (UNAUTHENTICATED, TOKEN_INVALID) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description FORBIDDEN unless the caller is: account_manager; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
     OrderCyclesController_supplyOrders: {
         parameters: {
             query: {
@@ -9791,7 +9994,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description FORBIDDEN unless the caller is: department_head, market_manager, supply_clerk; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
+            /** @description FORBIDDEN unless the caller is: department_head, market_manager, supply_clerk, account_manager, retailer; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;

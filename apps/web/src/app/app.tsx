@@ -6,12 +6,14 @@ import { RouterProvider } from 'react-router';
 import { ApiError } from '@/lib/errors';
 import { resumeSession } from '@/features/auth';
 import { registerSender, startOutbox } from '@/lib/offline/outbox';
-import { submitDemand, type NewDemand } from '@/lib/queries/ordering';
+import { sendCollected } from '@/features/collected-demand';
+import type { NewDemand } from '@/lib/queries/ordering';
 import { router } from './router';
 
-// Queued collected demands go out with the Idempotency-Key they were given when first sent.
+// Queued collected demands go out with the Idempotency-Key they were given when first sent, then the
+// signature queued with them.
 registerSender('collected-demand', async (entry) => {
-  await submitDemand(entry.body as NewDemand, entry.key);
+  await sendCollected(entry.body as NewDemand, entry.key, entry.file);
 });
 
 const queryClient = new QueryClient({

@@ -10,8 +10,7 @@ export type DecisionResults = components['schemas']['DemandDecisionsResponse'];
 export function useApprovalInbox(page: number, pageSize: number) {
   return useQuery({
     queryKey: ['approval-inbox', page, pageSize],
-    queryFn: () =>
-      ask<InboxPage>(api.GET('/api/demands/approval-inbox', { params: { query: { page, pageSize } } })),
+    queryFn: () => ask(api.GET('/api/demands/approval-inbox', { params: { query: { page, pageSize } } })),
   });
 }
 
@@ -22,20 +21,17 @@ export function usePendingApprovalCount(enabled: boolean) {
     enabled,
     refetchInterval: 60_000,
     queryFn: async () =>
-      (
-        await ask<InboxPage>(
-          api.GET('/api/demands/approval-inbox', { params: { query: { page: 1, pageSize: 1 } } }),
-        )
-      ).total,
+      (await ask(api.GET('/api/demands/approval-inbox', { params: { query: { page: 1, pageSize: 1 } } })))
+        .total,
   });
 }
 
 export function approveMany(demandIds: number[], comment?: string): Promise<DecisionResults> {
-  return ask<DecisionResults>(api.POST('/api/demands/approvals', { body: { demandIds, comment } }));
+  return ask(api.POST('/api/demands/approvals', { body: { demandIds, comment } }));
 }
 
 export function rejectMany(demandIds: number[], reason: string): Promise<DecisionResults> {
-  return ask<DecisionResults>(api.POST('/api/demands/rejections', { body: { demandIds, reason } }));
+  return ask(api.POST('/api/demands/rejections', { body: { demandIds, reason } }));
 }
 
 export function approveOne(id: number): Promise<unknown> {
@@ -55,7 +51,7 @@ export function useCycleBoard(date: string) {
   return useQuery({
     queryKey: ['cycle-board', date],
     refetchInterval: 60_000,
-    queryFn: () => ask<CycleBoard>(api.GET('/api/order-cycles/board', { params: { query: { date } } })),
+    queryFn: () => ask(api.GET('/api/order-cycles/board', { params: { query: { date } } })),
   });
 }
 
@@ -63,9 +59,7 @@ export function useWaitingRetailers(cycleId: number) {
   return useQuery({
     queryKey: ['cycle-waiting', cycleId],
     queryFn: () =>
-      ask<WaitingRetailer[]>(
-        api.GET('/api/order-cycles/{id}/waiting-retailers', { params: { path: { id: cycleId } } }),
-      ),
+      ask(api.GET('/api/order-cycles/{id}/waiting-retailers', { params: { path: { id: cycleId } } })),
   });
 }
 
@@ -73,19 +67,12 @@ export type TerritoryQuotas = components['schemas']['TerritoryQuotas'];
 export type QuotaRow = components['schemas']['TerritoryQuotaRow'];
 export type Rebalance = components['schemas']['RebalanceDto'];
 
-interface Territory {
-  id: number;
-  code: string;
-  name: string;
-  serviceCenterName: string;
-}
-
 /** The territories in the caller's scope. */
 export function useTerritories() {
   return useQuery({
     queryKey: ['territories'],
     staleTime: 10 * 60_000,
-    queryFn: () => ask<Territory[]>(api.GET('/api/org-units/territories')),
+    queryFn: () => ask(api.GET('/api/org-units/territories')),
   });
 }
 
@@ -93,10 +80,7 @@ export function useTerritoryQuotas(territoryId: number | undefined, month: strin
   return useQuery({
     queryKey: ['territory-quotas', territoryId, month],
     enabled: territoryId !== undefined,
-    queryFn: () =>
-      ask<TerritoryQuotas>(
-        api.GET('/api/quotas', { params: { query: { territoryId: territoryId!, month } } }),
-      ),
+    queryFn: () => ask(api.GET('/api/quotas', { params: { query: { territoryId: territoryId!, month } } })),
   });
 }
 

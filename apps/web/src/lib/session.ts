@@ -1,14 +1,7 @@
-import type { Role } from './access';
+import type { components } from '@/api/client';
 
-export interface SessionUser {
-  id: number;
-  username: string;
-  displayName: string;
-  role: Role;
-  orgUnitId: number | null;
-  retailerId: number | null;
-  mustChangePassword: boolean;
-}
+/** Who is logged in, as the API's login and `GET /api/auth/me` answer it. */
+export type SessionUser = components['schemas']['SessionUser'];
 
 type Listener = () => void;
 

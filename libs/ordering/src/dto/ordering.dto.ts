@@ -187,6 +187,13 @@ export class CycleQuery extends PageQuery {
   to?: string;
 }
 
+export class RecordNoDemandDto {
+  @ApiProperty({ description: 'The retailer that needs nothing in its open cycle' })
+  @IsInt()
+  @Min(1)
+  retailerId: number;
+}
+
 export class CycleIdQuery extends PageQuery {
   @ApiProperty()
   @IntegerText()

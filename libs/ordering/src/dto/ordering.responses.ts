@@ -11,7 +11,7 @@ import {
   type OrderCycleState,
 } from '../domain/index.js';
 import type { OrderCycle, SupplyRatio, TerritoryOrderSchedule } from '../ordering.entity.js';
-import type { OrderAnomaly } from '../ordering-reports.service.js';
+import type { DemandOutcome, OrderAnomaly, OutcomeLine } from '../ordering-reports.service.js';
 
 // What the ordering routes answer, for the OpenAPI document (each class implements the type the service
 // returns where there is one, so the compiler keeps the two together).
@@ -102,9 +102,34 @@ export class OrderScheduleResponse implements Omit<TerritoryOrderSchedule, 'terr
 }
 
 export class NoDemandResponse {
+  @ApiProperty() cycleId: number;
   @ApiProperty() retailerId: number;
   @ApiProperty() territoryId: number;
   @ApiProperty(INSTANT) recordedAt: Date;
+}
+
+class OutcomeLineResponse implements OutcomeLine {
+  @ApiProperty() brandId: number;
+  @ApiProperty({ description: 'Cartons asked for' }) asked: number;
+  @ApiProperty({ description: 'Cartons ordered: the ask, or its share under a supply ratio' })
+  allotted: number;
+  @ApiProperty({
+    type: Number,
+    nullable: true,
+    description: '稍紧平衡 ratio the spec’s class was supplied at (basis points); null: not rationed',
+  })
+  supplyRatioBp: number | null;
+}
+
+export class DemandOutcomeResponse implements DemandOutcome {
+  @ApiProperty() demandId: number;
+  @ApiProperty({ enum: DEMAND_STATES }) status: DemandState;
+  @ApiProperty({ description: 'Whether the unified order has been made for it (then its lines are known)' })
+  ordered: boolean;
+  @ApiProperty() askedCartons: number;
+  @ApiProperty() allottedCartons: number;
+  @ApiProperty({ type: [OutcomeLineResponse], description: 'Empty until the unified order' })
+  lines: OutcomeLineResponse[];
 }
 
 class SupplyOrderLineResponse {

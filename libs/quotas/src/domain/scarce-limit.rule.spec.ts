@@ -1,5 +1,10 @@
 import { describe, expect, it } from '@jest/globals';
-import { findLimitVectorProblem, scarceLimitFor, type LimitVector } from './scarce-limit.rule.js';
+import {
+  findLimitVectorProblem,
+  scarceLimitFor,
+  scarceLimitOf,
+  type LimitVector,
+} from './scarce-limit.rule.js';
 
 /** Grade g → ⌊g ÷ 3⌋: 0 0 1 1 1 2 … 10. */
 const rising: LimitVector = Array.from({ length: 30 }, (_, i) => Math.floor((i + 1) / 3));
@@ -58,5 +63,34 @@ describe('scarceLimitFor', () => {
 
   it('throws for a grade outside 1–30', () => {
     expect(() => scarceLimitFor(limits, { grade: 31, marketType: 'urban' })).toThrow(RangeError);
+  });
+});
+
+describe('scarceLimitOf', () => {
+  const urbanGrade7 = { grade: 7, marketType: 'urban' as const };
+  const ruralGrade7 = { grade: 7, marketType: 'rural' as const };
+  const ruralOnly = Array(30).fill(1);
+
+  it('reads the common vector at the retailer’s grade (grade 7 → ⌊7 ÷ 3⌋ = 2)', () => {
+    expect(scarceLimitOf([{ marketType: null, limits: rising }], urbanGrade7)).toBe(2);
+  });
+
+  it('lets the retailer’s market type replace the common vector, and only its own', () => {
+    const rows = [
+      { marketType: null, limits: rising },
+      { marketType: 'rural' as const, limits: ruralOnly },
+    ];
+    expect(scarceLimitOf(rows, ruralGrade7)).toBe(1);
+    expect(scarceLimitOf(rows, urbanGrade7)).toBe(2);
+  });
+
+  it('applies a market type’s vector without a common one only to that market type', () => {
+    const rows = [{ marketType: 'rural' as const, limits: ruralOnly }];
+    expect(scarceLimitOf(rows, ruralGrade7)).toBe(1);
+    expect(scarceLimitOf(rows, urbanGrade7)).toBeUndefined();
+  });
+
+  it('has no limit when nothing is published', () => {
+    expect(scarceLimitOf([], urbanGrade7)).toBeUndefined();
   });
 });

@@ -42,3 +42,26 @@ export function scarceLimitFor(
   if (limit === undefined) throw new RangeError(`no limit for grade ${retailer.grade}`);
   return limit;
 }
+
+/** One stored limit vector of a spec and week: for every market type (`null`) or for one. */
+export interface LimitVectorRow {
+  marketType: MarketType | null;
+  limits: LimitVector;
+}
+
+/**
+ * The limit a retailer has for one spec from the spec's stored vectors of the week: its market type's vector
+ * replaces the common one; `undefined` when neither applies to it (no limit published for it).
+ */
+export function scarceLimitOf(
+  rows: readonly LimitVectorRow[],
+  retailer: Pick<RetailerClass, 'grade' | 'marketType'>,
+): number | undefined {
+  const common = rows.find((row) => row.marketType === null)?.limits;
+  const own = rows.find((row) => row.marketType === retailer.marketType)?.limits;
+  if (!common && !own) return undefined;
+  return scarceLimitFor(
+    { common: common ?? own!, byMarketType: own ? { [retailer.marketType]: own } : {} },
+    retailer,
+  );
+}

@@ -182,6 +182,13 @@ export class ScarceLimitsDto {
   limits: number[];
 }
 
+export class RetailerScarceLimitQuery {
+  @ApiProperty({ example: '2026-11-30', description: 'Monday of the order week (a cycle’s orderWeek)' })
+  @IsString()
+  @Matches(/^\d{4}-\d{2}-\d{2}$/)
+  weekStart: string;
+}
+
 export class ScarceLimitQuery {
   @ApiProperty({ example: '2026-11-30' })
   @IsString()

@@ -145,6 +145,21 @@ export class ScarceLimitResponse implements Omit<ScarceLimitRecord, 'department'
   @ApiProperty({ type: String, format: 'date-time' }) updatedAt: Date;
 }
 
+class RetailerScarceLimit {
+  @ApiProperty() brandId: number;
+  @ApiProperty({ description: 'Cartons this retailer may order of the spec in a cycle of the week' })
+  limit: number;
+}
+
+export class RetailerScarceLimitsResponse {
+  @ApiProperty() retailerId: number;
+  @ApiProperty({ format: 'date', description: 'Monday of the order week' }) weekStart: string;
+  @ApiProperty({ minimum: 1, maximum: 30 }) grade: number;
+  @ApiProperty({ enum: ['urban', 'rural'] }) marketType: 'urban' | 'rural';
+  @ApiProperty({ type: [RetailerScarceLimit], description: 'Scarce specs limited this week, by spec id' })
+  limits: RetailerScarceLimit[];
+}
+
 export class LimitProposalResponse implements LimitVectorProposal {
   @ApiProperty({ type: [Number], description: 'Cartons per retailer for grades 1…30' }) vector: number[];
   @ApiProperty() plannedSupply: number;

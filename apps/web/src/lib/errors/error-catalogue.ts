@@ -223,6 +223,7 @@ const CATALOGUE: Record<string, Sentence> = {
   RETAILER_SUSPENDED: () => '该零售户目前不是正常营业状态，不能订货。',
   RETAILER_LICENSE_EXPIRED: () => '该零售户的专卖许可证已过期，不能订货。',
   DEMAND_ALREADY_EXISTS: () => '本周期已有一份需求，请修改已有需求。',
+  NO_DEMAND_HAS_DEMAND: () => '该零售户本周期已有需求，不能登记为无需求；如确无需求，请零售户先撤回需求。',
   DEMAND_INVALID_TRANSITION: () => '需求当前状态不允许此操作。',
   DEMAND_CHANNEL_NOT_ALLOWED: () => '您的角色不能通过这一渠道提交需求。',
   DEMAND_NOT_EDITABLE: () => '只有零售户本人可以修改自主提报的需求。',

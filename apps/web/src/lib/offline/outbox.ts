@@ -15,6 +15,11 @@ export interface OutboxEntry {
   /** What the user sees in the outbox ("代收需求 · 马记报刊亭 · 12 条"). */
   title: string;
   body: unknown;
+  /**
+   * A file sent after the body (the retailer's signature on a collected demand), with the Idempotency-Key
+   * `<key>:file`; dropped from the phone once sent.
+   */
+  file?: Blob;
   createdAt: string;
   state: OutboxState;
   /** A refusal's Chinese sentence and what to do about it. */
@@ -74,7 +79,7 @@ async function sendAll(): Promise<void> {
     changed();
     try {
       await sender(entry);
-      await set(entry.key, { ...entry, state: 'sent' }, store);
+      await set(entry.key, { ...entry, file: undefined, state: 'sent' }, store);
     } catch (error) {
       if (error instanceof ApiError && !error.offline && error.code !== 'IDEMPOTENCY_KEY_IN_FLIGHT') {
         await set(

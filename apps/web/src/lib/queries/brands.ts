@@ -3,11 +3,6 @@ import { api, ask, type Schemas } from '@/lib/api';
 
 export type Brand = Schemas['BrandResponse'];
 
-export interface ScarceLimit {
-  brandId: number;
-  limits: number[];
-}
-
 /** Every specification on sale (80 in the demo county: one page). Key brands first, then by name. */
 export async function allBrands(): Promise<Brand[]> {
   const items: Brand[] = [];

@@ -69,6 +69,23 @@ export async function demandsOf(query: {
   }
 }
 
+/** The retailers with a no-demand record 无需求 in a cycle (a territory holds a few hundred: pages of 200). */
+export async function noDemandOf(cycleId: number): Promise<Set<number>> {
+  const ids = new Set<number>();
+  for (let page = 1; ; page++) {
+    const answer = await ask(
+      api.GET('/api/no-demand', { params: { query: { cycleId, page, pageSize: 200 } } }),
+    );
+    answer.items.forEach((item) => ids.add(item.retailerId));
+    if (ids.size >= answer.total || answer.items.length === 0) return ids;
+  }
+}
+
+/** 无需求: the retailer needs nothing in its open cycle (it may still order until the cutoff). */
+export function recordNoDemand(retailerId: number) {
+  return ask(api.POST('/api/no-demand', { body: { retailerId } }));
+}
+
 export function demand(id: number): Promise<Demand> {
   return ask(api.GET('/api/demands/{id}', { params: { path: { id } } }));
 }

@@ -1,24 +1,16 @@
 import { api, ask } from '@/lib/api';
 import { session, type SessionUser } from '@/lib/session';
 
-interface LoginAnswer {
-  user: SessionUser;
-}
-
 /** The console asks for a cookie session: the token stays in an httpOnly cookie no script of the page can read. */
 export async function login(username: string, password: string): Promise<SessionUser> {
-  const answer = await ask<LoginAnswer>(
-    api.POST('/api/auth/login', { body: { username, password, session: 'cookie' } }),
-  );
+  const answer = await ask(api.POST('/api/auth/login', { body: { username, password, session: 'cookie' } }));
   session.start(answer.user);
   return answer.user;
 }
 
 /** Changing the password revokes older sessions; the API renews the cookie with the answer. */
 export async function changePassword(currentPassword: string, newPassword: string): Promise<SessionUser> {
-  const answer = await ask<LoginAnswer>(
-    api.POST('/api/auth/change-password', { body: { currentPassword, newPassword } }),
-  );
+  const answer = await ask(api.POST('/api/auth/change-password', { body: { currentPassword, newPassword } }));
   session.start(answer.user);
   return answer.user;
 }
@@ -26,7 +18,7 @@ export async function changePassword(currentPassword: string, newPassword: strin
 /** The session the browser already holds (the API's session cookie), if any: a reload stays logged in. */
 export async function resumeSession(): Promise<SessionUser | null> {
   try {
-    const user = await ask<SessionUser>(api.GET('/api/auth/me'));
+    const user = await ask(api.GET('/api/auth/me'));
     session.start(user);
     return user;
   } catch {

@@ -11,10 +11,9 @@ import { idempotencyKey } from '@/lib/api';
 import { dropDraft, loadDraft, saveDraft } from '@/lib/offline/drafts';
 import { enqueue } from '@/lib/offline/outbox';
 import { useBrands } from '@/lib/queries/brands';
-import { submitDemand } from '@/lib/queries/ordering';
 import { useNow } from '@/hooks/use-now';
 import { SignaturePad } from '@/components/signature-pad';
-import { signDemand, useCollectContext } from '../api/collect-api';
+import { sendCollected, useCollectContext } from '../api/collect-api';
 import { ForRetailer } from '@/components/retailer-picker';
 
 type Confirmation = 'code' | 'signature';
@@ -56,7 +55,7 @@ function CollectForm({ retailerId }: { retailerId: number }) {
   }));
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  // The signature stays in memory only: it is sent with the demand, never kept on the phone.
+  // The signature stays in memory (not in the draft): it is sent with the demand, or queued with it offline.
   const [signature, setSignature] = useState<Blob | null>(null);
   const update = useCallback(
     (next: Draft) => {
@@ -90,22 +89,20 @@ function CollectForm({ retailerId }: { retailerId: number }) {
       lines: toLines(draft.lines),
       ...(!bySignature && draft.code ? { confirmationCode: draft.code } : {}),
     };
+    const signed = bySignature && signature ? signature : undefined;
     try {
-      const demand = await submitDemand(body, draft.key);
-      if (bySignature && signature) await signDemand(demand.id, signature);
+      await sendCollected(body, draft.key, signed);
       dropDraft(draftName);
       navigate('/am/collect', { replace: true, state: { sent: profile.shopName } });
     } catch (failure) {
-      if (failure instanceof ApiError && failure.offline && bySignature) {
-        setError('手写签名需要联网提交：请联网后再提交，或改用确认码（无网络时可排队发送）。');
-        return;
-      }
       if (failure instanceof ApiError && failure.offline) {
+        // Queued with its signature: both go out, with their keys, when the connection returns.
         await enqueue({
           key: draft.key,
           kind: 'collected-demand',
-          title: `代收需求 · ${profile.shopName} · ${cartons(check.total)}`,
+          title: `代收需求 · ${profile.shopName} · ${cartons(check.total)}${signed ? ' · 已签名' : ''}`,
           body,
+          file: signed,
         });
         dropDraft(draftName);
         navigate('/outbox', { replace: true });

@@ -2,7 +2,8 @@ import { useQuery } from '@tanstack/react-query';
 import { api, ask, type Schemas } from '@/lib/api';
 import { businessMonth } from '@/lib/format';
 import { quotaOf, retailer } from '@/lib/queries/retailers';
-import { demandsOf } from '@/lib/queries/ordering';
+import { currentCycle, cyclesAround, demandsOf } from '@/lib/queries/ordering';
+import { scarceLimitsOf, tightClasses } from '@/lib/queries/supply';
 import { allBrands } from '@/lib/queries/brands';
 
 export type Visit = Schemas['VisitSummaryResponse'];
@@ -38,5 +39,27 @@ export function useRetailerVisits(id: number, enabled: boolean) {
     queryKey: ['retailer-visits', id],
     enabled,
     queryFn: () => ask(api.GET('/api/visits', { params: { query: { retailerId: id, pageSize: 10 } } })),
+  });
+}
+
+const day = (time: number) => new Date(time).toISOString().slice(0, 10);
+
+/** This week's supply information for the retailer: its territory's cycle, the limits at its grade. */
+export function useSupplyWeek(id: number, territoryId: number | undefined, now: Date) {
+  return useQuery({
+    queryKey: ['supply-week', id],
+    enabled: territoryId !== undefined,
+    queryFn: async () => {
+      const [cycles, tight] = await Promise.all([
+        cyclesAround(day(now.getTime() - 86_400_000), day(now.getTime() + 8 * 86_400_000)),
+        tightClasses(),
+      ]);
+      const cycle = currentCycle(
+        cycles.filter((c) => c.territoryId === territoryId),
+        now,
+      );
+      const limits = cycle ? await scarceLimitsOf(id, cycle.orderWeek) : new Map<number, number>();
+      return { cycle, limits, tight };
+    },
   });
 }

@@ -8,7 +8,9 @@ import { cartons, chineseDate } from '@/lib/format';
 import { BUSINESS_TYPE_LABELS, MARKET_LABELS, SCALE_LABELS, STATUS_LABELS } from '@/lib/queries/retailers';
 import { useNow } from '@/hooks/use-now';
 import { useSessionUser } from '@/hooks/use-session';
-import { useOrderWeeks, useRetailerCard, useRetailerVisits } from '../api/card-api';
+import { SupplyWeekCard } from '@/components/supply-week-card';
+import { useBrands } from '@/lib/queries/brands';
+import { useOrderWeeks, useRetailerCard, useRetailerVisits, useSupplyWeek } from '../api/card-api';
 
 function OrderWeeks({ id }: { id: number }) {
   const weeks = useOrderWeeks(id);
@@ -47,6 +49,8 @@ export function RetailerCardPage() {
   const card = useRetailerCard(id, now);
   const staff = user?.role !== 'retailer';
   const visits = useRetailerVisits(id, staff && card.isSuccess);
+  const supply = useSupplyWeek(id, card.data?.profile.territoryId, now);
+  const brands = useBrands();
   if (card.isPending) return <Skeleton.Paragraph lineCount={10} animated />;
   if (card.isError) {
     if (card.error instanceof ApiError && card.error.status === 404) return <NotFoundPage what="零售户" />;
@@ -85,13 +89,21 @@ export function RetailerCardPage() {
           <List.Item extra={cartons(quota.used)}>已订购</List.Item>
           <List.Item extra={cartons(quota.reserved)}>已提报占用</List.Item>
           <List.Item extra={cartons(quota.remaining)}>剩余</List.Item>
-          <List.Item extra={cartons(quota.cycleAllowance)}>本周期最多可订</List.Item>
+          <List.Item extra={cartons(quota.cycleAllowance)}>本周期还可订</List.Item>
         </List>
         <p className="muted">
           只设上限、不设下限；本周期可订量 = 剩余 ÷ 本月剩余 {quota.remainingCycles} 个订货周期 ×
           1.5（向上取整，不超过剩余）。
         </p>
       </Card>
+      {supply.data && brands.data && (
+        <SupplyWeekCard
+          grade={profile.grade}
+          limits={supply.data.limits}
+          tight={supply.data.tight}
+          brands={brands.data}
+        />
+      )}
       <Card title="近 12 个订货周">
         <OrderWeeks id={id} />
       </Card>

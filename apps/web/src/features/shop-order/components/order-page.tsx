@@ -18,7 +18,9 @@ import {
 } from '@/lib/queries/ordering';
 import { useNow } from '@/hooks/use-now';
 import { useSessionUser } from '@/hooks/use-session';
+import { SupplyWeekCard } from '@/components/supply-week-card';
 import { useOrderContext } from '../api/order-api';
+import { OutcomeCard } from './outcome-card';
 
 /** 自主提报: the retailer's own demand for this cycle — submit, amend or withdraw until cutoff. */
 export function OrderPage() {
@@ -42,7 +44,8 @@ export function OrderPage() {
   if (context.isError || brands.isError) {
     return <Result status="error" title="加载失败" description={sentenceOf(context.error ?? brands.error)} />;
   }
-  const { profile, quota, cycle, lastClosed } = context.data;
+  const { profile, quota, cycle, limits, tight, last } = context.data;
+  const brandName = (id: number) => names.get(id) ?? `规格 ${id}`;
   const open = cycle !== undefined && cycleState(cycle, now) === 'open';
   // Amending: what this demand already holds counts as available again.
   const held = existing && existing.status !== 'cancelled' ? existing.totalCartons : 0;
@@ -50,8 +53,8 @@ export function OrderPage() {
   const check = checkLines({
     lines,
     allowance,
-    scarceLimits: new Map(),
-    brandName: (id) => names.get(id) ?? `规格 ${id}`,
+    scarceLimits: limits,
+    brandName,
     grade: profile.grade,
   });
   const refresh = () => queryClient.invalidateQueries({ queryKey: ['order-context', retailerId] });
@@ -65,7 +68,7 @@ export function OrderPage() {
       await refresh();
       setLines(null);
     } catch (failure) {
-      setMessage({ kind: 'error', text: sentenceOf(failure, (id) => names.get(id)) });
+      setMessage({ kind: 'error', text: sentenceOf(failure, brandName) });
     } finally {
       setBusy(false);
     }
@@ -107,27 +110,23 @@ export function OrderPage() {
         />
         <p className="muted">
           本周期最多可订 {cartons(quota.cycleAllowance)}（本月还剩 {quota.remainingCycles}{' '}
-          个订货周期，平均分配防止月初集中）。 紧俏卷烟按档位限量（{profile.grade}{' '}
-          档），四、五类烟稍紧平衡按比例供应。
+          个订货周期，平均分配防止月初集中）。
         </p>
       </Card>
+      {cycle && <SupplyWeekCard grade={profile.grade} limits={limits} tight={tight} brands={brands.data} />}
       {existing && (
         <Notice kind="success">
           {`本周期已提报 ${cartons(existing.totalCartons)}（${DEMAND_STATUS_LABELS[existing.status] ?? existing.status}）${open ? '，截单前可修改或撤回。' : '。'}`}
         </Notice>
       )}
-      {lastClosed && !existing && (
-        <p className="muted section">
-          上一订货日 {dateWithWeekday(lastClosed.orderDate)} 的结果请在“历史”中查看。
-        </p>
-      )}
+      {last && <OutcomeCard {...last} brandName={brandName} />}
       {open && (
         <>
           <DemandLinesEditor
             brands={brands.data}
             lines={lines}
             onChange={setLines}
-            scarceLimits={new Map()}
+            scarceLimits={limits}
             overLimit={check.overLimit}
           />
           {check.problems.length > 0 && <Notice kind="error">{check.problems.join(' ')}</Notice>}

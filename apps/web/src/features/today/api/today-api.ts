@@ -3,7 +3,7 @@ import { api, ask, type Schemas } from '@/lib/api';
 import { type KpiCells, myKpis } from '@/lib/queries/kpis';
 import { businessDate, businessMonth } from '@/lib/format';
 import { allRetailers, type Retailer } from '@/lib/queries/retailers';
-import { currentCycle, cyclesAround, demandsOf, type OrderCycle } from '@/lib/queries/ordering';
+import { currentCycle, cyclesAround, demandsOf, noDemandOf, type OrderCycle } from '@/lib/queries/ordering';
 
 export type OverdueVisit = Schemas['OverdueRetailerResponse'];
 
@@ -24,7 +24,8 @@ function addDays(date: string, days: number): string {
 }
 
 /**
- * The account manager's day: this week's cycle, who has not submitted, visits due, open tasks, KPIs.
+ * The account manager's day: this week's cycle, who has neither submitted nor said it needs nothing, visits
+ * due, open tasks, KPIs.
  * Put together from the list endpoints the API has.
  */
 async function todaySummary(now: Date): Promise<TodaySummary> {
@@ -39,18 +40,19 @@ async function todaySummary(now: Date): Promise<TodaySummary> {
     myKpis(businessMonth(now)),
   ]);
   const cycle = currentCycle(cycles, now);
-  const demanded = new Set(
-    cycle
-      ? (await demandsOf({ cycleId: cycle.id }))
-          .filter((d) => d.status !== 'cancelled')
-          .map((d) => d.retailerId)
-      : [],
-  );
+  // Who has answered this cycle: a live demand, or a no-demand record.
+  const [demands, noDemand] = cycle
+    ? await Promise.all([demandsOf({ cycleId: cycle.id }), noDemandOf(cycle.id)])
+    : [[], new Set<number>()];
+  const answered = new Set([
+    ...demands.filter((d) => d.status !== 'cancelled').map((d) => d.retailerId),
+    ...noDemand,
+  ]);
   const byId = new Map(retailers.map((r) => [r.id, r]));
   return {
     cycle,
     notSubmitted: retailers.filter(
-      (r) => r.status === 'active' && r.territoryId === cycle?.territoryId && !demanded.has(r.id),
+      (r) => r.status === 'active' && r.territoryId === cycle?.territoryId && !answered.has(r.id),
     ),
     retailers: byId,
     overdue: overdue.items,

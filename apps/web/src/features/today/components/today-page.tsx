@@ -1,9 +1,12 @@
-import { Button, Card, ErrorBlock, List, Skeleton, Tag } from 'antd-mobile';
+import { useState } from 'react';
+import { Button, Card, Dialog, ErrorBlock, List, Skeleton, Space, Tag, Toast } from 'antd-mobile';
+import { useQueryClient } from '@tanstack/react-query';
 import { Link, useNavigate } from 'react-router';
 import { countdown, dateWithWeekday, dayAndTime, percent } from '@/lib/format';
 import { sentenceOf } from '@/lib/errors';
 import { useNow } from '@/hooks/use-now';
-import { cycleState, type OrderCycle } from '@/lib/queries/ordering';
+import { cycleState, type OrderCycle, recordNoDemand } from '@/lib/queries/ordering';
+import type { Retailer } from '@/lib/queries/retailers';
 import type { KpiCells, KpiCode } from '@/lib/queries/kpis';
 import { useTodaySummary } from '../api/today-api';
 
@@ -69,6 +72,60 @@ function KpiGlance({ kpis }: { kpis: KpiCells }) {
   );
 }
 
+/**
+ * A retailer that has not answered this cycle: call it, and when it needs nothing, say so (无需求) so it leaves
+ * the list; tapping the row collects its demand.
+ */
+function WaitingRetailer({ retailer, open }: { retailer: Retailer; open: boolean }) {
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  const [busy, setBusy] = useState(false);
+  const noDemand = async () => {
+    const yes = await Dialog.confirm({
+      content: `确认“${retailer.shopName}”本周期无需求？截单前零售户仍可自行提报。`,
+    });
+    if (!yes) return;
+    setBusy(true);
+    try {
+      await recordNoDemand(retailer.id);
+      Toast.show({ content: `已登记“${retailer.shopName}”本周期无需求。` });
+      await queryClient.invalidateQueries({ queryKey: ['today'] });
+    } catch (failure) {
+      Toast.show({ content: sentenceOf(failure) });
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <List.Item
+      description={`${retailer.ownerName} · ${retailer.phone ?? '无电话'}`}
+      extra={
+        // The row opens the collection page: the buttons beside it act on their own.
+        <Space onClick={(event) => event.stopPropagation()}>
+          {retailer.phone && (
+            <a href={`tel:${retailer.phone}`} aria-label={`致电${retailer.shopName}`}>
+              致电
+            </a>
+          )}
+          {open && (
+            <Button
+              size="mini"
+              loading={busy}
+              aria-label={`${retailer.shopName}无需求`}
+              onClick={() => void noDemand()}
+            >
+              无需求
+            </Button>
+          )}
+        </Space>
+      }
+      onClick={() => navigate(`/am/collect/new?retailerId=${retailer.id}`)}
+    >
+      {retailer.shopName}
+    </List.Item>
+  );
+}
+
 /** The account manager's home: the day at a glance. */
 export function TodayPage() {
   const now = useNow();
@@ -78,29 +135,19 @@ export function TodayPage() {
   if (summary.isError)
     return <ErrorBlock status="default" title="加载失败" description={sentenceOf(summary.error)} />;
   const { cycle, notSubmitted, overdue, overdueTotal, retailers, openTasks, kpis } = summary.data;
+  const open = cycle !== undefined && cycleState(cycle, now) === 'open';
   return (
     <div className="section" style={{ display: 'grid', gap: 12 }}>
       <h1 style={{ fontSize: 20, margin: 0 }}>今日工作</h1>
       <CycleCard cycle={cycle} now={now} />
-      <List header={`尚未提报（${notSubmitted.length} 户）`}>
-        {notSubmitted.slice(0, 20).map((r) => (
-          <List.Item
-            key={r.id}
-            description={`${r.ownerName} · ${r.phone ?? '无电话'}`}
-            extra={
-              r.phone ? (
-                <a href={`tel:${r.phone}`} aria-label={`致电${r.shopName}`}>
-                  致电
-                </a>
-              ) : undefined
-            }
-            onClick={() => navigate(`/am/collect/new?retailerId=${r.id}`)}
-          >
-            {r.shopName}
-          </List.Item>
-        ))}
-        {notSubmitted.length === 0 && <List.Item>本周期的零售户都已提报。</List.Item>}
-      </List>
+      <section aria-label="尚未提报的零售户">
+        <List header={`尚未提报（${notSubmitted.length} 户）`}>
+          {notSubmitted.slice(0, 20).map((r) => (
+            <WaitingRetailer key={r.id} retailer={r} open={open} />
+          ))}
+          {notSubmitted.length === 0 && <List.Item>本周期的零售户都已提报或登记无需求。</List.Item>}
+        </List>
+      </section>
       <List header={`拜访逾期（${overdueTotal} 户）`}>
         {overdue.slice(0, 10).map((visit) => (
           <List.Item
