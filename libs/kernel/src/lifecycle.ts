@@ -2,11 +2,12 @@ import { accept, type Outcome, type Refusal } from './outcome.js';
 
 /**
  * A lifecycle as data: state → event → next state. An event missing under a state is forbidden there; a state
- * with no events is terminal. Services never assign a status, they ask the table; set-based jobs select the
- * states an event is allowed from, never a hard-coded list.
+ * with no events is terminal, and a state the table does not hold allows nothing (one table per variant, e.g.
+ * per demand channel). Services never assign a status, they ask the table; set-based jobs select the states an
+ * event is allowed from, never a hard-coded list.
  */
 export type TransitionTable<S extends string, E extends string> = Readonly<
-  Record<S, Readonly<Partial<Record<E, S>>>>
+  Partial<Record<S, Readonly<Partial<Record<E, S>>>>>
 >;
 
 /** The refusal of an event the state does not allow: which state, which event, and what the state allows. */

@@ -1,3 +1,4 @@
+import { orThrow } from '#libs/kernel';
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { Clock, isInScope, JobRunner, notFound, type Actor } from '#libs/shared';
@@ -151,8 +152,7 @@ export class CycleCloseService {
     });
     if (!cycle) throw notFound('order cycle', cycleId);
     const now = this.clock.now();
-    const next = transitionOrderCycle(effectiveCycleState(cycle, now), 'cut_off');
-    if (!next.ok) throw orderingError('CYCLE_INVALID_TRANSITION', next.details, next.message);
+    const next = orThrow(transitionOrderCycle(effectiveCycleState(cycle, now), 'cut_off'), orderingError);
 
     const retailerIds = await this.retailers.activeIdsInTerritories([cycle.territoryId], manager);
     const noDemand: unknown[] = await manager.query(
@@ -163,7 +163,7 @@ export class CycleCloseService {
       [cycleId, retailerIds, cycle.territoryId, cycle.departmentId, [...ORDERABLE, ...AWAITING]],
     );
     await manager.update(OrderCycle, cycleId, {
-      status: next.state,
+      status: next,
       cutoffAt: cycle.cutoffAt > now ? now : cycle.cutoffAt,
     });
     const summary = { cycleId, noDemand: noDemand.length };

@@ -1,3 +1,4 @@
+import { orThrow } from '#libs/kernel';
 import { createHash, randomInt } from 'node:crypto';
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
@@ -469,10 +470,9 @@ export class DemandsService implements OnModuleInit {
     const refused = () => orderingError(refusal!, { cycleId: cycle.id, cutoffAt: cycle.cutoffAt });
     // After the unified order, collected demand is refused by that, whatever state it ended in.
     if (refusal === 'CYCLE_CONSOLIDATED') throw refused();
-    const next = transitionDemand(demand.channel, demand.status, event);
-    if (!next.ok) throw orderingError('DEMAND_INVALID_TRANSITION', next.details, next.message);
+    const next = orThrow(transitionDemand(demand.channel, demand.status, event), orderingError);
     if (refusal) throw refused();
-    return next.state;
+    return next;
   }
 
   /** Who may trigger what; the lifecycle table only knows the order of events. */

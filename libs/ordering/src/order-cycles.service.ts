@@ -14,7 +14,7 @@ import {
   territoryScopeCondition,
   TransactionRunner,
 } from '#libs/shared';
-import { businessDate, mondayOf } from '#libs/kernel';
+import { businessDate, mondayOf, orThrow } from '#libs/kernel';
 import { AuditService } from '#libs/audit';
 import { OrgService } from '#libs/org';
 import {
@@ -145,8 +145,10 @@ export class OrderCyclesService {
       if (!cycle) throw notFound('order cycle', id);
       const before = { ...cycle };
       const event: OrderCycleEvent = dto.status === 'cancelled' ? 'cancel' : 'reschedule';
-      const next = transitionOrderCycle(effectiveCycleState(cycle, this.clock.now()), event);
-      if (!next.ok) throw orderingError('CYCLE_INVALID_TRANSITION', next.details, next.message);
+      const next = orThrow(
+        transitionOrderCycle(effectiveCycleState(cycle, this.clock.now()), event),
+        orderingError,
+      );
       if (event === 'reschedule') {
         const moved = dto.orderDate !== undefined && dto.orderDate !== cycle.orderDate;
         const window = moved ? await this.scheduledWindow(manager, cycle.territoryId, dto.orderDate!) : cycle;
@@ -159,7 +161,7 @@ export class OrderCyclesService {
         if (moved) await this.assertDateFree(manager, cycle.territoryId, cycle.orderDate);
         await this.assertFitsBetweenNeighbours(manager, cycle.territoryId, cycle.orderWeek, cycle);
       }
-      cycle.status = next.state;
+      cycle.status = next;
       cycle.placedBy = 'hand';
       await manager.save(cycle);
       await this.audit.record(manager, actor, {

@@ -75,6 +75,11 @@ export const router = createBrowserRouter([
             children: [{ index: true, lazy: page(() => import('@/desk/supply/supply-page')) }],
           },
           {
+            path: 'month-close',
+            element: <RequireAccess page="monthClose" />,
+            children: [{ index: true, lazy: page(() => import('@/desk/month-close/month-close-page')) }],
+          },
+          {
             path: 'anomalies',
             element: <RequireAccess page="anomalies" />,
             children: [{ index: true, lazy: page(() => import('@/desk/inspection/anomalies-page')) }],

@@ -54,6 +54,12 @@ const NAV: NavEntry[] = [
     description: '待汇总的订货周期，按规格的统一订购，以及Ⅳ、Ⅴ类烟按比例供应到每户的明细（可导出）。',
   },
   {
+    path: '/desk/month-close',
+    label: '月结',
+    page: 'monthClose',
+    description: '月度考核的结账状态、月结任务在等待什么、存档的考核工作簿，以及更正的申请与审批。',
+  },
+  {
     path: '/desk/anomalies',
     label: '异常采购',
     page: 'anomalies',

@@ -53,6 +53,7 @@ export const ACCESS = {
   anomalies: ['inspector', 'department_head', 'admin', 'market_manager'],
   audit: ['inspector', 'department_head', 'admin'],
   supply: ['supply_clerk', 'admin'],
+  monthClose: ['department_head', 'inspector', 'admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Page = keyof typeof ACCESS;

@@ -95,7 +95,7 @@ export function planLeadEvent(from: LeadState, goal: LeadEvent): LeadPlan {
         (event) => !steps.some((step) => step.event === event) && transitionLead(state, event).ok,
       );
       if (implied === undefined) return refusal;
-      const next = LEAD_TRANSITIONS[state][implied]!;
+      const next = LEAD_TRANSITIONS[state]?.[implied] as LeadState;
       steps.push({ event: implied, from: state, to: next });
       state = next;
       direct = transitionLead(state, goal);

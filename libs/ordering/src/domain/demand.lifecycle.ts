@@ -1,9 +1,10 @@
 import {
+  type Outcome,
   statesAllowing,
-  transitionIn,
-  type TransitionResult,
+  transition,
+  type TransitionRefusal,
   type TransitionTable,
-} from './state-machine.js';
+} from '#libs/kernel';
 
 export const DEMAND_CHANNELS = ['self', 'collected'] as const;
 /** `self`: the retailer's own demand 自主提报 (or a phone clerk's on its behalf); `collected`: by an account manager. */
@@ -76,8 +77,8 @@ export function transitionDemand(
   channel: DemandChannel,
   state: DemandState,
   event: DemandEvent,
-): TransitionResult<'DEMAND_INVALID_TRANSITION', DemandState, DemandEvent> {
-  return transitionIn(
+): Outcome<DemandState, TransitionRefusal<'DEMAND_INVALID_TRANSITION', DemandState, DemandEvent>> {
+  return transition(
     DEMAND_LIFECYCLES[channel],
     { code: 'DEMAND_INVALID_TRANSITION', subject: `A ${channel} demand` },
     state,

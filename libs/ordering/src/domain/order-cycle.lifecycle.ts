@@ -1,4 +1,4 @@
-import { transitionIn, type TransitionResult, type TransitionTable } from './state-machine.js';
+import { type Outcome, transition, type TransitionRefusal, type TransitionTable } from '#libs/kernel';
 
 export const ORDER_CYCLE_STATES = ['scheduled', 'open', 'cut_off', 'consolidated', 'cancelled'] as const;
 export type OrderCycleState = (typeof ORDER_CYCLE_STATES)[number];
@@ -22,8 +22,8 @@ export const ORDER_CYCLE_LIFECYCLE: TransitionTable<OrderCycleState, OrderCycleE
 export function transitionOrderCycle(
   state: OrderCycleState,
   event: OrderCycleEvent,
-): TransitionResult<'CYCLE_INVALID_TRANSITION', OrderCycleState, OrderCycleEvent> {
-  return transitionIn(
+): Outcome<OrderCycleState, TransitionRefusal<'CYCLE_INVALID_TRANSITION', OrderCycleState, OrderCycleEvent>> {
+  return transition(
     ORDER_CYCLE_LIFECYCLE,
     { code: 'CYCLE_INVALID_TRANSITION', subject: 'An order cycle' },
     state,

@@ -9,7 +9,7 @@ import { deskEntries } from '../nav';
 const MEANWHILE: Partial<Record<Role, string>> = {
   market_manager:
     '周期看板、额度调剂、零售户维护与经营指导核查的桌面页面陆续上线，期间请通过接口文档页面（/docs）完成。',
-  department_head: '考核报表可在接口文档页面（/docs）下载 Excel；政策与月结的桌面页面陆续上线。',
+  department_head: '政策设置（档位、额度、目标等）的桌面页面陆续上线，期间请通过接口文档页面（/docs）完成。',
   admin: '组织架构与订货周期请暂时通过接口文档页面（/docs）维护。',
   inspector: '六不准报告与线索督办请暂时通过接口文档页面（/docs）查询。',
 };

@@ -6,33 +6,16 @@ import type { EChartsCoreOption } from 'echarts/core';
 import dayjs from 'dayjs';
 import { Chart } from '@/components/chart/chart';
 import { api, ask } from '@/lib/api';
-import { apiErrorOf, sentenceOf } from '@/lib/errors';
+import { sentenceOf } from '@/lib/errors';
 import { businessMonth, percent } from '@/lib/format';
 import { KPI_SHOWN, type KpiValue } from '@/lib/kpis';
 import { useNow } from '@/hooks/use-now';
 import { THEME } from '@/lib/theme';
+import { downloadKpiWorkbook } from '../desk-api';
 
 interface KpiItem {
   subject: { id: number; name: string; accountManager?: { displayName: string } | null };
   kpis: Record<string, KpiValue>;
-}
-
-/** Downloads the center's KPI workbook of a month under the name the API gives it. */
-async function downloadWorkbook(month: string): Promise<void> {
-  let answer;
-  try {
-    answer = await api.GET('/api/reports/kpi', { params: { query: { month } }, parseAs: 'blob' });
-  } catch {
-    throw apiErrorOf(0, undefined);
-  }
-  if (!answer.response.ok) throw apiErrorOf(answer.response.status, answer.error);
-  const disposition = answer.response.headers.get('content-disposition') ?? '';
-  const encoded = /filename\*=UTF-8''([^;]+)/.exec(disposition)?.[1];
-  const link = document.createElement('a');
-  link.href = URL.createObjectURL(answer.data as Blob);
-  link.download = encoded ? decodeURIComponent(encoded) : `kpi-${month}.xlsx`;
-  link.click();
-  setTimeout(() => URL.revokeObjectURL(link.href), 10_000);
 }
 
 /**
@@ -96,7 +79,7 @@ export default function CenterKpisPage() {
   const download = async () => {
     setDownloading(true);
     try {
-      await downloadWorkbook(month);
+      await downloadKpiWorkbook(month);
     } catch (error) {
       void message.error(sentenceOf(error));
     } finally {

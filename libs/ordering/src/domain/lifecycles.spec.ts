@@ -19,7 +19,7 @@ import {
   type OrderCycleEvent,
   type OrderCycleState,
 } from './order-cycle.lifecycle.js';
-import { statesAllowing } from './state-machine.js';
+import { statesAllowing } from '#libs/kernel';
 
 type Edge<S, E> = [from: S, event: E, to: S];
 
@@ -69,7 +69,7 @@ describe.each(DEMAND_CHANNELS)('the %s demand lifecycle', (channel) => {
   const { allowed, forbidden } = pairs(DEMAND_STATES, DEMAND_EVENTS, demandEdges[channel]);
 
   it.each(allowed)('%s --%s--> %s', (state, event, next) => {
-    expect(transitionDemand(channel, state, event)).toEqual({ ok: true, state: next });
+    expect(transitionDemand(channel, state, event)).toEqual({ ok: true, value: next });
   });
 
   it.each(forbidden)('refuses %s --%s--> (allowed there: %j)', (state, event, allowedEvents) => {
@@ -120,7 +120,7 @@ describe('the order cycle lifecycle', () => {
   const { allowed, forbidden } = pairs(ORDER_CYCLE_STATES, ORDER_CYCLE_EVENTS, cycleEdges);
 
   it.each(allowed)('%s --%s--> %s', (state, event, next) => {
-    expect(transitionOrderCycle(state, event)).toEqual({ ok: true, state: next });
+    expect(transitionOrderCycle(state, event)).toEqual({ ok: true, value: next });
   });
 
   it.each(forbidden)('refuses %s --%s--> (allowed there: %j)', (state, event, allowedEvents) => {

@@ -1,0 +1,249 @@
+import { useState } from 'react';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Descriptions,
+  Form,
+  Input,
+  List,
+  Select,
+  Space,
+  Table,
+  Typography,
+} from 'antd';
+import dayjs from 'dayjs';
+import { sentenceOf } from '@/lib/errors';
+import { businessMonth, dayAndTime } from '@/lib/format';
+import { useSessionUser } from '@/hooks/use-session';
+import { useNow } from '@/hooks/use-now';
+import { downloadKpiWorkbook } from '../desk-api';
+import {
+  approveCorrection,
+  openCorrection,
+  rejectCorrection,
+  useCorrections,
+  useMonthCloseJob,
+  useMonthVersions,
+  type Correction,
+} from './month-close-api';
+
+const OUTCOME_LABELS: Record<string, string> = {
+  done: '已完成',
+  waiting: '等待中',
+  'nothing-due': '无需执行',
+  failed: '失败',
+};
+
+const monthText = (month: string) => `${month.slice(0, 4)}年${Number(month.slice(5))}月`;
+
+/**
+ * A month's close 月结: whether it is closed (its versions, each correction that made one), what the month-close
+ * job still waits for (heads and admins see the job board), the month's workbook (the stored one once closed),
+ * and its corrections: a department head opens one with its reason; an inspector approves or rejects it.
+ */
+export default function MonthClosePage() {
+  const user = useSessionUser();
+  const now = useNow(60_000);
+  const current = businessMonth(now);
+  const months = Array.from({ length: 6 }, (_, i) =>
+    dayjs(`${current}-01`)
+      .subtract(i + 1, 'month')
+      .format('YYYY-MM'),
+  );
+  const [month, setMonth] = useState(months[0]);
+  const versions = useMonthVersions(month);
+  const corrections = useCorrections(month);
+  const job = useMonthCloseJob(user?.role === 'department_head' || user?.role === 'admin');
+  const { message } = App.useApp();
+  const queryClient = useQueryClient();
+  const latest = versions.data?.versions.at(-1);
+  const open = corrections.data?.find((c) => c.status === 'open');
+  const refresh = () => {
+    void queryClient.invalidateQueries({ queryKey: ['corrections'] });
+    void queryClient.invalidateQueries({ queryKey: ['month-versions'] });
+  };
+  const download = useMutation({
+    mutationFn: () => downloadKpiWorkbook(month),
+    onError: (error) => void message.error(sentenceOf(error)),
+  });
+  if (!user) return null;
+  const waits = (job.data?.waitingFor ?? []).filter(
+    (wait) => wait.departmentId === null || wait.departmentId === versions.data?.departmentId,
+  );
+  return (
+    <>
+      <Typography.Title level={2} style={{ fontSize: 20 }}>
+        月结
+      </Typography.Title>
+      <Space style={{ marginBottom: 16 }}>
+        <Select
+          aria-label="月份"
+          value={month}
+          style={{ width: 140 }}
+          options={months.map((m) => ({ value: m, label: monthText(m) }))}
+          onChange={setMonth}
+        />
+        <Button loading={download.isPending} onClick={() => download.mutate()}>
+          下载{monthText(month)}考核工作簿
+        </Button>
+      </Space>
+      {versions.isError && <Alert type="error" showIcon role="alert" title={sentenceOf(versions.error)} />}
+      <Card title="结账状态" size="small" style={{ marginBottom: 16 }}>
+        <Descriptions
+          column={2}
+          size="small"
+          items={[
+            {
+              label: '状态',
+              children: latest
+                ? `已结账，第 ${latest.version} 版（${dayAndTime(latest.closedAt)}）`
+                : versions.isLoading
+                  ? '…'
+                  : '尚未结账：工作簿为实时计算',
+            },
+            {
+              label: '工作簿',
+              children: latest ? `已存档（SHA-256 ${latest.workbookSha256.slice(0, 12)}…）` : '结账时存档',
+            },
+          ]}
+        />
+        {(versions.data?.versions.length ?? 0) > 1 && (
+          <Table
+            aria-label="各版本"
+            rowKey="version"
+            size="small"
+            pagination={false}
+            style={{ marginTop: 12 }}
+            dataSource={versions.data!.versions}
+            columns={[
+              {
+                title: '版本',
+                render: (_, v) => `第 ${v.version} 版${v.supersededBy ? '（已被取代）' : ''}`,
+              },
+              { title: '结账时间', render: (_, v) => dayAndTime(v.closedAt) },
+              { title: '更正原因', render: (_, v) => v.correction?.reason ?? '—' },
+            ]}
+          />
+        )}
+      </Card>
+      {job.isSuccess && job.data && (
+        <Card title="月结任务" size="small" style={{ marginBottom: 16 }}>
+          <Descriptions
+            column={2}
+            size="small"
+            items={[
+              { label: '执行时间', children: job.data.schedule.when },
+              { label: '下次执行', children: dayAndTime(job.data.nextDueAt) },
+              {
+                label: '上次执行',
+                children: job.data.lastRuns[0]
+                  ? `${dayAndTime(job.data.lastRuns[0].finishedAt)} ${OUTCOME_LABELS[job.data.lastRuns[0].outcome] ?? job.data.lastRuns[0].outcome}`
+                  : '尚未执行',
+              },
+            ]}
+          />
+          <Typography.Title level={3} style={{ fontSize: 15, marginTop: 12 }}>
+            正在等待
+          </Typography.Title>
+          {latest ? (
+            <Typography.Text>{monthText(month)}已结账。</Typography.Text>
+          ) : waits.length ? (
+            <List size="small" dataSource={waits} renderItem={(wait) => <List.Item>{wait.text}</List.Item>} />
+          ) : (
+            <Typography.Text>
+              {job.data.lastRuns.length
+                ? '上次执行时没有需要等待的事项。'
+                : '尚未执行：到执行时间时检查本月所需的输入是否齐全，齐全即结账。'}
+            </Typography.Text>
+          )}
+        </Card>
+      )}
+      <Card title="更正" size="small">
+        {corrections.isError && <Alert type="error" showIcon title={sentenceOf(corrections.error)} />}
+        <Table<Correction>
+          aria-label="更正记录"
+          rowKey="id"
+          size="small"
+          pagination={false}
+          loading={corrections.isFetching}
+          dataSource={corrections.data ?? []}
+          columns={[
+            { title: '申请时间', render: (_, c) => dayAndTime(c.openedAt) },
+            { title: '原因', dataIndex: 'reason' },
+            { title: '状态', dataIndex: 'statusLabel' },
+            { title: '审批意见', render: (_, c) => c.decisionNote ?? '—' },
+            { title: '生成版本', render: (_, c) => (c.version ? `第 ${c.version} 版` : '—') },
+          ]}
+          locale={{ emptyText: <Typography.Text>本月没有更正</Typography.Text> }}
+        />
+        {user.role === 'department_head' && latest && !open && (
+          <OpenCorrectionForm month={month} onOpened={refresh} />
+        )}
+        {user.role === 'inspector' && open && <DecideCorrection month={month} onDecided={refresh} />}
+      </Card>
+    </>
+  );
+}
+
+function OpenCorrectionForm({ month, onOpened }: { month: string; onOpened: () => void }) {
+  const [form] = Form.useForm<{ reason: string }>();
+  const { message } = App.useApp();
+  const save = useMutation({
+    mutationFn: (reason: string) => openCorrection(month, reason),
+    onSuccess: () => {
+      void message.success('已提交更正申请，待督察组审批');
+      form.resetFields();
+      onOpened();
+    },
+  });
+  return (
+    <Form
+      form={form}
+      layout="vertical"
+      style={{ marginTop: 16 }}
+      onFinish={(values) => save.mutate(values.reason.trim())}
+    >
+      {save.isError && <Alert type="error" showIcon role="alert" title={sentenceOf(save.error)} />}
+      <Form.Item
+        name="reason"
+        label="更正原因"
+        rules={[{ required: true, min: 4, max: 1000, message: '请写明更正原因（4–1000 字）' }]}
+      >
+        <Input.TextArea rows={3} />
+      </Form.Item>
+      <Button type="primary" htmlType="submit" loading={save.isPending}>
+        申请更正
+      </Button>
+    </Form>
+  );
+}
+
+function DecideCorrection({ month, onDecided }: { month: string; onDecided: () => void }) {
+  const [note, setNote] = useState('');
+  const { message } = App.useApp();
+  const decide = useMutation({
+    mutationFn: (approve: boolean) =>
+      approve ? approveCorrection(month, note || undefined) : rejectCorrection(month, note),
+    onSuccess: (correction) => {
+      void message.success(correction.status === 'approved' ? '已批准，本月已按更正重算' : '已驳回更正');
+      onDecided();
+    },
+  });
+  return (
+    <Space direction="vertical" style={{ marginTop: 16, width: '100%' }}>
+      {decide.isError && <Alert type="error" showIcon role="alert" title={sentenceOf(decide.error)} />}
+      <Input.TextArea aria-label="审批意见" rows={2} value={note} onChange={(e) => setNote(e.target.value)} />
+      <Space>
+        <Button type="primary" loading={decide.isPending} onClick={() => decide.mutate(true)}>
+          批准更正
+        </Button>
+        <Button danger disabled={!note.trim()} onClick={() => decide.mutate(false)}>
+          驳回（需填写意见）
+        </Button>
+      </Space>
+    </Space>
+  );
+}
