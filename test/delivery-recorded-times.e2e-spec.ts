@@ -240,6 +240,7 @@ describe('delivery punctuality from recorded times', () => {
           early: 0,
           late: 2,
           failed: 0,
+          unfinished: 0,
           proxyReceipts: 1,
           lateEntries: 2,
           punctuality: { numerator: 2, denominator: 5, ratio: 0.4 },
@@ -256,7 +257,7 @@ describe('delivery punctuality from recorded times', () => {
         value: 0.4,
         numerator: 2,
         denominator: 5,
-        details: { early: 0, late: 2, failed: 0, lateEntries: 2 },
+        details: { early: 0, late: 2, failed: 0, unfinished: 0, lateEntries: 2 },
       }),
     );
     expect(ds1.kpis.proxyReceipts).toMatchObject({ value: 1, status: 'below' });

@@ -13,9 +13,12 @@ import { insertStops } from './delivery-fixture.js';
  *      typing 09:05: recorded 09:10 from the retailer's confirmation, on time, not 补录.
  * s2 — r2 confirms at 10:30, ds1 completes at 10:31 typing 10:30: recorded 10:30, late.
  * s3 — ds1 completes at 09:30 on the server; r3 confirms afterwards at 09:45: the server's 09:30 stands, on time.
- * s4 — r4 never confirms, and tries on the 16th: refused.
+ * s4 — r4 never confirms, and tries on the 16th: refused. ds1 never completes it: 未完成 once the 15th is over.
+ * s5 — (the 16th, a run of its own) r5 confirms at 09:30, ds1 never completes it: once the 16th is over it is
+ *      未完成, on time by the retailer's confirmation, and counts for the route's delivery staff, ds1.
  *
- * ds1 for December: 3 deliveries (s1, s2, s3), on time 2 (s1, s3), late 1 (s2).
+ * ds1 for December on the 16th: 4 deliveries (s1–s4), on time 2 (s1, s3), late 1 (s2), 未完成 1 (s4); once the
+ * 16th is over, 5: on time 3 (s5 too), 未完成 2.
  */
 jest.setTimeout(60_000);
 
@@ -229,22 +232,27 @@ describe('the retailer confirms receipt on its phone', () => {
     expect((await today(4)).items).toEqual([]);
   });
 
-  it('counts ds1’s December from the recorded times: 2 on time of 3', async () => {
-    const res = await t.http
-      .get('/api/deliveries/punctuality?month=2026-12')
-      .set(await as('head'))
-      .expect(200);
-    expect(res.body.items).toEqual([
+  const ds1December = async () =>
+    (
+      await t.http
+        .get('/api/deliveries/punctuality?month=2026-12')
+        .set(await as('head'))
+        .expect(200)
+    ).body.items;
+
+  it('counts ds1’s December from the recorded times, s4 left open: 2 on time of 4', async () => {
+    expect(await ds1December()).toEqual([
       {
         deliveryStaffId: await t.userId('ds1'),
-        deliveries: 3,
+        deliveries: 4,
         onTime: 2,
         early: 0,
         late: 1,
         failed: 0,
+        unfinished: 1,
         proxyReceipts: 0,
         lateEntries: 0,
-        punctuality: { numerator: 2, denominator: 3, ratio: 2 / 3 },
+        punctuality: { numerator: 2, denominator: 4, ratio: 0.5 },
       },
     ]);
     const runs = await t.http
@@ -254,6 +262,28 @@ describe('the retailer confirms receipt on its phone', () => {
     // s4 is still to be completed.
     expect(runs.body).toEqual([
       expect.objectContaining({ stops: 4, planned: 1, delivered: 3, confirmed: 3 }),
+    ]);
+  });
+
+  it('counts a stop the retailer confirmed but the driver never completed once its day is over (s5)', async () => {
+    at('2026-12-16T01:30:00Z');
+    expect((await confirm(5, s5)).body).toMatchObject({ status: 'received' });
+    // The last moment of the 16th in Shanghai: not counted yet.
+    at('2026-12-16T15:59:59.999Z');
+    expect(await ds1December()).toEqual([expect.objectContaining({ deliveries: 4, unfinished: 1 })]);
+    // The 17th: 未完成, and on time by the retailer's 09:30 in the 09:00–10:00 window.
+    at('2026-12-16T16:00:00Z');
+    expect(await ds1December()).toEqual([
+      expect.objectContaining({
+        deliveryStaffId: await t.userId('ds1'),
+        deliveries: 5,
+        onTime: 3,
+        late: 1,
+        unfinished: 2,
+        proxyReceipts: 0,
+        lateEntries: 0,
+        punctuality: { numerator: 3, denominator: 5, ratio: 0.6 },
+      }),
     ]);
   });
 });

@@ -15,9 +15,11 @@ jest.setTimeout(120_000);
  * (属实) is recorded on 3 December: the closed month does not move, until a correction (opened by the head,
  * approved by an inspector) counts November again as version 2: 查实率 5 ÷ 5, am01's 线索真实性 2 ÷ 3.
  *
- * A delivery too: r5's stop of Monday 30 November (09:00–10:00) is still open at the close, so ds1's November
- * is the fixture's 4 on time of 8. ds1 completes it on 3 December at 10:00, typing 30 November 09:30: recorded
- * on 3 December, late and 补录. Version 2: 4 on time of 9, late 3, 补录 2.
+ * A delivery too: r5's stop of Monday 30 November (09:00–10:00, a run nobody worked: it counts for the route's
+ * delivery staff, ds1) is still open at the close, past its day, so it is 未完成 beside the fixture's r2 of the
+ * 25th: ds1's November is 4 on time of 10, 未完成 2. ds1 completes it on 3 December at 10:00, typing 30 November
+ * 09:30: the closed month does not move. Recorded on 3 December, it is late and 补录 in version 2: 4 on time of
+ * 10, late 3, 未完成 1, 补录 2.
  */
 describe('correcting a closed month', () => {
   let t: DemoApp;
@@ -97,7 +99,11 @@ describe('correcting a closed month', () => {
       .set(bearer(await t.token('ds1')))
       .send({ arrivedAt: '2026-11-30T09:30:00+08:00', receiver: 'retailer' })
       .expect(200);
-    expect(await ds1Punctuality()).toMatchObject({ numerator: 4, denominator: 8 });
+    expect(await ds1Punctuality()).toMatchObject({
+      numerator: 4,
+      denominator: 10,
+      details: { early: 0, late: 2, failed: 1, unfinished: 2, lateEntries: 1 },
+    });
   });
 
   it('a department head opens a correction with its reason, once at a time', async () => {
@@ -160,8 +166,8 @@ describe('correcting a closed month', () => {
     expect(am01.kpis.leadAuthenticity).toMatchObject({ numerator: 2, denominator: 3 });
     expect(await ds1Punctuality()).toMatchObject({
       numerator: 4,
-      denominator: 9,
-      details: { early: 0, late: 3, failed: 1, lateEntries: 2 },
+      denominator: 10,
+      details: { early: 0, late: 3, failed: 1, unfinished: 1, lateEntries: 2 },
     });
 
     const versions = (await t.http.get('/api/kpi/months/2026-11/versions').set(inspector).expect(200)).body;
@@ -242,17 +248,18 @@ describe('correcting a closed month', () => {
       按时查实率: 0.6,
     });
 
-    // ds1's line of 送货及时率, by hand: version 1 the fixture's 8 stops; version 2 adds r5's of the 30th, late
-    // and 补录. Proxy receipts (r2, r9) and ds1's 线索真实性 (its lead on r4, 属实) stay.
+    // ds1's line of 送货及时率, by hand: version 1 the fixture's 9 stops and r5's of the 30th, both open ones
+    // 未完成; version 2 has r5's late and 补录 instead. Proxy receipts (r2, r9) and ds1's 线索真实性 (its lead on
+    // r4, 属实) stay.
     const ds1Line = async (content: Buffer) => {
       const workbook = new ExcelJS.Workbook();
       await workbook.xlsx.load(content as unknown as ArrayBuffer);
-      // After the name: center, route, stops, on time, early, late, failed, 补录, rate, proxies, 线索真实性.
+      // After the name: center, route, stops, on time, early, late, failed, 未完成, 补录, rate, proxies, 线索真实性.
       return (workbook.getWorksheet('送货及时率')!.getRow(2).values as unknown[]).slice(2);
     };
     const route = ['城关客户服务部', '城关一号送货线路'];
-    expect(await ds1Line(version1)).toEqual([...route, 8, 4, 0, 2, 1, 1, 0.5, 2, 1]);
-    expect(await ds1Line(latest.body as Buffer)).toEqual([...route, 9, 4, 0, 3, 1, 2, 4 / 9, 2, 1]);
+    expect(await ds1Line(version1)).toEqual([...route, 10, 4, 0, 2, 1, 2, 1, 0.4, 2, 1]);
+    expect(await ds1Line(latest.body as Buffer)).toEqual([...route, 10, 4, 0, 3, 1, 1, 2, 0.4, 2, 1]);
 
     const old = await download('month=2026-11&version=1').expect(200);
     expect(old.headers['x-report-version']).toBe('1');

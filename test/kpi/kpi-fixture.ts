@@ -30,8 +30,11 @@ import { insertStops } from '../delivery-fixture.js';
  *   online at 09:15 (on time); r5 its code entered at 09:20 on a phone offline until 15:00, within the 12-hour
  *   bound (recorded 09:20, on time); r7 confirms receipt on its own phone at 09:30, the driver completing at
  *   09:35 typing 09:30 (recorded 09:30, on time); r9 received by a proxy at 09:50 (within the window, yet not
- *   on time); r8 completed on the server at 11:40, the driver typing 09:40 (2 h apart: 补录, late).
- *   ds1's November: 8 stops, on time 4 (r1, r4, r5, r7), late 2 (r2, r8), failed 1, proxy 2, 补录 1.
+ *   on time); r8 completed on the server at 11:40, the driver typing 09:40 (2 h apart: 补录, late). r2's stop of
+ *   the same run is never completed nor failed: still planned when the 25th ends, it is 未完成 and counts for
+ *   the run's driver, ds1, as not on time.
+ *   ds1's November: 9 stops, on time 4 (r1, r4, r5, r7), late 2 (r2, r8), failed 1, 未完成 1 (r2 of the 25th),
+ *   proxy 2, 补录 1.
  */
 export interface KpiFixture {
   territory: { t001: number; t002: number; t003: number; t004: number };
@@ -263,7 +266,8 @@ export async function buildKpiFixture(t: DemoApp): Promise<KpiFixture> {
     orderDate: '2026-11-24',
     windowStart: '2026-11-25T09:00:00+08:00',
     windowEnd: '2026-11-25T10:00:00+08:00',
-    retailers: [r4, r5, r7, r8, r9],
+    // r2's stop, last, is left open.
+    retailers: [r4, r5, r7, r8, r9, r2],
   });
   const doorCodeOf = async (n: number, stop: number) =>
     (

@@ -321,7 +321,7 @@ describe('monthly KPIs', () => {
         d.lateEntry,
         d.proxyReceipt,
       ]);
-      const [, , , r4, r5, , r7, r8, r9] = f.retailers;
+      const [, r2, , r4, r5, , r7, r8, r9] = f.retailers;
       // Shanghai 09:15 is 01:15Z; the window 09:00–10:00 is 01:00Z–02:00Z.
       expect(stops).toEqual([
         [r4, 'delivered', 'doorCode', '2026-11-25T01:15:00.000Z', 'onTime', false, false],
@@ -329,6 +329,7 @@ describe('monthly KPIs', () => {
         [r7, 'confirmed', 'retailerPhone', '2026-11-25T01:30:00.000Z', 'onTime', false, false],
         [r8, 'delivered', 'server', '2026-11-25T03:40:00.000Z', 'late', true, false],
         [r9, 'delivered', 'server', '2026-11-25T01:50:00.000Z', 'onTime', false, true],
+        [r2, 'planned', null, null, null, false, false],
       ]);
     });
 
@@ -339,12 +340,13 @@ describe('monthly KPIs', () => {
       expect(ds1.subject).toMatchObject({ route: { code: 'R1-1' }, serviceCenterId: f.center.sc1 });
       // 24th: r1 on time, r2 half an hour late (and by a proxy), r3 failed. 25th: r4 (door code), r5 (door code
       // queued offline, its phone time kept) and r7 (its own phone's confirmation) on time; r9 within the window
-      // but by a proxy; r8 two hours after its typed time (补录) and late. 4 of 8 on time; proxies r2 and r9.
+      // but by a proxy; r8 two hours after its typed time (补录) and late; r2 still planned when the 25th ended
+      // (the clock is at 5 December): 未完成, not on time. 4 of 9 on time; proxies r2 (the 24th) and r9.
       expect(ds1.kpis.deliveryPunctuality).toMatchObject({
-        value: 0.5,
+        value: 4 / 9,
         numerator: 4,
-        denominator: 8,
-        details: { early: 0, late: 2, failed: 1, lateEntries: 1 },
+        denominator: 9,
+        details: { early: 0, late: 2, failed: 1, unfinished: 1, lateEntries: 1 },
         status: 'noTarget',
       });
       expect(ds1.kpis.proxyReceipts).toMatchObject({
@@ -362,7 +364,7 @@ describe('monthly KPIs', () => {
       expect(department.kpis.leadVerificationRate).toMatchObject({ numerator: 4, denominator: 5 });
       // am01 1 of 2, am02 1 of 1, ds1 1 of 1.
       expect(department.kpis.leadAuthenticity).toMatchObject({ numerator: 3, denominator: 4 });
-      expect(department.kpis.deliveryPunctuality).toMatchObject({ numerator: 4, denominator: 8 });
+      expect(department.kpis.deliveryPunctuality).toMatchObject({ numerator: 4, denominator: 9 });
       expect(department.kpis.proxyReceipts).toMatchObject({ value: 2, status: 'below' });
     });
 
@@ -1083,6 +1085,7 @@ describe('monthly KPIs', () => {
         '早到',
         '迟到',
         '未送达',
+        '未完成',
         '补录（不计按时）',
         '送货及时率',
         '代接货次数',
@@ -1092,19 +1095,20 @@ describe('monthly KPIs', () => {
       expect((ds1.values as unknown[]).slice(2)).toEqual([
         '城关客户服务部',
         '城关一号送货线路',
-        8,
+        9,
         4,
         0,
         2,
         1,
         1,
-        0.5,
+        1,
+        4 / 9,
         2,
         1,
       ]);
-      expect(highlighted(ds1.getCell(11))).toBe(true);
-      expect(String(ds1.getCell(11).note)).toContain('≤ 0 次');
-      expect(highlighted(delivery.getRow(3).getCell(11))).toBe(false);
+      expect(highlighted(ds1.getCell(12))).toBe(true);
+      expect(String(ds1.getCell(12).note)).toContain('≤ 0 次');
+      expect(highlighted(delivery.getRow(3).getCell(12))).toBe(false);
     });
 
     it('is served byte for byte as stored, while an open month’s is made on request', async () => {

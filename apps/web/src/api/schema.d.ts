@@ -4983,12 +4983,14 @@ export interface components {
         };
         StaffPunctuality: {
             deliveryStaffId: number;
-            /** @description Stops with an outcome */
+            /** @description Stops with an outcome, and stops still open when their delivery date ended (未完成) */
             deliveries: number;
             onTime: number;
             early: number;
             late: number;
             failed: number;
+            /** @description 未完成: still open when the delivery date ended; planned ones are not on time, ones the retailer confirmed on its phone are judged by that confirmation */
+            unfinished: number;
             proxyReceipts: number;
             /** @description 补录: typed arrival further from the recorded time than the tolerance */
             lateEntries: number;
@@ -5289,6 +5291,8 @@ export interface components {
             delivered: number;
             confirmed: number;
             failed: number;
+            /** @description 未完成: still open when the delivery date ended; planned ones are not on time, ones the retailer confirmed on its phone are judged by that confirmation */
+            unfinished: number;
             proxyReceipts: number;
             /** Format: date-time */
             firstWindowStart: string;

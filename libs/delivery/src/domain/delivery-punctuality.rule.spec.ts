@@ -169,61 +169,118 @@ describe('recordCompletion', () => {
 });
 
 describe('tallyDeliveries', () => {
+  const zone = 'Asia/Shanghai';
+  // The evening after the stops' day (4 March, Shanghai), and the first instant of the 5th there.
+  const sameEvening = { now: new Date('2024-03-04T15:59:59.999Z'), timeZone: zone };
+  const dayOver = { now: new Date('2024-03-04T16:00:00Z'), timeZone: zone };
   const stop = (
     state: DeliveryState,
     recordedAt: string | null,
     receiver: ReceiverKind | null,
     lateEntry = false,
+    confirmedAt: string | null = null,
   ): DeliveryStop => ({
     state,
+    deliveryDate: '2024-03-04',
     window,
     recordedAt: recordedAt === null ? null : new Date(recordedAt),
+    confirmedAt: confirmedAt === null ? null : new Date(confirmedAt),
     lateEntry,
     receiver,
   });
 
-  // One delivery staff member's stops.
-  const stops = [
+  // One delivery staff member's stops with an outcome.
+  const closed = [
     stop('delivered', '2024-03-04T01:30:00Z', 'retailer'), // on time
     stop('confirmed', '2024-03-04T02:00:00Z', 'proxy'), // within the window, but a proxy receipt
     stop('delivered', '2024-03-04T03:30:00Z', 'retailer'), // late
     stop('delivered', '2024-03-04T00:30:00Z', 'retailer'), // early
     stop('failed', null, null), // not delivered
-    stop('planned', null, null), // not attempted yet: not counted
-    stop('received', null, null), // confirmed by the retailer, not completed by the driver yet: not counted
     stop('confirmed', '2024-03-04T04:00:00Z', 'proxy'), // late, proxy
     stop('delivered', '2024-03-04T02:30:00Z', 'retailer', true), // within the window, but 补录
   ];
+  const closedTally = {
+    deliveries: 7,
+    onTime: 1,
+    early: 1,
+    late: 2,
+    failed: 1,
+    unfinished: 0,
+    proxyReceipts: 2,
+    lateEntries: 1,
+  };
+  // Left open: never attempted, and confirmed by the retailer at 10:30 (in the window) but not completed.
+  const planned = stop('planned', null, null);
+  const received = stop('received', null, null, false, '2024-03-04T02:30:00Z');
 
   it('counts on time only stops within the window received by the retailer and not 补录', () => {
     // 7 stops with an outcome; on time: the first alone. Punctuality 1/7; 2 proxy receipts, 1 补录.
-    expect(tallyDeliveries(stops)).toEqual({
-      deliveries: 7,
-      onTime: 1,
-      early: 1,
-      late: 2,
-      failed: 1,
-      proxyReceipts: 2,
-      lateEntries: 1,
+    expect(tallyDeliveries(closed, dayOver)).toEqual(closedTally);
+  });
+
+  it('does not count a stop still open before its day has ended', () => {
+    expect(tallyDeliveries([...closed, planned, received], sameEvening)).toEqual(closedTally);
+  });
+
+  it('counts a stop left planned past its day as 未完成, against punctuality', () => {
+    // 8 deliveries, still 1 on time: 1/8.
+    expect(tallyDeliveries([...closed, planned], dayOver)).toEqual({
+      ...closedTally,
+      deliveries: 8,
+      unfinished: 1,
     });
+  });
+
+  it('judges a stop the retailer confirmed but the driver never completed by the confirmation, as 未完成', () => {
+    // Confirmed at 10:30 in the 09:00–11:00 window: on time, and shown as 未完成.
+    expect(tallyDeliveries([...closed, received], dayOver)).toEqual({
+      ...closedTally,
+      deliveries: 8,
+      onTime: 2,
+      unfinished: 1,
+    });
+    // Confirmed at 12:00: late.
+    const lateConfirmation = stop('received', null, null, false, '2024-03-04T04:00:00Z');
+    expect(tallyDeliveries([lateConfirmation], dayOver)).toMatchObject({
+      deliveries: 1,
+      onTime: 0,
+      late: 1,
+      unfinished: 1,
+      proxyReceipts: 0,
+      lateEntries: 0,
+    });
+  });
+
+  it('ends the day in the business time zone, however long it lasts', () => {
+    // New York's 10 March 2024 lasts 23 hours: it ends at 04:00Z on the 11th.
+    const ny = { ...planned, deliveryDate: '2024-03-10' };
+    const at = (iso: string) => ({ now: new Date(iso), timeZone: 'America/New_York' });
+    expect(tallyDeliveries([ny], at('2024-03-11T03:59:59.999Z')).unfinished).toBe(0);
+    expect(tallyDeliveries([ny], at('2024-03-11T04:00:00Z')).unfinished).toBe(1);
   });
 
   it('applies the grace', () => {
     // 30 minutes of grace brings the early stop (00:30) and the late one at 03:30 within the window.
-    expect(tallyDeliveries(stops, { graceMinutes: 30 })).toMatchObject({ onTime: 3, early: 0, late: 1 });
+    expect(tallyDeliveries(closed, dayOver, { graceMinutes: 30 })).toMatchObject({
+      onTime: 3,
+      early: 0,
+      late: 1,
+    });
   });
 
   it('counts nothing for no stops, and refuses a delivered stop without a recorded time', () => {
-    expect(tallyDeliveries([])).toEqual({
+    expect(tallyDeliveries([], dayOver)).toEqual({
       deliveries: 0,
       onTime: 0,
       early: 0,
       late: 0,
       failed: 0,
+      unfinished: 0,
       proxyReceipts: 0,
       lateEntries: 0,
     });
-    expect(() => tallyDeliveries([stop('delivered', null, 'retailer')])).toThrow(RangeError);
+    expect(() => tallyDeliveries([stop('delivered', null, 'retailer')], dayOver)).toThrow(RangeError);
+    expect(() => tallyDeliveries([stop('received', null, null)], dayOver)).toThrow(RangeError);
   });
 });
 
@@ -236,6 +293,7 @@ describe('punctualityRate', () => {
         early: 1,
         late: 2,
         failed: 1,
+        unfinished: 0,
         proxyReceipts: 2,
         lateEntries: 1,
       }),
@@ -243,6 +301,8 @@ describe('punctualityRate', () => {
   });
 
   it('has no ratio without deliveries', () => {
-    expect(punctualityRate(tallyDeliveries([])).ratio).toBeNull();
+    expect(
+      punctualityRate(tallyDeliveries([], { now: window.end, timeZone: 'Asia/Shanghai' })).ratio,
+    ).toBeNull();
   });
 });

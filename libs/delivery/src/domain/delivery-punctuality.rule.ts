@@ -1,3 +1,4 @@
+import { endOfDay } from '#libs/kernel';
 import { type ReceiverKind } from './delivery-completion.rule.js';
 import { type DeliveryState } from './delivery.lifecycle.js';
 
@@ -16,6 +17,11 @@ import { type DeliveryState } from './delivery.lifecycle.js';
  * - On time = the recorded time within the planned window (both ends, widened by a grace; default none:
  *   the window is the promise; early is not on time, a retailer not there yet is how proxy receipts happen),
  *   not 补录, and received by the retailer: a proxy receipt 代接货 stays flagged and counts against.
+ * - A stop still open when its delivery date has ended (business day, in the business time zone) is 未完成
+ *   and counts: left planned it is not on time, so leaving a late stop open hides nothing; confirmed by the
+ *   retailer on its own phone but never completed by the driver, it is judged by that confirmation (a time
+ *   the server saw, the retailer saying the goods are there: what the driver's completion would have
+ *   recorded anyway), and still shown as 未完成.
  */
 export interface DeliveryWindow {
   readonly start: Date;
@@ -124,19 +130,35 @@ export function recordCompletion(
 
 export interface DeliveryStop {
   readonly state: DeliveryState;
+  /** The business date the stop is planned for (YYYY-MM-DD): once it has ended, an open stop counts. */
+  readonly deliveryDate: string;
   readonly window: DeliveryWindow;
   /** The recorded time (see `recordCompletion`); set once delivered (and kept when confirmed). */
   readonly recordedAt: Date | null;
+  /** The server's time the retailer confirmed receipt on its own phone; null until it does. */
+  readonly confirmedAt: Date | null;
   readonly lateEntry: boolean;
   readonly receiver: ReceiverKind | null;
 }
 
+/** When stops are counted: the injected clock's now, and the business time zone that ends a delivery date. */
+export interface TallyMoment {
+  readonly now: Date;
+  readonly timeZone: string;
+}
+
+/** Whether a stop's delivery date is over at `now` (its business day's end, exclusive, in the zone). */
+export function deliveryDayEnded(deliveryDate: string, moment: TallyMoment): boolean {
+  return moment.now.getTime() >= endOfDay(deliveryDate, moment.timeZone).getTime();
+}
+
 /**
  * The counts behind one delivery staff member's punctuality for a period; the KPI context makes the rate
- * onTime ÷ deliveries. A delivery is a stop with an outcome: delivered, confirmed or failed (a failed stop
- * was not delivered on time); stops still planned, or received by the retailer but not completed by the
- * driver, are not counted yet (they have no staff member to count for). `early` and `late` place the
- * recorded time against the window; `onTime` counts only the stops within it that are neither 补录
+ * onTime ÷ deliveries. A delivery is a stop with an outcome (delivered, confirmed or failed: a failed stop
+ * was not delivered on time) or a stop still open when its delivery date has ended, 未完成 (`unfinished`):
+ * planned, never on time; received by the retailer on its phone but not completed by the driver, judged by
+ * the retailer's confirmation. An open stop whose day has not ended is not counted yet. `early` and `late`
+ * place the recorded time against the window; `onTime` counts only the stops within it that are neither 补录
  * (`lateEntries`) nor proxy receipts (`proxyReceipts`).
  */
 export interface DeliveryTally {
@@ -145,30 +167,45 @@ export interface DeliveryTally {
   readonly early: number;
   readonly late: number;
   readonly failed: number;
+  readonly unfinished: number;
   readonly proxyReceipts: number;
   readonly lateEntries: number;
 }
 
 export function tallyDeliveries(
   stops: readonly DeliveryStop[],
+  moment: TallyMoment,
   policy: Pick<PunctualityPolicy, 'graceMinutes'> = DEFAULT_PUNCTUALITY_POLICY,
 ): DeliveryTally {
-  const tally = { deliveries: 0, onTime: 0, early: 0, late: 0, failed: 0, proxyReceipts: 0, lateEntries: 0 };
+  const tally = {
+    deliveries: 0,
+    onTime: 0,
+    early: 0,
+    late: 0,
+    failed: 0,
+    unfinished: 0,
+    proxyReceipts: 0,
+    lateEntries: 0,
+  };
   for (const stop of stops) {
-    if (stop.state === 'planned' || stop.state === 'received') continue;
+    const open = stop.state === 'planned' || stop.state === 'received';
+    if (open && !deliveryDayEnded(stop.deliveryDate, moment)) continue;
     tally.deliveries++;
-    if (stop.state === 'failed') {
-      tally.failed++;
-      continue;
-    }
-    if (stop.recordedAt === null || stop.receiver === null) {
+    if (open) tally.unfinished++;
+    if (stop.state === 'failed') tally.failed++;
+    if (stop.state === 'failed' || stop.state === 'planned') continue;
+    // A received stop's time is the retailer's own confirmation, by the retailer itself, with nothing typed.
+    const recordedAt = stop.state === 'received' ? stop.confirmedAt : stop.recordedAt;
+    const receiver = stop.state === 'received' ? 'retailer' : stop.receiver;
+    if (recordedAt === null || receiver === null) {
       throw new RangeError(`a ${stop.state} stop needs its recorded time and receiver`);
     }
-    const timing = arrivalTiming(stop.recordedAt, stop.window, policy);
-    if (stop.receiver === 'proxy') tally.proxyReceipts++;
-    if (stop.lateEntry) tally.lateEntries++;
+    const lateEntry = stop.state !== 'received' && stop.lateEntry;
+    const timing = arrivalTiming(recordedAt, stop.window, policy);
+    if (receiver === 'proxy') tally.proxyReceipts++;
+    if (lateEntry) tally.lateEntries++;
     if (timing !== 'onTime') tally[timing]++;
-    else if (!stop.lateEntry && stop.receiver !== 'proxy') tally.onTime++;
+    else if (!lateEntry && receiver !== 'proxy') tally.onTime++;
   }
   return tally;
 }

@@ -141,6 +141,12 @@ export class DeliveryRunResponse {
   @ApiProperty({ description: 'Delivered or confirmed' }) delivered: number;
   @ApiProperty() confirmed: number;
   @ApiProperty() failed: number;
+  @ApiProperty({
+    description:
+      '未完成: still open when the delivery date ended; planned ones are not on time, ones the retailer ' +
+      'confirmed on its phone are judged by that confirmation',
+  })
+  unfinished: number;
   @ApiProperty() proxyReceipts: number;
   @ApiProperty(INSTANT) firstWindowStart: Date;
   @ApiProperty(INSTANT) lastWindowEnd: Date;
@@ -184,11 +190,20 @@ class DeliveryRateResponse implements DeliveryRate {
 
 class StaffPunctuality {
   @ApiProperty() deliveryStaffId: number;
-  @ApiProperty({ description: 'Stops with an outcome' }) deliveries: number;
+  @ApiProperty({
+    description: 'Stops with an outcome, and stops still open when their delivery date ended (未完成)',
+  })
+  deliveries: number;
   @ApiProperty() onTime: number;
   @ApiProperty() early: number;
   @ApiProperty() late: number;
   @ApiProperty() failed: number;
+  @ApiProperty({
+    description:
+      '未完成: still open when the delivery date ended; planned ones are not on time, ones the retailer ' +
+      'confirmed on its phone are judged by that confirmation',
+  })
+  unfinished: number;
   @ApiProperty() proxyReceipts: number;
   @ApiProperty({ description: '补录: typed arrival further from the recorded time than the tolerance' })
   lateEntries: number;

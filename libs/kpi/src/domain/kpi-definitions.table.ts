@@ -266,7 +266,10 @@ const definitions = {
       'stops whose recorded time (the server’s completion time, or the retailer’s door confirmation: its own ' +
       'phone’s confirmation or its door code; never the typed arrival) is within the planned window, neither ' +
       '补录 nor a proxy receipt (delivery DeliveryTally.onTime)',
-    denominator: 'stops delivered or failed (DeliveryTally.deliveries)',
+    denominator:
+      'stops delivered or failed, and stops still open when their delivery date ended, 未完成 (planned: not ' +
+      'on time; confirmed by the retailer on its phone but not completed: judged by that confirmation), ' +
+      'counted for the run’s delivery staff (DeliveryTally.deliveries; details.unfinished)',
   },
   proxyReceipts: {
     label: '代接货次数',

@@ -361,6 +361,7 @@ export class KpiFactsCollector {
           early: tally.early,
           late: tally.late,
           failed: tally.failed,
+          unfinished: tally.unfinished,
           lateEntries: tally.lateEntries,
         },
       };

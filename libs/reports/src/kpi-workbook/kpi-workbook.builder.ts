@@ -445,6 +445,7 @@ export async function buildKpiWorkbook(data: KpiWorkbookData): Promise<Buffer> {
       { header: '早到', format: 'integer', value: (r) => detail(r, 'deliveryPunctuality', 'early') },
       { header: '迟到', format: 'integer', value: (r) => detail(r, 'deliveryPunctuality', 'late') },
       { header: '未送达', format: 'integer', value: (r) => detail(r, 'deliveryPunctuality', 'failed') },
+      { header: '未完成', format: 'integer', value: (r) => detail(r, 'deliveryPunctuality', 'unfinished') },
       {
         header: '补录（不计按时）',
         format: 'integer',
