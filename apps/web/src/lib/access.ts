@@ -54,6 +54,7 @@ export const ACCESS = {
   audit: ['inspector', 'department_head', 'admin'],
   supply: ['supply_clerk', 'admin'],
   monthClose: ['department_head', 'inspector', 'admin'],
+  officerLeads: ['enforcement_officer'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Page = keyof typeof ACCESS;
@@ -74,6 +75,6 @@ export const HOME: Record<Role, string> = {
   market_manager: '/desk',
   supply_clerk: '/desk',
   inspector: '/desk',
-  enforcement_officer: '/waiting',
+  enforcement_officer: '/eo/leads',
   delivery_staff: '/waiting',
 };

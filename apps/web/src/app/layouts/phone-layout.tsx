@@ -22,6 +22,7 @@ const TABS: Tab[] = [
   { path: '/shop/confirm', title: '确认', page: 'confirmDemand', icon: '✔' },
   { path: '/shop/receipt', title: '收货', page: 'receipt', icon: '▣' },
   { path: '/shop/history', title: '历史', page: 'orderHistory', icon: '☰' },
+  { path: '/eo/leads', title: '线索', page: 'officerLeads', icon: '⚠' },
   { path: '/me', title: '我的', icon: '☺' },
 ];
 
