@@ -32,7 +32,8 @@ export function PhoneLayout() {
   return (
     <div className="phone">
       <OutboxBadge />
-      <main className="phone-body">
+      {/* The page scrolls here: focusable, so a keyboard can scroll a page with nothing else to focus (charts). */}
+      <main className="phone-body" tabIndex={0}>
         <Suspense
           fallback={
             <div
