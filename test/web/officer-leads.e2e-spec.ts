@@ -73,6 +73,16 @@ describe('console: the enforcement officer’s leads on its phone', () => {
       '假冒卷烟：店内发现疑似假冒软中华',
     ]);
     expect(await inbox.getByText('剩余 7 天 0 小时', { exact: false }).count()).toBe(1);
+    // The squad's rates this month, as the API counts them.
+    const { body: rates } = await t.http
+      .get('/api/leads/rates/squads?month=2026-11')
+      .set(await as('eo1'))
+      .expect(200);
+    expect(rates.items).toHaveLength(1);
+    const shown = (ratio: number | null) => (ratio === null ? '—' : `${(ratio * 100).toFixed(1)}%`);
+    expect(await page.getByText('本月 查实率', { exact: false }).textContent()).toBe(
+      `本月 查实率 ${shown(rates.items[0].verificationRate.ratio)} · 按时查实率 ${shown(rates.items[0].onTimeRate.ratio)} · 线索真实性 ${shown(rates.items[0].authenticity.ratio)}`,
+    );
     expect(
       await inbox.getByText('已超期', { exact: false }).evaluate((node) => getComputedStyle(node).color),
     ).toBe('rgb(196, 29, 42)');

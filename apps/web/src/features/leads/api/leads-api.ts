@@ -102,3 +102,12 @@ export function addResultPhoto(id: number, photo: Blob): Promise<unknown> {
     }),
   );
 }
+
+/** The squad's lead rates for a month (the KPI definitions: 查实率, 按时查实率, 线索真实性). */
+export function useSquadRates(month: string) {
+  return useQuery({
+    queryKey: ['leads', 'rates', month],
+    queryFn: async () =>
+      (await ask(api.GET('/api/leads/rates/squads', { params: { query: { month } } }))).items[0] ?? null,
+  });
+}

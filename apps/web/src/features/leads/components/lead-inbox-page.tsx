@@ -4,8 +4,8 @@ import { Link } from 'react-router';
 import { Notice } from '@/components/notice';
 import { useSessionUser } from '@/hooks/use-session';
 import { sentenceOf } from '@/lib/errors';
-import { countdown, dayAndTime } from '@/lib/format';
-import { dueAt, INBOX_TABS, useInbox, type InboxTab, type Lead } from '../api/leads-api';
+import { businessMonth, countdown, dayAndTime, percent } from '@/lib/format';
+import { dueAt, INBOX_TABS, useInbox, useSquadRates, type InboxTab, type Lead } from '../api/leads-api';
 
 /** The squad's open leads by tab, soonest due first, each with the time left (overdue in red). */
 export function LeadInboxPage() {
@@ -16,6 +16,7 @@ export function LeadInboxPage() {
     <>
       <div className="section">
         <h1 style={{ fontSize: 20, margin: 0 }}>线索</h1>
+        <SquadRates />
       </div>
       <Tabs activeKey={tab} onChange={(key) => setTab(key as InboxTab)}>
         {(Object.keys(INBOX_TABS) as InboxTab[]).map((key) => (
@@ -37,6 +38,19 @@ export function LeadInboxPage() {
         </section>
       )}
     </>
+  );
+}
+
+/** This month's rates of the squad, as the KPI pages count them (a rate without leads due yet shows —). */
+function SquadRates() {
+  const month = businessMonth(new Date());
+  const rates = useSquadRates(month);
+  if (!rates.data) return null;
+  return (
+    <p className="muted" style={{ margin: '4px 0 0' }}>
+      本月 查实率 {percent(rates.data.verificationRate.ratio)} · 按时查实率{' '}
+      {percent(rates.data.onTimeRate.ratio)} · 线索真实性 {percent(rates.data.authenticity.ratio)}
+    </p>
   );
 }
 
