@@ -171,15 +171,15 @@ describe('console: serving, login and the password', () => {
   it('gives a role without pages yet a page saying which tool to use meanwhile', async () => {
     await freshPhone();
     await page.goto('/');
-    await logIn(page, 'eo1', DEMO_PASSWORD);
+    await logIn(page, 'ds1', DEMO_PASSWORD);
     await page.waitForURL('**/waiting');
-    await page.getByText('线索处理', { exact: false }).waitFor();
+    await page.getByText('送货与到户确认', { exact: false }).waitFor();
     const text = await page.getByRole('main').textContent();
-    expect(text).toContain('专卖管理员');
-    expect(text).toContain('线索处理的手机页面即将上线');
+    expect(text).toContain('送货员');
+    expect(text).toContain('送货与到户确认的手机页面即将上线');
     expect(await seriousAccessibilityViolations(page)).toEqual([]);
     expect(await cspViolations(page)).toEqual([]);
-    await screenshot(page, '03-waiting-enforcement-officer');
+    await screenshot(page, '03-waiting-delivery-staff');
     await page.getByRole('button', { name: '退出登录' }).click();
     await page.waitForURL('**/login');
   });

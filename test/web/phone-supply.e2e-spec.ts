@@ -96,7 +96,7 @@ describe('console: this week’s supply on the phone, 无需求 on Today, a sign
     );
     expect(await shop.getByRole('button', { name: '提交需求' }).isDisabled()).toBe(true);
     expect(await seriousAccessibilityViolations(shop)).toEqual([]);
-    await screenshot(shop, '30-shop-order-supply-over-limit');
+    await screenshot(shop, '17-shop-order-supply-over-limit');
   });
 
   it('lets the account manager record 无需求 for a retailer that has not submitted, beside the call button', async () => {
@@ -107,6 +107,7 @@ describe('console: this week’s supply on the phone, 无需求 on Today, a sign
     const shopName = (await button.getAttribute('aria-label'))!.replace(/无需求$/, '');
     const retailer = retailers.find((r) => r.shop_name === shopName)!;
     expect(await seriousAccessibilityViolations(am)).toEqual([]);
+    await screenshot(am, '18-am-today-waiting');
     await button.click();
     await am.getByRole('dialog').getByRole('button', { name: '确定' }).click();
     await am.getByText(`已登记“${shopName}”本周期无需求。`).waitFor();
@@ -117,7 +118,6 @@ describe('console: this week’s supply on the phone, 无需求 on Today, a sign
       [TODAY],
     );
     expect(rows).toEqual([{ retailer_id: retailer.id }]);
-    await screenshot(am, '31-am-today-no-demand');
   });
 
   it('queues a signed collected demand made offline and sends both once when back online', async () => {
@@ -168,6 +168,21 @@ describe('console: this week’s supply on the phone, 无需求 on Today, a sign
     expect(kept).toBe(false);
   });
 
+  it.each([
+    ['am01', '/am/retailers', '40-am-retailers'],
+    ['am01', '/am/forecasts', '41-am-forecasts'],
+    ['am01', '/am/kpis', '42-am-kpis'],
+    ['am01', '/outbox', '43-am-outbox'],
+    ['retailer', '/shop/confirm', '44-shop-confirm'],
+    ['retailer', '/shop/history', '45-shop-history'],
+  ])('keeps %s’s %s free of serious accessibility violations', async (who, path, name) => {
+    const page = await phoneOf(who === 'retailer' ? retailers[4].license_no : who, path);
+    await page.getByRole('heading', { level: 1 }).first().waitFor();
+    await page.waitForLoadState('networkidle');
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+    await screenshot(page, name);
+  });
+
   it('shows the retailer the outcome after the unified order: rationed, by how much and why', async () => {
     // Class V at 50 %: the retailer alone asks 3 cartons of the spec → ⌊3 × 0.5⌋ = 1 carton.
     const retailer = retailers[3];
@@ -205,6 +220,6 @@ describe('console: this week’s supply on the phone, 无需求 on Today, a sign
     expect(text).toContain('提报 3 条，订购 1 条，少 2 条。');
     expect(text).toContain(`${classFive.name}：提报 3 条，稍紧平衡按 50% 比例供应，订购 1 条（少 2 条）`);
     expect(await seriousAccessibilityViolations(nextDay)).toEqual([]);
-    await screenshot(nextDay, '32-shop-order-outcome');
+    await screenshot(nextDay, '19-shop-order-outcome');
   });
 });

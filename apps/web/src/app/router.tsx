@@ -152,6 +152,20 @@ export const router = createBrowserRouter([
         ],
       },
       {
+        path: 'eo',
+        children: [
+          { index: true, element: <Navigate to="/eo/leads" replace /> },
+          {
+            path: 'leads',
+            element: <RequireAccess page="officerLeads" />,
+            children: [
+              { index: true, lazy: page(() => import('./routes/eo/leads')) },
+              { path: ':id', lazy: page(() => import('./routes/eo/lead')) },
+            ],
+          },
+        ],
+      },
+      {
         path: 'retailers/:id',
         element: <RequireAccess page="retailerCard" />,
         children: [{ index: true, lazy: page(() => import('./routes/retailer-card')) }],

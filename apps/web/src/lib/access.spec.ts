@@ -10,8 +10,9 @@ describe('the console access table', () => {
   it('gives every role a home, and each home is a page the role may open', () => {
     expect(HOME.account_manager).toBe('/am/today');
     expect(HOME.retailer).toBe('/shop/order');
-    for (const role of ['enforcement_officer', 'delivery_staff'] as const)
-      expect(HOME[role]).toBe('/waiting');
+    expect(HOME.enforcement_officer).toBe('/eo/leads');
+    expect(can('enforcement_officer', 'officerLeads')).toBe(true);
+    expect(HOME.delivery_staff).toBe('/waiting');
     for (const role of ACCESS.deskHome) expect(HOME[role]).toBe('/desk');
     expect(can('account_manager', 'amToday')).toBe(true);
     expect(can('retailer', 'order')).toBe(true);

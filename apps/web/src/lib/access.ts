@@ -55,6 +55,7 @@ export const ACCESS = {
   supply: ['supply_clerk', 'admin'],
   monthClose: ['department_head', 'inspector', 'admin'],
   retailerImport: ['department_head', 'admin'],
+  officerLeads: ['enforcement_officer'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Page = keyof typeof ACCESS;
@@ -75,6 +76,6 @@ export const HOME: Record<Role, string> = {
   market_manager: '/desk',
   supply_clerk: '/desk',
   inspector: '/desk',
-  enforcement_officer: '/waiting',
+  enforcement_officer: '/eo/leads',
   delivery_staff: '/waiting',
 };

@@ -22,6 +22,7 @@ const TABS: Tab[] = [
   { path: '/shop/confirm', title: '确认', page: 'confirmDemand', icon: '✔' },
   { path: '/shop/receipt', title: '收货', page: 'receipt', icon: '▣' },
   { path: '/shop/history', title: '历史', page: 'orderHistory', icon: '☰' },
+  { path: '/eo/leads', title: '线索', page: 'officerLeads', icon: '⚠' },
   { path: '/me', title: '我的', icon: '☺' },
 ];
 
@@ -31,7 +32,8 @@ export function PhoneLayout() {
   return (
     <div className="phone">
       <OutboxBadge />
-      <main className="phone-body">
+      {/* The page scrolls here: focusable, so a keyboard can scroll a page with nothing else to focus (charts). */}
+      <main className="phone-body" tabIndex={0}>
         <Suspense
           fallback={
             <div

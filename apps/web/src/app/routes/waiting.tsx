@@ -9,7 +9,6 @@ import { logout } from '@/features/auth';
 
 /** What each role without console pages yet uses meanwhile. */
 const MEANWHILE: Partial<Record<Role, string>> = {
-  enforcement_officer: '线索处理的手机页面即将上线，期间请通过接口文档页面（/docs）或原有流程办理。',
   delivery_staff: '送货与到户确认的手机页面即将上线，期间请按原有流程送货签收。',
 };
 

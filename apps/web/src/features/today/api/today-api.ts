@@ -14,6 +14,8 @@ export interface TodaySummary {
   overdue: OverdueVisit[];
   overdueTotal: number;
   openTasks: number;
+  /** The account manager's leads with a result it has not read and closed yet. */
+  leadResults: number;
   kpis: KpiCells;
 }
 
@@ -30,12 +32,16 @@ function addDays(date: string, days: number): string {
  */
 async function todaySummary(now: Date): Promise<TodaySummary> {
   const today = businessDate(now);
-  const [cycles, retailers, overdue, tasks, kpis] = await Promise.all([
+  const [cycles, retailers, overdue, tasks, leadResults, kpis] = await Promise.all([
     cyclesAround(addDays(today, -1), addDays(today, 8)),
     allRetailers(),
     ask(api.GET('/api/visits/overdue', { params: { query: { pageSize: 50 } } })),
     ask(api.GET('/api/cultivation/tasks', { params: { query: { status: 'open', pageSize: 1 } } })).catch(
       () => ({ summary: { open: 0, overdue: 0 } }),
+    ),
+    // A lead the AM reported whose result the squad recorded waits for it to read and close.
+    ask(api.GET('/api/leads', { params: { query: { status: 'verified', pageSize: 1 } } })).then(
+      (page) => page.total,
     ),
     myKpis(businessMonth(now)),
   ]);
@@ -58,6 +64,7 @@ async function todaySummary(now: Date): Promise<TodaySummary> {
     overdue: overdue.items,
     overdueTotal: overdue.total,
     openTasks: tasks.summary.open + tasks.summary.overdue,
+    leadResults,
     kpis,
   };
 }

@@ -134,7 +134,8 @@ export function TodayPage() {
   if (summary.isPending) return <Skeleton.Paragraph lineCount={8} animated />;
   if (summary.isError)
     return <ErrorBlock status="default" title="加载失败" description={sentenceOf(summary.error)} />;
-  const { cycle, notSubmitted, overdue, overdueTotal, retailers, openTasks, kpis } = summary.data;
+  const { cycle, notSubmitted, overdue, overdueTotal, retailers, openTasks, leadResults, kpis } =
+    summary.data;
   const open = cycle !== undefined && cycleState(cycle, now) === 'open';
   return (
     <div className="section" style={{ display: 'grid', gap: 12 }}>
@@ -162,6 +163,7 @@ export function TodayPage() {
       </List>
       <Card title="待办">
         <p>新品分析待提交：{openTasks} 项</p>
+        <p>线索查处结果待阅：{leadResults} 条</p>
         <Button size="small" onClick={() => navigate('/am/forecasts')}>
           需求预测
         </Button>

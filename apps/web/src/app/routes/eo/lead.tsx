@@ -1,0 +1,3 @@
+import { LeadDetailPage } from '@/features/leads';
+
+export default LeadDetailPage;

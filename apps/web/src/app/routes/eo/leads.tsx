@@ -1,0 +1,3 @@
+import { LeadInboxPage } from '@/features/leads';
+
+export default LeadInboxPage;

@@ -1,0 +1,2 @@
+export { LeadInboxPage } from './components/lead-inbox-page';
+export { LeadDetailPage } from './components/lead-detail-page';
