@@ -104,7 +104,6 @@ const PAGES_TO_COME: Record<string, readonly string[]> = {
     'POST /api/leads/from-anomaly',
     'GET /api/leads/rates/squads',
     'GET /api/leads/rates/reporters',
-    'GET /api/leads/{id}',
     'POST /api/leads/{id}/inspection',
     'POST /api/leads/{id}/close',
   ],
