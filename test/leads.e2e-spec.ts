@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
+import sharp from 'sharp';
 import { Clock } from '#libs/shared';
 import { LeadWorkflowService, tallyLeads, type VerificationResult } from '#libs/enforcement';
 import { countRows } from './support/test-app.js';
@@ -596,6 +597,97 @@ describe('leads 线索', () => {
       expect(await lead(urgent)).toMatchObject({ status: 'escalated', escalationCount: 2 });
       const res = await verify('eo2', urgent, 'confirmed', '督办后查实');
       expect(res.body).toMatchObject({ status: 'verified', result: 'confirmed', onTime: false });
+    });
+  });
+
+  describe('photo evidence of a result', () => {
+    let lead: number;
+    const photo = (color: string) =>
+      sharp({ create: { width: 800, height: 600, channels: 3, background: color } })
+        .jpeg()
+        .toBuffer();
+    const upload = async (username: string, id: number, file: Buffer, name = 'shop.jpg') =>
+      t.http
+        .post(`/api/leads/${id}/photos`)
+        .set(await as(username))
+        .attach('file', file, name);
+    const photoRows = async (id: number) =>
+      (
+        await t.db.query(
+          `SELECT count(*)::int AS n FROM attachments WHERE owner_kind = 'lead' AND owner_id = $1`,
+          [id],
+        )
+      ).rows[0].n;
+
+    beforeAll(async () => {
+      at('2026-12-10T02:00:00Z');
+      lead = (await report('am01', { retailerId: r1, description: '店内摆放无标识卷烟' })).body.id;
+    });
+
+    it('refuses photos before the result (409) and writes nothing', async () => {
+      const res = await upload('eo1', lead, await photo('#336699'));
+      expect(res.status).toBe(409);
+      expect(res.body.code).toBe('LEAD_RESULT_MISSING');
+      expect(await photoRows(lead)).toBe(0);
+    });
+
+    it('takes up to three photos from the officer who recorded the result; the reporter sees them', async () => {
+      expect((await verify('eo1', lead, 'confirmed', '查获无标识卷烟两条')).status).toBe(200);
+      const ids: number[] = [];
+      for (const color of ['#336699', '#993366', '#669933']) {
+        const res = await upload('eo1', lead, await photo(color));
+        expect(res.status).toBe(201);
+        expect(res.body).toMatchObject({
+          ownerKind: 'lead',
+          ownerId: lead,
+          kind: 'photo',
+          mediaType: 'image/jpeg',
+        });
+        ids.push(res.body.id);
+      }
+      const full = await upload('eo1', lead, await photo('#000000'));
+      expect(full.status).toBe(409);
+      expect(full.body.code).toBe('LEAD_RESULT_PHOTOS_FULL');
+      expect(await photoRows(lead)).toBe(3);
+
+      const seen = await t.http
+        .get(`/api/leads/${lead}`)
+        .set(await as('am01'))
+        .expect(200);
+      expect(seen.body.resultPhotoIds).toEqual(ids);
+      const file = await t.http
+        .get(`/api/attachments/${ids[0]}`)
+        .set(await as('am01'))
+        .buffer(true)
+        .expect(200);
+      expect(file.headers['content-type']).toBe('image/jpeg');
+      const { rows } = await t.db.query(
+        `SELECT count(*)::int AS n FROM audit_log WHERE action = 'lead.resultPhoto' AND entity_id = $1::text`,
+        [lead],
+      );
+      expect(rows[0].n).toBe(3);
+    });
+
+    it('keeps the photos to the lead’s scope: another squad gets 404, a colleague who did not record it 403', async () => {
+      const [id] = (await t.http.get(`/api/leads/${lead}`).set(await as('eo1'))).body.resultPhotoIds;
+      expect((await t.http.get(`/api/attachments/${id}`).set(await as('eo3'))).status).toBe(404);
+      expect((await t.http.get(`/api/attachments/${id}`).set(await as('am05'))).status).toBe(404);
+      const other = await upload('eo3', lead, await photo('#123456'));
+      expect(other.status).toBe(404);
+      const colleague = await upload('eo2', lead, await photo('#123456'));
+      expect(colleague.status).toBe(403);
+      expect(colleague.body.code).toBe('LEAD_NOT_VERIFIER');
+      expect((await upload('am01', lead, await photo('#123456'))).status).toBe(403);
+      expect(await photoRows(lead)).toBe(3);
+    });
+
+    it('checks the upload by its content', async () => {
+      const fresh = (await report('am01', { retailerId: r1, description: '另一条待核查线索' })).body.id;
+      await verify('eo1', fresh, 'unverifiable', '店铺关门，无法进入核查');
+      const res = await upload('eo1', fresh, Buffer.from('not an image at all'), 'fake.jpg');
+      expect(res.status).toBe(415);
+      expect(res.body.code).toBe('ATTACHMENT_TYPE_NOT_ALLOWED');
+      expect(await photoRows(fresh)).toBe(0);
     });
   });
 });

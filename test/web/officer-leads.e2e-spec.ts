@@ -1,6 +1,7 @@
 /// <reference lib="dom" />
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Page } from 'playwright-core';
+import sharp from 'sharp';
 import { bearer, DEMO_PASSWORD } from '../support/demo.js';
 import { insertRetailers } from '../support/fixtures.js';
 import {
@@ -106,11 +107,24 @@ describe('console: the enforcement officer’s leads on its phone', () => {
     expect(await page.getByRole('alert').textContent()).toContain('请选择核查结果。');
     await page.getByText('属实', { exact: true }).click();
     await page.getByPlaceholder('填写现场核查情况').fill('查获假冒软中华三条，已登记暂扣');
+    // What the phone's camera hands the page: a 3000×2000 JPEG, made small on the phone before it is sent.
+    const camera = await sharp({ create: { width: 3000, height: 2000, channels: 3, background: '#8a3324' } })
+      .jpeg({ quality: 95 })
+      .toBuffer();
+    await page
+      .getByLabel('现场照片', { exact: true })
+      .setInputFiles({ name: 'IMG_0042.jpg', mimeType: 'image/jpeg', buffer: camera });
+    await page.getByRole('img', { name: '现场照片预览 1' }).waitFor();
     await page.getByRole('button', { name: '提交核查结果' }).click();
     const result = page.getByRole('region', { name: '核查结果' });
     await result.waitFor();
     expect(await result.textContent()).toContain('属实');
     expect(await result.textContent()).toContain('查获假冒软中华三条，已登记暂扣');
+    await page.getByRole('img', { name: '核查照片 1' }).waitFor();
+    await page.waitForFunction(
+      () =>
+        (document.querySelector('img[alt="核查照片 1"]') as HTMLImageElement | null)?.naturalWidth === 1600,
+    );
     expect(await page.getByRole('button', { name: '提交核查结果' }).count()).toBe(0);
     expect(await seriousAccessibilityViolations(page)).toEqual([]);
     await screenshot(page, '42-officer-lead-result');
@@ -125,7 +139,15 @@ describe('console: the enforcement officer’s leads on its phone', () => {
       resultNote: '查获假冒软中华三条，已登记暂扣',
       verifiedBy: await t.userId('eo1'),
       verifiedAt: new Date(NOW).toISOString(),
+      resultPhotoIds: [expect.any(Number)],
     });
+    // The reporter sees the photo as stored: compressed on the phone (1600 px on its long side).
+    const file = await t.http
+      .get(`/api/attachments/${body.resultPhotoIds[0]}`)
+      .set(await as('am01'))
+      .buffer(true)
+      .expect(200);
+    expect(await sharp(file.body as Buffer).metadata()).toMatchObject({ width: 1600, height: 1067 });
   });
 
   it('shows 未找到 to an officer of another squad opening the lead', async () => {

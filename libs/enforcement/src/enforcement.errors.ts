@@ -10,6 +10,9 @@ export const enforcementError = defineErrors({
   LEAD_NOT_REPORTER: { status: 403, message: 'Only the lead’s reporter may close it' },
   LEAD_OFFICER_INVALID: { status: 400, message: 'The officer named is not an active officer of the squad' },
   LEAD_ACTION_DUE_INVALID: { status: 400, message: 'The new due time must be in the future' },
+  LEAD_RESULT_MISSING: { status: 409, message: 'Record the lead’s result before adding its photos' },
+  LEAD_NOT_VERIFIER: { status: 403, message: 'Only the officer who recorded the result may add its photos' },
+  LEAD_RESULT_PHOTOS_FULL: { status: 409, message: 'The result already has its maximum of photos' },
   LEAD_POLICY_INVALID: {
     status: 400,
     message: 'Deadlines are whole days from 1 to 90, important no longer than normal',

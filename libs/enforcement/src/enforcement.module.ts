@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { AttachmentsModule } from '#libs/attachments';
 import { AuditModule } from '#libs/audit';
 import { AuthModule } from '#libs/auth';
 import { CatalogModule } from '#libs/catalog';
@@ -12,12 +13,14 @@ import { LeadWorkflowService } from './lead-workflow.service.js';
 import { LeadRatesService } from './lead-rates.service.js';
 import { LeadPolicyService } from './lead-policy.service.js';
 import { LeadJobs } from './lead.jobs.js';
+import { LeadPhotos } from './lead-photos.js';
 import { EnforcementOrgMove } from './enforcement-org-move.js';
 import { LeadPolicyController, LeadsController } from './leads.controller.js';
 
 @Module({
   imports: [
     TypeOrmModule.forFeature(enforcementEntities),
+    AttachmentsModule,
     AuditModule,
     AuthModule,
     CatalogModule,
@@ -30,6 +33,7 @@ import { LeadPolicyController, LeadsController } from './leads.controller.js';
     LeadWorkflowService,
     LeadRatesService,
     LeadPolicyService,
+    LeadPhotos,
     LeadJobs,
     EnforcementOrgMove,
   ],

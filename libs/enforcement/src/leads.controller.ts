@@ -1,10 +1,20 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
-import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { type Actor, CurrentActor, Idempotent, PageOf, ParseIdPipe, Roles } from '#libs/shared';
+import { Body, Controller, Get, HttpCode, Param, Post, Put, Query, Req } from '@nestjs/common';
+import {
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiForbiddenResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
+import type { FastifyRequest } from 'fastify';
+import { ApiAttachmentUpload, AttachmentSummaryDto } from '#libs/attachments';
+import { type Actor, CurrentActor, ErrorBody, Idempotent, PageOf, ParseIdPipe, Roles } from '#libs/shared';
 import { LeadsService } from './leads.service.js';
 import { LeadWorkflowService } from './lead-workflow.service.js';
 import { LeadRatesService } from './lead-rates.service.js';
 import { LeadPolicyService } from './lead-policy.service.js';
+import { LeadPhotos } from './lead-photos.js';
 import {
   AssignLeadDto,
   CreateLeadDto,
@@ -42,6 +52,7 @@ export class LeadsController {
     private readonly leads: LeadsService,
     private readonly workflow: LeadWorkflowService,
     private readonly rates: LeadRatesService,
+    private readonly photos: LeadPhotos,
   ) {}
 
   @Post()
@@ -124,6 +135,25 @@ export class LeadsController {
   @ApiOkResponse({ type: LeadResponse })
   verify(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: number, @Body() dto: VerifyLeadDto) {
     return this.workflow.verify(actor, id, dto);
+  }
+
+  @Post(':id/photos')
+  @Roles('enforcement_officer')
+  @ApiOperation({
+    summary:
+      'Add a photo to the result you recorded (multipart field "file": JPEG, PNG or WebP by content, ≤ 8 MB; ' +
+      're-encoded without metadata; up to 3 per lead)',
+  })
+  @ApiAttachmentUpload()
+  @ApiCreatedResponse({ type: AttachmentSummaryDto })
+  @ApiForbiddenResponse({ type: ErrorBody, description: 'LEAD_NOT_VERIFIER' })
+  @ApiConflictResponse({ type: ErrorBody, description: 'LEAD_RESULT_MISSING, LEAD_RESULT_PHOTOS_FULL' })
+  addPhoto(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseIdPipe) id: number,
+    @Req() request: FastifyRequest,
+  ) {
+    return this.photos.add(actor, id, request);
   }
 
   @Post(':id/inspection')

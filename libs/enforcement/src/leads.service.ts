@@ -21,6 +21,7 @@ import { type LeadImportance, type LeadKind, leadDeadline } from './domain/index
 import { Lead, LeadEventRecord, type LeadSource } from './lead.entity.js';
 import { leadScopeCondition, type LeadView, recordLeadHistory, toLeadView } from './lead-access.js';
 import { LeadPolicyService } from './lead-policy.service.js';
+import { LeadPhotos } from './lead-photos.js';
 import { enforcementError } from './enforcement.errors.js';
 import type { CreateLeadDto, LeadFromAnomalyDto, LeadQuery } from './dto/lead.dto.js';
 import { endOfDay, startOfDay } from '#libs/kernel';
@@ -35,6 +36,8 @@ export interface LeadDetail extends LeadView {
     comment: string | null;
     at: Date;
   }>;
+  /** The result's photo evidence (attachment ids, oldest first). */
+  resultPhotoIds: number[];
 }
 
 /** Where a lead belongs: its retailer (if any), territory, and the squad covering the territory. */
@@ -65,6 +68,7 @@ export class LeadsService {
     private readonly brands: BrandDirectory,
     private readonly ordering: OrderingReportsService,
     private readonly policies: LeadPolicyService,
+    private readonly photos: LeadPhotos,
     private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
@@ -166,6 +170,7 @@ export class LeadsService {
         comment,
         at,
       })),
+      resultPhotoIds: await this.photos.photoIds(id),
     };
   }
 

@@ -1674,6 +1674,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/leads/{id}/photos": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Add a photo to the result you recorded (multipart field "file": JPEG, PNG or WebP by content, ≤ 8 MB; re-encoded without metadata; up to 3 per lead) */
+        post: operations["LeadsController_addPhoto"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/leads/{id}/inspection": {
         parameters: {
             query?: never;
@@ -4839,6 +4856,8 @@ export interface components {
             /** @description What may happen next (for the buttons) */
             allowedEvents: ("assign" | "startVerification" | "recordResult" | "escalate" | "requireAction" | "close")[];
             history: components["schemas"]["LeadHistoryEntry"][];
+            /** @description The result’s photo evidence: attachment ids for GET /api/attachments/{id}, oldest first */
+            resultPhotoIds: number[];
         };
         AssignLeadDto: {
             /** @description An officer of the squad; default the caller */
@@ -11188,6 +11207,92 @@ export interface operations {
             };
             /** @description FORBIDDEN unless the caller is: enforcement_officer; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    LeadsController_addPhoto: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /** Format: binary */
+                    file: string;
+                };
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AttachmentSummaryDto"];
+                };
+            };
+            /** @description ATTACHMENT_MISSING, ATTACHMENT_UPLOAD_MALFORMED, ATTACHMENT_EMPTY, ATTACHMENT_UNREADABLE */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No valid token (UNAUTHENTICATED, TOKEN_INVALID) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /**
+             * @description LEAD_NOT_VERIFIER
+             *
+             *     FORBIDDEN unless the caller is: enforcement_officer; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description LEAD_RESULT_MISSING, LEAD_RESULT_PHOTOS_FULL */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description ATTACHMENT_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description ATTACHMENT_TYPE_NOT_ALLOWED (by content, not by name) */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };

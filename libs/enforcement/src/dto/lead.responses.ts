@@ -80,6 +80,11 @@ class LeadHistoryEntry {
 
 export class LeadDetailResponse extends LeadResponse implements LeadDetail {
   @ApiProperty({ type: [LeadHistoryEntry] }) history: LeadHistoryEntry[];
+  @ApiProperty({
+    type: [Number],
+    description: 'The result’s photo evidence: attachment ids for GET /api/attachments/{id}, oldest first',
+  })
+  resultPhotoIds: number[];
 }
 
 class LeadRateResponse implements LeadRate {

@@ -262,6 +262,9 @@ const CATALOGUE: Record<string, Sentence> = {
   LEAD_NOT_REPORTER: () => '只有线索的报告人可以关闭线索。',
   LEAD_OFFICER_INVALID: () => '所选人员不是该检查队的在岗专卖管理员。',
   LEAD_ACTION_DUE_INVALID: () => '新的期限必须晚于现在。',
+  LEAD_RESULT_MISSING: () => '请先录入核查结果，再上传照片。',
+  LEAD_NOT_VERIFIER: () => '只有录入核查结果的专卖管理员可以上传照片。',
+  LEAD_RESULT_PHOTOS_FULL: () => '核查结果的照片已达上限（3 张）。',
   LEAD_POLICY_INVALID: () => '办理期限为 1 至 90 整天，重要线索不得长于普通线索。',
   // delivery
   DELIVERY_TRANSITION_FORBIDDEN: () => '送货当前状态不允许此操作。',

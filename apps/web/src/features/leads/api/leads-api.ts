@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { api, ask, type Schemas } from '@/lib/api';
+import { fileForm } from '@/lib/images';
 
 export type Lead = Schemas['LeadResponse'];
 export type LeadDetail = Schemas['LeadDetailResponse'];
@@ -86,4 +87,18 @@ export function startChecking(id: number): Promise<Lead> {
 
 export function recordResult(id: number, body: Schemas['VerifyLeadDto']): Promise<Lead> {
   return ask(api.POST('/api/leads/{id}/verify', { params: { path: { id } }, body }));
+}
+
+/** The result's photo evidence the API keeps (it refuses more). */
+export const RESULT_PHOTOS_MAX = 3;
+
+/** Adds one photo (already compressed on the phone) to the result just recorded. */
+export function addResultPhoto(id: number, photo: Blob): Promise<unknown> {
+  return ask(
+    api.POST('/api/leads/{id}/photos', {
+      params: { path: { id } },
+      body: fileForm(photo, 'evidence.jpg') as never,
+      bodySerializer: (body) => body as unknown as FormData,
+    }),
+  );
 }

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Button, Form, List, Result, Selector, Skeleton, Tag, TextArea } from 'antd-mobile';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useParams } from 'react-router';
@@ -7,10 +7,13 @@ import { Notice } from '@/components/notice';
 import { ROLE_LABELS, type Role } from '@/lib/access';
 import { ApiError, sentenceOf } from '@/lib/errors';
 import { countdown, dayAndTime } from '@/lib/format';
+import { compressPhoto } from '@/lib/images';
 import { retailer } from '@/lib/queries/retailers';
 import {
+  addResultPhoto,
   dueAt,
   recordResult,
+  RESULT_PHOTOS_MAX,
   useLead,
   useRetailerLeads,
   VERIFICATION_RESULT_LABELS,
@@ -142,6 +145,21 @@ function ResultSection({ lead }: { lead: LeadDetail }) {
           </List.Item>
         )}
       </List>
+      {lead.resultPhotoIds.length > 0 && (
+        <div className="section" style={{ display: 'flex', gap: 8, flexWrap: 'wrap' }}>
+          {lead.resultPhotoIds.map((id, index) => (
+            // The session cookie carries the request: the API serves the photo to whoever may read the lead.
+            <img
+              key={id}
+              src={`/api/attachments/${id}`}
+              alt={`核查照片 ${index + 1}`}
+              width={104}
+              height={104}
+              style={{ objectFit: 'cover', borderRadius: 4 }}
+            />
+          ))}
+        </div>
+      )}
     </section>
   );
 }
@@ -153,18 +171,56 @@ function RecordResult({ lead }: { lead: LeadDetail }) {
   const [note, setNote] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  // The photos stay in memory, compressed; once the result is saved, only the photos not yet sent are left.
+  const [photos, setPhotos] = useState<{ blob: Blob; preview: string }[]>([]);
+  const [saved, setSaved] = useState(false);
+  const previews = useRef<string[]>([]);
+  useEffect(() => () => previews.current.forEach((preview) => URL.revokeObjectURL(preview)), []);
+
+  const takePhoto = async (file: File | undefined) => {
+    if (!file) return;
+    setError(null);
+    try {
+      const blob = await compressPhoto(file);
+      const preview = URL.createObjectURL(blob);
+      previews.current.push(preview);
+      setPhotos((current) => [...current, { blob, preview }]);
+    } catch {
+      setError('无法读取这张照片，请重新拍摄。');
+    }
+  };
+
+  const sendPhotos = async () => {
+    for (const photo of photos) {
+      await addResultPhoto(lead.id, photo.blob);
+      setPhotos((current) => current.filter((other) => other !== photo));
+    }
+  };
+
   const send = async () => {
-    if (!result) return setError('请选择核查结果。');
-    if (note.trim().length < 2)
-      return setError(result === 'unverifiable' ? '请填写无法查实的原因。' : '请填写核查情况。');
+    if (!saved) {
+      if (!result) return setError('请选择核查结果。');
+      if (note.trim().length < 2)
+        return setError(result === 'unverifiable' ? '请填写无法查实的原因。' : '请填写核查情况。');
+    }
     setBusy(true);
     setError(null);
     try {
-      await recordResult(lead.id, { result, note: note.trim() });
+      if (!saved) {
+        await recordResult(lead.id, { result: result!, note: note.trim() });
+        setSaved(true);
+      }
+    } catch (failure) {
+      setError(sentenceOf(failure));
+      setBusy(false);
+      return;
+    }
+    try {
+      await sendPhotos();
       await queries.invalidateQueries({ queryKey: ['lead', lead.id] });
       await queries.invalidateQueries({ queryKey: ['leads'] });
     } catch (failure) {
-      setError(sentenceOf(failure));
+      setError(`核查结果已保存，照片未上传：${sentenceOf(failure)}`);
     } finally {
       setBusy(false);
     }
@@ -194,11 +250,46 @@ function RecordResult({ lead }: { lead: LeadDetail }) {
             maxLength={2000}
           />
         </Form.Item>
+        <Form.Item
+          label={`现场照片（可选，最多 ${RESULT_PHOTOS_MAX} 张）`}
+          description="用手机相机拍摄，上传前在手机上压缩。"
+        >
+          {photos.length < RESULT_PHOTOS_MAX && (
+            <label className="adm-button adm-button-default adm-button-block" style={{ display: 'block' }}>
+              拍摄现场照片
+              <input
+                type="file"
+                accept="image/*"
+                capture="environment"
+                aria-label="现场照片"
+                style={{ position: 'absolute', width: 1, height: 1, opacity: 0 }}
+                onChange={(event) => {
+                  void takePhoto(event.target.files?.[0]);
+                  event.target.value = '';
+                }}
+              />
+            </label>
+          )}
+          {photos.length > 0 && (
+            <div style={{ display: 'flex', gap: 8, marginTop: 8 }}>
+              {photos.map((photo, index) => (
+                <img
+                  key={photo.preview}
+                  src={photo.preview}
+                  alt={`现场照片预览 ${index + 1}`}
+                  width={96}
+                  height={96}
+                  style={{ objectFit: 'cover', borderRadius: 4 }}
+                />
+              ))}
+            </div>
+          )}
+        </Form.Item>
       </Form>
       {error && <Notice kind="error">{error}</Notice>}
       <div className="section">
         <Button block color="primary" size="large" loading={busy} onClick={() => void send()}>
-          提交核查结果
+          {saved ? '重新上传照片' : '提交核查结果'}
         </Button>
       </div>
     </section>
