@@ -30,12 +30,10 @@ const API_ONLY: Record<string, string> = {
 
 /** Operations that desk pages still to come will call, by page. */
 const PAGES_TO_COME: Record<string, readonly string[]> = {
-  '零售户（建档、导入导出、状态、档位、大户、一次性密码）': [
+  '零售户（建档、导出、状态、档位、大户、一次性密码）': [
     'POST /api/retailers',
     'GET /api/retailers/classifications',
     'GET /api/retailers/export',
-    'GET /api/retailers/import-template',
-    'POST /api/retailers/import',
     'PATCH /api/retailers/{id}',
     'POST /api/retailers/{id}/status',
     'GET /api/retailers/{id}/grades',
@@ -106,7 +104,6 @@ const PAGES_TO_COME: Record<string, readonly string[]> = {
     'POST /api/leads/from-anomaly',
     'GET /api/leads/rates/squads',
     'GET /api/leads/rates/reporters',
-    'GET /api/leads/{id}',
     'POST /api/leads/{id}/inspection',
     'POST /api/leads/{id}/close',
   ],

@@ -75,6 +75,11 @@ export const router = createBrowserRouter([
             children: [{ index: true, lazy: page(() => import('@/desk/supply/supply-page')) }],
           },
           {
+            path: 'retailer-import',
+            element: <RequireAccess page="retailerImport" />,
+            children: [{ index: true, lazy: page(() => import('@/desk/retailers/retailer-import-page')) }],
+          },
+          {
             path: 'month-close',
             element: <RequireAccess page="monthClose" />,
             children: [{ index: true, lazy: page(() => import('@/desk/month-close/month-close-page')) }],

@@ -54,6 +54,12 @@ const NAV: NavEntry[] = [
     description: '待汇总的订货周期，按规格的统一订购，以及Ⅳ、Ⅴ类烟按比例供应到每户的明细（可导出）。',
   },
   {
+    path: '/desk/retailer-import',
+    label: '零售户导入',
+    page: 'retailerImport',
+    description: '按模板填写的零售户工作簿：逐行检查，有误则一行不写，列出每处错误并可下载标注错误的工作簿。',
+  },
+  {
     path: '/desk/month-close',
     label: '月结',
     page: 'monthClose',
