@@ -102,7 +102,6 @@ const PAGES_TO_COME: Record<string, readonly string[]> = {
   六不准与线索督办: [
     'GET /api/inspections/prohibitions',
     'POST /api/leads/from-anomaly',
-    'GET /api/leads/rates/squads',
     'GET /api/leads/rates/reporters',
     'POST /api/leads/{id}/inspection',
     'POST /api/leads/{id}/close',
