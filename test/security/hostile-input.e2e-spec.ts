@@ -679,12 +679,27 @@ describe('hostile input', () => {
         [cycle.body.id],
       )
     ).rows[0].id;
+    // A lead eo1 (squad of T001) has recorded the result of, to add photos to.
+    const leadId = (
+      await t.db.query(
+        `INSERT INTO leads (kind, importance, status, description, retailer_id, territory_id, service_center_id,
+                            department_id, squad_id, reported_by, reporter_role, reported_at, deadline_at,
+                            assigned_to, assigned_at, verification_result, verification_note, verified_by, verified_at)
+         SELECT 'other', 'normal', 'verified', '多点经营', r.id, r.territory_id, r.service_center_id, r.department_id,
+                eo.org_unit_id, am.id, 'account_manager', now(), now() + interval '7 days',
+                eo.id, now(), 'confirmed', '已查实', eo.id, now()
+           FROM retailers r JOIN org_units o ON o.id = r.territory_id AND o.code = 'T001'
+           JOIN users am ON am.username = 'am01' JOIN users eo ON eo.username = 'eo1'
+          ORDER BY r.id LIMIT 1 RETURNING id`,
+      )
+    ).rows[0].id;
     const before = await counts();
     const uploads = operations.filter((op) => op.multipart);
     expect(uploads.map(describeOp).sort()).toEqual([
       'POST /api/brands/import',
       'POST /api/calendar/years/{year}/import',
       'POST /api/demands/{id}/signature',
+      'POST /api/leads/{id}/photos',
       'POST /api/retailers/import',
       'POST /api/visits/{id}/photo',
     ]);
@@ -698,6 +713,9 @@ describe('hostile input', () => {
       }
       if (path.startsWith('/api/visits/')) {
         return { url: `${path.replace('{id}', String(visitId))}?`, role: 'account_manager' };
+      }
+      if (path.startsWith('/api/leads/')) {
+        return { url: `${path.replace('{id}', String(leadId))}?`, role: 'enforcement_officer' };
       }
       if (path.startsWith('/api/demands/')) {
         return { url: `${path.replace('{id}', String(demandId))}?`, role: 'account_manager' };

@@ -154,6 +154,7 @@ export const ROUTE_EXPECTATIONS: Record<string, RouteExpectation> = {
   'PUT /api/quota-policies': allow(ADMIN_HEAD),
   'GET /api/scarce-limits': allow(STAFF),
   'GET /api/retailers/{id}/scarce-limits': allow(ALL),
+  'GET /api/retailers/{id}/order-weeks': allow(ALL),
   'PUT /api/scarce-limits': allow(['department_head']),
   'POST /api/scarce-limits/propose': allow(['department_head']),
 
@@ -231,6 +232,7 @@ export const ROUTE_EXPECTATIONS: Record<string, RouteExpectation> = {
   'POST /api/leads/{id}/assign': allow(['enforcement_officer']),
   'POST /api/leads/{id}/start': allow(['enforcement_officer']),
   'POST /api/leads/{id}/verify': allow(['enforcement_officer']),
+  'POST /api/leads/{id}/photos': allow(['enforcement_officer']),
   'POST /api/leads/{id}/inspection': allow(['inspector']),
   // Only the lead's reporter closes it (after the squad's result).
   'POST /api/leads/{id}/close': allow(LEAD_READERS, { ownerCodes: ['LEAD_NOT_REPORTER'] }),

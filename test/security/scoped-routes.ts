@@ -68,6 +68,8 @@ export function writeBodies(home: Ids): Record<string, (ids: Ids) => object | un
     'POST /api/leads/{id}/verify': () => ({ result: 'confirmed', note: '越权查实' }),
     'POST /api/leads/{id}/inspection': () => ({ comment: '越权督察' }),
     'POST /api/leads/{id}/close': () => undefined,
+    // The lead is refused before any upload is read.
+    'POST /api/leads/{id}/photos': () => undefined,
     'POST /api/deliveries/{id}/complete': () => ({
       arrivedAt: new Date(TEST_NOW).toISOString(),
       receiver: 'retailer',

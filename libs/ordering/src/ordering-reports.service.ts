@@ -123,6 +123,22 @@ export interface DemandOutcome {
   lines: OutcomeLine[];
 }
 
+/** How many of its territory's order weeks a retailer's history shows. */
+const HISTORY_WEEKS = 12;
+
+export interface OrderWeekLine {
+  brandId: number;
+  asked: number;
+  ordered: number;
+}
+
+export interface RetailerOrderWeek {
+  orderDate: string;
+  askedCartons: number;
+  orderedCartons: number;
+  lines: OrderWeekLine[];
+}
+
 /** Groups of at least this many retailers with identical demand in one cycle are surfaced to inspectors. */
 export const IDENTICAL_DEMAND_GROUP = 5;
 
@@ -180,6 +196,40 @@ export class OrderingReportsService {
       allottedCartons: sum((line) => line.allotted),
       lines,
     };
+  }
+
+  /**
+   * A retailer's last order weeks: its territory's last consolidated cycles, oldest first, with what the
+   * retailer asked for and what the unified order gave it per spec (a week it did not order shows zeros).
+   */
+  async retailerOrderWeeks(
+    actor: Actor,
+    retailerId: number,
+  ): Promise<{ retailerId: number; weeks: RetailerOrderWeek[] }> {
+    const visible = await this.dataSource
+      .createQueryBuilder()
+      .select('r.id')
+      .from('retailers', 'r')
+      .where('r.id = :retailerId', { retailerId })
+      .andWhere(...scopeCondition(actor.scope, 'r.territory_id', 'r.id'))
+      .getRawOne();
+    if (!visible) throw notFound('retailer', retailerId);
+    const weeks: RetailerOrderWeek[] = await this.dataSource.query(
+      `WITH weeks AS (
+         SELECT c.order_date FROM order_cycles c JOIN retailers r ON r.territory_id = c.territory_id
+          WHERE r.id = $1 AND c.status = 'consolidated'
+          ORDER BY c.order_date DESC LIMIT $2)
+       SELECT w.order_date::text AS "orderDate",
+              coalesce(sum(l.requested), 0)::int AS "askedCartons",
+              coalesce(sum(l.ordered), 0)::int AS "orderedCartons",
+              coalesce(json_agg(json_build_object('brandId', l.brand_id, 'asked', l.requested, 'ordered', l.ordered)
+                                ORDER BY l.brand_id) FILTER (WHERE l.id IS NOT NULL), '[]') AS lines
+         FROM weeks w LEFT JOIN order_lines l ON l.retailer_id = $1 AND l.order_date = w.order_date
+        GROUP BY w.order_date
+        ORDER BY w.order_date`,
+      [retailerId, HISTORY_WEEKS],
+    );
+    return { retailerId, weeks };
   }
 
   /** Supply orders of a date: per supply point, the specs and cartons ordered (and what was asked for). */

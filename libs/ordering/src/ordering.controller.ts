@@ -49,6 +49,7 @@ import {
   ConsolidationResponse,
   CutoffResponse,
   DemandOutcomeResponse,
+  RetailerOrderWeeksResponse,
   DemandResponse,
   NoDemandResponse,
   OrderAnomalyResponse,
@@ -228,6 +229,16 @@ export class OrderCyclesController {
     private readonly board: CycleBoardService,
     private readonly noDemandRecords: NoDemandService,
   ) {}
+
+  @Get('retailers/:id/order-weeks')
+  @Roles(...ROLES)
+  @ApiOperation({
+    summary: 'A retailer’s last 12 order weeks: asked and ordered per spec (a retailer: its own)',
+  })
+  @ApiOkResponse({ type: RetailerOrderWeeksResponse })
+  retailerOrderWeeks(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: number) {
+    return this.reports.retailerOrderWeeks(actor, id);
+  }
 
   @Get('order-cycles/board')
   @Roles('admin', 'department_head', 'inspector', 'market_manager')

@@ -1104,6 +1104,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/retailers/{id}/order-weeks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A retailer’s last 12 order weeks: asked and ordered per spec (a retailer: its own) */
+        get: operations["OrderCyclesController_retailerOrderWeeks"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/order-cycles/board": {
         parameters: {
             query?: never;
@@ -3816,6 +3833,29 @@ export interface components {
         };
         RejectDemandDto: {
             reason: string;
+        };
+        OrderWeekLineResponse: {
+            brandId: number;
+            /** @description Cartons asked for */
+            asked: number;
+            /** @description Cartons ordered after rationing */
+            ordered: number;
+        };
+        RetailerOrderWeekResponse: {
+            /**
+             * Format: date
+             * @example 2026-12-14
+             */
+            orderDate: string;
+            askedCartons: number;
+            orderedCartons: number;
+            /** @description Per spec; empty in a week it did not order */
+            lines: components["schemas"]["OrderWeekLineResponse"][];
+        };
+        RetailerOrderWeeksResponse: {
+            retailerId: number;
+            /** @description Its territory’s last 12 consolidated order weeks, oldest first */
+            weeks: components["schemas"]["RetailerOrderWeekResponse"][];
         };
         CycleBoardRow: {
             cycleId: number;
@@ -9408,6 +9448,45 @@ export interface operations {
                 };
             };
             /** @description FORBIDDEN unless the caller is: market_manager; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    OrderCyclesController_retailerOrderWeeks: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RetailerOrderWeeksResponse"];
+                };
+            };
+            /** @description No valid token (UNAUTHENTICATED, TOKEN_INVALID) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description FORBIDDEN unless the caller is: admin, department_head, market_manager, account_manager, retailer, supply_clerk, enforcement_officer, delivery_staff, inspector; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;

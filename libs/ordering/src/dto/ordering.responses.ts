@@ -240,3 +240,26 @@ export class ProhibitionsResponse {
   })
   selfConfirmed: SelfConfirmedDemand[];
 }
+
+class OrderWeekLineResponse {
+  @ApiProperty() brandId: number;
+  @ApiProperty({ description: 'Cartons asked for' }) asked: number;
+  @ApiProperty({ description: 'Cartons ordered after rationing' }) ordered: number;
+}
+
+class RetailerOrderWeekResponse {
+  @ApiProperty(DAY) orderDate: string;
+  @ApiProperty() askedCartons: number;
+  @ApiProperty() orderedCartons: number;
+  @ApiProperty({ type: [OrderWeekLineResponse], description: 'Per spec; empty in a week it did not order' })
+  lines: OrderWeekLineResponse[];
+}
+
+export class RetailerOrderWeeksResponse {
+  @ApiProperty() retailerId: number;
+  @ApiProperty({
+    type: [RetailerOrderWeekResponse],
+    description: 'Its territory’s last 12 consolidated order weeks, oldest first',
+  })
+  weeks: RetailerOrderWeekResponse[];
+}

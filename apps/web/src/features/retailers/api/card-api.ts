@@ -2,7 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { api, ask, type Schemas } from '@/lib/api';
 import { businessMonth } from '@/lib/format';
 import { quotaOf, retailer } from '@/lib/queries/retailers';
-import { currentCycle, cyclesAround, demandsOf } from '@/lib/queries/ordering';
+import { currentCycle, cyclesAround } from '@/lib/queries/ordering';
 import { scarceLimitsOf, tightClasses } from '@/lib/queries/supply';
 import { allBrands } from '@/lib/queries/brands';
 
@@ -19,17 +19,16 @@ export function useRetailerCard(id: number, now: Date) {
   });
 }
 
-/** The retailer's last 12 order weeks (its demands that reached the unified order), by week and spec. */
+/** The retailer's last 12 order weeks (its territory's consolidated cycles): asked and ordered per spec. */
 export function useOrderWeeks(id: number) {
   return useQuery({
     queryKey: ['retailer-weeks', id],
     queryFn: async () => {
-      const [demands, brands] = await Promise.all([demandsOf({ retailerId: id }), allBrands()]);
-      const ordered = demands
-        .filter((d) => d.status === 'ordered' || d.status === 'approved' || d.status === 'submitted')
-        .sort((a, b) => a.createdAt.localeCompare(b.createdAt))
-        .slice(-12);
-      return { ordered, brands: new Map(brands.map((b) => [b.id, b])) };
+      const [history, brands] = await Promise.all([
+        ask(api.GET('/api/retailers/{id}/order-weeks', { params: { path: { id } } })),
+        allBrands(),
+      ]);
+      return { weeks: history.weeks, brands: new Map(brands.map((b) => [b.id, b])) };
     },
   });
 }

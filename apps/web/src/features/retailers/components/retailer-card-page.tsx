@@ -15,27 +15,36 @@ import { useOrderWeeks, useRetailerCard, useRetailerVisits, useSupplyWeek } from
 function OrderWeeks({ id }: { id: number }) {
   const weeks = useOrderWeeks(id);
   if (weeks.isPending) return <Skeleton.Paragraph lineCount={4} animated />;
-  if (weeks.isError || weeks.data.ordered.length === 0)
+  if (weeks.isError || weeks.data.weeks.every((week) => week.orderedCartons === 0))
     return <p className="muted">近 12 个订货周没有订货。</p>;
-  const { ordered, brands } = weeks.data;
-  const specs = [...new Set(ordered.flatMap((d) => d.lines.map((line) => line.brandId)))];
+  const { weeks: history, brands } = weeks.data;
+  const specs = [...new Set(history.flatMap((week) => week.lines.map((line) => line.brandId)))];
   const option: EChartsCoreOption = {
     grid: { left: 36, right: 8, top: 24, bottom: 28 },
     tooltip: { trigger: 'axis' },
-    xAxis: { type: 'category', data: ordered.map((d) => chineseDate(d.createdAt).replace(/^\d+年/, '')) },
+    xAxis: {
+      type: 'category',
+      data: history.map((week) => chineseDate(week.orderDate).replace(/^\d+年/, '')),
+    },
     yAxis: { type: 'value', name: '条' },
     series: specs.map((brandId) => ({
       type: 'bar',
       stack: 'cartons',
       name: brands.get(brandId)?.name ?? String(brandId),
-      data: ordered.map((d) => d.lines.find((line) => line.brandId === brandId)?.cartons ?? 0),
+      data: history.map((week) => week.lines.find((line) => line.brandId === brandId)?.ordered ?? 0),
     })),
   };
   return (
     <>
-      <Chart option={option} label={`近 ${ordered.length} 个订货周的订货量（按规格堆叠）`} />
+      <Chart option={option} label={`近 ${history.length} 个订货周的订货量（按规格堆叠）`} />
       <p className="muted">
-        {ordered.map((d) => `${chineseDate(d.createdAt)} ${cartons(d.totalCartons)}`).join('；')}
+        {history
+          .map((week) =>
+            week.askedCartons > week.orderedCartons
+              ? `${chineseDate(week.orderDate)} 订 ${cartons(week.orderedCartons)}（报 ${cartons(week.askedCartons)}）`
+              : `${chineseDate(week.orderDate)} ${cartons(week.orderedCartons)}`,
+          )
+          .join('；')}
       </p>
     </>
   );
