@@ -1,9 +1,8 @@
 /// <reference lib="dom" />
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Page } from 'playwright-core';
-import { bearer, DEMO_PASSWORD } from '../support/demo.js';
+import { bearer } from '../support/demo.js';
 import {
-  logIn,
   screenshot,
   seriousAccessibilityViolations,
   startConsoleApp,
@@ -18,14 +17,6 @@ import {
 describe('console: a department head’s people and schedules', () => {
   let t: ConsoleApp;
   let admin: Record<string, string>;
-
-  async function deskOf(username: string): Promise<Page> {
-    const page = await (await t.desk()).newPage();
-    await page.goto('/');
-    await logIn(page, username, DEMO_PASSWORD);
-    await page.waitForURL('**/desk');
-    return page;
-  }
 
   /** Picks an option of an antd select opened by its label. */
   async function choose(page: Page, label: string, option: string) {
@@ -59,7 +50,7 @@ describe('console: a department head’s people and schedules', () => {
   });
 
   it('creates an account manager in its department; a territory of another department is refused', async () => {
-    const page = await deskOf('head');
+    const page = await t.deskAs('head');
     await page.getByRole('menuitem', { name: '人员管理' }).click();
     await page.waitForURL('**/desk/staff');
     await page.getByRole('table', { name: '人员' }).getByText('am01').waitFor();
@@ -123,7 +114,7 @@ describe('console: a department head’s people and schedules', () => {
   });
 
   it('sets a territory’s order day', async () => {
-    const page = await deskOf('head');
+    const page = await t.deskAs('head');
     await page.getByRole('menuitem', { name: '订货日设置' }).click();
     await page.waitForURL('**/desk/order-days');
     const { rows } = await t.db.query(`SELECT id, name FROM org_units WHERE code = 'T005'`);

@@ -1,9 +1,7 @@
 /// <reference lib="dom" />
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import type { Page } from 'playwright-core';
-import { bearer, DEMO_PASSWORD } from '../support/demo.js';
+import { bearer } from '../support/demo.js';
 import {
-  logIn,
   screenshot,
   seriousAccessibilityViolations,
   startConsoleApp,
@@ -17,14 +15,6 @@ import {
  */
 describe('console: an inspector’s anomalies and audit trail', () => {
   let t: ConsoleApp;
-
-  async function deskOf(username: string): Promise<Page> {
-    const page = await (await t.desk()).newPage();
-    await page.goto('/');
-    await logIn(page, username, DEMO_PASSWORD);
-    await page.waitForURL('**/desk');
-    return page;
-  }
 
   beforeAll(async () => {
     t = await startConsoleApp({ retailers: 60, weeks: 4 });
@@ -64,7 +54,7 @@ describe('console: an inspector’s anomalies and audit trail', () => {
       3 * line.prior_total,
     ]);
 
-    const page = await deskOf('insp1');
+    const page = await t.deskAs('insp1');
     await page.getByRole('menuitem', { name: '异常采购' }).click();
     await page.waitForURL('**/desk/anomalies');
     const row = page.getByRole('row', { name: new RegExp(line.license_no) });
@@ -87,7 +77,7 @@ describe('console: an inspector’s anomalies and audit trail', () => {
       .set(bearer(await t.token('head')))
       .send({ status: 'disabled' })
       .expect(200);
-    const page = await deskOf('insp1');
+    const page = await t.deskAs('insp1');
     await page.getByRole('menuitem', { name: '审计日志' }).click();
     await page.waitForURL('**/desk/audit');
     await page.getByRole('textbox', { name: '操作', exact: true }).fill('user.disable');

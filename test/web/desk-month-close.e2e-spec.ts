@@ -1,9 +1,8 @@
 /// <reference lib="dom" />
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Page } from 'playwright-core';
-import { bearer, DEMO_PASSWORD } from '../support/demo.js';
+import { bearer } from '../support/demo.js';
 import {
-  logIn,
   screenshot,
   seriousAccessibilityViolations,
   startConsoleApp,
@@ -19,11 +18,9 @@ describe('console: month close, its waits and a correction', () => {
   let t: ConsoleApp;
   const month = '2026-10';
 
-  async function deskOf(username: string): Promise<Page> {
-    const page = await (await t.desk()).newPage();
-    await page.goto('/');
-    await logIn(page, username, DEMO_PASSWORD);
-    await page.waitForURL('**/desk');
+  /** A desk signed in as `username`, on the 月结 page. */
+  async function monthCloseOf(username: string): Promise<Page> {
+    const page = await t.deskAs(username);
     await page.getByRole('menuitem', { name: '月结' }).click();
     await page.waitForURL('**/desk/month-close');
     return page;
@@ -37,7 +34,7 @@ describe('console: month close, its waits and a correction', () => {
   });
 
   it('shows an open month and what the month-close job waits for', async () => {
-    const page = await deskOf('head');
+    const page = await monthCloseOf('head');
     await page.getByText('尚未结账：工作簿为实时计算').waitFor();
     const board = await t.http
       .get('/api/jobs')
@@ -69,7 +66,7 @@ describe('console: month close, its waits and a correction', () => {
       .set(bearer(await t.token('admin')))
       .send({ force: true, reason: '浏览器测试：关闭十月' })
       .expect(200);
-    const head = await deskOf('head');
+    const head = await monthCloseOf('head');
     await head.getByText(/已结账，第 1 版/).waitFor();
     await head.getByLabel('更正原因').fill('城关一组 10 月查实的线索在月结后才录入，查实率少计一条');
     await head.getByRole('button', { name: '申请更正' }).click();
@@ -83,7 +80,7 @@ describe('console: month close, its waits and a correction', () => {
     );
     expect(opened).toEqual([{ status: 'open', opened_by: await t.userId('head') }]);
 
-    const inspector = await deskOf('insp1');
+    const inspector = await monthCloseOf('insp1');
     await inspector.getByLabel('审批意见').fill('已核实补录记录');
     await inspector.getByRole('button', { name: '批准更正' }).click();
     await inspector.getByText('已批准，本月已按更正重算').waitFor();

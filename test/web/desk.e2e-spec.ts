@@ -1,12 +1,10 @@
 /// <reference lib="dom" />
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import type { Page } from 'playwright-core';
 import { readFileSync } from 'node:fs';
-import { bearer, DEMO_PASSWORD } from '../support/demo.js';
+import { bearer } from '../support/demo.js';
 import { readXlsx } from '../support/xlsx.js';
 import {
   cspViolations,
-  logIn,
   screenshot,
   seriousAccessibilityViolations,
   startConsoleApp,
@@ -24,15 +22,6 @@ const COLLECTED = 50;
 describe('console: desk pages', () => {
   let t: ConsoleApp;
   let collected: number[];
-
-  /** A desk screen logged in as `username`, landed on its home. */
-  async function deskOf(username: string): Promise<Page> {
-    const page = await (await t.desk()).newPage();
-    await page.goto('/');
-    await logIn(page, username, DEMO_PASSWORD);
-    await page.waitForURL('**/desk');
-    return page;
-  }
 
   beforeAll(async () => {
     t = await startConsoleApp({ retailers: 720, weeks: 2, today: TODAY, now: NOW });
@@ -84,7 +73,7 @@ describe('console: desk pages', () => {
   });
 
   it('shows the market manager its home with the count awaiting approval in the header', async () => {
-    const page = await deskOf('mm1');
+    const page = await t.deskAs('mm1');
     const pending = (
       await t.db.query(
         `SELECT count(*)::int AS n FROM demands d JOIN org_units u ON u.id = d.territory_id
@@ -100,7 +89,7 @@ describe('console: desk pages', () => {
   });
 
   it('approves 50 collected demands in one action: each result shown, 50 approvals and 50 audit rows', async () => {
-    const page = await deskOf('mm1');
+    const page = await t.deskAs('mm1');
     await page.getByRole('button', { name: `待审批 ${COLLECTED} 条` }).click();
     await page.waitForURL('**/desk/approvals');
     const table = page.getByRole('table').first();
@@ -143,7 +132,7 @@ describe('console: desk pages', () => {
   });
 
   it('shows the week’s cycles with the cutoff countdown and who still needs a call', async () => {
-    const page = await deskOf('mm1');
+    const page = await t.deskAs('mm1');
     await page.getByRole('menuitem', { name: '订货周期看板' }).click();
     await page.waitForURL('**/desk/cycles');
     const territory = (await t.db.query(`SELECT name FROM org_units WHERE code = 'T001'`)).rows[0].name;
@@ -181,7 +170,7 @@ describe('console: desk pages', () => {
     );
     expect(pair).toHaveLength(2);
     const before = await centerTotal();
-    const page = await deskOf('mm1');
+    const page = await t.deskAs('mm1');
     await page.getByRole('menuitem', { name: '额度调剂' }).click();
     await page.waitForURL('**/desk/quotas');
     const input = (retailer: { shop_name: string; license_no: string }) =>
@@ -210,7 +199,7 @@ describe('console: desk pages', () => {
   });
 
   it('shows the center’s KPIs and downloads the center’s workbook, which holds only its center', async () => {
-    const page = await deskOf('mm1');
+    const page = await t.deskAs('mm1');
     await page.getByRole('menuitem', { name: '中心考核' }).click();
     await page.waitForURL('**/desk/kpis');
     await page.getByRole('table', { name: '客户经理考核指标' }).getByRole('row').nth(4).waitFor();
@@ -236,7 +225,7 @@ describe('console: desk pages', () => {
     ['clerk1', '支点订货员', '24-desk-supply-clerk-home'],
     ['insp1', '督察组', '25-desk-inspector-home'],
   ])('gives %s its desk home', async (username, role, shot) => {
-    const page = await deskOf(username);
+    const page = await t.deskAs(username);
     await page.getByRole('heading', { name: '工作台' }).waitFor();
     expect(await page.getByRole('banner').textContent()).toContain(role);
     expect(await page.getByRole('button', { name: /待审批/ }).count()).toBe(0);
@@ -245,7 +234,7 @@ describe('console: desk pages', () => {
   });
 
   it('answers 未找到 for a desk page of another role', async () => {
-    const page = await deskOf('head');
+    const page = await t.deskAs('head');
     // The address bar: the session cookie keeps the login across the reload.
     await page.goto('/desk/approvals');
     await page.getByText('未找到该页面').waitFor();

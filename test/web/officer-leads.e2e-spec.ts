@@ -1,12 +1,10 @@
 /// <reference lib="dom" />
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import type { Page } from 'playwright-core';
 import sharp from 'sharp';
-import { bearer, DEMO_PASSWORD } from '../support/demo.js';
+import { bearer } from '../support/demo.js';
 import { insertRetailers } from '../support/fixtures.js';
 import {
   cspViolations,
-  logIn,
   screenshot,
   seriousAccessibilityViolations,
   startConsoleApp,
@@ -34,12 +32,6 @@ describe('console: the enforcement officer’s leads on its phone', () => {
       .expect(201);
     return body.id;
   }
-  async function phoneOf(username: string, path: string): Promise<Page> {
-    const page = await (await t.phone()).newPage();
-    await page.goto(path);
-    await logIn(page, username, DEMO_PASSWORD);
-    return page;
-  }
 
   beforeAll(async () => {
     t = await startConsoleApp({ today: '2026-11-23', now: NOW });
@@ -64,7 +56,7 @@ describe('console: the enforcement officer’s leads on its phone', () => {
   });
 
   it('opens on the squad’s new leads, soonest due first, the overdue one in red', async () => {
-    const page = await phoneOf('eo1', '/');
+    const page = await t.phoneAs('eo1', '/');
     await page.waitForURL('**/eo/leads');
     const inbox = page.getByRole('region', { name: '待分派的线索' });
     await inbox.getByText('店内发现疑似假冒软中华', { exact: false }).waitFor();
@@ -98,7 +90,7 @@ describe('console: the enforcement officer’s leads on its phone', () => {
   });
 
   it('records the result of a lead; the reporter sees it', async () => {
-    const page = await phoneOf('eo1', '/eo/leads');
+    const page = await t.phoneAs('eo1', '/eo/leads');
     await page.getByText('店内发现疑似假冒软中华', { exact: false }).click();
     await page.waitForURL(`**/eo/leads/${fresh}`);
     await page.getByRole('heading', { name: `假冒卷烟线索 #${fresh}` }).waitFor();
@@ -165,7 +157,7 @@ describe('console: the enforcement officer’s leads on its phone', () => {
       .get(`/api/leads/${fresh}`)
       .set(await as('eo3'))
       .expect(404);
-    const page = await phoneOf('eo3', `/eo/leads/${fresh}`);
+    const page = await t.phoneAs('eo3', `/eo/leads/${fresh}`);
     await page.getByText('未找到该线索').waitFor();
     expect(await page.getByText('店内发现疑似假冒软中华', { exact: false }).count()).toBe(0);
   });

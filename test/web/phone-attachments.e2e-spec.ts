@@ -1,13 +1,12 @@
 /// <reference lib="dom" />
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import sharp from 'sharp';
-import { bearer, DEMO_PASSWORD } from '../support/demo.js';
+import { bearer } from '../support/demo.js';
 import {
   cspViolations,
   drawSignature,
   findSpec,
-  logIn,
   screenshot,
   seriousAccessibilityViolations,
   startConsoleApp,
@@ -37,16 +36,6 @@ function cameraPhoto(): Promise<Buffer> {
 describe('console: a visit’s shelf photo and a collected demand signed on the phone', () => {
   let t: ConsoleApp;
   let retailers: { id: number; shop_name: string }[];
-
-  async function phoneOf(username: string, path: string, prepare?: (c: BrowserContext) => Promise<void>) {
-    const context = await t.phone();
-    await prepare?.(context);
-    const page = await context.newPage();
-    await page.goto(path);
-    await logIn(page, username, DEMO_PASSWORD);
-    await page.waitForURL(`**${path}`);
-    return page;
-  }
 
   /** Waits for the page to leave for `url`, or fails with the words of the alert it showed instead. */
   async function leavesFor(page: Page, url: string): Promise<void> {
@@ -80,7 +69,7 @@ describe('console: a visit’s shelf photo and a collected demand signed on the 
 
   it('records a visit with a shelf photo from the camera, compressed on the phone, and the position allowed', async () => {
     const retailer = retailers[0];
-    const page = await phoneOf('am01', `/am/visits/new?retailerId=${retailer.id}`, async (context) => {
+    const page = await t.phoneAs('am01', `/am/visits/new?retailerId=${retailer.id}`, async (context) => {
       await context.grantPermissions(['geolocation'], { origin: t.url });
       await context.setGeolocation({ latitude: 30.274085, longitude: 120.15507, accuracy: 15 });
     });
@@ -139,7 +128,7 @@ describe('console: a visit’s shelf photo and a collected demand signed on the 
     const spec = (
       await t.db.query(`SELECT id, name FROM brands WHERE active AND NOT scarce ORDER BY id LIMIT 1`)
     ).rows[0];
-    const page = await phoneOf('am01', `/am/collect/new?retailerId=${retailer.id}`);
+    const page = await t.phoneAs('am01', `/am/collect/new?retailerId=${retailer.id}`);
     await findSpec(page, spec.name);
     await page.getByRole('button', { name: `增加${spec.name}数量（条）` }).click();
     await page.getByText('手写签名', { exact: true }).click();

@@ -1,10 +1,8 @@
 /// <reference lib="dom" />
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import type { Page } from 'playwright-core';
-import { bearer, DEMO_PASSWORD } from '../support/demo.js';
+import { bearer } from '../support/demo.js';
 import {
   findSpec,
-  logIn,
   screenshot,
   seriousAccessibilityViolations,
   startConsoleApp,
@@ -23,16 +21,6 @@ describe('console: account manager and retailer on their phones', () => {
   let t: ConsoleApp;
   let retailers: { id: number; license_no: string; shop_name: string; grade: number }[];
   let scarce: { id: number; name: string };
-
-  /** A fresh phone logged in as `username` on `path`: the login page brings the user back to it. */
-  async function phoneOf(username: string, path = '/'): Promise<Page> {
-    const page = await (await t.phone()).newPage();
-    await page.goto(path);
-    await logIn(page, username, DEMO_PASSWORD);
-    if (path === '/') await page.waitForURL(/\/(am\/today|shop\/order)$/);
-    else await page.waitForURL(`**${path}`);
-    return page;
-  }
 
   beforeAll(async () => {
     t = await startConsoleApp({ retailers: 60, weeks: 2, today: TODAY, now: NOW });
@@ -61,7 +49,7 @@ describe('console: account manager and retailer on their phones', () => {
   });
 
   it('shows the account manager its day: the cycle card with the cutoff countdown', async () => {
-    const page = await phoneOf('am01');
+    const page = await t.phoneAs('am01');
     const card = page.getByLabel('本周订货周期');
     await card.waitFor();
     const text = await card.textContent();
@@ -73,7 +61,7 @@ describe('console: account manager and retailer on their phones', () => {
   });
 
   it('catches a line over the scarce limit before sending, naming the limit', async () => {
-    const page = await phoneOf('am01', `/am/collect/new?retailerId=${retailers[0].id}`);
+    const page = await t.phoneAs('am01', `/am/collect/new?retailerId=${retailers[0].id}`);
     await findSpec(page, scarce.name);
     const more = page.getByRole('button', { name: `增加${scarce.name}数量（条）` });
     await more.click();
@@ -91,14 +79,14 @@ describe('console: account manager and retailer on their phones', () => {
 
   it('collects a demand confirmed with the retailer’s code; approved by the market manager, the AM sees it', async () => {
     const retailer = retailers[1];
-    const shop = await phoneOf(retailer.license_no);
+    const shop = await t.phoneAs(retailer.license_no);
     await shop.getByRole('link', { name: '确认' }).click();
     await shop.getByRole('button', { name: '生成确认码' }).click();
     const code = (await shop.getByLabel('确认码', { exact: true }).textContent())!.trim();
     expect(code).toMatch(/^\d{6}$/);
     await screenshot(shop, '12-shop-confirmation-code');
 
-    const am = await phoneOf('am01', `/am/collect/new?retailerId=${retailer.id}`);
+    const am = await t.phoneAs('am01', `/am/collect/new?retailerId=${retailer.id}`);
     await findSpec(am, scarce.name);
     await am.getByRole('button', { name: `增加${scarce.name}数量（条）` }).click();
     await am.getByRole('textbox', { name: '零售户确认码' }).fill(code);
@@ -141,7 +129,7 @@ describe('console: account manager and retailer on their phones', () => {
       [retailer.id],
     );
     const before = Number(rows[0].remaining);
-    const shop = await phoneOf(retailer.license_no);
+    const shop = await t.phoneAs(retailer.license_no);
     const remaining = shop.getByLabel('本月剩余');
     expect(await remaining.textContent()).toBe(`${before} 条`);
     await screenshot(shop, '14-shop-order');
@@ -178,7 +166,7 @@ describe('console: account manager and retailer on their phones', () => {
 
   it('queues a collected demand made offline and sends it once when the connection returns', async () => {
     const retailer = retailers[3];
-    const am = await phoneOf('am01', `/am/collect/new?retailerId=${retailer.id}`);
+    const am = await t.phoneAs('am01', `/am/collect/new?retailerId=${retailer.id}`);
     await findSpec(am, scarce.name);
     await am.getByRole('button', { name: `增加${scarce.name}数量（条）` }).click();
     // The app shell is cached by the service worker once it controls the page (the first visit installs it).
@@ -205,7 +193,7 @@ describe('console: account manager and retailer on their phones', () => {
 
   it('shows a retailer its own card, and "not found" for another retailer’s (the API answered 404)', async () => {
     const [own, other] = [retailers[4], retailers[0]];
-    const shop = await phoneOf(own.license_no, `/retailers/${own.id}`);
+    const shop = await t.phoneAs(own.license_no, `/retailers/${own.id}`);
     await shop.getByRole('heading', { name: own.shop_name }).waitFor();
     expect(await seriousAccessibilityViolations(shop)).toEqual([]);
     await screenshot(shop, '16-retailer-card');

@@ -1,12 +1,11 @@
 /// <reference lib="dom" />
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
-import type { Page } from 'playwright-core';
+import type { BrowserContext } from 'playwright-core';
 import { Clock } from '#libs/shared';
-import { bearer, DEMO_PASSWORD } from '../support/demo.js';
+import { bearer } from '../support/demo.js';
 import {
   drawSignature,
   findSpec,
-  logIn,
   screenshot,
   seriousAccessibilityViolations,
   startConsoleApp,
@@ -27,15 +26,8 @@ describe('console: this week’s supply on the phone, 无需求 on Today, a sign
   let scarce: { id: number; name: string };
   let classFive: { id: number; name: string };
 
-  async function phoneOf(username: string, path: string, at?: string): Promise<Page> {
-    const context = await t.phone();
-    if (at) await context.clock.setFixedTime(new Date(at));
-    const page = await context.newPage();
-    await page.goto(path);
-    await logIn(page, username, DEMO_PASSWORD);
-    await page.waitForURL(`**${path}`);
-    return page;
-  }
+  /** Sets a phone's own clock (the browser's), apart from the API's. */
+  const clockAt = (at: string) => (context: BrowserContext) => context.clock.setFixedTime(new Date(at));
 
   beforeAll(async () => {
     t = await startConsoleApp({ retailers: 60, weeks: 2, today: TODAY, now: NOW });
@@ -74,7 +66,7 @@ describe('console: this week’s supply on the phone, 无需求 on Today, a sign
 
   it('shows the retailer this week’s supply and catches a line over its limit, naming it', async () => {
     const retailer = retailers[0];
-    const shop = await phoneOf(retailer.license_no, '/shop/order');
+    const shop = await t.phoneAs(retailer.license_no, '/shop/order');
     const supply = shop.getByRole('region', { name: '本周供应信息' });
     await supply.waitFor();
     const text = await supply.textContent();
@@ -100,7 +92,7 @@ describe('console: this week’s supply on the phone, 无需求 on Today, a sign
   });
 
   it('lets the account manager record 无需求 for a retailer that has not submitted, beside the call button', async () => {
-    const am = await phoneOf('am01', '/am/today');
+    const am = await t.phoneAs('am01', '/am/today');
     const waiting = am.getByRole('region', { name: '尚未提报的零售户' });
     const button = waiting.getByRole('button', { name: /无需求$/ }).first();
     await button.waitFor();
@@ -122,7 +114,7 @@ describe('console: this week’s supply on the phone, 无需求 on Today, a sign
 
   it('queues a signed collected demand made offline and sends both once when back online', async () => {
     const retailer = retailers[2];
-    const am = await phoneOf('am01', `/am/collect/new?retailerId=${retailer.id}`);
+    const am = await t.phoneAs('am01', `/am/collect/new?retailerId=${retailer.id}`);
     await findSpec(am, scarce.name);
     await am.getByRole('button', { name: `增加${scarce.name}数量（条）` }).click();
     await am.getByText('手写签名', { exact: true }).click();
@@ -176,7 +168,7 @@ describe('console: this week’s supply on the phone, 无需求 on Today, a sign
     ['retailer', '/shop/confirm', '44-shop-confirm'],
     ['retailer', '/shop/history', '45-shop-history'],
   ])('keeps %s’s %s free of serious accessibility violations', async (who, path, name) => {
-    const page = await phoneOf(who === 'retailer' ? retailers[4].license_no : who, path);
+    const page = await t.phoneAs(who === 'retailer' ? retailers[4].license_no : who, path);
     await page.getByRole('heading', { level: 1 }).first().waitFor();
     await page.waitForLoadState('networkidle');
     expect(await seriousAccessibilityViolations(page)).toEqual([]);
@@ -186,7 +178,7 @@ describe('console: this week’s supply on the phone, 无需求 on Today, a sign
   it('shows the retailer the outcome after the unified order: rationed, by how much and why', async () => {
     // Class V at 50 %: the retailer alone asks 3 cartons of the spec → ⌊3 × 0.5⌋ = 1 carton.
     const retailer = retailers[3];
-    const shop = await phoneOf(retailer.license_no, '/shop/order');
+    const shop = await t.phoneAs(retailer.license_no, '/shop/order');
     await findSpec(shop, classFive.name);
     const more = shop.getByRole('button', { name: `增加${classFive.name}数量（条）` });
     for (let i = 0; i < 3; i++) await more.click();
@@ -212,7 +204,7 @@ describe('console: this week’s supply on the phone, 无需求 on Today, a sign
       .set(bearer(await t.token('clerk1')))
       .expect(200);
 
-    const nextDay = await phoneOf(retailer.license_no, '/shop/order', '2026-11-24T09:00:00+08:00');
+    const nextDay = await t.phoneAs(retailer.license_no, '/shop/order', clockAt('2026-11-24T09:00:00+08:00'));
     const outcome = nextDay.getByRole('region', { name: '上一订货日结果' });
     await outcome.waitFor();
     const text = await outcome.textContent();

@@ -1,11 +1,8 @@
 /// <reference lib="dom" />
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import type { Page } from 'playwright-core';
-import { DEMO_PASSWORD } from '../support/demo.js';
 import { insertRetailers } from '../support/fixtures.js';
 import { insertStops } from '../delivery-fixture.js';
 import {
-  logIn,
   screenshot,
   seriousAccessibilityViolations,
   startConsoleApp,
@@ -22,14 +19,6 @@ const lic = (n: number) => `48000000000${n}`;
 describe('console: the retailer’s delivery of today on its phone', () => {
   let t: ConsoleApp;
   let stop: number;
-
-  async function phoneOf(username: string): Promise<Page> {
-    const page = await (await t.phone()).newPage();
-    await page.goto('/shop/receipt');
-    await logIn(page, username, DEMO_PASSWORD);
-    await page.waitForURL('**/shop/receipt');
-    return page;
-  }
 
   beforeAll(async () => {
     t = await startConsoleApp({ today: '2026-12-01', now: NOW });
@@ -59,7 +48,7 @@ describe('console: the retailer’s delivery of today on its phone', () => {
   });
 
   it('shows today’s delivery with the door code, and confirms receipt at the server’s time', async () => {
-    const page = await phoneOf(lic(1));
+    const page = await t.phoneAs(lic(1), '/shop/receipt');
     const card = page.getByLabel('今日送货');
     await card.waitFor();
     expect(await card.textContent()).toContain('待送货');
@@ -86,7 +75,7 @@ describe('console: the retailer’s delivery of today on its phone', () => {
   });
 
   it('says so when there is no delivery today', async () => {
-    const page = await phoneOf(lic(2));
+    const page = await t.phoneAs(lic(2), '/shop/receipt');
     await page.getByText('2026年12月15日没有给您的送货。').waitFor();
     expect(await page.getByLabel('今日送货').count()).toBe(0);
   });

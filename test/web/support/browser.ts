@@ -4,7 +4,7 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import chromium from '@sparticuz/chromium';
 import { chromium as playwright, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { startDemoApp, type DemoApp } from '../../support/demo.js';
+import { DEMO_PASSWORD, startDemoApp, type DemoApp } from '../../support/demo.js';
 import { ensureConsoleBuilt } from './console-build.js';
 
 export const SCREENSHOT_DIR = join(process.cwd(), 'test-results/screens');
@@ -21,7 +21,17 @@ export interface ConsoleApp extends DemoApp {
   phone: () => Promise<BrowserContext>;
   /** The same on a desk screen (1366×768, pointer and keyboard). */
   desk: () => Promise<BrowserContext>;
+  /**
+   * A page on a fresh phone, signed in as `username` with the demo password at `path` (default: the role's
+   * home): the login page brings the user back there. `prepare` runs on the context first (a clock of its
+   * own, offline, …).
+   */
+  phoneAs: (username: string, path?: string, prepare?: Prepare) => Promise<Page>;
+  /** The same on a desk screen, at `path` (default: the desk's home). */
+  deskAs: (username: string, path?: string, prepare?: Prepare) => Promise<Page>;
 }
+
+type Prepare = (context: BrowserContext) => Promise<void>;
 
 /** The Chromium of `CHROMIUM_PATH`, or the one the npm package @sparticuz/chromium ships (no download). */
 export async function launchChromium(): Promise<Browser> {
@@ -60,12 +70,26 @@ export async function startConsoleApp(options: Parameters<typeof startDemoApp>[0
     });
     return context;
   }
+  async function signedIn(context: BrowserContext, username: string, path: string, prepare?: Prepare) {
+    await prepare?.(context);
+    const page = await context.newPage();
+    await page.goto(path);
+    await logIn(page, username, DEMO_PASSWORD);
+    await page.waitForURL((url) =>
+      path === '/' ? !['/', '/login'].includes(url.pathname) : `${url.pathname}${url.search}` === path,
+    );
+    return page;
+  }
+  const phone = () => newContext(PHONE, true);
+  const desk = () => newContext(DESK, false);
   return {
     ...t,
     url,
     browser,
-    phone: () => newContext(PHONE, true),
-    desk: () => newContext(DESK, false),
+    phone,
+    desk,
+    phoneAs: async (username, path = '/', prepare) => signedIn(await phone(), username, path, prepare),
+    deskAs: async (username, path = '/desk', prepare) => signedIn(await desk(), username, path, prepare),
     close: async () => {
       await browser.close();
       await t.close();
