@@ -31,6 +31,11 @@ export function chineseDate(value: string | Date): string {
   return `${day.year()}年${day.month() + 1}月${day.date()}日`;
 }
 
+/** A month ("2026-01") as 2026年1月. */
+export function chineseMonth(month: string): string {
+  return `${month.slice(0, 4)}年${Number(month.slice(5, 7))}月`;
+}
+
 /** 周一 … 周日. */
 export function weekday(value: string | Date): string {
   const day = typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value) ? dayjs(value) : business(value);

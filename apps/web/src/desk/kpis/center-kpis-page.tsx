@@ -7,7 +7,7 @@ import dayjs from 'dayjs';
 import { Chart } from '@/components/chart/chart';
 import { api, ask } from '@/lib/api';
 import { sentenceOf } from '@/lib/errors';
-import { businessMonth, percent } from '@/lib/format';
+import { businessMonth, chineseMonth, percent } from '@/lib/format';
 import { KPI_SHOWN, type KpiValue } from '@/lib/kpis';
 import { useNow } from '@/hooks/use-now';
 import { THEME } from '@/lib/theme';
@@ -101,7 +101,7 @@ export default function CenterKpisPage() {
               value={month}
               options={months.map((value) => ({
                 value,
-                label: `${value.slice(0, 4)} 年 ${Number(value.slice(5))} 月`,
+                label: chineseMonth(value),
               }))}
               onChange={setMonth}
             />

@@ -16,7 +16,7 @@ import {
 } from 'antd';
 import dayjs from 'dayjs';
 import { sentenceOf } from '@/lib/errors';
-import { businessMonth, dayAndTime } from '@/lib/format';
+import { businessMonth, chineseMonth, dayAndTime } from '@/lib/format';
 import { useSessionUser } from '@/hooks/use-session';
 import { useNow } from '@/hooks/use-now';
 import { downloadKpiWorkbook } from '../desk-api';
@@ -36,8 +36,6 @@ const OUTCOME_LABELS: Record<string, string> = {
   'nothing-due': '无需执行',
   failed: '失败',
 };
-
-const monthText = (month: string) => `${month.slice(0, 4)}年${Number(month.slice(5))}月`;
 
 /**
  * A month's close 月结: whether it is closed (its versions, each correction that made one), what the month-close
@@ -83,11 +81,11 @@ export default function MonthClosePage() {
           aria-label="月份"
           value={month}
           style={{ width: 140 }}
-          options={months.map((m) => ({ value: m, label: monthText(m) }))}
+          options={months.map((m) => ({ value: m, label: chineseMonth(m) }))}
           onChange={setMonth}
         />
         <Button loading={download.isPending} onClick={() => download.mutate()}>
-          下载{monthText(month)}考核工作簿
+          下载{chineseMonth(month)}考核工作簿
         </Button>
       </Space>
       {versions.isError && <Alert type="error" showIcon role="alert" title={sentenceOf(versions.error)} />}
@@ -149,7 +147,7 @@ export default function MonthClosePage() {
             正在等待
           </Typography.Title>
           {latest ? (
-            <Typography.Text>{monthText(month)}已结账。</Typography.Text>
+            <Typography.Text>{chineseMonth(month)}已结账。</Typography.Text>
           ) : waits.length ? (
             <List size="small" dataSource={waits} renderItem={(wait) => <List.Item>{wait.text}</List.Item>} />
           ) : (

@@ -3,7 +3,7 @@ import { Button, List, Result, Skeleton } from 'antd-mobile';
 import { useQueryClient } from '@tanstack/react-query';
 import { Notice } from '@/components/notice';
 import { sentenceOf } from '@/lib/errors';
-import { businessMonth } from '@/lib/format';
+import { businessMonth, chineseMonth } from '@/lib/format';
 import { dropDraft, loadDraft, saveDraft } from '@/lib/offline/drafts';
 import { useBrands } from '@/lib/queries/brands';
 import { useNow } from '@/hooks/use-now';
@@ -44,11 +44,10 @@ export function ForecastsPage() {
       setMessage({ kind: 'error', text: sentenceOf(failure) });
     }
   };
-  const [y, m] = month.split('-');
   return (
     <div style={{ paddingBottom: 24 }}>
       <h1 className="section" style={{ fontSize: 20 }}>
-        {`${y}年${Number(m)}月需求预测`}
+        {`${chineseMonth(month)}需求预测`}
       </h1>
       {locked ? (
         <Notice kind="info">该月已开始，预测已锁定。</Notice>

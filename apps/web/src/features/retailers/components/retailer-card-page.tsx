@@ -4,7 +4,7 @@ import type { EChartsCoreOption } from 'echarts/core';
 import { Chart } from '@/components/chart/chart';
 import { NotFoundPage } from '@/components/not-found-page';
 import { ApiError, sentenceOf } from '@/lib/errors';
-import { cartons, chineseDate } from '@/lib/format';
+import { cartons, chineseDate, chineseMonth } from '@/lib/format';
 import { BUSINESS_TYPE_LABELS, MARKET_LABELS, SCALE_LABELS, STATUS_LABELS } from '@/lib/queries/retailers';
 import { useNow } from '@/hooks/use-now';
 import { useSessionUser } from '@/hooks/use-session';
@@ -88,7 +88,7 @@ export function RetailerCardPage() {
         </List.Item>
         <List.Item extra={profile.territoryName}>片区</List.Item>
       </List>
-      <Card title={`本月额度（${quota.month.replace('-', '年')}月）`}>
+      <Card title={`本月额度（${chineseMonth(quota.month)}）`}>
         <List>
           <List.Item extra={cartons(quota.agreedTotal)}>商定月度总量</List.Item>
           <List.Item extra={`${quota.floatPercent}%`}>
