@@ -3,8 +3,9 @@ import type { FastifyRequest } from 'fastify';
 import { DataSource } from 'typeorm';
 import { type Actor, notFound, TransactionRunner } from '#libs/shared';
 import { AuditService } from '#libs/audit';
+import { orThrow } from '#libs/kernel';
 import { AttachmentOwners, AttachmentStore, type AttachmentSummary } from '#libs/attachments';
-import { resultPhotoRefusal } from './domain/index.js';
+import { checkResultPhoto } from './domain/index.js';
 import { enforcementError } from './enforcement.errors.js';
 import { leadScopeCondition } from './lead-access.js';
 import { Lead } from './lead.entity.js';
@@ -49,8 +50,7 @@ export class LeadPhotos implements OnModuleInit {
       });
       if (!lead) throw notFound('lead', leadId);
       const existing = await this.store.summariesOf(LEAD, [leadId], manager);
-      const refusal = resultPhotoRefusal(lead, actor.userId, existing.length);
-      if (refusal) throw enforcementError(refusal, { leadId, photos: existing.length });
+      orThrow(checkResultPhoto(lead, actor.userId, existing.length), enforcementError);
       const saved = await this.store.save(manager, file, {
         ownerKind: LEAD,
         ownerId: leadId,
