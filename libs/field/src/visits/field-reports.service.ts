@@ -15,25 +15,24 @@ import { BusinessCalendarDirectory } from '#libs/calendar';
 import { VISIT_SUMMARY_COLUMNS, type VisitSummary, type VisitSummaryRow } from './visit.view.js';
 import type { CheckSampleQuery, DueSoonQuery, MonthQuery, OverdueQuery } from './dto/field-report.dto.js';
 
-export interface OverdueRetailer {
+/** A retailer on a visit-cadence list. */
+export interface CadenceRetailer {
   retailerId: number;
   territoryId: number;
   accountManagerId: number | null;
   bigAccount: boolean;
   /** The cadence that applies: visit at least every this many days. */
   maxDaysBetweenVisits: number;
+}
+
+export interface OverdueRetailer extends CadenceRetailer {
   /** Null: never visited (listed first). */
   lastVisitOn: string | null;
   dueOn: string | null;
   daysOverdue: number | null;
 }
 
-export interface DueSoonRetailer {
-  retailerId: number;
-  territoryId: number;
-  accountManagerId: number | null;
-  bigAccount: boolean;
-  maxDaysBetweenVisits: number;
+export interface DueSoonRetailer extends CadenceRetailer {
   lastVisitOn: string;
   dueOn: string;
   /** Days from `on` to the due day (0: due on `on`). */
