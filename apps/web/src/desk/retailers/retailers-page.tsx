@@ -24,6 +24,7 @@ import { businessMonth, chineseDate, chineseMonth } from '@/lib/format';
 import { useSessionUser } from '@/hooks/use-session';
 import { useNow } from '@/hooks/use-now';
 import { useTerritories } from '../desk-api';
+import { FormModal } from '../form-modal';
 import { useOrgUnits } from '../people/people-api';
 import {
   changeGrade,
@@ -395,165 +396,123 @@ function RetailerFormModal(props: {
   onClose: () => void;
   onSaved: (retailer: Retailer) => void;
 }) {
-  const [form] = Form.useForm<RetailerForm>();
   const editing = props.retailer;
-  const save = useMutation({
-    mutationFn: (values: RetailerForm) => {
-      const body = {
-        ...values,
-        phone: values.phone || null,
-        districtType: values.districtType ?? null,
-        ownerBirthday: values.ownerBirthday || null,
-        licenseValidFrom: values.licenseValidFrom || null,
-        licenseValidTo: values.licenseValidTo || null,
-      };
-      if (!editing) return createRetailer(body);
-      const { grade: _grade, ...change } = body;
-      return updateRetailer(editing.id, change);
-    },
-    onSuccess: props.onSaved,
-  });
+  const save = (values: RetailerForm) => {
+    const body = {
+      ...values,
+      phone: values.phone || null,
+      districtType: values.districtType ?? null,
+      ownerBirthday: values.ownerBirthday || null,
+      licenseValidFrom: values.licenseValidFrom || null,
+      licenseValidTo: values.licenseValidTo || null,
+    };
+    if (!editing) return createRetailer(body);
+    const { grade: _grade, ...change } = body;
+    return updateRetailer(editing.id, change);
+  };
   const codeOptions = (list: { code: string | number; label: string }[] | undefined) =>
     (list ?? []).map((entry) => ({ value: entry.code, label: entry.label }));
-  const title = editing ? `编辑${editing.shopName}` : '新建零售户';
   return (
-    <Modal
-      open
-      title={title}
+    <FormModal<RetailerForm, Retailer>
+      title={editing ? `编辑${editing.shopName}` : '新建零售户'}
       okText="保存"
-      cancelText="取消"
       width={720}
-      confirmLoading={save.isPending}
-      onOk={() => void form.validateFields().then((values) => save.mutate(values))}
-      onCancel={props.onClose}
+      onClose={props.onClose}
+      save={save}
+      onSaved={props.onSaved}
+      formStyle={{ display: 'grid', gridTemplateColumns: '1fr 1fr', columnGap: 16 }}
+      initialValues={
+        editing
+          ? { ...editing }
+          : { reachableSms: false, reachableWechat: false, reachablePortal: false, orderWeekday: 1 }
+      }
     >
-      {save.isError && <Alert type="error" showIcon role="alert" title={sentenceOf(save.error)} />}
-      <Form<RetailerForm>
-        form={form}
-        layout="vertical"
-        style={{ marginTop: 16, display: 'grid', gridTemplateColumns: '1fr 1fr', columnGap: 16 }}
-        initialValues={
-          editing
-            ? { ...editing }
-            : { reachableSms: false, reachableWechat: false, reachablePortal: false, orderWeekday: 1 }
-        }
+      <Form.Item name="licenseNo" label="许可证号" rules={[{ required: true, message: '请填写许可证号' }]}>
+        <Input maxLength={64} autoComplete="off" />
+      </Form.Item>
+      <Form.Item name="shopName" label="店名" rules={[{ required: true, message: '请填写店名' }]}>
+        <Input maxLength={64} />
+      </Form.Item>
+      <Form.Item name="ownerName" label="经营者" rules={[{ required: true, message: '请填写经营者' }]}>
+        <Input maxLength={32} />
+      </Form.Item>
+      <Form.Item name="phone" label="电话">
+        <Input maxLength={20} />
+      </Form.Item>
+      <Form.Item
+        name="address"
+        label="经营地址"
+        rules={[{ required: true, message: '请填写经营地址' }]}
+        style={{ gridColumn: 'span 2' }}
       >
-        <Form.Item name="licenseNo" label="许可证号" rules={[{ required: true, message: '请填写许可证号' }]}>
-          <Input maxLength={64} autoComplete="off" />
+        <Input maxLength={200} />
+      </Form.Item>
+      <Form.Item name="territoryId" label="所属片区" rules={[{ required: true, message: '请选择片区' }]}>
+        <Select showSearch={{ optionFilterProp: 'label' }} options={props.territories} />
+      </Form.Item>
+      <Form.Item name="orderWeekday" label="订货日" rules={[{ required: true, message: '请选择订货日' }]}>
+        <Select options={codeOptions(props.codes?.orderWeekdays)} />
+      </Form.Item>
+      <Form.Item name="businessType" label="业态" rules={[{ required: true, message: '请选择业态' }]}>
+        <Select options={codeOptions(props.codes?.businessTypes)} />
+      </Form.Item>
+      <Form.Item name="marketType" label="市场类型" rules={[{ required: true, message: '请选择市场类型' }]}>
+        <Select options={codeOptions(props.codes?.marketTypes)} />
+      </Form.Item>
+      <Form.Item name="scale" label="经营规模" rules={[{ required: true, message: '请选择经营规模' }]}>
+        <Select options={codeOptions(props.codes?.scales)} />
+      </Form.Item>
+      {!editing && (
+        <Form.Item name="grade" label="初始档位" rules={[{ required: true, message: '请填写档位' }]}>
+          <InputNumber
+            min={props.codes?.grades.min}
+            max={props.codes?.grades.max}
+            style={{ width: '100%' }}
+          />
         </Form.Item>
-        <Form.Item name="shopName" label="店名" rules={[{ required: true, message: '请填写店名' }]}>
-          <Input maxLength={64} />
+      )}
+      <Form.Item name="districtType" label="商圈类型">
+        <Select allowClear options={props.districts} />
+      </Form.Item>
+      <Form.Item name="ownerBirthday" label="经营者生日">
+        <Input type="date" />
+      </Form.Item>
+      <Form.Item name="licenseValidFrom" label="许可证有效期自">
+        <Input type="date" />
+      </Form.Item>
+      <Form.Item name="licenseValidTo" label="许可证有效期至">
+        <Input type="date" />
+      </Form.Item>
+      <Space style={{ gridColumn: 'span 2' }}>
+        <Form.Item name="reachableSms" valuePropName="checked" noStyle>
+          <Checkbox>可短信联系</Checkbox>
         </Form.Item>
-        <Form.Item name="ownerName" label="经营者" rules={[{ required: true, message: '请填写经营者' }]}>
-          <Input maxLength={32} />
+        <Form.Item name="reachableWechat" valuePropName="checked" noStyle>
+          <Checkbox>可微信联系</Checkbox>
         </Form.Item>
-        <Form.Item name="phone" label="电话">
-          <Input maxLength={20} />
+        <Form.Item name="reachablePortal" valuePropName="checked" noStyle>
+          <Checkbox>使用自助订货</Checkbox>
         </Form.Item>
-        <Form.Item
-          name="address"
-          label="经营地址"
-          rules={[{ required: true, message: '请填写经营地址' }]}
-          style={{ gridColumn: 'span 2' }}
-        >
-          <Input maxLength={200} />
-        </Form.Item>
-        <Form.Item name="territoryId" label="所属片区" rules={[{ required: true, message: '请选择片区' }]}>
-          <Select showSearch={{ optionFilterProp: 'label' }} options={props.territories} />
-        </Form.Item>
-        <Form.Item name="orderWeekday" label="订货日" rules={[{ required: true, message: '请选择订货日' }]}>
-          <Select options={codeOptions(props.codes?.orderWeekdays)} />
-        </Form.Item>
-        <Form.Item name="businessType" label="业态" rules={[{ required: true, message: '请选择业态' }]}>
-          <Select options={codeOptions(props.codes?.businessTypes)} />
-        </Form.Item>
-        <Form.Item name="marketType" label="市场类型" rules={[{ required: true, message: '请选择市场类型' }]}>
-          <Select options={codeOptions(props.codes?.marketTypes)} />
-        </Form.Item>
-        <Form.Item name="scale" label="经营规模" rules={[{ required: true, message: '请选择经营规模' }]}>
-          <Select options={codeOptions(props.codes?.scales)} />
-        </Form.Item>
-        {!editing && (
-          <Form.Item name="grade" label="初始档位" rules={[{ required: true, message: '请填写档位' }]}>
-            <InputNumber
-              min={props.codes?.grades.min}
-              max={props.codes?.grades.max}
-              style={{ width: '100%' }}
-            />
-          </Form.Item>
-        )}
-        <Form.Item name="districtType" label="商圈类型">
-          <Select allowClear options={props.districts} />
-        </Form.Item>
-        <Form.Item name="ownerBirthday" label="经营者生日">
-          <Input type="date" />
-        </Form.Item>
-        <Form.Item name="licenseValidFrom" label="许可证有效期自">
-          <Input type="date" />
-        </Form.Item>
-        <Form.Item name="licenseValidTo" label="许可证有效期至">
-          <Input type="date" />
-        </Form.Item>
-        <Space style={{ gridColumn: 'span 2' }}>
-          <Form.Item name="reachableSms" valuePropName="checked" noStyle>
-            <Checkbox>可短信联系</Checkbox>
-          </Form.Item>
-          <Form.Item name="reachableWechat" valuePropName="checked" noStyle>
-            <Checkbox>可微信联系</Checkbox>
-          </Form.Item>
-          <Form.Item name="reachablePortal" valuePropName="checked" noStyle>
-            <Checkbox>使用自助订货</Checkbox>
-          </Form.Item>
-        </Space>
-      </Form>
-    </Modal>
+      </Space>
+    </FormModal>
   );
 }
 
 /** A reason and a field or two, saved by one call: the modals below share it. */
-function ReasonModal<V extends object, T>(props: {
-  title: string;
-  okText: string;
-  onClose: () => void;
-  save: (values: V & { reason: string }) => Promise<T>;
-  onSaved: (result: T, values: V) => void;
-  children?: React.ReactNode;
-  before?: React.ReactNode;
-  /** Shown only (the caller may not change it). */
-  readOnly?: boolean;
-}) {
-  const [form] = Form.useForm<V & { reason: string }>();
-  const save = useMutation({
-    mutationFn: async (values: V & { reason: string }) => ({ result: await props.save(values), values }),
-    onSuccess: ({ result, values }) => props.onSaved(result, values),
-  });
+function ReasonModal<V extends object, T>(
+  props: Omit<Parameters<typeof FormModal<V & { reason: string }, T>>[0], 'form'>,
+) {
   return (
-    <Modal
-      open
-      title={props.title}
-      okText={props.readOnly ? '关闭' : props.okText}
-      cancelText="取消"
-      confirmLoading={save.isPending}
-      onOk={() =>
-        props.readOnly ? props.onClose() : void form.validateFields().then((values) => save.mutate(values))
-      }
-      onCancel={props.onClose}
-    >
-      {props.before}
-      {save.isError && <Alert type="error" showIcon role="alert" title={sentenceOf(save.error)} />}
-      {!props.readOnly && (
-        <Form form={form} layout="vertical" style={{ marginTop: 16 }}>
-          {props.children}
-          <Form.Item
-            name="reason"
-            label="原因"
-            rules={[{ required: true, whitespace: true, message: '请填写原因' }]}
-          >
-            <Input.TextArea rows={2} maxLength={200} />
-          </Form.Item>
-        </Form>
-      )}
-    </Modal>
+    <FormModal<V & { reason: string }, T> {...props}>
+      {props.children}
+      <Form.Item
+        name="reason"
+        label="原因"
+        rules={[{ required: true, whitespace: true, message: '请填写原因' }]}
+      >
+        <Input.TextArea rows={2} maxLength={200} />
+      </Form.Item>
+    </FormModal>
   );
 }
 
@@ -754,35 +713,22 @@ function AgreedTotalModal(props: {
   onClose: () => void;
   onSaved: (cartons: number) => void;
 }) {
-  const [form] = Form.useForm<{ cartons: number }>();
-  const save = useMutation({
-    mutationFn: async ({ cartons }: { cartons: number }) => {
-      await setAgreedTotal(props.retailer.id, props.month, cartons);
-      return cartons;
-    },
-    onSuccess: props.onSaved,
-  });
   return (
-    <Modal
-      open
+    <FormModal<{ cartons: number }, unknown>
       title={`${props.retailer.shopName}${chineseMonth(props.month)}商定总量`}
       okText="保存"
-      cancelText="取消"
-      confirmLoading={save.isPending}
-      onOk={() => void form.validateFields().then((values) => save.mutate(values))}
-      onCancel={props.onClose}
+      onClose={props.onClose}
+      save={({ cartons }) => setAgreedTotal(props.retailer.id, props.month, cartons)}
+      onSaved={(_, { cartons }) => props.onSaved(cartons)}
     >
-      {save.isError && <Alert type="error" showIcon role="alert" title={sentenceOf(save.error)} />}
-      <Form form={form} layout="vertical" style={{ marginTop: 16 }}>
-        <Form.Item
-          name="cartons"
-          label="商定总量（条）"
-          extra="月度上限随之调整（上浮比例按政策）。"
-          rules={[{ required: true, message: '请填写条数' }]}
-        >
-          <InputNumber min={0} precision={0} style={{ width: '100%' }} />
-        </Form.Item>
-      </Form>
-    </Modal>
+      <Form.Item
+        name="cartons"
+        label="商定总量（条）"
+        extra="月度上限随之调整（上浮比例按政策）。"
+        rules={[{ required: true, message: '请填写条数' }]}
+      >
+        <InputNumber min={0} precision={0} style={{ width: '100%' }} />
+      </Form.Item>
+    </FormModal>
   );
 }
