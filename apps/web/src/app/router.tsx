@@ -22,11 +22,6 @@ export const router = createBrowserRouter([
     ),
   },
   {
-    path: '/waiting',
-    element: <RequireLogin />,
-    children: [{ index: true, lazy: page(() => import('./routes/waiting')) }],
-  },
-  {
     // The desk pages: a wide screen, antd, loaded only by the roles that work there.
     path: '/desk',
     element: <RequireLogin />,
@@ -168,6 +163,15 @@ export const router = createBrowserRouter([
               { path: ':id', lazy: page(() => import('./routes/eo/lead')) },
             ],
           },
+        ],
+      },
+      {
+        path: 'dv',
+        element: <RequireAccess page="driverRun" />,
+        children: [
+          { index: true, element: <Navigate to="/dv/run" replace /> },
+          { path: 'run', lazy: page(() => import('./routes/dv/run')) },
+          { path: 'stops/:id', lazy: page(() => import('./routes/dv/stop')) },
         ],
       },
       {

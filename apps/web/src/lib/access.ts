@@ -57,6 +57,7 @@ export const ACCESS = {
   retailers: ['market_manager', 'department_head', 'admin'],
   retailerImport: ['department_head', 'admin'],
   officerLeads: ['enforcement_officer'],
+  driverRun: ['delivery_staff'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Page = keyof typeof ACCESS;
@@ -65,10 +66,7 @@ export function can(role: Role | undefined, page: Page): boolean {
   return role !== undefined && (ACCESS[page] as readonly Role[]).includes(role);
 }
 
-/**
- * Where each role lands after login: the phone pages, the desk (a wide screen), or, for roles whose pages come
- * later, a page naming the tool to use.
- */
+/** Where each role lands after login: the phone pages, or the desk (a wide screen). */
 export const HOME: Record<Role, string> = {
   account_manager: '/am/today',
   retailer: '/shop/order',
@@ -78,5 +76,5 @@ export const HOME: Record<Role, string> = {
   supply_clerk: '/desk',
   inspector: '/desk',
   enforcement_officer: '/eo/leads',
-  delivery_staff: '/waiting',
+  delivery_staff: '/dv/run',
 };
