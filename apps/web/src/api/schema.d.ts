@@ -11860,7 +11860,10 @@ export interface operations {
     DeliveriesController_complete: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Retry-safe key: same key + same body replays the first response */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: number;
             };
@@ -11903,7 +11906,10 @@ export interface operations {
     DeliveriesController_fail: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Retry-safe key: same key + same body replays the first response */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: number;
             };
