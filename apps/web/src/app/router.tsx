@@ -70,6 +70,11 @@ export const router = createBrowserRouter([
             children: [{ index: true, lazy: page(() => import('@/desk/supply/supply-page')) }],
           },
           {
+            path: 'retailers',
+            element: <RequireAccess page="retailers" />,
+            children: [{ index: true, lazy: page(() => import('@/desk/retailers/retailers-page')) }],
+          },
+          {
             path: 'retailer-import',
             element: <RequireAccess page="retailerImport" />,
             children: [{ index: true, lazy: page(() => import('@/desk/retailers/retailer-import-page')) }],

@@ -54,6 +54,7 @@ export const ACCESS = {
   audit: ['inspector', 'department_head', 'admin'],
   supply: ['supply_clerk', 'admin'],
   monthClose: ['department_head', 'inspector', 'admin'],
+  retailers: ['market_manager', 'department_head', 'admin'],
   retailerImport: ['department_head', 'admin'],
   officerLeads: ['enforcement_officer'],
   driverRun: ['delivery_staff'],
