@@ -11959,7 +11959,10 @@ export interface operations {
     DeliveriesController_complete: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Retry-safe key: same key + same body replays the first response */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: number;
             };
@@ -12002,7 +12005,10 @@ export interface operations {
     DeliveriesController_fail: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Retry-safe key: same key + same body replays the first response */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: number;
             };
