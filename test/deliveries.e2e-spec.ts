@@ -337,11 +337,24 @@ describe('deliveries', () => {
     });
 
     it('fails a stop nobody can receive; records an early arrival on the other route', async () => {
-      await t.http
-        .post(`/api/deliveries/${stop[r3]}/fail`)
-        .set(await as('ds1'))
-        .send({ reason: '店铺关门，联系不上店主' })
-        .expect(200);
+      // Sent from the phone's outbox: a retry with the same Idempotency-Key replays the answer, not a 409.
+      const fail = async () =>
+        t.http
+          .post(`/api/deliveries/${stop[r3]}/fail`)
+          .set(await as('ds1'))
+          .set('idempotency-key', 'door-r3-fail')
+          .send({ reason: '店铺关门，联系不上店主' });
+      const first = await fail();
+      expect(first.status).toBe(200);
+      const replay = await fail();
+      expect(replay.status).toBe(200);
+      expect(replay.headers['idempotent-replayed']).toBe('true');
+      expect(replay.body).toEqual(first.body);
+      const audit = await t.db.query(
+        `SELECT count(*)::int AS n FROM audit_log WHERE entity_type = 'delivery' AND entity_id = $1`,
+        [String(stop[r3])],
+      );
+      expect(audit.rows[0].n).toBe(1);
       at('2026-12-15T00:20:00Z');
       const early = await complete('ds2', stop[r4], {
         arrivedAt: '2026-12-15T00:20:00Z',
@@ -421,6 +434,42 @@ describe('deliveries', () => {
       expect(await retailers('head', '&status=failed')).toEqual([r3]);
       expect(await retailers('head', `&routeId=${await t.unitId('R1-2')}`)).toEqual([r4]);
       expect((await t.http.get('/api/deliveries').set(await as('eo1'))).status).toBe(403);
+    });
+
+    it('a driver’s run of today: its route’s stops in route order, with the retailer’s phone and address', async () => {
+      at('2026-12-15T03:00:00Z');
+      const run = await t.http
+        .get('/api/delivery-runs/today')
+        .set(await as('ds1'))
+        .expect(200);
+      expect(run.body.date).toBe('2026-12-15');
+      expect(
+        run.body.items.map((d: { retailerId: number; position: number }) => [d.retailerId, d.position]),
+      ).toEqual([
+        [r1, 1],
+        [r2, 2],
+        [r3, 3],
+      ]);
+      const { rows } = await t.db.query(
+        'SELECT shop_name, owner_name, phone, address FROM retailers WHERE id = $1',
+        [r1],
+      );
+      expect(run.body.items[0].retailer).toEqual({
+        shopName: rows[0].shop_name,
+        ownerName: rows[0].owner_name,
+        phone: rows[0].phone,
+        address: rows[0].address,
+      });
+      const other = await t.http
+        .get('/api/delivery-runs/today')
+        .set(await as('ds2'))
+        .expect(200);
+      expect(other.body.items.map((d: { retailerId: number }) => d.retailerId)).toEqual([r4]);
+      at('2026-12-16T03:00:00Z');
+      expect((await t.http.get('/api/delivery-runs/today').set(await as('ds1'))).body).toEqual({
+        date: '2026-12-16',
+        items: [],
+      });
     });
 
     it('answers 404 for a stop out of scope', async () => {

@@ -21,6 +21,7 @@ import {
   DeliveryDetailResponse,
   DeliveryResponse,
   DeliveryRunResponse,
+  DriverRunResponse,
   FeedbackResponse,
   PlanningResponse,
   PunctualityResponse,
@@ -95,6 +96,7 @@ export class DeliveriesController {
 
   @Post(':id/complete')
   @Roles('delivery_staff')
+  @Idempotent()
   @HttpCode(200)
   @ApiOperation({
     summary:
@@ -112,6 +114,7 @@ export class DeliveriesController {
 
   @Post(':id/fail')
   @Roles('delivery_staff')
+  @Idempotent()
   @HttpCode(200)
   @ApiOperation({ summary: 'Nobody to hand the goods to: the stop fails (instead of a proxy receipt)' })
   @ApiOkResponse({ type: DeliveryResponse })
@@ -158,6 +161,18 @@ export class DeliveryRunsController {
   @ApiOkResponse({ type: [DeliveryRunResponse] })
   list(@CurrentActor() actor: Actor, @Query() query: DeliveryRunQuery) {
     return this.deliveries.runs(actor, query);
+  }
+
+  @Get('today')
+  @Roles('delivery_staff')
+  @ApiOperation({
+    summary:
+      'The driver’s run of today (the server’s date): its route’s stops in route order, with the retailer’s ' +
+      'phone and address',
+  })
+  @ApiOkResponse({ type: DriverRunResponse })
+  today(@CurrentActor() actor: Actor) {
+    return this.deliveries.driverToday(actor);
   }
 
   @Post('plan')

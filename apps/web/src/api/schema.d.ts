@@ -1398,6 +1398,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/visits/due-soon": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Retailers on schedule whose next visit comes due within the next days (default 7), soonest first */
+        get: operations["VisitsController_dueSoon"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/visits/attainment": {
         parameters: {
             query?: never;
@@ -1922,6 +1939,23 @@ export interface paths {
         };
         /** The runs of a date per route, with their stops by status */
         get: operations["DeliveryRunsController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/delivery-runs/today": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The driver’s run of today (the server’s date): its route’s stops in route order, with the retailer’s phone and address */
+        get: operations["DeliveryRunsController_today"];
         put?: never;
         post?: never;
         delete?: never;
@@ -4486,6 +4520,39 @@ export interface components {
             page: number;
             pageSize: number;
         };
+        DueSoonRetailerResponse: {
+            retailerId: number;
+            territoryId: number;
+            accountManagerId: number | null;
+            bigAccount: boolean;
+            /** @description Visit at least every this many days */
+            maxDaysBetweenVisits: number;
+            /**
+             * Format: date
+             * @example 2026-12-07
+             */
+            lastVisitOn: string;
+            /**
+             * Format: date
+             * @description The last day on time
+             * @example 2026-12-07
+             */
+            dueOn: string;
+            /** @description Days from `on` to the due day (0: due on `on`) */
+            daysLeft: number;
+        };
+        DueSoonReportResponse: {
+            /**
+             * Format: date
+             * @example 2026-12-07
+             */
+            on: string;
+            withinDays: number;
+            items: components["schemas"]["DueSoonRetailerResponse"][];
+            total: number;
+            page: number;
+            pageSize: number;
+        };
         Ratio: {
             numerator: number;
             denominator: number;
@@ -5461,6 +5528,100 @@ export interface components {
             firstWindowStart: string;
             /** Format: date-time */
             lastWindowEnd: string;
+        };
+        StopRetailer: {
+            /** @example 马记便利店 */
+            shopName: string;
+            ownerName: string;
+            /** @description For the call button */
+            phone: string | null;
+            /** @description For the map button (the phone’s own map app) */
+            address: string;
+        };
+        DriverStop: {
+            id: number;
+            runId: number;
+            routeId: number;
+            /**
+             * Format: date
+             * @example 2026-12-15
+             */
+            deliveryDate: string;
+            /** @description Place of the stop on its run */
+            position: number;
+            retailerId: number;
+            territoryId: number;
+            serviceCenterId: number;
+            supplyPointId: number;
+            /**
+             * Format: date
+             * @example 2026-12-15
+             */
+            orderDate: string;
+            attempt: number;
+            cartons: number;
+            lines: components["schemas"]["DeliveryLine"][];
+            /** Format: date-time */
+            windowStart: string;
+            /** Format: date-time */
+            windowEnd: string;
+            /** @enum {string} */
+            status: "planned" | "received" | "delivered" | "failed" | "confirmed";
+            /** @example 已送达 */
+            statusLabel: string;
+            /**
+             * Format: date-time
+             * @description The arrival the driver typed: a statement
+             */
+            arrivedAt: string | null;
+            /**
+             * Format: date-time
+             * @description What punctuality is judged by: the server’s completion time, the retailer’s own confirmation before it, or the door code’s
+             */
+            recordedAt: string | null;
+            /** @enum {string|null} */
+            timeSource: "server" | "doorCode" | "retailerPhone" | null;
+            timeSourceLabel: string | null;
+            /**
+             * Format: date-time
+             * @description The phone’s time the retailer’s door code was entered
+             */
+            doorCodeAt: string | null;
+            /**
+             * @description The recorded time against the window; null until delivered
+             * @enum {string|null}
+             */
+            timing: "early" | "onTime" | "late" | null;
+            /** @description 补录: the typed arrival is further from the recorded time than the tolerance */
+            lateEntry: boolean;
+            /** @enum {string|null} */
+            receiver: "retailer" | "proxy" | null;
+            receiverLabel: string | null;
+            receiverName: string | null;
+            /** @description 代接货: received by someone other than the licence holder */
+            proxyReceipt: boolean;
+            proxyReason: string | null;
+            failureReason: string | null;
+            completedBy: number | null;
+            /** Format: date-time */
+            completedAt: string | null;
+            /**
+             * Format: date-time
+             * @description The server’s time the retailer confirmed receipt on its phone (before or after completion)
+             */
+            confirmedAt: string | null;
+            confirmedBy: number | null;
+            retailer: components["schemas"]["StopRetailer"];
+        };
+        DriverRunResponse: {
+            /**
+             * Format: date
+             * @description Today, the server’s business date
+             * @example 2026-12-15
+             */
+            date: string;
+            /** @description The route’s stops of today, in route order */
+            items: components["schemas"]["DriverStop"][];
         };
         PlanDeliveriesDto: {
             /**
@@ -10583,6 +10744,53 @@ export interface operations {
             };
         };
     };
+    VisitsController_dueSoon: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                /** @description As of this business date (default: today) */
+                on?: string;
+                /** @description Only this account manager’s territory */
+                accountManagerId?: number;
+                territoryId?: number;
+                /** @description Due on `on` or within this many days after it (0: due on `on`, the last day on time) */
+                withinDays?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DueSoonReportResponse"];
+                };
+            };
+            /** @description No valid token (UNAUTHENTICATED, TOKEN_INVALID) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description FORBIDDEN unless the caller is: admin, department_head, inspector, market_manager, account_manager; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
     VisitsController_attainment: {
         parameters: {
             query?: {
@@ -11967,7 +12175,10 @@ export interface operations {
     DeliveriesController_complete: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Retry-safe key: same key + same body replays the first response */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: number;
             };
@@ -12010,7 +12221,10 @@ export interface operations {
     DeliveriesController_fail: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Retry-safe key: same key + same body replays the first response */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: number;
             };
@@ -12165,6 +12379,43 @@ export interface operations {
                 };
             };
             /** @description FORBIDDEN unless the caller is: admin, department_head, inspector, market_manager, supply_clerk, delivery_staff; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    DeliveryRunsController_today: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DriverRunResponse"];
+                };
+            };
+            /** @description No valid token (UNAUTHENTICATED, TOKEN_INVALID) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description FORBIDDEN unless the caller is: delivery_staff; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;
