@@ -2322,6 +2322,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/kpi/months/{month}/readiness": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Whether the month may be closed: closed already, or what the month-close job waits for (cycles not consolidated, the grace period) and the month’s cycles whose sales are not final */
+        get: operations["ReportsController_monthReadiness"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/kpi/corrections": {
         parameters: {
             query?: never;
@@ -6012,6 +6029,36 @@ export interface components {
             departmentId: number;
             /** @description Oldest first; the last is the month’s figure */
             versions: components["schemas"]["MonthVersionView"][];
+        };
+        UnfinishedCycleResponse: {
+            id: number;
+            territoryId: number;
+            /** @example T001 */
+            territoryCode: string | null;
+            territoryName: string | null;
+            /**
+             * Format: date
+             * @example 2026-12-31
+             */
+            orderDate: string;
+            /** @enum {string} */
+            status: "scheduled" | "open" | "cut_off";
+        };
+        MonthReadinessResponse: {
+            /** @example 2026-11 */
+            month: string;
+            departmentId: number;
+            /** @description Closed already: nothing waits any more */
+            closed: boolean;
+            /**
+             * @description End of the grace period (business time)
+             * @example 2026-12-03 09:00
+             */
+            graceEnd: string;
+            /** @description Empty: the next run of the job closes it */
+            waitingFor: components["schemas"]["MonthCloseWaitResponse"][];
+            /** @description The month’s cycles neither consolidated nor cancelled, by order day */
+            unfinishedCycles: components["schemas"]["UnfinishedCycleResponse"][];
         };
         CorrectionPage: {
             items: components["schemas"]["CorrectionView"][];
@@ -13052,6 +13099,48 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["MonthVersionsView"];
+                };
+            };
+            /** @description No valid token (UNAUTHENTICATED, TOKEN_INVALID) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description FORBIDDEN unless the caller is: admin, department_head, inspector; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    ReportsController_monthReadiness: {
+        parameters: {
+            query?: {
+                /** @description Admins: the department (required when there are several) */
+                departmentId?: number;
+            };
+            header?: never;
+            path: {
+                month: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MonthReadinessResponse"];
                 };
             };
             /** @description No valid token (UNAUTHENTICATED, TOKEN_INVALID) */
