@@ -85,11 +85,9 @@ const PAGES_TO_COME: Record<string, readonly string[]> = {
     'GET /api/cultivation/tasks/{id}',
     'POST /api/cultivation/tasks/generate',
   ],
-  六不准与线索督办: [
-    'GET /api/inspections/prohibitions',
+  '线索（由异常采购立案、上报人查实率、结案）': [
     'POST /api/leads/from-anomaly',
     'GET /api/leads/rates/reporters',
-    'POST /api/leads/{id}/inspection',
     'POST /api/leads/{id}/close',
   ],
   '送货（线路计划、及时率、反馈）': [

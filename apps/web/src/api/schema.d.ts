@@ -4177,14 +4177,27 @@ export interface components {
         };
         CollectedShare: {
             territoryId: number;
+            territoryName: string;
             demands: number;
             collected: number;
             /** @description collected ÷ demands */
             collectedShare: number;
         };
+        IdenticalGroupMember: {
+            retailerId: number;
+            shopName: string;
+            /** @description Licence number 专卖许可证号 */
+            licenseNo: string;
+        };
         IdenticalDemandGroup: {
             cycleId: number;
+            /**
+             * Format: date
+             * @example 2026-12-14
+             */
+            orderDate: string;
             territoryId: number;
+            territoryName: string;
             /**
              * @description brandId:cartons pairs shared by the group
              * @example 3:10,7:5
@@ -4192,13 +4205,25 @@ export interface components {
             signature: string;
             retailers: number;
             retailerIds: number[];
+            /** @description The retailers, by id */
+            members: components["schemas"]["IdenticalGroupMember"][];
             collected: number;
         };
         SelfConfirmedDemand: {
             demandId: number;
+            /**
+             * Format: date
+             * @example 2026-12-14
+             */
+            orderDate: string;
             retailerId: number;
+            shopName: string;
+            /** @description Licence number 专卖许可证号 */
+            licenseNo: string;
             territoryId: number;
+            territoryName: string;
             accountManagerId: number;
+            accountManagerName: string | null;
         };
         ProhibitionsResponse: {
             /** @example 2026-12 */
