@@ -1,8 +1,8 @@
+import { MonthSelect, recentMonths } from '../month-select';
 import { useState } from 'react';
-import { Alert, Button, Card, Select, Space, Table, Typography } from 'antd';
-import dayjs from 'dayjs';
+import { Alert, Button, Card, Space, Table, Typography } from 'antd';
 import { sentenceOf } from '@/lib/errors';
-import { businessMonth, chineseMonth, dateWithWeekday, percent } from '@/lib/format';
+import { dateWithWeekday, percent } from '@/lib/format';
 import { useNow } from '@/hooks/use-now';
 import { useProhibitions, type Prohibitions } from './inspection-api';
 import { RetailerDrawer } from './retailer-drawer';
@@ -16,11 +16,8 @@ type Group = Prohibitions['identicalGroups'][number];
  */
 export default function ProhibitionsPage() {
   const now = useNow(60_000);
-  const current = businessMonth(now);
-  const months = Array.from({ length: 7 }, (_, i) =>
-    dayjs(`${current}-01`).subtract(i, 'month').format('YYYY-MM'),
-  );
-  const [month, setMonth] = useState(current);
+  const months = recentMonths(now, 7, true);
+  const [month, setMonth] = useState(months[0]);
   const [retailerId, setRetailerId] = useState<number>();
   const report = useProhibitions(month);
   const retailer = (id: number, shopName: string, licenseNo: string) => (
@@ -34,13 +31,7 @@ export default function ProhibitionsPage() {
         六不准
       </Typography.Title>
       <Space style={{ marginBottom: 16 }}>
-        <Select
-          aria-label="月份"
-          value={month}
-          style={{ width: 140 }}
-          options={months.map((m) => ({ value: m, label: chineseMonth(m) }))}
-          onChange={setMonth}
-        />
+        <MonthSelect months={months} value={month} onChange={setMonth} />
       </Space>
       {report.isError && <Alert type="error" showIcon role="alert" title={sentenceOf(report.error)} />}
       <Card title="代收占比（按片区）" size="small" style={{ marginBottom: 16 }}>

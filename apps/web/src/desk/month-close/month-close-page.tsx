@@ -1,22 +1,9 @@
+import { MonthSelect, recentMonths } from '../month-select';
 import { useState } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import {
-  Alert,
-  App,
-  Button,
-  Card,
-  Descriptions,
-  Form,
-  Input,
-  List,
-  Select,
-  Space,
-  Table,
-  Typography,
-} from 'antd';
-import dayjs from 'dayjs';
+import { Alert, App, Button, Card, Descriptions, Form, Input, List, Space, Table, Typography } from 'antd';
 import { sentenceOf } from '@/lib/errors';
-import { businessMonth, chineseMonth, dateWithWeekday, dayAndTime } from '@/lib/format';
+import { chineseMonth, dateWithWeekday, dayAndTime } from '@/lib/format';
 import { useSessionUser } from '@/hooks/use-session';
 import { useNow } from '@/hooks/use-now';
 import { downloadKpiWorkbook } from '../desk-api';
@@ -53,12 +40,7 @@ const CYCLE_STATUS_LABELS: Record<string, string> = {
 export default function MonthClosePage() {
   const user = useSessionUser();
   const now = useNow(60_000);
-  const current = businessMonth(now);
-  const months = Array.from({ length: 6 }, (_, i) =>
-    dayjs(`${current}-01`)
-      .subtract(i + 1, 'month')
-      .format('YYYY-MM'),
-  );
+  const months = recentMonths(now, 6, false);
   const [month, setMonth] = useState(months[0]);
   const versions = useMonthVersions(month);
   const corrections = useCorrections(month);
@@ -84,13 +66,7 @@ export default function MonthClosePage() {
         月结
       </Typography.Title>
       <Space style={{ marginBottom: 16 }}>
-        <Select
-          aria-label="月份"
-          value={month}
-          style={{ width: 140 }}
-          options={months.map((m) => ({ value: m, label: chineseMonth(m) }))}
-          onChange={setMonth}
-        />
+        <MonthSelect months={months} value={month} onChange={setMonth} />
         <Button loading={download.isPending} onClick={() => download.mutate()}>
           下载{chineseMonth(month)}考核工作簿
         </Button>
