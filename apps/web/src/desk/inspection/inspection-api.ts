@@ -10,7 +10,7 @@ export type Lead = Schemas['LeadResponse'];
 export function useAnomalies(fromDate: string, toDate: string) {
   return useQuery({
     queryKey: ['anomalies', fromDate, toDate],
-    queryFn: () => ask<Anomaly[]>(api.GET('/api/anomalies', { params: { query: { fromDate, toDate } } })),
+    queryFn: () => ask(api.GET('/api/anomalies', { params: { query: { fromDate, toDate } } })),
   });
 }
 
@@ -18,7 +18,7 @@ export function useRetailer(id: number | undefined) {
   return useQuery({
     queryKey: ['retailer', id],
     enabled: id !== undefined,
-    queryFn: () => ask<Retailer>(api.GET('/api/retailers/{id}', { params: { path: { id: id! } } })),
+    queryFn: () => ask(api.GET('/api/retailers/{id}', { params: { path: { id: id! } } })),
   });
 }
 
@@ -27,9 +27,7 @@ export function useRetailerLeads(retailerId: number | undefined) {
     queryKey: ['leads', 'retailer', retailerId],
     enabled: retailerId !== undefined,
     queryFn: () =>
-      ask<{ items: Lead[]; total: number }>(
-        api.GET('/api/leads', { params: { query: { retailerId: retailerId!, pageSize: 50 } } }),
-      ),
+      ask(api.GET('/api/leads', { params: { query: { retailerId: retailerId!, pageSize: 50 } } })),
   });
 }
 
@@ -50,9 +48,7 @@ export function useAuditTrail(filter: AuditFilter) {
     queryFn: () => {
       const { page, ...rest } = filter;
       const query = Object.fromEntries(Object.entries(rest).filter(([, value]) => value !== undefined));
-      return ask<{ items: AuditEntry[]; total: number }>(
-        api.GET('/api/audit', { params: { query: { ...query, page, pageSize: 20 } } }),
-      );
+      return ask(api.GET('/api/audit', { params: { query: { ...query, page, pageSize: 20 } } }));
     },
   });
 }
@@ -63,11 +59,7 @@ export function usePeople() {
     queryKey: ['people'],
     staleTime: 10 * 60_000,
     queryFn: async () =>
-      (
-        await ask<{ items: Schemas['UserResponse'][] }>(
-          api.GET('/api/users', { params: { query: { page: 1, pageSize: 200 } } }),
-        )
-      ).items,
+      (await ask(api.GET('/api/users', { params: { query: { page: 1, pageSize: 200 } } }))).items,
   });
 }
 
@@ -77,8 +69,7 @@ export type Prohibitions = Schemas['ProhibitionsResponse'];
 export function useProhibitions(month: string) {
   return useQuery({
     queryKey: ['prohibitions', month],
-    queryFn: () =>
-      ask<Prohibitions>(api.GET('/api/inspections/prohibitions', { params: { query: { month } } })),
+    queryFn: () => ask(api.GET('/api/inspections/prohibitions', { params: { query: { month } } })),
   });
 }
 
@@ -87,12 +78,10 @@ export function useEscalatedLeads(page: number) {
   return useQuery({
     queryKey: ['leads', 'escalated', page],
     queryFn: () =>
-      ask<{ items: Lead[]; total: number }>(
-        api.GET('/api/leads', { params: { query: { status: 'escalated', page, pageSize: 20 } } }),
-      ),
+      ask(api.GET('/api/leads', { params: { query: { status: 'escalated', page, pageSize: 20 } } })),
   });
 }
 
 export function inspectLead(id: number, body: Schemas['LeadInspectionDto']): Promise<Lead> {
-  return ask<Lead>(api.POST('/api/leads/{id}/inspection', { params: { path: { id } }, body }));
+  return ask(api.POST('/api/leads/{id}/inspection', { params: { path: { id } }, body }));
 }
