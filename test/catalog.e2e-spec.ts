@@ -317,7 +317,7 @@ describe('brand catalogue', () => {
         .put(`/api/key-brands/${year}/equivalents`)
         .set(admin)
         .send({ brandIds: [id['TST-I1']] });
-      expect([noDepartment.status, noDepartment.body.code]).toEqual([400, 'CATALOG_DEPARTMENT_REQUIRED']);
+      expect([noDepartment.status, noDepartment.body.code]).toEqual([400, 'DEPARTMENT_REQUIRED']);
       expect(await countRows(t.db, 'key_brands')).toBe(before);
       await t.http
         .put(`/api/key-brands/${year}/equivalents`)
