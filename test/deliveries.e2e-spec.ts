@@ -423,6 +423,42 @@ describe('deliveries', () => {
       expect((await t.http.get('/api/deliveries').set(await as('eo1'))).status).toBe(403);
     });
 
+    it('a driver’s run of today: its route’s stops in route order, with the retailer’s phone and address', async () => {
+      at('2026-12-15T03:00:00Z');
+      const run = await t.http
+        .get('/api/delivery-runs/today')
+        .set(await as('ds1'))
+        .expect(200);
+      expect(run.body.date).toBe('2026-12-15');
+      expect(
+        run.body.items.map((d: { retailerId: number; position: number }) => [d.retailerId, d.position]),
+      ).toEqual([
+        [r1, 1],
+        [r2, 2],
+        [r3, 3],
+      ]);
+      const { rows } = await t.db.query(
+        'SELECT shop_name, owner_name, phone, address FROM retailers WHERE id = $1',
+        [r1],
+      );
+      expect(run.body.items[0].retailer).toEqual({
+        shopName: rows[0].shop_name,
+        ownerName: rows[0].owner_name,
+        phone: rows[0].phone,
+        address: rows[0].address,
+      });
+      const other = await t.http
+        .get('/api/delivery-runs/today')
+        .set(await as('ds2'))
+        .expect(200);
+      expect(other.body.items.map((d: { retailerId: number }) => d.retailerId)).toEqual([r4]);
+      at('2026-12-16T03:00:00Z');
+      expect((await t.http.get('/api/delivery-runs/today').set(await as('ds1'))).body).toEqual({
+        date: '2026-12-16',
+        items: [],
+      });
+    });
+
     it('answers 404 for a stop out of scope', async () => {
       expect((await t.http.get(`/api/deliveries/${stop[r3]}`).set(await as('am02'))).status).toBe(200);
       expect((await t.http.get(`/api/deliveries/${stop[r3]}`).set(await as('am01'))).status).toBe(404);

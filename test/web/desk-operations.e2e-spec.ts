@@ -30,20 +30,6 @@ const API_ONLY: Record<string, string> = {
 
 /** Operations that desk pages still to come will call, by page. */
 const PAGES_TO_COME: Record<string, readonly string[]> = {
-  '零售户（建档、导出、状态、档位、大户、一次性密码）': [
-    'POST /api/retailers',
-    'GET /api/retailers/classifications',
-    'GET /api/retailers/export',
-    'PATCH /api/retailers/{id}',
-    'POST /api/retailers/{id}/status',
-    'GET /api/retailers/{id}/grades',
-    'POST /api/retailers/{id}/grade-changes',
-    'GET /api/retailers/{id}/big-account',
-    'PUT /api/retailers/{id}/big-account-override',
-    'POST /api/retailers/{id}/account/activation',
-    'PUT /api/retailers/{id}/agreed-total',
-    'GET /api/district-types',
-  ],
   经营指导检查: [
     'GET /api/visits/attainment',
     'GET /api/visits/check-sample',

@@ -168,19 +168,12 @@ describe('console: serving, login and the password', () => {
     await page.waitForURL('**/am/today');
   });
 
-  it('gives a role without pages yet a page saying which tool to use meanwhile', async () => {
+  it('brings delivery staff to their run of today', async () => {
     await freshPhone();
     await page.goto('/');
     await logIn(page, 'ds1', DEMO_PASSWORD);
-    await page.waitForURL('**/waiting');
-    await page.getByText('送货与到户确认', { exact: false }).waitFor();
-    const text = await page.getByRole('main').textContent();
-    expect(text).toContain('送货员');
-    expect(text).toContain('送货与到户确认的手机页面即将上线');
-    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+    await page.waitForURL('**/dv/run');
+    await page.getByRole('heading', { name: '今日送货' }).waitFor();
     expect(await cspViolations(page)).toEqual([]);
-    await screenshot(page, '03-waiting-delivery-staff');
-    await page.getByRole('button', { name: '退出登录' }).click();
-    await page.waitForURL('**/login');
   });
 });

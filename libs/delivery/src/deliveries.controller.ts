@@ -21,6 +21,7 @@ import {
   DeliveryDetailResponse,
   DeliveryResponse,
   DeliveryRunResponse,
+  DriverRunResponse,
   FeedbackResponse,
   PlanningResponse,
   PunctualityResponse,
@@ -158,6 +159,18 @@ export class DeliveryRunsController {
   @ApiOkResponse({ type: [DeliveryRunResponse] })
   list(@CurrentActor() actor: Actor, @Query() query: DeliveryRunQuery) {
     return this.deliveries.runs(actor, query);
+  }
+
+  @Get('today')
+  @Roles('delivery_staff')
+  @ApiOperation({
+    summary:
+      'The driver’s run of today (the server’s date): its route’s stops in route order, with the retailer’s ' +
+      'phone and address',
+  })
+  @ApiOkResponse({ type: DriverRunResponse })
+  today(@CurrentActor() actor: Actor) {
+    return this.deliveries.driverToday(actor);
   }
 
   @Post('plan')

@@ -11,6 +11,7 @@ import {
   TransactionRunner,
 } from '#libs/shared';
 import { AuditService } from '#libs/audit';
+import type { Retailer } from '#libs/retailers';
 import { businessDate } from '#libs/kernel';
 import {
   checkStopCompletion,
@@ -35,6 +36,21 @@ import type {
   DoorCodeView,
   FailDeliveryDto,
 } from './dto/delivery.dto.js';
+
+/** Who the driver hands the goods to, and where: what the run page calls and maps. */
+export interface StopRetailerView {
+  shopName: string;
+  ownerName: string;
+  phone: string | null;
+  address: string;
+}
+
+export interface DriverRunView {
+  /** The server's business date. */
+  date: string;
+  /** The stops of the driver's route on that date, in route order. */
+  items: Array<DeliveryView & { retailer: StopRetailerView }>;
+}
 
 export interface RetailerTodayView {
   /** The server's business date. */
@@ -168,6 +184,29 @@ export class DeliveriesService {
     return {
       date: today,
       items: stops.map((d) => ({ ...toDeliveryView(d), doorCode: this.doorCodeOf(d, today) })),
+    };
+  }
+
+  /**
+   * The driver's run of today (the server's business date): its route's stops in route order, each with the
+   * retailer's shop, owner, phone and address, so the phone can call and map without another request.
+   */
+  async driverToday(actor: Actor): Promise<DriverRunView> {
+    const today = this.today();
+    const stops = await this.dataSource.manager
+      .createQueryBuilder(Delivery, 'd')
+      .innerJoinAndSelect('d.retailer', 'r')
+      .where(...deliveryScopeCondition(actor))
+      .andWhere('d.delivery_date = :today', { today })
+      .orderBy('d.position')
+      .addOrderBy('d.id')
+      .getMany();
+    return {
+      date: today,
+      items: stops.map((d) => {
+        const { shopName, ownerName, phone, address } = d.retailer as Retailer;
+        return { ...toDeliveryView(d), retailer: { shopName, ownerName, phone, address } };
+      }),
     };
   }
 

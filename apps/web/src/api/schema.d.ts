@@ -1930,6 +1930,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/delivery-runs/today": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The driver’s run of today (the server’s date): its route’s stops in route order, with the retailer’s phone and address */
+        get: operations["DeliveryRunsController_today"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/delivery-runs/plan": {
         parameters: {
             query?: never;
@@ -5357,6 +5374,100 @@ export interface components {
             firstWindowStart: string;
             /** Format: date-time */
             lastWindowEnd: string;
+        };
+        StopRetailer: {
+            /** @example 马记便利店 */
+            shopName: string;
+            ownerName: string;
+            /** @description For the call button */
+            phone: string | null;
+            /** @description For the map button (the phone’s own map app) */
+            address: string;
+        };
+        DriverStop: {
+            id: number;
+            runId: number;
+            routeId: number;
+            /**
+             * Format: date
+             * @example 2026-12-15
+             */
+            deliveryDate: string;
+            /** @description Place of the stop on its run */
+            position: number;
+            retailerId: number;
+            territoryId: number;
+            serviceCenterId: number;
+            supplyPointId: number;
+            /**
+             * Format: date
+             * @example 2026-12-15
+             */
+            orderDate: string;
+            attempt: number;
+            cartons: number;
+            lines: components["schemas"]["DeliveryLine"][];
+            /** Format: date-time */
+            windowStart: string;
+            /** Format: date-time */
+            windowEnd: string;
+            /** @enum {string} */
+            status: "planned" | "received" | "delivered" | "failed" | "confirmed";
+            /** @example 已送达 */
+            statusLabel: string;
+            /**
+             * Format: date-time
+             * @description The arrival the driver typed: a statement
+             */
+            arrivedAt: string | null;
+            /**
+             * Format: date-time
+             * @description What punctuality is judged by: the server’s completion time, the retailer’s own confirmation before it, or the door code’s
+             */
+            recordedAt: string | null;
+            /** @enum {string|null} */
+            timeSource: "server" | "doorCode" | "retailerPhone" | null;
+            timeSourceLabel: string | null;
+            /**
+             * Format: date-time
+             * @description The phone’s time the retailer’s door code was entered
+             */
+            doorCodeAt: string | null;
+            /**
+             * @description The recorded time against the window; null until delivered
+             * @enum {string|null}
+             */
+            timing: "early" | "onTime" | "late" | null;
+            /** @description 补录: the typed arrival is further from the recorded time than the tolerance */
+            lateEntry: boolean;
+            /** @enum {string|null} */
+            receiver: "retailer" | "proxy" | null;
+            receiverLabel: string | null;
+            receiverName: string | null;
+            /** @description 代接货: received by someone other than the licence holder */
+            proxyReceipt: boolean;
+            proxyReason: string | null;
+            failureReason: string | null;
+            completedBy: number | null;
+            /** Format: date-time */
+            completedAt: string | null;
+            /**
+             * Format: date-time
+             * @description The server’s time the retailer confirmed receipt on its phone (before or after completion)
+             */
+            confirmedAt: string | null;
+            confirmedBy: number | null;
+            retailer: components["schemas"]["StopRetailer"];
+        };
+        DriverRunResponse: {
+            /**
+             * Format: date
+             * @description Today, the server’s business date
+             * @example 2026-12-15
+             */
+            date: string;
+            /** @description The route’s stops of today, in route order */
+            items: components["schemas"]["DriverStop"][];
         };
         PlanDeliveriesDto: {
             /**
@@ -11947,6 +12058,43 @@ export interface operations {
                 };
             };
             /** @description FORBIDDEN unless the caller is: admin, department_head, inspector, market_manager, supply_clerk, delivery_staff; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    DeliveryRunsController_today: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DriverRunResponse"];
+                };
+            };
+            /** @description No valid token (UNAUTHENTICATED, TOKEN_INVALID) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description FORBIDDEN unless the caller is: delivery_staff; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;

@@ -22,11 +22,6 @@ export const router = createBrowserRouter([
     ),
   },
   {
-    path: '/waiting',
-    element: <RequireLogin />,
-    children: [{ index: true, lazy: page(() => import('./routes/waiting')) }],
-  },
-  {
     // The desk pages: a wide screen, antd, loaded only by the roles that work there.
     path: '/desk',
     element: <RequireLogin />,
@@ -73,6 +68,11 @@ export const router = createBrowserRouter([
             path: 'supply',
             element: <RequireAccess page="supply" />,
             children: [{ index: true, lazy: page(() => import('@/desk/supply/supply-page')) }],
+          },
+          {
+            path: 'retailers',
+            element: <RequireAccess page="retailers" />,
+            children: [{ index: true, lazy: page(() => import('@/desk/retailers/retailers-page')) }],
           },
           {
             path: 'retailer-import',
@@ -163,6 +163,15 @@ export const router = createBrowserRouter([
               { path: ':id', lazy: page(() => import('./routes/eo/lead')) },
             ],
           },
+        ],
+      },
+      {
+        path: 'dv',
+        element: <RequireAccess page="driverRun" />,
+        children: [
+          { index: true, element: <Navigate to="/dv/run" replace /> },
+          { path: 'run', lazy: page(() => import('./routes/dv/run')) },
+          { path: 'stops/:id', lazy: page(() => import('./routes/dv/stop')) },
         ],
       },
       {

@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { api, ask } from '@/lib/api';
-import { apiErrorOf } from '@/lib/errors';
+import { saveDownload } from '@/lib/download';
 import type { components } from '@/api/client';
 
 export type InboxPage = components['schemas']['ApprovalInboxPage'];
@@ -93,19 +93,9 @@ export function rebalance(body: Rebalance): Promise<unknown> {
  * Downloads a month's KPI workbook under the name the API gives it: a market manager's is its center's, a
  * closed month's is the stored one.
  */
-export async function downloadKpiWorkbook(month: string): Promise<void> {
-  let answer;
-  try {
-    answer = await api.GET('/api/reports/kpi', { params: { query: { month } }, parseAs: 'blob' });
-  } catch {
-    throw apiErrorOf(0, undefined);
-  }
-  if (!answer.response.ok) throw apiErrorOf(answer.response.status, answer.error);
-  const disposition = answer.response.headers.get('content-disposition') ?? '';
-  const encoded = /filename\*=UTF-8''([^;]+)/.exec(disposition)?.[1];
-  const link = document.createElement('a');
-  link.href = URL.createObjectURL(answer.data as Blob);
-  link.download = encoded ? decodeURIComponent(encoded) : `kpi-${month}.xlsx`;
-  link.click();
-  setTimeout(() => URL.revokeObjectURL(link.href), 10_000);
+export function downloadKpiWorkbook(month: string): Promise<void> {
+  return saveDownload(
+    (fetch) => api.GET('/api/reports/kpi', { params: { query: { month } }, parseAs: 'blob', fetch }),
+    `kpi-${month}.xlsx`,
+  );
 }

@@ -54,6 +54,13 @@ const NAV: NavEntry[] = [
     description: '待汇总的订货周期，按规格的统一订购，以及Ⅳ、Ⅴ类烟按比例供应到每户的明细（可导出）。',
   },
   {
+    path: '/desk/retailers',
+    label: '零售户',
+    page: 'retailers',
+    description:
+      '按片区、档位、业态、状态等筛选零售户并导出；建档、编辑、变更状态、档位、大户认定和一次性密码。',
+  },
+  {
     path: '/desk/retailer-import',
     label: '零售户导入',
     page: 'retailerImport',

@@ -12,7 +12,8 @@ describe('the console access table', () => {
     expect(HOME.retailer).toBe('/shop/order');
     expect(HOME.enforcement_officer).toBe('/eo/leads');
     expect(can('enforcement_officer', 'officerLeads')).toBe(true);
-    expect(HOME.delivery_staff).toBe('/waiting');
+    expect(HOME.delivery_staff).toBe('/dv/run');
+    expect(can('delivery_staff', 'driverRun')).toBe(true);
     for (const role of ACCESS.deskHome) expect(HOME[role]).toBe('/desk');
     expect(can('account_manager', 'amToday')).toBe(true);
     expect(can('retailer', 'order')).toBe(true);

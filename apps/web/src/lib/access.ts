@@ -54,8 +54,10 @@ export const ACCESS = {
   audit: ['inspector', 'department_head', 'admin'],
   supply: ['supply_clerk', 'admin'],
   monthClose: ['department_head', 'inspector', 'admin'],
+  retailers: ['market_manager', 'department_head', 'admin'],
   retailerImport: ['department_head', 'admin'],
   officerLeads: ['enforcement_officer'],
+  driverRun: ['delivery_staff'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Page = keyof typeof ACCESS;
@@ -64,10 +66,7 @@ export function can(role: Role | undefined, page: Page): boolean {
   return role !== undefined && (ACCESS[page] as readonly Role[]).includes(role);
 }
 
-/**
- * Where each role lands after login: the phone pages, the desk (a wide screen), or, for roles whose pages come
- * later, a page naming the tool to use.
- */
+/** Where each role lands after login: the phone pages, or the desk (a wide screen). */
 export const HOME: Record<Role, string> = {
   account_manager: '/am/today',
   retailer: '/shop/order',
@@ -77,5 +76,5 @@ export const HOME: Record<Role, string> = {
   supply_clerk: '/desk',
   inspector: '/desk',
   enforcement_officer: '/eo/leads',
-  delivery_staff: '/waiting',
+  delivery_staff: '/dv/run',
 };

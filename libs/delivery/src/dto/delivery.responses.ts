@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import type { RetailerTodayView } from '../deliveries.service.js';
+import type { DriverRunView, RetailerTodayView, StopRetailerView } from '../deliveries.service.js';
 import type { DeliveryView } from '../delivery-access.js';
 import type { FeedbackView } from '../delivery-feedback.service.js';
 import type { PlanningSummary } from '../delivery-planning.service.js';
@@ -99,6 +99,23 @@ export class RetailerTodayResponse implements RetailerTodayView {
   @ApiProperty({ ...DAY, description: 'Today, the server’s business date' }) date: string;
   @ApiProperty({ type: [RetailerTodayDelivery], description: 'The retailer’s stops of today, by window' })
   items: RetailerTodayDelivery[];
+}
+
+class StopRetailer implements StopRetailerView {
+  @ApiProperty({ example: '马记便利店' }) shopName: string;
+  @ApiProperty() ownerName: string;
+  @ApiProperty({ type: String, nullable: true, description: 'For the call button' }) phone: string | null;
+  @ApiProperty({ description: 'For the map button (the phone’s own map app)' }) address: string;
+}
+
+class DriverStop extends DeliveryResponse {
+  @ApiProperty({ type: StopRetailer }) retailer: StopRetailer;
+}
+
+export class DriverRunResponse implements DriverRunView {
+  @ApiProperty({ ...DAY, description: 'Today, the server’s business date' }) date: string;
+  @ApiProperty({ type: [DriverStop], description: 'The route’s stops of today, in route order' })
+  items: DriverStop[];
 }
 
 class DeliveryFeedbackRecord implements Omit<DeliveryFeedback, 'delivery' | 'raiser' | 'answerer'> {

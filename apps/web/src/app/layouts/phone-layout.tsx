@@ -23,6 +23,7 @@ const TABS: Tab[] = [
   { path: '/shop/receipt', title: '收货', page: 'receipt', icon: '▣' },
   { path: '/shop/history', title: '历史', page: 'orderHistory', icon: '☰' },
   { path: '/eo/leads', title: '线索', page: 'officerLeads', icon: '⚠' },
+  { path: '/dv/run', title: '送货', page: 'driverRun', icon: '▶' },
   { path: '/me', title: '我的', icon: '☺' },
 ];
 

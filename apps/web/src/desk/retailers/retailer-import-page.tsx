@@ -2,7 +2,8 @@ import { useState } from 'react';
 import { useMutation } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Space, Table, Typography } from 'antd';
 import { api, ask, type Schemas } from '@/lib/api';
-import { ApiError, apiErrorOf, sentenceOf } from '@/lib/errors';
+import { ApiError, sentenceOf } from '@/lib/errors';
+import { saveDownload } from '@/lib/download';
 import { fileForm } from '@/lib/images';
 
 type Imported = Schemas['RetailerImportResponse'];
@@ -23,33 +24,6 @@ function importRetailers(file: File): Promise<Imported> {
 }
 
 /**
- * Saves a file the API answers (the template; the refused workbook annotated, which comes with the refusal's 400)
- * under the name the API gives it. The raw response is kept aside: the client reads an error's body as text.
- */
-async function save(
-  call: (fetch: (request: Request) => Promise<Response>) => Promise<unknown>,
-  fallback: string,
-): Promise<void> {
-  let raw: Response | undefined;
-  try {
-    await call(async (request) => {
-      raw = await fetch(request);
-      return raw.clone();
-    });
-  } catch {
-    throw apiErrorOf(0, undefined);
-  }
-  if (!raw?.headers.get('content-type')?.includes('spreadsheetml'))
-    throw apiErrorOf(raw?.status ?? 0, raw ? await raw.json().catch(() => undefined) : undefined);
-  const encoded = /filename\*=UTF-8''([^;]+)/.exec(raw.headers.get('content-disposition') ?? '')?.[1];
-  const link = document.createElement('a');
-  link.href = URL.createObjectURL(await raw.blob());
-  link.download = encoded ? decodeURIComponent(encoded) : fallback;
-  link.click();
-  setTimeout(() => URL.revokeObjectURL(link.href), 10_000);
-}
-
-/**
  * Retailers from a workbook 零售户导入 (department heads, admins): the template to fill, then the upload. Every row
  * is checked first: one bad row and nothing is written, the problems are listed (row, column, value, reason) and
  * the workbook comes back annotated to fix.
@@ -58,8 +32,8 @@ export default function RetailerImportPage() {
   const [file, setFile] = useState<File>();
   const upload = useMutation({ mutationFn: importRetailers });
   const { message } = App.useApp();
-  const download = (...args: Parameters<typeof save>) =>
-    void save(...args).catch((error: unknown) => void message.error(sentenceOf(error)));
+  const download = (...args: Parameters<typeof saveDownload>) =>
+    void saveDownload(...args).catch((error: unknown) => void message.error(sentenceOf(error)));
   const refusal =
     upload.error instanceof ApiError && upload.error.code === 'IMPORT_ROWS_INVALID' ? upload.error : null;
   const details = refusal && !Array.isArray(refusal.details) ? refusal.details : undefined;

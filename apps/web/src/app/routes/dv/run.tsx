@@ -1,0 +1,3 @@
+import { RunPage } from '@/features/delivery-run';
+
+export default RunPage;

@@ -1,0 +1,3 @@
+import { StopPage } from '@/features/delivery-run';
+
+export default StopPage;

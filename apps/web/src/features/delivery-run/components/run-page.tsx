@@ -1,0 +1,98 @@
+import { List, ProgressBar, Result, Skeleton, Tag } from 'antd-mobile';
+import { Link } from 'react-router';
+import { cartons, chineseDate, timeOfDay } from '@/lib/format';
+import { sentenceOf } from '@/lib/errors';
+import { useBrands } from '@/lib/queries/brands';
+import { isOpen, mapLink, useDriverRun, type Stop } from '../api/run-api';
+
+/**
+ * 今日送货: the driver's stops of today in route order, each with its cartons by specification, a call button
+ * and a map button, and how much of the run is done.
+ */
+export function RunPage() {
+  const run = useDriverRun();
+  const brands = useBrands();
+  if (run.isPending) return <Skeleton.Paragraph lineCount={8} animated />;
+  if (run.isError) return <Result status="error" title="加载失败" description={sentenceOf(run.error)} />;
+  const names = new Map((brands.data ?? []).map((b) => [b.id, b.name]));
+  const stops = run.data.items;
+  const done = stops.filter((stop) => !isOpen(stop)).length;
+  const total = stops.reduce((sum, stop) => sum + stop.cartons, 0);
+  return (
+    <div style={{ display: 'grid', gap: 12, paddingBottom: 24 }}>
+      <div className="section">
+        <h1 style={{ fontSize: 20, margin: '0 0 4px' }}>今日送货</h1>
+        <p className="muted" style={{ margin: 0 }}>
+          {chineseDate(run.data.date)} · {stops.length} 个站点 · 共 {cartons(total)}
+        </p>
+      </div>
+      {stops.length > 0 && (
+        <div
+          className="section"
+          role="progressbar"
+          aria-label="送货进度"
+          aria-valuemin={0}
+          aria-valuemax={stops.length}
+          aria-valuenow={done}
+        >
+          <ProgressBar percent={(done / stops.length) * 100} text={`已完成 ${done}/${stops.length}`} />
+        </div>
+      )}
+      {stops.length === 0 ? (
+        <p className="muted section">今天没有送货任务。</p>
+      ) : (
+        <section aria-label="送货站点">
+          <List>
+            {stops.map((stop) => (
+              <StopItem key={stop.id} stop={stop} brandName={(id) => names.get(id) ?? `规格 ${id}`} />
+            ))}
+          </List>
+        </section>
+      )}
+    </div>
+  );
+}
+
+function StopItem({ stop, brandName }: { stop: Stop; brandName: (id: number) => string }) {
+  const { retailer } = stop;
+  return (
+    <List.Item
+      aria-label={`第 ${stop.position} 站 ${retailer.shopName}`}
+      prefix={<span aria-hidden="true">{stop.position}</span>}
+      extra={
+        <Tag color={isOpen(stop) ? 'primary' : stop.status === 'failed' ? 'danger' : 'success'}>
+          {stop.statusLabel}
+        </Tag>
+      }
+      description={
+        <div style={{ display: 'grid', gap: 6 }}>
+          <span>
+            {timeOfDay(stop.windowStart)}–{timeOfDay(stop.windowEnd)} · {retailer.address}
+          </span>
+          <span>
+            {cartons(stop.cartons)}：
+            {stop.lines.map((line) => `${brandName(line.brandId)} ${cartons(line.cartons)}`).join('，')}
+          </span>
+          {stop.proxyReceipt && <span className="danger-text">代接货：{stop.receiverName}</span>}
+          <span className="row" style={{ justifyContent: 'flex-start', gap: 16 }}>
+            {retailer.phone && (
+              <a
+                href={`tel:${retailer.phone}`}
+                aria-label={`拨打电话 ${retailer.shopName} ${retailer.phone}`}
+              >
+                <span aria-hidden="true">☎ </span>拨打电话
+              </a>
+            )}
+            <a href={mapLink(retailer.address)} aria-label={`地图导航 ${retailer.shopName}`}>
+              <span aria-hidden="true">⌖ </span>地图导航
+            </a>
+          </span>
+        </div>
+      }
+    >
+      <Link to={`/dv/stops/${stop.id}`}>
+        {retailer.shopName}（{retailer.ownerName}）
+      </Link>
+    </List.Item>
+  );
+}

@@ -1,0 +1,2 @@
+export { RunPage } from './components/run-page';
+export { StopPage } from './components/stop-page';

@@ -1,0 +1,143 @@
+/// <reference lib="dom" />
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { insertBrands, insertRetailers } from '../support/fixtures.js';
+import { insertStops } from '../delivery-fixture.js';
+import {
+  screenshot,
+  seriousAccessibilityViolations,
+  startConsoleApp,
+  type ConsoleApp,
+} from './support/browser.js';
+
+/**
+ * Tuesday 2026-12-15, 09:10 in Shanghai. Route R1-1 (ds1) has three stops today, in this order: r1, r2, r3 of
+ * T001, each in the window 09:00–10:00, with 3 cartons of 规格DA and 2 of 规格DB.
+ */
+const NOW = '2026-12-15T09:10:00+08:00';
+const lic = (n: number) => `48100000000${n}`;
+
+describe('console: the delivery driver’s run on its phone', () => {
+  let t: ConsoleApp;
+  let stops: number[];
+  let retailers: number[];
+
+  const stopRow = async (id: number) =>
+    (
+      await t.db.query(
+        `SELECT status, receiver, receiver_name, proxy_reason, time_source, arrived_at, door_code_at, completed_at
+           FROM deliveries WHERE id = $1`,
+        [id],
+      )
+    ).rows[0];
+
+  beforeAll(async () => {
+    t = await startConsoleApp({ today: '2026-12-01', now: NOW });
+    retailers = await insertRetailers(
+      t,
+      [1, 2, 3].map((n) => ({ licenseNo: lic(n), territory: 'T001', grade: 10, withUser: true })),
+    );
+    await t.db.query(
+      `UPDATE retailers SET phone = '1390000000' || id % 10, address = '城关镇解放路 ' || id || ' 号' WHERE id = ANY($1)`,
+      [retailers],
+    );
+    const [a, b] = await insertBrands(t, [{ code: 'DA' }, { code: 'DB' }]);
+    stops = await insertStops(t, {
+      route: 'R1-1',
+      deliveryDate: '2026-12-15',
+      orderDate: '2026-12-14',
+      windowStart: '2026-12-15T09:00:00+08:00',
+      windowEnd: '2026-12-15T10:00:00+08:00',
+      retailers,
+    });
+    await t.db.query(`UPDATE deliveries SET cartons = 5, lines = $2 WHERE id = ANY($1)`, [
+      stops,
+      JSON.stringify([
+        { brandId: a, cartons: 3 },
+        { brandId: b, cartons: 2 },
+      ]),
+    ]);
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  it('shows today’s stops in route order with cartons by spec, call and map buttons, and the progress', async () => {
+    const page = await t.phoneAs('ds1', '/dv/run');
+    const list = page.getByRole('region', { name: '送货站点' });
+    await list.waitFor();
+    const first = page.getByLabel(/^第 1 站/);
+    expect(await first.textContent()).toContain('规格DA 3 条，规格DB 2 条');
+    expect(await first.textContent()).toContain('09:00–10:00');
+    const { rows } = await t.db.query('SELECT shop_name, phone, address FROM retailers WHERE id = $1', [
+      retailers[0],
+    ]);
+    expect(
+      await page
+        .getByRole('link', { name: `拨打电话 ${rows[0].shop_name} ${rows[0].phone}` })
+        .getAttribute('href'),
+    ).toBe(`tel:${rows[0].phone}`);
+    expect(await page.getByRole('link', { name: `地图导航 ${rows[0].shop_name}` }).getAttribute('href')).toBe(
+      `geo:0,0?q=${encodeURIComponent(rows[0].address)}`,
+    );
+    const order = await list.getByRole('link', { name: /^测试商店/ }).allTextContents();
+    expect(order).toEqual([1, 2, 3].map((n) => `测试商店${lic(n)}（店主）`));
+    const progress = page.getByRole('progressbar', { name: '送货进度' });
+    expect(await progress.getAttribute('aria-valuenow')).toBe('0');
+    expect(await page.getByText('已完成 0/3').count()).toBe(1);
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+    await screenshot(page, '50-driver-run');
+  });
+
+  it('completes a stop with the retailer’s one-time code', async () => {
+    const page = await t.phoneAs('ds1', '/dv/run');
+    await page.getByRole('link', { name: `测试商店${lic(1)}（店主）` }).click();
+    await page.getByRole('heading', { name: `第 1 站 · 测试商店${lic(1)}` }).waitFor();
+    await page.getByRole('button', { name: '到达' }).click();
+    await page.getByText('已于 09:10 到达').waitFor();
+    const { body } = await t.http
+      .get(`/api/deliveries/${stops[0]}/door-code`)
+      .set({ authorization: `Bearer ${await t.token(lic(1))}` })
+      .expect(200);
+    await page.getByRole('textbox', { name: '到户确认码' }).fill(body.code);
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+    await screenshot(page, '51-driver-door-code');
+    await page.getByRole('button', { name: '确认交货' }).click();
+    await page.waitForURL('**/dv/run');
+    await page.getByText('已完成 1/3').waitFor();
+    expect(await stopRow(stops[0])).toEqual({
+      status: 'delivered',
+      receiver: 'retailer',
+      receiver_name: null,
+      proxy_reason: null,
+      time_source: 'doorCode',
+      arrived_at: new Date(NOW),
+      door_code_at: new Date(NOW),
+      completed_at: new Date(NOW),
+    });
+  });
+
+  it('refuses a proxy receipt without a reason, naming the missing field in Chinese', async () => {
+    const page = await t.phoneAs('ds1', `/dv/stops/${stops[1]}`);
+    await page.getByRole('button', { name: '到达' }).click();
+    await page.getByText('代接货', { exact: true }).click();
+    await page.getByRole('textbox', { name: '代收人姓名' }).fill('王小明');
+    await page.getByRole('button', { name: '确认交货' }).click();
+    expect(await page.getByRole('alert').textContent()).toContain('代接货必须填写原因');
+    expect((await stopRow(stops[1])).status).toBe('planned');
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+    await screenshot(page, '52-driver-proxy-refused');
+
+    await page.getByPlaceholder('填写代接货原因').fill('店主去医院，由其子代收');
+    await page.getByRole('button', { name: '确认交货' }).click();
+    await page.waitForURL('**/dv/run');
+    await page.getByText('已完成 2/3').waitFor();
+    expect(await page.getByLabel(/^第 2 站/).textContent()).toContain('代接货：王小明');
+    expect(await stopRow(stops[1])).toMatchObject({
+      status: 'delivered',
+      receiver: 'proxy',
+      receiver_name: '王小明',
+      proxy_reason: '店主去医院，由其子代收',
+      time_source: 'server',
+    });
+  });
+});
