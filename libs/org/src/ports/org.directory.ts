@@ -159,12 +159,15 @@ export class OrgDirectory {
   /**
    * The department a request is about, one answer for every context: anyone but an admin works on its own
    * (naming another, or having none, is 404 like any id out of scope); an admin names one that exists (404
-   * otherwise) and must name one (400 DEPARTMENT_REQUIRED).
+   * otherwise). An admin naming none works on the only department when the company has one (a county company
+   * usually does); with several it must name one (400 DEPARTMENT_REQUIRED, with their ids).
    */
   async resolveDepartment(actor: Actor, requested?: number | null): Promise<number> {
     const departmentId = await this.departmentFilter(actor, requested);
-    if (departmentId === undefined) throw orgError('DEPARTMENT_REQUIRED');
-    return departmentId;
+    if (departmentId !== undefined) return departmentId;
+    const departments = await this.units.find({ where: { type: 'department' }, select: { id: true } });
+    if (departments.length === 1) return departments[0].id;
+    throw orgError('DEPARTMENT_REQUIRED', { departmentIds: departments.map((unit) => unit.id) });
   }
 
   /**
