@@ -337,11 +337,24 @@ describe('deliveries', () => {
     });
 
     it('fails a stop nobody can receive; records an early arrival on the other route', async () => {
-      await t.http
-        .post(`/api/deliveries/${stop[r3]}/fail`)
-        .set(await as('ds1'))
-        .send({ reason: '店铺关门，联系不上店主' })
-        .expect(200);
+      // Sent from the phone's outbox: a retry with the same Idempotency-Key replays the answer, not a 409.
+      const fail = async () =>
+        t.http
+          .post(`/api/deliveries/${stop[r3]}/fail`)
+          .set(await as('ds1'))
+          .set('idempotency-key', 'door-r3-fail')
+          .send({ reason: '店铺关门，联系不上店主' });
+      const first = await fail();
+      expect(first.status).toBe(200);
+      const replay = await fail();
+      expect(replay.status).toBe(200);
+      expect(replay.headers['idempotent-replayed']).toBe('true');
+      expect(replay.body).toEqual(first.body);
+      const audit = await t.db.query(
+        `SELECT count(*)::int AS n FROM audit_log WHERE entity_type = 'delivery' AND entity_id = $1`,
+        [String(stop[r3])],
+      );
+      expect(audit.rows[0].n).toBe(1);
       at('2026-12-15T00:20:00Z');
       const early = await complete('ds2', stop[r4], {
         arrivedAt: '2026-12-15T00:20:00Z',

@@ -227,6 +227,101 @@ describe('field reports', () => {
     });
   });
 
+  describe('visits coming due', () => {
+    it('lists the retailers due within the next days, soonest first (the due day is the last on time)', async () => {
+      const res = await t.http
+        .get('/api/visits/due-soon')
+        .set(bearer(await t.token('mm1')))
+        .expect(200);
+      const t2 = { territoryId: await t.unitId('T002'), accountManagerId: await t.userId('am02') };
+      const t3 = { territoryId: await t.unitId('T003'), accountManagerId: await t.userId('am03') };
+      // A and C are due on the 20th itself; H (last 11-09) on the 23rd, I (last 11-12) on the 26th.
+      expect(res.body).toEqual({
+        on: '2026-11-20',
+        withinDays: 7,
+        items: [
+          {
+            retailerId: r.A,
+            ...t2,
+            bigAccount: false,
+            maxDaysBetweenVisits: 14,
+            lastVisitOn: '2026-11-06',
+            dueOn: '2026-11-20',
+            daysLeft: 0,
+          },
+          {
+            retailerId: r.C,
+            ...t2,
+            bigAccount: true,
+            maxDaysBetweenVisits: 7,
+            lastVisitOn: '2026-11-13',
+            dueOn: '2026-11-20',
+            daysLeft: 0,
+          },
+          {
+            retailerId: r.H,
+            ...t3,
+            bigAccount: false,
+            maxDaysBetweenVisits: 14,
+            lastVisitOn: '2026-11-09',
+            dueOn: '2026-11-23',
+            daysLeft: 3,
+          },
+          {
+            retailerId: r.I,
+            ...t3,
+            bigAccount: false,
+            maxDaysBetweenVisits: 14,
+            lastVisitOn: '2026-11-12',
+            dueOn: '2026-11-26',
+            daysLeft: 6,
+          },
+        ],
+        total: 4,
+        page: 1,
+        pageSize: 20,
+      });
+    });
+
+    it('looks as far ahead as asked, as of another day, and pages', async () => {
+      const mm1 = bearer(await t.token('mm1'));
+      const ids = async (query: string) =>
+        (await t.http.get(`/api/visits/due-soon?${query}`).set(mm1).expect(200)).body.items.map(
+          (i: { retailerId: number; daysLeft: number }) => [i.retailerId, i.daysLeft],
+        );
+      expect(await ids('withinDays=0')).toEqual([
+        [r.A, 0],
+        [r.C, 0],
+      ]);
+      expect(await ids('withinDays=5')).toEqual([
+        [r.A, 0],
+        [r.C, 0],
+        [r.H, 3],
+      ]);
+      // On the 22nd G's visit that day counts: due 12-06, the last day of a 14-day look.
+      expect(await ids('on=2026-11-22&withinDays=14&territoryId=' + (await t.unitId('T002')))).toEqual([
+        [r.G, 14],
+      ]);
+      const page = await t.http.get('/api/visits/due-soon?pageSize=3&page=2').set(mm1).expect(200);
+      expect(page.body).toMatchObject({ total: 4, page: 2, pageSize: 3 });
+      expect(page.body.items.map((i: { retailerId: number }) => i.retailerId)).toEqual([r.I]);
+    });
+
+    it('stays in scope and validates the look-ahead', async () => {
+      const am02 = bearer(await t.token('am02'));
+      const own = await t.http.get('/api/visits/due-soon').set(am02).expect(200);
+      expect(own.body.items.map((i: { retailerId: number }) => i.retailerId)).toEqual([r.A, r.C]);
+      const foreign = await t.http
+        .get(`/api/visits/due-soon?territoryId=${await t.unitId('T003')}`)
+        .set(am02);
+      expect([foreign.status, foreign.body.code]).toEqual([404, 'NOT_FOUND']);
+      for (const bad of ['withinDays=32', 'withinDays=-1', 'withinDays=1e1', 'on=2026-11-31']) {
+        const res = await t.http.get(`/api/visits/due-soon?${bad}`).set(am02);
+        expect([bad, res.status, res.body.code]).toEqual([bad, 400, 'VALIDATION_FAILED']);
+      }
+    });
+  });
+
   describe('attainment', () => {
     beforeAll(async () => {
       const am02 = bearer(await t.token('am02'));

@@ -237,6 +237,13 @@ const LISTS: ListCheck[] = [
     idField: 'retailerId',
   },
   {
+    route: 'GET /api/visits/due-soon',
+    query: 'pageSize=200&withinDays=31',
+    foreignFilters: [`territoryId=${foreign.territory}`, `accountManagerId=${am09}`],
+    table: 'retailers',
+    idField: 'retailerId',
+  },
+  {
     route: 'GET /api/calls',
     query: 'pageSize=200',
     foreignFilters: [

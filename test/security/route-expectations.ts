@@ -204,6 +204,7 @@ export const ROUTE_EXPECTATIONS: Record<string, RouteExpectation> = {
   'POST /api/visits': allow(['account_manager']),
   'GET /api/visits': allow(FIELD),
   'GET /api/visits/overdue': allow(FIELD),
+  'GET /api/visits/due-soon': allow(FIELD),
   'GET /api/visits/attainment': allow(FIELD),
   'GET /api/visits/check-sample': allow(SUPERVISORS),
   'GET /api/visits/{id}': allow(FIELD),

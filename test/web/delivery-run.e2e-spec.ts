@@ -6,11 +6,12 @@ import {
   screenshot,
   seriousAccessibilityViolations,
   startConsoleApp,
+  untilServiceWorkerControls,
   type ConsoleApp,
 } from './support/browser.js';
 
 /**
- * Tuesday 2026-12-15, 09:10 in Shanghai. Route R1-1 (ds1) has three stops today, in this order: r1, r2, r3 of
+ * Tuesday 2026-12-15, 09:10 in Shanghai. Route R1-1 (ds1) has four stops today, in this order: r1 … r4 of
  * T001, each in the window 09:00–10:00, with 3 cartons of 规格DA and 2 of 规格DB.
  */
 const NOW = '2026-12-15T09:10:00+08:00';
@@ -34,7 +35,7 @@ describe('console: the delivery driver’s run on its phone', () => {
     t = await startConsoleApp({ today: '2026-12-01', now: NOW });
     retailers = await insertRetailers(
       t,
-      [1, 2, 3].map((n) => ({ licenseNo: lic(n), territory: 'T001', grade: 10, withUser: true })),
+      [1, 2, 3, 4].map((n) => ({ licenseNo: lic(n), territory: 'T001', grade: 10, withUser: true })),
     );
     await t.db.query(
       `UPDATE retailers SET phone = '1390000000' || id % 10, address = '城关镇解放路 ' || id || ' 号' WHERE id = ANY($1)`,
@@ -80,10 +81,10 @@ describe('console: the delivery driver’s run on its phone', () => {
       `geo:0,0?q=${encodeURIComponent(rows[0].address)}`,
     );
     const order = await list.getByRole('link', { name: /^测试商店/ }).allTextContents();
-    expect(order).toEqual([1, 2, 3].map((n) => `测试商店${lic(n)}（店主）`));
+    expect(order).toEqual([1, 2, 3, 4].map((n) => `测试商店${lic(n)}（店主）`));
     const progress = page.getByRole('progressbar', { name: '送货进度' });
     expect(await progress.getAttribute('aria-valuenow')).toBe('0');
-    expect(await page.getByText('已完成 0/3').count()).toBe(1);
+    expect(await page.getByText('已完成 0/4').count()).toBe(1);
     expect(await seriousAccessibilityViolations(page)).toEqual([]);
     await screenshot(page, '50-driver-run');
   });
@@ -103,7 +104,7 @@ describe('console: the delivery driver’s run on its phone', () => {
     await screenshot(page, '51-driver-door-code');
     await page.getByRole('button', { name: '确认交货' }).click();
     await page.waitForURL('**/dv/run');
-    await page.getByText('已完成 1/3').waitFor();
+    await page.getByText('已完成 1/4').waitFor();
     expect(await stopRow(stops[0])).toEqual({
       status: 'delivered',
       receiver: 'retailer',
@@ -130,7 +131,7 @@ describe('console: the delivery driver’s run on its phone', () => {
     await page.getByPlaceholder('填写代接货原因').fill('店主去医院，由其子代收');
     await page.getByRole('button', { name: '确认交货' }).click();
     await page.waitForURL('**/dv/run');
-    await page.getByText('已完成 2/3').waitFor();
+    await page.getByText('已完成 2/4').waitFor();
     expect(await page.getByLabel(/^第 2 站/).textContent()).toContain('代接货：王小明');
     expect(await stopRow(stops[1])).toMatchObject({
       status: 'delivered',
@@ -139,5 +140,66 @@ describe('console: the delivery driver’s run on its phone', () => {
       proxy_reason: '店主去医院，由其子代收',
       time_source: 'server',
     });
+  });
+
+  it('queues the door steps made without a signal and sends each once when it returns', async () => {
+    const page = await t.phoneAs('ds1', '/dv/run');
+    await page.getByText('已完成 2/4').waitFor();
+    // The app shell is cached by the service worker once it controls the page (the first visit installs it).
+    await untilServiceWorkerControls(page);
+    const { body } = await t.http
+      .get(`/api/deliveries/${stops[2]}/door-code`)
+      .set({ authorization: `Bearer ${await t.token(lic(3))}` })
+      .expect(200);
+    await page.context().setOffline(true);
+
+    await page.getByRole('link', { name: `测试商店${lic(3)}（店主）` }).click();
+    await page.getByRole('button', { name: '到达' }).click();
+    await page.getByRole('textbox', { name: '到户确认码' }).fill(body.code);
+    await page.getByRole('button', { name: '确认交货' }).click();
+    await page.waitForURL('**/dv/run');
+    await page.getByRole('link', { name: `测试商店${lic(4)}（店主）` }).click();
+    await page.getByRole('button', { name: '到达' }).click();
+    await page.getByPlaceholder('填写未能送达的原因').fill('店铺关门，电话无人接听');
+    await page.getByRole('button', { name: '未能送达，货品带回' }).click();
+    await page.waitForURL('**/dv/run');
+    await page.getByText('2 项提交等待网络恢复后发送').waitFor();
+    expect(await page.getByLabel(/^第 3 站/).textContent()).toContain('待发送');
+    expect(await page.getByLabel(/^第 4 站/).textContent()).toContain('待发送');
+    await page.getByText('已完成 4/4').waitFor();
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+    await screenshot(page, '53-driver-run-offline');
+    expect((await stopRow(stops[2])).status).toBe('planned');
+    expect((await stopRow(stops[3])).status).toBe('planned');
+
+    await page.context().setOffline(false);
+    await page.evaluate(() => window.dispatchEvent(new Event('online')));
+    await page
+      .getByLabel(/^第 4 站/)
+      .getByText('未送达')
+      .waitFor();
+    await page
+      .getByLabel(/^第 3 站/)
+      .getByText('已送达')
+      .waitFor();
+    // A second "online" (a flaky signal) sends nothing more: the same Idempotency-Key, and sent stays sent.
+    await page.evaluate(() => window.dispatchEvent(new Event('online')));
+    await page.waitForTimeout(500);
+    expect(await stopRow(stops[2])).toMatchObject({
+      status: 'delivered',
+      time_source: 'doorCode',
+      arrived_at: new Date(NOW),
+      door_code_at: new Date(NOW),
+    });
+    expect((await stopRow(stops[3])).status).toBe('failed');
+    const { rows } = await t.db.query(
+      `SELECT entity_id, action, count(*)::int AS n FROM audit_log
+        WHERE entity_type = 'delivery' AND entity_id = ANY($1) GROUP BY entity_id, action ORDER BY entity_id`,
+      [stops.slice(2).map(String)],
+    );
+    expect(rows).toEqual([
+      { entity_id: String(stops[2]), action: 'delivery.complete', n: 1 },
+      { entity_id: String(stops[3]), action: 'delivery.fail', n: 1 },
+    ]);
   });
 });

@@ -96,6 +96,7 @@ export class DeliveriesController {
 
   @Post(':id/complete')
   @Roles('delivery_staff')
+  @Idempotent()
   @HttpCode(200)
   @ApiOperation({
     summary:
@@ -113,6 +114,7 @@ export class DeliveriesController {
 
   @Post(':id/fail')
   @Roles('delivery_staff')
+  @Idempotent()
   @HttpCode(200)
   @ApiOperation({ summary: 'Nobody to hand the goods to: the stop fails (instead of a proxy receipt)' })
   @ApiOkResponse({ type: DeliveryResponse })

@@ -1398,6 +1398,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/visits/due-soon": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Retailers on schedule whose next visit comes due within the next days (default 7), soonest first */
+        get: operations["VisitsController_dueSoon"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/visits/attainment": {
         parameters: {
             query?: never;
@@ -4395,6 +4412,39 @@ export interface components {
             on: string;
             summary: components["schemas"]["OverdueSummaryResponse"][];
             items: components["schemas"]["OverdueRetailerResponse"][];
+            total: number;
+            page: number;
+            pageSize: number;
+        };
+        DueSoonRetailerResponse: {
+            retailerId: number;
+            territoryId: number;
+            accountManagerId: number | null;
+            bigAccount: boolean;
+            /** @description Visit at least every this many days */
+            maxDaysBetweenVisits: number;
+            /**
+             * Format: date
+             * @example 2026-12-07
+             */
+            lastVisitOn: string;
+            /**
+             * Format: date
+             * @description The last day on time
+             * @example 2026-12-07
+             */
+            dueOn: string;
+            /** @description Days from `on` to the due day (0: due on `on`) */
+            daysLeft: number;
+        };
+        DueSoonReportResponse: {
+            /**
+             * Format: date
+             * @example 2026-12-07
+             */
+            on: string;
+            withinDays: number;
+            items: components["schemas"]["DueSoonRetailerResponse"][];
             total: number;
             page: number;
             pageSize: number;
@@ -10476,6 +10526,53 @@ export interface operations {
             };
         };
     };
+    VisitsController_dueSoon: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                /** @description As of this business date (default: today) */
+                on?: string;
+                /** @description Only this account manager’s territory */
+                accountManagerId?: number;
+                territoryId?: number;
+                /** @description Due on `on` or within this many days after it (0: due on `on`, the last day on time) */
+                withinDays?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DueSoonReportResponse"];
+                };
+            };
+            /** @description No valid token (UNAUTHENTICATED, TOKEN_INVALID) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description FORBIDDEN unless the caller is: admin, department_head, inspector, market_manager, account_manager; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
     VisitsController_attainment: {
         parameters: {
             query?: {
@@ -11860,7 +11957,10 @@ export interface operations {
     DeliveriesController_complete: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Retry-safe key: same key + same body replays the first response */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: number;
             };
@@ -11903,7 +12003,10 @@ export interface operations {
     DeliveriesController_fail: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Retry-safe key: same key + same body replays the first response */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: number;
             };

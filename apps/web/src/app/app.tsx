@@ -8,12 +8,18 @@ import { resumeSession } from '@/features/auth';
 import { registerSender, startOutbox } from '@/lib/offline/outbox';
 import { sendCollected } from '@/features/collected-demand';
 import type { NewDemand } from '@/lib/queries/ordering';
+import { sendDoorStep, type DoorStep } from '@/features/delivery-run';
 import { router } from './router';
 
 // Queued collected demands go out with the Idempotency-Key they were given when first sent, then the
 // signature queued with them.
 registerSender('collected-demand', async (entry) => {
   await sendCollected(entry.body as NewDemand, entry.key, entry.file);
+});
+
+// Steps at the door queued without a signal go out with their Idempotency-Key and the phone's times.
+registerSender('door-step', async (entry) => {
+  await sendDoorStep(entry.body as DoorStep, entry.key);
 });
 
 const queryClient = new QueryClient({

@@ -38,7 +38,7 @@ export const ACCESS = {
   visits: ['account_manager'],
   forecasts: ['account_manager'],
   myKpis: ['account_manager'],
-  outbox: ['account_manager', 'retailer'],
+  outbox: ['account_manager', 'retailer', 'delivery_staff'],
   order: ['retailer'],
   confirmDemand: ['retailer'],
   orderHistory: ['retailer'],

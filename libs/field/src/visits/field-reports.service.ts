@@ -13,19 +13,39 @@ import { DEFAULT_FIELD_POLICY, fieldTargetPolicy } from '../policy/field-policy.
 import { firstDayOfMonth, lastDayOfMonth, monthOf } from '#libs/kernel';
 import { BusinessCalendarDirectory } from '#libs/calendar';
 import { VISIT_SUMMARY_COLUMNS, type VisitSummary, type VisitSummaryRow } from './visit.view.js';
-import type { CheckSampleQuery, MonthQuery, OverdueQuery } from './dto/field-report.dto.js';
+import type { CheckSampleQuery, DueSoonQuery, MonthQuery, OverdueQuery } from './dto/field-report.dto.js';
 
-export interface OverdueRetailer {
+/** A retailer on a visit-cadence list. */
+export interface CadenceRetailer {
   retailerId: number;
   territoryId: number;
   accountManagerId: number | null;
   bigAccount: boolean;
   /** The cadence that applies: visit at least every this many days. */
   maxDaysBetweenVisits: number;
+}
+
+export interface OverdueRetailer extends CadenceRetailer {
   /** Null: never visited (listed first). */
   lastVisitOn: string | null;
   dueOn: string | null;
   daysOverdue: number | null;
+}
+
+export interface DueSoonRetailer extends CadenceRetailer {
+  lastVisitOn: string;
+  dueOn: string;
+  /** Days from `on` to the due day (0: due on `on`). */
+  daysLeft: number;
+}
+
+export interface DueSoonReport {
+  on: string;
+  withinDays: number;
+  items: DueSoonRetailer[];
+  total: number;
+  page: number;
+  pageSize: number;
 }
 
 export interface OverdueSummary {
@@ -93,7 +113,13 @@ export interface CheckSampleReport {
   }>;
 }
 
-/** Overdue visits, visit/call attainment and check samples: each a few set-based statements over the scope. */
+/** What both visit-cadence lists say of a retailer (over the `status` and `t` rows of `cadence`). */
+const CADENCE_COLUMNS = `s.retailer_id AS "retailerId", s.territory_id AS "territoryId",
+       t.account_manager_id AS "accountManagerId", s.big_account AS "bigAccount",
+       s.max_days::int AS "maxDaysBetweenVisits", s.last_on::text AS "lastVisitOn",
+       (s.last_on + s.max_days)::text AS "dueOn"`;
+
+/** Overdue and coming-due visits, visit/call attainment and check samples: each a few set-based statements over the scope. */
 @Injectable()
 export class FieldReportsService {
   constructor(
@@ -113,6 +139,62 @@ export class FieldReportsService {
    * retailers first. Mirrors `visitCadenceStatus` of the domain in SQL, so a department is one statement.
    */
   async overdue(actor: Actor, query: OverdueQuery): Promise<OverdueReport> {
+    const { on, base, params } = await this.cadence(actor, query);
+    const summary: OverdueSummary[] = await this.dataSource.query(
+      `${base}
+       SELECT t.territory_id AS "territoryId", t.account_manager_id AS "accountManagerId",
+              count(s.retailer_id)::int AS retailers,
+              count(s.retailer_id) FILTER (WHERE s.last_on IS NULL OR s.last_on + s.max_days < $3::date)::int AS overdue,
+              count(s.retailer_id) FILTER (WHERE s.last_on IS NULL)::int AS "neverVisited"
+         FROM t LEFT JOIN status s ON s.territory_id = t.territory_id
+        GROUP BY t.territory_id, t.account_manager_id
+        ORDER BY t.territory_id`,
+      params,
+    );
+    const items: OverdueRetailer[] = await this.dataSource.query(
+      `${base}
+       SELECT ${CADENCE_COLUMNS}, ($3::date - (s.last_on + s.max_days))::int AS "daysOverdue"
+         FROM status s JOIN t ON t.territory_id = s.territory_id
+        WHERE s.last_on IS NULL OR s.last_on + s.max_days < $3::date
+        ORDER BY s.last_on IS NULL DESC, "daysOverdue" DESC, s.retailer_id
+        LIMIT $6 OFFSET $7`,
+      [...params, query.pageSize, (query.page - 1) * query.pageSize],
+    );
+    const total = summary.reduce((sum, row) => sum + row.overdue, 0);
+    return { on, summary, items, total, page: query.page, pageSize: query.pageSize };
+  }
+
+  /**
+   * Retailers on schedule whose next visit comes due within `withinDays` of `on` (the due day itself is the
+   * last day on time): the ones to plan before they join the overdue list, soonest first. Same cadence and
+   * scope as `overdue`; never-visited retailers are overdue already, so they are not here.
+   */
+  async dueSoon(actor: Actor, query: DueSoonQuery): Promise<DueSoonReport> {
+    const { on, base, params } = await this.cadence(actor, query);
+    const due = `FROM status s JOIN t ON t.territory_id = s.territory_id
+        WHERE s.last_on + s.max_days BETWEEN $3::date AND $3::date + $6::int`;
+    const [items, [{ total }]] = await Promise.all([
+      this.dataSource.query(
+        `${base}
+         SELECT ${CADENCE_COLUMNS}, ((s.last_on + s.max_days) - $3::date)::int AS "daysLeft" ${due}
+          ORDER BY "dueOn", s.retailer_id
+          LIMIT $7 OFFSET $8`,
+        [...params, query.withinDays, query.pageSize, (query.page - 1) * query.pageSize],
+      ) as Promise<DueSoonRetailer[]>,
+      this.dataSource.query(`${base} SELECT count(*)::int AS total ${due}`, [
+        ...params,
+        query.withinDays,
+      ]) as Promise<Array<{ total: number }>>,
+    ]);
+    return { on, withinDays: query.withinDays, items, total, page: query.page, pageSize: query.pageSize };
+  }
+
+  /**
+   * The visit cadence of every active retailer in the caller's territories as of a day: `t` (territory,
+   * account manager) and `status` (last visit on or before the day, the days its cadence allows) for the
+   * statements above, with $1–$5 bound. Mirrors `visitCadenceStatus` of the domain in SQL.
+   */
+  private async cadence(actor: Actor, query: OverdueQuery) {
     const on = query.on ?? this.recording.today();
     const territories = await this.scope.territories(actor, query);
     const base = `
@@ -129,37 +211,14 @@ export class FieldReportsService {
           ) lv ON TRUE
          WHERE r.territory_id = ANY($1::int[]) AND r.status = 'active'
       )`;
-    const params = [
+    const params: unknown[] = [
       territories.map((t) => t.territoryId),
       territories.map((t) => t.accountManagerId),
       on,
       DEFAULT_FIELD_POLICY.bigAccountVisitDays,
       DEFAULT_FIELD_POLICY.regularVisitDays,
     ];
-    const summary: OverdueSummary[] = await this.dataSource.query(
-      `${base}
-       SELECT t.territory_id AS "territoryId", t.account_manager_id AS "accountManagerId",
-              count(s.retailer_id)::int AS retailers,
-              count(s.retailer_id) FILTER (WHERE s.last_on IS NULL OR s.last_on + s.max_days < $3::date)::int AS overdue,
-              count(s.retailer_id) FILTER (WHERE s.last_on IS NULL)::int AS "neverVisited"
-         FROM t LEFT JOIN status s ON s.territory_id = t.territory_id
-        GROUP BY t.territory_id, t.account_manager_id
-        ORDER BY t.territory_id`,
-      params,
-    );
-    const items: OverdueRetailer[] = await this.dataSource.query(
-      `${base}
-       SELECT s.retailer_id AS "retailerId", s.territory_id AS "territoryId", t.account_manager_id AS "accountManagerId",
-              s.big_account AS "bigAccount", s.max_days::int AS "maxDaysBetweenVisits", s.last_on::text AS "lastVisitOn",
-              (s.last_on + s.max_days)::text AS "dueOn", ($3::date - (s.last_on + s.max_days))::int AS "daysOverdue"
-         FROM status s JOIN t ON t.territory_id = s.territory_id
-        WHERE s.last_on IS NULL OR s.last_on + s.max_days < $3::date
-        ORDER BY s.last_on IS NULL DESC, "daysOverdue" DESC, s.retailer_id
-        LIMIT $6 OFFSET $7`,
-      [...params, query.pageSize, (query.page - 1) * query.pageSize],
-    );
-    const total = summary.reduce((sum, row) => sum + row.overdue, 0);
-    return { on, summary, items, total, page: query.page, pageSize: query.pageSize };
+    return { on, base, params };
   }
 
   /**

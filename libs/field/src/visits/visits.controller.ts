@@ -14,10 +14,11 @@ import { FieldReportsService } from './field-reports.service.js';
 import { VisitsService } from './visits.service.js';
 import { VisitPhotos } from './visit-photos.js';
 import { CheckVisitDto, RecordVisitDto, VisitQuery } from './dto/visit.dto.js';
-import { CheckSampleQuery, MonthQuery, OverdueQuery } from './dto/field-report.dto.js';
+import { CheckSampleQuery, DueSoonQuery, MonthQuery, OverdueQuery } from './dto/field-report.dto.js';
 import {
   AttainmentReportResponse,
   CheckSampleResponse,
+  DueSoonReportResponse,
   OverdueReportResponse,
   VisitCheckResultResponse,
   VisitResponse,
@@ -58,6 +59,17 @@ export class VisitsController {
   @ApiOkResponse({ type: OverdueReportResponse })
   overdue(@CurrentActor() actor: Actor, @Query() query: OverdueQuery) {
     return this.reports.overdue(actor, query);
+  }
+
+  @Get('due-soon')
+  @Roles(...FIELD_READERS)
+  @ApiOperation({
+    summary:
+      'Retailers on schedule whose next visit comes due within the next days (default 7), soonest first',
+  })
+  @ApiOkResponse({ type: DueSoonReportResponse })
+  dueSoon(@CurrentActor() actor: Actor, @Query() query: DueSoonQuery) {
+    return this.reports.dueSoon(actor, query);
   }
 
   @Get('attainment')

@@ -1,2 +1,3 @@
 export { RunPage } from './components/run-page';
 export { StopPage } from './components/stop-page';
+export { sendDoorStep, type DoorStep } from './api/run-api';

@@ -11,7 +11,7 @@ export type OutboxState = 'queued' | 'sending' | 'sent' | 'refused';
 export interface OutboxEntry {
   /** The submission's Idempotency-Key. */
   key: string;
-  kind: 'collected-demand';
+  kind: 'collected-demand' | 'door-step';
   /** What the user sees in the outbox ("代收需求 · 马记报刊亭 · 12 条"). */
   title: string;
   body: unknown;
@@ -67,6 +67,7 @@ function advice(error: ApiError): string {
   if (error.code === 'CYCLE_CLOSED') return '该订货周期已结束，请在下一个订货周期重新代收。';
   if (error.code === 'DEMAND_ALREADY_EXISTS') return '零售户本周期已有需求，无需重复提交。';
   if (error.code === 'CONFIRMATION_CODE_INVALID') return '请让零售户生成新的确认码后重新提交。';
+  if (error.code === 'DELIVERY_TRANSITION_FORBIDDEN') return '该站点已有结果，请在送货页核对。';
   return '请核对后重新填写。';
 }
 

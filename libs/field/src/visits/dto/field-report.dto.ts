@@ -1,5 +1,5 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsInt, Min } from 'class-validator';
+import { IsInt, Max, Min } from 'class-validator';
 import { IsOmittable, PageQuery, IntegerText, IsMonthText, IsDateText } from '#libs/shared';
 
 export class OverdueQuery extends PageQuery {
@@ -21,6 +21,23 @@ export class OverdueQuery extends PageQuery {
   @IsInt()
   @Min(1)
   territoryId?: number;
+}
+
+/** How far ahead the coming-due list looks: up to a month. */
+export const DUE_SOON_MAX_DAYS = 31;
+
+export class DueSoonQuery extends OverdueQuery {
+  @ApiPropertyOptional({
+    minimum: 0,
+    maximum: DUE_SOON_MAX_DAYS,
+    default: 7,
+    description: 'Due on `on` or within this many days after it (0: due on `on`, the last day on time)',
+  })
+  @IntegerText()
+  @IsInt()
+  @Min(0)
+  @Max(DUE_SOON_MAX_DAYS)
+  withinDays: number = 7;
 }
 
 export class MonthQuery {

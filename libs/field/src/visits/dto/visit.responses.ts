@@ -4,7 +4,10 @@ import type {
   Attainment,
   AttainmentReport,
   AttainmentRow,
+  CadenceRetailer,
   CheckSampleReport,
+  DueSoonReport,
+  DueSoonRetailer,
   OverdueReport,
   OverdueRetailer,
   OverdueSummary,
@@ -111,15 +114,33 @@ export class VisitResponse extends VisitSummaryResponse implements VisitView {
   @ApiProperty({ type: ShelfCheck, nullable: true }) shelfCheck: ShelfCheck | null;
 }
 
-class OverdueRetailerResponse implements OverdueRetailer {
+abstract class CadenceRetailerResponse implements CadenceRetailer {
   @ApiProperty() retailerId: number;
   @ApiProperty() territoryId: number;
   @ApiProperty({ type: Number, nullable: true }) accountManagerId: number | null;
   @ApiProperty() bigAccount: boolean;
   @ApiProperty({ description: 'Visit at least every this many days' }) maxDaysBetweenVisits: number;
+}
+
+class OverdueRetailerResponse extends CadenceRetailerResponse implements OverdueRetailer {
   @ApiProperty({ ...DAY, nullable: true, description: 'null: never visited' }) lastVisitOn: string | null;
   @ApiProperty({ ...DAY, nullable: true }) dueOn: string | null;
   @ApiProperty({ type: Number, nullable: true }) daysOverdue: number | null;
+}
+
+class DueSoonRetailerResponse extends CadenceRetailerResponse implements DueSoonRetailer {
+  @ApiProperty(DAY) lastVisitOn: string;
+  @ApiProperty({ ...DAY, description: 'The last day on time' }) dueOn: string;
+  @ApiProperty({ description: 'Days from `on` to the due day (0: due on `on`)' }) daysLeft: number;
+}
+
+export class DueSoonReportResponse implements DueSoonReport {
+  @ApiProperty(DAY) on: string;
+  @ApiProperty() withinDays: number;
+  @ApiProperty({ type: [DueSoonRetailerResponse] }) items: DueSoonRetailerResponse[];
+  @ApiProperty() total: number;
+  @ApiProperty() page: number;
+  @ApiProperty() pageSize: number;
 }
 
 class OverdueSummaryResponse implements OverdueSummary {

@@ -1,5 +1,7 @@
-import { useQuery } from '@tanstack/react-query';
+import { useEffect, useState } from 'react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, ask, type Schemas } from '@/lib/api';
+import { onOutboxChange, outboxEntries } from '@/lib/offline/outbox';
 
 export type DriverRun = Schemas['DriverRunResponse'];
 export type Stop = DriverRun['items'][number];
@@ -26,12 +28,42 @@ export function mapLink(address: string): string {
 
 export type Completion = Schemas['CompleteDeliveryDto'];
 
-/** Hands the goods over: who received them, the arrival the phone recorded, the retailer's code if given. */
-export function completeStop(id: number, body: Completion): Promise<Schemas['DeliveryResponse']> {
-  return ask(api.POST('/api/deliveries/{id}/complete', { params: { path: { id } }, body }));
+/**
+ * One step at the door, as sent or queued: the hand-over (with the times the phone recorded: arrival, door
+ * code) or a failed stop. The server keeps its own time of each beside the phone's.
+ */
+export type DoorStep =
+  | { deliveryId: number; step: 'complete'; body: Completion }
+  | { deliveryId: number; step: 'fail'; reason: string };
+
+/** Sends a step with its Idempotency-Key: a retry of a step already recorded replays its answer. */
+export function sendDoorStep(step: DoorStep, key: string): Promise<Schemas['DeliveryResponse']> {
+  const params = { path: { id: step.deliveryId }, header: { 'Idempotency-Key': key } };
+  return ask(
+    step.step === 'complete'
+      ? api.POST('/api/deliveries/{id}/complete', { params, body: step.body })
+      : api.POST('/api/deliveries/{id}/fail', { params, body: { reason: step.reason } }),
+  );
 }
 
-/** Nobody to hand the goods to: the stop fails and the goods go back. */
-export function failStop(id: number, reason: string): Promise<Schemas['DeliveryResponse']> {
-  return ask(api.POST('/api/deliveries/{id}/fail', { params: { path: { id } }, body: { reason } }));
+/**
+ * The stops whose step waits in this phone's outbox (no signal yet); when one is sent, the run is asked
+ * again, so its status comes from the server.
+ */
+export function useQueuedStops(): Set<number> {
+  const queryClient = useQueryClient();
+  const [queued, setQueued] = useState<Set<number>>(new Set());
+  useEffect(() => {
+    const load = () =>
+      void outboxEntries().then((entries) => {
+        const waiting = entries.filter(
+          (entry) => entry.kind === 'door-step' && (entry.state === 'queued' || entry.state === 'sending'),
+        );
+        setQueued(new Set(waiting.map((entry) => (entry.body as DoorStep).deliveryId)));
+        void queryClient.invalidateQueries({ queryKey: RUN_KEY });
+      });
+    load();
+    return onOutboxChange(load);
+  }, [queryClient]);
+  return queued;
 }

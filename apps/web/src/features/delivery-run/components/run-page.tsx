@@ -3,7 +3,7 @@ import { Link } from 'react-router';
 import { cartons, chineseDate, timeOfDay } from '@/lib/format';
 import { sentenceOf } from '@/lib/errors';
 import { useBrands } from '@/lib/queries/brands';
-import { isOpen, mapLink, useDriverRun, type Stop } from '../api/run-api';
+import { isOpen, mapLink, useDriverRun, useQueuedStops, type Stop } from '../api/run-api';
 
 /**
  * 今日送货: the driver's stops of today in route order, each with its cartons by specification, a call button
@@ -12,11 +12,14 @@ import { isOpen, mapLink, useDriverRun, type Stop } from '../api/run-api';
 export function RunPage() {
   const run = useDriverRun();
   const brands = useBrands();
+  const queued = useQueuedStops();
   if (run.isPending) return <Skeleton.Paragraph lineCount={8} animated />;
-  if (run.isError) return <Result status="error" title="加载失败" description={sentenceOf(run.error)} />;
+  // Without a signal the run last loaded stays on the screen.
+  if (!run.data) return <Result status="error" title="加载失败" description={sentenceOf(run.error)} />;
   const names = new Map((brands.data ?? []).map((b) => [b.id, b.name]));
   const stops = run.data.items;
-  const done = stops.filter((stop) => !isOpen(stop)).length;
+  // A step queued on this phone is done at the door; the server has it once the signal returns.
+  const done = stops.filter((stop) => !isOpen(stop) || queued.has(stop.id)).length;
   const total = stops.reduce((sum, stop) => sum + stop.cartons, 0);
   return (
     <div style={{ display: 'grid', gap: 12, paddingBottom: 24 }}>
@@ -44,7 +47,12 @@ export function RunPage() {
         <section aria-label="送货站点">
           <List>
             {stops.map((stop) => (
-              <StopItem key={stop.id} stop={stop} brandName={(id) => names.get(id) ?? `规格 ${id}`} />
+              <StopItem
+                key={stop.id}
+                stop={stop}
+                queued={isOpen(stop) && queued.has(stop.id)}
+                brandName={(id) => names.get(id) ?? `规格 ${id}`}
+              />
             ))}
           </List>
         </section>
@@ -53,16 +61,28 @@ export function RunPage() {
   );
 }
 
-function StopItem({ stop, brandName }: { stop: Stop; brandName: (id: number) => string }) {
+function StopItem({
+  stop,
+  queued,
+  brandName,
+}: {
+  stop: Stop;
+  queued: boolean;
+  brandName: (id: number) => string;
+}) {
   const { retailer } = stop;
   return (
     <List.Item
       aria-label={`第 ${stop.position} 站 ${retailer.shopName}`}
       prefix={<span aria-hidden="true">{stop.position}</span>}
       extra={
-        <Tag color={isOpen(stop) ? 'primary' : stop.status === 'failed' ? 'danger' : 'success'}>
-          {stop.statusLabel}
-        </Tag>
+        queued ? (
+          <Tag color="warning">待发送</Tag>
+        ) : (
+          <Tag color={isOpen(stop) ? 'primary' : stop.status === 'failed' ? 'danger' : 'success'}>
+            {stop.statusLabel}
+          </Tag>
+        )
       }
       description={
         <div style={{ display: 'grid', gap: 6 }}>

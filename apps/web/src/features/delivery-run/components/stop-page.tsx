@@ -4,18 +4,20 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useNavigate, useParams } from 'react-router';
 import { NotFoundPage } from '@/components/not-found-page';
 import { Notice } from '@/components/notice';
-import { sentenceOf } from '@/lib/errors';
+import { idempotencyKey } from '@/lib/api';
+import { ApiError, sentenceOf } from '@/lib/errors';
 import { cartons, dayAndTime, timeOfDay } from '@/lib/format';
 import { dropDraft, loadDraft, saveDraft } from '@/lib/offline/drafts';
+import { enqueue } from '@/lib/offline/outbox';
 import { useBrands } from '@/lib/queries/brands';
 import {
-  completeStop,
-  failStop,
   isOpen,
   mapLink,
   RUN_KEY,
+  sendDoorStep,
   useDriverRun,
   type Completion,
+  type DoorStep,
   type Stop,
 } from '../api/run-api';
 
@@ -23,6 +25,8 @@ type Receiver = Completion['receiver'];
 
 /** What the driver has entered at this door so far, kept on the phone until sent. */
 interface DoorDraft {
+  /** The Idempotency-Key of this stop's step: a retry, or the outbox sending it later, records it once. */
+  key: string;
   /** The phone's time when the driver pressed 到达. */
   arrivedAt?: string;
   receiver: Receiver;
@@ -34,20 +38,21 @@ interface DoorDraft {
   failureReason: string;
 }
 
-const EMPTY: DoorDraft = {
+const emptyDraft = (): DoorDraft => ({
+  key: idempotencyKey(),
   receiver: 'retailer',
   doorCode: '',
   receiverName: '',
   reason: '',
   failureReason: '',
-};
+});
 
 /** 到店交货: one stop of the run — arrive, hand over with the retailer's code (or to a proxy), or fail. */
 export function StopPage() {
   const id = Number(useParams().id);
   const run = useDriverRun();
   if (run.isPending) return <Skeleton.Paragraph lineCount={10} animated />;
-  if (run.isError) return <Result status="error" title="加载失败" description={sentenceOf(run.error)} />;
+  if (!run.data) return <Result status="error" title="加载失败" description={sentenceOf(run.error)} />;
   const stop = run.data.items.find((item) => item.id === id);
   if (!stop) return <NotFoundPage what="送货站点" />;
   return <Door key={stop.id} stop={stop} />;
@@ -59,7 +64,7 @@ function Door({ stop }: { stop: Stop }) {
   const queryClient = useQueryClient();
   const brands = useBrands();
   const names = new Map((brands.data ?? []).map((b) => [b.id, b.name]));
-  const [draft, setDraft] = useState<DoorDraft>(() => loadDraft<DoorDraft>(draftName) ?? EMPTY);
+  const [draft, setDraft] = useState<DoorDraft>(() => loadDraft<DoorDraft>(draftName) ?? emptyDraft());
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const update = (changes: Partial<DoorDraft>) => {
@@ -69,32 +74,47 @@ function Door({ stop }: { stop: Stop }) {
   };
   const { retailer } = stop;
 
-  const submit = async (send: () => Promise<unknown>) => {
+  const submit = async (step: DoorStep, title: string) => {
     setBusy(true);
     setError(null);
     try {
-      await send();
-      dropDraft(draftName);
+      await sendDoorStep(step, draft.key);
       await queryClient.invalidateQueries({ queryKey: RUN_KEY });
-      navigate('/dv/run', { replace: true });
     } catch (failure) {
-      setError(sentenceOf(failure));
+      if (!(failure instanceof ApiError && failure.offline)) {
+        setError(sentenceOf(failure));
+        return;
+      }
+      // No signal: the step waits on the phone with its key and times, and goes out when the signal returns.
+      await enqueue({
+        key: draft.key,
+        kind: 'door-step',
+        title: `${title} · ${retailer.shopName}`,
+        body: step,
+      });
     } finally {
       setBusy(false);
     }
+    dropDraft(draftName);
+    navigate('/dv/run', { replace: true });
   };
 
   const handOver = () =>
-    submit(() =>
-      completeStop(stop.id, {
-        arrivedAt: draft.arrivedAt!,
-        receiver: draft.receiver,
-        ...(draft.receiver === 'proxy'
-          ? { receiverName: draft.receiverName, reason: draft.reason }
-          : draft.doorCode
-            ? { doorCode: draft.doorCode, doorCodeEnteredAt: draft.doorCodeEnteredAt }
-            : {}),
-      } as Completion),
+    submit(
+      {
+        deliveryId: stop.id,
+        step: 'complete',
+        body: {
+          arrivedAt: draft.arrivedAt!,
+          receiver: draft.receiver,
+          ...(draft.receiver === 'proxy'
+            ? { receiverName: draft.receiverName, reason: draft.reason }
+            : draft.doorCode
+              ? { doorCode: draft.doorCode, doorCodeEnteredAt: draft.doorCodeEnteredAt }
+              : {}),
+        } as Completion,
+      },
+      draft.receiver === 'proxy' ? '代接货交货' : '交货',
     );
 
   return (
@@ -218,7 +238,12 @@ function Door({ stop }: { stop: Stop }) {
                   fill="outline"
                   disabled={draft.failureReason.trim().length < 2}
                   loading={busy}
-                  onClick={() => void submit(() => failStop(stop.id, draft.failureReason))}
+                  onClick={() =>
+                    void submit(
+                      { deliveryId: stop.id, step: 'fail', reason: draft.failureReason },
+                      '未能送达',
+                    )
+                  }
                 >
                   未能送达，货品带回
                 </Button>

@@ -6,6 +6,10 @@ import { allRetailers, type Retailer } from '@/lib/queries/retailers';
 import { currentCycle, cyclesAround, demandsOf, noDemandOf, type OrderCycle } from '@/lib/queries/ordering';
 
 export type OverdueVisit = Schemas['OverdueRetailerResponse'];
+export type DueSoonVisit = Schemas['DueSoonRetailerResponse'];
+
+/** How far ahead 即将到期 looks. */
+export const DUE_SOON_DAYS = 7;
 
 export interface TodaySummary {
   cycle: OrderCycle | undefined;
@@ -13,6 +17,9 @@ export interface TodaySummary {
   retailers: Map<number, Retailer>;
   overdue: OverdueVisit[];
   overdueTotal: number;
+  /** On schedule, due within the next week (the due day is the last day on time). */
+  dueSoon: DueSoonVisit[];
+  dueSoonTotal: number;
   openTasks: number;
   /** The account manager's leads with a result it has not read and closed yet. */
   leadResults: number;
@@ -32,10 +39,11 @@ function addDays(date: string, days: number): string {
  */
 async function todaySummary(now: Date): Promise<TodaySummary> {
   const today = businessDate(now);
-  const [cycles, retailers, overdue, tasks, leadResults, kpis] = await Promise.all([
+  const [cycles, retailers, overdue, dueSoon, tasks, leadResults, kpis] = await Promise.all([
     cyclesAround(addDays(today, -1), addDays(today, 8)),
     allRetailers(),
     ask(api.GET('/api/visits/overdue', { params: { query: { pageSize: 50 } } })),
+    ask(api.GET('/api/visits/due-soon', { params: { query: { withinDays: DUE_SOON_DAYS, pageSize: 50 } } })),
     ask(api.GET('/api/cultivation/tasks', { params: { query: { status: 'open', pageSize: 1 } } })).catch(
       () => ({ summary: { open: 0, overdue: 0 } }),
     ),
@@ -63,6 +71,8 @@ async function todaySummary(now: Date): Promise<TodaySummary> {
     retailers: byId,
     overdue: overdue.items,
     overdueTotal: overdue.total,
+    dueSoon: dueSoon.items,
+    dueSoonTotal: dueSoon.total,
     openTasks: tasks.summary.open + tasks.summary.overdue,
     leadResults,
     kpis,

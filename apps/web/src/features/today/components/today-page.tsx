@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Button, Card, Dialog, ErrorBlock, List, Skeleton, Space, Tag, Toast } from 'antd-mobile';
+import { Button, Card, Dialog, ErrorBlock, List, Skeleton, Space, Tabs, Tag, Toast } from 'antd-mobile';
 import { useQueryClient } from '@tanstack/react-query';
 import { Link, useNavigate } from 'react-router';
 import { countdown, dateWithWeekday, dayAndTime, percent } from '@/lib/format';
@@ -8,7 +8,7 @@ import { useNow } from '@/hooks/use-now';
 import { cycleState, type OrderCycle, recordNoDemand } from '@/lib/queries/ordering';
 import type { Retailer } from '@/lib/queries/retailers';
 import type { KpiCells, KpiCode } from '@/lib/queries/kpis';
-import { useTodaySummary } from '../api/today-api';
+import { DUE_SOON_DAYS, type DueSoonVisit, type OverdueVisit, useTodaySummary } from '../api/today-api';
 
 const KPI_LABELS: [KpiCode, string][] = [
   ['guidanceCoverage', '经营指导面'],
@@ -126,6 +126,65 @@ function WaitingRetailer({ retailer, open }: { retailer: Retailer; open: boolean
   );
 }
 
+function dueSoonText(visit: DueSoonVisit): string {
+  const when = visit.daysLeft === 0 ? '今天到期' : `还有 ${visit.daysLeft} 天`;
+  return `应于 ${dateWithWeekday(visit.dueOn)} 前拜访，${when}${visit.bigAccount ? ' · 大户' : ''}`;
+}
+
+function overdueText(visit: OverdueVisit): string {
+  const when = visit.dueOn
+    ? `应于 ${dateWithWeekday(visit.dueOn)} 前拜访，已逾期 ${visit.daysOverdue} 天`
+    : '从未拜访';
+  return `${when}${visit.bigAccount ? ' · 大户' : ''}`;
+}
+
+/**
+ * Visits by cadence: 已逾期 (past the due day, never visited first) beside 即将到期 (due within the week, the
+ * due day itself the last on time); tapping one records the visit.
+ */
+function VisitsDue(props: {
+  overdue: OverdueVisit[];
+  overdueTotal: number;
+  dueSoon: DueSoonVisit[];
+  dueSoonTotal: number;
+  shopName: (retailerId: number) => string;
+}) {
+  const navigate = useNavigate();
+  const [tab, setTab] = useState('overdue');
+  const rows = (visits: Array<{ retailerId: number; text: string }>) =>
+    visits.slice(0, 10).map(({ retailerId, text }) => (
+      <List.Item
+        key={retailerId}
+        description={text}
+        onClick={() => navigate(`/am/visits/new?retailerId=${retailerId}`)}
+      >
+        {props.shopName(retailerId)}
+      </List.Item>
+    ));
+  return (
+    <section aria-label="按周期待拜访">
+      <Card title="待拜访">
+        <Tabs activeKey={tab} onChange={setTab}>
+          <Tabs.Tab title={`已逾期（${props.overdueTotal}）`} key="overdue">
+            <List aria-label="已逾期">
+              {rows(props.overdue.map((visit) => ({ ...visit, text: overdueText(visit) })))}
+              {props.overdueTotal === 0 && <List.Item>没有逾期的拜访。</List.Item>}
+            </List>
+          </Tabs.Tab>
+          <Tabs.Tab title={`即将到期（${props.dueSoonTotal}）`} key="dueSoon">
+            <List aria-label="即将到期">
+              {rows(props.dueSoon.map((visit) => ({ ...visit, text: dueSoonText(visit) })))}
+              {props.dueSoonTotal === 0 && (
+                <List.Item>{`未来 ${DUE_SOON_DAYS} 天没有到期的拜访。`}</List.Item>
+              )}
+            </List>
+          </Tabs.Tab>
+        </Tabs>
+      </Card>
+    </section>
+  );
+}
+
 /** The account manager's home: the day at a glance. */
 export function TodayPage() {
   const now = useNow();
@@ -134,8 +193,18 @@ export function TodayPage() {
   if (summary.isPending) return <Skeleton.Paragraph lineCount={8} animated />;
   if (summary.isError)
     return <ErrorBlock status="default" title="加载失败" description={sentenceOf(summary.error)} />;
-  const { cycle, notSubmitted, overdue, overdueTotal, retailers, openTasks, leadResults, kpis } =
-    summary.data;
+  const {
+    cycle,
+    notSubmitted,
+    overdue,
+    overdueTotal,
+    dueSoon,
+    dueSoonTotal,
+    retailers,
+    openTasks,
+    leadResults,
+    kpis,
+  } = summary.data;
   const open = cycle !== undefined && cycleState(cycle, now) === 'open';
   return (
     <div className="section" style={{ display: 'grid', gap: 12 }}>
@@ -149,18 +218,13 @@ export function TodayPage() {
           {notSubmitted.length === 0 && <List.Item>本周期的零售户都已提报或登记无需求。</List.Item>}
         </List>
       </section>
-      <List header={`拜访逾期（${overdueTotal} 户）`}>
-        {overdue.slice(0, 10).map((visit) => (
-          <List.Item
-            key={visit.retailerId}
-            description={`${visit.dueOn ? `应于 ${dateWithWeekday(visit.dueOn)} 前拜访，已逾期 ${visit.daysOverdue} 天` : '从未拜访'}${visit.bigAccount ? ' · 大户' : ''}`}
-            onClick={() => navigate(`/am/visits/new?retailerId=${visit.retailerId}`)}
-          >
-            {retailers.get(visit.retailerId)?.shopName ?? `零售户 ${visit.retailerId}`}
-          </List.Item>
-        ))}
-        {overdueTotal === 0 && <List.Item>没有逾期的拜访。</List.Item>}
-      </List>
+      <VisitsDue
+        overdue={overdue}
+        overdueTotal={overdueTotal}
+        dueSoon={dueSoon}
+        dueSoonTotal={dueSoonTotal}
+        shopName={(id) => retailers.get(id)?.shopName ?? `零售户 ${id}`}
+      />
       <Card title="待办">
         <p>新品分析待提交：{openTasks} 项</p>
         <p>线索查处结果待阅：{leadResults} 条</p>
