@@ -49,17 +49,46 @@ describe('GET /api/retailers/:id/order-weeks', () => {
     expect(res.body.retailerId).toBe(retailer.id);
     expect(res.body.weeks.map((week: { orderDate: string }) => week.orderDate)).toEqual(dates);
     const { rows: lines } = await t.db.query(
-      `SELECT order_date::text AS date, brand_id AS "brandId", requested AS asked, ordered
+      `SELECT order_date::text AS date, brand_id AS "brandId", requested AS asked, ordered,
+              supply_ratio_bp AS "supplyRatioBp"
          FROM order_lines WHERE retailer_id = $1 AND order_date = ANY($2::date[]) ORDER BY order_date, brand_id`,
       [retailer.id, dates],
     );
     expect(lines.length).toBeGreaterThan(0);
     for (const week of res.body.weeks) {
       const mine = lines.filter((line) => line.date === week.orderDate);
-      expect(week.lines).toEqual(mine.map(({ brandId, asked, ordered }) => ({ brandId, asked, ordered })));
+      expect(week.lines).toEqual(
+        mine.map(({ brandId, asked, ordered, supplyRatioBp }) => ({
+          brandId,
+          asked,
+          ordered,
+          supplyRatioBp,
+        })),
+      );
       expect(week.askedCartons).toBe(mine.reduce((sum, line) => sum + line.asked, 0));
       expect(week.orderedCartons).toBe(mine.reduce((sum, line) => sum + line.ordered, 0));
     }
+  });
+
+  it('says by how much and why a spec was rationed: the 稍紧平衡 ratio of its line', async () => {
+    // The retailer's latest line, as a unified order at 50 % would have made it: 7 asked, 3 ordered.
+    const { rows } = await t.db.query(
+      `UPDATE order_lines SET requested = 7, ordered = 3, amount_fen = 3 * price_fen, supply_ratio_bp = 5000
+        WHERE id = (SELECT id FROM order_lines WHERE retailer_id = $1 ORDER BY order_date DESC, brand_id LIMIT 1)
+        RETURNING order_date::text AS date, brand_id AS "brandId"`,
+      [retailer.id],
+    );
+    const res = await t.http
+      .get(`/api/retailers/${retailer.id}/order-weeks`)
+      .set(bearer(await t.token(retailer.license_no)))
+      .expect(200);
+    const week = res.body.weeks.find((w: { orderDate: string }) => w.orderDate === rows[0].date);
+    expect(week.lines).toContainEqual({
+      brandId: rows[0].brandId,
+      asked: 7,
+      ordered: 3,
+      supplyRatioBp: 5000,
+    });
   });
 
   it('shows a week the retailer did not order as zero', async () => {

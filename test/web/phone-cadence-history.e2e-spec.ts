@@ -18,7 +18,7 @@ jest.setTimeout(180_000);
  *   dueToday  visited 11-04, due 11-18 → due today (the last day on time)
  *   bigSoon   big account, visited 11-13, due 11-20 → 2 days left
  */
-describe('console: visits due by cadence on Today', () => {
+describe('console: visits due by cadence on Today, each week’s outcome in the retailer’s history', () => {
   let t: ConsoleApp;
   const shops = {} as Record<'overdue' | 'dueToday' | 'bigSoon', number>;
   const name = (license: string) => `测试烟酒店${license}`;
@@ -66,5 +66,41 @@ describe('console: visits due by cadence on Today', () => {
 
     await soon.getByText(name('350100900003')).click();
     await page.waitForURL(`**/am/visits/new?retailerId=${shops.bigSoon}`);
+  });
+
+  it('shows the retailer each ordered week’s outcome: ordered against asked, what was rationed, by how much and why', async () => {
+    // A T001 retailer's latest ordered week, with its biggest line cut to half as a 稍紧平衡 class at 50 % would be.
+    const { rows } = await t.db.query(
+      `UPDATE order_lines l SET ordered = l.requested / 2, amount_fen = (l.requested / 2) * l.price_fen, supply_ratio_bp = 5000
+        WHERE l.id = (SELECT l2.id FROM order_lines l2 JOIN org_units u ON u.id = l2.territory_id
+                       WHERE u.code = 'T001' AND l2.requested >= 2
+                       ORDER BY l2.order_date DESC, l2.requested DESC, l2.id LIMIT 1)
+        RETURNING l.retailer_id AS "retailerId", l.order_date::text AS "orderDate", l.requested, l.ordered,
+                  (SELECT name FROM brands b WHERE b.id = l.brand_id) AS brand,
+                  (SELECT license_no FROM retailers r WHERE r.id = l.retailer_id) AS license`,
+    );
+    const cut = rows[0];
+    const totals = (
+      await t.db.query(
+        `SELECT sum(requested)::int AS asked, sum(ordered)::int AS ordered FROM order_lines
+          WHERE retailer_id = $1 AND order_date = $2`,
+        [cut.retailerId, cut.orderDate],
+      )
+    ).rows[0];
+    const [year, month, day] = cut.orderDate.split('-').map(Number);
+
+    const page = await t.phoneAs(cut.license, '/shop/history');
+    const history = page.getByRole('region', { name: '订货历史' });
+    const outcome = history.getByRole('note', { name: `${year}年${month}月${day}日订购结果` });
+    await outcome.waitFor();
+    const text = await outcome.textContent();
+    expect(text).toContain(
+      `提报 ${totals.asked} 条，订购 ${totals.ordered} 条，少 ${totals.asked - totals.ordered} 条。`,
+    );
+    expect(text).toContain(
+      `${cut.brand}：提报 ${cut.requested} 条，稍紧平衡按 50% 比例供应，订购 ${cut.ordered} 条（少 ${cut.requested - cut.ordered} 条）`,
+    );
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+    await screenshot(page, '23-shop-history-outcome');
   });
 });

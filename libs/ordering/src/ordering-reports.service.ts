@@ -130,6 +130,8 @@ export interface OrderWeekLine {
   brandId: number;
   asked: number;
   ordered: number;
+  /** The 稍紧平衡 ratio its class was supplied at (basis points), or null when the line was not rationed. */
+  supplyRatioBp: number | null;
 }
 
 export interface RetailerOrderWeek {
@@ -201,7 +203,8 @@ export class OrderingReportsService {
 
   /**
    * A retailer's last order weeks: its territory's last consolidated cycles, oldest first, with what the
-   * retailer asked for and what the unified order gave it per spec (a week it did not order shows zeros).
+   * retailer asked for and what the unified order gave it per spec, and the 稍紧平衡 ratio that cut a spec
+   * (a week it did not order shows zeros).
    */
   async retailerOrderWeeks(
     actor: Actor,
@@ -223,7 +226,8 @@ export class OrderingReportsService {
        SELECT w.order_date::text AS "orderDate",
               coalesce(sum(l.requested), 0)::int AS "askedCartons",
               coalesce(sum(l.ordered), 0)::int AS "orderedCartons",
-              coalesce(json_agg(json_build_object('brandId', l.brand_id, 'asked', l.requested, 'ordered', l.ordered)
+              coalesce(json_agg(json_build_object('brandId', l.brand_id, 'asked', l.requested, 'ordered', l.ordered,
+                                                  'supplyRatioBp', l.supply_ratio_bp)
                                 ORDER BY l.brand_id) FILTER (WHERE l.id IS NOT NULL), '[]') AS lines
          FROM weeks w LEFT JOIN order_lines l ON l.retailer_id = $1 AND l.order_date = w.order_date
         GROUP BY w.order_date

@@ -3874,6 +3874,8 @@ export interface components {
             asked: number;
             /** @description Cartons ordered after rationing */
             ordered: number;
+            /** @description The 稍紧平衡 ratio its class was supplied at (basis points); null when not rationed */
+            supplyRatioBp: number | null;
         };
         RetailerOrderWeekResponse: {
             /**

@@ -245,6 +245,12 @@ class OrderWeekLineResponse {
   @ApiProperty() brandId: number;
   @ApiProperty({ description: 'Cartons asked for' }) asked: number;
   @ApiProperty({ description: 'Cartons ordered after rationing' }) ordered: number;
+  @ApiProperty({
+    type: Number,
+    nullable: true,
+    description: 'The 稍紧平衡 ratio its class was supplied at (basis points); null when not rationed',
+  })
+  supplyRatioBp: number | null;
 }
 
 class RetailerOrderWeekResponse {

@@ -114,6 +114,16 @@ export function confirmDemand(id: number): Promise<Demand> {
   return ask(api.POST('/api/demands/{id}/confirm', { params: { path: { id } } }));
 }
 
+export type OrderWeek = Schemas['RetailerOrderWeekResponse'];
+
+/** A retailer's last 12 order weeks (its territory's consolidated cycles): asked, ordered and rationed per spec. */
+export async function orderWeeksOf(retailerId: number): Promise<OrderWeek[]> {
+  const history = await ask(
+    api.GET('/api/retailers/{id}/order-weeks', { params: { path: { id: retailerId } } }),
+  );
+  return history.weeks;
+}
+
 export type ConfirmationCode = Schemas['ConfirmationCodeResponse'];
 
 export function newConfirmationCode(): Promise<ConfirmationCode> {

@@ -1,4 +1,5 @@
 import { api, ask, type Schemas } from '@/lib/api';
+import { cartons } from '@/lib/format';
 import type { Brand } from './brands';
 
 export type SupplyRatio = Schemas['SupplyRatioResponse'];
@@ -28,6 +29,31 @@ export function demandOutcome(demandId: number): Promise<DemandOutcome> {
 /** Basis points as a percentage: 8000 → "80%", 8250 → "82.5%". */
 export function ratioText(ratioBp: number): string {
   return `${ratioBp / 100}%`;
+}
+
+/** What the unified order made of one spec: asked, ordered, and the 稍紧平衡 ratio it was supplied at. */
+export interface LineOutcome {
+  asked: number;
+  ordered: number;
+  supplyRatioBp: number | null;
+}
+
+/** One spec's outcome in words: ordered in full, or rationed — by how much and why. */
+export function outcomeSentence(line: LineOutcome, name: string): string {
+  if (line.ordered === line.asked) {
+    const rationed =
+      line.supplyRatioBp === null ? '' : `（稍紧平衡按 ${ratioText(line.supplyRatioBp)} 供应，足额）`;
+    return `${name}：订购 ${cartons(line.ordered)}${rationed}`;
+  }
+  const why = line.supplyRatioBp === null ? '' : `稍紧平衡按 ${ratioText(line.supplyRatioBp)} 比例供应，`;
+  return `${name}：提报 ${cartons(line.asked)}，${why}订购 ${cartons(line.ordered)}（少 ${cartons(line.asked - line.ordered)}）`;
+}
+
+/** A whole order's outcome in words: all ordered, or how many cartons it was short. */
+export function outcomeTotalSentence(asked: number, ordered: number): string {
+  return ordered === asked
+    ? `已按提报全部订购，共 ${cartons(ordered)}。`
+    : `提报 ${cartons(asked)}，订购 ${cartons(ordered)}，少 ${cartons(asked - ordered)}。`;
 }
 
 const CLASS_NAMES = ['', '一类烟', '二类烟', '三类烟', '四类烟', '五类烟'];

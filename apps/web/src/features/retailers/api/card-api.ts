@@ -2,7 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { api, ask, type Schemas } from '@/lib/api';
 import { businessMonth } from '@/lib/format';
 import { quotaOf, retailer } from '@/lib/queries/retailers';
-import { currentCycle, cyclesAround } from '@/lib/queries/ordering';
+import { currentCycle, cyclesAround, orderWeeksOf } from '@/lib/queries/ordering';
 import { scarceLimitsOf, tightClasses } from '@/lib/queries/supply';
 import { allBrands } from '@/lib/queries/brands';
 
@@ -24,11 +24,8 @@ export function useOrderWeeks(id: number) {
   return useQuery({
     queryKey: ['retailer-weeks', id],
     queryFn: async () => {
-      const [history, brands] = await Promise.all([
-        ask(api.GET('/api/retailers/{id}/order-weeks', { params: { path: { id } } })),
-        allBrands(),
-      ]);
-      return { weeks: history.weeks, brands: new Map(brands.map((b) => [b.id, b])) };
+      const [weeks, brands] = await Promise.all([orderWeeksOf(id), allBrands()]);
+      return { weeks, brands: new Map(brands.map((b) => [b.id, b])) };
     },
   });
 }

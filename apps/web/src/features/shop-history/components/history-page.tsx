@@ -3,8 +3,31 @@ import { useQuery } from '@tanstack/react-query';
 import { useNavigate } from 'react-router';
 import { cartons, chineseDate, dateWithWeekday } from '@/lib/format';
 import { allBrands } from '@/lib/queries/brands';
-import { cyclesAround, DEMAND_STATUS_LABELS, demandsOf } from '@/lib/queries/ordering';
+import {
+  cyclesAround,
+  DEMAND_STATUS_LABELS,
+  demandsOf,
+  type OrderWeek,
+  orderWeeksOf,
+} from '@/lib/queries/ordering';
+import { outcomeSentence, outcomeTotalSentence } from '@/lib/queries/supply';
 import { useSessionUser } from '@/hooks/use-session';
+
+/**
+ * What the week's unified order made of the demand: ordered in full, or short — and for each spec it did not
+ * get in full (or got under a 稍紧平衡 ratio), by how much and why.
+ */
+function WeekOutcome({ week, name }: { week: OrderWeek; name: (brandId: number) => string }) {
+  const rationed = week.lines.filter((line) => line.ordered < line.asked || line.supplyRatioBp !== null);
+  return (
+    <div aria-label={`${chineseDate(week.orderDate)}订购结果`} role="note">
+      <div>订购结果：{outcomeTotalSentence(week.askedCartons, week.orderedCartons)}</div>
+      {rationed.map((line) => (
+        <div key={line.brandId}>{outcomeSentence(line, name(line.brandId))}</div>
+      ))}
+    </div>
+  );
+}
 
 /** The retailer's orders by week and spec (newest first) and a way to its quota explained. */
 export function HistoryPage() {
@@ -14,16 +37,23 @@ export function HistoryPage() {
   const history = useQuery({
     queryKey: ['history', retailerId],
     queryFn: async () => {
-      const [demands, brands, cycles] = await Promise.all([
+      const [demands, brands, cycles, weeks] = await Promise.all([
         demandsOf({ retailerId }),
         allBrands(),
         cyclesAround('2000-01-01', '2100-01-01'),
+        orderWeeksOf(retailerId),
       ]);
       const orderDates = new Map(cycles.map((c) => [c.id, c.orderDate]));
       const names = new Map(brands.map((b) => [b.id, b.name]));
+      // What each of the last 12 unified orders gave it (one read for the page, not one per week).
+      const outcomes = new Map(weeks.filter((w) => w.lines.length > 0).map((w) => [w.orderDate, w]));
       return demands
         .sort((a, b) => b.createdAt.localeCompare(a.createdAt))
-        .map((d) => ({ ...d, orderDate: orderDates.get(d.cycleId), names }));
+        .map((d) => {
+          const orderDate = orderDates.get(d.cycleId);
+          const week = d.status === 'ordered' && orderDate ? outcomes.get(orderDate) : undefined;
+          return { ...d, orderDate, names, week };
+        });
     },
   });
   return (
@@ -42,9 +72,14 @@ export function HistoryPage() {
             {(history.data ?? []).map((d) => (
               <List.Item
                 key={d.id}
-                description={d.lines
-                  .map((line) => `${d.names.get(line.brandId) ?? line.brandId} ${cartons(line.cartons)}`)
-                  .join('，')}
+                description={
+                  <>
+                    {d.lines
+                      .map((line) => `${d.names.get(line.brandId) ?? line.brandId} ${cartons(line.cartons)}`)
+                      .join('，')}
+                    {d.week && <WeekOutcome week={d.week} name={(id) => d.names.get(id) ?? `规格 ${id}`} />}
+                  </>
+                }
                 extra={
                   <Tag color={d.status === 'ordered' ? 'success' : 'default'}>
                     {DEMAND_STATUS_LABELS[d.status] ?? d.status}
