@@ -14,6 +14,7 @@ import { deliveryEntities } from '#libs/delivery';
 import { kpiEntities } from '#libs/kpi';
 import { reportEntities } from '#libs/reports';
 import { jobEntities } from '#libs/jobs';
+import { interactionEntities } from '#libs/interactions';
 
 /** Every entity of every bounded context: what the migration CLI compares the schema against. */
 export const entities = [
@@ -33,4 +34,5 @@ export const entities = [
   ...kpiEntities,
   ...reportEntities,
   ...jobEntities,
+  ...interactionEntities,
 ];

@@ -40,6 +40,8 @@ const DISTRIBUTED = [
   'no_demand_records',
   'order_cycles',
   'order_lines',
+  'problem_policies',
+  'problems',
   'quota_policies',
   'retailer_big_account_months',
   'retailer_grades',

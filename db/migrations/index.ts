@@ -22,6 +22,7 @@ import { VisitPosition1796628693207 } from './1796628693207-visit-position.js';
 import { MonthClosePolicy1796630137892 } from './1796630137892-month-close-policy.js';
 import { RetailerReceipt1796638864036 } from './1796638864036-retailer-receipt.js';
 import { OrderLineSupplyRatio1796640216950 } from './1796640216950-order-line-supply-ratio.js';
+import { ThreeRoleProblems1796652916831 } from './1796652916831-three-role-problems.js';
 
 export const migrations = [
   JobRuns1795879903357,
@@ -47,4 +48,5 @@ export const migrations = [
   MonthClosePolicy1796630137892,
   RetailerReceipt1796638864036,
   OrderLineSupplyRatio1796640216950,
+  ThreeRoleProblems1796652916831,
 ];

@@ -92,6 +92,7 @@ const PER_DEPARTMENT = [
   'focus_tiers',
   'grade_policies',
   'lead_policies',
+  'problem_policies',
   'quota_policies',
   'scarce_limits',
   'supply_ratios',
@@ -117,6 +118,7 @@ const HISTORY: Record<string, string> = {
   no_demand_records: `NOT ${LIVE_CYCLE}`,
   retailer_quotas: `month < '${TEST_TODAY.slice(0, 7)}-01'`,
   leads: `status IN ('verified', 'closed')`,
+  problems: `status IN ('answered', 'closed')`,
   cultivation_tasks: `status = 'submitted'`,
   deliveries: `status <> 'planned'`,
   delivery_runs: `NOT EXISTS (SELECT 1 FROM deliveries d WHERE d.run_id = x.id AND d.status = 'planned')`,
@@ -799,6 +801,7 @@ const DEPARTMENT_BODIES: Record<string, (departmentId: number) => object> = {
   'PUT /api/key-brands/{year}/equivalents': (departmentId) => ({ departmentId, brandIds: [d02Equivalent] }),
   'PUT /api/quota-policies': (departmentId) => ({ ...ROUND_QUOTA_POLICY, departmentId }),
   'PUT /api/lead-policy': (departmentId) => ({ departmentId, importantDays: 4, normalDays: 8 }),
+  'PUT /api/problem-policy': (departmentId) => ({ departmentId, answerHours: 36 }),
   'PUT /api/calendar/years/{year}': () => ({
     days: [{ date: `${YEAR}-10-01`, kind: 'dayOff', name: '国庆节' }],
   }),

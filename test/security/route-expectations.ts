@@ -27,6 +27,7 @@ export type Fixture =
   | 'lead'
   | 'delivery'
   | 'feedback'
+  | 'problem'
   | 'cultivationTask'
   | 'month'
   /** Last month (over, so closable and measurable). */
@@ -65,6 +66,8 @@ const LEAD_READERS: readonly Role[] = [
   'account_manager',
   'delivery_staff',
 ];
+const THREE_ROLES: readonly Role[] = ['account_manager', 'enforcement_officer', 'delivery_staff'];
+const PROBLEM_READERS: readonly Role[] = [...SUPERVISORS, ...THREE_ROLES];
 const DELIVERY_SUPERVISORS: readonly Role[] = [...SUPERVISORS, 'supply_clerk'];
 
 const PUBLIC: RouteExpectation = { roles: 'public' };
@@ -241,6 +244,16 @@ export const ROUTE_EXPECTATIONS: Record<string, RouteExpectation> = {
   'GET /api/lead-policy': allow(LEAD_READERS, { query: { departmentId: 'department' } }),
   'PUT /api/lead-policy': allow(ADMIN_HEAD),
 
+  // three-role interaction: problems between the roles (raised by the three, answered by the center), timeline
+  'POST /api/problems': allow(THREE_ROLES),
+  'GET /api/problems': allow(PROBLEM_READERS),
+  'GET /api/problems/{id}': allow(PROBLEM_READERS),
+  'POST /api/problems/{id}/answer': allow(['market_manager', 'inspector']),
+  'POST /api/problems/{id}/close': allow(THREE_ROLES),
+  'GET /api/problem-policy': allow(PROBLEM_READERS, { query: { departmentId: 'department' } }),
+  'PUT /api/problem-policy': allow(ADMIN_HEAD),
+  'GET /api/retailers/{id}/timeline': allow(PROBLEM_READERS),
+
   // three-role interaction: deliveries
   'GET /api/deliveries': allow([...DELIVERY_SUPERVISORS, 'account_manager', 'delivery_staff', 'retailer']),
   'GET /api/deliveries/punctuality': allow([...DELIVERY_SUPERVISORS, 'delivery_staff']),
@@ -329,6 +342,7 @@ export function defaultFixture(path: string, param: string): Fixture {
     ['/api/leads/', 'lead'],
     ['/api/deliveries/', 'delivery'],
     ['/api/delivery-feedback/', 'feedback'],
+    ['/api/problems/', 'problem'],
     ['/api/cultivation/tasks/', 'cultivationTask'],
   ];
   const found = byCollection.find(([prefix]) => collection === prefix);

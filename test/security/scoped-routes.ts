@@ -23,6 +23,7 @@ export const SCOPED_FIXTURES: Partial<Record<Fixture, string>> = {
   lead: 'leads',
   delivery: 'deliveries',
   feedback: 'delivery_feedback',
+  problem: 'problems',
   cultivationTask: 'cultivation_tasks',
 };
 
@@ -79,6 +80,8 @@ export function writeBodies(home: Ids): Record<string, (ids: Ids) => object | un
     'POST /api/deliveries/{id}/feedback': () => ({ kind: 'other', description: '越权反馈' }),
     'POST /api/delivery-feedback/{id}/answer': () => ({ answer: '越权答复' }),
     'POST /api/delivery-feedback/{id}/close': () => undefined,
+    'POST /api/problems/{id}/answer': () => ({ answer: '越权答复' }),
+    'POST /api/problems/{id}/close': () => undefined,
     'POST /api/cultivation/tasks/{id}/submit': () => ({
       salesTrend: '越权分析',
       consumerOpinion: '越权分析',

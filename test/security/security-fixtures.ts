@@ -104,6 +104,11 @@ export async function loadSecurityDemo(): Promise<SecurityDemo> {
       .send({ kind: 'other', description: '安全测试反馈' });
     if (feedback.status !== 201)
       throw new Error(`feedback: ${feedback.status} ${JSON.stringify(feedback.body)}`);
+    const problem = await t.http
+      .post('/api/problems')
+      .set(managerToken)
+      .send({ kind: 'delivery_late', retailerId: retailer.id, description: '安全测试问题：送货晚到' });
+    if (problem.status !== 201) throw new Error(`problem: ${problem.status} ${JSON.stringify(problem.body)}`);
     const demand = (
       await one<{ id: number }>(t, `SELECT id FROM demands WHERE retailer_id = $1 ORDER BY id DESC LIMIT 1`, [
         retailer.id,
@@ -163,6 +168,7 @@ export async function loadSecurityDemo(): Promise<SecurityDemo> {
       lead: lead.body.id,
       delivery: delivery.id,
       feedback: feedback.body.id,
+      problem: problem.body.id,
       cultivationTask: (
         await one<{ id: number }>(
           t,
@@ -192,12 +198,28 @@ export async function loadSecurityDemo(): Promise<SecurityDemo> {
       description: '送货员安全测试线索',
     });
   if (dsLead.status !== 201) throw new Error(`ds lead: ${dsLead.status} ${JSON.stringify(dsLead.body)}`);
+  // The three roles see the problems they raised: ds3 and eo3 raise one each at the home retailer.
+  const raise = async (role: Role, kind: string) => {
+    const res = await t.http
+      .post('/api/problems')
+      .set(bearer(await t.token(actors[role])))
+      .send({ kind, retailerId: home.retailer, description: '安全测试问题' });
+    if (res.status !== 201) throw new Error(`${role} problem: ${res.status} ${JSON.stringify(res.body)}`);
+    return res.body.id as number;
+  };
+  const dsProblem = await raise('delivery_staff', 'visit_not_done');
+  const eoProblem = await raise('enforcement_officer', 'delivery_late');
   return {
     t,
     actors,
     home,
     foreign,
-    ownFor: (role) => (role === 'delivery_staff' ? { ...home, lead: dsLead.body.id } : home),
+    ownFor: (role) =>
+      role === 'delivery_staff'
+        ? { ...home, lead: dsLead.body.id, problem: dsProblem }
+        : role === 'enforcement_officer'
+          ? { ...home, problem: eoProblem }
+          : home,
     auth: async (role) => bearer(await t.token(actors[role])),
   };
 }

@@ -18,6 +18,7 @@ import { KpiModule } from '#libs/kpi';
 import { ReportsModule } from '#libs/reports';
 import { JobsModule } from '#libs/jobs';
 import { BackupModule } from '#libs/backup';
+import { InteractionsModule } from '#libs/interactions';
 import { HealthController } from './health/health.controller.js';
 
 export interface AppModuleOptions {
@@ -59,6 +60,7 @@ export class AppModule {
         KpiModule,
         ReportsModule,
         BackupModule,
+        InteractionsModule,
         // Last: it finds the other contexts' scheduled work (@ScheduledJob) and runs the schedule table.
         JobsModule,
       ],

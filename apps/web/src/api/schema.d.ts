@@ -2390,6 +2390,110 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/problems": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Problems in scope, newest first: the ones I raised; a market manager its center’s; inspectors all */
+        get: operations["ProblemsController_list"];
+        put?: never;
+        /** Raise a problem about another role’s work at a retailer 三员互动问题; it goes to the market manager of its center */
+        post: operations["ProblemsController_raise"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/problems/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A problem in scope */
+        get: operations["ProblemsController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/problems/{id}/answer": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Answer a problem of my center (inspectors: of the department) */
+        post: operations["ProblemsController_answer"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/problems/{id}/close": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Close a problem I raised, once answered */
+        post: operations["ProblemsController_close"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/problem-policy": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The department’s answer time for problems (hours) */
+        get: operations["ProblemPolicyController_get"];
+        /** Set the answer time; problems keep the deadline they were raised with */
+        put: operations["ProblemPolicyController_put"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/retailers/{id}/timeline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The three-role timeline of a retailer, newest first: visits and checks, leads and results, deliveries and receipts, feedback and problems, each with who and when (a retailer outside scope is 404) */
+        get: operations["TimelineController_page"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/jobs": {
         parameters: {
             query?: never;
@@ -6079,6 +6183,120 @@ export interface components {
             departmentId?: number;
             /** @example 结果录入有误，不予更正 */
             note: string;
+        };
+        RaiseProblemDto: {
+            /** @description The retailer where it happened (in the raiser’s scope) */
+            retailerId: number;
+            /** @enum {string} */
+            kind: "check_not_done" | "visit_not_done" | "delivery_late" | "proxy_receipt" | "other";
+            /**
+             * @description The role the problem is about: required for `other`, else the kind’s (may be repeated)
+             * @enum {string}
+             */
+            aboutRole?: "account_manager" | "enforcement_officer" | "delivery_staff";
+            description: string;
+        };
+        ProblemResponse: {
+            id: number;
+            /** @enum {string} */
+            kind: "check_not_done" | "visit_not_done" | "delivery_late" | "proxy_receipt" | "other";
+            /** @example 送货不及时 */
+            kindLabel: string;
+            /** @enum {string} */
+            aboutRole: "account_manager" | "enforcement_officer" | "delivery_staff";
+            /** @example 送货员 */
+            aboutRoleLabel: string;
+            description: string;
+            retailerId: number;
+            shopName: string;
+            territoryId: number;
+            /** @description The center whose market manager answers */
+            serviceCenterId: number;
+            departmentId: number;
+            raisedBy: number;
+            raiserName: string;
+            /** @enum {string} */
+            raiserRole: "account_manager" | "enforcement_officer" | "delivery_staff";
+            /** @example 客户经理 */
+            raiserRoleLabel: string;
+            /** Format: date-time */
+            raisedAt: string;
+            /** Format: date-time */
+            deadlineAt: string;
+            /** @enum {string} */
+            status: "open" | "escalated" | "answered" | "closed";
+            /** @example 待答复 */
+            statusLabel: string;
+            /** @description Waiting for its answer past the deadline, now */
+            overdue: boolean;
+            answer: string | null;
+            answeredBy: number | null;
+            answererName: string | null;
+            /** Format: date-time */
+            answeredAt: string | null;
+            /** @description Answered by the deadline; null while unanswered */
+            answeredOnTime: boolean | null;
+            /** Format: date-time */
+            escalatedAt: string | null;
+            /** Format: date-time */
+            closedAt: string | null;
+            /** @description What may happen next (the lifecycle) */
+            allowedEvents: ("answer" | "escalate" | "close")[];
+        };
+        ProblemPage: {
+            items: components["schemas"]["ProblemResponse"][];
+            /**
+             * @description Matching rows in all pages
+             * @example 1
+             */
+            total: number;
+            /** @example 1 */
+            page: number;
+            /** @example 20 */
+            pageSize: number;
+        };
+        AnswerProblemDto: {
+            /** @description What was found and what is done about it */
+            answer: string;
+        };
+        ProblemPolicyResponse: {
+            departmentId: number;
+            /** @description False while the department runs on the default */
+            configured: boolean;
+            /** @example 48 */
+            answerHours: number;
+        };
+        ProblemPolicyDto: {
+            /** @description Admins name the department; others work on their own */
+            departmentId?: number;
+            /** @example 48 */
+            answerHours: number;
+        };
+        TimelineEventActorResponse: {
+            id: number;
+            name: string;
+            /** @enum {string} */
+            role: "admin" | "department_head" | "market_manager" | "account_manager" | "retailer" | "supply_clerk" | "enforcement_officer" | "delivery_staff" | "inspector";
+        };
+        TimelineEventResponse: {
+            /** @description Position of the step: send it as `before` for the next page */
+            key: string;
+            /** @enum {string} */
+            type: "visit" | "visit_check" | "lead" | "lead_result" | "delivery" | "receipt" | "feedback" | "feedback_answer" | "problem" | "problem_answer" | "problem_escalation" | "problem_close";
+            /** Format: date-time */
+            at: string;
+            /** @description The id of the visit, lead, delivery, feedback or problem */
+            refId: number;
+            /** @example 送货反馈：送货不及时 */
+            title: string;
+            detail: string | null;
+            /** @description Null: the system */
+            actor: components["schemas"]["TimelineEventActorResponse"] | null;
+        };
+        TimelinePageResponse: {
+            items: components["schemas"]["TimelineEventResponse"][];
+            /** @description The `before` of the next page; null: no more */
+            next: string | null;
         };
         JobScheduleResponse: {
             /**
@@ -13307,6 +13525,339 @@ export interface operations {
             };
         };
     };
+    ProblemsController_list: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                status?: "open" | "escalated" | "answered" | "closed";
+                /** @description Only problems still waiting for their answer (open or escalated) */
+                awaitingAnswer?: boolean;
+                retailerId?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemPage"];
+                };
+            };
+            /** @description No valid token (UNAUTHENTICATED, TOKEN_INVALID) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description FORBIDDEN unless the caller is: admin, department_head, inspector, market_manager, account_manager, enforcement_officer, delivery_staff; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    ProblemsController_raise: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retry-safe key: same key + same body replays the first response */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RaiseProblemDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description No valid token (UNAUTHENTICATED, TOKEN_INVALID) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description FORBIDDEN unless the caller is: account_manager, enforcement_officer, delivery_staff; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    ProblemsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description No valid token (UNAUTHENTICATED, TOKEN_INVALID) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description FORBIDDEN unless the caller is: admin, department_head, inspector, market_manager, account_manager, enforcement_officer, delivery_staff; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    ProblemsController_answer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AnswerProblemDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description No valid token (UNAUTHENTICATED, TOKEN_INVALID) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description FORBIDDEN unless the caller is: market_manager, inspector; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    ProblemsController_close: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description No valid token (UNAUTHENTICATED, TOKEN_INVALID) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description FORBIDDEN unless the caller is: account_manager, enforcement_officer, delivery_staff; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    ProblemPolicyController_get: {
+        parameters: {
+            query?: {
+                /** @description Admins name the department */
+                departmentId?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemPolicyResponse"];
+                };
+            };
+            /** @description No valid token (UNAUTHENTICATED, TOKEN_INVALID) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description FORBIDDEN unless the caller is: admin, department_head, inspector, market_manager, account_manager, enforcement_officer, delivery_staff; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    ProblemPolicyController_put: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ProblemPolicyDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemPolicyResponse"];
+                };
+            };
+            /** @description No valid token (UNAUTHENTICATED, TOKEN_INVALID) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description FORBIDDEN unless the caller is: admin, department_head; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    TimelineController_page: {
+        parameters: {
+            query?: {
+                /** @description The `key` of the last step already shown: the page continues after it (older steps) */
+                before?: string;
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TimelinePageResponse"];
+                };
+            };
+            /** @description No valid token (UNAUTHENTICATED, TOKEN_INVALID) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description FORBIDDEN unless the caller is: admin, department_head, inspector, market_manager, account_manager, enforcement_officer, delivery_staff; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
     JobsController_list: {
         parameters: {
             query?: never;
@@ -13350,7 +13901,7 @@ export interface operations {
             header?: never;
             path: {
                 /** @description A job of the schedule table */
-                name: "ordering.open-and-cut-off" | "retailers.grades-and-big-accounts" | "quotas.compute-next-month" | "ordering.generate-cycles" | "kpi.cultivation-tasks" | "shared.idempotency-sweep" | "jobs.prune-runs" | "backup.nightly" | "ordering.consolidate" | "delivery.plan" | "leads.escalate" | "reports.month-close";
+                name: "ordering.open-and-cut-off" | "retailers.grades-and-big-accounts" | "quotas.compute-next-month" | "ordering.generate-cycles" | "kpi.cultivation-tasks" | "shared.idempotency-sweep" | "jobs.prune-runs" | "backup.nightly" | "ordering.consolidate" | "delivery.plan" | "leads.escalate" | "problems.escalate" | "reports.month-close";
             };
             cookie?: never;
         };

@@ -131,6 +131,15 @@ export const JOB_SCHEDULE: readonly JobScheduleEntry[] = [
     scope: 'all',
   },
   {
+    name: 'problems.escalate',
+    label: '三员互动问题逾期上报督察组',
+    cron: '15 * * * *',
+    when: '每小时第 15 分钟',
+    reads: ['三员互动问题的答复期限与答复'],
+    after: [],
+    scope: 'all',
+  },
+  {
     name: 'reports.month-close',
     label: '月结（KPI 快照与报表）',
     cron: '10 * * * *',

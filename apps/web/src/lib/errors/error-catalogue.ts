@@ -266,6 +266,13 @@ const CATALOGUE: Record<string, Sentence> = {
   LEAD_NOT_VERIFIER: () => '只有录入核查结果的专卖管理员可以上传照片。',
   LEAD_RESULT_PHOTOS_FULL: () => '核查结果的照片已达上限（3 张）。',
   LEAD_POLICY_INVALID: () => '办理期限为 1 至 90 整天，重要线索不得长于普通线索。',
+  // three-role problems
+  PROBLEM_TRANSITION_FORBIDDEN: () =>
+    '问题当前状态不允许此操作（已答复的问题才能关闭，已关闭的问题不能再答复）。',
+  PROBLEM_ABOUT_REQUIRED: () => '“其他”类问题请选择涉及的岗位。',
+  PROBLEM_ABOUT_MISMATCH: () => '所选岗位与问题类型不符。',
+  PROBLEM_ABOUT_OWN_ROLE: () => '不能对本岗位提出问题，请选择其他岗位。',
+  PROBLEM_POLICY_INVALID: () => '答复期限为 1 至 720 整小时。',
   // delivery
   DELIVERY_TRANSITION_FORBIDDEN: () => '送货当前状态不允许此操作。',
   DELIVERY_ARRIVAL_INVALID: () => '到达时间无效。',
