@@ -1922,7 +1922,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Raise a delivery problem (late, wrong goods, short, damaged) for the delivery side */
+        /** Raise a delivery problem (late, wrong goods, short, damaged, refused): the account manager, the route’s driver at the door, or the retailer; the account manager and the supply point see it */
         post: operations["DeliveriesController_raise"];
         delete?: never;
         options?: never;
@@ -1988,7 +1988,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Feedback on deliveries; `open=true` lists the items not closed, oldest first */
+        /** Feedback on deliveries in scope (a retailer: its own); `open=true` lists the items not closed, oldest first */
         get: operations["DeliveryFeedbackController_list"];
         put?: never;
         post?: never;
@@ -5224,6 +5224,8 @@ export interface components {
             receiver: "retailer" | "proxy" | null;
             receiverLabel: string | null;
             receiverName: string | null;
+            /** @description A proxy’s relation to the licence holder */
+            receiverRelation: string | null;
             /** @description 代接货: received by someone other than the licence holder */
             proxyReceipt: boolean;
             proxyReason: string | null;
@@ -5360,6 +5362,8 @@ export interface components {
             receiver: "retailer" | "proxy" | null;
             receiverLabel: string | null;
             receiverName: string | null;
+            /** @description A proxy’s relation to the licence holder */
+            receiverRelation: string | null;
             /** @description 代接货: received by someone other than the licence holder */
             proxyReceipt: boolean;
             proxyReason: string | null;
@@ -5395,11 +5399,13 @@ export interface components {
             departmentId: number;
             routeId: number;
             /** @enum {string} */
-            kind: "late" | "wrongGoods" | "short" | "damaged" | "other";
+            kind: "late" | "wrongGoods" | "short" | "damaged" | "refused" | "other";
             description: string;
             /** @enum {string} */
             status: "open" | "answered" | "closed";
             raisedBy: number;
+            /** @enum {string} */
+            raiserRole: "account_manager" | "delivery_staff" | "retailer";
             /** Format: date-time */
             raisedAt: string;
             answer: string | null;
@@ -5472,6 +5478,8 @@ export interface components {
             receiver: "retailer" | "proxy" | null;
             receiverLabel: string | null;
             receiverName: string | null;
+            /** @description A proxy’s relation to the licence holder */
+            receiverRelation: string | null;
             /** @description 代接货: received by someone other than the licence holder */
             proxyReceipt: boolean;
             proxyReason: string | null;
@@ -5512,6 +5520,11 @@ export interface components {
              */
             receiver: "retailer" | "proxy";
             receiverName?: string;
+            /**
+             * @description Who the proxy is to the licence holder (required for a proxy receipt)
+             * @example 店员
+             */
+            receiverRelation?: string;
             /** @description Why someone else received the goods */
             reason?: string;
         };
@@ -5521,7 +5534,7 @@ export interface components {
         };
         RaiseFeedbackDto: {
             /** @enum {string} */
-            kind: "late" | "wrongGoods" | "short" | "damaged" | "other";
+            kind: "late" | "wrongGoods" | "short" | "damaged" | "refused" | "other";
             description: string;
         };
         FeedbackResponse: {
@@ -5531,13 +5544,15 @@ export interface components {
             territoryId: number;
             routeId: number;
             /** @enum {string} */
-            kind: "late" | "wrongGoods" | "short" | "damaged" | "other";
+            kind: "late" | "wrongGoods" | "short" | "damaged" | "refused" | "other";
             kindLabel: string;
             description: string;
             /** @enum {string} */
             status: "open" | "answered" | "closed";
             statusLabel: string;
             raisedBy: number;
+            /** @enum {string} */
+            raiserRole: "account_manager" | "delivery_staff" | "retailer";
             /** Format: date-time */
             raisedAt: string;
             answer: string | null;
@@ -5642,6 +5657,8 @@ export interface components {
             receiver: "retailer" | "proxy" | null;
             receiverLabel: string | null;
             receiverName: string | null;
+            /** @description A proxy’s relation to the licence holder */
+            receiverRelation: string | null;
             /** @description 代接货: received by someone other than the licence holder */
             proxyReceipt: boolean;
             proxyReason: string | null;
@@ -12412,7 +12429,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description FORBIDDEN unless the caller is: account_manager; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
+            /** @description FORBIDDEN unless the caller is: account_manager, delivery_staff, retailer; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -12574,7 +12591,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description FORBIDDEN unless the caller is: admin, department_head, inspector, market_manager, supply_clerk, account_manager, delivery_staff; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
+            /** @description FORBIDDEN unless the caller is: admin, department_head, inspector, market_manager, supply_clerk, account_manager, delivery_staff, retailer; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -12656,7 +12673,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description FORBIDDEN unless the caller is: account_manager; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
+            /** @description FORBIDDEN unless the caller is: account_manager, delivery_staff, retailer; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;
