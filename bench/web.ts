@@ -1,7 +1,7 @@
 /// <reference lib="dom" />
 import 'reflect-metadata';
 import chromium from '@sparticuz/chromium';
-import { chromium as playwright, type Page } from 'playwright-core';
+import { type Browser, chromium as playwright, type Page } from 'playwright-core';
 import type pg from 'pg';
 import { businessDate } from '#libs/kernel';
 import { startApi } from './support/api-process.js';
@@ -35,6 +35,24 @@ async function throttle(page: Page) {
     uploadThroughput: (9_000_000 / 8) * 0.9,
   });
   return cdp;
+}
+
+/** A fresh phone over 4G: empty cache, no service worker yet. */
+async function freshPhone(browser: Browser) {
+  const context = await browser.newContext({
+    viewport: { width: 390, height: 844 },
+    isMobile: true,
+    hasTouch: true,
+  });
+  const page = await context.newPage();
+  return { page, cdp: await throttle(page) };
+}
+
+/** With the username typed: the password, 登录, and Today's cycle card on screen. */
+async function intoToday(page: Page) {
+  await page.getByLabel('密码', { exact: true }).fill(BENCH_PASSWORD);
+  await page.getByRole('button', { name: '登录' }).click();
+  await page.getByLabel('本周订货周期').waitFor({ timeout: 60_000 });
 }
 
 /**
@@ -113,14 +131,7 @@ async function main() {
   const lists: { openMs: number; searchMs: number; scrollMs: number }[] = [];
   try {
     for (let run = 0; run < RUNS; run++) {
-      // A fresh phone each run: empty cache, no service worker yet.
-      const context = await browser.newContext({
-        viewport: { width: 390, height: 844 },
-        isMobile: true,
-        hasTouch: true,
-      });
-      const page = await context.newPage();
-      const cdp = await throttle(page);
+      const { page, cdp } = await freshPhone(browser);
       const kinds = new Map<string, string>();
       let bytes = 0;
       let counting = true;
@@ -137,30 +148,20 @@ async function main() {
       const loginMs = Date.now() - started;
       await page.waitForLoadState('networkidle');
       counting = false;
-      await page.getByLabel('密码', { exact: true }).fill(BENCH_PASSWORD);
       const loggingIn = Date.now();
-      await page.getByRole('button', { name: '登录' }).click();
-      await page.getByLabel('本周订货周期').waitFor({ timeout: 60_000 });
+      await intoToday(page);
       const todayMs = Date.now() - loggingIn;
       runs.push({ kb: bytes / 1024, loginMs, todayMs });
-      await context.close();
+      await page.context().close();
     }
     const search = await territoryOf300(db.pool);
     for (let run = 0; run < RUNS; run++) {
-      const context = await browser.newContext({
-        viewport: { width: 390, height: 844 },
-        isMobile: true,
-        hasTouch: true,
-      });
-      const page = await context.newPage();
-      await throttle(page);
+      const { page } = await freshPhone(browser);
       await page.goto(api.url);
       await page.getByLabel('用户名').fill('am01');
-      await page.getByLabel('密码', { exact: true }).fill(BENCH_PASSWORD);
-      await page.getByRole('button', { name: '登录' }).click();
-      await page.getByLabel('本周订货周期').waitFor({ timeout: 60_000 });
+      await intoToday(page);
       lists.push(await measureRetailerList(page, search));
-      await context.close();
+      await page.context().close();
     }
   } finally {
     await removeCopies(db.pool);
