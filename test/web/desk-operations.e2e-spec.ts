@@ -24,6 +24,8 @@ const API_ONLY: Record<string, string> = {
     'the month-close job closes a month when its inputs are in; closing early is an admin’s exceptional act, with a reason',
   'POST /api/order-cycles/{id}/cutoff':
     'the open-and-cut-off job cuts cycles off at their time; by hand only when that job failed',
+  'GET /api/problems/{id}':
+    'the problems page lists every field of a problem; by id is for the raiser’s phone and for links',
   'GET /api/reports/order-lines':
     'a bulk export (CSV or XLSX, streamed, up to millions of lines) for the analysts’ own tools',
 };
@@ -49,6 +51,8 @@ const PAGES_TO_COME: Record<string, readonly string[]> = {
     'PATCH /api/field-policies/{departmentId}',
     'GET /api/lead-policy',
     'PUT /api/lead-policy',
+    'GET /api/problem-policy',
+    'PUT /api/problem-policy',
     'GET /api/kpi/targets/{departmentId}',
     'PUT /api/kpi/targets/{departmentId}',
     'GET /api/focus-tiers',
