@@ -37,19 +37,23 @@ interface Answer<D> {
   response: Response;
 }
 
+/** The documented success body of an openapi-fetch call. */
+type BodyOf<C> = NonNullable<Awaited<C> extends Answer<infer D> ? D : never>;
+
 /**
  * Waits for an API call and gives its body, typed by the client generated from the API's OpenAPI document, or
- * throws an ApiError (status 0 when the network failed).
+ * throws an ApiError (status 0 when the network failed). The type comes from the call alone: a page cannot
+ * name a type of its own for an answer (`ask<T>(…)` does not compile), so the generated types are the truth.
  */
-export async function ask<D>(call: Promise<Answer<D>>): Promise<D> {
-  let answer: Answer<D>;
+export async function ask<C extends Promise<Answer<unknown>>>(call: C): Promise<BodyOf<C>> {
+  let answer: Answer<unknown>;
   try {
     answer = await call;
   } catch {
     throw new ApiError(0, 'NETWORK_UNAVAILABLE');
   }
   if (!answer.response.ok) throw apiErrorOf(answer.response.status, answer.error);
-  return answer.data as D;
+  return answer.data as BodyOf<C>;
 }
 
 /** A fresh Idempotency-Key for a submission (kept with a queued one, so its retries carry the same). */

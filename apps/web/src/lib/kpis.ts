@@ -1,12 +1,5 @@
 import type { KpiCode } from './queries/kpis';
 
-/** A KPI of a row as the API reports it: the value (a ratio), its target and whether it meets it. */
-export interface KpiValue {
-  value: number | null;
-  target: { kind: string; value?: number } | null;
-  status: string;
-}
-
 /** The KPIs the console shows, in order, with their Chinese names. */
 export const KPI_SHOWN: [KpiCode, string][] = [
   ['guidanceCoverage', '经营指导面'],

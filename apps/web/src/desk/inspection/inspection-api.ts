@@ -10,7 +10,7 @@ export type Lead = Schemas['LeadResponse'];
 export function useAnomalies(fromDate: string, toDate: string) {
   return useQuery({
     queryKey: ['anomalies', fromDate, toDate],
-    queryFn: () => ask<Anomaly[]>(api.GET('/api/anomalies', { params: { query: { fromDate, toDate } } })),
+    queryFn: () => ask(api.GET('/api/anomalies', { params: { query: { fromDate, toDate } } })),
   });
 }
 
@@ -18,7 +18,7 @@ export function useRetailer(id: number | undefined) {
   return useQuery({
     queryKey: ['retailer', id],
     enabled: id !== undefined,
-    queryFn: () => ask<Retailer>(api.GET('/api/retailers/{id}', { params: { path: { id: id! } } })),
+    queryFn: () => ask(api.GET('/api/retailers/{id}', { params: { path: { id: id! } } })),
   });
 }
 
@@ -27,9 +27,7 @@ export function useRetailerLeads(retailerId: number | undefined) {
     queryKey: ['leads', 'retailer', retailerId],
     enabled: retailerId !== undefined,
     queryFn: () =>
-      ask<{ items: Lead[]; total: number }>(
-        api.GET('/api/leads', { params: { query: { retailerId: retailerId!, pageSize: 50 } } }),
-      ),
+      ask(api.GET('/api/leads', { params: { query: { retailerId: retailerId!, pageSize: 50 } } })),
   });
 }
 
@@ -50,9 +48,7 @@ export function useAuditTrail(filter: AuditFilter) {
     queryFn: () => {
       const { page, ...rest } = filter;
       const query = Object.fromEntries(Object.entries(rest).filter(([, value]) => value !== undefined));
-      return ask<{ items: AuditEntry[]; total: number }>(
-        api.GET('/api/audit', { params: { query: { ...query, page, pageSize: 20 } } }),
-      );
+      return ask(api.GET('/api/audit', { params: { query: { ...query, page, pageSize: 20 } } }));
     },
   });
 }
@@ -63,10 +59,6 @@ export function usePeople() {
     queryKey: ['people'],
     staleTime: 10 * 60_000,
     queryFn: async () =>
-      (
-        await ask<{ items: Schemas['UserResponse'][] }>(
-          api.GET('/api/users', { params: { query: { page: 1, pageSize: 200 } } }),
-        )
-      ).items,
+      (await ask(api.GET('/api/users', { params: { query: { page: 1, pageSize: 200 } } }))).items,
   });
 }

@@ -5,18 +5,15 @@ import type { ColumnsType } from 'antd/es/table';
 import type { EChartsCoreOption } from 'echarts/core';
 import dayjs from 'dayjs';
 import { Chart } from '@/components/chart/chart';
-import { api, ask } from '@/lib/api';
+import { api, ask, type Schemas } from '@/lib/api';
 import { sentenceOf } from '@/lib/errors';
 import { businessMonth, chineseMonth, percent } from '@/lib/format';
-import { KPI_SHOWN, type KpiValue } from '@/lib/kpis';
+import { KPI_SHOWN } from '@/lib/kpis';
 import { useNow } from '@/hooks/use-now';
 import { THEME } from '@/lib/theme';
 import { downloadKpiWorkbook } from '../desk-api';
 
-interface KpiItem {
-  subject: { id: number; name: string; accountManager?: { displayName: string } | null };
-  kpis: Record<string, KpiValue>;
-}
+type KpiItem = Schemas['KpiRowResponse'];
 
 /**
  * The center's KPIs: its account managers' month against the targets (a table and a chart), and the center's
@@ -33,10 +30,7 @@ export default function CenterKpisPage() {
   const { message } = App.useApp();
   const kpis = useQuery({
     queryKey: ['center-kpis', month],
-    queryFn: () =>
-      ask<{ items: KpiItem[] }>(
-        api.GET('/api/kpi/account-managers', { params: { query: { month } as never } }),
-      ),
+    queryFn: () => ask(api.GET('/api/kpi/account-managers', { params: { query: { month } } })),
   });
   const items = kpis.data?.items ?? [];
   const shown = KPI_SHOWN.filter(([code]) => items.some((item) => item.kpis[code]));

@@ -1,9 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { api, ask, type Schemas } from '@/lib/api';
 
-export type MonthVersions = Schemas['MonthVersionsView'];
 export type Correction = Schemas['CorrectionView'];
-export type JobEntry = Schemas['JobBoardEntryResponse'];
 
 /** The month-close job as the job board shows it. */
 export const MONTH_CLOSE_JOB = 'reports.month-close';
@@ -11,17 +9,14 @@ export const MONTH_CLOSE_JOB = 'reports.month-close';
 export function useMonthVersions(month: string) {
   return useQuery({
     queryKey: ['month-versions', month],
-    queryFn: () =>
-      ask<MonthVersions>(api.GET('/api/kpi/months/{month}/versions', { params: { path: { month } } })),
+    queryFn: () => ask(api.GET('/api/kpi/months/{month}/versions', { params: { path: { month } } })),
   });
 }
 
 export function useCorrections(month: string) {
   return useQuery({
     queryKey: ['corrections', month],
-    queryFn: async () =>
-      (await ask<{ items: Correction[] }>(api.GET('/api/kpi/corrections', { params: { query: { month } } })))
-        .items,
+    queryFn: async () => (await ask(api.GET('/api/kpi/corrections', { params: { query: { month } } }))).items,
   });
 }
 
@@ -31,18 +26,18 @@ export function useMonthCloseJob(enabled: boolean) {
     queryKey: ['jobs'],
     enabled,
     queryFn: async () =>
-      (await ask<JobEntry[]>(api.GET('/api/jobs'))).find((job) => job.name === MONTH_CLOSE_JOB) ?? null,
+      (await ask(api.GET('/api/jobs'))).find((job) => job.name === MONTH_CLOSE_JOB) ?? null,
   });
 }
 
 export function openCorrection(month: string, reason: string): Promise<Correction> {
-  return ask<Correction>(
+  return ask(
     api.POST('/api/kpi/months/{month}/corrections', { params: { path: { month } }, body: { reason } }),
   );
 }
 
 export function approveCorrection(month: string, note?: string): Promise<Correction> {
-  return ask<Correction>(
+  return ask(
     api.POST('/api/kpi/months/{month}/corrections/approve', {
       params: { path: { month } },
       body: note ? { note } : {},
@@ -51,7 +46,7 @@ export function approveCorrection(month: string, note?: string): Promise<Correct
 }
 
 export function rejectCorrection(month: string, note: string): Promise<Correction> {
-  return ask<Correction>(
+  return ask(
     api.POST('/api/kpi/months/{month}/corrections/reject', { params: { path: { month } }, body: { note } }),
   );
 }

@@ -8,8 +8,6 @@ export type OrderSchedule = Schemas['OrderScheduleResponse'];
 export type NewUser = Schemas['CreateUserDto'];
 export type UserChange = Schemas['UpdateUserDto'];
 
-type UsersPage = { items: StaffUser[]; total: number };
-
 /** The unit each role sits in (the API's ROLE_PLACEMENT), so the form offers only units that fit. */
 export const ROLE_UNIT_TYPE: Partial<Record<Role, OrgUnit['type']>> = {
   market_manager: 'service_center',
@@ -44,7 +42,7 @@ export function useStaff(filter: StaffFilter) {
   return useQuery({
     queryKey: ['staff', filter],
     queryFn: () =>
-      ask<UsersPage>(
+      ask(
         api.GET('/api/users', {
           params: {
             query: {
@@ -66,20 +64,16 @@ export function useOrgUnits() {
     queryKey: ['org-units'],
     staleTime: 5 * 60_000,
     queryFn: async () =>
-      (
-        await ask<{ items: OrgUnit[] }>(
-          api.GET('/api/org-units', { params: { query: { page: 1, pageSize: 200 } } }),
-        )
-      ).items,
+      (await ask(api.GET('/api/org-units', { params: { query: { page: 1, pageSize: 200 } } }))).items,
   });
 }
 
 export function createUser(body: NewUser): Promise<StaffUser> {
-  return ask<StaffUser>(api.POST('/api/users', { body }));
+  return ask(api.POST('/api/users', { body }));
 }
 
 export function changeUser(id: number, body: UserChange): Promise<StaffUser> {
-  return ask<StaffUser>(api.PATCH('/api/users/{id}', { params: { path: { id } }, body }));
+  return ask(api.PATCH('/api/users/{id}', { params: { path: { id } }, body }));
 }
 
 export function resetPassword(id: number, newPassword: string): Promise<unknown> {
@@ -89,7 +83,7 @@ export function resetPassword(id: number, newPassword: string): Promise<unknown>
 export function useOrderSchedules() {
   return useQuery({
     queryKey: ['order-schedules'],
-    queryFn: () => ask<OrderSchedule[]>(api.GET('/api/order-schedules')),
+    queryFn: () => ask(api.GET('/api/order-schedules')),
   });
 }
 
@@ -97,7 +91,5 @@ export function putOrderSchedule(
   territoryId: number,
   body: Schemas['OrderScheduleDto'],
 ): Promise<OrderSchedule> {
-  return ask<OrderSchedule>(
-    api.PUT('/api/order-schedules/{territoryId}', { params: { path: { territoryId } }, body }),
-  );
+  return ask(api.PUT('/api/order-schedules/{territoryId}', { params: { path: { territoryId } }, body }));
 }

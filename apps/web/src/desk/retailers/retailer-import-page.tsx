@@ -15,7 +15,7 @@ interface RowError {
 }
 
 function importRetailers(file: File): Promise<Imported> {
-  return ask<Imported>(
+  return ask(
     api.POST('/api/retailers/import', {
       body: fileForm(file, file.name) as never,
       bodySerializer: (body) => body as unknown as FormData,

@@ -1,7 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { api, ask, type Schemas } from '@/lib/api';
 
-export type SupplyOrder = Schemas['SupplyOrderResponse'];
 export type Rationing = Schemas['RationingResponse'];
 export type RationedRetailer = Rationing['retailers'][number];
 export type OrderCycle = Schemas['OrderCycleResponse'];
@@ -10,14 +9,14 @@ export type Consolidation = Schemas['ConsolidationResponse'];
 export function useSupplyOrders(date: string) {
   return useQuery({
     queryKey: ['supply-orders', date],
-    queryFn: () => ask<SupplyOrder[]>(api.GET('/api/supply-orders', { params: { query: { date } } })),
+    queryFn: () => ask(api.GET('/api/supply-orders', { params: { query: { date } } })),
   });
 }
 
 export function useRationing(date: string) {
   return useQuery({
     queryKey: ['rationing', date],
-    queryFn: () => ask<Rationing[]>(api.GET('/api/supply-orders/rationing', { params: { query: { date } } })),
+    queryFn: () => ask(api.GET('/api/supply-orders/rationing', { params: { query: { date } } })),
   });
 }
 
@@ -27,9 +26,7 @@ export function useBrandNames() {
     queryKey: ['brand-names'],
     staleTime: 30 * 60_000,
     queryFn: async () => {
-      const page = await ask<{ items: Schemas['BrandResponse'][] }>(
-        api.GET('/api/brands', { params: { query: { page: 1, pageSize: 200 } } }),
-      );
+      const page = await ask(api.GET('/api/brands', { params: { query: { page: 1, pageSize: 200 } } }));
       return new Map(page.items.map((brand) => [brand.id, `${brand.name}（${brand.code}）`]));
     },
   });
@@ -41,16 +38,11 @@ export function useCyclesAwaitingConsolidation() {
     queryKey: ['order-cycles', 'cut_off'],
     refetchInterval: 60_000,
     queryFn: async () =>
-      (
-        await ask<{ items: OrderCycle[] }>(
-          api.GET('/api/order-cycles', { params: { query: { status: 'cut_off', pageSize: 200 } } }),
-        )
-      ).items,
+      (await ask(api.GET('/api/order-cycles', { params: { query: { status: 'cut_off', pageSize: 200 } } })))
+        .items,
   });
 }
 
 export function consolidate(cycleId: number): Promise<Consolidation> {
-  return ask<Consolidation>(
-    api.POST('/api/order-cycles/{id}/consolidate', { params: { path: { id: cycleId } } }),
-  );
+  return ask(api.POST('/api/order-cycles/{id}/consolidate', { params: { path: { id: cycleId } } }));
 }
