@@ -43,7 +43,9 @@ export function useProblems(filter: ProblemFilter = {}) {
 }
 
 export function raiseProblem(body: Schemas['RaiseProblemDto']): Promise<Problem> {
-  return ask(api.POST('/api/problems', { body, params: { header: { 'Idempotency-Key': idempotencyKey() } } }));
+  return ask(
+    api.POST('/api/problems', { body, params: { header: { 'Idempotency-Key': idempotencyKey() } } }),
+  );
 }
 
 export function answerProblem(id: number, answer: string): Promise<Problem> {

@@ -75,7 +75,8 @@ function ProblemForm({ retailerId, role }: { retailerId: number; role: Role | un
       <div className="section">
         <h1 style={{ fontSize: 20, margin: 0 }}>反映问题</h1>
         <p className="muted" style={{ margin: '4px 0 0' }}>
-          {shop.data ? `${shop.data.shopName} · ` : ''}提交后由零售户所属客户服务部的市场经理限时答复，逾期转督察组。
+          {shop.data ? `${shop.data.shopName} · ` : ''}
+          提交后由零售户所属客户服务部的市场经理限时答复，逾期转督察组。
         </p>
       </div>
       <Form layout="vertical" requiredMarkStyle="none">

@@ -13,7 +13,10 @@ export function useTimeline(retailerId: number) {
     queryFn: ({ pageParam }) =>
       ask(
         api.GET('/api/retailers/{id}/timeline', {
-          params: { path: { id: retailerId }, query: { limit: 20, ...(pageParam ? { before: pageParam } : {}) } },
+          params: {
+            path: { id: retailerId },
+            query: { limit: 20, ...(pageParam ? { before: pageParam } : {}) },
+          },
         }),
       ),
     getNextPageParam: (last) => last.next ?? undefined,

@@ -15,7 +15,8 @@ export function TimelinePage() {
   const timeline = useTimeline(id);
   if (timeline.isPending) return <p className="muted">加载中…</p>;
   if (timeline.isError) {
-    if (timeline.error instanceof ApiError && timeline.error.status === 404) return <NotFoundPage what="零售户" />;
+    if (timeline.error instanceof ApiError && timeline.error.status === 404)
+      return <NotFoundPage what="零售户" />;
     return (
       <p role="alert" className="danger-text">
         {sentenceOf(timeline.error)}
