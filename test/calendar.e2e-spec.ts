@@ -368,7 +368,7 @@ describe('the holiday calendar', () => {
     });
 
     it('is kept by an admin, who must name the department', async () => {
-      expect((await t.http.get('/api/calendar/years/2026').set(admin)).body.code).toBe('VALIDATION_FAILED');
+      expect((await t.http.get('/api/calendar/years/2026').set(admin)).body.code).toBe('DEPARTMENT_REQUIRED');
       await t.http
         .put(`/api/calendar/years/2026?departmentId=${D02}`)
         .set(admin)

@@ -313,11 +313,11 @@ describe('brand catalogue', () => {
         .set(head)
         .send({ brandIds: [id['TST-II2']] });
       expect([national.status, national.body.code]).toEqual([409, 'KEY_BRAND_ALREADY_NATIONAL']);
-      const noDepartment = await t.http
+      const noSuchDepartment = await t.http
         .put(`/api/key-brands/${year}/equivalents`)
         .set(admin)
-        .send({ brandIds: [id['TST-I1']] });
-      expect([noDepartment.status, noDepartment.body.code]).toEqual([400, 'CATALOG_DEPARTMENT_REQUIRED']);
+        .send({ departmentId: 999_999, brandIds: [id['TST-I1']] });
+      expect([noSuchDepartment.status, noSuchDepartment.body.code]).toEqual([404, 'NOT_FOUND']);
       expect(await countRows(t.db, 'key_brands')).toBe(before);
       await t.http
         .put(`/api/key-brands/${year}/equivalents`)

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { countRows } from './support/test-app.js';
 import { bearer, startDemoApp, type DemoApp } from './support/demo.js';
 import { insertBrands, insertRetailers, ROUND_QUOTA_POLICY } from './support/fixtures.js';
@@ -13,6 +13,9 @@ import { pinClock } from './support/test-clock.js';
  * calendar: January's 3rd working day is Tuesday the 5th, so 09:00 on 5 January). The clock moves through
  * the schedule table's firings (test/support/job-clock.ts), in production's order.
  */
+// Each step runs a week or more of the schedule table; on a loaded CI machine one takes minutes, not seconds.
+jest.setTimeout(300_000);
+
 describe('month close waits for its inputs', () => {
   let t: DemoApp;
   let admin: Record<string, string>;

@@ -28,6 +28,11 @@ import {
 const SEED = Number(process.env.HOSTILE_SEED ?? 20261111);
 const SCALE = Number(process.env.HOSTILE_RUNS ?? 1);
 const runs = (n: number) => Math.max(1, Math.round(n * SCALE));
+/**
+ * A test that sweeps every operation. It takes one to four minutes on a loaded two-core machine, and one that
+ * timed out would go on writing while the next test counts rows, so each has room well beyond that.
+ */
+const sweep = (name: string, body: () => Promise<void>) => it(name, body, 600_000 * SCALE);
 
 /** A demo user per role (README); the retailer's is looked up (username = its licence number). */
 const USER_OF_ROLE: Record<string, string> = {
@@ -316,7 +321,7 @@ describe('hostile input', () => {
     expect(unroled.sort()).toEqual(['GET /health', 'POST /api/auth/login', 'POST /api/auth/logout']);
   });
 
-  it('refuses definitely invalid bodies and path values with a coded 4xx and writes nothing', async () => {
+  sweep('refuses definitely invalid bodies and path values with a coded 4xx and writes nothing', async () => {
     const findings: string[] = [];
     const targets = operations.filter(
       (op) => op.method !== 'get' && (op.body || op.pathParams.some((p) => invalidPathValue(p))),
@@ -378,7 +383,7 @@ describe('hostile input', () => {
     expect(findings).toEqual([]);
   });
 
-  it('answers hostile values of the right type without a 5xx, and a refusal writes nothing', async () => {
+  sweep('answers hostile values of the right type without a 5xx, and a refusal writes nothing', async () => {
     const findings: string[] = [];
     // Bodies that keep every field's JSON type but carry huge, unicode, control, SQL, out-of-range content.
     // Some may be valid (then they are written, which is fine); any refusal must leave every table as it was.
@@ -421,7 +426,7 @@ describe('hostile input', () => {
     expect(findings).toEqual([]);
   });
 
-  it('answers hostile query strings and path values on reads without a 5xx, and reads write nothing', async () => {
+  sweep('answers hostile queries and path values on reads without a 5xx and writes nothing', async () => {
     const findings: string[] = [];
     const before = await counts();
     const reads = operations.filter((op) => op.method === 'get' && (op.query.length || op.pathParams.length));
@@ -475,7 +480,7 @@ describe('hostile input', () => {
     ' ',
   ];
 
-  it('refuses malformed JSON, prototype keys, wrong content types, oversized and deeply nested bodies', async () => {
+  sweep('refuses malformed JSON, prototype keys, wrong content types, oversized, deep bodies', async () => {
     const findings: string[] = [];
     const before = await counts();
     const bodyOps = operations.filter((op) => op.body);
@@ -644,7 +649,7 @@ describe('hostile input', () => {
     expect(findings).toEqual([]);
   });
 
-  it('refuses multipart garbage on upload routes with a coded 4xx and writes nothing', async () => {
+  sweep('refuses multipart garbage on upload routes with a coded 4xx and writes nothing', async () => {
     const findings: string[] = [];
     // A visit of am01's to photograph: the upload itself is what is refused.
     const visitId = await insertVisit(t, {

@@ -36,7 +36,12 @@ export class AppModule {
       imports: [
         AppConfigModule.forRoot(config),
         DatabaseModule.forRoot(
-          dataSourceOptions({ url: databaseUrl, timeZone: config.timeZone, migrations }),
+          dataSourceOptions({
+            url: databaseUrl,
+            timeZone: config.timeZone,
+            migrations,
+            poolWaitMs: config.databasePoolWaitMs,
+          }),
         ),
         ScheduleModule.forRoot(),
         AuditModule,

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { type Actor, preparedQuery, type Role, type Scope } from '#libs/shared';
-import { OrgService } from '#libs/org';
+import { OrgDirectory } from '#libs/org';
 
 interface ActorRow {
   id: number;
@@ -20,7 +20,7 @@ interface ActorRow {
 export class ActorLoader {
   constructor(
     private readonly dataSource: DataSource,
-    private readonly org: OrgService,
+    private readonly org: OrgDirectory,
   ) {}
 
   async load(userId: number, tokenVersion: number, requestId: string): Promise<Actor | null> {

@@ -12,7 +12,7 @@ import {
   TransactionRunner,
 } from '#libs/shared';
 import { AuditService } from '#libs/audit';
-import { OrgService, placementAllowed } from '#libs/org';
+import { OrgDirectory, placementAllowed } from '#libs/org';
 import { authError } from './auth.errors.js';
 import { assertPasswordAcceptable } from './auth.service.js';
 import { hashPassword, temporaryPassword, UNUSABLE_PASSWORD_HASH_SQL } from './password-hasher.js';
@@ -51,7 +51,7 @@ export class UsersService {
     @InjectRepository(User) private readonly users: Repository<User>,
     private readonly transactions: TransactionRunner,
     private readonly audit: AuditService,
-    private readonly org: OrgService,
+    private readonly org: OrgDirectory,
   ) {}
 
   async list(actor: Actor, query: UserQuery): Promise<Page<User>> {

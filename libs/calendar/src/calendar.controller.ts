@@ -11,6 +11,7 @@ import {
   xlsxFile,
   xlsxImport,
 } from '#libs/shared';
+import { OrgDirectory } from '#libs/org';
 import { CalendarService } from './calendar.service.js';
 import {
   CalendarDepartmentQuery,
@@ -32,7 +33,10 @@ const KEEPERS = ['admin', 'department_head'] as const;
 @ApiTags('calendar')
 @Controller('calendar')
 export class CalendarController {
-  constructor(private readonly calendar: CalendarService) {}
+  constructor(
+    private readonly calendar: CalendarService,
+    private readonly org: OrgDirectory,
+  ) {}
 
   @Get('years/:year')
   @Roles(...STAFF_ROLES)
@@ -83,7 +87,7 @@ export class CalendarController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
     // The department first: naming another is 404 before any upload is read.
-    const departmentId = await this.calendar.department(actor, query.departmentId);
+    const departmentId = await this.org.resolveDepartment(actor, query.departmentId);
     return xlsxImport(
       request,
       query,

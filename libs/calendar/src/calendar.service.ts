@@ -3,12 +3,10 @@ import { DataSource, type EntityManager } from 'typeorm';
 import type { DayOffRule } from '#libs/kernel';
 import {
   type Actor,
-  assertOwnDepartment,
   commonError,
   type ImportOutcome,
   importTemplate,
   mapHeaders,
-  notFound,
   parseRows,
   readFirstSheet,
   type RowError,
@@ -18,7 +16,7 @@ import {
   workbookBuffer,
 } from '#libs/shared';
 import { AuditService } from '#libs/audit';
-import { OrgService } from '#libs/org';
+import { OrgDirectory } from '#libs/org';
 import {
   CALENDAR_PROBLEM_REASONS,
   type CalendarEntry,
@@ -99,12 +97,12 @@ export class CalendarService {
     private readonly dataSource: DataSource,
     private readonly transactions: TransactionRunner,
     private readonly audit: AuditService,
-    private readonly org: OrgService,
+    private readonly org: OrgDirectory,
     private readonly cycles: CalendarCycles,
   ) {}
 
   async year(actor: Actor, requested: number | undefined, year: number): Promise<CalendarYearView> {
-    const departmentId = await this.department(actor, requested);
+    const departmentId = await this.org.resolveDepartment(actor, requested);
     const manager = this.dataSource.manager;
     const [days, orderDayOff] = await Promise.all([
       this.daysOf(manager, departmentId, year),
@@ -121,7 +119,7 @@ export class CalendarService {
     entries: readonly CalendarEntry[],
     dryRun = false,
   ): Promise<CalendarSaveResult> {
-    const departmentId = await this.department(actor, requested);
+    const departmentId = await this.org.resolveDepartment(actor, requested);
     const problems = holidayListProblems(year, entries);
     if (problems.length) {
       throw calendarError('CALENDAR_DAYS_INVALID', {
@@ -213,7 +211,7 @@ export class CalendarService {
   }
 
   async policy(actor: Actor, requested: number | undefined): Promise<CalendarPolicyView> {
-    const departmentId = await this.department(actor, requested);
+    const departmentId = await this.org.resolveDepartment(actor, requested);
     const row = await this.dataSource.manager.findOneBy(CalendarPolicy, { departmentId });
     return { departmentId, ...rulesOf(row), configured: row !== null };
   }
@@ -233,7 +231,7 @@ export class CalendarService {
         { field: 'body', errors: ['name at least one of orderDayOff, monthCloseWorkingDay, monthCloseAt'] },
       ]);
     }
-    const departmentId = await this.department(actor, requested);
+    const departmentId = await this.org.resolveDepartment(actor, requested);
     return this.transactions.run(async (manager) => {
       await lockCalendar(manager, departmentId);
       const [before, days] = await Promise.all([
@@ -269,20 +267,6 @@ export class CalendarService {
       }
       return { departmentId, ...rules, configured: true, dryRun, cycles };
     });
-  }
-
-  /** The department a request works on: admins name one; everyone else their own (another is 404). */
-  async department(actor: Actor, requested: number | undefined): Promise<number> {
-    assertOwnDepartment(actor, requested);
-    const departmentId = requested ?? actor.departmentId;
-    if (departmentId === null || departmentId === undefined) {
-      throw commonError('VALIDATION_FAILED', [
-        { field: 'departmentId', errors: ['departmentId is required for admins'] },
-      ]);
-    }
-    const unit = await this.org.get(departmentId);
-    if (unit?.type !== 'department') throw notFound('department', departmentId);
-    return departmentId;
   }
 
   /** A department's listed days of one year, or (`except`) of every other year, in date order. */

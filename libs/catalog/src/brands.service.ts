@@ -1,16 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { type EntityManager, Repository } from 'typeorm';
-import {
-  type Actor,
-  assertOwnDepartment,
-  notFound,
-  type Page,
-  pageOf,
-  pageOffset,
-  TransactionRunner,
-} from '#libs/shared';
+import { type Actor, notFound, type Page, pageOf, pageOffset, TransactionRunner } from '#libs/shared';
 import { AuditService } from '#libs/audit';
+import { OrgDirectory } from '#libs/org';
 import { type FocusTiers, priceClassOf } from './domain/index.js';
 import { Brand } from './brand.entity.js';
 import { applyBrandFilter, applyBrandSort, type BrandView, toBrandView } from './brand-view.js';
@@ -47,11 +40,11 @@ export class BrandsService {
     private readonly audit: AuditService,
     private readonly tiers: FocusTiersService,
     private readonly keyBrands: KeyBrandsService,
+    private readonly org: OrgDirectory,
   ) {}
 
   async context(actor: Actor, departmentId?: number, year?: number): Promise<BrandContext> {
-    assertOwnDepartment(actor, departmentId);
-    const department = actor.role === 'admin' ? (departmentId ?? null) : actor.departmentId;
+    const department = (await this.org.departmentFilter(actor, departmentId)) ?? null;
     const [tiers, keyBrands] = await Promise.all([
       this.tiers.tiersFor(department),
       this.keyBrands.keyBrandSet(year ?? this.keyBrands.currentYear(), department),

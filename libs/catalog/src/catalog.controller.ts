@@ -3,7 +3,6 @@ import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestj
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import {
   type Actor,
-  assertOwnDepartment,
   commonError,
   CurrentActor,
   ParseIdPipe,
@@ -20,7 +19,6 @@ import {
   PageOf,
 } from '#libs/shared';
 import { BrandsService } from './brands.service.js';
-import { catalogError } from './catalog.errors.js';
 import { BrandExcelService } from './excel/brand-excel.service.js';
 import { FocusTiersService } from './focus-tiers.service.js';
 import { KeyBrandsService } from './key-brands.service.js';
@@ -179,8 +177,7 @@ export class FocusTiersController {
   })
   @ApiOkResponse({ type: FocusTiersResponse })
   get(@CurrentActor() actor: Actor, @Query() query: FocusTierQuery) {
-    assertOwnDepartment(actor, query.departmentId);
-    return this.tiers.view(actor.role === 'admin' ? (query.departmentId ?? null) : actor.departmentId);
+    return this.tiers.viewFor(actor, query.departmentId);
   }
 
   @Put()
@@ -188,10 +185,7 @@ export class FocusTiersController {
   @ApiOperation({ summary: 'Set a department’s urban and rural focus tiers' })
   @ApiOkResponse({ type: FocusTiersResponse })
   set(@CurrentActor() actor: Actor, @Body() dto: FocusTiersDto) {
-    assertOwnDepartment(actor, dto.departmentId);
-    const department = actor.role === 'admin' ? dto.departmentId : (actor.departmentId ?? undefined);
-    if (department === undefined) throw catalogError('CATALOG_DEPARTMENT_REQUIRED');
-    return this.tiers.set(actor, department, dto);
+    return this.tiers.set(actor, dto);
   }
 }
 

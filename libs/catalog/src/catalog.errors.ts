@@ -14,6 +14,5 @@ export const catalogError = defineErrors({
     message: 'A national top-20 brand cannot also be designated as an equivalent',
   },
   KEY_BRAND_YEAR_CLOSED: { status: 409, message: 'Key-brand lists of past years are kept as they were' },
-  CATALOG_DEPARTMENT_REQUIRED: { status: 400, message: 'Name the department (departmentId)' },
   FOCUS_TIER_INVALID: { status: 400, message: 'A focus tier ends below its start' },
 });

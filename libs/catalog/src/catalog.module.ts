@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '#libs/audit';
+import { OrgModule } from '#libs/org';
 import { catalogEntities } from './brand.entity.js';
 import { BrandsService } from './brands.service.js';
 import { BrandsController, FocusTiersController, KeyBrandsController } from './catalog.controller.js';
@@ -10,7 +11,7 @@ import { KeyBrandsService } from './key-brands.service.js';
 import { BrandDirectory } from './brand-directory.js';
 
 @Module({
-  imports: [TypeOrmModule.forFeature(catalogEntities), AuditModule],
+  imports: [TypeOrmModule.forFeature(catalogEntities), AuditModule, OrgModule],
   providers: [BrandsService, KeyBrandsService, FocusTiersService, BrandExcelService, BrandDirectory],
   controllers: [BrandsController, KeyBrandsController, FocusTiersController],
   exports: [BrandsService, KeyBrandsService, FocusTiersService, BrandDirectory],

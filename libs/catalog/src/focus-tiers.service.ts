@@ -3,6 +3,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import type { Repository } from 'typeorm';
 import { type Actor, TransactionRunner } from '#libs/shared';
 import { AuditService } from '#libs/audit';
+import { OrgDirectory } from '#libs/org';
 import { DEFAULT_FOCUS_TIERS, type FocusMarket, type FocusTiers } from './domain/index.js';
 import { FocusTier } from './brand.entity.js';
 import { catalogError } from './catalog.errors.js';
@@ -23,6 +24,7 @@ export class FocusTiersService {
     @InjectRepository(FocusTier) private readonly tiers: Repository<FocusTier>,
     private readonly transactions: TransactionRunner,
     private readonly audit: AuditService,
+    private readonly org: OrgDirectory,
   ) {}
 
   /** The tiers in force for a department (null: the defaults). */
@@ -34,7 +36,12 @@ export class FocusTiersService {
     };
   }
 
-  async view(departmentId: number | null): Promise<FocusTiersView> {
+  /** The tiers a caller reads: its department's, or for an admin the named one's (none named: the defaults). */
+  async viewFor(actor: Actor, requested?: number): Promise<FocusTiersView> {
+    return this.view((await this.org.departmentFilter(actor, requested)) ?? null);
+  }
+
+  private async view(departmentId: number | null): Promise<FocusTiersView> {
     const rows = departmentId === null ? [] : await this.tiers.findBy({ departmentId });
     const pick = (market: FocusMarket) => {
       const row = rows.find((r) => r.market === market);
@@ -49,7 +56,8 @@ export class FocusTiersService {
     return { departmentId, urban: pick('urban'), rural: pick('rural') };
   }
 
-  async set(actor: Actor, departmentId: number, dto: FocusTiersDto): Promise<FocusTiersView> {
+  async set(actor: Actor, dto: FocusTiersDto): Promise<FocusTiersView> {
+    const departmentId = await this.org.resolveDepartment(actor, dto.departmentId);
     for (const market of MARKETS) {
       const { minFenPerPack, maxFenPerPack } = dto[market];
       if (maxFenPerPack !== null && maxFenPerPack < minFenPerPack) {

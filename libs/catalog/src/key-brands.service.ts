@@ -1,16 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { type EntityManager, In, Repository } from 'typeorm';
-import {
-  type Actor,
-  APP_CONFIG,
-  type AppConfig,
-  assertOwnDepartment,
-  Clock,
-  TransactionRunner,
-} from '#libs/shared';
+import { type Actor, APP_CONFIG, type AppConfig, Clock, TransactionRunner } from '#libs/shared';
 import { businessDate } from '#libs/kernel';
 import { AuditService } from '#libs/audit';
+import { OrgDirectory } from '#libs/org';
 import type { PriceClass } from './domain/index.js';
 import { Brand, KeyBrand, type KeyBrandKind } from './brand.entity.js';
 import { catalogError } from './catalog.errors.js';
@@ -45,6 +39,7 @@ export class KeyBrandsService {
     private readonly audit: AuditService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly clock: Clock,
+    private readonly org: OrgDirectory,
   ) {}
 
   currentYear(): number {
@@ -95,8 +90,7 @@ export class KeyBrandsService {
       .orderBy('k.kind', 'DESC')
       .addOrderBy('k.department_id', 'ASC', 'NULLS FIRST')
       .addOrderBy('b.code');
-    assertOwnDepartment(actor, departmentId);
-    const department = actor.role === 'admin' ? departmentId : (actor.departmentId ?? -1);
+    const department = await this.org.departmentFilter(actor, departmentId);
     if (department !== undefined) {
       qb.andWhere('(k.department_id IS NULL OR k.department_id = :department)', { department });
     }
@@ -152,9 +146,7 @@ export class KeyBrandsService {
     departmentId: number | undefined,
     brandIds: number[],
   ): Promise<KeyBrandView[]> {
-    assertOwnDepartment(actor, departmentId);
-    const department = actor.role === 'admin' ? departmentId : (actor.departmentId ?? undefined);
-    if (department === undefined) throw catalogError('CATALOG_DEPARTMENT_REQUIRED');
+    const department = await this.org.resolveDepartment(actor, departmentId);
     await this.transactions.run(async (manager) => {
       this.assertYearOpen(year);
       await this.assertActiveBrands(manager, brandIds);

@@ -4,7 +4,7 @@ import { type Actor, APP_CONFIG, type AppConfig, Clock, JobRunner, TransactionRu
 import { addDays, businessDate, wallClock } from '#libs/kernel';
 import { AuditService, type AuditActor } from '#libs/audit';
 import { type DeliveryList, OrderingReportsService } from '#libs/ordering';
-import { OrgService } from '#libs/org';
+import { OrgDirectory } from '#libs/org';
 import {
   DEFAULT_DELIVERY_WINDOW_POLICY,
   deliveryDateFor,
@@ -47,7 +47,7 @@ export class DeliveryPlanningService {
     private readonly jobs: JobRunner,
     private readonly audit: AuditService,
     private readonly ordering: OrderingReportsService,
-    private readonly org: OrgService,
+    private readonly org: OrgDirectory,
     private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}

@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import { type Actor, assertOwnDepartment, commonError, TransactionRunner } from '#libs/shared';
+import { type Actor, TransactionRunner } from '#libs/shared';
 import { orThrow } from '#libs/kernel';
 import { AuditService } from '#libs/audit';
+import { OrgDirectory } from '#libs/org';
 import {
   DEFAULT_LEAD_DEADLINE_POLICY,
   type LeadDeadlinePolicy,
@@ -27,6 +28,7 @@ export class LeadPolicyService {
     private readonly dataSource: DataSource,
     private readonly transactions: TransactionRunner,
     private readonly audit: AuditService,
+    private readonly org: OrgDirectory,
   ) {}
 
   async policyFor(
@@ -40,7 +42,7 @@ export class LeadPolicyService {
   }
 
   async get(actor: Actor, departmentId?: number): Promise<LeadPolicyView> {
-    const department = this.departmentOf(actor, departmentId);
+    const department = await this.org.resolveDepartment(actor, departmentId);
     const record = await this.dataSource.manager.findOneBy(LeadPolicyRecord, { departmentId: department });
     const { important, normal } = DEFAULT_LEAD_DEADLINE_POLICY.daysByImportance;
     return {
@@ -52,7 +54,7 @@ export class LeadPolicyService {
   }
 
   async put(actor: Actor, dto: LeadPolicyDto): Promise<LeadPolicyView> {
-    const departmentId = this.departmentOf(actor, dto.departmentId);
+    const departmentId = await this.org.resolveDepartment(actor, dto.departmentId);
     orThrow(
       validateLeadDeadlinePolicy({ important: dto.importantDays, normal: dto.normalDays }),
       enforcementError,
@@ -74,21 +76,5 @@ export class LeadPolicyService {
       });
     });
     return { departmentId, configured: true, importantDays: dto.importantDays, normalDays: dto.normalDays };
-  }
-
-  /** Staff work on their own department; admins name one. */
-  private departmentOf(actor: Actor, requested?: number): number {
-    if (actor.role === 'admin') {
-      if (!requested)
-        throw commonError('VALIDATION_FAILED', [
-          { field: 'departmentId', errors: ['departmentId is required for admins'] },
-        ]);
-      return requested;
-    }
-    if (!actor.departmentId)
-      throw commonError('FORBIDDEN', undefined, 'Lead policies belong to a department');
-    // Another department is out of scope: 404, like any id out of scope (no existence leak).
-    assertOwnDepartment(actor, requested);
-    return actor.departmentId;
   }
 }

@@ -14,7 +14,7 @@ import {
 } from '#libs/shared';
 import { AuditService } from '#libs/audit';
 import { BrandDirectory } from '#libs/catalog';
-import { OrgService, type OrgUnit } from '#libs/org';
+import { OrgDirectory, type OrgUnit } from '#libs/org';
 import { type OrderAnomaly, OrderingReportsService } from '#libs/ordering';
 import { RetailerDirectory } from '#libs/retailers';
 import { type LeadImportance, type LeadKind, leadDeadline } from './domain/index.js';
@@ -63,7 +63,7 @@ export class LeadsService {
     private readonly dataSource: DataSource,
     private readonly transactions: TransactionRunner,
     private readonly audit: AuditService,
-    private readonly org: OrgService,
+    private readonly org: OrgDirectory,
     private readonly retailers: RetailerDirectory,
     private readonly brands: BrandDirectory,
     private readonly ordering: OrderingReportsService,

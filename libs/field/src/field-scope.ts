@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { type Actor, notFound, type Role, type Scope } from '#libs/shared';
 import { StaffDirectory } from '#libs/auth';
-import { OrgService } from '#libs/org';
+import { OrgDirectory } from '#libs/org';
 
 export interface ScopedTerritory {
   territoryId: number;
@@ -17,7 +17,7 @@ export interface ScopedTerritory {
 @Injectable()
 export class FieldScope {
   constructor(
-    private readonly org: OrgService,
+    private readonly org: OrgDirectory,
     private readonly staff: StaffDirectory,
   ) {}
 

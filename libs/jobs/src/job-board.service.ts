@@ -1,16 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import {
-  type Actor,
-  APP_CONFIG,
-  type AppConfig,
-  assertOwnDepartment,
-  Clock,
-  notFound,
-  TransactionRunner,
-} from '#libs/shared';
+import { type Actor, APP_CONFIG, type AppConfig, Clock, notFound, TransactionRunner } from '#libs/shared';
 import type { JobWait } from '#libs/shared';
 import { AuditService } from '#libs/audit';
+import { OrgDirectory } from '#libs/org';
 import { JOB_SCHEDULE, type JobScheduleEntry, scheduleEntry } from './domain/index.js';
 import type { ScheduledRun } from './job-board.entity.js';
 import { JobScheduler } from './job-scheduler.js';
@@ -48,6 +41,7 @@ export class JobBoardService {
     private readonly audit: AuditService,
     private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly org: OrgDirectory,
   ) {}
 
   async board(actor: Actor): Promise<JobBoardEntry[]> {
@@ -91,8 +85,7 @@ export class JobBoardService {
     if (!entry) throw notFound('job', name);
     if (actor.role !== 'admin' && entry.scope !== 'department')
       throw jobsError('JOB_NOT_DEPARTMENTAL', { name });
-    assertOwnDepartment(actor, dto.departmentId);
-    const departmentId = actor.role === 'admin' ? dto.departmentId : (actor.departmentId ?? undefined);
+    const departmentId = await this.org.departmentFilter(actor, dto.departmentId);
     if (departmentId !== undefined && entry.scope !== 'department')
       throw jobsError('JOB_NOT_DEPARTMENTAL', { name });
     if (dto.force) {

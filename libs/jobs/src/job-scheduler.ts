@@ -14,7 +14,7 @@ import {
   type ScheduledJobHandler,
 } from '#libs/shared';
 import { wallClock } from '#libs/kernel';
-import { OrgService } from '#libs/org';
+import { OrgDirectory } from '#libs/org';
 import { JOB_SCHEDULE, type JobScheduleEntry, scheduleProblems } from './domain/index.js';
 import type { JobTrigger, ScheduledRun } from './job-board.entity.js';
 
@@ -45,7 +45,7 @@ export class JobScheduler implements OnApplicationBootstrap {
     private readonly reflector: Reflector,
     private readonly registry: SchedulerRegistry,
     private readonly dataSource: DataSource,
-    private readonly org: OrgService,
+    private readonly org: OrgDirectory,
     private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}

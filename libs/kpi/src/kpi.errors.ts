@@ -13,10 +13,6 @@ export const kpiError = defineErrors({
     message: 'A correction of this month is already open: approve or reject it first',
   },
   KPI_CORRECTION_NOT_OPEN: { status: 409, message: 'The month has no correction awaiting a decision' },
-  KPI_DEPARTMENT_REQUIRED: {
-    status: 400,
-    message: 'Name the department (departmentId): your scope covers several',
-  },
   KPI_TARGET_INVALID: { status: 400, message: 'A target is invalid' },
   KPI_TARGET_DUPLICATE: { status: 400, message: 'A KPI is given two targets for the same place' },
   CULTIVATION_NOT_A_NEW_SPEC: {

@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { type Actor, notFound, type Role } from '#libs/shared';
-import { OrgService } from '#libs/org';
+import { type Actor, type Role } from '#libs/shared';
+import { OrgDirectory } from '#libs/org';
 import { KPI_CODES, KPI_DEFINITIONS } from './domain/index.js';
-import { kpiError } from './kpi.errors.js';
 import {
   type KpiMonthReport,
   KpiMonthService,
@@ -32,7 +31,7 @@ const DEPARTMENT_WIDE: readonly Role[] = ['department_head', 'inspector', 'admin
 export class KpiService {
   constructor(
     private readonly months: KpiMonthService,
-    private readonly org: OrgService,
+    private readonly org: OrgDirectory,
   ) {}
 
   definitions() {
@@ -81,26 +80,8 @@ export class KpiService {
     return view(report, items);
   }
 
-  /** The department a caller's request is about: its own, or for an admin the one named (or the only one). */
-  async departmentFor(actor: Actor, departmentId?: number): Promise<number> {
-    if (actor.role !== 'admin') {
-      if (actor.departmentId === null) throw notFound('department');
-      if (departmentId !== undefined && departmentId !== actor.departmentId)
-        throw notFound('department', departmentId);
-      return actor.departmentId;
-    }
-    if (departmentId !== undefined) {
-      const [unit] = await this.org.unitsOf([departmentId]);
-      if (!unit || unit.type !== 'department') throw notFound('department', departmentId);
-      return departmentId;
-    }
-    const departments = await this.org.unitsOfType('department');
-    if (departments.length === 1) return departments[0].id;
-    throw kpiError('KPI_DEPARTMENT_REQUIRED', { departmentIds: departments.map((d) => d.id) });
-  }
-
   private async report(actor: Actor, query: KpiMonthQuery, section?: KpiSection): Promise<KpiMonthReport> {
-    const departmentId = await this.departmentFor(actor, query.departmentId);
+    const departmentId = await this.org.resolveDepartment(actor, query.departmentId);
     const visible = section === 'territories' ? this.visibleTerritories(actor) : null;
     return this.months.report(query.month ?? this.months.currentMonth(), departmentId, {
       territoryIds: visible ? [...visible] : undefined,

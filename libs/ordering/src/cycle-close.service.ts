@@ -4,7 +4,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { Clock, isInScope, JobRunner, notFound, type Actor } from '#libs/shared';
 import { AuditService, type AuditActor } from '#libs/audit';
 import { type BrandFacts, BrandDirectory } from '#libs/catalog';
-import { OrgService } from '#libs/org';
+import { OrgDirectory } from '#libs/org';
 import { RetailerDirectory } from '#libs/retailers';
 import { QuotaLedger } from '#libs/quotas';
 import { allocateByLargestRemainder, demandStatesAllowing, transitionOrderCycle } from './domain/index.js';
@@ -46,7 +46,7 @@ export class CycleCloseService {
     private readonly ledger: QuotaLedger,
     private readonly retailers: RetailerDirectory,
     private readonly brands: BrandDirectory,
-    private readonly org: OrgService,
+    private readonly org: OrgDirectory,
     private readonly clock: Clock,
   ) {}
 

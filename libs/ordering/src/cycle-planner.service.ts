@@ -12,7 +12,7 @@ import {
   type CycleReplanner,
   type DepartmentCalendar,
 } from '#libs/calendar';
-import { type OrgUnit, OrgService } from '#libs/org';
+import { type OrgUnit, OrgDirectory } from '#libs/org';
 import { CyclesLeft } from '#libs/quotas';
 import {
   cyclesLeftInMonth,
@@ -58,7 +58,7 @@ const live = (cycles: readonly StoredCycle[]) => cycles.filter((cycle) => cycle.
 export class CyclePlanner implements CycleReplanner, OnModuleInit {
   constructor(
     private readonly dataSource: DataSource,
-    private readonly org: OrgService,
+    private readonly org: OrgDirectory,
     private readonly calendars: BusinessCalendarDirectory,
     private readonly calendarCycles: CalendarCycles,
     private readonly quotaCycles: CyclesLeft,

@@ -16,7 +16,7 @@ import {
 } from '#libs/shared';
 import { businessDate, mondayOf, orThrow } from '#libs/kernel';
 import { AuditService } from '#libs/audit';
-import { OrgService } from '#libs/org';
+import { OrgDirectory } from '#libs/org';
 import {
   cyclePositionInMonth,
   type CyclePosition,
@@ -52,7 +52,7 @@ export class OrderCyclesService {
     private readonly dataSource: DataSource,
     private readonly transactions: TransactionRunner,
     private readonly audit: AuditService,
-    private readonly org: OrgService,
+    private readonly org: OrgDirectory,
     private readonly planner: CyclePlanner,
     private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,

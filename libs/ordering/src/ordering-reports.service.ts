@@ -2,7 +2,6 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import {
   type Actor,
-  commonError,
   notFound,
   type Page,
   pageOf,
@@ -11,6 +10,7 @@ import {
   TransactionRunner,
 } from '#libs/shared';
 import { AuditService } from '#libs/audit';
+import { OrgDirectory } from '#libs/org';
 import {
   assessOrderAnomaly,
   DEFAULT_ANOMALY_RULE,
@@ -154,6 +154,7 @@ export class OrderingReportsService {
     private readonly dataSource: DataSource,
     private readonly transactions: TransactionRunner,
     private readonly audit: AuditService,
+    private readonly org: OrgDirectory,
   ) {}
 
   async noDemand(actor: Actor, query: CycleIdQuery): Promise<Page<NoDemandView>> {
@@ -528,13 +529,13 @@ export class OrderingReportsService {
 
   async supplyRatios(actor: Actor) {
     return this.dataSource.manager.find(SupplyRatio, {
-      where: { departmentId: this.department(actor) },
+      where: { departmentId: await this.org.resolveDepartment(actor) },
       order: { priceClass: 'ASC' },
     });
   }
 
   async putSupplyRatios(actor: Actor, dto: SupplyRatiosDto) {
-    const departmentId = this.department(actor);
+    const departmentId = await this.org.resolveDepartment(actor);
     const classes = dto.ratios.map((r) => r.priceClass);
     if (new Set(classes).size !== classes.length) throw orderingError('SUPPLY_RATIO_INVALID', { classes });
     return this.transactions.run(async (manager) => {
@@ -555,12 +556,6 @@ export class OrderingReportsService {
       });
       return manager.find(SupplyRatio, { where: { departmentId }, order: { priceClass: 'ASC' } });
     });
-  }
-
-  private department(actor: Actor): number {
-    if (!actor.departmentId)
-      throw commonError('FORBIDDEN', undefined, 'Supply ratios belong to a department');
-    return actor.departmentId;
   }
 
   /** Supply orders are read per center: a supply clerk its own point, a market manager its center. */

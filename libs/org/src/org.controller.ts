@@ -2,13 +2,17 @@ import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { type Actor, CurrentActor, PageOf, ParseIdPipe, Roles, STAFF_ROLES } from '#libs/shared';
 import { OrgService } from './org.service.js';
+import { OrgDirectory } from './ports/org.directory.js';
 import { CreateOrgUnitDto, OrgUnitQuery, UpdateOrgUnitDto } from './dto/org-unit.dto.js';
 import { OrgUnitDetailResponse, OrgUnitResponse, TerritoryResponse } from './dto/org-unit.responses.js';
 
 @ApiTags('org')
 @Controller('org-units')
 export class OrgController {
-  constructor(private readonly org: OrgService) {}
+  constructor(
+    private readonly org: OrgService,
+    private readonly directory: OrgDirectory,
+  ) {}
 
   @Get()
   @Roles(...STAFF_ROLES)
@@ -23,7 +27,7 @@ export class OrgController {
   @ApiOperation({ summary: 'The territories in the caller’s scope, with center, squad and routes' })
   @ApiOkResponse({ type: [TerritoryResponse] })
   territories(@CurrentActor() actor: Actor) {
-    return this.org.territories(actor);
+    return this.directory.territories(actor);
   }
 
   @Get(':id')

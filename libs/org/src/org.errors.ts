@@ -1,6 +1,7 @@
 import { defineErrors } from '#libs/shared';
 
 export const orgError = defineErrors({
+  DEPARTMENT_REQUIRED: { status: 400, message: 'Name the department (departmentId)' },
   ORG_PARENT_REQUIRED: { status: 400, message: 'This kind of unit needs a parent' },
   ORG_PARENT_NOT_ALLOWED: { status: 400, message: 'This kind of unit has no parent' },
   ORG_PARENT_TYPE_MISMATCH: { status: 400, message: 'This kind of unit cannot hang under that parent' },

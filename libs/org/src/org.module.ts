@@ -5,11 +5,12 @@ import { OrgUnit, TerritoryRoute } from './org-unit.entity.js';
 import { OrgMoveParticipants } from './org-move-participants.js';
 import { OrgService } from './org.service.js';
 import { OrgController } from './org.controller.js';
+import { OrgDirectory } from './ports/org.directory.js';
 
 @Module({
   imports: [TypeOrmModule.forFeature([OrgUnit, TerritoryRoute]), AuditModule],
-  providers: [OrgService, OrgMoveParticipants],
+  providers: [OrgService, OrgDirectory, OrgMoveParticipants],
   controllers: [OrgController],
-  exports: [OrgService, OrgMoveParticipants],
+  exports: [OrgDirectory, OrgMoveParticipants],
 })
 export class OrgModule {}

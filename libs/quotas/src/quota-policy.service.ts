@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import { type Actor, assertOwnDepartment, commonError, ExpiringCache, TransactionRunner } from '#libs/shared';
+import { type Actor, ExpiringCache, TransactionRunner } from '#libs/shared';
 import { orThrow } from '#libs/kernel';
 import { AuditService } from '#libs/audit';
+import { OrgDirectory } from '#libs/org';
 import {
   createPolicyBaseLookup,
   DEFAULT_PACING_FACTOR_BP,
@@ -37,6 +38,7 @@ export class QuotaPolicyService {
     private readonly dataSource: DataSource,
     private readonly transactions: TransactionRunner,
     private readonly audit: AuditService,
+    private readonly org: OrgDirectory,
   ) {}
 
   /** The policies of several departments in two queries; departments without one get the defaults. */
@@ -112,13 +114,15 @@ export class QuotaPolicyService {
   }
 
   async get(actor: Actor, departmentId?: number) {
-    const { baseFor: _, ...view } = await this.policyFor(this.departmentOf(actor, departmentId));
+    const { baseFor: _, ...view } = await this.policyFor(
+      await this.org.resolveDepartment(actor, departmentId),
+    );
     return view;
   }
 
   /** Replaces a department's policy as a whole, after the domain rules accept it. */
   async put(actor: Actor, dto: QuotaPolicyDto) {
-    const departmentId = this.departmentOf(actor, dto.departmentId);
+    const departmentId = await this.org.resolveDepartment(actor, dto.departmentId);
     orThrow(validateFloatAllowances(dto.floatAllowancesBp), quotaError);
     const grades: GradePolicyRow[] = dto.grades.map((row) => ({
       grade: row.grade,
@@ -158,20 +162,5 @@ export class QuotaPolicyService {
     });
     this.current.clear();
     return this.get(actor, departmentId);
-  }
-
-  /** Department heads work on their own department; admins name one. */
-  departmentOf(actor: Actor, requested?: number): number {
-    if (actor.role === 'admin') {
-      if (!requested)
-        throw commonError('VALIDATION_FAILED', [
-          { field: 'departmentId', errors: ['departmentId is required for admins'] },
-        ]);
-      return requested;
-    }
-    if (!actor.departmentId) throw commonError('FORBIDDEN');
-    // Another department is out of scope: 404, like any id out of scope (no existence leak).
-    assertOwnDepartment(actor, requested);
-    return actor.departmentId;
   }
 }

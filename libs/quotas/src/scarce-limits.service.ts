@@ -3,6 +3,7 @@ import { DataSource, IsNull } from 'typeorm';
 import { type Actor, isInScope, notFound, TransactionRunner } from '#libs/shared';
 import { AuditService } from '#libs/audit';
 import { BrandDirectory } from '#libs/catalog';
+import { OrgDirectory } from '#libs/org';
 import { RetailerDirectory } from '#libs/retailers';
 import { isDate, isoWeekday } from '#libs/kernel';
 import {
@@ -13,7 +14,6 @@ import {
 } from './domain/index.js';
 import { ScarceLimitRecord } from './quota.entity.js';
 import { quotaError } from './quota.errors.js';
-import { QuotaPolicyService } from './quota-policy.service.js';
 import type { ProposeLimitsDto, ScarceLimitQuery, ScarceLimitsDto } from './dto/quota.dto.js';
 
 function isMonday(date: string): boolean {
@@ -28,7 +28,7 @@ export class ScarceLimitsService {
     private readonly audit: AuditService,
     private readonly brands: BrandDirectory,
     private readonly retailers: RetailerDirectory,
-    private readonly policies: QuotaPolicyService,
+    private readonly org: OrgDirectory,
   ) {}
 
   async list(actor: Actor, query: ScarceLimitQuery) {
@@ -74,7 +74,7 @@ export class ScarceLimitsService {
 
   /** Sets (replaces) the limits of a scarce spec for an order week, for everyone or one market type. */
   async put(actor: Actor, dto: ScarceLimitsDto) {
-    const departmentId = this.policies.departmentOf(actor);
+    const departmentId = await this.org.resolveDepartment(actor);
     if (!isMonday(dto.weekStart)) {
       throw quotaError(
         'SCARCE_LIMIT_VECTOR_INVALID',
@@ -117,7 +117,7 @@ export class ScarceLimitsService {
 
   /** Proposes a vector whose Σ limit × retailers of the grade comes close to the planned supply, never above. */
   async propose(actor: Actor, dto: ProposeLimitsDto) {
-    const departmentId = this.policies.departmentOf(actor);
+    const departmentId = await this.org.resolveDepartment(actor);
     const [brand] = await this.brands.factsOf([dto.brandId]);
     if (!brand) throw notFound('brand', dto.brandId);
     const retailersPerGrade = await this.retailers.countsByGrade(departmentId, dto.marketType ?? null);

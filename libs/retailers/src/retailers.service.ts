@@ -17,7 +17,7 @@ import {
 import { businessDate, orThrow } from '#libs/kernel';
 import { AuditService } from '#libs/audit';
 import { type RetailerActivation, type RetailerAccount, UsersService } from '#libs/auth';
-import { OrgService } from '#libs/org';
+import { OrgDirectory } from '#libs/org';
 import { checkLicenseNo } from './domain/index.js';
 import { DistrictTypesService } from './district-types.service.js';
 import { Retailer, RetailerGrade } from './retailer.entity.js';
@@ -55,7 +55,7 @@ export class RetailersService {
     @InjectRepository(Retailer) private readonly retailers: Repository<Retailer>,
     private readonly transactions: TransactionRunner,
     private readonly audit: AuditService,
-    private readonly org: OrgService,
+    private readonly org: OrgDirectory,
     private readonly users: UsersService,
     private readonly districts: DistrictTypesService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,

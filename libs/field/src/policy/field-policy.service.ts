@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager, In } from 'typeorm';
-import { type Actor, Clock, notFound, TransactionRunner } from '#libs/shared';
+import { type Actor, Clock, TransactionRunner } from '#libs/shared';
 import { AuditService } from '#libs/audit';
-import { OrgService } from '#libs/org';
+import { OrgDirectory } from '#libs/org';
 import { fieldError } from '../field.errors.js';
 import { FieldPolicy } from './field-policy.entity.js';
 import { DEFAULT_FIELD_POLICY, FIELD_POLICY_KEYS, type FieldPolicyValues } from './field-policy.values.js';
@@ -22,7 +22,7 @@ export class FieldPolicyService {
     private readonly dataSource: DataSource,
     private readonly transactions: TransactionRunner,
     private readonly audit: AuditService,
-    private readonly org: OrgService,
+    private readonly org: OrgDirectory,
     private readonly clock: Clock,
   ) {}
 
@@ -46,7 +46,7 @@ export class FieldPolicyService {
   }
 
   async get(actor: Actor, departmentId: number): Promise<FieldPolicyView> {
-    await this.assertVisibleDepartment(actor, departmentId);
+    await this.org.resolveDepartment(actor, departmentId);
     const row = await this.dataSource.manager.findOneBy(FieldPolicy, { departmentId });
     return row
       ? {
@@ -60,7 +60,7 @@ export class FieldPolicyService {
   }
 
   async update(actor: Actor, departmentId: number, dto: UpdateFieldPolicyDto): Promise<FieldPolicyView> {
-    await this.assertVisibleDepartment(actor, departmentId);
+    await this.org.resolveDepartment(actor, departmentId);
     return this.transactions.run(async (manager) => {
       // Make sure the row exists, then lock it: concurrent changes apply one after the other.
       await manager
@@ -97,14 +97,6 @@ export class FieldPolicyService {
       });
       return { departmentId, ...after, isDefault: false, updatedBy: actor.userId, updatedAt };
     });
-  }
-
-  /** Admins see every department; everyone else only their own (404 otherwise: no existence leak). */
-  private async assertVisibleDepartment(actor: Actor, departmentId: number): Promise<void> {
-    if (actor.role !== 'admin' && actor.departmentId !== departmentId)
-      throw notFound('department', departmentId);
-    const unit = await this.org.get(departmentId);
-    if (!unit || unit.type !== 'department') throw notFound('department', departmentId);
   }
 }
 

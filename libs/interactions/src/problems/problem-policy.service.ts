@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { type Actor, assertOwnDepartment, commonError, TransactionRunner } from '#libs/shared';
+import { type Actor, TransactionRunner } from '#libs/shared';
 import { orThrow } from '#libs/kernel';
 import { AuditService } from '#libs/audit';
+import { OrgDirectory } from '#libs/org';
 import {
   type CasePolicy,
   checkAnswerHours,
@@ -27,6 +28,7 @@ export class ProblemPolicyService {
   constructor(
     private readonly transactions: TransactionRunner,
     private readonly audit: AuditService,
+    private readonly org: OrgDirectory,
   ) {}
 
   async policyFor(
@@ -37,12 +39,12 @@ export class ProblemPolicyService {
   }
 
   async get(actor: Actor, departmentId?: number): Promise<ProblemPolicyView> {
-    const department = departmentOf(actor, departmentId);
+    const department = await this.org.resolveDepartment(actor, departmentId);
     return this.transactions.run((manager) => this.view(manager, department));
   }
 
   async put(actor: Actor, dto: ProblemPolicyDto): Promise<ProblemPolicyView> {
-    const departmentId = departmentOf(actor, dto.departmentId);
+    const departmentId = await this.org.resolveDepartment(actor, dto.departmentId);
     const answerHours = orThrow(
       checkAnswerHours('PROBLEM_POLICY_INVALID', dto.answerHours),
       interactionError,
@@ -70,15 +72,4 @@ export class ProblemPolicyService {
       answerHours: record?.answerHours ?? DEFAULT_PROBLEM_ANSWER_HOURS,
     };
   }
-}
-
-/** Staff work on their own department (naming another is 404); admins name one. */
-function departmentOf(actor: Actor, requested?: number): number {
-  assertOwnDepartment(actor, requested);
-  const department = actor.role === 'admin' ? requested : actor.departmentId;
-  if (!department)
-    throw commonError('VALIDATION_FAILED', [
-      { field: 'departmentId', errors: ['name the department (admins) or belong to one'] },
-    ]);
-  return department;
 }

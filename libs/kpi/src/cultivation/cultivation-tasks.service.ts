@@ -15,7 +15,7 @@ import {
 import { AuditService, type AuditActor } from '#libs/audit';
 import { StaffDirectory } from '#libs/auth';
 import { BrandDirectory } from '#libs/catalog';
-import { OrgService } from '#libs/org';
+import { OrgDirectory } from '#libs/org';
 import { addDays } from '#libs/kernel';
 import { kpiError } from '../kpi.errors.js';
 import { CultivationTask } from '../kpi.entities.js';
@@ -86,7 +86,7 @@ export class CultivationTasksService {
     private readonly transactions: TransactionRunner,
     private readonly jobs: JobRunner,
     private readonly audit: AuditService,
-    private readonly org: OrgService,
+    private readonly org: OrgDirectory,
     private readonly staff: StaffDirectory,
     private readonly brands: BrandDirectory,
     private readonly months: KpiMonthService,

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { type Actor, isInScope, notFound } from '#libs/shared';
-import { OrgService, type TerritoryView } from '#libs/org';
+import { OrgDirectory, type TerritoryView } from '#libs/org';
 import { StaffDirectory } from '#libs/auth';
 import {
   BrandDirectory,
@@ -16,7 +16,6 @@ import { addDays } from '#libs/kernel';
 import { periodChange, rate, type Rate } from '../domain/index.js';
 import { kpiError } from '../kpi.errors.js';
 import { KpiMonthService } from '../month/kpi-month.service.js';
-import { KpiService } from '../kpi.service.js';
 import type { KeyBrandCultivationQuery, NewSpecAnalysisQuery } from './dto/cultivation.dto.js';
 
 /** A spec's figures in a territory (or in total) for a month. */
@@ -121,9 +120,8 @@ const DEPARTMENT_WIDE = new Set(['admin', 'department_head', 'inspector']);
 @Injectable()
 export class CultivationService {
   constructor(
-    private readonly kpis: KpiService,
     private readonly months: KpiMonthService,
-    private readonly org: OrgService,
+    private readonly org: OrgDirectory,
     private readonly staff: StaffDirectory,
     private readonly brands: BrandDirectory,
     private readonly field: FieldFacts,
@@ -133,7 +131,7 @@ export class CultivationService {
   ) {}
 
   async keyBrands(actor: Actor, query: KeyBrandCultivationQuery): Promise<KeyBrandCultivationReport> {
-    const departmentId = await this.kpis.departmentFor(actor, query.departmentId);
+    const departmentId = await this.org.resolveDepartment(actor, query.departmentId);
     return this.keyBrandsOf(
       query.month ?? this.months.currentMonth(),
       departmentId,
@@ -261,7 +259,7 @@ export class CultivationService {
     brandId: number,
     query: NewSpecAnalysisQuery,
   ): Promise<NewSpecAnalysis> {
-    const departmentId = await this.kpis.departmentFor(actor, query.departmentId);
+    const departmentId = await this.org.resolveDepartment(actor, query.departmentId);
     const brand = await this.brands.facts(brandId);
     if (!brand) throw notFound('brand', brandId);
     if (!brand.launchDate) throw kpiError('CULTIVATION_NOT_A_NEW_SPEC', { brandId });

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { APP_CONFIG, type AppConfig, Clock, notFound } from '#libs/shared';
 import { addMonths, businessDate, endOfMonth } from '#libs/kernel';
-import { type OrgUnit, OrgService } from '#libs/org';
+import { type OrgUnit, OrgDirectory } from '#libs/org';
 import { type StaffMember, StaffDirectory } from '#libs/auth';
 import {
   evaluateCells,
@@ -128,7 +128,7 @@ export class KpiMonthService {
     private readonly dataSource: DataSource,
     private readonly collector: KpiFactsCollector,
     private readonly targets: KpiTargetsService,
-    private readonly org: OrgService,
+    private readonly org: OrgDirectory,
     private readonly staff: StaffDirectory,
     private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,

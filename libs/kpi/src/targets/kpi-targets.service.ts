@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { type Actor, notFound, TransactionRunner } from '#libs/shared';
+import { type Actor, TransactionRunner } from '#libs/shared';
 import { AuditService } from '#libs/audit';
-import { OrgService } from '#libs/org';
+import { OrgDirectory } from '#libs/org';
 import {
   KPI_CODES,
   KPI_DEFINITIONS,
@@ -45,7 +45,7 @@ export class KpiTargetsService {
     private readonly dataSource: DataSource,
     private readonly transactions: TransactionRunner,
     private readonly audit: AuditService,
-    private readonly org: OrgService,
+    private readonly org: OrgDirectory,
   ) {}
 
   /** The overrides of some departments, one query. Departments without any answer empty overrides. */
@@ -77,7 +77,7 @@ export class KpiTargetsService {
     actor: Actor,
     departmentId: number,
   ): Promise<{ departmentId: number; targets: KpiTargetView[] }> {
-    await this.assertDepartment(actor, departmentId);
+    await this.org.resolveDepartment(actor, departmentId);
     const targets = (await this.targetsOf([departmentId])).get(departmentId)!;
     return {
       departmentId,
@@ -100,7 +100,7 @@ export class KpiTargetsService {
    * was there before. Territories must be the department's.
    */
   async replace(actor: Actor, departmentId: number, dto: PutKpiTargetsDto) {
-    await this.assertDepartment(actor, departmentId);
+    await this.org.resolveDepartment(actor, departmentId);
     const seen = new Set<string>();
     for (const target of dto.targets) {
       const key = `${target.code}:${target.territoryId ?? ''}`;
@@ -156,14 +156,6 @@ export class KpiTargetsService {
       });
     });
     return this.view(actor, departmentId);
-  }
-
-  /** Admins reach every department; department heads (and readers) only their own: 404 otherwise. */
-  private async assertDepartment(actor: Actor, departmentId: number): Promise<void> {
-    if (actor.role !== 'admin' && actor.departmentId !== departmentId)
-      throw notFound('department', departmentId);
-    const unit = await this.org.get(departmentId);
-    if (!unit || unit.type !== 'department') throw notFound('department', departmentId);
   }
 }
 

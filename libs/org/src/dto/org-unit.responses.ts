@@ -1,7 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { ORG_UNIT_TYPES, type OrgUnitType } from '../domain/org-tree.js';
 import type { OrgUnit } from '../org-unit.entity.js';
-import type { TerritoryView } from '../org.service.js';
+import type { TerritoryView } from '../ports/org.directory.js';
 
 // What the org routes answer, for the OpenAPI document (each class implements the type the service returns,
 // so the compiler keeps the two together).

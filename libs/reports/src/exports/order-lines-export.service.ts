@@ -9,9 +9,9 @@ import {
   XlsxStreamWriter,
 } from '#libs/shared';
 import { BrandDirectory } from '#libs/catalog';
-import { KpiMonthService, KpiService } from '#libs/kpi';
+import { KpiMonthService } from '#libs/kpi';
 import { type OrderLineFact, OrderingFacts } from '#libs/ordering';
-import { OrgService } from '#libs/org';
+import { OrgDirectory } from '#libs/org';
 import { RetailerDirectory } from '#libs/retailers';
 
 /** Rows read from the cursor per batch: the next batch is read while this one is written. */
@@ -60,19 +60,18 @@ export class OrderLinesExportService {
   private running = 0;
 
   constructor(
-    private readonly kpis: KpiService,
     private readonly months: KpiMonthService,
     private readonly ordering: OrderingFacts,
     private readonly retailers: RetailerDirectory,
     private readonly brands: BrandDirectory,
-    private readonly org: OrgService,
+    private readonly org: OrgDirectory,
   ) {}
 
   async export(
     actor: Actor,
     query: { month: string; departmentId?: number; format?: 'xlsx' | 'csv' },
   ): Promise<OrderLinesExport> {
-    const departmentId = await this.kpis.departmentFor(actor, query.departmentId);
+    const departmentId = await this.org.resolveDepartment(actor, query.departmentId);
     this.months.period(query.month);
     const filter = DEPARTMENT_WIDE.has(actor.role)
       ? { departmentIds: [departmentId] }

@@ -6,8 +6,8 @@ import { wallClock } from '#libs/kernel';
 import { StaffDirectory } from '#libs/auth';
 import { BrandDirectory } from '#libs/catalog';
 import { FieldFacts, GUIDANCE_TOPIC_LABELS } from '#libs/field';
-import { CultivationService, type KpiMonthReport, KpiMonthService, KpiService } from '#libs/kpi';
-import { OrgService, type TerritoryView } from '#libs/org';
+import { CultivationService, type KpiMonthReport, KpiMonthService } from '#libs/kpi';
+import { OrgDirectory, type TerritoryView } from '#libs/org';
 import { RetailerDirectory } from '#libs/retailers';
 import {
   buildKpiWorkbook,
@@ -38,14 +38,13 @@ export interface WorkbookFile {
 export class KpiWorkbookService {
   constructor(
     private readonly dataSource: DataSource,
-    private readonly kpis: KpiService,
     private readonly months: KpiMonthService,
     private readonly cultivation: CultivationService,
     private readonly field: FieldFacts,
     private readonly brands: BrandDirectory,
     private readonly retailers: RetailerDirectory,
     private readonly staff: StaffDirectory,
-    private readonly org: OrgService,
+    private readonly org: OrgDirectory,
     private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
@@ -60,7 +59,7 @@ export class KpiWorkbookService {
     departmentIdAsked?: number,
     version?: number,
   ): Promise<WorkbookFile> {
-    const departmentId = await this.kpis.departmentFor(actor, departmentIdAsked);
+    const departmentId = await this.org.resolveDepartment(actor, departmentIdAsked);
     this.months.period(month);
     if (actor.role === 'market_manager') return this.centerDownload(actor, month, departmentId);
     const versions: Array<{ version: number }> = await this.dataSource.query(

@@ -5,7 +5,7 @@ import { AuditService } from '#libs/audit';
 import { BusinessCalendarDirectory } from '#libs/calendar';
 import { KpiMonthService, kpiError } from '#libs/kpi';
 import { addMonths, firstDayOfMonth, lastDayOfMonth, wallClock } from '#libs/kernel';
-import { OrgService } from '#libs/org';
+import { OrgDirectory } from '#libs/org';
 import { type MonthCloseWait, monthCloseGraceEnd, monthCloseWaits } from '../domain/index.js';
 import { KpiWorkbookService } from '../kpi-workbook/kpi-workbook.service.js';
 import { reportsError } from '../reports.errors.js';
@@ -56,7 +56,7 @@ export class MonthCloseService {
     private readonly months: KpiMonthService,
     private readonly workbooks: KpiWorkbookService,
     private readonly audit: AuditService,
-    private readonly org: OrgService,
+    private readonly org: OrgDirectory,
     private readonly calendars: BusinessCalendarDirectory,
     private readonly dataSource: DataSource,
     private readonly clock: Clock,

@@ -2,13 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { type Actor, Clock, TransactionRunner } from '#libs/shared';
 import { AuditService } from '#libs/audit';
-import {
-  kpiError,
-  type KpiCorrectionState,
-  KpiMonthCorrection,
-  KpiMonthService,
-  KpiService,
-} from '#libs/kpi';
+import { OrgDirectory } from '#libs/org';
+import { kpiError, type KpiCorrectionState, KpiMonthCorrection, KpiMonthService } from '#libs/kpi';
 import { MonthCloseService } from './month-close.service.js';
 import type {
   CorrectionQuery,
@@ -38,14 +33,14 @@ export class MonthCorrectionsService {
     private readonly dataSource: DataSource,
     private readonly transactions: TransactionRunner,
     private readonly audit: AuditService,
-    private readonly kpis: KpiService,
+    private readonly org: OrgDirectory,
     private readonly months: KpiMonthService,
     private readonly monthClose: MonthCloseService,
     private readonly clock: Clock,
   ) {}
 
   async open(actor: Actor, month: string, dto: OpenCorrectionDto): Promise<CorrectionView> {
-    const departmentId = await this.kpis.departmentFor(actor, dto.departmentId);
+    const departmentId = await this.org.resolveDepartment(actor, dto.departmentId);
     this.months.period(month);
     return this.transactions.run(async (manager) => {
       await this.monthClose.lockMonth(manager, month, departmentId);
@@ -91,7 +86,7 @@ export class MonthCorrectionsService {
   }
 
   async list(actor: Actor, query: CorrectionQuery): Promise<{ items: CorrectionView[] }> {
-    const departmentId = await this.kpis.departmentFor(actor, query.departmentId);
+    const departmentId = await this.org.resolveDepartment(actor, query.departmentId);
     const qb = this.dataSource.manager
       .createQueryBuilder(KpiMonthCorrection, 'c')
       .leftJoin('kpi_month_closes', 'mc', 'mc.correction_id = c.id')
@@ -107,7 +102,7 @@ export class MonthCorrectionsService {
 
   /** A closed month's versions, oldest first, each with the correction that made it and what replaced it. */
   async versions(actor: Actor, month: string, departmentIdAsked?: number): Promise<MonthVersionsView> {
-    const departmentId = await this.kpis.departmentFor(actor, departmentIdAsked);
+    const departmentId = await this.org.resolveDepartment(actor, departmentIdAsked);
     this.months.period(month);
     const rows: Array<{
       version: number;
@@ -155,7 +150,7 @@ export class MonthCorrectionsService {
     status: 'approved' | 'rejected',
     note: string | null,
   ): Promise<CorrectionView> {
-    const departmentId = await this.kpis.departmentFor(actor, departmentIdAsked);
+    const departmentId = await this.org.resolveDepartment(actor, departmentIdAsked);
     this.months.period(month);
     return this.transactions.run(async (manager) => {
       // Under the month's lock: a concurrent decision or close waits, then finds the correction decided.

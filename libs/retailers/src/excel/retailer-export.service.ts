@@ -9,7 +9,7 @@ import {
   forEachBatch,
   XlsxStreamWriter,
 } from '#libs/shared';
-import { OrgService } from '#libs/org';
+import { OrgDirectory } from '#libs/org';
 import { DistrictTypesService } from '../district-types.service.js';
 import { Retailer } from '../retailer.entity.js';
 import {
@@ -36,7 +36,7 @@ export class RetailerExportService {
 
   constructor(
     @InjectRepository(Retailer) private readonly retailers: Repository<Retailer>,
-    private readonly org: OrgService,
+    private readonly org: OrgDirectory,
     private readonly districts: DistrictTypesService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}

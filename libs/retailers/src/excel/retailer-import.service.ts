@@ -17,7 +17,7 @@ import {
 } from '#libs/shared';
 import { AuditService, type AuditEntry } from '#libs/audit';
 import { type RetailerAccount, UsersService } from '#libs/auth';
-import { OrgService } from '#libs/org';
+import { OrgDirectory } from '#libs/org';
 import type { EntityManager } from 'typeorm';
 import { DistrictTypesService } from '../district-types.service.js';
 import { RetailerGradesService } from '../retailer-grades.service.js';
@@ -106,7 +106,7 @@ export class RetailerImportService {
   constructor(
     private readonly transactions: TransactionRunner,
     private readonly audit: AuditService,
-    private readonly org: OrgService,
+    private readonly org: OrgDirectory,
     private readonly users: UsersService,
     private readonly districts: DistrictTypesService,
     private readonly retailers: RetailersService,

@@ -1,4 +1,3 @@
-import { notFound } from '../errors/domain-error.js';
 import type { Role } from './roles.js';
 
 /**
@@ -34,16 +33,6 @@ export function isInScope(scope: Scope, territoryId: number, retailerId?: number
     case 'retailer':
       return retailerId !== undefined && scope.retailerId === retailerId;
   }
-}
-
-/**
- * A request parameter naming a department (`?departmentId`, a body's `departmentId`): admins may name any;
- * everyone else works on their own department, and naming another is 404 NOT_FOUND, as for any id out of scope
- * (no existence leak, never a silent fallback to the caller's own department).
- */
-export function assertOwnDepartment(actor: Actor, departmentId: number | null | undefined): void {
-  if (actor.role === 'admin' || departmentId === undefined || departmentId === null) return;
-  if (departmentId !== actor.departmentId) throw notFound('department', departmentId);
 }
 
 /**

@@ -7,6 +7,8 @@ export interface AppConfig {
   /** Unset: an embedded PostgreSQL is started under `dataDir`. */
   databaseUrl: string | undefined;
   dataDir: string;
+  /** How long a request waits for a pooled database connection before it answers 503 DATABASE_UNAVAILABLE. */
+  databasePoolWaitMs: number;
   /** The built console (`npm run build:web`), served at `/` when present. */
   webDir: string;
   jwtSecret: string;
@@ -157,6 +159,14 @@ export function loadConfig(env: Env): AppConfig {
     port: integer(env, 'PORT', 3000, 0, 65535),
     databaseUrl: url,
     dataDir,
+    // Production fails fast; a test run shares two cores with the whole suite, so it waits longer.
+    databasePoolWaitMs: integer(
+      env,
+      'DATABASE_POOL_WAIT_MS',
+      nodeEnv === 'test' ? 30_000 : 3_000,
+      100,
+      600_000,
+    ),
     webDir: env.WEB_DIR || 'dist/web',
     jwtSecret: jwtSecret ?? DEVELOPMENT_JWT_SECRET,
     jwtExpiresIn,

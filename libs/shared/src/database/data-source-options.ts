@@ -9,6 +9,8 @@ export interface DatabaseOptionsInput {
   // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
   migrations?: MixedList<Function | string>;
   poolSize?: number;
+  /** How long to wait for a pooled connection (default 3 s). */
+  poolWaitMs?: number;
   logging?: boolean;
 }
 
@@ -32,7 +34,7 @@ export function dataSourceOptions(input: DatabaseOptionsInput): DataSourceOption
     logging: input.logging ? ['query', 'error'] : false,
     extra: {
       max: input.poolSize ?? 20,
-      connectionTimeoutMillis: 3000,
+      connectionTimeoutMillis: input.poolWaitMs ?? 3000,
       // Business dates (months, order days) are computed by PostgreSQL in the business time zone.
       options: `-c timezone=${input.timeZone}`,
       application_name: 'tobacco-retail',

@@ -137,6 +137,7 @@ const CATALOGUE: Record<string, Sentence> = {
   // ordering reports
   REPORT_RANGE_INVALID: (d) => `请给出起止日期，开始不晚于结束，跨度不超过 ${d.maxDays ?? 92} 天。`,
   // org
+  DEPARTMENT_REQUIRED: () => '请选择营销部。',
   ORG_PARENT_REQUIRED: () => '该类组织单位必须有上级。',
   ORG_PARENT_NOT_ALLOWED: () => '该类组织单位不能有上级。',
   ORG_PARENT_TYPE_MISMATCH: () => '该类组织单位不能挂在所选上级下。',
@@ -170,7 +171,6 @@ const CATALOGUE: Record<string, Sentence> = {
   KEY_BRANDS_TOO_MANY: () => '全国重点品牌名单最多 20 个。',
   KEY_BRAND_UNKNOWN: () => '名单中有规格不存在或已停售。',
   KEY_BRAND_YEAR_CLOSED: () => '往年的重点品牌名单不能修改。',
-  CATALOG_DEPARTMENT_REQUIRED: () => '请选择营销部。',
   FOCUS_TIER_INVALID: () => '价位段的上限不能低于下限。',
   BRAND_PRICES_INCONSISTENT: () => '零售指导价（条）不能低于批发价，单盒价不能高于单条价。',
   KEY_BRAND_ALREADY_NATIONAL: () => '全国前 20 重点品牌不能再设为同类替代品牌。',
@@ -295,7 +295,6 @@ const CATALOGUE: Record<string, Sentence> = {
   KPI_CORRECTION_NOT_OPEN: () => '该月没有待审批的更正。',
   KPI_TARGET_INVALID: () => '考核目标设置有误。',
   KPI_TARGET_DUPLICATE: () => '同一指标在同一范围内设置了两个目标。',
-  KPI_DEPARTMENT_REQUIRED: () => '请选择营销部。',
   CULTIVATION_NOT_LAUNCHED: () => '该规格尚未上市。',
   CULTIVATION_NO_TERRITORY: () => '您的账号尚未分配片区。',
   CULTIVATION_NOT_A_NEW_SPEC: () => '该规格没有上市日期，不作为新品跟踪。',
