@@ -273,14 +273,15 @@ describe('deliveries', () => {
       });
     });
 
-    it('refuses a proxy receipt without a reason (400 with its code) and writes nothing', async () => {
+    it('refuses a proxy receipt without a reason or relation (400 with its code) and writes nothing', async () => {
       at('2026-12-15T01:45:00Z');
       const before = (await t.db.query('SELECT * FROM deliveries WHERE id = $1', [stop[r2]])).rows[0];
       const audit = await countRows(t.db, 'audit_log');
       const res = await complete('ds1', stop[r2], {
         arrivedAt: '2026-12-15T01:45:00Z',
         receiver: 'proxy',
-        receiverName: '王芳(店主之女)',
+        receiverName: '王芳',
+        receiverRelation: '店主之女',
       });
       expect(res.status).toBe(400);
       expect(res.body).toEqual({
@@ -295,25 +296,38 @@ describe('deliveries', () => {
         reason: '   ',
       });
       expect(blank.body.code).toBe('DELIVERY_PROXY_REASON_REQUIRED');
-      expect(blank.body.details.errors).toHaveLength(2);
+      expect(blank.body.details.errors).toHaveLength(3);
       const noName = await complete('ds1', stop[r2], {
         arrivedAt: '2026-12-15T01:45:00Z',
         receiver: 'proxy',
+        receiverRelation: '店主之女',
         reason: '店主住院',
       });
       expect(noName.body.code).toBe('DELIVERY_PROXY_RECEIVER_NAME_REQUIRED');
+      const noRelation = await complete('ds1', stop[r2], {
+        arrivedAt: '2026-12-15T01:45:00Z',
+        receiver: 'proxy',
+        receiverName: '王芳',
+        reason: '店主住院',
+      });
+      expect(noRelation.status).toBe(400);
+      expect(noRelation.body).toMatchObject({
+        code: 'DELIVERY_PROXY_RELATION_REQUIRED',
+        details: { errors: [{ code: 'DELIVERY_PROXY_RELATION_REQUIRED', field: 'receiverRelation' }] },
+      });
       expect((await t.db.query('SELECT * FROM deliveries WHERE id = $1', [stop[r2]])).rows[0]).toEqual(
         before,
       );
       expect(await countRows(t.db, 'audit_log')).toBe(audit);
     });
 
-    it('records a proxy receipt with name and reason, flagged; here late', async () => {
+    it('records a proxy receipt with name, relation and reason, flagged; here late', async () => {
       at('2026-12-15T01:45:00Z');
       const res = await complete('ds1', stop[r2], {
         arrivedAt: '2026-12-15T01:45:00Z',
         receiver: 'proxy',
-        receiverName: ' 王芳(店主之女) ',
+        receiverName: ' 王芳 ',
+        receiverRelation: '店主之女',
         reason: '店主住院',
       });
       expect(res.status).toBe(200);
@@ -321,7 +335,8 @@ describe('deliveries', () => {
         timing: 'late',
         receiver: 'proxy',
         receiverLabel: '代接货',
-        receiverName: '王芳(店主之女)',
+        receiverName: '王芳',
+        receiverRelation: '店主之女',
         proxyReason: '店主住院',
         proxyReceipt: true,
       });
@@ -676,6 +691,59 @@ describe('deliveries', () => {
         'delivery_feedback.answer',
         'delivery_feedback.close',
       ]);
+    });
+
+    it('the route’s driver and the retailer raise problems too; the account manager and the clerk see them', async () => {
+      at('2026-12-15T04:00:00Z');
+      const byDriver = await t.http
+        .post(`/api/deliveries/${stop[r1]}/feedback`)
+        .set(await as('ds1'))
+        .set('idempotency-key', 'fb-r1-damaged')
+        .send({ kind: 'damaged', description: '一条规格DA外包装压坏' });
+      expect(byDriver.status).toBe(201);
+      expect(byDriver.body).toMatchObject({ raiserRole: 'delivery_staff', kindLabel: '包装破损' });
+      const byRetailer = await t.http
+        .post(`/api/deliveries/${stop[r1]}/feedback`)
+        .set(await as(lic(1)))
+        .send({ kind: 'refused', description: '拒收压坏的一条' });
+      expect(byRetailer.status).toBe(201);
+      expect(byRetailer.body).toMatchObject({ raiserRole: 'retailer', kindLabel: '零售户拒收' });
+      // Out of scope: another route's driver, another retailer.
+      for (const [who, id] of [
+        ['ds2', stop[r1]],
+        [lic(2), stop[r1]],
+      ] as const) {
+        const res = await t.http
+          .post(`/api/deliveries/${id}/feedback`)
+          .set(await as(who))
+          .send({ kind: 'short', description: '越权反馈' });
+        expect(res.status).toBe(404);
+      }
+      const ids = [byDriver.body.id, byRetailer.body.id].sort();
+      const seen = async (username: string) =>
+        (
+          await t.http
+            .get('/api/delivery-feedback?pageSize=50')
+            .set(await as(username))
+            .expect(200)
+        ).body.items
+          .filter((f: { deliveryId: number }) => f.deliveryId === stop[r1])
+          .map((f: { id: number }) => f.id)
+          .sort();
+      expect(await seen('am01')).toEqual(ids);
+      expect(await seen('clerk1')).toEqual(ids);
+      expect(await seen(lic(1))).toEqual(ids);
+      expect(await seen(lic(2))).toEqual([]);
+      // Whoever raised it closes it; nobody else.
+      const foreign = await t.http
+        .post(`/api/delivery-feedback/${byRetailer.body.id}/close`)
+        .set(await as('am01'));
+      expect(foreign.status).toBe(403);
+      expect(foreign.body.code).toBe('FEEDBACK_NOT_RAISER');
+      await t.http
+        .post(`/api/delivery-feedback/${byRetailer.body.id}/close`)
+        .set(await as(lic(1)))
+        .expect(200);
     });
   });
 });

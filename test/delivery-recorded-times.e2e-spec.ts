@@ -214,7 +214,8 @@ describe('delivery punctuality from recorded times', () => {
       const res = await complete(stop[4], {
         arrivedAt: '2026-12-15T01:40:00Z',
         receiver: 'proxy',
-        receiverName: '隔壁店主',
+        receiverName: '李强',
+        receiverRelation: '隔壁店主',
         reason: '店主外出',
       });
       expect(res.body).toMatchObject({ timing: 'onTime', proxyReceipt: true, lateEntry: false });

@@ -23,6 +23,7 @@ import { MonthClosePolicy1796630137892 } from './1796630137892-month-close-polic
 import { RetailerReceipt1796638864036 } from './1796638864036-retailer-receipt.js';
 import { OrderLineSupplyRatio1796640216950 } from './1796640216950-order-line-supply-ratio.js';
 import { ThreeRoleProblems1796652916831 } from './1796652916831-three-role-problems.js';
+import { DeliveryDoor1796654669417 } from './1796654669417-delivery-door.js';
 
 export const migrations = [
   JobRuns1795879903357,
@@ -49,4 +50,5 @@ export const migrations = [
   RetailerReceipt1796638864036,
   OrderLineSupplyRatio1796640216950,
   ThreeRoleProblems1796652916831,
+  DeliveryDoor1796654669417,
 ];

@@ -248,7 +248,8 @@ export async function buildKpiFixture(t: DemoApp): Promise<KpiFixture> {
     .send({
       arrivedAt: '2026-11-24T10:00:00+08:00',
       receiver: 'proxy',
-      receiverName: '店员小李',
+      receiverName: '小李',
+      receiverRelation: '店员',
       reason: '店主外出进货',
     })
     .expect(200);
@@ -297,7 +298,8 @@ export async function buildKpiFixture(t: DemoApp): Promise<KpiFixture> {
   await complete(s9, {
     arrivedAt: '2026-11-25T09:50:00+08:00',
     receiver: 'proxy',
-    receiverName: '店员小王',
+    receiverName: '小王',
+    receiverRelation: '店员',
     reason: '店主去银行',
   });
   pinClock(t, '2026-11-25T11:40:00+08:00');

@@ -268,13 +268,18 @@ export const ROUTE_EXPECTATIONS: Record<string, RouteExpectation> = {
   'POST /api/deliveries/{id}/complete': allow(['delivery_staff']),
   'POST /api/deliveries/{id}/fail': allow(['delivery_staff']),
   'POST /api/deliveries/{id}/confirm': allow(['retailer']),
-  'POST /api/deliveries/{id}/feedback': allow(['account_manager']),
+  'POST /api/deliveries/{id}/feedback': allow(['account_manager', 'delivery_staff', 'retailer']),
   'GET /api/delivery-runs': allow([...DELIVERY_SUPERVISORS, 'delivery_staff']),
   'GET /api/delivery-runs/today': allow(['delivery_staff']),
   'POST /api/delivery-runs/plan': allow(['admin', 'supply_clerk']),
-  'GET /api/delivery-feedback': allow([...DELIVERY_SUPERVISORS, 'account_manager', 'delivery_staff']),
+  'GET /api/delivery-feedback': allow([
+    ...DELIVERY_SUPERVISORS,
+    'account_manager',
+    'delivery_staff',
+    'retailer',
+  ]),
   'POST /api/delivery-feedback/{id}/answer': allow(['delivery_staff', 'supply_clerk']),
-  'POST /api/delivery-feedback/{id}/close': allow(['account_manager'], {
+  'POST /api/delivery-feedback/{id}/close': allow(['account_manager', 'delivery_staff', 'retailer'], {
     ownerCodes: ['FEEDBACK_NOT_RAISER'],
   }),
 
@@ -303,6 +308,7 @@ export const ROUTE_EXPECTATIONS: Record<string, RouteExpectation> = {
   }),
   'POST /api/kpi/months/{month}/corrections/reject': allow(['inspector'], { params: { month: 'pastMonth' } }),
   'GET /api/kpi/months/{month}/versions': allow(OVERSIGHT, { params: { month: 'pastMonth' } }),
+  'GET /api/kpi/months/{month}/readiness': allow(OVERSIGHT, { params: { month: 'pastMonth' } }),
   'GET /api/kpi/corrections': allow(OVERSIGHT),
   // the job board
   'GET /api/jobs': allow(ADMIN_HEAD),

@@ -25,7 +25,7 @@ describe('console: the delivery driver’s run on its phone', () => {
   const stopRow = async (id: number) =>
     (
       await t.db.query(
-        `SELECT status, receiver, receiver_name, proxy_reason, time_source, arrived_at, door_code_at, completed_at
+        `SELECT status, receiver, receiver_name, receiver_relation, proxy_reason, time_source, arrived_at, door_code_at, completed_at
            FROM deliveries WHERE id = $1`,
         [id],
       )
@@ -109,6 +109,7 @@ describe('console: the delivery driver’s run on its phone', () => {
       status: 'delivered',
       receiver: 'retailer',
       receiver_name: null,
+      receiver_relation: null,
       proxy_reason: null,
       time_source: 'doorCode',
       arrived_at: new Date(NOW),
@@ -129,14 +130,16 @@ describe('console: the delivery driver’s run on its phone', () => {
     await screenshot(page, '52-driver-proxy-refused');
 
     await page.getByPlaceholder('填写代接货原因').fill('店主去医院，由其子代收');
+    await page.getByRole('textbox', { name: '与店主关系' }).fill('店主之子');
     await page.getByRole('button', { name: '确认交货' }).click();
     await page.waitForURL('**/dv/run');
     await page.getByText('已完成 2/4').waitFor();
-    expect(await page.getByLabel(/^第 2 站/).textContent()).toContain('代接货：王小明');
+    expect(await page.getByLabel(/^第 2 站/).textContent()).toContain('代接货：王小明（店主之子）');
     expect(await stopRow(stops[1])).toMatchObject({
       status: 'delivered',
       receiver: 'proxy',
       receiver_name: '王小明',
+      receiver_relation: '店主之子',
       proxy_reason: '店主去医院，由其子代收',
       time_source: 'server',
     });
@@ -201,5 +204,44 @@ describe('console: the delivery driver’s run on its phone', () => {
       { entity_id: String(stops[2]), action: 'delivery.complete', n: 1 },
       { entity_id: String(stops[3]), action: 'delivery.fail', n: 1 },
     ]);
+  });
+
+  it('records damaged goods at the door; the retailer sees it and raises its own problem', async () => {
+    const page = await t.phoneAs('ds1', `/dv/stops/${stops[0]}`);
+    const form = page.getByRole('form', { name: '货品问题' });
+    await form.getByText('包装破损', { exact: true }).click();
+    await form.getByPlaceholder('填写货品问题说明，如少了哪个规格几条').fill('规格DA一条外包装压坏');
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+    await screenshot(page, '54-driver-door-feedback');
+    await form.getByRole('button', { name: '记录货品问题' }).click();
+    await page.getByText('已记录货品问题，客户经理和支点订货员可以看到。').waitFor();
+
+    const shop = await t.phoneAs(lic(1), '/shop/receipt');
+    const record = shop.getByRole('region', { name: '送货记录' });
+    await record.getByText('包装破损：规格DA一条外包装压坏（待答复）').waitFor();
+    const raise = shop.getByRole('form', { name: '反馈送货问题' });
+    await raise.getByText('少送数量', { exact: true }).click();
+    await raise.getByPlaceholder('填写问题说明').fill('规格DB少了一条');
+    await shop.getByRole('button', { name: '提交反馈' }).click();
+    await shop.getByText('已提交反馈，客户经理和支点会处理。').waitFor();
+    await record.getByText('少送数量：规格DB少了一条（待答复）').waitFor();
+    expect(await seriousAccessibilityViolations(shop)).toEqual([]);
+    await screenshot(shop, '55-shop-deliveries-feedback');
+
+    const { rows } = await t.db.query(
+      `SELECT kind, raiser_role FROM delivery_feedback WHERE delivery_id = $1 ORDER BY id`,
+      [stops[0]],
+    );
+    expect(rows).toEqual([
+      { kind: 'damaged', raiser_role: 'delivery_staff' },
+      { kind: 'short', raiser_role: 'retailer' },
+    ]);
+    for (const reader of ['am01', 'clerk1']) {
+      const { body } = await t.http
+        .get('/api/delivery-feedback?open=true')
+        .set({ authorization: `Bearer ${await t.token(reader)}` })
+        .expect(200);
+      expect(body.items.map((f: { kind: string }) => f.kind)).toEqual(['damaged', 'short']);
+    }
   });
 });

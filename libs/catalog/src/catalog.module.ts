@@ -14,6 +14,6 @@ import { BrandDirectory } from './brand-directory.js';
   imports: [TypeOrmModule.forFeature(catalogEntities), AuditModule, OrgModule],
   providers: [BrandsService, KeyBrandsService, FocusTiersService, BrandExcelService, BrandDirectory],
   controllers: [BrandsController, KeyBrandsController, FocusTiersController],
-  exports: [BrandsService, KeyBrandsService, FocusTiersService, BrandDirectory],
+  exports: [FocusTiersService, BrandDirectory],
 })
 export class CatalogModule {}

@@ -1,6 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { type Actor, CurrentActor, Idempotent, PageOf, ParseIdPipe, type Role, Roles } from '#libs/shared';
+import { FEEDBACK_RAISER_ROLES } from './domain/index.js';
 import { DeliveriesService } from './deliveries.service.js';
 import { DeliveryFeedbackService } from './delivery-feedback.service.js';
 import { DeliveryPlanningService } from './delivery-planning.service.js';
@@ -136,10 +137,12 @@ export class DeliveriesController {
   }
 
   @Post(':id/feedback')
-  @Roles('account_manager')
+  @Roles(...FEEDBACK_RAISER_ROLES)
   @Idempotent()
   @ApiOperation({
-    summary: 'Raise a delivery problem (late, wrong goods, short, damaged) for the delivery side',
+    summary:
+      'Raise a delivery problem (late, wrong goods, short, damaged, refused): the account manager, the ' +
+      'route’s driver at the door, or the retailer; the account manager and the supply point see it',
   })
   @ApiCreatedResponse({ type: FeedbackResponse })
   raise(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: number, @Body() dto: RaiseFeedbackDto) {
@@ -194,8 +197,11 @@ export class DeliveryFeedbackController {
   constructor(private readonly feedback: DeliveryFeedbackService) {}
 
   @Get()
-  @Roles(...DELIVERY_SUPERVISORS, 'account_manager', 'delivery_staff')
-  @ApiOperation({ summary: 'Feedback on deliveries; `open=true` lists the items not closed, oldest first' })
+  @Roles(...DELIVERY_SUPERVISORS, 'account_manager', 'delivery_staff', 'retailer')
+  @ApiOperation({
+    summary:
+      'Feedback on deliveries in scope (a retailer: its own); `open=true` lists the items not closed, oldest first',
+  })
   @ApiOkResponse({ type: PageOf(FeedbackResponse) })
   list(@CurrentActor() actor: Actor, @Query() query: FeedbackQuery) {
     return this.feedback.list(actor, query);
@@ -211,7 +217,7 @@ export class DeliveryFeedbackController {
   }
 
   @Post(':id/close')
-  @Roles('account_manager')
+  @Roles(...FEEDBACK_RAISER_ROLES)
   @HttpCode(200)
   @ApiOperation({ summary: 'Whoever raised it closes it: settled, or withdrawn before an answer' })
   @ApiOkResponse({ type: FeedbackResponse })

@@ -136,7 +136,7 @@ export class DeliveriesService {
       this.assertRouteStaff(actor, delivery);
       const check = checkStopCompletion(dto, now);
       if (!check.ok) throw deliveryError(check.code, check.details, check.message);
-      const { arrivedAt, receiver, receiverName, reason } = check.value;
+      const { arrivedAt, receiver, receiverName, receiverRelation, reason } = check.value;
       const doorCodeAt = this.doorCodeTime(delivery, dto, now);
       const retailerConfirmedAt = delivery.status === 'received' ? delivery.confirmedAt : null;
       const recorded = recordCompletion(
@@ -152,6 +152,7 @@ export class DeliveriesService {
         doorCodeAt,
         receiver,
         receiverName,
+        receiverRelation,
         proxyReason: reason,
         completedBy: actor.userId,
         completedAt: now,
@@ -335,6 +336,7 @@ function outcomeOf(d: Delivery) {
     lateEntry: d.lateEntry,
     receiver: d.receiver,
     receiverName: d.receiverName,
+    receiverRelation: d.receiverRelation,
     proxyReason: d.proxyReason,
     failureReason: d.failureReason,
     completedBy: d.completedBy,

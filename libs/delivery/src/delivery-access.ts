@@ -70,6 +70,7 @@ export interface DeliveryView {
   receiver: Delivery['receiver'];
   receiverLabel: string | null;
   receiverName: string | null;
+  receiverRelation: string | null;
   /** 代接货: received by someone other than the licence holder (flagged, counted). */
   proxyReceipt: boolean;
   proxyReason: string | null;
@@ -109,6 +110,7 @@ export function toDeliveryView(d: Delivery): DeliveryView {
     receiver: d.receiver,
     receiverLabel: d.receiver ? RECEIVER_KIND_LABELS[d.receiver] : null,
     receiverName: d.receiverName,
+    receiverRelation: d.receiverRelation,
     proxyReceipt: d.receiver === 'proxy',
     proxyReason: d.proxyReason,
     failureReason: d.failureReason,

@@ -6,6 +6,7 @@ import {
   FEEDBACK_KIND_LABELS,
   FEEDBACK_STATE_LABELS,
   type FeedbackEvent,
+  type FeedbackRaiserRole,
   OPEN_FEEDBACK_STATES,
   transitionFeedback,
 } from './domain/index.js';
@@ -28,6 +29,7 @@ export interface FeedbackView {
   status: DeliveryFeedback['status'];
   statusLabel: string;
   raisedBy: number;
+  raiserRole: DeliveryFeedback['raiserRole'];
   raisedAt: Date;
   answer: string | null;
   answeredBy: number | null;
@@ -38,9 +40,9 @@ export interface FeedbackView {
 }
 
 /**
- * Feedback between the account manager and the delivery side on a delivery: raised against a stop of the
- * account manager's territory, answered by the route's delivery staff or the supply point, closed by
- * whoever raised it. Open items are listed oldest first with their age.
+ * Feedback on a delivery: raised against a stop in the raiser's scope (the account manager's territory, the
+ * driver's route, the retailer's own), read by the account manager and the supply point, answered by the
+ * route's delivery staff or the supply point, closed by whoever raised it. Open items are listed oldest first with their age.
  */
 @Injectable()
 export class DeliveryFeedbackService {
@@ -66,6 +68,7 @@ export class DeliveryFeedbackService {
         description: dto.description.trim(),
         status: 'open',
         raisedBy: actor.userId,
+        raiserRole: actor.role as FeedbackRaiserRole,
         raisedAt: now,
       });
       await manager.save(feedback);
@@ -168,6 +171,7 @@ function toFeedbackView(f: DeliveryFeedback, now: Date): FeedbackView {
     status: f.status,
     statusLabel: FEEDBACK_STATE_LABELS[f.status],
     raisedBy: f.raisedBy,
+    raiserRole: f.raiserRole,
     raisedAt: f.raisedAt,
     answer: f.answer,
     answeredBy: f.answeredBy,

@@ -15,11 +15,13 @@ import { User } from '#libs/auth';
 import {
   DELIVERY_STATES,
   FEEDBACK_KINDS,
+  FEEDBACK_RAISER_ROLES,
   FEEDBACK_STATES,
   RECEIVER_KINDS,
   TIME_SOURCES,
   type DeliveryState,
   type FeedbackKind,
+  type FeedbackRaiserRole,
   type FeedbackState,
   type ReceiverKind,
   type TimeSource,
@@ -186,6 +188,10 @@ export class Delivery {
   @Column({ type: 'text', nullable: true })
   receiverName: string | null;
 
+  /** Who the proxy is to the licence holder (required for a proxy receipt since the driver's phone pages). */
+  @Column({ type: 'text', nullable: true })
+  receiverRelation: string | null;
+
   /** Why the goods were received by someone else (required for a proxy receipt). */
   @Column({ type: 'text', nullable: true })
   proxyReason: string | null;
@@ -234,6 +240,7 @@ export class Delivery {
 @Index('ix_delivery_feedback_department', ['departmentId', 'status', 'raisedAt'])
 @Check('ck_delivery_feedback_kind', `kind IN (${list(FEEDBACK_KINDS)})`)
 @Check('ck_delivery_feedback_status', `status IN (${list(FEEDBACK_STATES)})`)
+@Check('ck_delivery_feedback_raiser_role', `raiser_role IN (${list(FEEDBACK_RAISER_ROLES)})`)
 @Check(
   'ck_delivery_feedback_answer',
   `(answer IS NULL) = (answered_at IS NULL) AND (answer IS NULL) = (answered_by IS NULL)`,
@@ -277,6 +284,10 @@ export class DeliveryFeedback {
 
   @Column({ type: 'int' })
   raisedBy: number;
+
+  /** The raiser's role: the account manager, the route's driver at the door, or the retailer. */
+  @Column({ type: 'text', default: 'account_manager' })
+  raiserRole: FeedbackRaiserRole;
 
   @ManyToOne(() => User, { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'raised_by' })

@@ -13,6 +13,10 @@ export const deliveryError = defineErrors({
     status: 400,
     message: 'Goods received by a proxy (代接货) need the name of who received them',
   },
+  DELIVERY_PROXY_RELATION_REQUIRED: {
+    status: 400,
+    message: 'Goods received by a proxy (代接货) need the receiver’s relation to the licence holder',
+  },
   DELIVERY_DOOR_CODE_INVALID: {
     status: 400,
     message: 'The door code is not this stop’s, or was not entered on its delivery date',
@@ -27,7 +31,7 @@ export const deliveryError = defineErrors({
     message: 'Plan order dates of the last 31 days, up to yesterday',
   },
   FEEDBACK_TRANSITION_FORBIDDEN: { status: 409, message: 'The feedback cannot do that in its current state' },
-  FEEDBACK_NOT_RAISER: { status: 403, message: 'Only the account manager who raised it may close it' },
+  FEEDBACK_NOT_RAISER: { status: 403, message: 'Only whoever raised it may close it' },
   FEEDBACK_NOT_DELIVERY_SIDE: {
     status: 403,
     message: 'Only the route’s delivery staff or the supply point may answer',

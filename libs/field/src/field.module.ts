@@ -83,7 +83,7 @@ export class FieldModule {
         ...(actualVolumes ? [{ provide: ACTUAL_VOLUMES, useExisting: actualVolumes.useExisting }] : []),
       ],
       controllers: [VisitsController, CallsController, ForecastsController, FieldPolicyController],
-      exports: [FieldPolicyService, VisitsService, ForecastsService, FieldFacts],
+      exports: [FieldFacts],
     };
   }
 }

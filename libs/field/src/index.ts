@@ -7,9 +7,6 @@ export * from './visits/visit.entity.js';
 export * from './calls/call.entity.js';
 export * from './policy/field-policy.entity.js';
 export * from './policy/field-policy.values.js';
-export * from './policy/field-policy.service.js';
-export * from './visits/visits.service.js';
-export * from './forecasts/forecasts.service.js';
 export * from './domain/index.js';
 export * from './facts/field-facts.js';
 export type {

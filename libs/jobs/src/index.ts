@@ -1,5 +1,4 @@
 export * from './jobs.module.js';
 export * from './job-board.entity.js';
 export * from './job-scheduler.js';
-export * from './job-board.service.js';
 export * from './domain/index.js';

@@ -50,6 +50,6 @@ import { KpiTargetsService } from './targets/kpi-targets.service.js';
     KpiOrgMove,
   ],
   controllers: [KpiController, CultivationController],
-  exports: [KpiMonthService, CultivationService, KpiTargetsService],
+  exports: [KpiMonthService, CultivationService],
 })
 export class KpiModule {}

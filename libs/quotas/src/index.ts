@@ -1,5 +1,4 @@
 export * from './quotas.module.js';
-export * from './quota.service.js';
 export * from './quota-ledger.service.js';
 export * from './cycles-left.js';
 export * from './quota.entity.js';

@@ -36,6 +36,6 @@ import { QuotasController } from './quotas.controller.js';
     CyclesLeft,
   ],
   controllers: [QuotasController],
-  exports: [QuotaService, QuotaLedger, CyclesLeft],
+  exports: [QuotaLedger, CyclesLeft],
 })
 export class QuotasModule {}

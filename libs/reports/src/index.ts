@@ -1,6 +1,4 @@
 export * from './reports.module.js';
 export * from './kpi-workbook/kpi-workbook.entity.js';
 export * from './kpi-workbook/kpi-workbook.builder.js';
-export * from './kpi-workbook/kpi-workbook.service.js';
 export * from './month-close/month-close.service.js';
-export * from './exports/order-lines-export.service.js';

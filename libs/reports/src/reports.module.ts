@@ -40,6 +40,6 @@ import { ReportsController } from './reports.controller.js';
     OrderLinesExportService,
   ],
   controllers: [ReportsController],
-  exports: [KpiWorkbookService, MonthCloseService],
+  exports: [MonthCloseService],
 })
 export class ReportsModule {}

@@ -30,12 +30,6 @@ import { RetailersOrgMove } from './retailers-org-move.js';
     RetailersOrgMove,
   ],
   controllers: [DistrictTypesController, RetailersController],
-  exports: [
-    RetailersService,
-    RetailerGradesService,
-    BigAccountsService,
-    DistrictTypesService,
-    RetailerDirectory,
-  ],
+  exports: [RetailerGradesService, BigAccountsService, RetailerDirectory],
 })
 export class RetailersModule {}

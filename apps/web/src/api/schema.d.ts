@@ -1922,7 +1922,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Raise a delivery problem (late, wrong goods, short, damaged) for the delivery side */
+        /** Raise a delivery problem (late, wrong goods, short, damaged, refused): the account manager, the route’s driver at the door, or the retailer; the account manager and the supply point see it */
         post: operations["DeliveriesController_raise"];
         delete?: never;
         options?: never;
@@ -1988,7 +1988,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Feedback on deliveries; `open=true` lists the items not closed, oldest first */
+        /** Feedback on deliveries in scope (a retailer: its own); `open=true` lists the items not closed, oldest first */
         get: operations["DeliveryFeedbackController_list"];
         put?: never;
         post?: never;
@@ -2331,6 +2331,23 @@ export interface paths {
         };
         /** A closed month’s versions, oldest first, with their corrections; superseded marked */
         get: operations["ReportsController_monthVersions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/kpi/months/{month}/readiness": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Whether the month may be closed: closed already, or what the month-close job waits for (cycles not consolidated, the grace period) and the month’s cycles whose sales are not final */
+        get: operations["ReportsController_monthReadiness"];
         put?: never;
         post?: never;
         delete?: never;
@@ -4266,14 +4283,27 @@ export interface components {
         };
         CollectedShare: {
             territoryId: number;
+            territoryName: string;
             demands: number;
             collected: number;
             /** @description collected ÷ demands */
             collectedShare: number;
         };
+        IdenticalGroupMember: {
+            retailerId: number;
+            shopName: string;
+            /** @description Licence number 专卖许可证号 */
+            licenseNo: string;
+        };
         IdenticalDemandGroup: {
             cycleId: number;
+            /**
+             * Format: date
+             * @example 2026-12-14
+             */
+            orderDate: string;
             territoryId: number;
+            territoryName: string;
             /**
              * @description brandId:cartons pairs shared by the group
              * @example 3:10,7:5
@@ -4281,13 +4311,25 @@ export interface components {
             signature: string;
             retailers: number;
             retailerIds: number[];
+            /** @description The retailers, by id */
+            members: components["schemas"]["IdenticalGroupMember"][];
             collected: number;
         };
         SelfConfirmedDemand: {
             demandId: number;
+            /**
+             * Format: date
+             * @example 2026-12-14
+             */
+            orderDate: string;
             retailerId: number;
+            shopName: string;
+            /** @description Licence number 专卖许可证号 */
+            licenseNo: string;
             territoryId: number;
+            territoryName: string;
             accountManagerId: number;
+            accountManagerName: string | null;
         };
         ProhibitionsResponse: {
             /** @example 2026-12 */
@@ -5182,6 +5224,8 @@ export interface components {
             receiver: "retailer" | "proxy" | null;
             receiverLabel: string | null;
             receiverName: string | null;
+            /** @description A proxy’s relation to the licence holder */
+            receiverRelation: string | null;
             /** @description 代接货: received by someone other than the licence holder */
             proxyReceipt: boolean;
             proxyReason: string | null;
@@ -5318,6 +5362,8 @@ export interface components {
             receiver: "retailer" | "proxy" | null;
             receiverLabel: string | null;
             receiverName: string | null;
+            /** @description A proxy’s relation to the licence holder */
+            receiverRelation: string | null;
             /** @description 代接货: received by someone other than the licence holder */
             proxyReceipt: boolean;
             proxyReason: string | null;
@@ -5353,11 +5399,13 @@ export interface components {
             departmentId: number;
             routeId: number;
             /** @enum {string} */
-            kind: "late" | "wrongGoods" | "short" | "damaged" | "other";
+            kind: "late" | "wrongGoods" | "short" | "damaged" | "refused" | "other";
             description: string;
             /** @enum {string} */
             status: "open" | "answered" | "closed";
             raisedBy: number;
+            /** @enum {string} */
+            raiserRole: "account_manager" | "delivery_staff" | "retailer";
             /** Format: date-time */
             raisedAt: string;
             answer: string | null;
@@ -5430,6 +5478,8 @@ export interface components {
             receiver: "retailer" | "proxy" | null;
             receiverLabel: string | null;
             receiverName: string | null;
+            /** @description A proxy’s relation to the licence holder */
+            receiverRelation: string | null;
             /** @description 代接货: received by someone other than the licence holder */
             proxyReceipt: boolean;
             proxyReason: string | null;
@@ -5470,6 +5520,11 @@ export interface components {
              */
             receiver: "retailer" | "proxy";
             receiverName?: string;
+            /**
+             * @description Who the proxy is to the licence holder (required for a proxy receipt)
+             * @example 店员
+             */
+            receiverRelation?: string;
             /** @description Why someone else received the goods */
             reason?: string;
         };
@@ -5479,7 +5534,7 @@ export interface components {
         };
         RaiseFeedbackDto: {
             /** @enum {string} */
-            kind: "late" | "wrongGoods" | "short" | "damaged" | "other";
+            kind: "late" | "wrongGoods" | "short" | "damaged" | "refused" | "other";
             description: string;
         };
         FeedbackResponse: {
@@ -5489,13 +5544,15 @@ export interface components {
             territoryId: number;
             routeId: number;
             /** @enum {string} */
-            kind: "late" | "wrongGoods" | "short" | "damaged" | "other";
+            kind: "late" | "wrongGoods" | "short" | "damaged" | "refused" | "other";
             kindLabel: string;
             description: string;
             /** @enum {string} */
             status: "open" | "answered" | "closed";
             statusLabel: string;
             raisedBy: number;
+            /** @enum {string} */
+            raiserRole: "account_manager" | "delivery_staff" | "retailer";
             /** Format: date-time */
             raisedAt: string;
             answer: string | null;
@@ -5600,6 +5657,8 @@ export interface components {
             receiver: "retailer" | "proxy" | null;
             receiverLabel: string | null;
             receiverName: string | null;
+            /** @description A proxy’s relation to the licence holder */
+            receiverRelation: string | null;
             /** @description 代接货: received by someone other than the licence holder */
             proxyReceipt: boolean;
             proxyReason: string | null;
@@ -6168,6 +6227,36 @@ export interface components {
             departmentId: number;
             /** @description Oldest first; the last is the month’s figure */
             versions: components["schemas"]["MonthVersionView"][];
+        };
+        UnfinishedCycleResponse: {
+            id: number;
+            territoryId: number;
+            /** @example T001 */
+            territoryCode: string | null;
+            territoryName: string | null;
+            /**
+             * Format: date
+             * @example 2026-12-31
+             */
+            orderDate: string;
+            /** @enum {string} */
+            status: "scheduled" | "open" | "cut_off";
+        };
+        MonthReadinessResponse: {
+            /** @example 2026-11 */
+            month: string;
+            departmentId: number;
+            /** @description Closed already: nothing waits any more */
+            closed: boolean;
+            /**
+             * @description End of the grace period (business time)
+             * @example 2026-12-03 09:00
+             */
+            graceEnd: string;
+            /** @description Empty: the next run of the job closes it */
+            waitingFor: components["schemas"]["MonthCloseWaitResponse"][];
+            /** @description The month’s cycles neither consolidated nor cancelled, by order day */
+            unfinishedCycles: components["schemas"]["UnfinishedCycleResponse"][];
         };
         CorrectionPage: {
             items: components["schemas"]["CorrectionView"][];
@@ -12344,7 +12433,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description FORBIDDEN unless the caller is: account_manager; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
+            /** @description FORBIDDEN unless the caller is: account_manager, delivery_staff, retailer; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -12506,7 +12595,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description FORBIDDEN unless the caller is: admin, department_head, inspector, market_manager, supply_clerk, account_manager, delivery_staff; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
+            /** @description FORBIDDEN unless the caller is: admin, department_head, inspector, market_manager, supply_clerk, account_manager, delivery_staff, retailer; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -12588,7 +12677,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description FORBIDDEN unless the caller is: account_manager; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
+            /** @description FORBIDDEN unless the caller is: account_manager, delivery_staff, retailer; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -13379,6 +13468,48 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["MonthVersionsView"];
+                };
+            };
+            /** @description No valid token (UNAUTHENTICATED, TOKEN_INVALID) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description FORBIDDEN unless the caller is: admin, department_head, inspector; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    ReportsController_monthReadiness: {
+        parameters: {
+            query?: {
+                /** @description Admins: the department (required when there are several) */
+                departmentId?: number;
+            };
+            header?: never;
+            path: {
+                month: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MonthReadinessResponse"];
                 };
             };
             /** @description No valid token (UNAUTHENTICATED, TOKEN_INVALID) */

@@ -8,18 +8,32 @@ describe('checkStopCompletion', () => {
   it('records a receipt by the retailer', () => {
     expect(checkStopCompletion({ arrivedAt, receiver: 'retailer' }, now)).toEqual({
       ok: true,
-      value: { arrivedAt, receiver: 'retailer', receiverName: null, reason: null, proxyReceipt: false },
+      value: {
+        arrivedAt,
+        receiver: 'retailer',
+        receiverName: null,
+        receiverRelation: null,
+        reason: null,
+        proxyReceipt: false,
+      },
     });
   });
 
-  it('records a proxy receipt with name and reason, flagged', () => {
-    const input = { arrivedAt, receiver: 'proxy', receiverName: ' 王芳(店主之女) ', reason: ' 店主住院 ' };
+  it('records a proxy receipt with name, relation and reason, flagged', () => {
+    const input = {
+      arrivedAt,
+      receiver: 'proxy',
+      receiverName: ' 王芳 ',
+      receiverRelation: ' 店主之女 ',
+      reason: ' 店主住院 ',
+    };
     expect(checkStopCompletion(input, now)).toEqual({
       ok: true,
       value: {
         arrivedAt,
         receiver: 'proxy',
-        receiverName: '王芳(店主之女)',
+        receiverName: '王芳',
+        receiverRelation: '店主之女',
         reason: '店主住院',
         proxyReceipt: true,
       },
@@ -29,18 +43,23 @@ describe('checkStopCompletion', () => {
   it.each<[string, object, StopCompletionError[]]>([
     [
       'proxy without a reason',
-      { receiver: 'proxy', receiverName: '王芳' },
+      { receiver: 'proxy', receiverName: '王芳', receiverRelation: '店主之女' },
       [{ code: 'DELIVERY_PROXY_REASON_REQUIRED', field: 'reason' }],
     ],
     [
       'proxy with a blank reason',
-      { receiver: 'proxy', receiverName: '王芳', reason: '   ' },
+      { receiver: 'proxy', receiverName: '王芳', receiverRelation: '店主之女', reason: '   ' },
       [{ code: 'DELIVERY_PROXY_REASON_REQUIRED', field: 'reason' }],
     ],
     [
       'proxy without a name',
-      { receiver: 'proxy', reason: '店主外出' },
+      { receiver: 'proxy', receiverRelation: '店员', reason: '店主外出' },
       [{ code: 'DELIVERY_PROXY_RECEIVER_NAME_REQUIRED', field: 'receiverName' }],
+    ],
+    [
+      'proxy without a relation',
+      { receiver: 'proxy', receiverName: '王芳', receiverRelation: ' ', reason: '店主外出' },
+      [{ code: 'DELIVERY_PROXY_RELATION_REQUIRED', field: 'receiverRelation' }],
     ],
     [
       'proxy with neither',
@@ -48,6 +67,7 @@ describe('checkStopCompletion', () => {
       [
         { code: 'DELIVERY_PROXY_REASON_REQUIRED', field: 'reason' },
         { code: 'DELIVERY_PROXY_RECEIVER_NAME_REQUIRED', field: 'receiverName' },
+        { code: 'DELIVERY_PROXY_RELATION_REQUIRED', field: 'receiverRelation' },
       ],
     ],
     [
@@ -85,6 +105,7 @@ describe('checkStopCompletion', () => {
         errors: [
           { code: 'DELIVERY_PROXY_REASON_REQUIRED', field: 'reason' },
           { code: 'DELIVERY_PROXY_RECEIVER_NAME_REQUIRED', field: 'receiverName' },
+          { code: 'DELIVERY_PROXY_RELATION_REQUIRED', field: 'receiverRelation' },
         ],
       },
     });

@@ -1,7 +1,7 @@
 /**
  * Completing a stop: when the goods arrived and who received them. Receipt by anyone but the licence
- * holder 代接货 is forbidden in principle; it can only be recorded with the receiver's name and a reason,
- * and is flagged as a proxy receipt so it is counted and can be inspected.
+ * holder 代接货 is forbidden in principle; it can only be recorded with the receiver's name, their relation
+ * to the licence holder and a reason, and is flagged as a proxy receipt so it is counted and can be inspected.
  */
 export const RECEIVER_KINDS = ['retailer', 'proxy'] as const;
 export type ReceiverKind = (typeof RECEIVER_KINDS)[number];
@@ -15,6 +15,7 @@ export interface StopCompletionInput {
   /** As received from the client; checked here. */
   readonly receiver: string;
   readonly receiverName?: string | null;
+  readonly receiverRelation?: string | null;
   readonly reason?: string | null;
 }
 
@@ -23,6 +24,8 @@ export interface StopCompletion {
   readonly receiver: ReceiverKind;
   /** Trimmed; null when not given. */
   readonly receiverName: string | null;
+  /** Who the proxy is to the licence holder (店员, 配偶, 隔壁店主…); null for the retailer. */
+  readonly receiverRelation: string | null;
   readonly reason: string | null;
   readonly proxyReceipt: boolean;
 }
@@ -32,7 +35,8 @@ export type StopCompletionErrorCode =
   | 'DELIVERY_ARRIVED_IN_FUTURE'
   | 'DELIVERY_RECEIVER_INVALID'
   | 'DELIVERY_PROXY_REASON_REQUIRED'
-  | 'DELIVERY_PROXY_RECEIVER_NAME_REQUIRED';
+  | 'DELIVERY_PROXY_RECEIVER_NAME_REQUIRED'
+  | 'DELIVERY_PROXY_RELATION_REQUIRED';
 
 export interface StopCompletionError {
   readonly code: StopCompletionErrorCode;
@@ -59,6 +63,8 @@ const MESSAGES: Readonly<Record<StopCompletionErrorCode, string>> = {
   DELIVERY_PROXY_REASON_REQUIRED: 'Goods received by a proxy (代接货) need a reason',
   DELIVERY_PROXY_RECEIVER_NAME_REQUIRED:
     'Goods received by a proxy (代接货) need the name of who received them',
+  DELIVERY_PROXY_RELATION_REQUIRED:
+    'Goods received by a proxy (代接货) need the receiver’s relation to the licence holder',
 };
 
 /** Handheld clocks run a little ahead of the server; beyond this, an arrival "in the future" is refused. */
@@ -81,6 +87,7 @@ export function checkStopCompletion(
     errors.push({ code: 'DELIVERY_ARRIVED_IN_FUTURE', field: 'arrivedAt' });
   }
   const receiverName = trimmedOrNull(input.receiverName);
+  const receiverRelation = trimmedOrNull(input.receiverRelation);
   const reason = trimmedOrNull(input.reason);
   const receiver = isReceiverKind(input.receiver) ? input.receiver : null;
   if (receiver === null) {
@@ -89,6 +96,8 @@ export function checkStopCompletion(
     if (reason === null) errors.push({ code: 'DELIVERY_PROXY_REASON_REQUIRED', field: 'reason' });
     if (receiverName === null)
       errors.push({ code: 'DELIVERY_PROXY_RECEIVER_NAME_REQUIRED', field: 'receiverName' });
+    if (receiverRelation === null)
+      errors.push({ code: 'DELIVERY_PROXY_RELATION_REQUIRED', field: 'receiverRelation' });
   }
   if (receiver === null || errors.length > 0) {
     // An unknown receiver has always pushed an error, so there is a first one.
@@ -97,7 +106,14 @@ export function checkStopCompletion(
   }
   return {
     ok: true,
-    value: { arrivedAt: input.arrivedAt, receiver, receiverName, reason, proxyReceipt: receiver === 'proxy' },
+    value: {
+      arrivedAt: input.arrivedAt,
+      receiver,
+      receiverName,
+      receiverRelation: receiver === 'proxy' ? receiverRelation : null,
+      reason,
+      proxyReceipt: receiver === 'proxy',
+    },
   };
 }
 

@@ -1,18 +1,24 @@
 /**
- * Feedback between roles on a delivery: an account manager raises a problem (late, wrong goods, damaged…)
- * against a delivery of its territory; the delivery side (the route's delivery staff or the supply point)
- * answers; the account manager closes it once settled, or withdraws it before an answer. An item is open
+ * Feedback between roles on a delivery: a problem (late, wrong goods, short, damaged, refused…) raised against
+ * a stop by the account manager of its territory, by the route's driver at the door, or by the retailer
+ * itself; the account manager and the supply point see it; the delivery side (the route's delivery staff or
+ * the supply point) answers; whoever raised it closes it once settled, or withdraws it before an answer. An item is open
  * until it is closed, so an answered item still counts, with its age, until the raiser accepts the answer.
  */
-export const FEEDBACK_KINDS = ['late', 'wrongGoods', 'short', 'damaged', 'other'] as const;
+export const FEEDBACK_KINDS = ['late', 'wrongGoods', 'short', 'damaged', 'refused', 'other'] as const;
 export type FeedbackKind = (typeof FEEDBACK_KINDS)[number];
 export const FEEDBACK_KIND_LABELS: Readonly<Record<FeedbackKind, string>> = {
   late: '送货不及时',
   wrongGoods: '错送规格',
   short: '少送数量',
   damaged: '包装破损',
+  refused: '零售户拒收',
   other: '其他',
 };
+
+/** Who raises feedback on a delivery. */
+export const FEEDBACK_RAISER_ROLES = ['account_manager', 'delivery_staff', 'retailer'] as const;
+export type FeedbackRaiserRole = (typeof FEEDBACK_RAISER_ROLES)[number];
 
 export const FEEDBACK_STATES = ['open', 'answered', 'closed'] as const;
 export type FeedbackState = (typeof FEEDBACK_STATES)[number];

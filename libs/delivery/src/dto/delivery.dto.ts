@@ -68,6 +68,16 @@ export class CompleteDeliveryDto {
   @MaxLength(100)
   receiverName?: string;
 
+  @ApiPropertyOptional({
+    maxLength: 50,
+    example: '店员',
+    description: 'Who the proxy is to the licence holder (required for a proxy receipt)',
+  })
+  @IsOmittable()
+  @IsString()
+  @MaxLength(50)
+  receiverRelation?: string;
+
   @ApiPropertyOptional({ maxLength: 500, description: 'Why someone else received the goods' })
   @IsOmittable()
   @IsString()

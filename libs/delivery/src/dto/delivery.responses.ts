@@ -11,8 +11,10 @@ import {
   type DeliveryRate,
   type DeliveryState,
   FEEDBACK_KINDS,
+  FEEDBACK_RAISER_ROLES,
   FEEDBACK_STATES,
   type FeedbackKind,
+  type FeedbackRaiserRole,
   type FeedbackState,
   RECEIVER_KINDS,
   type ReceiverKind,
@@ -76,6 +78,8 @@ export class DeliveryResponse implements DeliveryView {
   @ApiProperty({ enum: RECEIVER_KINDS, nullable: true }) receiver: ReceiverKind | null;
   @ApiProperty({ type: String, nullable: true }) receiverLabel: string | null;
   @ApiProperty({ type: String, nullable: true }) receiverName: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'A proxy’s relation to the licence holder' })
+  receiverRelation: string | null;
   @ApiProperty({ description: '代接货: received by someone other than the licence holder' })
   proxyReceipt: boolean;
   @ApiProperty({ type: String, nullable: true }) proxyReason: string | null;
@@ -130,6 +134,7 @@ class DeliveryFeedbackRecord implements Omit<DeliveryFeedback, 'delivery' | 'rai
   @ApiProperty() description: string;
   @ApiProperty({ enum: FEEDBACK_STATES }) status: FeedbackState;
   @ApiProperty() raisedBy: number;
+  @ApiProperty({ enum: FEEDBACK_RAISER_ROLES }) raiserRole: FeedbackRaiserRole;
   @ApiProperty(INSTANT) raisedAt: Date;
   @ApiProperty({ type: String, nullable: true }) answer: string | null;
   @ApiProperty({ type: Number, nullable: true }) answeredBy: number | null;
@@ -190,6 +195,7 @@ export class FeedbackResponse implements FeedbackView {
   @ApiProperty({ enum: FEEDBACK_STATES }) status: FeedbackState;
   @ApiProperty() statusLabel: string;
   @ApiProperty() raisedBy: number;
+  @ApiProperty({ enum: FEEDBACK_RAISER_ROLES }) raiserRole: FeedbackRaiserRole;
   @ApiProperty(INSTANT) raisedAt: Date;
   @ApiProperty({ type: String, nullable: true }) answer: string | null;
   @ApiProperty({ type: Number, nullable: true }) answeredBy: number | null;

@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, ask, type Schemas } from '@/lib/api';
-import { onOutboxChange, outboxEntries } from '@/lib/offline/outbox';
+import { ApiError } from '@/lib/errors';
+import { enqueue, onOutboxChange, outboxEntries } from '@/lib/offline/outbox';
 
 export type DriverRun = Schemas['DriverRunResponse'];
 export type Stop = DriverRun['items'][number];
@@ -30,24 +31,37 @@ export type Completion = Schemas['CompleteDeliveryDto'];
 
 /**
  * One step at the door, as sent or queued: the hand-over (with the times the phone recorded: arrival, door
- * code) or a failed stop. The server keeps its own time of each beside the phone's.
+ * code), a failed stop, or a problem with the goods. The server keeps its own time of each beside the phone's.
  */
 export type DoorStep =
   | { deliveryId: number; step: 'complete'; body: Completion }
-  | { deliveryId: number; step: 'fail'; reason: string };
+  | { deliveryId: number; step: 'fail'; reason: string }
+  | { deliveryId: number; step: 'feedback'; body: Schemas['RaiseFeedbackDto'] };
 
 /** Sends a step with its Idempotency-Key: a retry of a step already recorded replays its answer. */
-export function sendDoorStep(step: DoorStep, key: string): Promise<Schemas['DeliveryResponse']> {
+export async function sendDoorStep(step: DoorStep, key: string): Promise<void> {
   const params = { path: { id: step.deliveryId }, header: { 'Idempotency-Key': key } };
-  return ask(
-    step.step === 'complete'
-      ? api.POST('/api/deliveries/{id}/complete', { params, body: step.body })
-      : api.POST('/api/deliveries/{id}/fail', { params, body: { reason: step.reason } }),
-  );
+  if (step.step === 'complete')
+    await ask(api.POST('/api/deliveries/{id}/complete', { params, body: step.body }));
+  else if (step.step === 'fail')
+    await ask(api.POST('/api/deliveries/{id}/fail', { params, body: { reason: step.reason } }));
+  else await ask(api.POST('/api/deliveries/{id}/feedback', { params, body: step.body }));
+}
+
+/** Sends a step now, or, without a signal, keeps it in the outbox with its key (`title`: what the outbox shows). */
+export async function sendOrQueue(step: DoorStep, key: string, title: string): Promise<'sent' | 'queued'> {
+  try {
+    await sendDoorStep(step, key);
+    return 'sent';
+  } catch (failure) {
+    if (!(failure instanceof ApiError && failure.offline)) throw failure;
+    await enqueue({ key, kind: 'door-step', title, body: step });
+    return 'queued';
+  }
 }
 
 /**
- * The stops whose step waits in this phone's outbox (no signal yet); when one is sent, the run is asked
+ * The stops whose hand-over or failure waits in this phone's outbox (no signal yet); when one is sent, the run is asked
  * again, so its status comes from the server.
  */
 export function useQueuedStops(): Set<number> {
@@ -57,7 +71,10 @@ export function useQueuedStops(): Set<number> {
     const load = () =>
       void outboxEntries().then((entries) => {
         const waiting = entries.filter(
-          (entry) => entry.kind === 'door-step' && (entry.state === 'queued' || entry.state === 'sending'),
+          (entry) =>
+            entry.kind === 'door-step' &&
+            (entry.body as DoorStep).step !== 'feedback' &&
+            (entry.state === 'queued' || entry.state === 'sending'),
         );
         setQueued(new Set(waiting.map((entry) => (entry.body as DoorStep).deliveryId)));
         void queryClient.invalidateQueries({ queryKey: RUN_KEY });

@@ -93,7 +93,12 @@ function StopItem({
             {cartons(stop.cartons)}：
             {stop.lines.map((line) => `${brandName(line.brandId)} ${cartons(line.cartons)}`).join('，')}
           </span>
-          {stop.proxyReceipt && <span className="danger-text">代接货：{stop.receiverName}</span>}
+          {stop.proxyReceipt && (
+            <span className="danger-text">
+              代接货：{stop.receiverName}
+              {stop.receiverRelation && `（${stop.receiverRelation}）`}
+            </span>
+          )}
           <span className="row" style={{ justifyContent: 'flex-start', gap: 16 }}>
             {retailer.phone && (
               <a

@@ -5,21 +5,21 @@ import { useNavigate, useParams } from 'react-router';
 import { NotFoundPage } from '@/components/not-found-page';
 import { Notice } from '@/components/notice';
 import { idempotencyKey } from '@/lib/api';
-import { ApiError, sentenceOf } from '@/lib/errors';
+import { sentenceOf } from '@/lib/errors';
 import { cartons, dayAndTime, timeOfDay } from '@/lib/format';
 import { dropDraft, loadDraft, saveDraft } from '@/lib/offline/drafts';
-import { enqueue } from '@/lib/offline/outbox';
 import { useBrands } from '@/lib/queries/brands';
 import {
   isOpen,
   mapLink,
   RUN_KEY,
-  sendDoorStep,
+  sendOrQueue,
   useDriverRun,
   type Completion,
   type DoorStep,
   type Stop,
 } from '../api/run-api';
+import { DoorFeedback } from './door-feedback';
 
 type Receiver = Completion['receiver'];
 
@@ -34,6 +34,7 @@ interface DoorDraft {
   /** The phone's time when the six digits of the code were entered. */
   doorCodeEnteredAt?: string;
   receiverName: string;
+  receiverRelation: string;
   reason: string;
   failureReason: string;
 }
@@ -43,6 +44,7 @@ const emptyDraft = (): DoorDraft => ({
   receiver: 'retailer',
   doorCode: '',
   receiverName: '',
+  receiverRelation: '',
   reason: '',
   failureReason: '',
 });
@@ -78,20 +80,12 @@ function Door({ stop }: { stop: Stop }) {
     setBusy(true);
     setError(null);
     try {
-      await sendDoorStep(step, draft.key);
+      // Without a signal the step waits on the phone with its key and times, and goes out when it returns.
+      await sendOrQueue(step, draft.key, `${title} · ${retailer.shopName}`);
       await queryClient.invalidateQueries({ queryKey: RUN_KEY });
     } catch (failure) {
-      if (!(failure instanceof ApiError && failure.offline)) {
-        setError(sentenceOf(failure));
-        return;
-      }
-      // No signal: the step waits on the phone with its key and times, and goes out when the signal returns.
-      await enqueue({
-        key: draft.key,
-        kind: 'door-step',
-        title: `${title} · ${retailer.shopName}`,
-        body: step,
-      });
+      setError(sentenceOf(failure));
+      return;
     } finally {
       setBusy(false);
     }
@@ -108,7 +102,11 @@ function Door({ stop }: { stop: Stop }) {
           arrivedAt: draft.arrivedAt!,
           receiver: draft.receiver,
           ...(draft.receiver === 'proxy'
-            ? { receiverName: draft.receiverName, reason: draft.reason }
+            ? {
+                receiverName: draft.receiverName,
+                receiverRelation: draft.receiverRelation,
+                reason: draft.reason,
+              }
             : draft.doorCode
               ? { doorCode: draft.doorCode, doorCodeEnteredAt: draft.doorCodeEnteredAt }
               : {}),
@@ -196,13 +194,21 @@ function Door({ stop }: { stop: Stop }) {
             ) : (
               <>
                 <p className="danger-text section">
-                  代接货原则上不允许：须登记代收人姓名和原因，并将被标记核查。
+                  代接货原则上不允许：须登记代收人姓名、与店主关系和原因，并将被标记核查。
                 </p>
                 <Form.Item label="代收人姓名">
                   <Input
                     aria-label="代收人姓名"
                     value={draft.receiverName}
                     onChange={(receiverName) => update({ receiverName })}
+                  />
+                </Form.Item>
+                <Form.Item label="与店主关系">
+                  <Input
+                    aria-label="与店主关系"
+                    placeholder="如 店员、配偶、隔壁店主"
+                    value={draft.receiverRelation}
+                    onChange={(receiverRelation) => update({ receiverRelation })}
                   />
                 </Form.Item>
                 <Form.Item label="代接货原因">
@@ -252,6 +258,7 @@ function Door({ stop }: { stop: Stop }) {
           )}
         </>
       )}
+      <DoorFeedback stop={stop} />
     </div>
   );
 }

@@ -6,6 +6,7 @@ import { sentenceOf } from '@/lib/errors';
 import { cartons, chineseDate, dayAndTime, timeOfDay } from '@/lib/format';
 import { useBrands } from '@/lib/queries/brands';
 import { confirmReceipt, todayDeliveries, type TodayDelivery } from '../api/receipt-api';
+import { DeliveriesSection } from './deliveries-section';
 
 const TODAY_KEY = ['deliveries-today'];
 
@@ -44,6 +45,7 @@ export function ReceiptPage() {
       {today.data?.items.map((delivery) => (
         <DeliveryCard key={delivery.id} delivery={delivery} onConfirm={() => void confirm(delivery.id)} />
       ))}
+      <DeliveriesSection />
     </div>
   );
 }
