@@ -24,8 +24,6 @@ const API_ONLY: Record<string, string> = {
     'the month-close job closes a month when its inputs are in; closing early is an admin’s exceptional act, with a reason',
   'POST /api/order-cycles/{id}/cutoff':
     'the open-and-cut-off job cuts cycles off at their time; by hand only when that job failed',
-  'GET /api/problems/{id}':
-    'the problems page lists every field of a problem; by id is for the raiser’s phone and for links',
   'GET /api/reports/order-lines':
     'a bulk export (CSV or XLSX, streamed, up to millions of lines) for the analysts’ own tools',
 };
@@ -51,8 +49,6 @@ const PAGES_TO_COME: Record<string, readonly string[]> = {
     'PATCH /api/field-policies/{departmentId}',
     'GET /api/lead-policy',
     'PUT /api/lead-policy',
-    'GET /api/problem-policy',
-    'PUT /api/problem-policy',
     'GET /api/kpi/targets/{departmentId}',
     'PUT /api/kpi/targets/{departmentId}',
     'GET /api/focus-tiers',
@@ -95,12 +91,10 @@ const PAGES_TO_COME: Record<string, readonly string[]> = {
     'POST /api/leads/{id}/close',
   ],
   '送货（线路计划、及时率、反馈）': [
-    'GET /api/deliveries',
     'GET /api/deliveries/punctuality',
     'GET /api/deliveries/{id}',
     'GET /api/delivery-runs',
     'POST /api/delivery-runs/plan',
-    'GET /api/delivery-feedback',
     'POST /api/delivery-feedback/{id}/answer',
   ],
   '组织架构、用户与订货周期（管理员）': [
@@ -112,13 +106,10 @@ const PAGES_TO_COME: Record<string, readonly string[]> = {
     'GET /api/order-cycles/{id}',
     'PATCH /api/order-cycles/{id}',
   ],
-  三员互动问题与零售户时间线: [
-    'GET /api/problems',
+  '三员互动问题（单条详情、答复期限设置）': [
     'GET /api/problems/{id}',
-    'POST /api/problems/{id}/answer',
     'GET /api/problem-policy',
     'PUT /api/problem-policy',
-    'GET /api/retailers/{id}/timeline',
   ],
   定时任务看板: ['POST /api/jobs/{name}/run'],
   '个人资料（桌面）': ['PATCH /api/auth/me'],
