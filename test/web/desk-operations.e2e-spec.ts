@@ -91,12 +91,10 @@ const PAGES_TO_COME: Record<string, readonly string[]> = {
     'POST /api/leads/{id}/close',
   ],
   '送货（线路计划、及时率、反馈）': [
-    'GET /api/deliveries',
     'GET /api/deliveries/punctuality',
     'GET /api/deliveries/{id}',
     'GET /api/delivery-runs',
     'POST /api/delivery-runs/plan',
-    'GET /api/delivery-feedback',
     'POST /api/delivery-feedback/{id}/answer',
   ],
   '组织架构、用户与订货周期（管理员）': [
