@@ -4,6 +4,7 @@ import {
   DELIVERY_STATES,
   type DeliveryEvent,
   type DeliveryState,
+  maySign,
   transitionDelivery,
 } from './delivery.lifecycle.js';
 
@@ -37,5 +38,11 @@ describe('transitionDelivery', () => {
       code: 'DELIVERY_TRANSITION_FORBIDDEN',
       details: { from, event },
     });
+  });
+});
+
+describe('maySign', () => {
+  it('keeps a signature with a completed stop only', () => {
+    expect(DELIVERY_STATES.filter(maySign)).toEqual(['delivered', 'confirmed']);
   });
 });

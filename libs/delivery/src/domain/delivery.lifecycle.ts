@@ -47,3 +47,13 @@ export function transitionDelivery(from: DeliveryState, event: DeliveryEvent): D
     details: { from, event },
   };
 }
+
+/**
+ * The retailer's signature on the driver's phone is evidence of receipt (never of time): it is kept with a
+ * stop the driver has completed, delivered or confirmed, never with one still open or failed.
+ */
+export const SIGNED_STATES: readonly DeliveryState[] = ['delivered', 'confirmed'];
+
+export function maySign(state: DeliveryState): boolean {
+  return SIGNED_STATES.includes(state);
+}
