@@ -1,7 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { AuditService } from '#libs/audit';
 import { TransactionRunner } from '#libs/shared';
 import { countRows } from './support/test-app.js';
+import { pinClock } from './support/test-clock.js';
 import { bearer, startDemoApp, type DemoApp } from './support/demo.js';
 
 describe('audit log', () => {
@@ -28,6 +29,29 @@ describe('audit log', () => {
       audit.record(manager, 'system', { action: 'test.change', entityType: 'test', entityId: 1 }),
     );
     expect(await countRows(t.db, 'audit_log')).toBe(before + 1);
+  });
+
+  it('records the time of the one clock, not the database’s', async () => {
+    pinClock(t, '2026-03-02T09:15:00+08:00');
+    const audit = t.app.get(AuditService);
+    await t.app
+      .get(TransactionRunner)
+      .run((manager) =>
+        audit.record(manager, 'system', { action: 'test.clock', entityType: 'test', entityId: 2 }),
+      );
+    await t.app
+      .get(TransactionRunner)
+      .run((manager) =>
+        audit.recordBulk(manager, 'system', [{ action: 'test.clock-bulk', entityType: 'test', entityId: 3 }]),
+      );
+    const { rows } = await t.db.query<{ action: string; at: Date }>(
+      `SELECT action, at FROM audit_log WHERE action LIKE 'test.clock%' ORDER BY action`,
+    );
+    expect(rows.map((row) => [row.action, row.at.toISOString()])).toEqual([
+      ['test.clock', '2026-03-02T01:15:00.000Z'],
+      ['test.clock-bulk', '2026-03-02T01:15:00.000Z'],
+    ]);
+    jest.restoreAllMocks();
   });
 
   it.each([

@@ -110,6 +110,37 @@ describe('month close waits for its inputs', () => {
       },
     ]);
     expect(await decemberSnapshotRows()).toBe(0);
+    const head = bearer(await t.token('head'));
+    const ready = await t.http.get('/api/kpi/months/2026-12/readiness').set(head).expect(200);
+    expect(ready.body).toEqual({
+      month: '2026-12',
+      departmentId: D01,
+      closed: false,
+      graceEnd: '2027-01-05 09:00',
+      waitingFor: [
+        expect.objectContaining({ reason: 'cycles-not-finished' }),
+        expect.objectContaining({ reason: 'grace-period' }),
+      ],
+      unfinishedCycles: expect.arrayContaining([
+        expect.objectContaining({
+          territoryId: T001,
+          territoryCode: 'T001',
+          orderDate: '2026-12-31',
+          status: 'cut_off',
+        }),
+      ]),
+    });
+    // Every cycle still waiting is the last day's, cut off and not yet consolidated; the wait counts them.
+    expect(
+      new Set(
+        ready.body.unfinishedCycles.map(
+          (c: { orderDate: string; status: string }) => `${c.orderDate} ${c.status}`,
+        ),
+      ),
+    ).toEqual(new Set(['2026-12-31 cut_off']));
+    expect(ready.body.waitingFor[0].details.cycles).toBe(ready.body.unfinishedCycles.length);
+    const foreign = await t.http.get(`/api/kpi/months/2026-12/readiness?departmentId=${D02}`).set(head);
+    expect([foreign.status, foreign.body.code]).toEqual([404, 'NOT_FOUND']);
     await until('2027-01-01T07:00:00+08:00'); // consolidated at 06:00
     expect((await closeRuns(D01)).at(-1)).toEqual({
       at: '2027-01-01 06:10',
@@ -187,6 +218,13 @@ describe('month close waits for its inputs', () => {
     expect(runs.filter((run) => run.outcome === 'done' && run.at >= '2027')).toEqual([
       { at: '2027-01-05 09:10', outcome: 'done', trigger: 'schedule', waits: [] },
     ]);
+    const ready = await t.http
+      .get('/api/kpi/months/2026-12/readiness')
+      .set(bearer(await t.token('insp1')))
+      .expect(200);
+    expect(ready.body).toEqual(
+      expect.objectContaining({ closed: true, waitingFor: [], unfinishedCycles: [] }),
+    );
     expect(runs.at(-2)).toEqual({
       at: '2027-01-05 08:10',
       outcome: 'waiting',

@@ -164,8 +164,15 @@ describe('anomaly warnings and six-prohibitions patterns', () => {
         collected: 0,
       }),
     ]);
+    const { rows } = await t.db.query(`SELECT name FROM org_units WHERE code = 'T001'`);
+    expect(res.body.identicalGroups[0]).toEqual(
+      expect.objectContaining({ orderDate: '2026-12-07', territoryName: rows[0].name }),
+    );
+    expect(res.body.identicalGroups[0].members.map((m: { licenseNo: string }) => m.licenseNo)).toEqual(
+      [3, 4, 5, 6, 7, 8].map(lic),
+    );
     expect(res.body.collectedShare).toEqual([
-      expect.objectContaining({ demands: 8, collected: 0, collectedShare: 0 }),
+      expect.objectContaining({ demands: 8, collected: 0, collectedShare: 0, territoryName: rows[0].name }),
     ]);
     expect(
       (await t.http.get('/api/inspections/prohibitions?month=2026-12').set(bearer(await t.token('am01'))))

@@ -309,6 +309,7 @@ export const ROUTE_EXPECTATIONS: Record<string, RouteExpectation> = {
   }),
   'POST /api/kpi/months/{month}/corrections/reject': allow(['inspector'], { params: { month: 'pastMonth' } }),
   'GET /api/kpi/months/{month}/versions': allow(OVERSIGHT, { params: { month: 'pastMonth' } }),
+  'GET /api/kpi/months/{month}/readiness': allow(OVERSIGHT, { params: { month: 'pastMonth' } }),
   'GET /api/kpi/corrections': allow(OVERSIGHT),
   // the job board
   'GET /api/jobs': allow(ADMIN_HEAD),

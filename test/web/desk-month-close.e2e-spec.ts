@@ -33,29 +33,30 @@ describe('console: month close, its waits and a correction', () => {
     await t?.close();
   });
 
-  it('shows an open month and what the month-close job waits for', async () => {
+  it('shows an open month, what its close waits for and the cycle not consolidated', async () => {
+    // A cycle of T001 on Monday 26 October that was cut off but never consolidated.
+    const { rows: units } = await t.db.query(
+      `INSERT INTO order_cycles (territory_id, service_center_id, department_id, order_date, opens_at, cutoff_at, status)
+       SELECT t.id, c.id, c.parent_id, '2026-10-26', '2026-10-23T12:00:00+08:00', '2026-10-26T16:00:00+08:00', 'cut_off'
+         FROM org_units t JOIN org_units c ON c.id = t.parent_id WHERE t.code = 'T001'
+       RETURNING (SELECT name FROM org_units WHERE code = 'T001') AS name`,
+    );
     const page = await monthCloseOf('head');
     await page.getByText('尚未结账：工作簿为实时计算').waitFor();
-    const board = await t.http
-      .get('/api/jobs')
-      .set(bearer(await t.token('head')))
-      .expect(200);
-    const job = board.body.find((entry: { name: string }) => entry.name === 'reports.month-close');
-    const d01 = await t.unitId('D01');
-    const waits: string[] = job.waitingFor
-      .filter((w: { departmentId: number | null }) => w.departmentId === null || w.departmentId === d01)
-      .map((w: { text: string }) => w.text);
-    const card = page.getByText('正在等待').locator('..');
-    await card.getByText(job.schedule.when).waitFor();
-    for (const text of waits) await page.getByText(text).waitFor();
-    if (!waits.length)
-      await page
-        .getByText(
-          job.lastRuns.length
-            ? '上次执行时没有需要等待的事项。'
-            : '尚未执行：到执行时间时检查本月所需的输入是否齐全，齐全即结账。',
-        )
-        .waitFor();
+    const job = (
+      await t.http
+        .get('/api/jobs')
+        .set(bearer(await t.token('head')))
+        .expect(200)
+    ).body.find((entry: { name: string }) => entry.name === 'reports.month-close');
+    await page.getByText(job.schedule.when).waitFor();
+    const waits = page.locator('.ant-card', { hasText: '月结条件' });
+    await waits.getByText('2026-10 还有 1 个订货周期未汇总（最后订货日 2026-10-26）').waitFor();
+    expect(await waits.getByRole('listitem').count()).toBe(1); // October's grace period is over
+    await page
+      .getByRole('table', { name: '尚未汇总的订货周期' })
+      .getByRole('row', { name: new RegExp(`${units[0].name}.*10月26日.*已截单，待汇总`) })
+      .waitFor();
     expect(await seriousAccessibilityViolations(page)).toEqual([]);
     await screenshot(page, '37-desk-month-close-waiting');
   });

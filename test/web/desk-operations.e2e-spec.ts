@@ -85,11 +85,9 @@ const PAGES_TO_COME: Record<string, readonly string[]> = {
     'GET /api/cultivation/tasks/{id}',
     'POST /api/cultivation/tasks/generate',
   ],
-  六不准与线索督办: [
-    'GET /api/inspections/prohibitions',
+  '线索（由异常采购立案、上报人查实率、结案）': [
     'POST /api/leads/from-anomaly',
     'GET /api/leads/rates/reporters',
-    'POST /api/leads/{id}/inspection',
     'POST /api/leads/{id}/close',
   ],
   '送货（线路计划、及时率、反馈）': [
@@ -109,6 +107,14 @@ const PAGES_TO_COME: Record<string, readonly string[]> = {
     'POST /api/order-cycles',
     'GET /api/order-cycles/{id}',
     'PATCH /api/order-cycles/{id}',
+  ],
+  三员互动问题与零售户时间线: [
+    'GET /api/problems',
+    'GET /api/problems/{id}',
+    'POST /api/problems/{id}/answer',
+    'GET /api/problem-policy',
+    'PUT /api/problem-policy',
+    'GET /api/retailers/{id}/timeline',
   ],
   定时任务看板: ['POST /api/jobs/{name}/run'],
   '个人资料（桌面）': ['PATCH /api/auth/me'],

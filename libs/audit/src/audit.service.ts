@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { type EntityManager, Repository } from 'typeorm';
-import { type Actor, notFound, type Page, pageOf, pageOffset, preparedQuery } from '#libs/shared';
+import { type Actor, Clock, notFound, type Page, pageOf, pageOffset, preparedQuery } from '#libs/shared';
 import { AuditLog } from './audit-log.entity.js';
 import type { AuditQuery } from './dto/audit-query.dto.js';
 
@@ -35,7 +35,10 @@ function authorOf(actor: AuditActor) {
 
 @Injectable()
 export class AuditService {
-  constructor(@InjectRepository(AuditLog) private readonly logs: Repository<AuditLog>) {}
+  constructor(
+    @InjectRepository(AuditLog) private readonly logs: Repository<AuditLog>,
+    private readonly clock: Clock,
+  ) {}
 
   /** Writes the audit rows inside the caller's transaction: a rolled-back change leaves no trace. */
   async record(manager: EntityManager, actor: AuditActor, ...entries: AuditEntry[]): Promise<void> {
@@ -44,8 +47,8 @@ export class AuditService {
     // One prepared statement whatever the number of entries: it runs on every change, on every request.
     await preparedQuery(
       manager,
-      `INSERT INTO audit_log (actor_id, actor_role, action, entity_type, entity_id, before, after, department_id, request_id)
-       SELECT e.actor_id, e.actor_role, e.action, e.entity_type, e.entity_id, e.before, e.after, e.department_id, e.request_id
+      `INSERT INTO audit_log (actor_id, actor_role, action, entity_type, entity_id, before, after, department_id, request_id, at)
+       SELECT e.actor_id, e.actor_role, e.action, e.entity_type, e.entity_id, e.before, e.after, e.department_id, e.request_id, $2
          FROM jsonb_to_recordset($1::jsonb) AS e(actor_id int, actor_role text, action text, entity_type text, entity_id text,
               before jsonb, after jsonb, department_id int, request_id text)`,
       [
@@ -62,6 +65,8 @@ export class AuditService {
             request_id: who.requestId,
           })),
         ),
+        // The one clock, not the database's: a job run for a simulated night records that night.
+        this.clock.now(),
       ],
     );
   }
@@ -82,11 +87,11 @@ export class AuditService {
         department_id: entry.departmentId === undefined ? who.departmentId : entry.departmentId,
       }));
       await manager.query(
-        `INSERT INTO audit_log (actor_id, actor_role, request_id, action, entity_type, entity_id, before, after, department_id)
-         SELECT $2, $3, $4, e.action, e.entity_type, e.entity_id, e.before, e.after, e.department_id
+        `INSERT INTO audit_log (actor_id, actor_role, request_id, action, entity_type, entity_id, before, after, department_id, at)
+         SELECT $2, $3, $4, e.action, e.entity_type, e.entity_id, e.before, e.after, e.department_id, $5
            FROM jsonb_to_recordset($1::jsonb)
              AS e(action text, entity_type text, entity_id text, before jsonb, after jsonb, department_id int)`,
-        [JSON.stringify(chunk), who.actorId, who.actorRole, who.requestId],
+        [JSON.stringify(chunk), who.actorId, who.actorRole, who.requestId, this.clock.now()],
       );
     }
   }

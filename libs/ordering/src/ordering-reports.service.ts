@@ -491,10 +491,10 @@ export class OrderingReportsService {
     const month = `${query.month}-01`;
     const [collectedShare, identicalGroups, selfConfirmed] = await Promise.all([
       this.dataSource.query(
-        `SELECT d.territory_id AS "territoryId", count(*)::int AS demands,
+        `SELECT d.territory_id AS "territoryId", min(t.name) AS "territoryName", count(*)::int AS demands,
                 count(*) FILTER (WHERE d.channel = 'collected')::int AS collected,
                 round(count(*) FILTER (WHERE d.channel = 'collected')::numeric / count(*), 4)::float AS "collectedShare"
-           FROM demands d JOIN order_cycles c ON c.id = d.cycle_id
+           FROM demands d JOIN order_cycles c ON c.id = d.cycle_id JOIN org_units t ON t.id = d.territory_id
           WHERE date_trunc('month', c.order_date) = $1::date AND ($2::int IS NULL OR d.department_id = $2)
             AND d.status NOT IN ('cancelled')
           GROUP BY d.territory_id ORDER BY "collectedShare" DESC, d.territory_id`,
@@ -508,16 +508,25 @@ export class OrderingReportsService {
             WHERE date_trunc('month', c.order_date) = $1::date AND ($2::int IS NULL OR d.department_id = $2)
               AND d.status NOT IN ('cancelled', 'rejected')
             GROUP BY d.id)
-         SELECT cycle_id AS "cycleId", territory_id AS "territoryId", signature,
-                count(*)::int AS retailers, array_agg(retailer_id ORDER BY retailer_id) AS "retailerIds",
-                count(*) FILTER (WHERE channel = 'collected')::int AS collected
-           FROM signatures GROUP BY cycle_id, territory_id, signature HAVING count(*) >= $3
-          ORDER BY retailers DESC, cycle_id`,
+         SELECT s.cycle_id AS "cycleId", to_char(min(c.order_date), 'YYYY-MM-DD') AS "orderDate",
+                s.territory_id AS "territoryId", min(t.name) AS "territoryName", s.signature,
+                count(*)::int AS retailers, array_agg(s.retailer_id ORDER BY s.retailer_id) AS "retailerIds",
+                jsonb_agg(jsonb_build_object('retailerId', r.id, 'shopName', r.shop_name, 'licenseNo', r.license_no)
+                          ORDER BY r.id) AS members,
+                count(*) FILTER (WHERE s.channel = 'collected')::int AS collected
+           FROM signatures s JOIN order_cycles c ON c.id = s.cycle_id JOIN org_units t ON t.id = s.territory_id
+           JOIN retailers r ON r.id = s.retailer_id
+          GROUP BY s.cycle_id, s.territory_id, s.signature HAVING count(*) >= $3
+          ORDER BY retailers DESC, s.cycle_id`,
         [month, department, IDENTICAL_DEMAND_GROUP],
       ),
       this.dataSource.query(
-        `SELECT d.id AS "demandId", d.retailer_id AS "retailerId", d.territory_id AS "territoryId", d.submitted_by AS "accountManagerId"
-           FROM demands d JOIN order_cycles c ON c.id = d.cycle_id
+        `SELECT d.id AS "demandId", to_char(c.order_date, 'YYYY-MM-DD') AS "orderDate",
+                d.retailer_id AS "retailerId", r.shop_name AS "shopName", r.license_no AS "licenseNo",
+                d.territory_id AS "territoryId", t.name AS "territoryName",
+                d.submitted_by AS "accountManagerId", u.display_name AS "accountManagerName"
+           FROM demands d JOIN order_cycles c ON c.id = d.cycle_id JOIN retailers r ON r.id = d.retailer_id
+           JOIN org_units t ON t.id = d.territory_id LEFT JOIN users u ON u.id = d.submitted_by
           WHERE date_trunc('month', c.order_date) = $1::date AND ($2::int IS NULL OR d.department_id = $2)
             AND d.channel = 'collected' AND d.confirmed_via = 'account' AND d.confirmed_from_ip = d.submitted_from_ip
           ORDER BY d.id`,

@@ -29,7 +29,7 @@ import {
   KpiWorkbookVersionQuery,
   OrderLinesExportQuery,
 } from './dto/report-query.dto.js';
-import { MonthCloseResponse } from './dto/report.responses.js';
+import { MonthCloseResponse, MonthReadinessResponse } from './dto/report.responses.js';
 
 const FILE = { schema: { type: 'string', format: 'binary' } } as const;
 const FILE_DESCRIPTION = 'The file (Content-Disposition names it, RFC 5987 for the Chinese name)';
@@ -139,6 +139,23 @@ export class ReportsController {
     @Query() query: MonthVersionQuery,
   ) {
     return this.corrections.versions(actor, month, query.departmentId);
+  }
+
+  @Get('kpi/months/:month/readiness')
+  @Roles('admin', 'department_head', 'inspector')
+  @ApiParam({ name: 'month', example: '2026-11' })
+  @ApiOperation({
+    summary:
+      'Whether the month may be closed: closed already, or what the month-close job waits for (cycles not ' +
+      'consolidated, the grace period) and the month’s cycles whose sales are not final',
+  })
+  @ApiOkResponse({ type: MonthReadinessResponse })
+  monthReadiness(
+    @CurrentActor() actor: Actor,
+    @Param('month', ParseMonthPipe) month: string,
+    @Query() query: MonthVersionQuery,
+  ) {
+    return this.monthClose.readiness(actor, month, query.departmentId);
   }
 
   @Get('kpi/corrections')

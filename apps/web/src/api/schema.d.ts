@@ -2356,6 +2356,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/kpi/months/{month}/readiness": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Whether the month may be closed: closed already, or what the month-close job waits for (cycles not consolidated, the grace period) and the month’s cycles whose sales are not final */
+        get: operations["ReportsController_monthReadiness"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/kpi/corrections": {
         parameters: {
             query?: never;
@@ -4283,14 +4300,27 @@ export interface components {
         };
         CollectedShare: {
             territoryId: number;
+            territoryName: string;
             demands: number;
             collected: number;
             /** @description collected ÷ demands */
             collectedShare: number;
         };
+        IdenticalGroupMember: {
+            retailerId: number;
+            shopName: string;
+            /** @description Licence number 专卖许可证号 */
+            licenseNo: string;
+        };
         IdenticalDemandGroup: {
             cycleId: number;
+            /**
+             * Format: date
+             * @example 2026-12-14
+             */
+            orderDate: string;
             territoryId: number;
+            territoryName: string;
             /**
              * @description brandId:cartons pairs shared by the group
              * @example 3:10,7:5
@@ -4298,13 +4328,25 @@ export interface components {
             signature: string;
             retailers: number;
             retailerIds: number[];
+            /** @description The retailers, by id */
+            members: components["schemas"]["IdenticalGroupMember"][];
             collected: number;
         };
         SelfConfirmedDemand: {
             demandId: number;
+            /**
+             * Format: date
+             * @example 2026-12-14
+             */
+            orderDate: string;
             retailerId: number;
+            shopName: string;
+            /** @description Licence number 专卖许可证号 */
+            licenseNo: string;
             territoryId: number;
+            territoryName: string;
             accountManagerId: number;
+            accountManagerName: string | null;
         };
         ProhibitionsResponse: {
             /** @example 2026-12 */
@@ -6284,6 +6326,36 @@ export interface components {
             departmentId: number;
             /** @description Oldest first; the last is the month’s figure */
             versions: components["schemas"]["MonthVersionView"][];
+        };
+        UnfinishedCycleResponse: {
+            id: number;
+            territoryId: number;
+            /** @example T001 */
+            territoryCode: string | null;
+            territoryName: string | null;
+            /**
+             * Format: date
+             * @example 2026-12-31
+             */
+            orderDate: string;
+            /** @enum {string} */
+            status: "scheduled" | "open" | "cut_off";
+        };
+        MonthReadinessResponse: {
+            /** @example 2026-11 */
+            month: string;
+            departmentId: number;
+            /** @description Closed already: nothing waits any more */
+            closed: boolean;
+            /**
+             * @description End of the grace period (business time)
+             * @example 2026-12-03 09:00
+             */
+            graceEnd: string;
+            /** @description Empty: the next run of the job closes it */
+            waitingFor: components["schemas"]["MonthCloseWaitResponse"][];
+            /** @description The month’s cycles neither consolidated nor cancelled, by order day */
+            unfinishedCycles: components["schemas"]["UnfinishedCycleResponse"][];
         };
         CorrectionPage: {
             items: components["schemas"]["CorrectionView"][];
@@ -13567,6 +13639,48 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["MonthVersionsView"];
+                };
+            };
+            /** @description No valid token (UNAUTHENTICATED, TOKEN_INVALID) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description FORBIDDEN unless the caller is: admin, department_head, inspector; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    ReportsController_monthReadiness: {
+        parameters: {
+            query?: {
+                /** @description Admins: the department (required when there are several) */
+                departmentId?: number;
+            };
+            header?: never;
+            path: {
+                month: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MonthReadinessResponse"];
                 };
             };
             /** @description No valid token (UNAUTHENTICATED, TOKEN_INVALID) */

@@ -90,6 +90,16 @@ export const router = createBrowserRouter([
             children: [{ index: true, lazy: page(() => import('@/desk/inspection/anomalies-page')) }],
           },
           {
+            path: 'prohibitions',
+            element: <RequireAccess page="prohibitions" />,
+            children: [{ index: true, lazy: page(() => import('@/desk/inspection/prohibitions-page')) }],
+          },
+          {
+            path: 'lead-escalations',
+            element: <RequireAccess page="leadEscalations" />,
+            children: [{ index: true, lazy: page(() => import('@/desk/inspection/lead-escalations-page')) }],
+          },
+          {
             path: 'audit',
             element: <RequireAccess page="audit" />,
             children: [{ index: true, lazy: page(() => import('@/desk/inspection/audit-page')) }],

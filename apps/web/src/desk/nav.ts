@@ -79,6 +79,18 @@ const NAV: NavEntry[] = [
     description: '一段日期内各订货周期中订购量异常偏高的零售户与规格，可查看该户及相关线索。',
   },
   {
+    path: '/desk/prohibitions',
+    label: '六不准',
+    page: 'prohibitions',
+    description: '按月查看代收占比、同一周期相同的需求和同地址确认的代收需求，可查看涉及的零售户。',
+  },
+  {
+    path: '/desk/lead-escalations',
+    label: '线索督办',
+    page: 'leadEscalations',
+    description: '逾期未出核查结果、已升级的重要线索：查看零售户，填写督办意见并限期退回执法中队。',
+  },
+  {
     path: '/desk/audit',
     label: '审计日志',
     page: 'audit',

@@ -52,6 +52,8 @@ export const ACCESS = {
   orderDays: ['department_head', 'admin'],
   anomalies: ['inspector', 'department_head', 'admin', 'market_manager'],
   audit: ['inspector', 'department_head', 'admin'],
+  prohibitions: ['inspector', 'department_head', 'admin'],
+  leadEscalations: ['inspector', 'department_head', 'admin'],
   supply: ['supply_clerk', 'admin'],
   monthClose: ['department_head', 'inspector', 'admin'],
   retailers: ['market_manager', 'department_head', 'admin'],

@@ -208,26 +208,42 @@ export class OrderAnomalyResponse implements OrderAnomaly {
 
 class CollectedShare {
   @ApiProperty() territoryId: number;
+  @ApiProperty() territoryName: string;
   @ApiProperty() demands: number;
   @ApiProperty() collected: number;
   @ApiProperty({ description: 'collected ÷ demands' }) collectedShare: number;
 }
 
+class IdenticalGroupMember {
+  @ApiProperty() retailerId: number;
+  @ApiProperty() shopName: string;
+  @ApiProperty({ description: 'Licence number 专卖许可证号' }) licenseNo: string;
+}
+
 class IdenticalDemandGroup {
   @ApiProperty() cycleId: number;
+  @ApiProperty(DAY) orderDate: string;
   @ApiProperty() territoryId: number;
+  @ApiProperty() territoryName: string;
   @ApiProperty({ description: 'brandId:cartons pairs shared by the group', example: '3:10,7:5' })
   signature: string;
   @ApiProperty() retailers: number;
   @ApiProperty({ type: [Number] }) retailerIds: number[];
+  @ApiProperty({ type: [IdenticalGroupMember], description: 'The retailers, by id' })
+  members: IdenticalGroupMember[];
   @ApiProperty() collected: number;
 }
 
 class SelfConfirmedDemand {
   @ApiProperty() demandId: number;
+  @ApiProperty(DAY) orderDate: string;
   @ApiProperty() retailerId: number;
+  @ApiProperty() shopName: string;
+  @ApiProperty({ description: 'Licence number 专卖许可证号' }) licenseNo: string;
   @ApiProperty() territoryId: number;
+  @ApiProperty() territoryName: string;
   @ApiProperty() accountManagerId: number;
+  @ApiProperty({ type: String, nullable: true }) accountManagerName: string | null;
 }
 
 export class ProhibitionsResponse {

@@ -3,7 +3,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { type Actor, APP_CONFIG, type AppConfig, Clock, JobRunner } from '#libs/shared';
 import { AuditService } from '#libs/audit';
 import { BusinessCalendarDirectory } from '#libs/calendar';
-import { KpiMonthService, kpiError } from '#libs/kpi';
+import { KpiMonthService, KpiService, kpiError } from '#libs/kpi';
 import { addMonths, firstDayOfMonth, lastDayOfMonth, wallClock } from '#libs/kernel';
 import { OrgDirectory } from '#libs/org';
 import { type MonthCloseWait, monthCloseGraceEnd, monthCloseWaits } from '../domain/index.js';
@@ -31,6 +31,29 @@ export interface MonthCloseOutcome {
   workbookBytes?: number;
 }
 
+/** A cycle of the month that is neither consolidated nor cancelled yet (its sales are not final). */
+export interface UnfinishedCycle {
+  id: number;
+  territoryId: number;
+  territoryCode: string | null;
+  territoryName: string | null;
+  orderDate: string;
+  status: string;
+}
+
+/** Whether a department's month may be closed now, and if not, what it waits for. */
+export interface MonthReadiness {
+  month: string;
+  departmentId: number;
+  /** Closed already (by the job, by hand, or forced): nothing waits any more. */
+  closed: boolean;
+  /** The end of the grace period for late checks, results and confirmations (`YYYY-MM-DD HH:MM`). */
+  graceEnd: string;
+  /** Empty: the next run of the month-close job closes it. */
+  waitingFor: MonthCloseWait[];
+  unfinishedCycles: UnfinishedCycle[];
+}
+
 export interface StoredVersion {
   version: number;
   rows: number;
@@ -54,6 +77,7 @@ export class MonthCloseService {
   constructor(
     private readonly jobs: JobRunner,
     private readonly months: KpiMonthService,
+    private readonly kpis: KpiService,
     private readonly workbooks: KpiWorkbookService,
     private readonly audit: AuditService,
     private readonly org: OrgDirectory,
@@ -83,21 +107,57 @@ export class MonthCloseService {
 
   /** What closing `month` for a department waits for now (empty: it may be closed). */
   async waitsFor(month: string, departmentId: number): Promise<MonthCloseWait[]> {
-    const [schedule, [unfinished]] = await Promise.all([
+    return (await this.inputs(month, departmentId)).waits;
+  }
+
+  /**
+   * The month-close readiness of the caller's department (an admin names one when there are several): closed
+   * or not, what the close waits for, and the month's cycles whose sales are not final yet.
+   */
+  async readiness(actor: Actor, month: string, departmentIdAsked?: number): Promise<MonthReadiness> {
+    const departmentId = await this.kpis.departmentFor(actor, departmentIdAsked);
+    this.months.period(month);
+    const [closed, { waits, graceEnd, cycles }] = await Promise.all([
+      this.isClosed(month, departmentId),
+      this.inputs(month, departmentId),
+    ]);
+    const labels = await this.org.labels([...new Set(cycles.map((c) => c.territoryId))]);
+    return {
+      month,
+      departmentId,
+      closed,
+      graceEnd: `${graceEnd.date} ${graceEnd.time}`,
+      waitingFor: closed ? [] : waits,
+      unfinishedCycles: closed
+        ? []
+        : cycles.map((cycle) => ({
+            ...cycle,
+            territoryCode: labels.get(cycle.territoryId)?.code ?? null,
+            territoryName: labels.get(cycle.territoryId)?.name ?? null,
+          })),
+    };
+  }
+
+  /** The month's unfinished cycles (order day first), the grace period's end, and what the close waits for. */
+  private async inputs(month: string, departmentId: number) {
+    const [schedule, cycles] = await Promise.all([
       this.calendars.monthCloseOf(departmentId),
       this.dataSource.query(
-        `SELECT count(*)::int AS cycles, to_char(max(order_date), 'YYYY-MM-DD') AS "lastOrderDate"
+        `SELECT id, territory_id AS "territoryId", to_char(order_date, 'YYYY-MM-DD') AS "orderDate", status
            FROM order_cycles
-          WHERE department_id = $1 AND order_date BETWEEN $2 AND $3 AND status NOT IN ('consolidated', 'cancelled')`,
+          WHERE department_id = $1 AND order_date BETWEEN $2 AND $3 AND status NOT IN ('consolidated', 'cancelled')
+          ORDER BY order_date, territory_id`,
         [departmentId, firstDayOfMonth(month), lastDayOfMonth(month)],
-      ) as Promise<Array<{ cycles: number; lastOrderDate: string | null }>>,
+      ) as Promise<Array<{ id: number; territoryId: number; orderDate: string; status: string }>>,
     ]);
-    return monthCloseWaits({
+    const graceEnd = monthCloseGraceEnd(month, schedule, schedule.workingDays);
+    const waits = monthCloseWaits({
       month,
       now: wallClock(this.clock.now(), this.config.timeZone),
-      graceEnd: monthCloseGraceEnd(month, schedule, schedule.workingDays),
-      unfinished,
+      graceEnd,
+      unfinished: { cycles: cycles.length, lastOrderDate: cycles.at(-1)?.orderDate ?? null },
     });
+    return { waits, graceEnd, cycles };
   }
 
   private async close(

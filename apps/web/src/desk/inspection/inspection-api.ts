@@ -62,3 +62,26 @@ export function usePeople() {
       (await ask(api.GET('/api/users', { params: { query: { page: 1, pageSize: 200 } } }))).items,
   });
 }
+
+export type Prohibitions = Schemas['ProhibitionsResponse'];
+
+/** The month's 六不准 patterns: collected-demand shares, identical demand groups, self-confirmed demands. */
+export function useProhibitions(month: string) {
+  return useQuery({
+    queryKey: ['prohibitions', month],
+    queryFn: () => ask(api.GET('/api/inspections/prohibitions', { params: { query: { month } } })),
+  });
+}
+
+/** Escalated leads 督办: important leads left without a result past their due time. */
+export function useEscalatedLeads(page: number) {
+  return useQuery({
+    queryKey: ['leads', 'escalated', page],
+    queryFn: () =>
+      ask(api.GET('/api/leads', { params: { query: { status: 'escalated', page, pageSize: 20 } } })),
+  });
+}
+
+export function inspectLead(id: number, body: Schemas['LeadInspectionDto']): Promise<Lead> {
+  return ask(api.POST('/api/leads/{id}/inspection', { params: { path: { id } }, body }));
+}

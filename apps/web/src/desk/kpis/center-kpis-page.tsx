@@ -1,13 +1,13 @@
+import { MonthSelect, recentMonths } from '../month-select';
 import { useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Select, Space, Table, Typography } from 'antd';
+import { Alert, App, Button, Card, Space, Table, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import type { EChartsCoreOption } from 'echarts/core';
-import dayjs from 'dayjs';
 import { Chart } from '@/components/chart/chart';
 import { api, ask, type Schemas } from '@/lib/api';
 import { sentenceOf } from '@/lib/errors';
-import { businessMonth, chineseMonth, percent } from '@/lib/format';
+import { percent } from '@/lib/format';
 import { KPI_SHOWN } from '@/lib/kpis';
 import { useNow } from '@/hooks/use-now';
 import { THEME } from '@/lib/theme';
@@ -21,11 +21,8 @@ type KpiItem = Schemas['KpiRowResponse'];
  */
 export default function CenterKpisPage() {
   const now = useNow(60_000);
-  const current = businessMonth(now);
-  const months = Array.from({ length: 6 }, (_, i) =>
-    dayjs(`${current}-01`).subtract(i, 'month').format('YYYY-MM'),
-  );
-  const [month, setMonth] = useState(current);
+  const months = recentMonths(now, 6, true);
+  const [month, setMonth] = useState(months[0]);
   const [downloading, setDownloading] = useState(false);
   const { message } = App.useApp();
   const kpis = useQuery({
@@ -88,17 +85,7 @@ export default function CenterKpisPage() {
       <Card style={{ marginBottom: 16 }}>
         <Space wrap>
           <label>
-            月份{' '}
-            <Select
-              aria-label="月份"
-              style={{ width: 140 }}
-              value={month}
-              options={months.map((value) => ({
-                value,
-                label: chineseMonth(value),
-              }))}
-              onChange={setMonth}
-            />
+            月份 <MonthSelect months={months} value={month} onChange={setMonth} />
           </label>
           <Button type="primary" loading={downloading} onClick={() => void download()}>
             下载本中心考核工作簿（Excel）

@@ -2,6 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { api, ask, type Schemas } from '@/lib/api';
 
 export type Correction = Schemas['CorrectionView'];
+export type Readiness = Schemas['MonthReadinessResponse'];
 
 /** The month-close job as the job board shows it. */
 export const MONTH_CLOSE_JOB = 'reports.month-close';
@@ -13,6 +14,15 @@ export function useMonthVersions(month: string) {
   });
 }
 
+/** Whether the month may be closed, or what it waits for (the cycles whose sales are not final). */
+export function useMonthReadiness(month: string) {
+  return useQuery({
+    queryKey: ['month-readiness', month],
+    refetchInterval: 60_000,
+    queryFn: () => ask(api.GET('/api/kpi/months/{month}/readiness', { params: { path: { month } } })),
+  });
+}
+
 export function useCorrections(month: string) {
   return useQuery({
     queryKey: ['corrections', month],
@@ -20,7 +30,7 @@ export function useCorrections(month: string) {
   });
 }
 
-/** The month-close job's board entry: its schedule, last runs and what it waits for (heads and admins). */
+/** The month-close job's board entry: its schedule and last runs (heads and admins). */
 export function useMonthCloseJob(enabled: boolean) {
   return useQuery({
     queryKey: ['jobs'],

@@ -1,22 +1,9 @@
+import { MonthSelect, recentMonths } from '../month-select';
 import { useState } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import {
-  Alert,
-  App,
-  Button,
-  Card,
-  Descriptions,
-  Form,
-  Input,
-  List,
-  Select,
-  Space,
-  Table,
-  Typography,
-} from 'antd';
-import dayjs from 'dayjs';
+import { Alert, App, Button, Card, Descriptions, Form, Input, List, Space, Table, Typography } from 'antd';
 import { sentenceOf } from '@/lib/errors';
-import { businessMonth, chineseMonth, dayAndTime } from '@/lib/format';
+import { chineseMonth, dateWithWeekday, dayAndTime } from '@/lib/format';
 import { useSessionUser } from '@/hooks/use-session';
 import { useNow } from '@/hooks/use-now';
 import { downloadKpiWorkbook } from '../desk-api';
@@ -26,8 +13,10 @@ import {
   rejectCorrection,
   useCorrections,
   useMonthCloseJob,
+  useMonthReadiness,
   useMonthVersions,
   type Correction,
+  type Readiness,
 } from './month-close-api';
 
 const OUTCOME_LABELS: Record<string, string> = {
@@ -35,6 +24,12 @@ const OUTCOME_LABELS: Record<string, string> = {
   waiting: '等待中',
   'nothing-due': '无需执行',
   failed: '失败',
+};
+
+const CYCLE_STATUS_LABELS: Record<string, string> = {
+  scheduled: '未开放',
+  open: '订货中',
+  cut_off: '已截单，待汇总',
 };
 
 /**
@@ -45,15 +40,11 @@ const OUTCOME_LABELS: Record<string, string> = {
 export default function MonthClosePage() {
   const user = useSessionUser();
   const now = useNow(60_000);
-  const current = businessMonth(now);
-  const months = Array.from({ length: 6 }, (_, i) =>
-    dayjs(`${current}-01`)
-      .subtract(i + 1, 'month')
-      .format('YYYY-MM'),
-  );
+  const months = recentMonths(now, 6, false);
   const [month, setMonth] = useState(months[0]);
   const versions = useMonthVersions(month);
   const corrections = useCorrections(month);
+  const readiness = useMonthReadiness(month);
   const job = useMonthCloseJob(user?.role === 'department_head' || user?.role === 'admin');
   const { message } = App.useApp();
   const queryClient = useQueryClient();
@@ -62,28 +53,20 @@ export default function MonthClosePage() {
   const refresh = () => {
     void queryClient.invalidateQueries({ queryKey: ['corrections'] });
     void queryClient.invalidateQueries({ queryKey: ['month-versions'] });
+    void queryClient.invalidateQueries({ queryKey: ['month-readiness'] });
   };
   const download = useMutation({
     mutationFn: () => downloadKpiWorkbook(month),
     onError: (error) => void message.error(sentenceOf(error)),
   });
   if (!user) return null;
-  const waits = (job.data?.waitingFor ?? []).filter(
-    (wait) => wait.departmentId === null || wait.departmentId === versions.data?.departmentId,
-  );
   return (
     <>
       <Typography.Title level={2} style={{ fontSize: 20 }}>
         月结
       </Typography.Title>
       <Space style={{ marginBottom: 16 }}>
-        <Select
-          aria-label="月份"
-          value={month}
-          style={{ width: 140 }}
-          options={months.map((m) => ({ value: m, label: chineseMonth(m) }))}
-          onChange={setMonth}
-        />
+        <MonthSelect months={months} value={month} onChange={setMonth} />
         <Button loading={download.isPending} onClick={() => download.mutate()}>
           下载{chineseMonth(month)}考核工作簿
         </Button>
@@ -127,6 +110,7 @@ export default function MonthClosePage() {
           />
         )}
       </Card>
+      <MonthReadinessCard month={month} readiness={readiness.data} error={readiness.error} />
       {job.isSuccess && job.data && (
         <Card title="月结任务" size="small" style={{ marginBottom: 16 }}>
           <Descriptions
@@ -143,20 +127,6 @@ export default function MonthClosePage() {
               },
             ]}
           />
-          <Typography.Title level={3} style={{ fontSize: 15, marginTop: 12 }}>
-            正在等待
-          </Typography.Title>
-          {latest ? (
-            <Typography.Text>{chineseMonth(month)}已结账。</Typography.Text>
-          ) : waits.length ? (
-            <List size="small" dataSource={waits} renderItem={(wait) => <List.Item>{wait.text}</List.Item>} />
-          ) : (
-            <Typography.Text>
-              {job.data.lastRuns.length
-                ? '上次执行时没有需要等待的事项。'
-                : '尚未执行：到执行时间时检查本月所需的输入是否齐全，齐全即结账。'}
-            </Typography.Text>
-          )}
         </Card>
       )}
       <Card title="更正" size="small">
@@ -183,6 +153,49 @@ export default function MonthClosePage() {
         {user.role === 'inspector' && open && <DecideCorrection month={month} onDecided={refresh} />}
       </Card>
     </>
+  );
+}
+
+/** What the month's close waits for: the month-close job's conditions, and the cycles not final yet. */
+function MonthReadinessCard(props: { month: string; readiness: Readiness | undefined; error: Error | null }) {
+  const { readiness } = props;
+  return (
+    <Card title="月结条件" size="small" style={{ marginBottom: 16 }}>
+      {props.error && <Alert type="error" showIcon title={sentenceOf(props.error)} />}
+      {readiness &&
+        (readiness.closed ? (
+          <Typography.Text>{chineseMonth(props.month)}已结账，不再等待。</Typography.Text>
+        ) : (
+          <>
+            <Typography.Paragraph>补录宽限期至 {readiness.graceEnd}。</Typography.Paragraph>
+            {readiness.waitingFor.length ? (
+              <List
+                size="small"
+                header={<Typography.Text strong>正在等待</Typography.Text>}
+                dataSource={readiness.waitingFor}
+                renderItem={(wait) => <List.Item>{wait.text}</List.Item>}
+              />
+            ) : (
+              <Typography.Text>条件已齐备：月结任务下次执行时即结账。</Typography.Text>
+            )}
+            {readiness.unfinishedCycles.length > 0 && (
+              <Table
+                aria-label="尚未汇总的订货周期"
+                rowKey="id"
+                size="small"
+                style={{ marginTop: 12 }}
+                pagination={{ pageSize: 10, hideOnSinglePage: true }}
+                dataSource={readiness.unfinishedCycles}
+                columns={[
+                  { title: '片区', render: (_, c) => c.territoryName ?? c.territoryId },
+                  { title: '订货日', render: (_, c) => dateWithWeekday(c.orderDate) },
+                  { title: '状态', render: (_, c) => CYCLE_STATUS_LABELS[c.status] ?? c.status },
+                ]}
+              />
+            )}
+          </>
+        ))}
+    </Card>
   );
 }
 
