@@ -3,7 +3,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { type Actor, APP_CONFIG, type AppConfig, Clock, JobRunner } from '#libs/shared';
 import { AuditService } from '#libs/audit';
 import { BusinessCalendarDirectory } from '#libs/calendar';
-import { KpiMonthService, KpiService, kpiError } from '#libs/kpi';
+import { KpiMonthService, kpiError } from '#libs/kpi';
 import { addMonths, firstDayOfMonth, lastDayOfMonth, wallClock } from '#libs/kernel';
 import { OrgDirectory } from '#libs/org';
 import { type MonthCloseWait, monthCloseGraceEnd, monthCloseWaits } from '../domain/index.js';
@@ -77,7 +77,6 @@ export class MonthCloseService {
   constructor(
     private readonly jobs: JobRunner,
     private readonly months: KpiMonthService,
-    private readonly kpis: KpiService,
     private readonly workbooks: KpiWorkbookService,
     private readonly audit: AuditService,
     private readonly org: OrgDirectory,
@@ -115,7 +114,7 @@ export class MonthCloseService {
    * or not, what the close waits for, and the month's cycles whose sales are not final yet.
    */
   async readiness(actor: Actor, month: string, departmentIdAsked?: number): Promise<MonthReadiness> {
-    const departmentId = await this.kpis.departmentFor(actor, departmentIdAsked);
+    const departmentId = await this.org.resolveDepartment(actor, departmentIdAsked);
     this.months.period(month);
     const [closed, { waits, graceEnd, cycles }] = await Promise.all([
       this.isClosed(month, departmentId),
