@@ -14,12 +14,13 @@ import {
 import { AttachmentOwners, AttachmentStore } from '#libs/attachments';
 import { AuditService } from '#libs/audit';
 import type { Retailer } from '#libs/retailers';
-import { businessDate } from '#libs/kernel';
+import { businessDate, orThrow } from '#libs/kernel';
 import {
   checkStopCompletion,
   DEFAULT_STOP_COMPLETION_POLICY,
   type DeliveryEvent,
   maySign,
+  OPEN_DELIVERY_STATES,
   recordCompletion,
   transitionDelivery,
 } from './domain/index.js';
@@ -171,7 +172,7 @@ export class DeliveriesService implements OnModuleInit {
         'count(*)::int AS stops',
         'sum(d.cartons)::int AS cartons',
         // Still to be completed by the driver, whether or not the retailer has confirmed receipt already.
-        `count(*) FILTER (WHERE d.status IN ('planned', 'received'))::int AS planned`,
+        `count(*) FILTER (WHERE d.status = ANY(:openStates))::int AS planned`,
         `count(*) FILTER (WHERE d.status IN ('delivered', 'confirmed'))::int AS delivered`,
         `count(*) FILTER (WHERE d.status = 'confirmed')::int AS confirmed`,
         `count(*) FILTER (WHERE d.status = 'failed')::int AS failed`,
@@ -182,6 +183,7 @@ export class DeliveriesService implements OnModuleInit {
       .from('deliveries', 'd')
       .where('d.delivery_date = :date', { date: query.date })
       .andWhere(...deliveryScopeCondition(actor))
+      .setParameter('openStates', OPEN_DELIVERY_STATES)
       .groupBy('d.run_id, d.route_id, d.delivery_date')
       .orderBy('d.route_id');
     if (query.routeId) qb.andWhere('d.route_id = :routeId', { routeId: query.routeId });
@@ -360,9 +362,8 @@ export class DeliveriesService implements OnModuleInit {
       const before = { ...delivery };
       const now = this.clock.now();
       const changes = decide(delivery, now);
-      const next = transitionDelivery(delivery.status, event);
-      if (!next.ok) throw deliveryError(next.code, next.details, next.message);
-      Object.assign(delivery, changes, { status: next.value });
+      const status = orThrow(transitionDelivery(delivery.status, event), deliveryError);
+      Object.assign(delivery, changes, { status });
       await manager.save(delivery);
       await this.audit.record(manager, actor, {
         action: `delivery.${event}`,

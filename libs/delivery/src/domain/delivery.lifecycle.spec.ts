@@ -5,6 +5,7 @@ import {
   type DeliveryEvent,
   type DeliveryState,
   maySign,
+  OPEN_DELIVERY_STATES,
   transitionDelivery,
 } from './delivery.lifecycle.js';
 
@@ -36,7 +37,7 @@ describe('transitionDelivery', () => {
     expect(transitionDelivery(from, event)).toMatchObject({
       ok: false,
       code: 'DELIVERY_TRANSITION_FORBIDDEN',
-      details: { from, event },
+      details: { state: from, event },
     });
   });
 });
@@ -44,5 +45,11 @@ describe('transitionDelivery', () => {
 describe('maySign', () => {
   it('keeps a signature with a completed stop only', () => {
     expect(DELIVERY_STATES.filter(maySign)).toEqual(['delivered', 'confirmed']);
+  });
+});
+
+describe('OPEN_DELIVERY_STATES', () => {
+  it('are the states the driver may still complete from', () => {
+    expect(OPEN_DELIVERY_STATES).toEqual(['planned', 'received']);
   });
 });
