@@ -91,12 +91,10 @@ const PAGES_TO_COME: Record<string, readonly string[]> = {
     'POST /api/leads/{id}/close',
   ],
   '送货（线路计划、及时率、反馈）': [
-    'GET /api/deliveries',
     'GET /api/deliveries/punctuality',
     'GET /api/deliveries/{id}',
     'GET /api/delivery-runs',
     'POST /api/delivery-runs/plan',
-    'GET /api/delivery-feedback',
     'POST /api/delivery-feedback/{id}/answer',
   ],
   '组织架构、用户与订货周期（管理员）': [
@@ -108,13 +106,10 @@ const PAGES_TO_COME: Record<string, readonly string[]> = {
     'GET /api/order-cycles/{id}',
     'PATCH /api/order-cycles/{id}',
   ],
-  三员互动问题与零售户时间线: [
-    'GET /api/problems',
+  '三员互动问题（单条详情、答复期限设置）': [
     'GET /api/problems/{id}',
-    'POST /api/problems/{id}/answer',
     'GET /api/problem-policy',
     'PUT /api/problem-policy',
-    'GET /api/retailers/{id}/timeline',
   ],
   定时任务看板: ['POST /api/jobs/{name}/run'],
   '个人资料（桌面）': ['PATCH /api/auth/me'],
