@@ -215,6 +215,11 @@ describe('the three-role timeline', () => {
     const res = await timeline('am01', shop, '?limit=100');
     expect(res.status).toBe(200);
     expect(steps(res.body.items)).toEqual(expected);
+    expect(res.body).toMatchObject({
+      retailerId: shop,
+      shopName: '测试商店440000000201',
+      licenseNo: '440000000201',
+    });
     expect(res.body.next).toBeNull();
     expect(res.body.items[0].key).toBe(`2026-11-10T03:00:00.000Z_visit_${res.body.items[0].refId}`);
   });

@@ -100,13 +100,10 @@ const PAGES_TO_COME: Record<string, readonly string[]> = {
     'GET /api/order-cycles/{id}',
     'PATCH /api/order-cycles/{id}',
   ],
-  三员互动问题与零售户时间线: [
-    'GET /api/problems',
+  '三员互动问题（单条详情、答复期限设置）': [
     'GET /api/problems/{id}',
-    'POST /api/problems/{id}/answer',
     'GET /api/problem-policy',
     'PUT /api/problem-policy',
-    'GET /api/retailers/{id}/timeline',
   ],
   定时任务看板: ['POST /api/jobs/{name}/run'],
   '个人资料（桌面）': ['PATCH /api/auth/me'],

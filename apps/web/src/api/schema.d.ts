@@ -6383,6 +6383,10 @@ export interface components {
             actor: components["schemas"]["TimelineEventActorResponse"] | null;
         };
         TimelinePageResponse: {
+            retailerId: number;
+            shopName: string;
+            /** @description The monopoly licence number 专卖许可证号 */
+            licenseNo: string;
             items: components["schemas"]["TimelineEventResponse"][];
             /** @description The `before` of the next page; null: no more */
             next: string | null;

@@ -80,6 +80,16 @@ export const router = createBrowserRouter([
             children: [{ index: true, lazy: page(() => import('@/desk/retailers/retailers-page')) }],
           },
           {
+            path: 'retailers/:id/timeline',
+            element: <RequireAccess page="deskTimeline" />,
+            children: [{ index: true, lazy: page(() => import('@/desk/retailers/retailer-timeline-page')) }],
+          },
+          {
+            path: 'problems',
+            element: <RequireAccess page="deskProblems" />,
+            children: [{ index: true, lazy: page(() => import('@/desk/problems/problems-page')) }],
+          },
+          {
             path: 'retailer-import',
             element: <RequireAccess page="retailerImport" />,
             children: [{ index: true, lazy: page(() => import('@/desk/retailers/retailer-import-page')) }],
@@ -193,6 +203,19 @@ export const router = createBrowserRouter([
         path: 'retailers/:id',
         element: <RequireAccess page="retailerCard" />,
         children: [{ index: true, lazy: page(() => import('./routes/retailer-card')) }],
+      },
+      {
+        path: 'retailers/:id/timeline',
+        element: <RequireAccess page="timeline" />,
+        children: [{ index: true, lazy: page(() => import('./routes/retailer-timeline')) }],
+      },
+      {
+        path: 'problems',
+        element: <RequireAccess page="problems" />,
+        children: [
+          { index: true, lazy: page(() => import('./routes/problems/list')) },
+          { path: 'new', lazy: page(() => import('./routes/problems/new')) },
+        ],
       },
       {
         path: 'outbox',

@@ -79,6 +79,12 @@ const NAV: NavEntry[] = [
     description: '月度考核的结账状态、月结任务在等待什么、存档的考核工作簿，以及更正的申请与审批。',
   },
   {
+    path: '/desk/problems',
+    label: '三员互动问题',
+    page: 'deskProblems',
+    description: '客户经理、专卖管理员和送货员相互反映的问题：限时答复，逾期转督察组。',
+  },
+  {
     path: '/desk/anomalies',
     label: '异常采购',
     page: 'anomalies',

@@ -60,6 +60,10 @@ export const ACCESS = {
   retailers: ['market_manager', 'department_head', 'admin'],
   retailerImport: ['department_head', 'admin'],
   officerLeads: ['enforcement_officer'],
+  problems: ['account_manager', 'enforcement_officer', 'delivery_staff'],
+  timeline: ['account_manager', 'enforcement_officer', 'delivery_staff'],
+  deskProblems: ['market_manager', 'inspector', 'department_head', 'admin'],
+  deskTimeline: ['market_manager', 'inspector', 'department_head', 'admin'],
   driverRun: ['delivery_staff'],
 } as const satisfies Record<string, readonly Role[]>;
 

@@ -21,6 +21,9 @@ export class TimelineEventResponse implements TimelineEvent {
 }
 
 export class TimelinePageResponse implements TimelinePage {
+  @ApiProperty() retailerId: number;
+  @ApiProperty() shopName: string;
+  @ApiProperty({ description: 'The monopoly licence number 专卖许可证号' }) licenseNo: string;
   @ApiProperty({ type: [TimelineEventResponse] }) items: TimelineEventResponse[];
   @ApiProperty({ type: String, nullable: true, description: 'The `before` of the next page; null: no more' })
   next: string | null;

@@ -36,6 +36,9 @@ export interface TimelineEvent {
 }
 
 export interface TimelinePage {
+  retailerId: number;
+  shopName: string;
+  licenseNo: string;
   items: TimelineEvent[];
   next: string | null;
 }
@@ -60,7 +63,13 @@ export class TimelineService {
         throw notFound('retailer', retailerId);
       const rows = await timelinePage(manager, retailerId, positionOf(query.before), query.limit + 1);
       const items = rows.slice(0, query.limit).map(toEvent);
-      return { items, next: rows.length > query.limit ? (items.at(-1)?.key ?? null) : null };
+      return {
+        retailerId,
+        shopName: retailer.shopName,
+        licenseNo: retailer.licenseNo,
+        items,
+        next: rows.length > query.limit ? (items.at(-1)?.key ?? null) : null,
+      };
     });
   }
 }

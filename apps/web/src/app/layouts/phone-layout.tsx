@@ -24,6 +24,7 @@ const TABS: Tab[] = [
   { path: '/shop/history', title: '历史', page: 'orderHistory', icon: '☰' },
   { path: '/eo/leads', title: '线索', page: 'officerLeads', icon: '⚠' },
   { path: '/dv/run', title: '送货', page: 'driverRun', icon: '▶' },
+  { path: '/problems', title: '问题', page: 'problems', icon: '✉' },
   { path: '/me', title: '我的', icon: '☺' },
 ];
 

@@ -19,6 +19,7 @@ import {
   Typography,
 } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
+import { Link } from 'react-router';
 import { sentenceOf } from '@/lib/errors';
 import { businessMonth, chineseDate, chineseMonth } from '@/lib/format';
 import { useSessionUser } from '@/hooks/use-session';
@@ -117,7 +118,18 @@ export default function RetailersPage() {
 
   const columns: ColumnsType<Retailer> = [
     { title: '许可证号', dataIndex: 'licenseNo', key: 'licenseNo', sorter: true },
-    { title: '店名', dataIndex: 'shopName', key: 'shopName', sorter: true },
+    {
+      title: '店名',
+      dataIndex: 'shopName',
+      key: 'shopName',
+      sorter: true,
+      // The retailer's three-role timeline: visits, leads, deliveries, feedback and problems.
+      render: (_, r) => (
+        <Link to={`/desk/retailers/${r.id}/timeline`} aria-label={`${r.shopName}的三员互动记录`}>
+          {r.shopName}
+        </Link>
+      ),
+    },
     { title: '经营者', dataIndex: 'ownerName' },
     { title: '片区', key: 'territory', sorter: true, render: (_, r) => r.territoryName ?? '—' },
     {

@@ -1,5 +1,5 @@
 import { Card, List, Result, Skeleton, Tag } from 'antd-mobile';
-import { useParams } from 'react-router';
+import { Link, useParams } from 'react-router';
 import type { EChartsCoreOption } from 'echarts/core';
 import { Chart } from '@/components/chart/chart';
 import { NotFoundPage } from '@/components/not-found-page';
@@ -88,6 +88,16 @@ export function RetailerCardPage() {
         </List.Item>
         <List.Item extra={profile.territoryName}>片区</List.Item>
       </List>
+      {staff && (
+        <List header="三员互动">
+          <List.Item>
+            <Link to={`/retailers/${id}/timeline`}>三员互动记录</Link>
+          </List.Item>
+          <List.Item>
+            <Link to={`/problems/new?retailerId=${id}`}>反映问题</Link>
+          </List.Item>
+        </List>
+      )}
       <Card title={`本月额度（${chineseMonth(quota.month)}）`}>
         <List>
           <List.Item extra={cartons(quota.agreedTotal)}>商定月度总量</List.Item>

@@ -1,0 +1,3 @@
+import { MyProblemsPage } from '@/features/problems';
+
+export default MyProblemsPage;

@@ -1,0 +1,3 @@
+import { ProblemNewPage } from '@/features/problems';
+
+export default ProblemNewPage;

@@ -1,0 +1,3 @@
+import { TimelinePage } from '@/features/timeline';
+
+export default TimelinePage;
