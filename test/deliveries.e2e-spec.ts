@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
+import sharp from 'sharp';
 import { Clock } from '#libs/shared';
 import { DeliveryPlanningService, tallyDeliveries } from '#libs/delivery';
 import { countRows } from './support/test-app.js';
@@ -407,6 +408,41 @@ describe('deliveries', () => {
       await complete('ds3', stop[r5], { arrivedAt: '2026-12-15T01:20:00Z', receiver: 'retailer' }).then((r) =>
         expect(r.body.timing).toBe('onTime'),
       );
+    });
+
+    it('keeps the retailer’s signature drawn on the driver’s phone with a completed stop', async () => {
+      const png = await sharp(
+        Buffer.from(
+          '<svg xmlns="http://www.w3.org/2000/svg" width="600" height="200"><path d="M20 150 C 120 20, 220 180, 320 60" stroke="#111" stroke-width="6" fill="none"/></svg>',
+        ),
+      )
+        .png()
+        .toBuffer();
+      const sign = async (username: string, id: number) =>
+        t.http
+          .post(`/api/deliveries/${id}/signature`)
+          .set(await as(username))
+          .attach('file', png, 'signature.png');
+      const signed = await sign('ds1', stop[r1]);
+      expect(signed.status).toBe(200);
+      expect(signed.body).toMatchObject({ id: stop[r1], status: 'delivered', timeSource: 'server' });
+      const attachment = signed.body.signatureAttachmentId;
+      expect(attachment).toEqual(expect.any(Number));
+      expect((await t.http.get(`/api/deliveries/${stop[r1]}`).set(await as('am01'))).body).toMatchObject({
+        signatureAttachmentId: attachment,
+      });
+      // Seen by whoever may see the stop: its retailer, not another.
+      expect((await t.http.get(`/api/attachments/${attachment}`).set(await as(lic(1)))).status).toBe(200);
+      expect((await t.http.get(`/api/attachments/${attachment}`).set(await as(lic(2)))).status).toBe(404);
+      // Another route's driver: not found; a failed stop: no signature.
+      expect((await sign('ds2', stop[r1])).status).toBe(404);
+      const failed = await sign('ds1', stop[r3]);
+      expect(failed.status).toBe(409);
+      expect(failed.body.code).toBe('DELIVERY_SIGNATURE_NOT_DELIVERED');
+      const { rows } = await t.db.query(
+        `SELECT owner_id, kind FROM attachments WHERE owner_kind = 'delivery' ORDER BY id`,
+      );
+      expect(rows).toEqual([{ owner_id: stop[r1], kind: 'signature' }]);
     });
 
     it('the retailer confirms receipt in its own account 到户确认', async () => {

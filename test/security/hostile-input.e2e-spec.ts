@@ -698,11 +698,33 @@ describe('hostile input', () => {
           ORDER BY r.id LIMIT 1 RETURNING id`,
       )
     ).rows[0].id;
+    // A stop of ds1's route (R1-1) it has completed, for the retailer's signature.
+    const deliveryId = (
+      await t.db.query(
+        `WITH run AS (
+           INSERT INTO delivery_runs (route_id, delivery_date, service_center_id, department_id)
+           SELECT id, '2026-11-20', service_center_id, department_id FROM org_units WHERE code = 'R1-1'
+           RETURNING id, route_id)
+         INSERT INTO deliveries (run_id, route_id, delivery_date, position, retailer_id, territory_id,
+                                 service_center_id, department_id, supply_point_id, order_date, cartons, lines,
+                                 window_start, window_end, status, arrived_at, recorded_at, time_source, receiver,
+                                 completed_by, completed_at)
+         SELECT run.id, run.route_id, '2026-11-20', 1, r.id, r.territory_id, r.service_center_id, r.department_id,
+                sp.id, '2026-11-19', 1, '[]', now(), now() + interval '1 hour', 'delivered', now(), now(), 'server',
+                'retailer', ds.id, now()
+           FROM run
+           JOIN retailers r ON r.territory_id = (SELECT id FROM org_units WHERE code = 'T001')
+           JOIN org_units sp ON sp.type = 'supply_point' AND sp.parent_id = r.service_center_id
+           JOIN users ds ON ds.username = 'ds1'
+          ORDER BY r.id LIMIT 1 RETURNING id`,
+      )
+    ).rows[0].id;
     const before = await counts();
     const uploads = operations.filter((op) => op.multipart);
     expect(uploads.map(describeOp).sort()).toEqual([
       'POST /api/brands/import',
       'POST /api/calendar/years/{year}/import',
+      'POST /api/deliveries/{id}/signature',
       'POST /api/demands/{id}/signature',
       'POST /api/leads/{id}/photos',
       'POST /api/retailers/import',
@@ -721,6 +743,9 @@ describe('hostile input', () => {
       }
       if (path.startsWith('/api/leads/')) {
         return { url: `${path.replace('{id}', String(leadId))}?`, role: 'enforcement_officer' };
+      }
+      if (path.startsWith('/api/deliveries/')) {
+        return { url: `${path.replace('{id}', String(deliveryId))}?`, role: 'delivery_staff' };
       }
       if (path.startsWith('/api/demands/')) {
         return { url: `${path.replace('{id}', String(demandId))}?`, role: 'account_manager' };

@@ -267,6 +267,7 @@ export const ROUTE_EXPECTATIONS: Record<string, RouteExpectation> = {
   'GET /api/deliveries/{id}/door-code': allow(['retailer']),
   'POST /api/deliveries/{id}/complete': allow(['delivery_staff']),
   'POST /api/deliveries/{id}/fail': allow(['delivery_staff']),
+  'POST /api/deliveries/{id}/signature': allow(['delivery_staff']),
   'POST /api/deliveries/{id}/confirm': allow(['retailer']),
   'POST /api/deliveries/{id}/feedback': allow(['account_manager', 'delivery_staff', 'retailer']),
   'GET /api/delivery-runs': allow([...DELIVERY_SUPERVISORS, 'delivery_staff']),

@@ -76,6 +76,8 @@ export function writeBodies(home: Ids): Record<string, (ids: Ids) => object | un
       receiver: 'retailer',
     }),
     'POST /api/deliveries/{id}/fail': () => ({ reason: '越权失败' }),
+    // The stop is refused before any upload is read.
+    'POST /api/deliveries/{id}/signature': () => undefined,
     'POST /api/deliveries/{id}/confirm': () => undefined,
     'POST /api/deliveries/{id}/feedback': () => ({ kind: 'other', description: '越权反馈' }),
     'POST /api/delivery-feedback/{id}/answer': () => ({ answer: '越权答复' }),

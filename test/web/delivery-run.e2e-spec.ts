@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { insertBrands, insertRetailers } from '../support/fixtures.js';
 import { insertStops } from '../delivery-fixture.js';
 import {
+  drawSignature,
   screenshot,
   seriousAccessibilityViolations,
   startConsoleApp,
@@ -11,7 +12,7 @@ import {
 } from './support/browser.js';
 
 /**
- * Tuesday 2026-12-15, 09:10 in Shanghai. Route R1-1 (ds1) has four stops today, in this order: r1 … r4 of
+ * Tuesday 2026-12-15, 09:10 in Shanghai. Route R1-1 (ds1) has five stops today, in this order: r1 … r5 of
  * T001, each in the window 09:00–10:00, with 3 cartons of 规格DA and 2 of 规格DB.
  */
 const NOW = '2026-12-15T09:10:00+08:00';
@@ -35,7 +36,7 @@ describe('console: the delivery driver’s run on its phone', () => {
     t = await startConsoleApp({ today: '2026-12-01', now: NOW });
     retailers = await insertRetailers(
       t,
-      [1, 2, 3, 4].map((n) => ({ licenseNo: lic(n), territory: 'T001', grade: 10, withUser: true })),
+      [1, 2, 3, 4, 5].map((n) => ({ licenseNo: lic(n), territory: 'T001', grade: 10, withUser: true })),
     );
     await t.db.query(
       `UPDATE retailers SET phone = '1390000000' || id % 10, address = '城关镇解放路 ' || id || ' 号' WHERE id = ANY($1)`,
@@ -81,10 +82,10 @@ describe('console: the delivery driver’s run on its phone', () => {
       `geo:0,0?q=${encodeURIComponent(rows[0].address)}`,
     );
     const order = await list.getByRole('link', { name: /^测试商店/ }).allTextContents();
-    expect(order).toEqual([1, 2, 3, 4].map((n) => `测试商店${lic(n)}（店主）`));
+    expect(order).toEqual([1, 2, 3, 4, 5].map((n) => `测试商店${lic(n)}（店主）`));
     const progress = page.getByRole('progressbar', { name: '送货进度' });
     expect(await progress.getAttribute('aria-valuenow')).toBe('0');
-    expect(await page.getByText('已完成 0/4').count()).toBe(1);
+    expect(await page.getByText('已完成 0/5').count()).toBe(1);
     expect(await seriousAccessibilityViolations(page)).toEqual([]);
     await screenshot(page, '50-driver-run');
   });
@@ -104,7 +105,7 @@ describe('console: the delivery driver’s run on its phone', () => {
     await screenshot(page, '51-driver-door-code');
     await page.getByRole('button', { name: '确认交货' }).click();
     await page.waitForURL('**/dv/run');
-    await page.getByText('已完成 1/4').waitFor();
+    await page.getByText('已完成 1/5').waitFor();
     expect(await stopRow(stops[0])).toEqual({
       status: 'delivered',
       receiver: 'retailer',
@@ -133,7 +134,7 @@ describe('console: the delivery driver’s run on its phone', () => {
     await page.getByRole('textbox', { name: '与店主关系' }).fill('店主之子');
     await page.getByRole('button', { name: '确认交货' }).click();
     await page.waitForURL('**/dv/run');
-    await page.getByText('已完成 2/4').waitFor();
+    await page.getByText('已完成 2/5').waitFor();
     expect(await page.getByLabel(/^第 2 站/).textContent()).toContain('代接货：王小明（店主之子）');
     expect(await stopRow(stops[1])).toMatchObject({
       status: 'delivered',
@@ -147,7 +148,7 @@ describe('console: the delivery driver’s run on its phone', () => {
 
   it('queues the door steps made without a signal and sends each once when it returns', async () => {
     const page = await t.phoneAs('ds1', '/dv/run');
-    await page.getByText('已完成 2/4').waitFor();
+    await page.getByText('已完成 2/5').waitFor();
     // The app shell is cached by the service worker once it controls the page (the first visit installs it).
     await untilServiceWorkerControls(page);
     const { body } = await t.http
@@ -169,7 +170,7 @@ describe('console: the delivery driver’s run on its phone', () => {
     await page.getByText('2 项提交等待网络恢复后发送').waitFor();
     expect(await page.getByLabel(/^第 3 站/).textContent()).toContain('待发送');
     expect(await page.getByLabel(/^第 4 站/).textContent()).toContain('待发送');
-    await page.getByText('已完成 4/4').waitFor();
+    await page.getByText('已完成 4/5').waitFor();
     expect(await seriousAccessibilityViolations(page)).toEqual([]);
     await screenshot(page, '53-driver-run-offline');
     expect((await stopRow(stops[2])).status).toBe('planned');
@@ -198,7 +199,7 @@ describe('console: the delivery driver’s run on its phone', () => {
     const { rows } = await t.db.query(
       `SELECT entity_id, action, count(*)::int AS n FROM audit_log
         WHERE entity_type = 'delivery' AND entity_id = ANY($1) GROUP BY entity_id, action ORDER BY entity_id`,
-      [stops.slice(2).map(String)],
+      [stops.slice(2, 4).map(String)],
     );
     expect(rows).toEqual([
       { entity_id: String(stops[2]), action: 'delivery.complete', n: 1 },
@@ -243,5 +244,27 @@ describe('console: the delivery driver’s run on its phone', () => {
         .expect(200);
       expect(body.items.map((f: { kind: string }) => f.kind)).toEqual(['damaged', 'short']);
     }
+  });
+  it('completes a stop with the retailer’s signature on the driver’s phone; the run’s summary', async () => {
+    const page = await t.phoneAs('ds1', `/dv/stops/${stops[4]}`);
+    await page.getByRole('button', { name: '到达' }).click();
+    await page.getByText('手写签名', { exact: true }).click();
+    expect(await page.getByRole('button', { name: '确认交货' }).isDisabled()).toBe(true);
+    await drawSignature(page, '零售户签名区');
+    await page.getByRole('button', { name: '确认交货' }).click();
+    await page.waitForURL('**/dv/run');
+    await page.getByText('已完成 5/5').waitFor();
+    const summary = page.getByRole('region', { name: '收车小结' });
+    expect(await summary.getByLabel('已送达 4 站').textContent()).toBe('20 条');
+    expect(await summary.getByLabel('未送达带回 1 站').textContent()).toBe('5 条');
+    expect(await summary.getByLabel('代接货（已标记）').textContent()).toBe('1 站');
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+    await screenshot(page, '56-driver-run-summary');
+    expect((await stopRow(stops[4])).status).toBe('delivered');
+    const { rows } = await t.db.query(
+      `SELECT kind, media_type FROM attachments WHERE owner_kind = 'delivery' AND owner_id = $1`,
+      [stops[4]],
+    );
+    expect(rows).toEqual([{ kind: 'signature', media_type: 'image/png' }]);
   });
 });

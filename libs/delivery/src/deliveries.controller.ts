@@ -1,4 +1,6 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query, Req } from '@nestjs/common';
+import type { FastifyRequest } from 'fastify';
+import { ApiAttachmentUpload } from '#libs/attachments';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { type Actor, CurrentActor, Idempotent, PageOf, ParseIdPipe, type Role, Roles } from '#libs/shared';
 import { FEEDBACK_RAISER_ROLES } from './domain/index.js';
@@ -27,6 +29,7 @@ import {
   PlanningResponse,
   PunctualityResponse,
   RetailerTodayResponse,
+  SignedDeliveryResponse,
 } from './dto/delivery.responses.js';
 
 /** The delivery side and those who supervise it. */
@@ -121,6 +124,22 @@ export class DeliveriesController {
   @ApiOkResponse({ type: DeliveryResponse })
   fail(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: number, @Body() dto: FailDeliveryDto) {
     return this.deliveries.fail(actor, id, dto);
+  }
+
+  @Post(':id/signature')
+  @Roles('delivery_staff')
+  @HttpCode(200)
+  // A signature queued offline is sent after its completion; a retry whose first answer was lost replays it.
+  @Idempotent()
+  @ApiOperation({
+    summary:
+      'The retailer signs for the goods on the driver’s phone, after the completion (multipart field "file": ' +
+      'the drawing as PNG, ≤ 512 KB): evidence of receipt, never of time',
+  })
+  @ApiAttachmentUpload()
+  @ApiOkResponse({ type: SignedDeliveryResponse })
+  sign(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: number, @Req() request: FastifyRequest) {
+    return this.deliveries.sign(actor, id, request);
   }
 
   @Post(':id/confirm')

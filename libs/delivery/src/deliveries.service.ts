@@ -1,4 +1,5 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
+import type { FastifyRequest } from 'fastify';
 import { DataSource } from 'typeorm';
 import {
   type Actor,
@@ -10,13 +11,16 @@ import {
   pageOffset,
   TransactionRunner,
 } from '#libs/shared';
+import { AttachmentOwners, AttachmentStore } from '#libs/attachments';
 import { AuditService } from '#libs/audit';
 import type { Retailer } from '#libs/retailers';
-import { businessDate } from '#libs/kernel';
+import { businessDate, orThrow } from '#libs/kernel';
 import {
   checkStopCompletion,
   DEFAULT_STOP_COMPLETION_POLICY,
   type DeliveryEvent,
+  maySign,
+  OPEN_DELIVERY_STATES,
   recordCompletion,
   transitionDelivery,
 } from './domain/index.js';
@@ -45,12 +49,18 @@ export interface StopRetailerView {
   address: string;
 }
 
+/** A stop with the retailer's signature drawn on the driver's phone, if it signed. */
+export type SignedDeliveryView = DeliveryView & { signatureAttachmentId: number | null };
+
 export interface DriverRunView {
   /** The server's business date. */
   date: string;
   /** The stops of the driver's route on that date, in route order. */
-  items: Array<DeliveryView & { retailer: StopRetailerView }>;
+  items: Array<SignedDeliveryView & { retailer: StopRetailerView }>;
 }
+
+/** Whose files a stop's attachments are (the retailer's signature): seen by whoever may see the stop. */
+const DELIVERY = 'delivery';
 
 export interface RetailerTodayView {
   /** The server's business date. */
@@ -66,15 +76,28 @@ export interface RetailerTodayView {
  * audited in its transaction.
  */
 @Injectable()
-export class DeliveriesService {
+export class DeliveriesService implements OnModuleInit {
   constructor(
     private readonly dataSource: DataSource,
     private readonly transactions: TransactionRunner,
     private readonly audit: AuditService,
     private readonly clock: Clock,
     private readonly doorCodes: DoorCodes,
+    private readonly attachmentOwners: AttachmentOwners,
+    private readonly attachments: AttachmentStore,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
+
+  onModuleInit(): void {
+    this.attachmentOwners.register(DELIVERY, {
+      maySee: (actor, id) =>
+        this.dataSource.manager
+          .createQueryBuilder(Delivery, 'd')
+          .where('d.id = :id', { id })
+          .andWhere(...deliveryScopeCondition(actor))
+          .getExists(),
+    });
+  }
 
   async list(actor: Actor, query: DeliveryQuery): Promise<Page<DeliveryView>> {
     const qb = this.dataSource.manager
@@ -93,14 +116,49 @@ export class DeliveriesService {
     return pageOf(items.map(toDeliveryView), total, query);
   }
 
-  /** One stop with the feedback raised against it; out of scope is 404. */
+  /** One stop with the feedback raised against it and the retailer's signature; out of scope is 404. */
   async get(actor: Actor, id: number) {
     const delivery = await deliveryInScope(this.dataSource.manager, actor, id);
     const feedback = await this.dataSource.manager.find(DeliveryFeedback, {
       where: { deliveryId: id },
       order: { raisedAt: 'ASC' },
     });
-    return { ...toDeliveryView(delivery), feedback };
+    const signatures = await this.signaturesOf([id]);
+    return { ...toDeliveryView(delivery), signatureAttachmentId: signatures.get(id) ?? null, feedback };
+  }
+
+  /**
+   * The retailer signs on the driver's phone for goods handed over: the drawing (PNG) is kept with the stop as
+   * evidence of receipt, never of time (punctuality does not read it). After the completion only; a phone that
+   * queued both sends the completion first. A later signature replaces none: the latest is the one shown.
+   */
+  async sign(actor: Actor, id: number, request: FastifyRequest): Promise<SignedDeliveryView> {
+    const delivery = await deliveryInScope(this.dataSource.manager, actor, id);
+    this.assertRouteStaff(actor, delivery);
+    if (!maySign(delivery.status))
+      throw deliveryError('DELIVERY_SIGNATURE_NOT_DELIVERED', { status: delivery.status });
+    const signature = await this.attachments.prepareUpload(request, 'signature');
+    return this.transactions.run(async (manager) => {
+      const saved = await this.attachments.save(manager, signature, {
+        ownerKind: DELIVERY,
+        ownerId: id,
+        uploadedBy: actor.userId,
+      });
+      await this.audit.record(manager, actor, {
+        action: 'delivery.sign',
+        entityType: 'delivery',
+        entityId: id,
+        after: { signatureAttachmentId: saved.id, sizeBytes: saved.sizeBytes },
+        departmentId: delivery.departmentId,
+      });
+      return { ...toDeliveryView(delivery), signatureAttachmentId: saved.id };
+    });
+  }
+
+  /** The latest signature of each stop (one query for a list). */
+  private async signaturesOf(ids: number[]): Promise<Map<number, number>> {
+    const files = await this.attachments.summariesOf(DELIVERY, ids);
+    return new Map(files.filter((f) => f.kind === 'signature').map((f) => [f.ownerId, f.id]));
   }
 
   /** The runs of a date with their stops by status (the supply point's and the route's day at a glance). */
@@ -114,7 +172,7 @@ export class DeliveriesService {
         'count(*)::int AS stops',
         'sum(d.cartons)::int AS cartons',
         // Still to be completed by the driver, whether or not the retailer has confirmed receipt already.
-        `count(*) FILTER (WHERE d.status IN ('planned', 'received'))::int AS planned`,
+        `count(*) FILTER (WHERE d.status = ANY(:openStates))::int AS planned`,
         `count(*) FILTER (WHERE d.status IN ('delivered', 'confirmed'))::int AS delivered`,
         `count(*) FILTER (WHERE d.status = 'confirmed')::int AS confirmed`,
         `count(*) FILTER (WHERE d.status = 'failed')::int AS failed`,
@@ -125,6 +183,7 @@ export class DeliveriesService {
       .from('deliveries', 'd')
       .where('d.delivery_date = :date', { date: query.date })
       .andWhere(...deliveryScopeCondition(actor))
+      .setParameter('openStates', OPEN_DELIVERY_STATES)
       .groupBy('d.run_id, d.route_id, d.delivery_date')
       .orderBy('d.route_id');
     if (query.routeId) qb.andWhere('d.route_id = :routeId', { routeId: query.routeId });
@@ -202,11 +261,16 @@ export class DeliveriesService {
       .orderBy('d.position')
       .addOrderBy('d.id')
       .getMany();
+    const signatures = await this.signaturesOf(stops.map((d) => d.id));
     return {
       date: today,
       items: stops.map((d) => {
         const { shopName, ownerName, phone, address } = d.retailer as Retailer;
-        return { ...toDeliveryView(d), retailer: { shopName, ownerName, phone, address } };
+        return {
+          ...toDeliveryView(d),
+          signatureAttachmentId: signatures.get(d.id) ?? null,
+          retailer: { shopName, ownerName, phone, address },
+        };
       }),
     };
   }
@@ -298,9 +362,8 @@ export class DeliveriesService {
       const before = { ...delivery };
       const now = this.clock.now();
       const changes = decide(delivery, now);
-      const next = transitionDelivery(delivery.status, event);
-      if (!next.ok) throw deliveryError(next.code, next.details, next.message);
-      Object.assign(delivery, changes, { status: next.value });
+      const status = orThrow(transitionDelivery(delivery.status, event), deliveryError);
+      Object.assign(delivery, changes, { status });
       await manager.save(delivery);
       await this.audit.record(manager, actor, {
         action: `delivery.${event}`,

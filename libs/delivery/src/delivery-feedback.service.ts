@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { type Actor, Clock, notFound, type Page, pageOf, pageOffset, TransactionRunner } from '#libs/shared';
 import { AuditService } from '#libs/audit';
+import { orThrow } from '#libs/kernel';
 import {
   FEEDBACK_KIND_LABELS,
   FEEDBACK_STATE_LABELS,
@@ -140,9 +141,8 @@ export class DeliveryFeedbackService {
       const before = { ...feedback };
       const now = this.clock.now();
       const changes = decide(feedback, now);
-      const next = transitionFeedback(feedback.status, event);
-      if (!next.ok) throw deliveryError(next.code, next.details, next.message);
-      Object.assign(feedback, changes, { status: next.value });
+      const status = orThrow(transitionFeedback(feedback.status, event), deliveryError);
+      Object.assign(feedback, changes, { status });
       await manager.save(feedback);
       await this.audit.record(manager, actor, {
         action: `delivery_feedback.${event}`,

@@ -1,6 +1,7 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { type OrgMove, OrgMoveParticipants } from '#libs/org';
+import { OPEN_DELIVERY_STATES, OPEN_FEEDBACK_STATES } from './domain/index.js';
 
 /**
  * When units move (see OrgMoveParticipants): the goods of a planned delivery were ordered from a supply point
@@ -26,23 +27,23 @@ export class DeliveryOrgMove implements OnModuleInit {
       `UPDATE delivery_runs x SET service_center_id = r.service_center_id, department_id = r.department_id
          FROM org_units r
         WHERE r.id = x.route_id AND x.route_id = ANY($1::int[])
-          AND EXISTS (SELECT 1 FROM deliveries d WHERE d.run_id = x.id AND d.status IN ('planned', 'received'))
+          AND EXISTS (SELECT 1 FROM deliveries d WHERE d.run_id = x.id AND d.status = ANY($2::text[]))
           AND (x.service_center_id, x.department_id) IS DISTINCT FROM (r.service_center_id, r.department_id)`,
-      [routes],
+      [routes, OPEN_DELIVERY_STATES],
     );
     const [, deliveries]: [unknown, number] = await manager.query(
       `UPDATE deliveries x SET service_center_id = r.service_center_id, department_id = r.department_id, updated_at = now()
          FROM org_units r
-        WHERE r.id = x.route_id AND x.route_id = ANY($1::int[]) AND x.status IN ('planned', 'received')
+        WHERE r.id = x.route_id AND x.route_id = ANY($1::int[]) AND x.status = ANY($2::text[])
           AND (x.service_center_id, x.department_id) IS DISTINCT FROM (r.service_center_id, r.department_id)`,
-      [routes],
+      [routes, OPEN_DELIVERY_STATES],
     );
     const [, deliveryFeedback]: [unknown, number] = await manager.query(
       `UPDATE delivery_feedback x SET service_center_id = r.service_center_id, department_id = r.department_id, updated_at = now()
          FROM org_units r
-        WHERE r.id = x.route_id AND x.route_id = ANY($1::int[]) AND x.status <> 'closed'
+        WHERE r.id = x.route_id AND x.route_id = ANY($1::int[]) AND x.status = ANY($2::text[])
           AND (x.service_center_id, x.department_id) IS DISTINCT FROM (r.service_center_id, r.department_id)`,
-      [routes],
+      [routes, OPEN_FEEDBACK_STATES],
     );
     return { delivery_runs: deliveryRuns, deliveries, delivery_feedback: deliveryFeedback };
   }

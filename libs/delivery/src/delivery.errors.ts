@@ -21,6 +21,10 @@ export const deliveryError = defineErrors({
     status: 400,
     message: 'The door code is not this stop’s, or was not entered on its delivery date',
   },
+  DELIVERY_SIGNATURE_NOT_DELIVERED: {
+    status: 409,
+    message: 'A signature is kept with a stop the driver has completed',
+  },
   DELIVERY_CONFIRM_NOT_DELIVERY_DATE: {
     status: 409,
     message: 'The retailer confirms receipt on the stop’s delivery date only',

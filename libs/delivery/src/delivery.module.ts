@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { AttachmentsModule } from '#libs/attachments';
 import { AuditModule } from '#libs/audit';
 import { OrderingModule } from '#libs/ordering';
 import { OrgModule } from '#libs/org';
@@ -18,7 +19,13 @@ import {
 } from './deliveries.controller.js';
 
 @Module({
-  imports: [TypeOrmModule.forFeature(deliveryEntities), AuditModule, OrderingModule, OrgModule],
+  imports: [
+    TypeOrmModule.forFeature(deliveryEntities),
+    AttachmentsModule,
+    AuditModule,
+    OrderingModule,
+    OrgModule,
+  ],
   providers: [
     DeliveriesService,
     DeliveryFeedbackService,

@@ -5,6 +5,7 @@ import {
   DEFAULT_PUNCTUALITY_POLICY,
   type DeliveryRate,
   type DeliveryTally,
+  OPEN_DELIVERY_STATES,
   punctualityRate,
 } from './domain/index.js';
 import { deliveryScopeCondition } from './delivery-access.js';
@@ -81,7 +82,7 @@ export class PunctualityService {
       .addSelect(`count(*) FILTER (WHERE ${time} < ${from})::int`, 'early')
       .addSelect(`count(*) FILTER (WHERE ${time} > ${to})::int`, 'late')
       .addSelect(`count(*) FILTER (WHERE d.status = 'failed')::int`, 'failed')
-      .addSelect(`count(*) FILTER (WHERE d.status IN ('planned', 'received'))::int`, 'unfinished')
+      .addSelect(`count(*) FILTER (WHERE d.status = ANY(:openStates))::int`, 'unfinished')
       .addSelect(`count(*) FILTER (WHERE d.receiver = 'proxy')::int`, 'proxyReceipts')
       .addSelect(`count(*) FILTER (WHERE d.late_entry)::int`, 'lateEntries')
       .from('deliveries', 'd')
@@ -117,6 +118,7 @@ export class PunctualityService {
       .setParameters({
         monthStart: `${query.month}-01`,
         grace: DEFAULT_PUNCTUALITY_POLICY.graceMinutes,
+        openStates: OPEN_DELIVERY_STATES,
         zone: this.config.timeZone,
         now: this.clock.now(),
       })

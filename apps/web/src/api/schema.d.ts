@@ -1896,6 +1896,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/deliveries/{id}/signature": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The retailer signs for the goods on the driver’s phone, after the completion (multipart field "file": the drawing as PNG, ≤ 512 KB): evidence of receipt, never of time */
+        post: operations["DeliveriesController_sign"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/deliveries/{id}/confirm": {
         parameters: {
             query?: never;
@@ -5493,6 +5510,8 @@ export interface components {
              */
             confirmedAt: string | null;
             confirmedBy: number | null;
+            /** @description The retailer’s signature on the driver’s phone (`GET /api/attachments/{id}`), if it signed */
+            signatureAttachmentId: number | null;
             /** @description Feedback raised against the stop, oldest first */
             feedback: components["schemas"]["DeliveryFeedbackRecord"][];
         };
@@ -5531,6 +5550,84 @@ export interface components {
         FailDeliveryDto: {
             /** @example 店铺关门，联系不上店主 */
             reason: string;
+        };
+        SignedDeliveryResponse: {
+            id: number;
+            runId: number;
+            routeId: number;
+            /**
+             * Format: date
+             * @example 2026-12-15
+             */
+            deliveryDate: string;
+            /** @description Place of the stop on its run */
+            position: number;
+            retailerId: number;
+            territoryId: number;
+            serviceCenterId: number;
+            supplyPointId: number;
+            /**
+             * Format: date
+             * @example 2026-12-15
+             */
+            orderDate: string;
+            attempt: number;
+            cartons: number;
+            lines: components["schemas"]["DeliveryLine"][];
+            /** Format: date-time */
+            windowStart: string;
+            /** Format: date-time */
+            windowEnd: string;
+            /** @enum {string} */
+            status: "planned" | "received" | "delivered" | "failed" | "confirmed";
+            /** @example 已送达 */
+            statusLabel: string;
+            /**
+             * Format: date-time
+             * @description The arrival the driver typed: a statement
+             */
+            arrivedAt: string | null;
+            /**
+             * Format: date-time
+             * @description What punctuality is judged by: the server’s completion time, the retailer’s own confirmation before it, or the door code’s
+             */
+            recordedAt: string | null;
+            /** @enum {string|null} */
+            timeSource: "server" | "doorCode" | "retailerPhone" | null;
+            timeSourceLabel: string | null;
+            /**
+             * Format: date-time
+             * @description The phone’s time the retailer’s door code was entered
+             */
+            doorCodeAt: string | null;
+            /**
+             * @description The recorded time against the window; null until delivered
+             * @enum {string|null}
+             */
+            timing: "early" | "onTime" | "late" | null;
+            /** @description 补录: the typed arrival is further from the recorded time than the tolerance */
+            lateEntry: boolean;
+            /** @enum {string|null} */
+            receiver: "retailer" | "proxy" | null;
+            receiverLabel: string | null;
+            receiverName: string | null;
+            /** @description A proxy’s relation to the licence holder */
+            receiverRelation: string | null;
+            /** @description 代接货: received by someone other than the licence holder */
+            proxyReceipt: boolean;
+            proxyReason: string | null;
+            failureReason: string | null;
+            completedBy: number | null;
+            /** Format: date-time */
+            completedAt: string | null;
+            /**
+             * Format: date-time
+             * @description The server’s time the retailer confirmed receipt on its phone (before or after completion)
+             */
+            confirmedAt: string | null;
+            confirmedBy: number | null;
+            /** @description The retailer’s signature on the driver’s phone (`GET /api/attachments/{id}`), if it signed */
+            signatureAttachmentId: number | null;
         };
         RaiseFeedbackDto: {
             /** @enum {string} */
@@ -5672,6 +5769,8 @@ export interface components {
              */
             confirmedAt: string | null;
             confirmedBy: number | null;
+            /** @description The retailer’s signature on the driver’s phone (`GET /api/attachments/{id}`), if it signed */
+            signatureAttachmentId: number | null;
             retailer: components["schemas"]["StopRetailer"];
         };
         DriverRunResponse: {
@@ -12350,6 +12449,82 @@ export interface operations {
             };
             /** @description FORBIDDEN unless the caller is: delivery_staff; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    DeliveriesController_sign: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retry-safe key: same key + same body replays the first response */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /** Format: binary */
+                    file: string;
+                };
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SignedDeliveryResponse"];
+                };
+            };
+            /** @description ATTACHMENT_MISSING, ATTACHMENT_UPLOAD_MALFORMED, ATTACHMENT_EMPTY, ATTACHMENT_UNREADABLE */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No valid token (UNAUTHENTICATED, TOKEN_INVALID) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description FORBIDDEN unless the caller is: delivery_staff; with the session cookie, ORIGIN_FORBIDDEN or CSRF_TOKEN_INVALID for a change that may be another site's */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description ATTACHMENT_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description ATTACHMENT_TYPE_NOT_ALLOWED (by content, not by name) */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -17,9 +17,10 @@ registerSender('collected-demand', async (entry) => {
   await sendCollected(entry.body as NewDemand, entry.key, entry.file);
 });
 
-// Steps at the door queued without a signal go out with their Idempotency-Key and the phone's times.
+// Steps at the door queued without a signal go out with their Idempotency-Key and the phone's times, then
+// the retailer's signature queued with a hand-over.
 registerSender('door-step', async (entry) => {
-  await sendDoorStep(entry.body as DoorStep, entry.key);
+  await sendDoorStep(entry.body as DoorStep, entry.key, entry.file);
 });
 
 const queryClient = new QueryClient({

@@ -4,6 +4,7 @@ import {
   FEEDBACK_KIND_LABELS,
   FEEDBACK_KINDS,
   FEEDBACK_STATES,
+  FEEDBACK_TRANSITIONS,
   type FeedbackEvent,
   type FeedbackState,
   OPEN_FEEDBACK_STATES,
@@ -36,8 +37,8 @@ describe('transitionFeedback', () => {
     expect(transitionFeedback(from, event)).toEqual({
       ok: false,
       code: 'FEEDBACK_TRANSITION_FORBIDDEN',
-      message: `Feedback that is ${from} cannot ${event}`,
-      details: { from, event },
+      message: `Feedback in state "${from}" cannot take "${event}"`,
+      details: { state: from, event, allowedEvents: Object.keys(FEEDBACK_TRANSITIONS[from] ?? {}) },
     });
   });
 });

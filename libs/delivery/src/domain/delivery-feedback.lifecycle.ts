@@ -1,3 +1,11 @@
+import {
+  type Outcome,
+  statesAllowing,
+  transition,
+  type TransitionRefusal,
+  type TransitionTable,
+} from '#libs/kernel';
+
 /**
  * Feedback between roles on a delivery: a problem (late, wrong goods, short, damaged, refused…) raised against
  * a stop by the account manager of its territory, by the route's driver at the door, or by the retailer
@@ -28,36 +36,29 @@ export const FEEDBACK_STATE_LABELS: Readonly<Record<FeedbackState, string>> = {
   closed: '已关闭',
 };
 
-/** Feedback not closed yet: what the open-items list shows, oldest first. */
-export const OPEN_FEEDBACK_STATES: readonly FeedbackState[] = ['open', 'answered'];
-
 export const FEEDBACK_EVENTS = ['answer', 'close'] as const;
 export type FeedbackEvent = (typeof FEEDBACK_EVENTS)[number];
 
-export const FEEDBACK_TRANSITIONS: {
-  readonly [S in FeedbackState]: { readonly [E in FeedbackEvent]?: FeedbackState };
-} = {
+export const FEEDBACK_TRANSITIONS: TransitionTable<FeedbackState, FeedbackEvent> = {
   open: { answer: 'answered', close: 'closed' },
   answered: { close: 'closed' },
   closed: {},
 };
 
-export type FeedbackTransition =
-  | { readonly ok: true; readonly value: FeedbackState }
-  | {
-      readonly ok: false;
-      readonly code: 'FEEDBACK_TRANSITION_FORBIDDEN';
-      readonly message: string;
-      readonly details: { readonly from: FeedbackState; readonly event: FeedbackEvent };
-    };
+const FEEDBACK_REFUSAL = { code: 'FEEDBACK_TRANSITION_FORBIDDEN', subject: 'Feedback' } as const;
 
-export function transitionFeedback(from: FeedbackState, event: FeedbackEvent): FeedbackTransition {
-  const to = FEEDBACK_TRANSITIONS[from][event];
-  if (to !== undefined) return { ok: true, value: to };
-  return {
-    ok: false,
-    code: 'FEEDBACK_TRANSITION_FORBIDDEN',
-    message: `Feedback that is ${from} cannot ${event}`,
-    details: { from, event },
-  };
+export type FeedbackTransitionRefusal = TransitionRefusal<
+  typeof FEEDBACK_REFUSAL.code,
+  FeedbackState,
+  FeedbackEvent
+>;
+
+export function transitionFeedback(
+  from: FeedbackState,
+  event: FeedbackEvent,
+): Outcome<FeedbackState, FeedbackTransitionRefusal> {
+  return transition(FEEDBACK_TRANSITIONS, FEEDBACK_REFUSAL, from, event);
 }
+
+/** Feedback not closed yet: what the open-items list shows, oldest first (the table's answer). */
+export const OPEN_FEEDBACK_STATES: readonly FeedbackState[] = statesAllowing(FEEDBACK_TRANSITIONS, 'close');

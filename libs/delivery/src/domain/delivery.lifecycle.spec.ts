@@ -4,6 +4,8 @@ import {
   DELIVERY_STATES,
   type DeliveryEvent,
   type DeliveryState,
+  maySign,
+  OPEN_DELIVERY_STATES,
   transitionDelivery,
 } from './delivery.lifecycle.js';
 
@@ -35,7 +37,19 @@ describe('transitionDelivery', () => {
     expect(transitionDelivery(from, event)).toMatchObject({
       ok: false,
       code: 'DELIVERY_TRANSITION_FORBIDDEN',
-      details: { from, event },
+      details: { state: from, event },
     });
+  });
+});
+
+describe('maySign', () => {
+  it('keeps a signature with a completed stop only', () => {
+    expect(DELIVERY_STATES.filter(maySign)).toEqual(['delivered', 'confirmed']);
+  });
+});
+
+describe('OPEN_DELIVERY_STATES', () => {
+  it('are the states the driver may still complete from', () => {
+    expect(OPEN_DELIVERY_STATES).toEqual(['planned', 'received']);
   });
 });

@@ -1,3 +1,11 @@
+import {
+  type Outcome,
+  statesAllowing,
+  transition,
+  type TransitionRefusal,
+  type TransitionTable,
+} from '#libs/kernel';
+
 /**
  * The life of one delivery stop (one retailer on one run) as a transition table. A stop is delivered or
  * fails; the retailer confirms receipt on its own phone 到户确认, before the driver completes the stop
@@ -18,9 +26,7 @@ export const DELIVERY_STATE_LABELS: Readonly<Record<DeliveryState, string>> = {
 export const DELIVERY_EVENTS = ['complete', 'fail', 'confirm'] as const;
 export type DeliveryEvent = (typeof DELIVERY_EVENTS)[number];
 
-export const DELIVERY_TRANSITIONS: {
-  readonly [S in DeliveryState]: { readonly [E in DeliveryEvent]?: DeliveryState };
-} = {
+export const DELIVERY_TRANSITIONS: TransitionTable<DeliveryState, DeliveryEvent> = {
   planned: { complete: 'delivered', fail: 'failed', confirm: 'received' },
   received: { complete: 'confirmed' },
   delivered: { confirm: 'confirmed' },
@@ -28,22 +34,36 @@ export const DELIVERY_TRANSITIONS: {
   confirmed: {},
 };
 
-export type DeliveryTransition =
-  | { readonly ok: true; readonly value: DeliveryState }
-  | {
-      readonly ok: false;
-      readonly code: 'DELIVERY_TRANSITION_FORBIDDEN';
-      readonly message: string;
-      readonly details: { readonly from: DeliveryState; readonly event: DeliveryEvent };
-    };
+const DELIVERY_REFUSAL = { code: 'DELIVERY_TRANSITION_FORBIDDEN', subject: 'A delivery' } as const;
 
-export function transitionDelivery(from: DeliveryState, event: DeliveryEvent): DeliveryTransition {
-  const to = DELIVERY_TRANSITIONS[from][event];
-  if (to !== undefined) return { ok: true, value: to };
-  return {
-    ok: false,
-    code: 'DELIVERY_TRANSITION_FORBIDDEN',
-    message: `A delivery that is ${from} cannot ${event}`,
-    details: { from, event },
-  };
+export type DeliveryTransitionRefusal = TransitionRefusal<
+  typeof DELIVERY_REFUSAL.code,
+  DeliveryState,
+  DeliveryEvent
+>;
+
+export function transitionDelivery(
+  from: DeliveryState,
+  event: DeliveryEvent,
+): Outcome<DeliveryState, DeliveryTransitionRefusal> {
+  return transition(DELIVERY_TRANSITIONS, DELIVERY_REFUSAL, from, event);
+}
+
+/**
+ * Stops the driver still has to complete (the retailer may have confirmed receipt already): open on the run,
+ * 未完成 once their day has ended, moved with their route. The table's answer, never a list of its own.
+ */
+export const OPEN_DELIVERY_STATES: readonly DeliveryState[] = statesAllowing(
+  DELIVERY_TRANSITIONS,
+  'complete',
+);
+
+/**
+ * The retailer's signature on the driver's phone is evidence of receipt (never of time): it is kept with a
+ * stop the driver has completed, delivered or confirmed, never with one still open or failed.
+ */
+export const SIGNED_STATES: readonly DeliveryState[] = ['delivered', 'confirmed'];
+
+export function maySign(state: DeliveryState): boolean {
+  return SIGNED_STATES.includes(state);
 }

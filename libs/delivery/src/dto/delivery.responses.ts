@@ -1,5 +1,10 @@
 import { ApiProperty } from '@nestjs/swagger';
-import type { DriverRunView, RetailerTodayView, StopRetailerView } from '../deliveries.service.js';
+import type {
+  DriverRunView,
+  RetailerTodayView,
+  SignedDeliveryView,
+  StopRetailerView,
+} from '../deliveries.service.js';
 import type { DeliveryView } from '../delivery-access.js';
 import type { FeedbackView } from '../delivery-feedback.service.js';
 import type { PlanningSummary } from '../delivery-planning.service.js';
@@ -112,7 +117,16 @@ class StopRetailer implements StopRetailerView {
   @ApiProperty({ description: 'For the map button (the phone’s own map app)' }) address: string;
 }
 
-class DriverStop extends DeliveryResponse {
+export class SignedDeliveryResponse extends DeliveryResponse implements SignedDeliveryView {
+  @ApiProperty({
+    type: Number,
+    nullable: true,
+    description: 'The retailer’s signature on the driver’s phone (`GET /api/attachments/{id}`), if it signed',
+  })
+  signatureAttachmentId: number | null;
+}
+
+class DriverStop extends SignedDeliveryResponse {
   @ApiProperty({ type: StopRetailer }) retailer: StopRetailer;
 }
 
@@ -144,7 +158,7 @@ class DeliveryFeedbackRecord implements Omit<DeliveryFeedback, 'delivery' | 'rai
   @ApiProperty(INSTANT) updatedAt: Date;
 }
 
-export class DeliveryDetailResponse extends DeliveryResponse {
+export class DeliveryDetailResponse extends SignedDeliveryResponse {
   @ApiProperty({
     type: [DeliveryFeedbackRecord],
     description: 'Feedback raised against the stop, oldest first',

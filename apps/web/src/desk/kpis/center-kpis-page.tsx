@@ -10,7 +10,6 @@ import { sentenceOf } from '@/lib/errors';
 import { percent } from '@/lib/format';
 import { KPI_SHOWN } from '@/lib/kpis';
 import { useNow } from '@/hooks/use-now';
-import { THEME } from '@/lib/theme';
 import { downloadKpiWorkbook } from '../desk-api';
 
 type KpiItem = Schemas['KpiRowResponse'];
@@ -51,8 +50,6 @@ export default function CenterKpisPage() {
     })),
   ];
   const chart: EChartsCoreOption = {
-    // The canvas draws with its own font: the page's, so Chinese labels have glyphs on every device.
-    textStyle: { fontFamily: THEME.fontFamily },
     grid: { left: 48, right: 16, top: 40, bottom: 24 },
     legend: { top: 0 },
     tooltip: { trigger: 'axis' },

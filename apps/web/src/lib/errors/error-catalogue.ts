@@ -283,6 +283,7 @@ const CATALOGUE: Record<string, Sentence> = {
   DELIVERY_PROXY_RELATION_REQUIRED: () => '代接货必须填写代收人与店主的关系。',
   DELIVERY_DOOR_CODE_INVALID: () => '到户确认码不对，或不是在送货当天输入的。',
   DELIVERY_CONFIRM_NOT_DELIVERY_DATE: () => '只能在送货当天确认收货。',
+  DELIVERY_SIGNATURE_NOT_DELIVERED: () => '请先确认交货，再保存零售户签名。',
   DELIVERY_NOT_YOUR_ROUTE: () => '只有该线路的送货员可以操作。',
   DELIVERY_PLAN_RANGE_INVALID: () => '只能安排最近 31 天内（截至昨天）的订货日。',
   FEEDBACK_TRANSITION_FORBIDDEN: () => '反馈当前状态不允许此操作。',

@@ -16,7 +16,7 @@ export interface OutboxEntry {
   title: string;
   body: unknown;
   /**
-   * A file sent after the body (the retailer's signature on a collected demand), with the Idempotency-Key
+   * A file sent after the body (the retailer's signature on a collected demand or a hand-over), with the Idempotency-Key
    * `<key>:file`; dropped from the phone once sent.
    */
   file?: Blob;

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, ask, type Schemas } from '@/lib/api';
 import { ApiError } from '@/lib/errors';
+import { fileForm } from '@/lib/images';
 import { enqueue, onOutboxChange, outboxEntries } from '@/lib/offline/outbox';
 
 export type DriverRun = Schemas['DriverRunResponse'];
@@ -38,24 +39,43 @@ export type DoorStep =
   | { deliveryId: number; step: 'fail'; reason: string }
   | { deliveryId: number; step: 'feedback'; body: Schemas['RaiseFeedbackDto'] };
 
-/** Sends a step with its Idempotency-Key: a retry of a step already recorded replays its answer. */
-export async function sendDoorStep(step: DoorStep, key: string): Promise<void> {
+/**
+ * Sends a step with its Idempotency-Key: a retry of a step already recorded replays its answer. A hand-over
+ * the retailer signed for on this phone sends the signature after it, with the key `<key>:file`.
+ */
+export async function sendDoorStep(step: DoorStep, key: string, signature?: Blob): Promise<void> {
   const params = { path: { id: step.deliveryId }, header: { 'Idempotency-Key': key } };
-  if (step.step === 'complete')
+  if (step.step === 'complete') {
     await ask(api.POST('/api/deliveries/{id}/complete', { params, body: step.body }));
-  else if (step.step === 'fail')
+    if (signature)
+      await ask(
+        api.POST('/api/deliveries/{id}/signature', {
+          params: { ...params, header: { 'Idempotency-Key': `${key}:file` } },
+          body: fileForm(signature, 'signature.png') as never,
+          bodySerializer: (body) => body as unknown as FormData,
+        }),
+      );
+  } else if (step.step === 'fail')
     await ask(api.POST('/api/deliveries/{id}/fail', { params, body: { reason: step.reason } }));
   else await ask(api.POST('/api/deliveries/{id}/feedback', { params, body: step.body }));
 }
 
-/** Sends a step now, or, without a signal, keeps it in the outbox with its key (`title`: what the outbox shows). */
-export async function sendOrQueue(step: DoorStep, key: string, title: string): Promise<'sent' | 'queued'> {
+/**
+ * Sends a step now, or, without a signal, keeps it in the outbox with its key and signature (`title`: what the
+ * outbox shows).
+ */
+export async function sendOrQueue(
+  step: DoorStep,
+  key: string,
+  title: string,
+  signature?: Blob,
+): Promise<'sent' | 'queued'> {
   try {
-    await sendDoorStep(step, key);
+    await sendDoorStep(step, key, signature);
     return 'sent';
   } catch (failure) {
     if (!(failure instanceof ApiError && failure.offline)) throw failure;
-    await enqueue({ key, kind: 'door-step', title, body: step });
+    await enqueue({ key, kind: 'door-step', title, body: step, file: signature });
     return 'queued';
   }
 }

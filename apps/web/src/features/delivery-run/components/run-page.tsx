@@ -1,5 +1,6 @@
 import { List, ProgressBar, Result, Skeleton, Tag } from 'antd-mobile';
 import { Link } from 'react-router';
+import { Figures } from '@/components/figures';
 import { cartons, chineseDate, timeOfDay } from '@/lib/format';
 import { sentenceOf } from '@/lib/errors';
 import { useBrands } from '@/lib/queries/brands';
@@ -41,6 +42,7 @@ export function RunPage() {
           <ProgressBar percent={(done / stops.length) * 100} text={`已完成 ${done}/${stops.length}`} />
         </div>
       )}
+      {stops.length > 0 && <RunSummary stops={stops} />}
       {stops.length === 0 ? (
         <p className="muted section">今天没有送货任务。</p>
       ) : (
@@ -119,5 +121,25 @@ function StopItem({
         {retailer.shopName}（{retailer.ownerName}）
       </Link>
     </List.Item>
+  );
+}
+
+/** 收车小结: what was delivered, what comes back, what is flagged (as the server has it). */
+function RunSummary({ stops }: { stops: Stop[] }) {
+  const sum = (of: Stop[]) => cartons(of.reduce((total, stop) => total + stop.cartons, 0));
+  const delivered = stops.filter((stop) => stop.status === 'delivered' || stop.status === 'confirmed');
+  const failed = stops.filter((stop) => stop.status === 'failed');
+  const proxy = stops.filter((stop) => stop.proxyReceipt);
+  return (
+    <div className="section">
+      <Figures
+        label="收车小结"
+        figures={[
+          { label: `已送达 ${delivered.length} 站`, value: sum(delivered) },
+          { label: `未送达带回 ${failed.length} 站`, value: sum(failed), alarming: failed.length > 0 },
+          { label: '代接货（已标记）', value: `${proxy.length} 站`, alarming: proxy.length > 0 },
+        ]}
+      />
+    </div>
   );
 }

@@ -3,6 +3,7 @@ import { Button, Form, Input, List, Selector, Skeleton, Result, Tag, TextArea } 
 import { useQueryClient } from '@tanstack/react-query';
 import { useNavigate, useParams } from 'react-router';
 import { NotFoundPage } from '@/components/not-found-page';
+import { SignaturePad } from '@/components/signature-pad';
 import { Notice } from '@/components/notice';
 import { idempotencyKey } from '@/lib/api';
 import { sentenceOf } from '@/lib/errors';
@@ -30,6 +31,8 @@ interface DoorDraft {
   /** The phone's time when the driver pressed 到达. */
   arrivedAt?: string;
   receiver: Receiver;
+  /** How the retailer confirms receipt on this phone: its door code, or its signature drawn on the screen. */
+  via: 'code' | 'signature';
   doorCode: string;
   /** The phone's time when the six digits of the code were entered. */
   doorCodeEnteredAt?: string;
@@ -42,6 +45,7 @@ interface DoorDraft {
 const emptyDraft = (): DoorDraft => ({
   key: idempotencyKey(),
   receiver: 'retailer',
+  via: 'code',
   doorCode: '',
   receiverName: '',
   receiverRelation: '',
@@ -69,6 +73,8 @@ function Door({ stop }: { stop: Stop }) {
   const [draft, setDraft] = useState<DoorDraft>(() => loadDraft<DoorDraft>(draftName) ?? emptyDraft());
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  // The signature stays in memory (not in the draft): it is sent after the hand-over, or queued with it.
+  const [signature, setSignature] = useState<Blob | null>(null);
   const update = (changes: Partial<DoorDraft>) => {
     const next = { ...draft, ...changes };
     setDraft(next);
@@ -76,12 +82,12 @@ function Door({ stop }: { stop: Stop }) {
   };
   const { retailer } = stop;
 
-  const submit = async (step: DoorStep, title: string) => {
+  const submit = async (step: DoorStep, title: string, signed?: Blob) => {
     setBusy(true);
     setError(null);
     try {
       // Without a signal the step waits on the phone with its key and times, and goes out when it returns.
-      await sendOrQueue(step, draft.key, `${title} · ${retailer.shopName}`);
+      await sendOrQueue(step, draft.key, `${title} · ${retailer.shopName}`, signed);
       await queryClient.invalidateQueries({ queryKey: RUN_KEY });
     } catch (failure) {
       setError(sentenceOf(failure));
@@ -93,6 +99,8 @@ function Door({ stop }: { stop: Stop }) {
     navigate('/dv/run', { replace: true });
   };
 
+  const bySignature =
+    draft.receiver === 'retailer' && draft.via === 'signature' && stop.status !== 'received';
   const handOver = () =>
     submit(
       {
@@ -107,12 +115,13 @@ function Door({ stop }: { stop: Stop }) {
                 receiverRelation: draft.receiverRelation,
                 reason: draft.reason,
               }
-            : draft.doorCode
+            : !bySignature && draft.doorCode
               ? { doorCode: draft.doorCode, doorCodeEnteredAt: draft.doorCodeEnteredAt }
               : {}),
         } as Completion,
       },
-      draft.receiver === 'proxy' ? '代接货交货' : '交货',
+      draft.receiver === 'proxy' ? '代接货交货' : bySignature ? '交货（已签名）' : '交货',
+      bySignature && signature ? signature : undefined,
     );
 
   return (
@@ -176,20 +185,39 @@ function Door({ stop }: { stop: Stop }) {
             </Form.Item>
             {draft.receiver === 'retailer' ? (
               stop.status !== 'received' && (
-                <Form.Item label="到户确认码" help="零售户手机“收货”页上的 6 位数字">
-                  <Input
-                    aria-label="到户确认码"
-                    inputMode="numeric"
-                    maxLength={6}
-                    value={draft.doorCode}
-                    onChange={(doorCode) =>
-                      update({
-                        doorCode,
-                        doorCodeEnteredAt: doorCode.length === 6 ? new Date().toISOString() : undefined,
-                      })
-                    }
-                  />
-                </Form.Item>
+                <>
+                  <Form.Item label="确认方式">
+                    <Selector<DoorDraft['via']>
+                      columns={2}
+                      value={[draft.via]}
+                      onChange={(value) => value[0] && update({ via: value[0] })}
+                      options={[
+                        { label: '到户确认码', value: 'code' },
+                        { label: '手写签名', value: 'signature' },
+                      ]}
+                    />
+                  </Form.Item>
+                  {draft.via === 'code' ? (
+                    <Form.Item label="到户确认码" help="零售户手机“收货”页上的 6 位数字">
+                      <Input
+                        aria-label="到户确认码"
+                        inputMode="numeric"
+                        maxLength={6}
+                        value={draft.doorCode}
+                        onChange={(doorCode) =>
+                          update({
+                            doorCode,
+                            doorCodeEnteredAt: doorCode.length === 6 ? new Date().toISOString() : undefined,
+                          })
+                        }
+                      />
+                    </Form.Item>
+                  ) : (
+                    <Form.Item label="零售户签名" help="请零售户在下方签名确认收货">
+                      <SignaturePad label="零售户签名区" onChange={setSignature} />
+                    </Form.Item>
+                  )}
+                </>
               )
             ) : (
               <>
@@ -223,7 +251,13 @@ function Door({ stop }: { stop: Stop }) {
             )}
           </Form>
           <div className="section" style={{ display: 'grid', gap: 12 }}>
-            <Button block color="primary" loading={busy} onClick={() => void handOver()}>
+            <Button
+              block
+              color="primary"
+              loading={busy}
+              disabled={bySignature && !signature}
+              onClick={() => void handOver()}
+            >
               确认交货
             </Button>
           </div>
