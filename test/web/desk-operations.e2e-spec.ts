@@ -30,13 +30,7 @@ const API_ONLY: Record<string, string> = {
 
 /** Operations that desk pages still to come will call, by page. */
 const PAGES_TO_COME: Record<string, readonly string[]> = {
-  经营指导检查: [
-    'GET /api/visits/attainment',
-    'GET /api/visits/check-sample',
-    'GET /api/visits/{id}',
-    'POST /api/visits/{id}/check',
-    'GET /api/calls',
-  ],
+  电话记录: ['GET /api/calls'],
   '政策设置（档位、额度、紧俏限量、供应比例、外勤、线索、目标、价位段、日历）': [
     'GET /api/quota-policies',
     'PUT /api/quota-policies',

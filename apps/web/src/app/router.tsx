@@ -55,6 +55,11 @@ export const router = createBrowserRouter([
             children: [{ index: true, lazy: page(() => import('@/desk/kpis/center-kpis-page')) }],
           },
           {
+            path: 'guidance-checks',
+            element: <RequireAccess page="guidanceChecks" />,
+            children: [{ index: true, lazy: page(() => import('@/desk/guidance/guidance-checks-page')) }],
+          },
+          {
             path: 'staff',
             element: <RequireAccess page="staff" />,
             children: [{ index: true, lazy: page(() => import('@/desk/people/staff-page')) }],

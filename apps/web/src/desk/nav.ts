@@ -36,6 +36,12 @@ const NAV: NavEntry[] = [
     description: '本中心客户经理的月度考核指标，以及本中心考核工作簿（Excel）下载。',
   },
   {
+    path: '/desk/guidance-checks',
+    label: '经营指导检查',
+    page: 'guidanceChecks',
+    description: '系统抽中的客户经理指导拜访：实地检查是否有效、抽查进度，以及拜访与电话的完成情况。',
+  },
+  {
     path: '/desk/staff',
     label: '人员管理',
     page: 'staff',

@@ -48,6 +48,7 @@ export const ACCESS = {
   cycleBoard: ['market_manager', 'department_head', 'inspector', 'admin'],
   quotas: ['market_manager', 'department_head'],
   centerKpis: ['market_manager'],
+  guidanceChecks: ['market_manager', 'department_head', 'inspector', 'admin'],
   staff: ['department_head', 'admin'],
   orderDays: ['department_head', 'admin'],
   anomalies: ['inspector', 'department_head', 'admin', 'market_manager'],
