@@ -27,18 +27,25 @@ interface Subject {
 
 const LINES = 10;
 
-/** Opens a cycle for every territory now, so each retailer has one to submit into. */
+/**
+ * Opens a cycle for every territory now, so each retailer has one to submit into: today's cycles, and this
+ * week's cycles not yet open moved to today (a territory has one cycle a week); territories without one this
+ * week get one.
+ */
 async function openCyclesNow(pool: pg.Pool, today: string): Promise<void> {
   await pool.query(
-    `UPDATE order_cycles SET opens_at = now() - interval '1 hour', cutoff_at = now() + interval '6 hours', status = 'open'
-      WHERE order_date = $1 AND status <> 'cancelled'`,
+    `UPDATE order_cycles SET order_date = $1, opens_at = now() - interval '1 hour', cutoff_at = now() + interval '6 hours',
+            status = 'open'
+      WHERE order_week = date_trunc('week', $1::date)::date
+        AND ((order_date = $1 AND status <> 'cancelled') OR status IN ('scheduled', 'open'))`,
     [today],
   );
   await pool.query(
     `INSERT INTO order_cycles (territory_id, service_center_id, department_id, order_date, opens_at, cutoff_at, status)
      SELECT t.id, t.service_center_id, t.department_id, $1, now() - interval '1 hour', now() + interval '6 hours', 'open'
        FROM org_units t WHERE t.type = 'territory'
-        AND NOT EXISTS (SELECT 1 FROM order_cycles c WHERE c.territory_id = t.id AND c.order_date = $1 AND c.status <> 'cancelled')`,
+        AND NOT EXISTS (SELECT 1 FROM order_cycles c
+                         WHERE c.territory_id = t.id AND c.order_week = date_trunc('week', $1::date)::date)`,
     [today],
   );
 }

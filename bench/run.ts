@@ -10,7 +10,7 @@ import { benchConsolidation, type ConsolidationFigures } from './b2-consolidatio
 import { benchKpiMonth, type KpiMonthFigures } from './b3-kpi-month.js';
 import { benchExport, type ExportFigures } from './b4-export.js';
 import { startApi } from './support/api-process.js';
-import { benchDatabase } from './support/bench-database.js';
+import { benchDatabase, benchServer } from './support/bench-database.js';
 import { printTable } from './support/stats.js';
 
 /**
@@ -53,46 +53,51 @@ async function main() {
   const b3: KpiMonthFigures[] = [];
   const b4: Array<ExportFigures & { retailers: number }> = [];
 
-  for (const size of sizes) {
-    const database = await benchDatabase(size, seed, today);
-    (results.seedSeconds as Record<number, number>)[size] = database.seedSeconds;
-    console.log(
-      `data set: ${size} retailers (${database.seedSeconds ? `built in ${database.seedSeconds.toFixed(0)} s` : 'reused'})`,
-    );
-    if (!('postgres' in (results.machine as object))) {
-      (results.machine as Record<string, unknown>).postgres = (
-        await database.pool.query('SHOW server_version')
-      ).rows[0].server_version;
-    }
-    try {
-      if ((only.has('b1') && size === retailers) || only.has('b4')) {
-        const api = await startApi(database.url);
-        try {
-          if (only.has('b1') && size === retailers)
-            b1.push(
-              ...(await benchSubmission(api, database.pool, today, values.clients!.split(',').map(Number))),
-            );
-          if (only.has('b4'))
-            b4.push({ retailers: size, ...(await benchExport(api, database.url, lastMonth)) });
-        } finally {
-          await api.stop();
-        }
+  const server = await benchServer();
+  try {
+    for (const size of sizes) {
+      const database = await benchDatabase(server, size, seed, today);
+      (results.seedSeconds as Record<number, number>)[size] = database.seedSeconds;
+      console.log(
+        `data set: ${size} retailers (${database.seedSeconds ? `built in ${database.seedSeconds.toFixed(0)} s` : 'reused'})`,
+      );
+      if (!('postgres' in (results.machine as object))) {
+        (results.machine as Record<string, unknown>).postgres = (
+          await database.pool.query('SHOW server_version')
+        ).rows[0].server_version;
       }
-      if (only.has('b2') || only.has('b3')) {
-        const app = await createApiApp({
-          config: loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'warn', SEED_DEMO: 'false' }),
-          databaseUrl: database.url,
-        });
-        try {
-          if (only.has('b2')) b2.push(await benchConsolidation(app, database.pool, '2027-03-01', size));
-          if (only.has('b3')) b3.push(await benchKpiMonth(app, database.url, lastMonth, size));
-        } finally {
-          await app.close();
+      try {
+        if ((only.has('b1') && size === retailers) || only.has('b4')) {
+          const api = await startApi(database.url);
+          try {
+            if (only.has('b1') && size === retailers)
+              b1.push(
+                ...(await benchSubmission(api, database.pool, today, values.clients!.split(',').map(Number))),
+              );
+            if (only.has('b4'))
+              b4.push({ retailers: size, ...(await benchExport(api, database.url, lastMonth)) });
+          } finally {
+            await api.stop();
+          }
         }
+        if (only.has('b2') || only.has('b3')) {
+          const app = await createApiApp({
+            config: loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'warn', SEED_DEMO: 'false' }),
+            databaseUrl: database.url,
+          });
+          try {
+            if (only.has('b2')) b2.push(await benchConsolidation(app, database.pool, '2027-03-01', size));
+            if (only.has('b3')) b3.push(await benchKpiMonth(app, database.url, lastMonth, size));
+          } finally {
+            await app.close();
+          }
+        }
+      } finally {
+        await database.close();
       }
-    } finally {
-      await database.close();
     }
+  } finally {
+    await server.stop();
   }
 
   if (b1.length)

@@ -5,7 +5,7 @@ import { type Browser, chromium as playwright, type Page } from 'playwright-core
 import type pg from 'pg';
 import { businessDate } from '#libs/kernel';
 import { startApi } from './support/api-process.js';
-import { BENCH_PASSWORD, benchDatabase } from './support/bench-database.js';
+import { BENCH_PASSWORD, benchDatabase, benchServer } from './support/bench-database.js';
 
 /**
  * `npm run bench:web`: the phone entry of the console over a throttled 4G link (9 Mbit/s, 150 ms), in Chromium:
@@ -122,7 +122,8 @@ async function measureRetailerList(page: Page, search: { term: string; matches: 
 }
 
 async function main() {
-  const db = await benchDatabase(2000, 2026, businessDate(new Date(), 'Asia/Shanghai'));
+  const server = await benchServer();
+  const db = await benchDatabase(server, 2000, 2026, businessDate(new Date(), 'Asia/Shanghai'));
   const api = await startApi(db.url);
   const executablePath = process.env.CHROMIUM_PATH || (await chromium.executablePath());
   const args = process.env.CHROMIUM_PATH ? [] : chromium.args.filter((arg) => arg !== '--single-process');
@@ -168,6 +169,7 @@ async function main() {
     await browser.close();
     await api.stop();
     await db.close();
+    await server.stop();
   }
   const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
   const kb = median(runs.map((r) => r.kb));

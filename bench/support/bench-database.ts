@@ -14,6 +14,21 @@ export interface BenchDatabase {
   close: () => Promise<void>;
 }
 
+export interface BenchServer {
+  url: string;
+  stop: () => Promise<void>;
+}
+
+/**
+ * The server the run's data sets live on: `DATABASE_URL`'s when set, otherwise an embedded one under
+ * .data/bench, started once for the whole run (stopping and starting it between sizes raced its shutdown).
+ */
+export async function benchServer(): Promise<BenchServer> {
+  if (process.env.DATABASE_URL) return { url: process.env.DATABASE_URL, stop: async () => undefined };
+  const server = await startEmbeddedPostgres('.data/bench');
+  return { url: server.url('postgres'), stop: server.stop };
+}
+
 function withDatabase(url: string, database: string): string {
   const parsed = new URL(url);
   parsed.pathname = `/${database}`;
@@ -21,17 +36,16 @@ function withDatabase(url: string, database: string): string {
 }
 
 /**
- * A database holding the demo data at the given scale: `DATABASE_URL`'s server when set, otherwise an embedded
- * server under .data/bench. Built once per scale and seed (set-based seeding), reused by later runs.
+ * A database on the bench server holding the demo data at the given scale. Built once per scale and seed
+ * (set-based seeding), reused by later runs.
  */
-export async function benchDatabase(retailers: number, seed: number, today: string): Promise<BenchDatabase> {
-  let serverUrl = process.env.DATABASE_URL;
-  let stopServer: () => Promise<void> = async () => undefined;
-  if (!serverUrl) {
-    const server = await startEmbeddedPostgres('.data/bench');
-    serverUrl = server.url('postgres');
-    stopServer = server.stop;
-  }
+export async function benchDatabase(
+  server: BenchServer,
+  retailers: number,
+  seed: number,
+  today: string,
+): Promise<BenchDatabase> {
+  const serverUrl = server.url;
   const name = `bench_${retailers}_${seed}_${migrations.length}_${today.replace(/-/g, '')}`;
   const url = withDatabase(serverUrl, name);
   const admin = new pg.Client({ connectionString: serverUrl });
@@ -72,9 +86,6 @@ export async function benchDatabase(retailers: number, seed: number, today: stri
     url,
     seedSeconds,
     pool,
-    close: async () => {
-      await pool.end();
-      await stopServer();
-    },
+    close: () => pool.end(),
   };
 }

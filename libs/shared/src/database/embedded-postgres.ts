@@ -81,7 +81,20 @@ export async function startEmbeddedPostgres(
   if (!existsSync(join(databaseDir, 'PG_VERSION'))) await server.initialise();
   await server.start();
   await writeFile(join(root, 'embedded-port'), String(port));
-  return { url: urlFor(port), stop: () => server.stop() };
+  return { url: urlFor(port), stop: () => stopAndWait(server, join(databaseDir, 'postmaster.pid')) };
+}
+
+/**
+ * Stops the server and waits until its postmaster has gone: the package's stop() resolves while the server may
+ * still be shutting down, and a process starting next would take the dying server for a running one (and see
+ * its connections terminated, 57P01).
+ */
+async function stopAndWait(server: EmbeddedPostgres, pidFile: string): Promise<void> {
+  const pid = existsSync(pidFile) ? Number((await readFile(pidFile, 'utf8')).split('\n')[0]) : undefined;
+  await server.stop();
+  for (let waited = 0; pid !== undefined && isAlive(pid) && waited < 30_000; waited += 100) {
+    await new Promise((resolveWait) => setTimeout(resolveWait, 100));
+  }
 }
 
 /** Creates the database if it does not exist yet (connecting to the maintenance database). */
