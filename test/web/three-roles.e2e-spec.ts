@@ -64,6 +64,8 @@ describe('console: problems between the three roles, and the three-role timeline
 
   it('the market manager of the center sees it in the console and answers it', async () => {
     const page = await t.deskAs('mm1');
+    // On every desk page, the header counts the problems waiting for the market manager's answer.
+    await page.getByRole('button', { name: '待答复问题 1 条' }).waitFor();
     await page.getByRole('menuitem', { name: '三员互动问题' }).click();
     await page.waitForURL('**/desk/problems');
     const row = page.getByRole('row', { name: /上周五的货下午五点才送到/ });
@@ -77,6 +79,7 @@ describe('console: problems between the three roles, and the three-role timeline
     await page.getByLabel('答复内容').fill('已与送货员核实，本周起该线路提前发车');
     await page.getByRole('button', { name: '提交答复' }).click();
     await page.getByText('没有待答复的问题。').waitFor();
+    await page.getByRole('button', { name: '待答复问题 0 条' }).waitFor();
 
     // Another center's market manager sees nothing of it.
     const other = await t.deskAs('mm2', '/desk/problems');

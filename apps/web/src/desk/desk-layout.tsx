@@ -7,13 +7,14 @@ import { DESK_TOKENS } from '@/lib/theme';
 import { cspNonce } from '@/lib/csp';
 import { useSessionUser } from '@/hooks/use-session';
 import { logout } from '@/features/auth';
+import { useAwaitingProblemCount } from '@/features/problems';
 import { usePendingApprovalCount } from './desk-api';
 import { deskEntries, selectedEntry } from './nav';
 
 /**
  * The desk pages (market managers, supply clerks, department heads, inspectors, admins): antd with the one
  * theme, a side menu by role and a header with the user, and for market managers the count of collected demand
- * waiting for approval, on every page. Usable from a 1024 px tablet up.
+ * waiting for approval (and for them and inspectors, of three-role problems waiting for an answer), on every page. Usable from a 1024 px tablet up.
  */
 export default function DeskLayout() {
   const user = useSessionUser();
@@ -21,6 +22,8 @@ export default function DeskLayout() {
   const { pathname } = useLocation();
   const approver = can(user?.role, 'approvals');
   const pending = usePendingApprovalCount(approver);
+  const answerer = user?.role === 'market_manager' || user?.role === 'inspector';
+  const awaiting = useAwaitingProblemCount(answerer);
   if (!user) return null;
   const entries = deskEntries(user.role);
   const selected = selectedEntry(pathname, entries);
@@ -54,6 +57,14 @@ export default function DeskLayout() {
                   onClick={() => navigate('/desk/approvals')}
                 >
                   待审批 {pending.data ?? '…'} 条
+                </Button>
+              )}
+              {answerer && (
+                <Button
+                  type={awaiting.data ? 'primary' : 'default'}
+                  onClick={() => navigate('/desk/problems')}
+                >
+                  待答复问题 {awaiting.data ?? '…'} 条
                 </Button>
               )}
               <span>

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { Button, Form, List, Result, Selector, Skeleton, Tag, TextArea } from 'antd-mobile';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useParams } from 'react-router';
+import { Link, useParams } from 'react-router';
 import { NotFoundPage } from '@/components/not-found-page';
 import { Notice } from '@/components/notice';
 import { ROLE_LABELS, type Role } from '@/lib/access';
@@ -114,6 +114,12 @@ function RetailerSection({ retailerId, leadId }: { retailerId: number; leadId: n
             )}
           </>
         )}
+        <List.Item>
+          <Link to={`/retailers/${retailerId}/timeline`}>三员互动记录</Link>
+        </List.Item>
+        <List.Item>
+          <Link to={`/problems/new?retailerId=${retailerId}`}>反映问题</Link>
+        </List.Item>
       </List>
       <section aria-label="该户以往线索">
         <List header="该户以往线索">

@@ -42,6 +42,19 @@ export function useProblems(filter: ProblemFilter = {}) {
   });
 }
 
+/** How many problems in scope wait for their answer (the desk's header), refreshed every minute. */
+export function useAwaitingProblemCount(enabled: boolean) {
+  return useQuery({
+    // Under ['problems'], so an answer given on the problems page refreshes it too.
+    queryKey: ['problems', 'awaiting-count'],
+    enabled,
+    refetchInterval: 60_000,
+    queryFn: async () =>
+      (await ask(api.GET('/api/problems', { params: { query: { awaitingAnswer: true, pageSize: 1 } } })))
+        .total,
+  });
+}
+
 export function raiseProblem(body: Schemas['RaiseProblemDto']): Promise<Problem> {
   return ask(
     api.POST('/api/problems', { body, params: { header: { 'Idempotency-Key': idempotencyKey() } } }),
