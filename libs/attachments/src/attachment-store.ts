@@ -4,6 +4,7 @@ import type { FastifyRequest } from 'fastify';
 import type {} from '@fastify/multipart';
 import { DataSource, type EntityManager } from 'typeorm';
 import { type Actor, DomainError, notFound } from '#libs/shared';
+import { AuditService } from '#libs/audit';
 import { Attachment } from './attachment.entity.js';
 import { AttachmentOwners } from './attachment-owners.js';
 import { attachmentError } from './attachments.errors.js';
@@ -55,6 +56,7 @@ export class AttachmentStore {
   constructor(
     private readonly dataSource: DataSource,
     private readonly owners: AttachmentOwners,
+    private readonly audit: AuditService,
   ) {}
 
   /** Reads the upload (multipart field `file`), checks it against its kind and re-encodes it. */
@@ -82,6 +84,32 @@ export class AttachmentStore {
       height: image.height,
       sha256: createHash('sha256').update(image.bytes).digest('hex'),
     };
+  }
+
+  /**
+   * Saves a prepared file as the caller's, belonging to one record, and audits it as a change of that record
+   * (`action`), in the caller's transaction.
+   */
+  async attach(
+    manager: EntityManager,
+    actor: Actor,
+    file: PreparedAttachment,
+    record: { kind: string; id: number; departmentId: number | null },
+    action: string,
+  ): Promise<AttachmentSummary> {
+    const saved = await this.save(manager, file, {
+      ownerKind: record.kind,
+      ownerId: record.id,
+      uploadedBy: actor.userId,
+    });
+    await this.audit.record(manager, actor, {
+      action,
+      entityType: record.kind,
+      entityId: record.id,
+      after: { attachmentId: saved.id, mediaType: saved.mediaType, sizeBytes: saved.sizeBytes },
+      departmentId: record.departmentId,
+    });
+    return saved;
   }
 
   /** Saves a prepared file as belonging to one record, in the caller's transaction. */

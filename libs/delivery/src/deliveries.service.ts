@@ -139,18 +139,13 @@ export class DeliveriesService implements OnModuleInit {
       throw deliveryError('DELIVERY_SIGNATURE_NOT_DELIVERED', { status: delivery.status });
     const signature = await this.attachments.prepareUpload(request, 'signature');
     return this.transactions.run(async (manager) => {
-      const saved = await this.attachments.save(manager, signature, {
-        ownerKind: DELIVERY,
-        ownerId: id,
-        uploadedBy: actor.userId,
-      });
-      await this.audit.record(manager, actor, {
-        action: 'delivery.sign',
-        entityType: 'delivery',
-        entityId: id,
-        after: { signatureAttachmentId: saved.id, sizeBytes: saved.sizeBytes },
-        departmentId: delivery.departmentId,
-      });
+      const saved = await this.attachments.attach(
+        manager,
+        actor,
+        signature,
+        { kind: DELIVERY, id, departmentId: delivery.departmentId },
+        'delivery.sign',
+      );
       return { ...toDeliveryView(delivery), signatureAttachmentId: saved.id };
     });
   }

@@ -2,7 +2,6 @@ import { Injectable, type OnModuleInit } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
 import { DataSource } from 'typeorm';
 import { type Actor, notFound, TransactionRunner } from '#libs/shared';
-import { AuditService } from '#libs/audit';
 import { orThrow } from '#libs/kernel';
 import { AttachmentOwners, AttachmentStore, type AttachmentSummary } from '#libs/attachments';
 import { checkResultPhoto } from './domain/index.js';
@@ -22,7 +21,6 @@ export class LeadPhotos implements OnModuleInit {
   constructor(
     private readonly dataSource: DataSource,
     private readonly transactions: TransactionRunner,
-    private readonly audit: AuditService,
     private readonly owners: AttachmentOwners,
     private readonly store: AttachmentStore,
   ) {}
@@ -51,19 +49,13 @@ export class LeadPhotos implements OnModuleInit {
       if (!lead) throw notFound('lead', leadId);
       const existing = await this.store.summariesOf(LEAD, [leadId], manager);
       orThrow(checkResultPhoto(lead, actor.userId, existing.length), enforcementError);
-      const saved = await this.store.save(manager, file, {
-        ownerKind: LEAD,
-        ownerId: leadId,
-        uploadedBy: actor.userId,
-      });
-      await this.audit.record(manager, actor, {
-        action: 'lead.resultPhoto',
-        entityType: 'lead',
-        entityId: leadId,
-        after: { attachmentId: saved.id, mediaType: saved.mediaType, sizeBytes: saved.sizeBytes },
-        departmentId: lead.departmentId,
-      });
-      return saved;
+      return this.store.attach(
+        manager,
+        actor,
+        file,
+        { kind: LEAD, id: leadId, departmentId: lead.departmentId },
+        'lead.resultPhoto',
+      );
     });
   }
 

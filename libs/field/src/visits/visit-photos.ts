@@ -2,7 +2,6 @@ import { Injectable, type OnModuleInit } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
 import { DataSource, type EntityManager } from 'typeorm';
 import { type Actor, notFound, scopeCondition, TransactionRunner } from '#libs/shared';
-import { AuditService } from '#libs/audit';
 import { AttachmentOwners, AttachmentStore, type AttachmentSummary } from '#libs/attachments';
 import { fieldError } from '../field.errors.js';
 import { FIELD_READERS, fieldScope } from '../field-scope.js';
@@ -21,7 +20,6 @@ export class VisitPhotos implements OnModuleInit {
   constructor(
     private readonly dataSource: DataSource,
     private readonly transactions: TransactionRunner,
-    private readonly audit: AuditService,
     private readonly owners: AttachmentOwners,
     private readonly store: AttachmentStore,
   ) {}
@@ -59,19 +57,13 @@ export class VisitPhotos implements OnModuleInit {
       if (existing.some((attachment) => attachment.kind === 'photo')) {
         throw fieldError('VISIT_PHOTO_ALREADY_ADDED', { visitId, attachmentId: existing[0].id });
       }
-      const saved = await this.store.save(manager, file, {
-        ownerKind: VISIT,
-        ownerId: visitId,
-        uploadedBy: actor.userId,
-      });
-      await this.audit.record(manager, actor, {
-        action: 'visit.photo',
-        entityType: 'visit',
-        entityId: visitId,
-        after: { attachmentId: saved.id, mediaType: saved.mediaType, sizeBytes: saved.sizeBytes },
-        departmentId: visit.departmentId,
-      });
-      return saved;
+      return this.store.attach(
+        manager,
+        actor,
+        file,
+        { kind: VISIT, id: visitId, departmentId: visit.departmentId },
+        'visit.photo',
+      );
     });
   }
 
