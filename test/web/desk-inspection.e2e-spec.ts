@@ -82,7 +82,10 @@ describe('console: an inspector’s 六不准 and lead escalations', () => {
       .filter({ has: page.getByRole('button', { name: `督办线索 ${lead.id}` }) })
       .getByRole('button', { name: '查看零售户' })
       .click();
-    await page.getByRole('dialog', { name: shop[0].shop_name }).waitFor();
+    const drawer = page.getByRole('dialog', { name: shop[0].shop_name });
+    expect(await drawer.getByRole('link', { name: '三员时间线' }).getAttribute('href')).toBe(
+      `/desk/retailers/${lead.retailer_id}/timeline`,
+    );
     await page.keyboard.press('Escape');
 
     await table.getByRole('button', { name: `督办线索 ${lead.id}` }).click();

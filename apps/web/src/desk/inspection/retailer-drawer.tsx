@@ -1,3 +1,4 @@
+import { Link } from 'react-router';
 import { Alert, Descriptions, Drawer, Table, Typography } from 'antd';
 import { sentenceOf } from '@/lib/errors';
 import { dayAndTime } from '@/lib/format';
@@ -9,7 +10,7 @@ const RETAILER_STATUS: Record<string, string> = {
   closed: '已注销',
 };
 
-/** A retailer as an inspector looks at it: who and where, and the leads raised about it. */
+/** A retailer as an inspector looks at it: who and where, the leads raised about it, and its three-role timeline. */
 export function RetailerDrawer({
   retailerId,
   onClose,
@@ -21,7 +22,15 @@ export function RetailerDrawer({
   const leads = useRetailerLeads(retailerId);
   const data = retailer.data;
   return (
-    <Drawer open={retailerId !== undefined} onClose={onClose} size="large" title={data?.shopName ?? '零售户'}>
+    <Drawer
+      open={retailerId !== undefined}
+      onClose={onClose}
+      size="large"
+      title={data?.shopName ?? '零售户'}
+      extra={
+        retailerId !== undefined && <Link to={`/desk/retailers/${retailerId}/timeline`}>三员时间线</Link>
+      }
+    >
       {retailer.isError && <Alert type="error" showIcon title={sentenceOf(retailer.error)} />}
       {data && (
         <Descriptions
