@@ -58,6 +58,8 @@ export async function startConsoleApp(options: Parameters<typeof startDemoApp>[0
       hasTouch: mobile,
       locale: 'zh-CN',
       timezoneId: 'Asia/Shanghai',
+      // The page's clock stands still (below), so an animation would never end: charts draw at once.
+      reducedMotion: 'reduce',
     });
     await context.clock.setFixedTime(now);
     // Records what the Content-Security-Policy refused (an init script runs outside the page's policy).

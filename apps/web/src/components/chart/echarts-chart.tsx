@@ -16,8 +16,14 @@ echarts.use([
   CanvasRenderer,
 ]);
 
-/** The canvas draws text in its own font, not the page's: the console's, so Chinese labels have glyphs everywhere. */
-const CHART_THEME = { textStyle: { fontFamily: THEME.fontFamily } };
+/**
+ * The canvas draws text in its own font, not the page's: the console's, so Chinese labels have glyphs everywhere.
+ * Charts grow into place unless the phone asks for reduced motion.
+ */
+const CHART_THEME = {
+  textStyle: { fontFamily: THEME.fontFamily },
+  animation: !window.matchMedia('(prefers-reduced-motion: reduce)').matches,
+};
 
 /** An ECharts canvas (this module is its own chunk: only pages that show a chart load ECharts). */
 export default function EChartsChart({ option, label }: { option: EChartsCoreOption; label: string }) {
