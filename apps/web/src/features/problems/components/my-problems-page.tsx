@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Button, List, Skeleton, Tag } from 'antd-mobile';
 import { useQueryClient } from '@tanstack/react-query';
-import { Link } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import { Notice } from '@/components/notice';
 import { sentenceOf } from '@/lib/errors';
 import { dayAndTime } from '@/lib/format';
@@ -10,13 +10,22 @@ import { closeProblem, type Problem, useProblems } from '../api/problems-api';
 /** The problems I raised, newest first: whom they are about, the deadline, the answer; close once answered. */
 export function MyProblemsPage() {
   const problems = useProblems();
+  const navigate = useNavigate();
   return (
     <>
       <div className="section">
         <h1 style={{ fontSize: 20, margin: 0 }}>我反映的问题</h1>
         <p className="muted" style={{ margin: '4px 0 0' }}>
-          在零售户页面点“反映问题”提出；市场经理答复后可关闭。
+          由零售户所属客户服务部的市场经理限时答复；答复后可关闭。
         </p>
+        <Button
+          color="primary"
+          size="small"
+          style={{ marginTop: 8 }}
+          onClick={() => navigate('/problems/new')}
+        >
+          反映问题
+        </Button>
       </div>
       {problems.isPending ? (
         <Skeleton.Paragraph lineCount={6} animated />

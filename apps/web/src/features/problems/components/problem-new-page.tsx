@@ -18,8 +18,8 @@ import {
 } from '../api/problems-api';
 
 /**
- * Raising a problem about another role's work at a retailer 三员互动问题 (`?retailerId=`, from the retailer card,
- * a lead or a stop; an account manager may pick the retailer). It goes to the market manager of the retailer's
+ * Raising a problem about another role's work at a retailer 三员互动问题 (`?retailerId=`, from the retailer card
+ * or a lead; without one, the retailers of the caller's scope to pick from). It goes to the market manager of the retailer's
  * center, who answers by the department's deadline.
  */
 export function ProblemNewPage() {
@@ -33,12 +33,7 @@ export function ProblemNewPage() {
 
 function ProblemForm({ retailerId, role }: { retailerId: number; role: Role | undefined }) {
   const navigate = useNavigate();
-  // Account managers read their retailers; officers and drivers see the shop's name once the problem is raised.
-  const shop = useQuery({
-    queryKey: ['retailer', retailerId],
-    enabled: role === 'account_manager',
-    queryFn: () => retailer(retailerId),
-  });
+  const shop = useQuery({ queryKey: ['retailer', retailerId], queryFn: () => retailer(retailerId) });
   const kinds = (Object.keys(PROBLEM_KIND_LABELS) as ProblemKind[]).filter(
     (kind) => kind === 'other' || PROBLEM_KIND_ROLES[kind] !== role,
   );
