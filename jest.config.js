@@ -24,6 +24,9 @@ const shared = {
 export default {
   // A global option: jest ignores it inside a project.
   testTimeout: 60000,
+  // ESM test files under vm modules leave their module graphs behind: one process running all e2e files grew past
+  // Node's 4 GB heap. A worker is replaced once it holds more than this after a file (and tests never run in band).
+  workerIdleMemoryLimit: '1536MB',
   projects: [
     {
       ...shared,
